@@ -1,0 +1,277 @@
+"""The search index built from the knowledge base: documents, weighted postings, vocabularies."""
+
+from __future__ import annotations
+
+import math
+import pickle
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from knowledge.text import (
+    STOP_WORDS,
+    Segmenter,
+    build_prefix_dict,
+    char_bigrams,
+    char_pinyin_table,
+    general_word_freqs,
+    normalize,
+    phrase_pinyin,
+)
+
+INDEX_FORMAT = 3  # bump when the index layout or scoring inputs change
+
+# How much a word counts, by the field it stands in.
+FIELD_WEIGHTS = {
+    "name": 3.0, "aliases": 3.0, "projects": 2.0, "questions": 2.5, "services": 1.5,
+    "topics": 1.5, "figures": 0.8, "summary": 1.0, "owner": 1.0,
+}
+BIGRAM_WEIGHT = 0.35  # character pairs of names: a partial or misspelt name still finds them
+
+# Residents shorten place names; these map what they type to the records' spelling.
+PLACE_SUFFIXES = ("市", "区", "县", "街道", "镇")
+
+
+@dataclass
+class Doc:
+    kind: str  # organization | project | fact | activity
+    id: str
+    name: str
+    organization: str = ""  # owning organization id (projects, facts, activities)
+    city: str = ""
+    district: str = ""
+    street: str = ""
+
+
+@dataclass
+class Index:
+    version: str
+    docs: list[Doc]
+    postings: dict[str, dict[int, float]]
+    idf: dict[str, float]
+    names: dict[str, list[int]]  # normalized name or alias → docs it names
+    expansions: dict[str, tuple[str, ...]]  # word → synonym group / topic keys
+    places: dict[str, tuple[str, str]]  # what a resident types → (level, canonical name)
+    pinyin_words: dict[str, str]  # joined toneless pinyin → word
+    homophones: dict[str, list[tuple[tuple[str, ...], str]]]  # first syllable → (syllables, word)
+    char_pinyin: dict[str, tuple[str, ...]]
+    prefix_dict: dict[str, int]
+    prefix_total: int
+    doc_index: dict[tuple[str, str], int] = field(default_factory=dict)
+    _segmenter: Segmenter | None = None
+
+    @property
+    def segmenter(self) -> Segmenter:
+        if self._segmenter is None:
+            self._segmenter = Segmenter(self.prefix_dict, self.prefix_total)
+        return self._segmenter
+
+    def doc(self, kind: str, key: str) -> Doc | None:
+        i = self.doc_index.get((kind, key))
+        return None if i is None else self.docs[i]
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_segmenter"] = None
+        return state
+
+    # --- cache --------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump((INDEX_FORMAT, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+    @staticmethod
+    def load(path: Path, version: str) -> Index | None:
+        try:
+            with path.open("rb") as fh:
+                fmt, index = pickle.load(fh)  # noqa: S301 - our own cache file, next to our DB
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
+            return None
+        if fmt != INDEX_FORMAT or index.version != version:
+            return None
+        return index
+
+
+class IndexBuilder:
+    """Turns the knowledge records into an Index."""
+
+    def __init__(self, records: dict[str, dict[str, dict[str, Any]]], version: str) -> None:
+        self.records = records
+        self.version = version
+        self.docs: list[Doc] = []
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self.names: dict[str, list[int]] = defaultdict(list)
+        self.expansions: dict[str, tuple[str, ...]] = {}
+        self.domain_words: set[str] = set()
+
+    def build(self, *, general_words: dict[str, int] | None = None) -> Index:
+        self._vocabularies()
+        places = self._places()
+        self.domain_words.update(places)
+        for name in self._all_names():
+            self.domain_words.add(name)
+        prefix_dict, total = build_prefix_dict(
+            general_words if general_words is not None else general_word_freqs(), self.domain_words
+        )
+        self.segmenter = Segmenter(prefix_dict, total)
+        self._documents()
+        n_docs = max(len(self.docs), 1)
+        idf = {
+            token: math.log(1 + (n_docs - len(docs) + 0.5) / (len(docs) + 0.5)) + 0.2
+            for token, docs in self.postings.items()
+        }
+        pinyin_of = phrase_pinyin(w for w in self.domain_words if 2 <= len(w) <= 12)
+        homophones: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for word, syllables in pinyin_of.items():
+            homophones[syllables[0]].append((syllables, word))
+        index = Index(
+            version=self.version,
+            docs=self.docs,
+            postings=dict(self.postings),
+            idf=idf,
+            names=dict(self.names),
+            expansions=self.expansions,
+            places=places,
+            pinyin_words={"".join(s): w for w, s in sorted(pinyin_of.items(), key=lambda x: -len(x[0]))},
+            homophones=dict(homophones),
+            char_pinyin=char_pinyin_table(),
+            prefix_dict=prefix_dict,
+            prefix_total=total,
+        )
+        index.doc_index = {(d.kind, d.id): i for i, d in enumerate(self.docs)}
+        return index
+
+    # --- vocabularies -------------------------------------------------------------------
+
+    def _vocabularies(self) -> None:
+        expansions: dict[str, set[str]] = defaultdict(set)
+        for group in self.records.get("synonyms", {}).values():
+            words = [normalize(w) for w in group["words"]]
+            for word in words:
+                expansions[word].add("S:" + words[0])
+            self.domain_words.update(words)
+        for topic in self.records.get("topics", {}).values():
+            key = "T:" + topic["name"]
+            for word in [topic["name"], *topic.get("synonyms", [])]:
+                expansions[normalize(word)].add(key)
+                self.domain_words.add(normalize(word))
+        self.expansions = {w: tuple(sorted(keys)) for w, keys in expansions.items()}
+        for table in ("organizations", "projects"):
+            for record in self.records.get(table, {}).values():
+                self.domain_words.update(normalize(s) for s in record.get("services", []) if len(s) <= 8)
+
+    def _all_names(self) -> set[str]:
+        names: set[str] = set()
+        for table in ("organizations", "projects", "facts", "activities"):
+            for record in self.records.get(table, {}).values():
+                for name in [record.get("name") or record.get("title", ""), *record.get("aliases", [])]:
+                    if name:
+                        names.update(normalize(name).split())
+        return names
+
+    def _places(self) -> dict[str, tuple[str, str]]:
+        places: dict[str, tuple[str, str]] = {}
+        for table in ("organizations", "facts", "activities"):
+            for record in self.records.get(table, {}).values():
+                for level in ("city", "district", "street"):
+                    value = normalize(record.get(level, ""))
+                    if not value:
+                        continue
+                    places[value] = (level, value)
+                    for suffix in PLACE_SUFFIXES:
+                        short = value.removesuffix(suffix)
+                        if short != value and len(short) >= 2:
+                            places.setdefault(short, (level, value))
+        return places
+
+    # --- documents ----------------------------------------------------------------------
+
+    def _documents(self) -> None:
+        orgs = self.records.get("organizations", {})
+        projects_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for project in self.records.get("projects", {}).values():
+            projects_of[project["organization"]].append(project)
+
+        for org in orgs.values():
+            fields = {
+                "name": [org["name"]],
+                "aliases": org.get("aliases", []),
+                "projects": [n for p in projects_of[org["id"]] for n in [p["name"], *p.get("aliases", [])]],
+                "services": org.get("services", []),
+                "summary": [org.get("summary", "")],
+                "figures": [f["label"] for f in org.get("figures", [])],
+            }
+            self._add(Doc("organization", org["id"], org["name"], "", org.get("city", ""),
+                          org.get("district", ""), org.get("street", "")), fields, org)
+        for project in self.records.get("projects", {}).values():
+            owner = orgs.get(project["organization"], {})
+            fields = {
+                "name": [project["name"]],
+                "aliases": project.get("aliases", []),
+                "owner": [owner.get("name", ""), *owner.get("aliases", [])],
+                "summary": [project.get("description", ""), project.get("period", "")],
+                "figures": [f["label"] for f in project.get("figures", [])],
+            }
+            self._add(Doc("project", project["id"], project["name"], project["organization"],
+                          owner.get("city", ""), owner.get("district", ""), owner.get("street", "")),
+                      fields, project)
+        for fact in self.records.get("facts", {}).values():
+            fields = {"name": [fact["name"]], "questions": fact.get("questions", []),
+                      "summary": [fact.get("answer", "")]}
+            self._add(Doc("fact", fact["id"], fact["name"], fact.get("organization", ""),
+                          fact.get("city", ""), fact.get("district", "")), fields, fact)
+        for activity in self.records.get("activities", {}).values():
+            if activity.get("status") == "cancelled":
+                continue
+            owner = orgs.get(activity.get("organization", ""), {})
+            fields = {"name": [activity["title"]], "owner": [owner.get("name", "")],
+                      "summary": [activity.get("description", ""), activity.get("place", "")]}
+            self._add(Doc("activity", activity["id"], activity["title"], activity.get("organization", ""),
+                          activity.get("city", "") or owner.get("city", ""),
+                          activity.get("district", "") or owner.get("district", "")), fields, activity)
+
+    def _add(self, doc: Doc, fields: dict[str, list[str]], record: dict[str, Any]) -> None:
+        i = len(self.docs)
+        self.docs.append(doc)
+        weights: dict[str, float] = {}
+
+        def put(token: str, weight: float) -> None:
+            if weight > weights.get(token, 0.0):
+                weights[token] = weight
+
+        for field_name, texts in fields.items():
+            fw = FIELD_WEIGHTS[field_name]
+            for text in texts:
+                norm = normalize(text, limit=2000)
+                if not norm:
+                    continue
+                if field_name in ("name", "aliases"):
+                    for part in norm.split():
+                        if len(part) >= 2:
+                            self.names[part].append(i)
+                    for gram in char_bigrams(norm):
+                        put("B:" + gram, BIGRAM_WEIGHT * fw)
+                for token in content_tokens(self.segmenter.cut_for_search(norm), self.expansions):
+                    put(token, fw)
+                    for key in self.expansions.get(token, ()):
+                        put(key, fw * 0.9)
+        for topic in record.get("topics", []):
+            put("T:" + topic, FIELD_WEIGHTS["topics"])
+        for token, weight in weights.items():
+            self.postings[token][i] = weight
+
+
+def content_tokens(words: list[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:
+    """Words that carry meaning: not function words, not lone characters unless in a synonym list."""
+    return [
+        w for w in words
+        if w not in STOP_WORDS and (len(w) >= 2 or w in expansions) and not w.isdigit()
+    ]
+
+
+def build_index(records: dict[str, dict[str, dict[str, Any]]], version: str) -> Index:
+    return IndexBuilder(records, version).build()

@@ -1,0 +1,271 @@
+"""Find what a resident's question is about: the best documents, how sure we are, the intent."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from knowledge.index import Doc, Index, content_tokens
+from knowledge.intent import detect_intent, strip_greeting
+from knowledge.text import char_bigrams, cjk_runs, has_cjk, normalize
+
+# Decision thresholds, tuned on tests/knowledge/questions.yaml (see benchmarks/bench_ask.py).
+CONFIDENT_SCORE = 3.0
+MIN_COVERAGE = 0.5
+STRONG_SCORE = 9.0  # a long message that clearly names or describes something
+AMBIGUOUS_RATIO = 0.9
+MAX_RESULTS = 5
+
+# Candidate generation skips words in more than this share of documents (a large knowledge
+# base); they still count when the candidates are scored.
+COMMON_SHARE = 0.05
+NAME_MENTION = 6.0  # a name or alias spelt out in the question
+HOMOPHONE_FACTOR = 0.8
+EXPANSION_FACTOR = 0.85
+FUZZY_NAME_MIN = 82  # rapidfuzz partial_ratio for a misspelt name
+FUZZY_SCAN_LIMIT = 3000  # names scanned exhaustively below this many
+UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
+
+
+@dataclass
+class Scored:
+    doc: Doc
+    score: float
+    coverage: float
+
+
+@dataclass
+class Match:
+    query: str
+    normalized: str
+    intent: str
+    results: list[Scored] = field(default_factory=list)
+    decision: str = "none"  # answer | choose | none
+    places: list[tuple[str, str]] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def top(self) -> Scored | None:
+        return self.results[0] if self.results else None
+
+
+class Matcher:
+    """Scores documents against a question; pure and thread-safe once built."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._seg = index.segmenter
+        self._n_docs = max(len(index.docs), 1)
+        self._fuzzy_names = [n for n in index.names if len(n) >= 3]
+
+    def match(self, question: str) -> Match:
+        normalized = normalize(question)
+        intent = detect_intent(normalized)
+        normalized = strip_greeting(normalized)
+        match = Match(question, normalized, intent)
+        text = self._from_pinyin(normalized)
+        if not text:
+            return match
+        places = self._places(text)
+        match.places = places
+        words = self._seg.cut(text)
+        search_words = self._seg.cut_for_search(text)
+        place_words = {p for p in self.index.places if p in text}
+        content = [w for w in dict.fromkeys(content_tokens(search_words, self.index.expansions))
+                   if w not in place_words]
+        corrections = self._homophones(text)
+        match.words = content
+        scores, matched = self._score_words(content, corrections)
+        self._score_names(text, scores, matched)
+        self._score_bigrams(text, scores)
+        if not scores:
+            return match
+        coverage_words = [w for w in dict.fromkeys(content_tokens(words, self.index.expansions))
+                          if w not in place_words]
+        ranked = self._rank(scores, matched, coverage_words, places)
+        match.results = ranked[:MAX_RESULTS]
+        match.decision = self._decide(match.results, intent)
+        return match
+
+    # --- query rewriting ----------------------------------------------------------------
+
+    def _from_pinyin(self, text: str) -> str:
+        """Pinyin runs (wushu xiehui, zhita) become the knowledge-base words they spell."""
+        parts = text.split()
+        latin = [p for p in parts if p.isascii() and p.isalpha()]
+        if not latin:
+            return text
+        others = [p for p in parts if not (p.isascii() and p.isalpha())]
+        return " ".join([*others, self._pinyin_words("".join(latin))]).strip()
+
+    def _pinyin_words(self, letters: str) -> str:
+        found: list[str] = []
+        i, n = 0, len(letters)
+        table = self.index.pinyin_words
+        while i < n:
+            for j in range(min(n, i + 40), i + 3, -1):
+                word = table.get(letters[i:j])
+                if word:
+                    found.append(word)
+                    i = j
+                    break
+            else:
+                i += 1
+        return " ".join(found)
+
+    def _homophones(self, text: str) -> dict[str, str]:
+        """Known words that a misspelt stretch of the question sounds like (心里咨询 → 心理咨询)."""
+        readings = self.index.char_pinyin
+        found: dict[str, str] = {}
+        for run in cjk_runs(text):
+            sounds = [readings.get(c, ()) for c in run]
+            for i in range(len(run) - 1):
+                for syllable in sounds[i]:
+                    for syllables, word in self.index.homophones.get(syllable, ()):
+                        size = len(syllables)
+                        written = run[i : i + size]
+                        if len(written) < size or written == word or self._seg.is_word(written):
+                            continue
+                        if all(syllables[k] in sounds[i + k] for k in range(1, size)):
+                            found[written] = word
+        return found
+
+    def _places(self, text: str) -> list[tuple[str, str]]:
+        compact = text.replace(" ", "")
+        hits = {self.index.places[p] for p in self.index.places if p in compact}
+        return sorted(hits)
+
+    # --- scoring ------------------------------------------------------------------------
+
+    def _expand(self, word: str) -> list[tuple[str, float]]:
+        keys = [(word, 1.0)]
+        keys.extend((key, EXPANSION_FACTOR) for key in self.index.expansions.get(word, ()))
+        return keys
+
+    def _score_words(
+        self, words: list[str], corrections: dict[str, str]
+    ) -> tuple[dict[int, float], dict[int, set[str]]]:
+        postings, idf = self.index.postings, self.index.idf
+        queries: list[tuple[str, list[tuple[str, float]]]] = [(w, self._expand(w)) for w in words]
+        for written, word in corrections.items():
+            expanded = [(k, f * HOMOPHONE_FACTOR) for k, f in self._expand(word)]
+            queries.append((written, expanded))
+        common = COMMON_SHARE * self._n_docs
+        scores: dict[int, float] = defaultdict(float)
+        matched: dict[int, set[str]] = defaultdict(set)
+        deferred: list[tuple[str, list[tuple[str, float]]]] = []
+        for word, keys in queries:
+            if self._n_docs > 1000 and all(len(postings.get(k, ())) > common for k, _ in keys):
+                deferred.append((word, keys))
+                continue
+            best: dict[int, float] = {}
+            for key, factor in keys:
+                for doc, weight in postings.get(key, {}).items():
+                    value = idf[key] * weight * factor
+                    if value > best.get(doc, 0.0):
+                        best[doc] = value
+            for doc, value in best.items():
+                scores[doc] += value
+                matched[doc].add(word)
+        # Very common words only re-score the candidates the rarer words found.
+        for word, keys in deferred:
+            for doc in list(scores):
+                value = max((idf[k] * postings[k].get(doc, 0.0) * f for k, f in keys), default=0.0)
+                if value:
+                    scores[doc] += value
+                    matched[doc].add(word)
+        return scores, matched
+
+    def _score_names(self, text: str, scores: dict[int, float], matched: dict[int, set[str]]) -> None:
+        """A name or alias in the question, exact or nearly, is the strongest signal."""
+        compact = text.replace(" ", "")
+        mentioned: dict[int, float] = {}
+        for size in range(min(len(compact), 24), 1, -1):
+            for start in range(len(compact) - size + 1):
+                for doc in self.index.names.get(compact[start : start + size], ()):
+                    mentioned[doc] = max(mentioned.get(doc, 0.0), NAME_MENTION + 0.5 * size)
+        if not mentioned and len(compact) >= 3 and has_cjk(compact):
+            candidates = (
+                self._fuzzy_names if len(self._fuzzy_names) <= FUZZY_SCAN_LIMIT
+                else [n for n in self._fuzzy_names if any(n.find(g) >= 0 for g in char_bigrams(compact)[:6])]
+            )
+            for name in candidates:
+                ratio = fuzz.partial_ratio(name, compact) if len(name) <= len(compact) + 1 else 0
+                if ratio >= FUZZY_NAME_MIN and len(name) >= 4:
+                    for doc in self.index.names[name]:
+                        value = (NAME_MENTION + 0.5 * len(name)) * ratio / 100 * 0.8
+                        mentioned[doc] = max(mentioned.get(doc, 0.0), value)
+        for doc, value in mentioned.items():
+            scores[doc] += value
+            matched[doc].add("<name>")
+
+    def _score_bigrams(self, text: str, scores: dict[int, float]) -> None:
+        postings, idf = self.index.postings, self.index.idf
+        for gram in dict.fromkeys(char_bigrams(text)):
+            key = "B:" + gram
+            for doc, weight in postings.get(key, {}).items():
+                if doc in scores or len(postings[key]) <= 3:
+                    scores[doc] += idf[key] * weight
+
+    # --- ranking ------------------------------------------------------------------------
+
+    def _rank(self, scores: dict[int, float], matched: dict[int, set[str]],
+              words: list[str], places: list[tuple[str, str]]) -> list[Scored]:
+        docs = self.index.docs
+        weights = {w: self._word_weight(w) for w in words}
+        total = sum(weights.values())
+        ranked: list[Scored] = []
+        for i, score in sorted(scores.items(), key=lambda kv: -kv[1])[:50]:
+            doc = docs[i]
+            score *= self._place_factor(doc, places)
+            hit = matched.get(i, set())
+            if "<name>" in hit or total == 0:
+                coverage = 1.0 if hit else 0.0
+            else:
+                covered = sum(wt for w, wt in weights.items() if w in hit or self._covered(w, hit))
+                coverage = covered / total
+            ranked.append(Scored(doc, score, coverage))
+        ranked.sort(key=lambda s: (-s.score, s.doc.kind != "organization"))
+        return ranked
+
+    def _word_weight(self, word: str) -> float:
+        idf = [self.index.idf[k] for k, _ in self._expand(word) if k in self.index.idf]
+        return max(idf) if idf else UNKNOWN_WORD_WEIGHT
+
+    @staticmethod
+    def _covered(word: str, hit: set[str]) -> bool:
+        # cut() may keep "自闭症儿童" whole where cut_for_search matched its parts.
+        return any(len(h) >= 2 and h in word for h in hit)
+
+    @staticmethod
+    def _place_factor(doc: Doc, places: list[tuple[str, str]]) -> float:
+        factor = 1.0
+        for level, name in places:
+            value = getattr(doc, level)
+            if value == name:
+                factor *= 1.5
+            elif value:
+                factor *= 0.3
+            elif level == "street" and doc.district:
+                factor *= 0.8
+        return factor
+
+    def _decide(self, results: list[Scored], intent: str) -> str:
+        top = results[0]
+        confident = (top.score >= CONFIDENT_SCORE and top.coverage >= MIN_COVERAGE) or (
+            top.score >= STRONG_SCORE and top.coverage >= MIN_COVERAGE / 2
+        )
+        if not confident:
+            return "none"
+        rivals = [r for r in results[1:] if r.score >= AMBIGUOUS_RATIO * top.score
+                  and not _same_family(r.doc, top.doc)]
+        return "choose" if rivals else "answer"
+
+
+def _same_family(a: Doc, b: Doc) -> bool:
+    """A project and its organization are one answer, not two choices."""
+    org_a = a.id if a.kind == "organization" else a.organization
+    org_b = b.id if b.kind == "organization" else b.organization
+    return bool(org_a) and org_a == org_b
