@@ -125,6 +125,25 @@ class Answerer:
         reply = self.composer.answer(top, match.intent, match.words, self.upcoming())
         return Answer(match.query, True, match.intent, reply, results, top=top)
 
+    def reply_for(self, kind: str, key: str, intent: str = "introduce") -> Reply | None:
+        """The reply about one record, as if the resident had asked for it by name."""
+        doc = self.index.doc(kind, key)
+        if doc is None:
+            return None
+        return self.composer.answer(doc, intent, [], self.upcoming())
+
+    def search_organizations(self, text: str, limit: int = 10) -> list[str]:
+        """Organization ids for a few typed words (inline mode): best first, no logging."""
+        if not text.strip():
+            return sorted(self.records.get("organizations", {}))[:limit]
+        found: list[str] = []
+        for scored in self.matcher.match(text).results:
+            doc = scored.doc
+            org = doc.id if doc.kind == "organization" else doc.organization
+            if org and org not in found:
+                found.append(org)
+        return found[:limit]
+
     def _choices(self, match: Match) -> list[Doc]:
         seen: list[Doc] = []
         for scored in match.results:

@@ -12,9 +12,11 @@ from knowledge.intent import detect_intent, strip_greeting
 from knowledge.text import char_bigrams, cjk_runs, has_cjk, normalize
 
 # Decision thresholds, tuned on tests/knowledge/questions.yaml (see benchmarks/bench_ask.py).
-CONFIDENT_SCORE = 3.0
-MIN_COVERAGE = 0.5
-STRONG_SCORE = 9.0  # a long message that clearly names or describes something
+CONFIDENT_SCORE = 6.0
+MIN_COVERAGE = 0.4
+# A long message that tells a story around its need: many unknown words, a strong match.
+STRONG_SCORE = 25.0
+STRONG_MIN_COVERAGE = 0.12
 AMBIGUOUS_RATIO = 0.9
 MAX_RESULTS = 5
 
@@ -62,31 +64,45 @@ class Matcher:
 
     def match(self, question: str) -> Match:
         normalized = normalize(question)
-        intent = detect_intent(normalized)
+        greeting = detect_intent(normalized) == "greeting"
         normalized = strip_greeting(normalized)
-        match = Match(question, normalized, intent)
         text = self._from_pinyin(normalized)
+        mentioned, names = self._mentions(text.replace(" ", ""))
+        corrections = self._homophones(text)
+        for written, word in corrections.items():
+            for doc in self.index.names.get(word, ()):  # 明名心理 is 明明心理 misspelt
+                value = (NAME_MENTION + 0.5 * len(word)) * HOMOPHONE_FACTOR
+                mentioned[doc] = max(mentioned.get(doc, 0.0), value)
+                names.append(written)
+        remainder = _without(normalized, names)
+        intent = "greeting" if greeting else detect_intent(remainder) if remainder.strip() else "introduce"
+        match = Match(question, normalized, intent)
         if not text:
+            match.intent = "greeting" if greeting else "unknown"
             return match
         places = self._places(text)
         match.places = places
-        words = self._seg.cut(text)
-        search_words = self._seg.cut_for_search(text)
         place_words = {p for p in self.index.places if p in text}
+        search_words = self._seg.cut_for_search(text)
         content = [w for w in dict.fromkeys(content_tokens(search_words, self.index.expansions))
                    if w not in place_words]
-        corrections = self._homophones(text)
         match.words = content
         scores, matched = self._score_words(content, corrections)
-        self._score_names(text, scores, matched)
+        for doc, value in mentioned.items():
+            scores[doc] += value
+            matched[doc].add("<name>")
         self._score_bigrams(text, scores)
         if not scores:
+            match.intent = "greeting" if greeting else "unknown"
             return match
-        coverage_words = [w for w in dict.fromkeys(content_tokens(words, self.index.expansions))
+        coverage_words = [w for w in dict.fromkeys(content_tokens(self._seg.cut(text), self.index.expansions))
                           if w not in place_words]
-        ranked = self._rank(scores, matched, coverage_words, places)
-        match.results = ranked[:MAX_RESULTS]
-        match.decision = self._decide(match.results, intent)
+        match.results = self._rank(scores, matched, coverage_words, places)[:MAX_RESULTS]
+        match.decision = self._decide(match.results, match.intent)
+        if match.decision == "none" and match.intent != "greeting":
+            match.intent = "unknown"
+        elif match.intent == "introduce" and not mentioned and match.results[0].doc.kind != "fact":
+            match.intent = "services"  # a need described without naming anyone
         return match
 
     # --- query rewriting ----------------------------------------------------------------
@@ -178,28 +194,40 @@ class Matcher:
                     matched[doc].add(word)
         return scores, matched
 
-    def _score_names(self, text: str, scores: dict[int, float], matched: dict[int, set[str]]) -> None:
-        """A name or alias in the question, exact or nearly, is the strongest signal."""
-        compact = text.replace(" ", "")
+    def _is_named_thing(self, doc: int) -> bool:
+        """Organizations and projects have names; a fact's "name" reads like a question."""
+        return self.index.docs[doc].kind in ("organization", "project")
+
+    def _mentions(self, compact: str) -> tuple[dict[int, float], list[str]]:
+        """Names or aliases in the question, exact or nearly: the strongest signal there is."""
         mentioned: dict[int, float] = {}
+        names: list[str] = []
         for size in range(min(len(compact), 24), 1, -1):
             for start in range(len(compact) - size + 1):
-                for doc in self.index.names.get(compact[start : start + size], ()):
+                written = compact[start : start + size]
+                for doc in self.index.names.get(written, ()):
                     mentioned[doc] = max(mentioned.get(doc, 0.0), NAME_MENTION + 0.5 * size)
-        if not mentioned and len(compact) >= 3 and has_cjk(compact):
-            candidates = (
-                self._fuzzy_names if len(self._fuzzy_names) <= FUZZY_SCAN_LIMIT
-                else [n for n in self._fuzzy_names if any(n.find(g) >= 0 for g in char_bigrams(compact)[:6])]
-            )
-            for name in candidates:
-                ratio = fuzz.partial_ratio(name, compact) if len(name) <= len(compact) + 1 else 0
-                if ratio >= FUZZY_NAME_MIN and len(name) >= 4:
-                    for doc in self.index.names[name]:
-                        value = (NAME_MENTION + 0.5 * len(name)) * ratio / 100 * 0.8
-                        mentioned[doc] = max(mentioned.get(doc, 0.0), value)
-        for doc, value in mentioned.items():
-            scores[doc] += value
-            matched[doc].add("<name>")
+                    if self._is_named_thing(doc):
+                        names.append(written)
+        if mentioned or len(compact) < 3 or not has_cjk(compact):
+            return mentioned, names
+        grams = char_bigrams(compact)
+        candidates = (
+            self._fuzzy_names if len(self._fuzzy_names) <= FUZZY_SCAN_LIMIT
+            else [n for n in self._fuzzy_names if any(g in n for g in grams[:8])]
+        )
+        for name in candidates:
+            if len(name) < 4 or len(name) > len(compact) + 1:
+                continue
+            alignment = fuzz.partial_ratio_alignment(name, compact, score_cutoff=FUZZY_NAME_MIN)
+            if alignment is None:
+                continue
+            if any(self._is_named_thing(doc) for doc in self.index.names[name]):
+                names.append(compact[alignment.dest_start : alignment.dest_end])
+            value = (NAME_MENTION + 0.5 * len(name)) * alignment.score / 100 * 0.8
+            for doc in self.index.names[name]:
+                mentioned[doc] = max(mentioned.get(doc, 0.0), value)
+        return mentioned, names
 
     def _score_bigrams(self, text: str, scores: dict[int, float]) -> None:
         postings, idf = self.index.postings, self.index.idf
@@ -237,7 +265,7 @@ class Matcher:
     @staticmethod
     def _covered(word: str, hit: set[str]) -> bool:
         # cut() may keep "自闭症儿童" whole where cut_for_search matched its parts.
-        return any(len(h) >= 2 and h in word for h in hit)
+        return any(len(h) >= 2 and (h in word or word in h) for h in hit)
 
     @staticmethod
     def _place_factor(doc: Doc, places: list[tuple[str, str]]) -> float:
@@ -255,7 +283,7 @@ class Matcher:
     def _decide(self, results: list[Scored], intent: str) -> str:
         top = results[0]
         confident = (top.score >= CONFIDENT_SCORE and top.coverage >= MIN_COVERAGE) or (
-            top.score >= STRONG_SCORE and top.coverage >= MIN_COVERAGE / 2
+            top.score >= STRONG_SCORE and top.coverage >= STRONG_MIN_COVERAGE
         )
         if not confident:
             return "none"
@@ -269,3 +297,10 @@ def _same_family(a: Doc, b: Doc) -> bool:
     org_a = a.id if a.kind == "organization" else a.organization
     org_b = b.id if b.kind == "organization" else b.organization
     return bool(org_a) and org_a == org_b
+
+
+def _without(text: str, names: list[str]) -> str:
+    """The question with the names it mentions blanked (志愿者 in 益人行志愿者协会 is no intent)."""
+    for name in sorted(set(names), key=len, reverse=True):
+        text = text.replace(name, " ")
+    return text

@@ -27,6 +27,10 @@ _LOG_TABLES: dict[str, tuple[dict[str, type], str | None]] = {
         "id",
     ),
     "meta": ({"key": str, "value": str}, "key"),
+    "subscriptions": (
+        {"chat_id": int, "kind": str, "target": str, "created_at": str}, None,
+    ),
+    "blocked_chats": ({"chat_id": int, "blocked_at": str}, "chat_id"),
 }
 
 
@@ -70,6 +74,8 @@ class KnowledgeStore:
         for name, (columns, pk) in _LOG_TABLES.items():
             if not self.db[name].exists():
                 self.db[name].create(columns, pk=pk)
+        if not self.db["subscriptions"].indexes:
+            self.db["subscriptions"].create_index(["chat_id", "kind", "target"], unique=True)
         if not self.db["questions"].indexes:
             self.db["questions"].create_index(["answered", "at"])
 
@@ -175,3 +181,26 @@ class KnowledgeStore:
             "SELECT query, COUNT(*) AS times, MAX(at) AS last_asked FROM questions "
             "WHERE answered = 0 AND intent != 'greeting' GROUP BY query "
             "ORDER BY times DESC, last_asked DESC LIMIT ?", [limit]))
+
+    # --- residents' chats -----------------------------------------------------------------
+
+    def subscribe(self, chat_id: int, kind: str, target: str) -> bool:
+        """Remember a subscription; False when the chat already had it."""
+        before = self.db["subscriptions"].count
+        self.db["subscriptions"].insert(
+            {"chat_id": chat_id, "kind": kind, "target": target, "created_at": now_utc()},
+            ignore=True,
+        )
+        return self.db["subscriptions"].count > before
+
+    def mark_blocked(self, chat_id: int) -> None:
+        """A resident blocked the bot (Telegram answered 403): stop writing to them."""
+        self.db["blocked_chats"].upsert({"chat_id": chat_id, "blocked_at": now_utc()}, pk="chat_id")
+
+    def clear_blocked(self, chat_id: int) -> None:
+        self.db.execute("DELETE FROM blocked_chats WHERE chat_id = ?", [chat_id])
+        self.db.conn.commit()
+
+    def is_blocked(self, chat_id: int) -> bool:
+        row = self.db.execute("SELECT 1 FROM blocked_chats WHERE chat_id = ?", [chat_id]).fetchone()
+        return row is not None

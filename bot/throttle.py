@@ -1,0 +1,85 @@
+"""Flood limits: Telegram's (what the bot sends) and ours (what one resident sends)."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections import deque
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from aiolimiter import AsyncLimiter
+from telegram.ext import AIORateLimiter
+
+# Telegram allows about 30 messages a second overall, 20 a minute per group, ~1 a second per chat.
+OVERALL_PER_SECOND = 30
+GROUP_PER_MINUTE = 20
+PRIVATE_PER_SECOND = 1
+RETRIES_AFTER_429 = 5
+
+
+class ChatRateLimiter(AIORateLimiter):
+    """PTB's AIORateLimiter plus a one-message-a-second limit for each private chat."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            overall_max_rate=OVERALL_PER_SECOND,
+            overall_time_period=1,
+            group_max_rate=GROUP_PER_MINUTE,
+            group_time_period=60,
+            max_retries=RETRIES_AFTER_429,
+        )
+        self._private: dict[int, AsyncLimiter] = {}
+
+    def _private_limiter(self, chat_id: int) -> AsyncLimiter:
+        if len(self._private) > 4096:  # forget idle chats so the table stays small
+            for key, limiter in list(self._private.items()):
+                if limiter.has_capacity(PRIVATE_PER_SECOND):
+                    del self._private[key]
+        if chat_id not in self._private:
+            self._private[chat_id] = AsyncLimiter(PRIVATE_PER_SECOND, 1)
+        return self._private[chat_id]
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        chat_id: Any = data.get("chat_id")
+        with contextlib.suppress(TypeError, ValueError):
+            chat_id = int(chat_id)
+        if isinstance(chat_id, int) and chat_id > 0:
+            async with self._private_limiter(chat_id):
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+        return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+
+
+class FloodGuard:
+    """Counts each resident's messages in a sliding minute; warns once when they exceed it."""
+
+    def __init__(self, per_minute: int = 20, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self.clock = clock
+        self._seen: dict[int, deque[float]] = {}
+        self._warned: set[int] = set()
+
+    def check(self, user_id: int) -> str:
+        """'ok' to answer, 'warn' to send the one slow-down reply, 'drop' to stay silent."""
+        now = self.clock()
+        times = self._seen.setdefault(user_id, deque())
+        while times and now - times[0] > 60:
+            times.popleft()
+        times.append(now)
+        if len(times) <= self.per_minute:
+            self._warned.discard(user_id)
+            return "ok"
+        if user_id in self._warned:
+            return "drop"
+        self._warned.add(user_id)
+        return "warn"
