@@ -1,0 +1,77 @@
+"""Helpers shared by the handler families: services, Telegram-safe sending, callback data."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import InlineKeyboardMarkup, Message
+from telegram.constants import MessageLimit, ParseMode
+from telegram.error import BadRequest
+
+from bot.services import Context, Services
+from knowledge.reply import Reply
+
+# Telegram counts the 4096 characters after HTML is parsed: measure the plain text.
+TEXT_LIMIT = MessageLimit.MAX_TEXT_LENGTH
+CALLBACK_LIMIT = 64  # bytes
+
+
+def services(context: Context) -> Services:
+    return context.bot_data.services
+
+
+def html_chunks(reply: Reply, limit: int = TEXT_LIMIT) -> list[str]:
+    """The reply as HTML messages of at most `limit` characters, split between lines."""
+    pieces: list[tuple[str, str]] = []  # (plain, html)
+    if reply.title:
+        title = reply.title[: limit - 1]
+        pieces.append((title, f"<b>{html.escape(title, quote=False)}</b>"))
+    for line in reply.lines:
+        for start in range(0, max(len(line), 1), limit - 1):
+            part = line[start : start + limit - 1]
+            if part:
+                pieces.append((part, html.escape(part, quote=False)))
+    chunks: list[str] = []
+    plain_len, current = 0, []
+    for plain, marked in pieces:
+        if current and plain_len + 1 + len(plain) > limit:
+            chunks.append("\n".join(current))
+            plain_len, current = 0, []
+        plain_len += len(plain) + (1 if current else 0)
+        current.append(marked)
+    if current:
+        chunks.append("\n".join(current))
+    return chunks or ["…"]
+
+
+async def reply_with(message: Message, reply: Reply,
+                     keyboard: InlineKeyboardMarkup | None = None) -> None:
+    """Send a reply in as many messages as it needs; buttons go under the last one."""
+    chunks = html_chunks(reply)
+    for i, chunk in enumerate(chunks):
+        markup = keyboard if i == len(chunks) - 1 else None
+        await message.reply_html(chunk, reply_markup=markup, do_quote=False)
+
+
+def callback(*parts: str) -> str:
+    """Callback data from ids (never Chinese text), checked against Telegram's 64 bytes."""
+    data = ":".join(parts)
+    if len(data.encode()) > CALLBACK_LIMIT:
+        raise ValueError(f"callback data over {CALLBACK_LIMIT} bytes: {data!r}")
+    return data
+
+
+async def edit_or_send(message: Message | None, reply: Reply,
+                       keyboard: InlineKeyboardMarkup | None = None) -> None:
+    """Replace a browsing message in place; a command's first page is sent fresh."""
+    if message is None:
+        return
+    chunk = html_chunks(reply)[0]
+    if not (message.from_user and message.from_user.is_bot):
+        await message.reply_html(chunk, reply_markup=keyboard, do_quote=False)
+        return
+    try:
+        await message.edit_text(chunk, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    except BadRequest as exc:
+        if "not modified" not in str(exc):  # pressing the same page twice is fine
+            raise

@@ -1,0 +1,32 @@
+"""The one error handler: log (token redacted), remember blocked chats, apologize."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+
+from bot.services import Context
+from handlers.common import services
+
+log = logging.getLogger(__name__)
+APOLOGY = "抱歉，处理您的消息时出了点问题，请稍后再试。"
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the failure; a 403 means the resident blocked us, anything else gets an apology."""
+    error = context.error
+    chat_id = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+    if isinstance(error, Forbidden):
+        log.info("chat %s blocked the bot or left; not writing to it again", chat_id)
+        if chat_id is not None:
+            services(context).store.mark_blocked(chat_id)
+        return
+    log.error("error while handling an update", exc_info=error)
+    if chat_id is None:
+        return
+    try:
+        await context.bot.send_message(chat_id, APOLOGY)
+    except TelegramError as exc:  # the apology itself failing must not loop
+        log.warning("could not send the apology to %s: %s", chat_id, exc)

@@ -1,0 +1,126 @@
+"""The matcher's individual behaviours, each as a resident would meet it."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer import Answerer
+from knowledge.intent import detect_intent
+from knowledge.text import normalize
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ＡＮＸＩＮ小屋　是干啥的？？", "anxin小屋 是干啥的"),
+        ("寶雞市公益慈善聯合會", "宝鸡市公益慈善联合会"),
+        ("智塔😀😀在哪里！！！", "智塔 在哪里"),
+        ("", ""),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("智塔的电话是多少", "contact"),
+        ("张家堡社会组织服务中心在哪", "address"),
+        ("未央区有多少家社会组织", "figure"),
+        ("怎么当益人行的志愿者", "join"),
+        ("益人行志愿者协会是什么", "introduce"),  # 志愿者 is part of the name, not a wish to join
+        ("你好", "greeting"),
+        ("你能做什么", "greeting"),
+    ],
+)
+def test_intent(answerer: Answerer, question: str, intent: str) -> None:
+    assert answerer.answer(question, log_question=False).intent == intent
+
+
+def test_intent_of_a_long_story_comes_from_its_last_clause() -> None:
+    story = "我家孩子今年四岁了，" * 8 + "请问在哪里"
+    assert detect_intent(normalize(story)) == "address"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected_id"),
+    [
+        ("宝鸡哪里有心里咨询", "baoji-mingming-psychology"),  # 心里 for 心理
+        ("磁善联合会是做什么的", "baoji-charity-federation"),  # 磁 for 慈
+        ("wushu xiehui", "jintai-wushu"),
+        ("mingming xinli", "baoji-mingming-psychology"),
+        ("寶雞智塔兒童啟能成長中心", "baoji-zhita-children"),
+    ],
+)
+def test_typos_pinyin_and_traditional_find_the_organization(
+    answerer: Answerer, question: str, expected_id: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered
+    ids = {answer.results[0]["id"], answer.results[0].get("organization")}
+    assert expected_id in ids
+
+
+def test_a_need_without_a_name_finds_who_serves_it(answerer: Answerer) -> None:
+    answer = answerer.answer("我家孩子有自闭症，哪里可以做康复？", log_question=False)
+    assert answer.answered
+    assert "智塔" in answer.text
+    assert answer.intent == "services"
+
+
+def test_district_narrows_the_answer(answerer: Answerer) -> None:
+    answer = answerer.answer("未央区有没有关注心理健康的社工机构", log_question=False)
+    assert answer.results[0]["id"] in {"weiyang-qiuwen-social-work", "weiai-mama", "aiyu-action"}
+
+
+def test_a_five_thousand_character_paste_is_answered(answerer: Answerer) -> None:
+    answer = answerer.answer("宝鸡明明心理关爱中心是做什么的？" + "啊" * 5000, log_question=False)
+    assert answer.answered
+    assert answer.results[0]["id"] == "baoji-mingming-psychology"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "？？？", "😀😀😀", "asdfghjkl", "1234567"])
+def test_empty_or_gibberish_is_not_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered
+    assert "抱歉" in answer.text or "您好" in answer.text
+
+
+def test_an_ambiguous_question_offers_choices(answerer: Answerer) -> None:
+    answer = answerer.answer("社会组织服务中心", log_question=False)
+    assert answer.answered
+    assert 2 <= len(answer.choices) <= 5
+    assert "您是想找哪一个" in answer.text
+
+
+def test_a_figure_question_gets_the_figure_not_the_article(answerer: Answerer) -> None:
+    answer = answerer.answer("武术进校园服务了多少学生", log_question=False)
+    assert "1.68万人次" in answer.text
+    assert len(answer.text) < 300
+
+
+def test_results_carry_the_owning_organization(answerer: Answerer) -> None:
+    answer = answerer.answer("安心小屋是什么", log_question=False)
+    top = answer.results[0]
+    assert (top["kind"], top["id"], top["organization"]) == (
+        "project", "anxin-xiaowu", "baoji-mingming-psychology")
+    assert len(answer.results) <= 5
+
+
+def test_every_reply_cites_its_source(answerer: Answerer) -> None:
+    for question in ("智塔是做什么的", "未央区有多少家社会组织", "少年军校有多少孩子参加"):
+        assert "来源：" in answer_text(answerer, question)
+
+
+def answer_text(answerer: Answerer, question: str) -> str:
+    return answerer.answer(question, log_question=False).text
+
+
+def test_questions_are_logged_with_whether_they_were_answered(store) -> None:
+    answerer = Answerer.from_store(store)
+    answerer.answer("智塔在哪里")
+    answerer.answer("今天天气怎么样")
+    rows = {r["query"]: r["answered"] for r in store.db["questions"].rows}
+    assert rows == {"智塔在哪里": 1, "今天天气怎么样": 0}
+    assert [r["query"] for r in store.unanswered_questions()] == ["今天天气怎么样"]
