@@ -17,10 +17,10 @@ from knowledge.text import (
     char_pinyin_table,
     general_word_freqs,
     normalize,
-    phrase_pinyin,
+    word_readings,
 )
 
-INDEX_FORMAT = 3  # bump when the index layout or scoring inputs change
+INDEX_FORMAT = 5  # bump when the index layout or scoring inputs change
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {
@@ -51,10 +51,13 @@ class Index:
     postings: dict[str, dict[int, float]]
     idf: dict[str, float]
     names: dict[str, list[int]]  # normalized name or alias → docs it names
+    name_starts: dict[str, list[str]]  # first two characters → names starting so
+    doc_names: list[tuple[str, ...]]  # each document's names and aliases
     expansions: dict[str, tuple[str, ...]]  # word → synonym group / topic keys
     places: dict[str, tuple[str, str]]  # what a resident types → (level, canonical name)
     pinyin_words: dict[str, str]  # joined toneless pinyin → word
-    homophones: dict[str, list[tuple[tuple[str, ...], str]]]  # first syllable → (syllables, word)
+    # first two syllables → (each character's readings, word)
+    homophones: dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]]
     char_pinyin: dict[str, tuple[str, ...]]
     prefix_dict: dict[str, int]
     prefix_total: int
@@ -105,8 +108,10 @@ class IndexBuilder:
         self.docs: list[Doc] = []
         self.postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.names: dict[str, list[int]] = defaultdict(list)
+        self.doc_names: list[tuple[str, ...]] = []
         self.expansions: dict[str, tuple[str, ...]] = {}
         self.domain_words: set[str] = set()
+        self._word_cache: dict[str, list[str]] = {}
 
     def build(self, *, general_words: dict[str, int] | None = None) -> Index:
         self._vocabularies()
@@ -124,21 +129,34 @@ class IndexBuilder:
             token: math.log(1 + (n_docs - len(docs) + 0.5) / (len(docs) + 0.5)) + 0.2
             for token, docs in self.postings.items()
         }
-        pinyin_of = phrase_pinyin(w for w in self.domain_words if 2 <= len(w) <= 12)
-        homophones: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        for word, syllables in pinyin_of.items():
-            homophones[syllables[0]].append((syllables, word))
+        char_pinyin = char_pinyin_table()
+        homophones: dict[tuple[str, str], list] = defaultdict(list)
+        pinyin_words: dict[str, str] = {}
+        for word in sorted(self.domain_words, key=len):
+            readings = word_readings(word, char_pinyin) if 2 <= len(word) <= 12 else None
+            if readings is None:
+                continue
+            for first in readings[0]:
+                for second in readings[1]:
+                    homophones[(first, second)].append((readings, word))
+            for spelling in _spellings(readings):
+                pinyin_words.setdefault(spelling, word)
+        name_starts: dict[str, list[str]] = defaultdict(list)
+        for name in self.names:
+            name_starts[name[:2]].append(name)
         index = Index(
             version=self.version,
             docs=self.docs,
             postings=dict(self.postings),
             idf=idf,
             names=dict(self.names),
+            name_starts=dict(name_starts),
+            doc_names=self.doc_names,
             expansions=self.expansions,
             places=places,
-            pinyin_words={"".join(s): w for w, s in sorted(pinyin_of.items(), key=lambda x: -len(x[0]))},
+            pinyin_words=pinyin_words,
             homophones=dict(homophones),
-            char_pinyin=char_pinyin_table(),
+            char_pinyin=char_pinyin,
             prefix_dict=prefix_dict,
             prefix_total=total,
         )
@@ -234,10 +252,20 @@ class IndexBuilder:
                           activity.get("city", "") or owner.get("city", ""),
                           activity.get("district", "") or owner.get("district", "")), fields, activity)
 
+    def _words(self, text: str) -> list[str]:
+        """All dictionary words of a field text; repeated texts (services, topics) scan once."""
+        words = self._word_cache.get(text)
+        if words is None:
+            words = self.segmenter.all_words(text)
+            if len(self._word_cache) < 200_000:
+                self._word_cache[text] = words
+        return words
+
     def _add(self, doc: Doc, fields: dict[str, list[str]], record: dict[str, Any]) -> None:
         i = len(self.docs)
         self.docs.append(doc)
         weights: dict[str, float] = {}
+        own_names: list[str] = []
 
         def put(token: str, weight: float) -> None:
             if weight > weights.get(token, 0.0):
@@ -250,19 +278,33 @@ class IndexBuilder:
                 if not norm:
                     continue
                 if field_name in ("name", "aliases"):
-                    for part in norm.split():
-                        if len(part) >= 2:
-                            self.names[part].append(i)
+                    # The whole name, and a quoted nickname inside it (“在城长”儿童保护…);
+                    # not two-character pieces like 社工 from “康复+特教+社工”.
+                    parts = norm.split()
+                    keys = {"".join(parts)} | {p for p in parts if len(p) >= 3}
+                    for key in sorted(keys):
+                        if len(key) >= 2:
+                            self.names[key].append(i)
+                            own_names.append(key)
                     for gram in char_bigrams(norm):
                         put("B:" + gram, BIGRAM_WEIGHT * fw)
-                for token in content_tokens(self.segmenter.cut_for_search(norm), self.expansions):
+                for token in content_tokens(self._words(norm), self.expansions):
                     put(token, fw)
                     for key in self.expansions.get(token, ()):
                         put(key, fw * 0.9)
         for topic in record.get("topics", []):
             put("T:" + topic, FIELD_WEIGHTS["topics"])
+        self.doc_names.append(tuple(dict.fromkeys(own_names)))
         for token, weight in weights.items():
             self.postings[token][i] = weight
+
+
+def _spellings(readings: tuple[tuple[str, ...], ...], limit: int = 8) -> list[str]:
+    """Ways to type a word in pinyin (polyphones give a few), without spaces."""
+    spellings = [""]
+    for options in readings:
+        spellings = [s + r for s in spellings for r in options][:limit]
+    return spellings
 
 
 def content_tokens(words: list[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:

@@ -19,6 +19,9 @@ STRONG_SCORE = 25.0
 STRONG_MIN_COVERAGE = 0.12
 AMBIGUOUS_RATIO = 0.9
 MAX_RESULTS = 5
+# On an exact tie a curated answer to the question beats one organization among several.
+KIND_ORDER = {"fact": 0, "organization": 1, "project": 2, "activity": 3}
+RANK_POOL = 50  # best raw scores that the place narrowing may reorder
 
 # Candidate generation skips words in more than this share of documents (a large knowledge
 # base); they still count when the candidates are scored.
@@ -27,7 +30,9 @@ NAME_MENTION = 6.0  # a name or alias spelt out in the question
 HOMOPHONE_FACTOR = 0.8
 EXPANSION_FACTOR = 0.85
 FUZZY_NAME_MIN = 82  # rapidfuzz partial_ratio for a misspelt name
-FUZZY_SCAN_LIMIT = 3000  # names scanned exhaustively below this many
+FUZZY_WINDOW = 80  # characters of a long message searched for a misspelt name
+FUZZY_GRAM_LIMIT = 2000  # character pairs in more documents than this say nothing
+FUZZY_DOCS = 20  # documents whose names are compared letter by letter
 UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
 
 
@@ -60,7 +65,6 @@ class Matcher:
         self.index = index
         self._seg = index.segmenter
         self._n_docs = max(len(index.docs), 1)
-        self._fuzzy_names = [n for n in index.names if len(n) >= 3]
 
     def match(self, question: str) -> Match:
         normalized = normalize(question)
@@ -83,7 +87,7 @@ class Matcher:
         places = self._places(text)
         match.places = places
         place_words = {p for p in self.index.places if p in text}
-        search_words = self._seg.cut_for_search(text)
+        words, search_words = self._seg.cut_with_parts(text)
         content = [w for w in dict.fromkeys(content_tokens(search_words, self.index.expansions))
                    if w not in place_words]
         match.words = content
@@ -95,9 +99,9 @@ class Matcher:
         if not scores:
             match.intent = "greeting" if greeting else "unknown"
             return match
-        coverage_words = [w for w in dict.fromkeys(content_tokens(self._seg.cut(text), self.index.expansions))
+        coverage_words = [w for w in dict.fromkeys(content_tokens(words, self.index.expansions))
                           if w not in place_words]
-        match.results = self._rank(scores, matched, coverage_words, places)[:MAX_RESULTS]
+        match.results = self._rank(scores, matched, coverage_words, places)
         match.decision = self._decide(match.results, match.intent)
         if match.decision == "none" and match.intent != "greeting":
             match.intent = "unknown"
@@ -133,19 +137,21 @@ class Matcher:
 
     def _homophones(self, text: str) -> dict[str, str]:
         """Known words that a misspelt stretch of the question sounds like (心里咨询 → 心理咨询)."""
-        readings = self.index.char_pinyin
+        table = self.index.char_pinyin
+        homophones = self.index.homophones
         found: dict[str, str] = {}
         for run in cjk_runs(text):
-            sounds = [readings.get(c, ()) for c in run]
+            sounds = [frozenset(table.get(c, ())) for c in run]
             for i in range(len(run) - 1):
-                for syllable in sounds[i]:
-                    for syllables, word in self.index.homophones.get(syllable, ()):
-                        size = len(syllables)
-                        written = run[i : i + size]
-                        if len(written) < size or written == word or self._seg.is_word(written):
-                            continue
-                        if all(syllables[k] in sounds[i + k] for k in range(1, size)):
-                            found[written] = word
+                for first in sounds[i]:
+                    for second in sounds[i + 1]:
+                        for readings, word in homophones.get((first, second), ()):
+                            size = len(readings)
+                            written = run[i : i + size]
+                            if len(written) < size or written == word or self._seg.is_word(written):
+                                continue
+                            if all(not sounds[i + k].isdisjoint(readings[k]) for k in range(2, size)):
+                                found[written] = word
         return found
 
     def _places(self, text: str) -> list[tuple[str, str]]:
@@ -202,26 +208,27 @@ class Matcher:
         """Names or aliases in the question, exact or nearly: the strongest signal there is."""
         mentioned: dict[int, float] = {}
         names: list[str] = []
-        for size in range(min(len(compact), 24), 1, -1):
-            for start in range(len(compact) - size + 1):
-                written = compact[start : start + size]
-                for doc in self.index.names.get(written, ()):
-                    mentioned[doc] = max(mentioned.get(doc, 0.0), NAME_MENTION + 0.5 * size)
-                    if self._is_named_thing(doc):
-                        names.append(written)
+        starts = self.index.name_starts
+        for i in range(len(compact) - 1):
+            for name in starts.get(compact[i : i + 2], ()):
+                if compact.startswith(name, i):
+                    for doc in self.index.names[name]:
+                        mentioned[doc] = max(mentioned.get(doc, 0.0), NAME_MENTION + 0.5 * len(name))
+                        if self._is_named_thing(doc):
+                            names.append(name)
         if mentioned or len(compact) < 3 or not has_cjk(compact):
             return mentioned, names
-        grams = char_bigrams(compact)
-        candidates = (
-            self._fuzzy_names if len(self._fuzzy_names) <= FUZZY_SCAN_LIMIT
-            else [n for n in self._fuzzy_names if any(g in n for g in grams[:8])]
-        )
-        for name in candidates:
+        aligned = []
+        for name in self._fuzzy_candidates(compact):
             if len(name) < 4 or len(name) > len(compact) + 1:
                 continue
             alignment = fuzz.partial_ratio_alignment(name, compact, score_cutoff=FUZZY_NAME_MIN)
-            if alignment is None:
-                continue
+            if alignment is not None:
+                aligned.append((name, alignment))
+        top_scores = sorted((a.score for _, a in aligned), reverse=True)
+        if len(top_scores) >= 3 and top_scores[0] == top_scores[2]:
+            return mentioned, names  # a category (社会组织服务中心), not one misspelt name
+        for name, alignment in aligned:
             if any(self._is_named_thing(doc) for doc in self.index.names[name]):
                 names.append(compact[alignment.dest_start : alignment.dest_end])
             value = (NAME_MENTION + 0.5 * len(name)) * alignment.score / 100 * 0.8
@@ -229,25 +236,46 @@ class Matcher:
                 mentioned[doc] = max(mentioned.get(doc, 0.0), value)
         return mentioned, names
 
+    def _fuzzy_candidates(self, compact: str) -> list[str]:
+        """Names sharing at least two character pairs with the question (a likely misspelling)."""
+        postings = self.index.postings
+        shared: dict[int, int] = defaultdict(int)
+        for gram in dict.fromkeys(char_bigrams(compact[:FUZZY_WINDOW])):
+            docs = postings.get("B:" + gram, {})
+            if len(docs) <= FUZZY_GRAM_LIMIT:
+                for doc in docs:
+                    shared[doc] += 1
+        best = sorted((d for d, n in shared.items() if n >= 2), key=lambda d: -shared[d])
+        return list(dict.fromkeys(n for d in best[:FUZZY_DOCS] for n in self.index.doc_names[d]))
+
     def _score_bigrams(self, text: str, scores: dict[int, float]) -> None:
+        """Character pairs of names add a little to what words found (and alone find rare names)."""
         postings, idf = self.index.postings, self.index.idf
         for gram in dict.fromkeys(char_bigrams(text)):
             key = "B:" + gram
-            for doc, weight in postings.get(key, {}).items():
-                if doc in scores or len(postings[key]) <= 3:
+            docs = postings.get(key)
+            if not docs:
+                continue
+            if len(docs) <= 3:
+                for doc, weight in docs.items():
                     scores[doc] += idf[key] * weight
+            else:
+                for doc in [d for d in scores if d in docs] if len(docs) > len(scores) else docs:
+                    if doc in scores:
+                        scores[doc] += idf[key] * docs[doc]
 
     # --- ranking ------------------------------------------------------------------------
 
     def _rank(self, scores: dict[int, float], matched: dict[int, set[str]],
               words: list[str], places: list[tuple[str, str]]) -> list[Scored]:
         docs = self.index.docs
+        best = sorted(scores.items(), key=lambda kv: -kv[1])[:RANK_POOL]
+        placed = [(docs[i], score * self._place_factor(docs[i], places), i) for i, score in best]
+        placed.sort(key=lambda x: (-x[1], KIND_ORDER[x[0].kind]))
         weights = {w: self._word_weight(w) for w in words}
         total = sum(weights.values())
         ranked: list[Scored] = []
-        for i, score in sorted(scores.items(), key=lambda kv: -kv[1])[:50]:
-            doc = docs[i]
-            score *= self._place_factor(doc, places)
+        for doc, score, i in placed[:MAX_RESULTS]:  # coverage only for what is shown
             hit = matched.get(i, set())
             if "<name>" in hit or total == 0:
                 coverage = 1.0 if hit else 0.0
@@ -255,7 +283,6 @@ class Matcher:
                 covered = sum(wt for w, wt in weights.items() if w in hit or self._covered(w, hit))
                 coverage = covered / total
             ranked.append(Scored(doc, score, coverage))
-        ranked.sort(key=lambda s: (-s.score, s.doc.kind != "organization"))
         return ranked
 
     def _word_weight(self, word: str) -> float:

@@ -24,7 +24,7 @@ STOP_WORDS = frozenset(
     想 要 想要 需要 能 会 可以 可不可以 能不能 能否 是否 请问 请 麻烦 谢谢 问 问一下 问问 打听 知道 了解 告诉
     什么 怎么 怎么样 怎样 如何 为什么 哪 哪些 哪个 哪家 哪里 哪儿 哪边 谁 几 多少 吗 没有 有没有 是不是
     做 搞 弄 找 去 来 说 看 用 办 帮 帮忙 一般 现在 目前 平时 最近 一直 已经 比较 非常 特别 真的 其实 就是
-    个 家 位 种 点 些 下 上 里 中 时候 地方 情况 问题 事情 东西 内容 方面 相关 关于 主要 具体 一定 应该 然后 所以 但是 因为 如果
+    机构 单位 个 家 位 种 点 些 下 上 里 中 时候 地方 情况 问题 事情 东西 内容 方面 相关 关于 主要 具体 一定 应该 然后 所以 但是 因为 如果
     """.split()
 )
 
@@ -120,6 +120,43 @@ class Segmenter:
             words.extend(w for w in self._tokenizer.lcut(part, HMM=True) if w.strip())
         return words
 
+    def all_words(self, text: str) -> list[str]:
+        """Every dictionary word of two or more characters found anywhere in the text.
+
+        Indexing documents this way is several times faster than jieba's segmentation and
+        finds every word a resident's own segmentation might produce.
+        """
+        freq = self._tokenizer.FREQ
+        words: list[str] = []
+        for part in text.split():
+            n = len(part)
+            for i in range(n - 1):
+                j = i + 2
+                while j <= n:
+                    piece = part[i:j]
+                    count = freq.get(piece)
+                    if count is None:
+                        break
+                    if count:
+                        words.append(piece)
+                    j += 1
+            if part.isascii():
+                words.append(part)
+        return words
+
+    def cut_with_parts(self, text: str) -> tuple[list[str], list[str]]:
+        """One segmentation pass giving both the words and, as cut_for_search would, their parts."""
+        freq = self._tokenizer.FREQ
+        words = self.cut(text)
+        parts: list[str] = []
+        for word in words:
+            for size in (2, 3):
+                if len(word) > size:
+                    parts.extend(word[i : i + size] for i in range(len(word) - size + 1)
+                                 if freq.get(word[i : i + size]))
+            parts.append(word)
+        return words, parts
+
     def cut_for_search(self, text: str) -> list[str]:
         """Words plus their dictionary sub-words, so a resident's segmentation need not match ours."""
         words: list[str] = []
@@ -135,8 +172,8 @@ def char_pinyin_table() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for code, readings in pinyin_dict.items():
         if 0x3400 <= code <= 0x9FFF:
-            toneless = {_strip_tone(r) for r in readings.split(",")}
-            table[chr(code)] = tuple(sorted(toneless))
+            # Most common reading first, as pypinyin lists them.
+            table[chr(code)] = tuple(dict.fromkeys(_strip_tone(r) for r in readings.split(",")))
     return table
 
 
@@ -147,12 +184,9 @@ def _strip_tone(reading: str) -> str:
     return plain.replace("ü", "v").lower()
 
 
-def phrase_pinyin(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Toneless pinyin syllables of each (Chinese) word, reading polyphones in context."""
-    from pypinyin import Style, lazy_pinyin
-
-    out: dict[str, tuple[str, ...]] = {}
-    for word in words:
-        if word and all(_CJK_RE.match(c) for c in word):
-            out[word] = tuple(lazy_pinyin(word, style=Style.NORMAL, v_to_u=False))
-    return out
+def word_readings(
+    word: str, table: dict[str, tuple[str, ...]]
+) -> tuple[tuple[str, ...], ...] | None:
+    """Each character's possible readings; None when a character has none (not Chinese)."""
+    readings = tuple(table.get(c, ()) for c in word)
+    return readings if all(readings) else None
