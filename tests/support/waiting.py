@@ -7,7 +7,9 @@ import time
 from collections.abc import Callable
 
 
-async def until(condition: Callable[[], object], timeout: float = 10.0, what: str = "the bot") -> None:
+async def until(
+    condition: Callable[[], object], timeout: float = 10.0, what: str = "the bot"
+) -> None:
     """Sleep in small steps until the condition holds; fail with `what` after `timeout`."""
     deadline = time.monotonic() + timeout
     while not condition():
