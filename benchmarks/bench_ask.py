@@ -59,8 +59,21 @@ class BM25Baseline:
         jieba.setLogLevel(60)
         self.cut = jieba.lcut
         self.ids = list(orgs)
-        self.docs = [Counter(self._tokens(" ".join([o["name"], *o.get("aliases", []), o.get("summary", ""),
-                                                     *o.get("services", [])]))) for o in orgs.values()]
+        self.docs = [
+            Counter(
+                self._tokens(
+                    " ".join(
+                        [
+                            o["name"],
+                            *o.get("aliases", []),
+                            o.get("summary", ""),
+                            *o.get("services", []),
+                        ]
+                    )
+                )
+            )
+            for o in orgs.values()
+        ]
         self.lengths = [sum(d.values()) for d in self.docs]
         self.avg = sum(self.lengths) / len(self.lengths)
         df = Counter(t for d in self.docs for t in d)
@@ -107,8 +120,10 @@ def accuracy_section(answerer: Answerer, baseline: BM25Baseline) -> None:
             else:
                 wrong_oos += a.answered
         ms = (time.perf_counter() - started) * 1000 / len(cases)
-        print(f"{label:<10}{'orgbot':<10}{f'{right}/{len(in_scope)} = {right / len(in_scope):.1%}':>18}"
-              f"{f'{wrong_oos}/{len(oos)}':>24}{invented:>19}{ms:>9.3f}")
+        print(
+            f"{label:<10}{'orgbot':<10}{f'{right}/{len(in_scope)} = {right / len(in_scope):.1%}':>18}"
+            f"{f'{wrong_oos}/{len(oos)}':>24}{invented:>19}{ms:>9.3f}"
+        )
 
         right = wrong_oos = 0
         started = time.perf_counter()
@@ -119,10 +134,14 @@ def accuracy_section(answerer: Answerer, baseline: BM25Baseline) -> None:
             else:
                 wrong_oos += score > 0
         ms = (time.perf_counter() - started) * 1000 / len(cases)
-        print(f"{'':<10}{'BM25':<10}{f'{right}/{len(in_scope)} = {right / len(in_scope):.1%}':>18}"
-              f"{f'{wrong_oos}/{len(oos)}':>24}{'-':>19}{ms:>9.3f}")
-    print("(BM25 can only name organizations, so questions whose answer is a fact count against it;"
-          " it answers whenever any word matches.)\n")
+        print(
+            f"{'':<10}{'BM25':<10}{f'{right}/{len(in_scope)} = {right / len(in_scope):.1%}':>18}"
+            f"{f'{wrong_oos}/{len(oos)}':>24}{'-':>19}{ms:>9.3f}"
+        )
+    print(
+        "(BM25 can only name organizations, so questions whose answer is a fact count against it;"
+        " it answers whenever any word matches.)\n"
+    )
 
 
 def latency_section(answerer: Answerer) -> None:
@@ -136,8 +155,10 @@ def latency_section(answerer: Answerer) -> None:
             started = time.perf_counter()
             answerer.answer(q, log_question=False)
             times.append((time.perf_counter() - started) * 1000)
-    print(f"{len(times)} answers: p50 {percentile(times, 50):.3f} ms, p99 {percentile(times, 99):.3f} ms,"
-          f" max {max(times):.3f} ms (target p99 <= 1 ms)\n")
+    print(
+        f"{len(times)} answers: p50 {percentile(times, 50):.3f} ms, p99 {percentile(times, 99):.3f} ms,"
+        f" max {max(times):.3f} ms (target p99 <= 1 ms)\n"
+    )
 
 
 def cold_start_section() -> None:
@@ -154,26 +175,70 @@ def cold_start_section() -> None:
             subprocess.run(command, env=env, check=True, capture_output=True, cwd=ROOT)
             runs.append(time.perf_counter() - started)
     print(f"first run (creates the database and the index cache): {first:.2f} s")
-    print(f"cold runs after that: median {statistics.median(runs):.3f} s, min {min(runs):.3f} s,"
-          f" max {max(runs):.3f} s (target <= 1.0 s)\n")
+    print(
+        f"cold runs after that: median {statistics.median(runs):.3f} s, min {min(runs):.3f} s,"
+        f" max {max(runs):.3f} s (target <= 1.0 s)\n"
+    )
 
 
 # --- synthetic knowledge base ------------------------------------------------------------
 
-CITIES = {"宝鸡市": ["渭滨区", "金台区", "陈仓区", "凤翔区", "岐山县", "扶风县", "眉县", "陇县"],
-          "西安市": ["未央区", "雁塔区", "碑林区", "莲湖区", "新城区", "灞桥区", "长安区", "临潼区"],
-          "咸阳市": ["秦都区", "渭城区", "三原县", "泾阳县", "乾县", "礼泉县", "兴平市", "彬州市"]}
-PREFIXES = "阳光 爱心 幸福 同心 春晖 明德 启航 暖阳 益民 向善 和谐 安康 博爱 晨曦 新苗 长青 乐龄 同行 心桥 德馨".split()
-CORES = [("助老", "养老助老", "上门助老、日间照料"), ("康复", "残障康复", "残疾儿童康复训练"),
-         ("心理", "心理健康", "心理咨询、情绪疏导"), ("青少年", "儿童青少年", "课后托管、成长辅导"),
-         ("法律", "法律服务", "法律咨询、纠纷调解"), ("文艺", "文化文艺", "文艺演出、合唱排练"),
-         ("体育", "体育健身", "全民健身、武术培训"), ("慈善", "慈善救灾", "募捐、救灾物资发放"),
-         ("志愿", "志愿服务", "志愿者招募与培训"), ("妇女", "妇女家庭", "家庭教育、妇女维权"),
-         ("社区", "社区治理", "老旧小区治理、居民议事"), ("农业", "乡村振兴", "农产品电商、助农增收")]
-SUFFIXES = ["协会", "服务中心", "社会工作服务中心", "志愿者协会", "促进会", "联合会", "发展中心", "互助会"]
+CITIES = {
+    "宝鸡市": ["渭滨区", "金台区", "陈仓区", "凤翔区", "岐山县", "扶风县", "眉县", "陇县"],
+    "西安市": ["未央区", "雁塔区", "碑林区", "莲湖区", "新城区", "灞桥区", "长安区", "临潼区"],
+    "咸阳市": ["秦都区", "渭城区", "三原县", "泾阳县", "乾县", "礼泉县", "兴平市", "彬州市"],
+}
+PREFIXES = [
+    "阳光",
+    "爱心",
+    "幸福",
+    "同心",
+    "春晖",
+    "明德",
+    "启航",
+    "暖阳",
+    "益民",
+    "向善",
+    "和谐",
+    "安康",
+    "博爱",
+    "晨曦",
+    "新苗",
+    "长青",
+    "乐龄",
+    "同行",
+    "心桥",
+    "德馨",
+]
+CORES = [
+    ("助老", "养老助老", "上门助老、日间照料"),
+    ("康复", "残障康复", "残疾儿童康复训练"),
+    ("心理", "心理健康", "心理咨询、情绪疏导"),
+    ("青少年", "儿童青少年", "课后托管、成长辅导"),
+    ("法律", "法律服务", "法律咨询、纠纷调解"),
+    ("文艺", "文化文艺", "文艺演出、合唱排练"),
+    ("体育", "体育健身", "全民健身、武术培训"),
+    ("慈善", "慈善救灾", "募捐、救灾物资发放"),
+    ("志愿", "志愿服务", "志愿者招募与培训"),
+    ("妇女", "妇女家庭", "家庭教育、妇女维权"),
+    ("社区", "社区治理", "老旧小区治理、居民议事"),
+    ("农业", "乡村振兴", "农产品电商、助农增收"),
+]
+SUFFIXES = [
+    "协会",
+    "服务中心",
+    "社会工作服务中心",
+    "志愿者协会",
+    "促进会",
+    "联合会",
+    "发展中心",
+    "互助会",
+]
 
 
-def synthetic_records(n: int, seed: int = 20261122) -> tuple[dict[str, dict[str, dict[str, Any]]], list[str]]:
+def synthetic_records(
+    n: int, seed: int = 20261122
+) -> tuple[dict[str, dict[str, dict[str, Any]]], list[str]]:
     """N synthetic organizations (clearly marked), plus questions about some of them."""
     rng = random.Random(seed)
     shipped = KnowledgeStore.memory().all_records()
@@ -192,10 +257,22 @@ def synthetic_records(n: int, seed: int = 20261122) -> tuple[dict[str, dict[str,
         i += 1
         org_id = f"synthetic-{i:06d}"
         orgs[org_id] = {
-            "id": org_id, "name": name, "aliases": [], "legal_form": "", "city": city,
-            "district": district, "street": "", "address": "", "phone": "", "email": "", "website": "",
-            "opening_hours": "", "summary": f"（合成数据）{name}在{city}{district}提供{services}等服务。",
-            "services": services.split("、"), "topics": [topic], "figures": [],
+            "id": org_id,
+            "name": name,
+            "aliases": [],
+            "legal_form": "",
+            "city": city,
+            "district": district,
+            "street": "",
+            "address": "",
+            "phone": "",
+            "email": "",
+            "website": "",
+            "opening_hours": "",
+            "summary": f"（合成数据）{name}在{city}{district}提供{services}等服务。",
+            "services": services.split("、"),
+            "topics": [topic],
+            "figures": [],
             "source": {"document": "SYNTHETIC — generated by benchmarks/bench_ask.py", "quote": ""},
             "updated_at": "",
         }
@@ -220,6 +297,10 @@ def synthetic_section(n: int) -> None:
     from knowledge.matcher import Matcher
 
     matcher = Matcher(index)
+    import gc
+
+    gc.collect()
+    gc.freeze()  # as Answerer does for the index it serves
     for q in questions[:50]:
         matcher.match(q)
     times, named_right, named = [], 0, 0
@@ -230,14 +311,20 @@ def synthetic_section(n: int) -> None:
         if q.endswith("在哪里"):
             named += 1
             named_right += bool(match.top) and match.top.doc.name == q.removesuffix("在哪里")
-    print(f"index build {build:.1f} s (target <= 20 s); peak resident memory {rss_mb():.0f} MB"
-          f" (was {before:.0f} MB before the build; target <= 1024 MB)")
-    print(f"{len(times)} questions: p50 {percentile(times, 50):.2f} ms, p99 {percentile(times, 99):.2f} ms"
-          f" (target p99 <= 5 ms); questions naming an organization found it first: {named_right}/{named}\n")
+    print(
+        f"index build {build:.1f} s (target <= 20 s); peak resident memory {rss_mb():.0f} MB"
+        f" (was {before:.0f} MB before the build; target <= 1024 MB)"
+    )
+    print(
+        f"{len(times)} questions: p50 {percentile(times, 50):.2f} ms, p99 {percentile(times, 99):.2f} ms"
+        f" (target p99 <= 5 ms); questions naming an organization found it first: {named_right}/{named}\n"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--skip-synthetic", action="store_true")
     args = parser.parse_args()

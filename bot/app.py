@@ -95,19 +95,31 @@ def webhook_secret(token: str) -> str:
     return hashlib.sha256(("orgbot-webhook:" + token).encode()).hexdigest()[:48]
 
 
-def run_bot(settings: Settings, *, webhook_url: str | None = None, listen: str = "127.0.0.1",
-            port: int = 8443) -> None:
+def run_bot(
+    settings: Settings,
+    *,
+    webhook_url: str | None = None,
+    listen: str = "127.0.0.1",
+    port: int = 8443,
+) -> None:
     """Run until SIGINT/SIGTERM; updates that arrived while down are processed, not dropped."""
     configure_logging(settings)
     application = build_application(settings)
-    log.info("orgbot starting (%s), knowledge version %s",
-             "webhook" if webhook_url else "polling", application.bot_data.services.store.version)
+    log.info(
+        "orgbot starting (%s), knowledge version %s",
+        "webhook" if webhook_url else "polling",
+        application.bot_data.services.store.version,
+    )
     if webhook_url:
         token = settings.require_token()
         path = hashlib.sha256(token.encode()).hexdigest()[:32]
         application.run_webhook(
-            listen=listen, port=port, url_path=path, webhook_url=f"{webhook_url.rstrip('/')}/{path}",
-            secret_token=webhook_secret(token), allowed_updates=Update.ALL_TYPES,
+            listen=listen,
+            port=port,
+            url_path=path,
+            webhook_url=f"{webhook_url.rstrip('/')}/{path}",
+            secret_token=webhook_secret(token),
+            allowed_updates=Update.ALL_TYPES,
             drop_pending_updates=False,
         )
     else:

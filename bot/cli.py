@@ -29,7 +29,9 @@ def _open_store(settings: Settings):  # -> KnowledgeStore (imported lazily for a
 
 
 db_option = click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="SQLite database file (default: $ORGBOT_DB or the user data directory).",
 )
 
@@ -85,8 +87,11 @@ def validate(paths: tuple[Path, ...], db: Path | None) -> None:
 
 @kb.command(name="import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--replace", is_flag=True,
-              help="Remove records of the imported tables that the files no longer hold.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Remove records of the imported tables that the files no longer hold.",
+)
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @db_option
 def import_(paths: tuple[Path, ...], replace: bool, dry_run: bool, db: Path | None) -> None:
@@ -94,8 +99,13 @@ def import_(paths: tuple[Path, ...], replace: bool, dry_run: bool, db: Path | No
     from knowledge.importer import import_files
 
     settings = _settings(db)
-    report = import_files(_open_store(settings), list(paths), replace=replace,
-                          default_tz=settings.tz_name, dry_run=dry_run)
+    report = import_files(
+        _open_store(settings),
+        list(paths),
+        replace=replace,
+        default_tz=settings.tz_name,
+        dry_run=dry_run,
+    )
     if not report.ok:
         for problem in report.dataset.problems:
             click.echo(str(problem), err=True)
@@ -143,7 +153,9 @@ def stats(db: Path | None) -> None:
         click.echo(f"  {name}: {count}")
     asked = store.db["questions"].count
     if asked:
-        unanswered = store.db.execute("SELECT COUNT(*) FROM questions WHERE answered = 0").fetchone()[0]
+        unanswered = store.db.execute(
+            "SELECT COUNT(*) FROM questions WHERE answered = 0"
+        ).fetchone()[0]
         click.echo(f"questions asked: {asked}, unanswered: {unanswered}")
 
 

@@ -57,7 +57,9 @@ class ChatRateLimiter(AIORateLimiter):
                 return await super().process_request(
                     callback, args, kwargs, endpoint, data, rate_limit_args
                 )
-        return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )
 
 
 class FloodGuard:

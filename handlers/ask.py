@@ -20,23 +20,35 @@ CODE_KINDS = {code: kind for kind, code in KIND_CODES.items()}
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
     """One button per candidate when ambiguous; follow-ups under an organization's answer."""
     if answer.choices:
-        return InlineKeyboardMarkup([
-            [InlineKeyboardButton(f"您是想找：{doc.name}"[:60],
-                                  callback_data=callback("a", KIND_CODES[doc.kind], doc.id))]
-            for doc in answer.choices
-        ])
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        f"您是想找：{doc.name}"[:60],
+                        callback_data=callback("a", KIND_CODES[doc.kind], doc.id),
+                    )
+                ]
+                for doc in answer.choices
+            ]
+        )
     top = answer.top
     if not answer.answered or top is None:
         return None
     org = top.id if top.kind == "organization" else top.organization
     if not org:
         return None
-    return InlineKeyboardMarkup([
-        [InlineKeyboardButton("联系方式", callback_data=callback("c", org)),
-         InlineKeyboardButton("相关项目", callback_data=callback("p", org))],
-        [InlineKeyboardButton("近期活动", callback_data=callback("e", org)),
-         InlineKeyboardButton("订阅提醒", callback_data=callback("s", org))],
-    ])
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("联系方式", callback_data=callback("c", org)),
+                InlineKeyboardButton("相关项目", callback_data=callback("p", org)),
+            ],
+            [
+                InlineKeyboardButton("近期活动", callback_data=callback("e", org)),
+                InlineKeyboardButton("订阅提醒", callback_data=callback("s", org)),
+            ],
+        ]
+    )
 
 
 def question_text(message: Message, bot_username: str) -> str:
@@ -54,8 +66,11 @@ async def ask(update: Update, context: Context) -> None:
         return
     svc = services(context)
     svc.answerer.refresh()
-    answer = svc.answerer.answer(question_text(message, context.bot.username), channel="telegram",
-                                 user_ref=str(update.effective_user.id))
+    answer = svc.answerer.answer(
+        question_text(message, context.bot.username),
+        channel="telegram",
+        user_ref=str(update.effective_user.id),
+    )
     await reply_with(message, answer.reply, answer_keyboard(answer))
 
 

@@ -13,28 +13,44 @@ from knowledge.browse import Page
 from knowledge.reply import Reply
 
 MENU = Reply("浏览社会组织", ["请选择按区县还是按主题浏览："])
-MENU_KEYBOARD = InlineKeyboardMarkup([[
-    InlineKeyboardButton("按区县", callback_data=callback("b", "d")),
-    InlineKeyboardButton("按主题", callback_data=callback("b", "t")),
-]])
+MENU_KEYBOARD = InlineKeyboardMarkup(
+    [
+        [
+            InlineKeyboardButton("按区县", callback_data=callback("b", "d")),
+            InlineKeyboardButton("按主题", callback_data=callback("b", "t")),
+        ]
+    ]
+)
 
 
 def _choices_keyboard(kind: str, names: list[str]) -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton(name, callback_data=callback("b", kind, str(i), "0"))
-               for i, name in enumerate(names)]
+    buttons = [
+        InlineKeyboardButton(name, callback_data=callback("b", kind, str(i), "0"))
+        for i, name in enumerate(names)
+    ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([InlineKeyboardButton("« 返回", callback_data=callback("b", "m"))])
     return InlineKeyboardMarkup(rows)
 
 
 def _page_keyboard(kind: str, number: int, page: Page) -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton(name, callback_data=callback("o", org_id))]
-            for org_id, name in page.items]
+    rows = [
+        [InlineKeyboardButton(name, callback_data=callback("o", org_id))]
+        for org_id, name in page.items
+    ]
     nav = []
     if page.page > 0:
-        nav.append(InlineKeyboardButton("‹ 上一页", callback_data=callback("b", kind, str(number), str(page.page - 1))))
+        nav.append(
+            InlineKeyboardButton(
+                "‹ 上一页", callback_data=callback("b", kind, str(number), str(page.page - 1))
+            )
+        )
     if page.page + 1 < page.pages:
-        nav.append(InlineKeyboardButton("下一页 ›", callback_data=callback("b", kind, str(number), str(page.page + 1))))
+        nav.append(
+            InlineKeyboardButton(
+                "下一页 ›", callback_data=callback("b", kind, str(number), str(page.page + 1))
+            )
+        )
     if nav:
         rows.append(nav)
     rows.append([InlineKeyboardButton("« 返回", callback_data=callback("b", kind))])
@@ -65,7 +81,11 @@ async def browse_pressed(update: Update, context: Context) -> None:
         await edit_or_send(message, Reply(title, ["请选择："]), _choices_keyboard(kind, names))  # type: ignore[arg-type]
         return
     number, page_number = int(parts[2]), int(parts[3])
-    page = browser.by_district(number, page_number) if kind == "d" else browser.by_topic(number, page_number)
+    page = (
+        browser.by_district(number, page_number)
+        if kind == "d"
+        else browser.by_topic(number, page_number)
+    )
     if page is None:
         await edit_or_send(message, Reply("列表已更新，请重新选择。"), MENU_KEYBOARD)  # type: ignore[arg-type]
         return
@@ -87,18 +107,24 @@ async def org_command(update: Update, context: Context) -> None:
     if message is None:
         return
     if not context.args:
-        await reply_with(message, Reply("用法：/org 组织编号", ["编号可以在 /orgs 浏览时看到，也可以直接提问组织名称。"]))
+        await reply_with(
+            message,
+            Reply("用法：/org 组织编号", ["编号可以在 /orgs 浏览时看到，也可以直接提问组织名称。"]),
+        )
         return
     await _send_card(message, context, context.args[0].strip().lower())
 
 
-async def _send_card(message, context: Context, org_id: str) -> None:  # noqa: ANN001 - Message
+async def _send_card(message, context: Context, org_id: str) -> None:
     if message is None:
         return
     svc = services(context)
     card = svc.browser.card(org_id)
     if card is None:
-        await reply_with(message, Reply("没有找到这个编号的组织。", ["可以发送 /orgs 浏览，或直接提问组织名称。"]))
+        await reply_with(
+            message,
+            Reply("没有找到这个编号的组织。", ["可以发送 /orgs 浏览，或直接提问组织名称。"]),
+        )
         return
     doc = svc.answerer.index.doc("organization", org_id)
     keyboard = answer_keyboard(Answer("", True, "introduce", card, top=doc)) if doc else None

@@ -44,8 +44,9 @@ def html_chunks(reply: Reply, limit: int = TEXT_LIMIT) -> list[str]:
     return chunks or ["…"]
 
 
-async def reply_with(message: Message, reply: Reply,
-                     keyboard: InlineKeyboardMarkup | None = None) -> None:
+async def reply_with(
+    message: Message, reply: Reply, keyboard: InlineKeyboardMarkup | None = None
+) -> None:
     """Send a reply in as many messages as it needs; buttons go under the last one."""
     chunks = html_chunks(reply)
     for i, chunk in enumerate(chunks):
@@ -61,8 +62,9 @@ def callback(*parts: str) -> str:
     return data
 
 
-async def edit_or_send(message: Message | None, reply: Reply,
-                       keyboard: InlineKeyboardMarkup | None = None) -> None:
+async def edit_or_send(
+    message: Message | None, reply: Reply, keyboard: InlineKeyboardMarkup | None = None
+) -> None:
     """Replace a browsing message in place; a command's first page is sent fresh."""
     if message is None:
         return

@@ -17,7 +17,9 @@ APOLOGY = "抱歉，处理您的消息时出了点问题，请稍后再试。"
 async def on_error(update: object, context: Context) -> None:
     """Log the failure; a 403 means the resident blocked us, anything else gets an apology."""
     error = context.error
-    chat_id = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+    chat_id = (
+        update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+    )
     if isinstance(error, Forbidden):
         log.info("chat %s blocked the bot or left; not writing to it again", chat_id)
         if chat_id is not None:

@@ -22,12 +22,16 @@ async def inline_query(update: Update, context: Context) -> None:
         org = svc.browser.orgs.get(org_id)
         if card is None or org is None:
             continue
-        results.append(InlineQueryResultArticle(
-            id=org_id,
-            title=org["name"],
-            description=(org.get("summary") or "")[:80],
-            input_message_content=InputTextMessageContent(html_chunks(card)[0], parse_mode=ParseMode.HTML),
-        ))
+        results.append(
+            InlineQueryResultArticle(
+                id=org_id,
+                title=org["name"],
+                description=(org.get("summary") or "")[:80],
+                input_message_content=InputTextMessageContent(
+                    html_chunks(card)[0], parse_mode=ParseMode.HTML
+                ),
+            )
+        )
     await query.answer(results, cache_time=60, is_personal=False)
 
 

@@ -30,7 +30,10 @@ HELP = Reply(
 
 def examples_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(q, callback_data=callback("q", str(i)))] for i, q in enumerate(EXAMPLES)]
+        [
+            [InlineKeyboardButton(q, callback_data=callback("q", str(i)))]
+            for i, q in enumerate(EXAMPLES)
+        ]
     )
 
 
@@ -55,7 +58,8 @@ async def example_pressed(update: Update, context: Context) -> None:
     if not 0 <= number < len(EXAMPLES) or query.message is None:
         return
     answer = services(context).answerer.answer(
-        EXAMPLES[number], channel="telegram", user_ref=str(query.from_user.id))
+        EXAMPLES[number], channel="telegram", user_ref=str(query.from_user.id)
+    )
     from handlers.ask import answer_keyboard
 
     await reply_with(query.message, answer.reply, answer_keyboard(answer))  # type: ignore[arg-type]

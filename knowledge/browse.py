@@ -75,10 +75,19 @@ class Browser:
         for fig in org.get("figures", [])[:4]:
             as_of = f"（{fig['as_of']}）" if fig.get("as_of") else ""
             lines.append(f"· {fig['label']}：{fig['text']}{as_of}")
-        contacts = [f"{label}：{org[key]}" for key, label in
-                    (("phone", "电话"), ("address", "地址"), ("email", "邮箱"), ("website", "网站"))
-                    if org.get(key)]
-        lines.extend(contacts or ["联系方式：资料中没有，可向所在区县民政局（社会组织管理部门）咨询。"])
+        contacts = [
+            f"{label}：{org[key]}"
+            for key, label in (
+                ("phone", "电话"),
+                ("address", "地址"),
+                ("email", "邮箱"),
+                ("website", "网站"),
+            )
+            if org.get(key)
+        ]
+        lines.extend(
+            contacts or ["联系方式：资料中没有，可向所在区县民政局（社会组织管理部门）咨询。"]
+        )
         lines.append(c.cite(org))
         return Reply(org["name"], [x for x in lines if x])
 
@@ -98,17 +107,28 @@ class Browser:
 
     def activities(self, upcoming: list[dict[str, Any]], words: list[str]) -> Reply:
         """Upcoming activities, narrowed by topic, district or organization words if given."""
+
         def fits(activity: dict[str, Any]) -> bool:
             org = self.orgs.get(activity.get("organization", ""), {})
-            haystack = " ".join([activity["title"], activity.get("district", ""),
-                                 activity.get("city", ""), *activity.get("topics", []),
-                                 org.get("name", ""), *org.get("aliases", []), district_of(org)])
+            haystack = " ".join(
+                [
+                    activity["title"],
+                    activity.get("district", ""),
+                    activity.get("city", ""),
+                    *activity.get("topics", []),
+                    org.get("name", ""),
+                    *org.get("aliases", []),
+                    district_of(org),
+                ]
+            )
             return all(w in haystack for w in words)
 
         chosen = [a for a in upcoming if fits(a)]
         title = "近期活动" + (f"（{' '.join(words)}）" if words else "")
         if not chosen:
-            return Reply(title, ["未来30天内没有登记的活动。", "可以发送 /orgs 浏览组织，或直接提问。"])
+            return Reply(
+                title, ["未来30天内没有登记的活动。", "可以发送 /orgs 浏览组织，或直接提问。"]
+            )
         lines: list[str] = []
         for activity in chosen[:10]:
             org = self.orgs.get(activity.get("organization", ""), {})

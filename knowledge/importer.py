@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,11 @@ class ImportReport:
         if not self.ok:
             return "\n".join(str(p) for p in self.dataset.problems)
         lines = []
-        for verb, items in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
+        for verb, items in (
+            ("added", self.added),
+            ("changed", self.changed),
+            ("removed", self.removed),
+        ):
             lines.append(f"{verb}: {len(items)}")
             lines.extend(f"  {table} {key}" for table, key in items)
         return "\n".join(lines)
@@ -47,14 +52,25 @@ class ImportFailed(Exception):
         self.report = report
 
 
-def validate_files(store: KnowledgeStore | None, paths: list[Path], *, replace: bool = False,
-                   default_tz: str = "Asia/Shanghai") -> Dataset:
+def validate_files(
+    store: KnowledgeStore | None,
+    paths: list[Path],
+    *,
+    replace: bool = False,
+    default_tz: str = "Asia/Shanghai",
+) -> Dataset:
     existing = store.all_records() if store is not None else None
     return load_dataset(paths, existing, replace=replace, default_tz=default_tz)
 
 
-def import_files(store: KnowledgeStore, paths: list[Path], *, replace: bool = False,
-                 default_tz: str = "Asia/Shanghai", dry_run: bool = False) -> ImportReport:
+def import_files(
+    store: KnowledgeStore,
+    paths: list[Path],
+    *,
+    replace: bool = False,
+    default_tz: str = "Asia/Shanghai",
+    dry_run: bool = False,
+) -> ImportReport:
     """Validate, then apply every change in one transaction; problems mean no change at all."""
     existing = store.all_records()
     dataset = load_dataset(paths, existing, replace=replace, default_tz=default_tz)
@@ -69,18 +85,28 @@ def import_files(store: KnowledgeStore, paths: list[Path], *, replace: bool = Fa
                 before = current.get(key)
                 if before is not None and _comparable(table, before) == _comparable(table, record):
                     continue
-                report.added.append((table, key)) if before is None else report.changed.append((table, key))
+                report.added.append((table, key)) if before is None else report.changed.append(
+                    (table, key)
+                )
                 if dry_run:
                     continue
                 store.write_record(table, record)
-                store.audit(table, key, "added" if before is None else "changed",
-                            source_files[(table, key)], before, record)
+                store.audit(
+                    table,
+                    key,
+                    "added" if before is None else "changed",
+                    source_files[(table, key)],
+                    before,
+                    record,
+                )
             if replace:
                 for key in sorted(set(current) - set(dataset.records[table])):
                     report.removed.append((table, key))
                     if not dry_run:
                         store.delete_record(table, key)
-                        store.audit(table, key, "removed", ", ".join(map(str, paths)), current[key], None)
+                        store.audit(
+                            table, key, "removed", ", ".join(map(str, paths)), current[key], None
+                        )
         if not dry_run and (report.added or report.changed or report.removed):
             store.set_meta("kb_version", content_hash(store))
     return report
@@ -153,6 +179,8 @@ def _csv_cell(kind: Kind, value: Any) -> str:
     if value in (None, "", [], {}):
         return ""
     if kind is Kind.LIST:
+        if any(re.search(r"[、;；,，\n]", item) for item in value):
+            return json.dumps(value, ensure_ascii=False)  # items with separators stay whole
         return "；".join(value)
     if kind is Kind.SOURCE:
         return f"{value['document']}｜{value['quote']}" if value.get("quote") else value["document"]

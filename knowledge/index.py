@@ -20,13 +20,24 @@ from knowledge.text import (
     word_readings,
 )
 
-INDEX_FORMAT = 5  # bump when the index layout or scoring inputs change
+INDEX_FORMAT = 6  # bump when the index layout or scoring inputs change
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {
-    "name": 3.0, "aliases": 3.0, "projects": 2.0, "questions": 2.5, "services": 1.5,
-    "topics": 1.5, "figures": 0.8, "summary": 1.0, "owner": 1.0,
+    "name": 3.0,
+    "aliases": 3.0,
+    "projects": 2.0,
+    "questions": 2.5,
+    "services": 1.5,
+    "topics": 1.5,
+    "figures": 0.8,
+    "summary": 1.0,
+    "owner": 1.0,
 }
+# Names join jieba's dictionary so it keeps them whole; past this many, the prefix
+# dictionary balloons and names are found by the matcher's name scan instead.
+NAMES_IN_TOKENIZER = 5000
+HOMOPHONE_MAX = 6  # characters: longer words are matched by fuzzy name matching instead
 BIGRAM_WEIGHT = 0.35  # character pairs of names: a partial or misspelt name still finds them
 
 # Residents shorten place names; these map what they type to the records' spelling.
@@ -51,7 +62,8 @@ class Index:
     postings: dict[str, dict[int, float]]
     idf: dict[str, float]
     names: dict[str, list[int]]  # normalized name or alias → docs it names
-    name_starts: dict[str, list[str]]  # first two characters → names starting so
+    name_starts: dict[str, list[str]]  # first 2, 4 or 6 characters (see name_key) → names
+    place_docs: dict[str, frozenset[int]]  # canonical place name → documents located there
     doc_names: list[tuple[str, ...]]  # each document's names and aliases
     expansions: dict[str, tuple[str, ...]]  # word → synonym group / topic keys
     places: dict[str, tuple[str, str]]  # what a resident types → (level, canonical name)
@@ -91,7 +103,7 @@ class Index:
     def load(path: Path, version: str) -> Index | None:
         try:
             with path.open("rb") as fh:
-                fmt, index = pickle.load(fh)  # noqa: S301 - our own cache file, next to our DB
+                fmt, index = pickle.load(fh)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
             return None
         if fmt != INDEX_FORMAT or index.version != version:
@@ -112,13 +124,15 @@ class IndexBuilder:
         self.expansions: dict[str, tuple[str, ...]] = {}
         self.domain_words: set[str] = set()
         self._word_cache: dict[str, list[str]] = {}
+        self._weights: dict[float, float] = {}
 
     def build(self, *, general_words: dict[str, int] | None = None) -> Index:
         self._vocabularies()
         places = self._places()
         self.domain_words.update(places)
-        for name in self._all_names():
-            self.domain_words.add(name)
+        names = self._all_names()
+        if len(names) <= NAMES_IN_TOKENIZER:
+            self.domain_words.update(names)
         prefix_dict, total = build_prefix_dict(
             general_words if general_words is not None else general_word_freqs(), self.domain_words
         )
@@ -133,7 +147,9 @@ class IndexBuilder:
         homophones: dict[tuple[str, str], list] = defaultdict(list)
         pinyin_words: dict[str, str] = {}
         for word in sorted(self.domain_words, key=len):
-            readings = word_readings(word, char_pinyin) if 2 <= len(word) <= 12 else None
+            # Long names are left to fuzzy matching; keeping them here would make every
+            # lookup walk thousands of names that share a district's syllables.
+            readings = word_readings(word, char_pinyin) if 2 <= len(word) <= HOMOPHONE_MAX else None
             if readings is None:
                 continue
             for first in readings[0]:
@@ -143,7 +159,12 @@ class IndexBuilder:
                 pinyin_words.setdefault(spelling, word)
         name_starts: dict[str, list[str]] = defaultdict(list)
         for name in self.names:
-            name_starts[name[:2]].append(name)
+            name_starts[name_key(name)].append(name)
+        place_docs: dict[str, set[int]] = defaultdict(set)
+        for i, doc in enumerate(self.docs):
+            for value in (doc.city, doc.district, doc.street):
+                if value:
+                    place_docs[normalize(value)].add(i)
         index = Index(
             version=self.version,
             docs=self.docs,
@@ -151,6 +172,7 @@ class IndexBuilder:
             idf=idf,
             names=dict(self.names),
             name_starts=dict(name_starts),
+            place_docs={k: frozenset(v) for k, v in place_docs.items()},
             doc_names=self.doc_names,
             expansions=self.expansions,
             places=places,
@@ -180,13 +202,18 @@ class IndexBuilder:
         self.expansions = {w: tuple(sorted(keys)) for w, keys in expansions.items()}
         for table in ("organizations", "projects"):
             for record in self.records.get(table, {}).values():
-                self.domain_words.update(normalize(s) for s in record.get("services", []) if len(s) <= 8)
+                self.domain_words.update(
+                    normalize(s) for s in record.get("services", []) if len(s) <= 8
+                )
 
     def _all_names(self) -> set[str]:
         names: set[str] = set()
         for table in ("organizations", "projects", "facts", "activities"):
             for record in self.records.get(table, {}).values():
-                for name in [record.get("name") or record.get("title", ""), *record.get("aliases", [])]:
+                for name in [
+                    record.get("name") or record.get("title", ""),
+                    *record.get("aliases", []),
+                ]:
                     if name:
                         names.update(normalize(name).split())
         return names
@@ -218,13 +245,26 @@ class IndexBuilder:
             fields = {
                 "name": [org["name"]],
                 "aliases": org.get("aliases", []),
-                "projects": [n for p in projects_of[org["id"]] for n in [p["name"], *p.get("aliases", [])]],
+                "projects": [
+                    n for p in projects_of[org["id"]] for n in [p["name"], *p.get("aliases", [])]
+                ],
                 "services": org.get("services", []),
                 "summary": [org.get("summary", "")],
                 "figures": [f["label"] for f in org.get("figures", [])],
             }
-            self._add(Doc("organization", org["id"], org["name"], "", org.get("city", ""),
-                          org.get("district", ""), org.get("street", "")), fields, org)
+            self._add(
+                Doc(
+                    "organization",
+                    org["id"],
+                    org["name"],
+                    "",
+                    org.get("city", ""),
+                    org.get("district", ""),
+                    org.get("street", ""),
+                ),
+                fields,
+                org,
+            )
         for project in self.records.get("projects", {}).values():
             owner = orgs.get(project["organization"], {})
             fields = {
@@ -234,31 +274,66 @@ class IndexBuilder:
                 "summary": [project.get("description", ""), project.get("period", "")],
                 "figures": [f["label"] for f in project.get("figures", [])],
             }
-            self._add(Doc("project", project["id"], project["name"], project["organization"],
-                          owner.get("city", ""), owner.get("district", ""), owner.get("street", "")),
-                      fields, project)
+            self._add(
+                Doc(
+                    "project",
+                    project["id"],
+                    project["name"],
+                    project["organization"],
+                    owner.get("city", ""),
+                    owner.get("district", ""),
+                    owner.get("street", ""),
+                ),
+                fields,
+                project,
+            )
         for fact in self.records.get("facts", {}).values():
-            fields = {"name": [fact["name"]], "questions": fact.get("questions", []),
-                      "summary": [fact.get("answer", "")]}
-            self._add(Doc("fact", fact["id"], fact["name"], fact.get("organization", ""),
-                          fact.get("city", ""), fact.get("district", "")), fields, fact)
+            fields = {
+                "name": [fact["name"]],
+                "questions": fact.get("questions", []),
+                "summary": [fact.get("answer", "")],
+            }
+            self._add(
+                Doc(
+                    "fact",
+                    fact["id"],
+                    fact["name"],
+                    fact.get("organization", ""),
+                    fact.get("city", ""),
+                    fact.get("district", ""),
+                ),
+                fields,
+                fact,
+            )
         for activity in self.records.get("activities", {}).values():
             if activity.get("status") == "cancelled":
                 continue
             owner = orgs.get(activity.get("organization", ""), {})
-            fields = {"name": [activity["title"]], "owner": [owner.get("name", "")],
-                      "summary": [activity.get("description", ""), activity.get("place", "")]}
-            self._add(Doc("activity", activity["id"], activity["title"], activity.get("organization", ""),
-                          activity.get("city", "") or owner.get("city", ""),
-                          activity.get("district", "") or owner.get("district", "")), fields, activity)
+            fields = {
+                "name": [activity["title"]],
+                "owner": [owner.get("name", "")],
+                "summary": [activity.get("description", ""), activity.get("place", "")],
+            }
+            self._add(
+                Doc(
+                    "activity",
+                    activity["id"],
+                    activity["title"],
+                    activity.get("organization", ""),
+                    activity.get("city", "") or owner.get("city", ""),
+                    activity.get("district", "") or owner.get("district", ""),
+                ),
+                fields,
+                activity,
+            )
 
     def _words(self, text: str) -> list[str]:
         """All dictionary words of a field text; repeated texts (services, topics) scan once."""
+        if len(text) > 24:  # long texts rarely repeat; caching them only costs memory
+            return self.segmenter.all_words(text)
         words = self._word_cache.get(text)
         if words is None:
-            words = self.segmenter.all_words(text)
-            if len(self._word_cache) < 200_000:
-                self._word_cache[text] = words
+            words = self._word_cache[text] = self.segmenter.all_words(text)
         return words
 
     def _add(self, doc: Doc, fields: dict[str, list[str]], record: dict[str, Any]) -> None:
@@ -269,7 +344,8 @@ class IndexBuilder:
 
         def put(token: str, weight: float) -> None:
             if weight > weights.get(token, 0.0):
-                weights[token] = weight
+                # A handful of distinct weights, shared: millions of postings, few floats.
+                weights[token] = self._weights.setdefault(weight, weight)
 
         for field_name, texts in fields.items():
             fw = FIELD_WEIGHTS[field_name]
@@ -299,6 +375,11 @@ class IndexBuilder:
             self.postings[token][i] = weight
 
 
+def name_key(text: str) -> str:
+    """The bucket of a name: its first 2, 4 or 6 characters (more for longer names)."""
+    return text[: 6 if len(text) >= 6 else 4 if len(text) >= 4 else 2]
+
+
 def _spellings(readings: tuple[tuple[str, ...], ...], limit: int = 8) -> list[str]:
     """Ways to type a word in pinyin (polyphones give a few), without spaces."""
     spellings = [""]
@@ -310,7 +391,8 @@ def _spellings(readings: tuple[tuple[str, ...], ...], limit: int = 8) -> list[st
 def content_tokens(words: list[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:
     """Words that carry meaning: not function words, not lone characters unless in a synonym list."""
     return [
-        w for w in words
+        w
+        for w in words
         if w not in STOP_WORDS and (len(w) >= 2 or w in expansions) and not w.isdigit()
     ]
 

@@ -5,24 +5,61 @@ from __future__ import annotations
 import re
 
 INTENTS = (
-    "greeting", "contact", "address", "figure", "join", "activities", "services", "introduce",
+    "greeting",
+    "contact",
+    "address",
+    "figure",
+    "join",
+    "activities",
+    "services",
+    "introduce",
     "unknown",
 )
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("contact", re.compile(r"电话|联系|手机|号码|微信|邮箱|email|热线|怎么找|如何找|找到他们|联络|咨询方式")),
-    ("address", re.compile(r"在哪(?!些)|地址|位置|怎么走|什么地方|哪个街道|哪条路|哪个位置|具体位置|办公地点|坐落")),
-    ("figure", re.compile(r"多少|几家|几个|几次|几名|几所|几台|几块|几场|几批|数量|规模|人次|总共|一共|共有|多大|几万")),
-    ("join", re.compile(
-        r"怎么参加|如何参加|参加|加入|报名|当志愿|做志愿|成为志愿|志愿者|义工|捐|认购|入会|入社|入驻|会员|申请|参与|领养|认领")),
-    ("activities", re.compile(
-        r"活动|什么时候|哪天|几号|时间安排|做了哪些事|做过什么|干过什么|搞过什么|办过|事迹|演出|比赛|大赛")),
-    ("services", re.compile(r"提供什么|什么服务|哪些服务|服务内容|能帮|可以帮|帮我|做什么的?服务|哪里可以|哪里能|哪有|哪里有")),
+    (
+        "contact",
+        re.compile(
+            r"电话|联系|手机|号码|微信|邮箱|email|热线|怎么找|如何找|找到他们|联络|咨询方式"
+        ),
+    ),
+    (
+        "address",
+        re.compile(
+            r"在哪(?!些)|地址|位置|怎么走|什么地方|哪个街道|哪条路|哪个位置|具体位置|办公地点|坐落"
+        ),
+    ),
+    (
+        "figure",
+        re.compile(
+            r"多少|几家|几个|几次|几名|几所|几台|几块|几场|几批|数量|规模|人次|总共|一共|共有|多大|几万"
+        ),
+    ),
+    (
+        "join",
+        re.compile(
+            r"怎么参加|如何参加|参加|加入|报名|当志愿|做志愿|成为志愿|志愿者|义工|捐|认购|入会|入社|入驻|会员|申请|参与|领养|认领"
+        ),
+    ),
+    (
+        "activities",
+        re.compile(
+            r"活动|什么时候|哪天|几号|时间安排|做了哪些事|做过什么|干过什么|搞过什么|办过|事迹|演出|比赛|大赛"
+        ),
+    ),
+    (
+        "services",
+        re.compile(
+            r"提供什么|什么服务|哪些服务|服务内容|能帮|可以帮|帮我|做什么的?服务|哪里可以|哪里能|哪有|哪里有"
+        ),
+    ),
 ]
 _GREETING_RE = re.compile(
     r"^(你好|您好|你们好|hi|hello|hey|嗨|哈喽|哈罗|在吗|在不在|早上好|中午好|下午好|晚上好|早安|晚安|有人吗|喂)+$"
 )
-_ABOUT_BOT_RE = re.compile(r"你能做什么|你会什么|你是谁|你可以做什么|你能干什么|怎么用|有什么功能|能问什么|使用说明|帮助")
+_ABOUT_BOT_RE = re.compile(
+    r"你能做什么|你会什么|你是谁|你可以做什么|你能干什么|怎么用|有什么功能|能问什么|使用说明|帮助"
+)
 
 
 LONG_MESSAGE = 60  # characters; past this, the question is in the last clause
@@ -33,7 +70,11 @@ def detect_intent(normalized: str) -> str:
     compact = normalized.replace(" ", "")
     if len(compact) > LONG_MESSAGE:
         # A resident tells the story first and asks last: "……有没有人能帮帮他".
-        compact = normalized.rstrip().rsplit(" ", 1)[-1][-30:] if " " in normalized.strip() else compact[-30:]
+        compact = (
+            normalized.rstrip().rsplit(" ", 1)[-1][-30:]
+            if " " in normalized.strip()
+            else compact[-30:]
+        )
     compact = re.sub(r"[呀啊哈呢哦~]+$", "", compact) or compact
     if not compact:
         return "unknown"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -25,7 +27,10 @@ RANK_POOL = 50  # best raw scores that the place narrowing may reorder
 
 # Candidate generation skips words in more than this share of documents (a large knowledge
 # base); they still count when the candidates are scored.
+LARGE_KB = 1000  # documents; above this, candidate generation prunes common words
 COMMON_SHARE = 0.05
+COMMON_POSTINGS = 2000
+RESCORE_POOL = 300  # candidates that very common words re-score
 NAME_MENTION = 6.0  # a name or alias spelt out in the question
 HOMOPHONE_FACTOR = 0.8
 EXPANSION_FACTOR = 0.85
@@ -79,7 +84,13 @@ class Matcher:
                 mentioned[doc] = max(mentioned.get(doc, 0.0), value)
                 names.append(written)
         remainder = _without(normalized, names)
-        intent = "greeting" if greeting else detect_intent(remainder) if remainder.strip() else "introduce"
+        intent = (
+            "greeting"
+            if greeting
+            else detect_intent(remainder)
+            if remainder.strip()
+            else "introduce"
+        )
         match = Match(question, normalized, intent)
         if not text:
             match.intent = "greeting" if greeting else "unknown"
@@ -88,10 +99,13 @@ class Matcher:
         match.places = places
         place_words = {p for p in self.index.places if p in text}
         words, search_words = self._seg.cut_with_parts(text)
-        content = [w for w in dict.fromkeys(content_tokens(search_words, self.index.expansions))
-                   if w not in place_words]
+        content = [
+            w
+            for w in dict.fromkeys(content_tokens(search_words, self.index.expansions))
+            if w not in place_words
+        ]
         match.words = content
-        scores, matched = self._score_words(content, corrections)
+        scores, matched = self._score_words(content, corrections, places, mentioned)
         for doc, value in mentioned.items():
             scores[doc] += value
             matched[doc].add("<name>")
@@ -99,8 +113,11 @@ class Matcher:
         if not scores:
             match.intent = "greeting" if greeting else "unknown"
             return match
-        coverage_words = [w for w in dict.fromkeys(content_tokens(words, self.index.expansions))
-                          if w not in place_words]
+        coverage_words = [
+            w
+            for w in dict.fromkeys(content_tokens(words, self.index.expansions))
+            if w not in place_words
+        ]
         match.results = self._rank(scores, matched, coverage_words, places)
         match.decision = self._decide(match.results, match.intent)
         if match.decision == "none" and match.intent != "greeting":
@@ -150,7 +167,9 @@ class Matcher:
                             written = run[i : i + size]
                             if len(written) < size or written == word or self._seg.is_word(written):
                                 continue
-                            if all(not sounds[i + k].isdisjoint(readings[k]) for k in range(2, size)):
+                            if all(
+                                not sounds[i + k].isdisjoint(readings[k]) for k in range(2, size)
+                            ):
                                 found[written] = word
         return found
 
@@ -167,23 +186,31 @@ class Matcher:
         return keys
 
     def _score_words(
-        self, words: list[str], corrections: dict[str, str]
+        self,
+        words: list[str],
+        corrections: dict[str, str],
+        places: list[tuple[str, str]],
+        named: dict[int, float],
     ) -> tuple[dict[int, float], dict[int, set[str]]]:
         postings, idf = self.index.postings, self.index.idf
         queries: list[tuple[str, list[tuple[str, float]]]] = [(w, self._expand(w)) for w in words]
         for written, word in corrections.items():
             expanded = [(k, f * HOMOPHONE_FACTOR) for k, f in self._expand(word)]
             queries.append((written, expanded))
-        common = COMMON_SHARE * self._n_docs
+        large = self._n_docs > LARGE_KB
+        common = min(COMMON_SHARE * self._n_docs, COMMON_POSTINGS) if large else math.inf
+        if large and named:
+            common = 0  # a large knowledge base: a question naming something scores just that
         scores: dict[int, float] = defaultdict(float)
         matched: dict[int, set[str]] = defaultdict(set)
         deferred: list[tuple[str, list[tuple[str, float]]]] = []
         for word, keys in queries:
-            if self._n_docs > 1000 and all(len(postings.get(k, ())) > common for k, _ in keys):
-                deferred.append((word, keys))
-                continue
+            rare = [(k, f) for k, f in keys if len(postings.get(k, ())) <= common]
+            frequent = [(k, f) for k, f in keys if len(postings.get(k, ())) > common]
+            if frequent:
+                deferred.append((word, frequent))
             best: dict[int, float] = {}
-            for key, factor in keys:
+            for key, factor in rare:
                 for doc, weight in postings.get(key, {}).items():
                     value = idf[key] * weight * factor
                     if value > best.get(doc, 0.0):
@@ -191,14 +218,34 @@ class Matcher:
             for doc, value in best.items():
                 scores[doc] += value
                 matched[doc].add(word)
-        # Very common words only re-score the candidates the rarer words found.
+        if not deferred:
+            return scores, matched
+        # Very common words only re-score the best candidates the rarer words found; when
+        # every word is common, the rarest one (in the place asked about) proposes them.
+        if large and named:
+            pool = list(named)
+        elif scores:
+            pool = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
+        else:
+            pool = self._common_candidates(deferred, places)
         for word, keys in deferred:
-            for doc in list(scores):
+            for doc in pool:
                 value = max((idf[k] * postings[k].get(doc, 0.0) * f for k, f in keys), default=0.0)
                 if value:
                     scores[doc] += value
                     matched[doc].add(word)
         return scores, matched
+
+    def _common_candidates(
+        self, deferred: list[tuple[str, list[tuple[str, float]]]], places: list[tuple[str, str]]
+    ) -> list[int]:
+        postings = self.index.postings
+        keys = [k for _, ks in deferred for k, _ in ks if k in postings]
+        rarest = min(keys, key=lambda k: len(postings[k]))
+        docs = postings[rarest].keys()
+        for _, place in places:
+            docs = docs & self.index.place_docs.get(place, frozenset())
+        return sorted(docs)[:RESCORE_POOL]
 
     def _is_named_thing(self, doc: int) -> bool:
         """Organizations and projects have names; a fact's "name" reads like a question."""
@@ -210,10 +257,14 @@ class Matcher:
         names: list[str] = []
         starts = self.index.name_starts
         for i in range(len(compact) - 1):
-            for name in starts.get(compact[i : i + 2], ()):
-                if compact.startswith(name, i):
+            for size in (2, 4, 6):
+                bucket = starts.get(compact[i : i + size], ()) if i + size <= len(compact) else ()
+                for name in bucket:
+                    if not compact.startswith(name, i):
+                        continue
                     for doc in self.index.names[name]:
-                        mentioned[doc] = max(mentioned.get(doc, 0.0), NAME_MENTION + 0.5 * len(name))
+                        value = NAME_MENTION + 0.5 * len(name)
+                        mentioned[doc] = max(mentioned.get(doc, 0.0), value)
                         if self._is_named_thing(doc):
                             names.append(name)
         if mentioned or len(compact) < 3 or not has_cjk(compact):
@@ -266,10 +317,15 @@ class Matcher:
 
     # --- ranking ------------------------------------------------------------------------
 
-    def _rank(self, scores: dict[int, float], matched: dict[int, set[str]],
-              words: list[str], places: list[tuple[str, str]]) -> list[Scored]:
+    def _rank(
+        self,
+        scores: dict[int, float],
+        matched: dict[int, set[str]],
+        words: list[str],
+        places: list[tuple[str, str]],
+    ) -> list[Scored]:
         docs = self.index.docs
-        best = sorted(scores.items(), key=lambda kv: -kv[1])[:RANK_POOL]
+        best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda kv: kv[1])
         placed = [(docs[i], score * self._place_factor(docs[i], places), i) for i, score in best]
         placed.sort(key=lambda x: (-x[1], KIND_ORDER[x[0].kind]))
         weights = {w: self._word_weight(w) for w in words}
@@ -314,8 +370,11 @@ class Matcher:
         )
         if not confident:
             return "none"
-        rivals = [r for r in results[1:] if r.score >= AMBIGUOUS_RATIO * top.score
-                  and not _same_family(r.doc, top.doc)]
+        rivals = [
+            r
+            for r in results[1:]
+            if r.score >= AMBIGUOUS_RATIO * top.score and not _same_family(r.doc, top.doc)
+        ]
         return "choose" if rivals else "answer"
 
 

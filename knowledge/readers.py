@@ -14,23 +14,58 @@ from knowledge.schema import TABLES, Problem
 
 # Spreadsheet column headers (Chinese as staff write them, or English field names) → field.
 HEADER_ALIASES: dict[str, str] = {
-    "编号": "id", "id": "id", "ID": "id",
-    "名称": "name", "组织名称": "name", "机构名称": "name", "项目名称": "name",
-    "简称": "aliases", "别名": "aliases", "又称": "aliases",
-    "类型": "legal_form", "组织类型": "legal_form", "登记类型": "legal_form",
-    "城市": "city", "市": "city",
-    "区县": "district", "区": "district", "县区": "district",
-    "街道": "street", "街道乡镇": "street", "镇街": "street",
-    "地址": "address", "电话": "phone", "联系电话": "phone",
-    "邮箱": "email", "电子邮箱": "email", "网站": "website", "网址": "website",
-    "开放时间": "opening_hours", "服务时间": "opening_hours",
-    "简介": "summary", "服务": "services", "服务内容": "services",
-    "主题": "topics", "领域": "topics", "数据": "figures",
-    "来源": "source", "更新日期": "updated_at",
-    "活动名称": "title", "标题": "title", "组织": "organization", "所属组织": "organization",
-    "开始时间": "start", "结束时间": "end", "时区": "timezone", "地点": "place",
-    "报名方式": "registration", "报名": "registration", "状态": "status",
-    "问法": "questions", "答案": "answer", "时间": "period",
+    "编号": "id",
+    "id": "id",
+    "ID": "id",
+    "名称": "name",
+    "组织名称": "name",
+    "机构名称": "name",
+    "项目名称": "name",
+    "简称": "aliases",
+    "别名": "aliases",
+    "又称": "aliases",
+    "类型": "legal_form",
+    "组织类型": "legal_form",
+    "登记类型": "legal_form",
+    "城市": "city",
+    "市": "city",
+    "区县": "district",
+    "区": "district",
+    "县区": "district",
+    "街道": "street",
+    "街道乡镇": "street",
+    "镇街": "street",
+    "地址": "address",
+    "电话": "phone",
+    "联系电话": "phone",
+    "邮箱": "email",
+    "电子邮箱": "email",
+    "网站": "website",
+    "网址": "website",
+    "开放时间": "opening_hours",
+    "服务时间": "opening_hours",
+    "简介": "summary",
+    "服务": "services",
+    "服务内容": "services",
+    "主题": "topics",
+    "领域": "topics",
+    "数据": "figures",
+    "来源": "source",
+    "更新日期": "updated_at",
+    "活动名称": "title",
+    "标题": "title",
+    "组织": "organization",
+    "所属组织": "organization",
+    "开始时间": "start",
+    "结束时间": "end",
+    "时区": "timezone",
+    "地点": "place",
+    "报名方式": "registration",
+    "报名": "registration",
+    "状态": "status",
+    "问法": "questions",
+    "答案": "answer",
+    "时间": "period",
 }
 # Per-table renames where one Chinese header means different fields.
 _TABLE_HEADER_OVERRIDES = {
@@ -39,8 +74,13 @@ _TABLE_HEADER_OVERRIDES = {
     "facts": {"标题": "name"},
 }
 _SHEET_TABLES = {
-    "组织": "organizations", "机构": "organizations", "社会组织": "organizations",
-    "项目": "projects", "活动": "activities", "问答": "facts", "事实": "facts",
+    "组织": "organizations",
+    "机构": "organizations",
+    "社会组织": "organizations",
+    "项目": "projects",
+    "活动": "activities",
+    "问答": "facts",
+    "事实": "facts",
 }
 
 
@@ -80,7 +120,8 @@ def _expand(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             out.extend(
-                p for p in sorted(path.iterdir())
+                p
+                for p in sorted(path.iterdir())
                 if p.suffix.lower() in {".yaml", ".yml", ".csv", ".xlsx"}
             )
         else:
@@ -102,6 +143,17 @@ class _LineLoader(yaml.SafeLoader):
         return mapping
 
 
+def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """An impossible date (2026-13-45) stays text, so the checker reports it with its line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+
+
 def _strip_marks(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _strip_marks(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
@@ -116,11 +168,13 @@ def _read_yaml(path: Path, result: ReadResult) -> None:
     if text is None:
         return
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        doc = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
-        result.problems.append(Problem(name, line, "yaml", f"not valid YAML: {exc}".splitlines()[0]))
+        result.problems.append(
+            Problem(name, line, "yaml", f"not valid YAML: {exc}".splitlines()[0])
+        )
         return
     if doc is None:
         return
@@ -135,7 +189,9 @@ def _read_yaml(path: Path, result: ReadResult) -> None:
             continue
         where = lines.get(table, 1)
         if table not in TABLES:
-            result.problems.append(Problem(name, where, table, f"unknown table (expected one of: {', '.join(TABLES)})"))
+            result.problems.append(
+                Problem(name, where, table, f"unknown table (expected one of: {', '.join(TABLES)})")
+            )
             continue
         if items is None:
             continue
@@ -250,7 +306,9 @@ def _read_xlsx(path: Path, result: ReadResult) -> None:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken workbook
-        result.problems.append(Problem(str(path), 0, "file", f"not a readable .xlsx workbook: {exc}"))
+        result.problems.append(
+            Problem(str(path), 0, "file", f"not a readable .xlsx workbook: {exc}")
+        )
         return
     try:
         for sheet in workbook.worksheets:

@@ -64,8 +64,12 @@ class Composer:
             self.projects_of.setdefault(project["organization"], []).append(project)
 
     def record(self, doc: Doc) -> dict[str, Any]:
-        table = {"organization": "organizations", "project": "projects", "fact": "facts",
-                 "activity": "activities"}[doc.kind]
+        table = {
+            "organization": "organizations",
+            "project": "projects",
+            "fact": "facts",
+            "activity": "activities",
+        }[doc.kind]
         return self.records[table][doc.id]
 
     def cite(self, record: dict[str, Any]) -> str:
@@ -76,13 +80,19 @@ class Composer:
 
     # --- answers ------------------------------------------------------------------------
 
-    def answer(self, doc: Doc, intent: str, words: list[str], upcoming: list[dict[str, Any]]) -> Reply:
+    def answer(
+        self, doc: Doc, intent: str, words: list[str], upcoming: list[dict[str, Any]]
+    ) -> Reply:
         record = self.record(doc)
         if doc.kind == "fact":
             return Reply(record["name"], [record["answer"], self.cite(record)])
         if doc.kind == "activity":
             return Reply(record["title"], [*self.activity_lines(record), self.cite(record)])
-        org = record if doc.kind == "organization" else self.orgs.get(record.get("organization", ""), {})
+        org = (
+            record
+            if doc.kind == "organization"
+            else self.orgs.get(record.get("organization", ""), {})
+        )
         if intent in ("contact", "address"):
             return self.contact(org or record, intent)
         if intent == "figure":
@@ -117,16 +127,25 @@ class Composer:
         return "｜".join(bits)
 
     def contact(self, org: dict[str, Any], intent: str) -> Reply:
-        known = [(label, org.get(key, "")) for key, label in
-                 (("phone", "电话"), ("address", "地址"), ("email", "邮箱"), ("website", "网站"),
-                  ("opening_hours", "开放时间"))]
+        known = [
+            (label, org.get(key, ""))
+            for key, label in (
+                ("phone", "电话"),
+                ("address", "地址"),
+                ("email", "邮箱"),
+                ("website", "网站"),
+                ("opening_hours", "开放时间"),
+            )
+        ]
         have = [f"{label}：{value}" for label, value in known if value]
         lines: list[str] = []
         wanted = "地址" if intent == "address" else "电话"
         if have:
             lines.extend(have)
         if not any(label == wanted for label, value in known if value):
-            lines.append(f"资料中没有{org.get('name', '该组织')}的{wanted}，我们不提供未经核实的联系方式。")
+            lines.append(
+                f"资料中没有{org.get('name', '该组织')}的{wanted}，我们不提供未经核实的联系方式。"
+            )
             where = "".join(org.get(k, "") for k in ("city", "district", "street"))
             if where:
                 lines.append(f"已知它在{where}。")
@@ -135,8 +154,13 @@ class Composer:
 
     def figures(self, record: dict[str, Any], words: list[str]) -> Reply:
         figures = list(record.get("figures", []))
-        for project in self.projects_of.get(record.get("id", ""), []) if "aliases" in record else []:
-            figures.extend({**f, "label": f"{project['name']}：{f['label']}"} for f in project.get("figures", []))
+        for project in (
+            self.projects_of.get(record.get("id", ""), []) if "aliases" in record else []
+        ):
+            figures.extend(
+                {**f, "label": f"{project['name']}：{f['label']}"}
+                for f in project.get("figures", [])
+            )
         if not figures:
             return Reply(record["name"], ["资料中没有这方面的数字。", self.cite(record)])
 
@@ -146,8 +170,10 @@ class Composer:
 
         best = sorted(figures, key=relevance, reverse=True)
         chosen = [f for f in best if relevance(f) > 0][:3] or best[:3]
-        lines = [f"{f['label']}：{f['text']}" + (f"（截至{f['as_of']}）" if f.get("as_of") else "")
-                 for f in chosen]
+        lines = [
+            f"{f['label']}：{f['text']}" + (f"（截至{f['as_of']}）" if f.get("as_of") else "")
+            for f in chosen
+        ]
         return Reply(record["name"], [*lines, self.cite(record)])
 
     def join(self, record: dict[str, Any], org: dict[str, Any]) -> Reply:
@@ -161,7 +187,9 @@ class Composer:
             lines = [f"目前没有登记{org.get('name', '')}近期的活动。"]
             projects = self.projects_of.get(org.get("id", ""), [])
             if projects:
-                lines.append("资料中提到的项目：" + "、".join(p["name"] for p in projects[:MAX_LIST]))
+                lines.append(
+                    "资料中提到的项目：" + "、".join(p["name"] for p in projects[:MAX_LIST])
+                )
             return Reply(org.get("name", ""), [*lines, self.cite(org)])
         lines = []
         for activity in mine[:MAX_LIST]:

@@ -43,7 +43,9 @@ class TableSpec:
 
     @property
     def json_fields(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields if f.kind in (Kind.LIST, Kind.FIGURES, Kind.SOURCE))
+        return tuple(
+            f.name for f in self.fields if f.kind in (Kind.LIST, Kind.FIGURES, Kind.SOURCE)
+        )
 
 
 LEGAL_FORMS = ("社会团体", "民办非企业单位", "基金会", "社区社会组织", "服务平台")
@@ -70,10 +72,15 @@ TABLES: dict[str, TableSpec] = {
     "topics": TableSpec(
         "topics",
         "name",
-        (FieldSpec("name", required=True, label="主题"), FieldSpec("synonyms", Kind.LIST, label="同义词")),
+        (
+            FieldSpec("name", required=True, label="主题"),
+            FieldSpec("synonyms", Kind.LIST, label="同义词"),
+        ),
     ),
     "synonyms": TableSpec(
-        "synonyms", "id", (FieldSpec("id", required=True), FieldSpec("words", Kind.LIST, required=True))
+        "synonyms",
+        "id",
+        (FieldSpec("id", required=True), FieldSpec("words", Kind.LIST, required=True)),
     ),
     "organizations": TableSpec(
         "organizations",
@@ -182,9 +189,15 @@ class Problem:
 
 
 def split_list(value: Any) -> list[str]:
-    """A list field from YAML (a list) or a spreadsheet cell ("a、b；c")."""
+    """A list field from YAML (a list) or a spreadsheet cell ("a、b；c", or a JSON array)."""
     if value is None or value == "":
         return []
+    if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
+        import contextlib
+        import json
+
+        with contextlib.suppress(ValueError):
+            value = json.loads(value)
     if isinstance(value, list | tuple):
         return [str(v).strip() for v in value if v is not None and str(v).strip()]
     return [part for part in _LIST_SPLIT_RE.split(str(value).strip()) if part]
@@ -238,6 +251,10 @@ class RecordChecker:
                 problem(name, f"unknown field (expected one of: {', '.join(sorted(known))})")
 
         tz_name = str(raw.get("timezone") or self.default_tz)
+        try:
+            ZoneInfo(tz_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            tz_name = self.default_tz  # the bad zone is reported once, on its own field
         for fs in spec.fields:
             value = raw.get(fs.name)
             empty = value is None or value == "" or value == []
@@ -291,7 +308,9 @@ class RecordChecker:
         elif kind is Kind.EMAIL and not _EMAIL_RE.match(text):
             raise ValueError(f"malformed email address {text!r}")
         elif kind is Kind.URL and not _URL_RE.match(text):
-            raise ValueError(f"malformed web address {text!r} (must start with http:// or https://)")
+            raise ValueError(
+                f"malformed web address {text!r} (must start with http:// or https://)"
+            )
         elif kind is Kind.DATE:
             try:
                 date.fromisoformat(text)

@@ -17,18 +17,37 @@ SHIPPED_DATA = Path(__file__).parent / "data"
 
 _LOG_TABLES: dict[str, tuple[dict[str, type], str | None]] = {
     "audit": (
-        {"id": int, "at": str, "table_name": str, "record_id": str, "action": str,
-         "file": str, "before": str, "after": str},
+        {
+            "id": int,
+            "at": str,
+            "table_name": str,
+            "record_id": str,
+            "action": str,
+            "file": str,
+            "before": str,
+            "after": str,
+        },
         "id",
     ),
     "questions": (
-        {"id": int, "at": str, "channel": str, "user_ref": str, "query": str,
-         "answered": int, "intent": str, "top_kind": str, "top_id": str, "score": float},
+        {
+            "id": int,
+            "at": str,
+            "channel": str,
+            "user_ref": str,
+            "query": str,
+            "answered": int,
+            "intent": str,
+            "top_kind": str,
+            "top_id": str,
+            "score": float,
+        },
         "id",
     ),
     "meta": ({"key": str, "value": str}, "key"),
     "subscriptions": (
-        {"chat_id": int, "kind": str, "target": str, "created_at": str}, None,
+        {"chat_id": int, "kind": str, "target": str, "created_at": str},
+        None,
     ),
     "blocked_chats": ({"chat_id": int, "blocked_at": str}, "chat_id"),
 }
@@ -127,7 +146,9 @@ class KnowledgeStore:
         for fs in TABLES[table].fields:
             value = out.get(fs.name)
             if fs.kind in (Kind.LIST, Kind.FIGURES, Kind.SOURCE):
-                out[fs.name] = json.loads(value) if value else ([] if fs.kind != Kind.SOURCE else {})
+                out[fs.name] = (
+                    json.loads(value) if value else ([] if fs.kind != Kind.SOURCE else {})
+                )
             elif value is None:
                 out[fs.name] = ""
         return out
@@ -138,8 +159,11 @@ class KnowledgeStore:
         for fs in TABLES[table].fields:
             value = record.get(fs.name)
             if fs.kind in (Kind.LIST, Kind.FIGURES, Kind.SOURCE):
-                out[fs.name] = json.dumps(value or ([] if fs.kind != Kind.SOURCE else {}),
-                                          ensure_ascii=False, sort_keys=True)
+                out[fs.name] = json.dumps(
+                    value or ([] if fs.kind != Kind.SOURCE else {}),
+                    ensure_ascii=False,
+                    sort_keys=True,
+                )
             else:
                 out[fs.name] = "" if value is None else str(value)
         return out
@@ -157,30 +181,64 @@ class KnowledgeStore:
     def delete_record(self, table: str, key: str) -> None:
         self.db[table].delete(key)
 
-    def audit(self, table: str, key: str, action: str, file: str,
-              before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
-        self.db["audit"].insert({
-            "at": now_utc(), "table_name": table, "record_id": key, "action": action, "file": file,
-            "before": json.dumps(before, ensure_ascii=False) if before else "",
-            "after": json.dumps(after, ensure_ascii=False) if after else "",
-        })
+    def audit(
+        self,
+        table: str,
+        key: str,
+        action: str,
+        file: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        self.db["audit"].insert(
+            {
+                "at": now_utc(),
+                "table_name": table,
+                "record_id": key,
+                "action": action,
+                "file": file,
+                "before": json.dumps(before, ensure_ascii=False) if before else "",
+                "after": json.dumps(after, ensure_ascii=False) if after else "",
+            }
+        )
 
     # --- questions residents asked ----------------------------------------------------------
 
-    def log_question(self, *, query: str, answered: bool, intent: str, top_kind: str = "",
-                     top_id: str = "", score: float = 0.0, channel: str = "cli",
-                     user_ref: str = "") -> None:
-        self.db["questions"].insert({
-            "at": now_utc(), "channel": channel, "user_ref": user_ref, "query": query[:2000],
-            "answered": int(answered), "intent": intent, "top_kind": top_kind,
-            "top_id": top_id, "score": round(score, 4),
-        })
+    def log_question(
+        self,
+        *,
+        query: str,
+        answered: bool,
+        intent: str,
+        top_kind: str = "",
+        top_id: str = "",
+        score: float = 0.0,
+        channel: str = "cli",
+        user_ref: str = "",
+    ) -> None:
+        self.db["questions"].insert(
+            {
+                "at": now_utc(),
+                "channel": channel,
+                "user_ref": user_ref,
+                "query": query[:2000],
+                "answered": int(answered),
+                "intent": intent,
+                "top_kind": top_kind,
+                "top_id": top_id,
+                "score": round(score, 4),
+            }
+        )
 
     def unanswered_questions(self, limit: int = 50) -> list[dict[str, Any]]:
-        return list(self.db.query(
-            "SELECT query, COUNT(*) AS times, MAX(at) AS last_asked FROM questions "
-            "WHERE answered = 0 AND intent != 'greeting' GROUP BY query "
-            "ORDER BY times DESC, last_asked DESC LIMIT ?", [limit]))
+        return list(
+            self.db.query(
+                "SELECT query, COUNT(*) AS times, MAX(at) AS last_asked FROM questions "
+                "WHERE answered = 0 AND intent != 'greeting' GROUP BY query "
+                "ORDER BY times DESC, last_asked DESC LIMIT ?",
+                [limit],
+            )
+        )
 
     # --- residents' chats -----------------------------------------------------------------
 

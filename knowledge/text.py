@@ -19,13 +19,163 @@ _LETTERS_RE = re.compile(r"[a-z]+")
 
 # Function words that say nothing about what a resident needs.
 STOP_WORDS = frozenset(
-    """的 了 吗 呢 吧 啊 呀 哦 嘛 么 是 有 在 和 与 及 或 跟 给 对 把 被 让 从 向 到 就 都 也 还 又 很 太 更
-    我 你 您 他 她 它 我们 你们 他们 咱们 我家 家里 自己 大家 这个 那个 这 那 这些 那些 一个 一下 一些
-    想 要 想要 需要 能 会 可以 可不可以 能不能 能否 是否 请问 请 麻烦 谢谢 问 问一下 问问 打听 知道 了解 告诉
-    什么 怎么 怎么样 怎样 如何 为什么 哪 哪些 哪个 哪家 哪里 哪儿 哪边 谁 几 多少 吗 没有 有没有 是不是
-    做 搞 弄 找 去 来 说 看 用 办 帮 帮忙 一般 现在 目前 平时 最近 一直 已经 比较 非常 特别 真的 其实 就是
-    机构 单位 个 家 位 种 点 些 下 上 里 中 时候 地方 情况 问题 事情 东西 内容 方面 相关 关于 主要 具体 一定 应该 然后 所以 但是 因为 如果
-    """.split()
+    [
+        "的",
+        "了",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "呀",
+        "哦",
+        "嘛",
+        "么",
+        "是",
+        "有",
+        "在",
+        "和",
+        "与",
+        "及",
+        "或",
+        "跟",
+        "给",
+        "对",
+        "把",
+        "被",
+        "让",
+        "从",
+        "向",
+        "到",
+        "就",
+        "都",
+        "也",
+        "还",
+        "又",
+        "很",
+        "太",
+        "更",
+        "我",
+        "你",
+        "您",
+        "他",
+        "她",
+        "它",
+        "我们",
+        "你们",
+        "他们",
+        "咱们",
+        "我家",
+        "家里",
+        "自己",
+        "大家",
+        "这个",
+        "那个",
+        "这",
+        "那",
+        "这些",
+        "那些",
+        "一个",
+        "一下",
+        "一些",
+        "想",
+        "要",
+        "想要",
+        "需要",
+        "能",
+        "会",
+        "可以",
+        "可不可以",
+        "能不能",
+        "能否",
+        "是否",
+        "请问",
+        "请",
+        "麻烦",
+        "谢谢",
+        "问",
+        "问一下",
+        "问问",
+        "打听",
+        "知道",
+        "了解",
+        "告诉",
+        "什么",
+        "怎么",
+        "怎么样",
+        "怎样",
+        "如何",
+        "为什么",
+        "哪",
+        "哪些",
+        "哪个",
+        "哪家",
+        "哪里",
+        "哪儿",
+        "哪边",
+        "谁",
+        "几",
+        "多少",
+        "吗",
+        "没有",
+        "有没有",
+        "是不是",
+        "做",
+        "搞",
+        "弄",
+        "找",
+        "去",
+        "来",
+        "说",
+        "看",
+        "用",
+        "办",
+        "帮",
+        "帮忙",
+        "一般",
+        "现在",
+        "目前",
+        "平时",
+        "最近",
+        "一直",
+        "已经",
+        "比较",
+        "非常",
+        "特别",
+        "真的",
+        "其实",
+        "就是",
+        "机构",
+        "单位",
+        "个",
+        "家",
+        "位",
+        "种",
+        "点",
+        "些",
+        "下",
+        "上",
+        "里",
+        "中",
+        "时候",
+        "地方",
+        "情况",
+        "问题",
+        "事情",
+        "东西",
+        "内容",
+        "方面",
+        "相关",
+        "关于",
+        "主要",
+        "具体",
+        "一定",
+        "应该",
+        "然后",
+        "所以",
+        "但是",
+        "因为",
+        "如果",
+    ]
 )
 
 
@@ -83,7 +233,9 @@ def general_word_freqs() -> dict[str, int]:
     return freqs
 
 
-def build_prefix_dict(words: dict[str, int], domain_words: Iterable[str]) -> tuple[dict[str, int], int]:
+def build_prefix_dict(
+    words: dict[str, int], domain_words: Iterable[str]
+) -> tuple[dict[str, int], int]:
     """Jieba's prefix dictionary: domain words weighted to win over general segmentation."""
     freq = dict(words)
     for word in domain_words:
@@ -152,8 +304,11 @@ class Segmenter:
         for word in words:
             for size in (2, 3):
                 if len(word) > size:
-                    parts.extend(word[i : i + size] for i in range(len(word) - size + 1)
-                                 if freq.get(word[i : i + size]))
+                    parts.extend(
+                        word[i : i + size]
+                        for i in range(len(word) - size + 1)
+                        if freq.get(word[i : i + size])
+                    )
             parts.append(word)
         return words, parts
 

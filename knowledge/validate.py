@@ -20,6 +20,7 @@ class Dataset:
     records: Records = field(default_factory=lambda: {t: {} for t in TABLE_ORDER})
     origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, key) → "file:line"
     problems: list[Problem] = field(default_factory=list)
+    duplicates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -74,6 +75,9 @@ def _add_record(dataset: Dataset, checker: RecordChecker, raw: RawRecord) -> Non
         dataset.problems.append(
             Problem(raw.file, line, spec.key, f"duplicate {spec.key} {key!r} (first at {first})")
         )
+        # Still check its references, so one pass reports everything wrong with it.
+        record["_where"] = (raw.file, raw.line, raw.field_lines)
+        dataset.duplicates.append((raw.table, record))
         return
     record["_where"] = (raw.file, raw.line, raw.field_lines)
     dataset.records[raw.table][key] = record
@@ -102,31 +106,56 @@ def _check_references(
             if name:
                 names_to_org.setdefault(str(name), org_id)
 
-    for table in ("organizations", "projects", "facts", "activities"):
-        for record in dataset.records[table].values():
-            file, line, lines = record.pop("_where")
-            for topic in record.get("topics", []):
-                if topic not in topics:
-                    dataset.problems.append(
-                        Problem(file, lines.get("topics", line), "topics", f"unknown topic {topic!r}")
-                    )
-            org_ref = record.get("organization")
-            if table == "organizations" or not org_ref:
-                continue
-            if org_ref not in orgs and org_ref in names_to_org:
-                record["organization"] = names_to_org[org_ref]  # spreadsheets may give the name
-            elif org_ref not in orgs:
+    checked = [
+        (t, r)
+        for t in ("organizations", "projects", "facts", "activities")
+        for r in dataset.records[t].values()
+    ]
+    checked += [
+        (t, r)
+        for t, r in dataset.duplicates
+        if t in ("organizations", "projects", "facts", "activities")
+    ]
+    for table, record in checked:
+        file, line, lines = record.pop("_where")
+        for topic in record.get("topics", []):
+            if topic not in topics:
                 dataset.problems.append(
-                    Problem(
-                        file,
-                        lines.get("organization", line),
-                        "organization",
-                        f"no organization {org_ref!r} in the knowledge base or these files",
-                    )
+                    Problem(file, lines.get("topics", line), "topics", f"unknown topic {topic!r}")
                 )
+        org_ref = record.get("organization")
+        if table == "organizations" or not org_ref:
+            continue
+        if org_ref not in orgs and org_ref in names_to_org:
+            record["organization"] = names_to_org[org_ref]  # spreadsheets may give the name
+        elif org_ref not in orgs:
+            dataset.problems.append(
+                Problem(
+                    file,
+                    lines.get("organization", line),
+                    "organization",
+                    f"no organization {org_ref!r} in the knowledge base or these files",
+                )
+            )
     for table in ("sources", "topics", "synonyms"):
         for record in dataset.records[table].values():
             record.pop("_where", None)
+
+    if replace and dataset.records["topics"]:
+        # Replacing topics must not leave records that stay with topics that are gone.
+        for table in ("organizations", "projects", "activities"):
+            staying = existing.get(table, {}) if not dataset.records[table] else {}
+            for key, record in staying.items():
+                for topic in record.get("topics", []):
+                    if topic not in topics:
+                        dataset.problems.append(
+                            Problem(
+                                "(database)",
+                                0,
+                                f"{table}.{key}",
+                                f"uses topic {topic!r}, which --replace would remove",
+                            )
+                        )
 
     if replace and dataset.records["organizations"]:
         # Replacing organizations must not orphan what stays behind and points at them.
@@ -138,7 +167,9 @@ def _check_references(
                 if ref and ref not in orgs:
                     dataset.problems.append(
                         Problem(
-                            "(database)", 0, f"{table}.{key}",
+                            "(database)",
+                            0,
+                            f"{table}.{key}",
                             f"refers to organization {ref!r}, which --replace would remove",
                         )
                     )

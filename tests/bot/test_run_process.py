@@ -26,7 +26,10 @@ def start_bot(api: FakeBotAPI, db: Path, log: Path) -> subprocess.Popen:
     env.update(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_BASE_URL=api.base_url, ORGBOT_DB=str(db))
     return subprocess.Popen(
         [sys.executable, "-c", "from bot.cli import main; main()", "run"],
-        env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT, cwd=db.parent,
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        cwd=db.parent,
     )
 
 
@@ -35,7 +38,9 @@ def stop_bot(process: subprocess.Popen) -> int:
     return process.wait(timeout=20)
 
 
-def test_run_answers_stops_cleanly_and_never_logs_the_token(api: FakeBotAPI, tmp_path: Path) -> None:
+def test_run_answers_stops_cleanly_and_never_logs_the_token(
+    api: FakeBotAPI, tmp_path: Path
+) -> None:
     log = tmp_path / "bot.log"
     process = start_bot(api, tmp_path / "orgbot.db", log)
     try:
@@ -73,8 +78,13 @@ def test_updates_sent_while_the_bot_was_down_are_answered_after_restart(
 def test_run_refuses_a_malformed_token_naming_the_variable(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ORGBOT_"))}
     env.update(TELEGRAM_BOT_TOKEN="not-a-token-secret", ORGBOT_DB=str(tmp_path / "o.db"))
-    done = subprocess.run([sys.executable, "-c", "from bot.cli import main; main()", "run"],
-                          env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", "from bot.cli import main; main()", "run"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode != 0
     assert "TELEGRAM_BOT_TOKEN" in done.stderr
     assert "not-a-token-secret" not in done.stderr + done.stdout

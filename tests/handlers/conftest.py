@@ -27,7 +27,8 @@ def bot_services(fake_api: FakeBotAPI, db_path: Path, answerer: Answerer) -> Ser
     """Services over a fresh database file, reusing the session's built index."""
     settings = load_settings(
         {"TELEGRAM_BOT_TOKEN": fake_api.token, "TELEGRAM_BASE_URL": fake_api.base_url},
-        dotenv=False, db_path=db_path,
+        dotenv=False,
+        db_path=db_path,
     )
     store = KnowledgeStore.open(db_path)
     return Services(settings, store, Answerer(store, answerer.index))

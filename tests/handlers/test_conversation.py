@@ -19,8 +19,11 @@ def texts(api: FakeBotAPI, chat_id: int = USER) -> list[str]:
 
 def buttons(message: dict) -> list[tuple[str, str]]:
     markup = message.get("reply_markup") or {}
-    return [(b["text"], b.get("callback_data", "")) for row in markup.get("inline_keyboard", [])
-            for b in row]
+    return [
+        (b["text"], b.get("callback_data", ""))
+        for row in markup.get("inline_keyboard", [])
+        for b in row
+    ]
 
 
 async def ask(api: FakeBotAPI, text: str, user: int = USER, count: int = 1) -> list[dict]:
@@ -93,7 +96,9 @@ async def test_an_ambiguous_question_offers_buttons_and_a_press_answers(
     assert label.removeprefix("您是想找：") in fake_api.sent(USER)[-1]["plain"]
 
 
-async def test_orgs_browsing_pages_by_district(fake_api: FakeBotAPI, running_bot: Application) -> None:
+async def test_orgs_browsing_pages_by_district(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
     [menu] = await ask(fake_api, "/orgs")
     by_district = dict(buttons(menu))["按区县"]
     fake_api.push_callback(USER, menu["message_id"], by_district)
@@ -185,7 +190,9 @@ async def test_group_messages_are_answered_only_when_addressed(
 ) -> None:
     group = -100777
     fake_api.push_message(USER, "智塔在哪里", chat_id=group, chat_type="supergroup")
-    fake_api.push_message(USER, "@orgbot_test_bot 智塔在哪里", chat_id=group, chat_type="supergroup")
+    fake_api.push_message(
+        USER, "@orgbot_test_bot 智塔在哪里", chat_id=group, chat_type="supergroup"
+    )
     await until(lambda: fake_api.sent(group))
     await until(lambda: not fake_api.pending_updates, what="all updates fetched")
     assert len(fake_api.sent(group)) == 1

@@ -104,7 +104,10 @@ def test_results_carry_the_owning_organization(answerer: Answerer) -> None:
     answer = answerer.answer("安心小屋是什么", log_question=False)
     top = answer.results[0]
     assert (top["kind"], top["id"], top["organization"]) == (
-        "project", "anxin-xiaowu", "baoji-mingming-psychology")
+        "project",
+        "anxin-xiaowu",
+        "baoji-mingming-psychology",
+    )
     assert len(answer.results) <= 5
 
 

@@ -41,8 +41,11 @@ def _top(answer: Answer) -> str:
 
 def _params(cases: list[dict[str, Any]]) -> list[Any]:
     return [
-        pytest.param(c, id=c["q"][:30], marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c["q"]]))
-        if c["q"] in KNOWN_MISSES else pytest.param(c, id=c["q"][:30])
+        pytest.param(
+            c, id=c["q"][:30], marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c["q"]])
+        )
+        if c["q"] in KNOWN_MISSES
+        else pytest.param(c, id=c["q"][:30])
         for c in cases
     ]
 
@@ -68,22 +71,26 @@ def test_holdout_question(answerer: Answerer, case: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("cases", [TUNING, HOLDOUT], ids=["tuning", "holdout"])
-def test_accuracy_and_no_out_of_scope_answers(answerer: Answerer, cases: list[dict[str, Any]]) -> None:
+def test_accuracy_and_no_out_of_scope_answers(
+    answerer: Answerer, cases: list[dict[str, Any]]
+) -> None:
     in_scope = [c for c in cases if c["expect"]]
     out_of_scope = [c for c in cases if not c["expect"]]
     right = 0
     for case in in_scope:
         answer = answerer.answer(case["q"], log_question=False)
         right += answer.answered and _top(answer) in case["expect"]
-    wrongly_answered = [c["q"] for c in out_of_scope
-                        if answerer.answer(c["q"], log_question=False).answered]
+    wrongly_answered = [
+        c["q"] for c in out_of_scope if answerer.answer(c["q"], log_question=False).answered
+    ]
     assert len(out_of_scope) >= 20
     assert wrongly_answered == []
     assert right / len(in_scope) >= 0.95
 
 
-@pytest.mark.parametrize("case", [c for c in TUNING if c["category"] == "contact"],
-                         ids=lambda c: c["q"][:20])
+@pytest.mark.parametrize(
+    "case", [c for c in TUNING if c["category"] == "contact"], ids=lambda c: c["q"][:20]
+)
 def test_contact_questions_invent_nothing_and_point_to_a_person(answerer: Answerer, case) -> None:
     answer = answerer.answer(case["q"], log_question=False)
     assert answer.intent == "contact"

@@ -1,0 +1,156 @@
+"""Settings come from the environment once, are checked up front and never show the token."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings, SettingsError, default_db_path, load_settings
+
+REPO = Path(__file__).resolve().parents[2]
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
+
+
+def load(**environ: str) -> Settings:
+    return load_settings(environ=environ, dotenv=False)
+
+
+def test_defaults(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+    settings = load()
+    assert settings.tz_name == "Asia/Shanghai"
+    assert str(settings.tz) == "Asia/Shanghai"
+    assert settings.token is None
+    assert settings.base_url is None
+    assert settings.staff_ids == frozenset()
+    assert settings.staff_chat_id is None
+    assert settings.db_path == default_db_path()
+    if sys.platform.startswith("linux"):  # platformdirs follows XDG_DATA_HOME on Linux
+        assert settings.db_path == tmp_path / "data-home" / "orgbot" / "orgbot.db"
+
+
+def test_default_database_is_in_the_user_data_dir_not_the_repository():
+    path = load().db_path
+    assert path == default_db_path()
+    assert path.is_absolute()
+    assert path.name == "orgbot.db"
+    assert REPO not in path.resolve().parents
+
+
+def test_orgbot_db_is_respected(tmp_path):
+    assert load(ORGBOT_DB=str(tmp_path / "kb.db")).db_path == tmp_path / "kb.db"
+
+
+def test_orgbot_db_expands_the_home_directory():
+    assert load(ORGBOT_DB="~/orgbot/kb.db").db_path == Path.home() / "orgbot" / "kb.db"
+
+
+def test_an_explicit_db_path_wins_over_orgbot_db(tmp_path):
+    settings = load_settings(
+        environ={"ORGBOT_DB": str(tmp_path / "env.db")}, dotenv=False, db_path=tmp_path / "flag.db"
+    )
+    assert settings.db_path == tmp_path / "flag.db"
+
+
+def test_empty_values_count_as_unset(tmp_path):
+    settings = load(
+        ORGBOT_TZ="",
+        ORGBOT_STAFF_CHAT_ID="",
+        TELEGRAM_BOT_TOKEN="",
+        ORGBOT_DB=str(tmp_path / "kb.db"),
+    )
+    assert settings.tz_name == "Asia/Shanghai"
+    assert settings.staff_chat_id is None
+    assert settings.token is None
+
+
+def test_valid_values_are_read():
+    settings = load(
+        ORGBOT_TZ="Europe/Berlin",
+        ORGBOT_STAFF_IDS="123, 456 789",
+        ORGBOT_STAFF_CHAT_ID="-1001234567890",
+        TELEGRAM_BASE_URL="http://localhost:8081/bot",
+        TELEGRAM_BOT_TOKEN=TOKEN,
+    )
+    assert settings.tz_name == "Europe/Berlin"
+    assert settings.staff_ids == frozenset({123, 456, 789})
+    assert settings.staff_chat_id == -1001234567890
+    assert settings.base_url == "http://localhost:8081/bot"
+    assert settings.require_token() == TOKEN
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("ORGBOT_TZ", "Asia/Shangai"),
+        ("ORGBOT_TZ", "Mars/Olympus_Mons"),
+        ("ORGBOT_STAFF_IDS", "123, abc"),
+        ("ORGBOT_STAFF_IDS", "@staff_member"),
+        ("ORGBOT_STAFF_CHAT_ID", "staff-room"),
+        ("ORGBOT_STAFF_CHAT_ID", "12.5"),
+        ("TELEGRAM_BASE_URL", "api.telegram.org/bot"),
+        ("TELEGRAM_BASE_URL", "ftp://example.org/bot"),
+    ],
+)
+def test_a_bad_value_raises_settings_error_naming_the_variable(variable, value):
+    with pytest.raises(SettingsError) as caught:
+        load(**{variable: value})
+    assert variable in str(caught.value)
+
+
+def test_settings_error_is_a_value_error():
+    assert issubclass(SettingsError, ValueError)
+
+
+def test_the_token_never_shows_in_repr_or_str():
+    settings = load(TELEGRAM_BOT_TOKEN=TOKEN)
+    assert settings.token == TOKEN
+    assert TOKEN not in repr(settings)
+    assert TOKEN not in str(settings)
+    assert "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1" not in repr(settings)
+
+
+def test_require_token_errors_name_the_variable_not_the_value():
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"):
+        load().require_token()
+    bad = "12345:secret-but-short"
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN") as caught:
+        load(TELEGRAM_BOT_TOKEN=bad).require_token()
+    assert bad not in str(caught.value)
+    assert "secret-but-short" not in str(caught.value)
+
+
+def test_redact_blanks_the_token_out():
+    settings = load(TELEGRAM_BOT_TOKEN=TOKEN)
+    text = settings.redact(f"POST https://api.telegram.org/bot{TOKEN}/getMe failed")
+    assert TOKEN not in text
+    assert "<TELEGRAM_BOT_TOKEN>" in text
+
+
+def test_settings_are_frozen(tmp_path):
+    settings = load(ORGBOT_DB=str(tmp_path / "kb.db"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.token = TOKEN  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.db_path = tmp_path / "other.db"  # type: ignore[misc]
+    assert settings.token is None
+
+
+def test_environ_given_means_os_environ_is_not_read(monkeypatch):
+    monkeypatch.setenv("ORGBOT_TZ", "Not/AZone")
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    settings = load()
+    assert settings.tz_name == "Asia/Shanghai"
+    assert settings.token is None
+
+
+def test_the_real_environment_is_read_when_no_environ_is_given(monkeypatch, tmp_path):
+    monkeypatch.setattr("dotenv.load_dotenv", lambda *args, **kwargs: False)
+    monkeypatch.setenv("ORGBOT_DB", str(tmp_path / "kb.db"))
+    monkeypatch.setenv("ORGBOT_TZ", "Asia/Urumqi")
+    settings = load_settings(dotenv=False)
+    assert settings.db_path == tmp_path / "kb.db"
+    assert settings.tz_name == "Asia/Urumqi"
