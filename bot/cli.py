@@ -186,4 +186,8 @@ def run(webhook_url: str | None, listen: str, port: int, db: Path | None) -> Non
         settings.require_token()
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
+    if webhook_url and not webhook_url.startswith("https://"):
+        raise click.ClickException(
+            "--webhook-url must start with https:// (Telegram calls only https)"
+        )
     run_bot(settings, webhook_url=webhook_url, listen=listen, port=port)

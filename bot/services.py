@@ -24,7 +24,6 @@ class Services:
     @property
     def browser(self) -> Browser:
         """A browser over the current knowledge (rebuilt when staff change it)."""
-        self.answerer.refresh()
         version = self.answerer.index.version
         if self._browser is None or self._browser[0] != version:
             self._browser = (version, Browser(self.answerer.records))

@@ -14,7 +14,6 @@ async def activities_command(update: Update, context: Context) -> None:
     if update.effective_message is None:
         return
     svc = services(context)
-    svc.answerer.refresh()
     reply = svc.browser.activities(svc.answerer.upcoming(), list(context.args or []))
     await reply_with(update.effective_message, reply)
 

@@ -65,7 +65,6 @@ async def ask(update: Update, context: Context) -> None:
     if message is None or update.effective_user is None:
         return
     svc = services(context)
-    svc.answerer.refresh()
     answer = svc.answerer.answer(
         question_text(message, context.bot.username),
         channel="telegram",

@@ -17,7 +17,10 @@ CALLBACK_LIMIT = 64  # bytes
 
 
 def services(context: Context) -> Services:
-    return context.bot_data.services
+    """The shared services, over the knowledge as staff last imported it (a cheap check)."""
+    svc = context.bot_data.services
+    svc.answerer.refresh()
+    return svc
 
 
 def html_chunks(reply: Reply, limit: int = TEXT_LIMIT) -> list[str]:

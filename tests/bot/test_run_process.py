@@ -88,3 +88,93 @@ def test_run_refuses_a_malformed_token_naming_the_variable(tmp_path: Path) -> No
     assert done.returncode != 0
     assert "TELEGRAM_BOT_TOKEN" in done.stderr
     assert "not-a-token-secret" not in done.stderr + done.stdout
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_webhook_mode_checks_the_secret_token_on_every_request(
+    api: FakeBotAPI, tmp_path: Path
+) -> None:
+    import json
+    import urllib.error
+    import urllib.request
+
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ORGBOT_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_BASE_URL=api.base_url,
+        ORGBOT_DB=str(tmp_path / "orgbot.db"),
+    )
+    log = tmp_path / "bot.log"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from bot.cli import main; main()",
+            "run",
+            "--webhook-url",
+            "https://orgbot.example.test",
+            "--listen",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+    )
+    try:
+        api.wait_for(lambda a: a.webhook.get("url"), timeout=60, what="setWebhook")
+        public, secret = api.webhook["url"], api.webhook.get("secret_token", "")
+        assert public.startswith("https://orgbot.example.test/") and secret
+        # What a TLS-terminating reverse proxy would do: forward to the local listener.
+        url = f"http://127.0.0.1:{port}/" + public.removeprefix("https://orgbot.example.test/")
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": int(time.time()),
+                "text": "哪里有心理咨询",
+                "chat": {"id": 4545, "type": "private", "first_name": "测试"},
+                "from": {"id": 4545, "is_bot": False, "first_name": "测试"},
+            },
+        }
+
+        def post(token: str) -> int:
+            request = urllib.request.Request(
+                url,
+                data=json.dumps(update).encode(),
+                method="POST",
+                headers={
+                    "Content-Type": "application/json",
+                    "X-Telegram-Bot-Api-Secret-Token": token,
+                },
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    return response.status
+            except urllib.error.HTTPError as exc:
+                return exc.code
+
+        for _ in range(100):  # the webhook server starts listening just after setWebhook
+            try:
+                status = post("wrong-secret")
+                break
+            except urllib.error.URLError:
+                time.sleep(0.1)
+        assert status == 403
+        assert api.sent(4545) == []
+        assert post(secret) == 200
+        [reply] = api.wait_sent(4545, count=1, timeout=30)
+        assert "明明心理" in reply["plain"]
+    finally:
+        assert stop_bot(process) == 0
+    assert api.token not in log.read_text(encoding="utf-8", errors="replace")

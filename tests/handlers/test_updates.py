@@ -1,0 +1,125 @@
+"""Handlers driven through Application.process_update with update factories."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.services import Services
+from knowledge.importer import import_files
+from tests.support.fake_bot_api import FakeBotAPI
+
+USER = 3101
+_ids = itertools.count(1)
+
+
+def message_update(app: Application, text: str, user: int = USER) -> Update:
+    entities = (
+        [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        if text.startswith("/")
+        else []
+    )
+    data = {
+        "update_id": next(_ids),
+        "message": {
+            "message_id": next(_ids),
+            "date": int(datetime.now().timestamp()),
+            "text": text,
+            "entities": entities,
+            "chat": {"id": user, "type": "private", "first_name": "测试"},
+            "from": {"id": user, "is_bot": False, "first_name": "测试"},
+        },
+    }
+    return Update.de_json(data, app.bot)
+
+
+async def press(app: Application, api: FakeBotAPI, data: str, user: int = USER) -> None:
+    """Press a button under a message the bot really sent (so Telegram knows the query id)."""
+    shown = await app.bot.send_message(user, "按钮测试")
+    query_id = api.push_callback(user, shown.message_id, data, check_button=False)
+    update = Update.de_json(
+        {
+            "update_id": next(_ids),
+            "callback_query": {
+                "id": query_id,
+                "chat_instance": "1",
+                "data": data,
+                "message": shown.to_dict(),
+                "from": {"id": user, "is_bot": False, "first_name": "测试"},
+            },
+        },
+        app.bot,
+    )
+    await app.process_update(update)
+
+
+@pytest.fixture
+async def app(
+    fake_api: FakeBotAPI, bot_services: Services, tmp_path: Path
+) -> AsyncIterator[Application]:
+    """The Application with two staff-entered activities: one in 5 days, one in 40."""
+    soon = datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(days=5)
+    later = soon + timedelta(days=35)
+    staff = tmp_path / "activities.yaml"
+    staff.write_text(
+        "activities:\n"
+        "  - id: zhita-parents-class\n    title: 智塔家长课堂\n    organization: baoji-zhita-children\n"
+        f"    topics: [残障康复]\n    city: 宝鸡市\n    start: '{soon:%Y-%m-%dT%H:%M}'\n"
+        "    place: 智塔活动室\n    source: {document: 民政局核实}\n"
+        "  - id: weiyang-far-away\n    title: 未央区远期活动\n    district: 未央区\n"
+        f"    start: '{later:%Y-%m-%dT%H:%M}'\n    source: {{document: 民政局核实}}\n",
+        encoding="utf-8",
+    )
+    assert import_files(bot_services.store, [staff]).ok, "fixture activities must import"
+    application = build_application(bot_services.settings, bot_services)
+    async with application:
+        yield application
+
+
+async def test_activities_lists_the_next_30_days_only(
+    app: Application, fake_api: FakeBotAPI
+) -> None:
+    await app.process_update(message_update(app, "/activities"))
+    text = fake_api.sent(USER)[-1]["plain"]
+    assert "智塔家长课堂" in text and "智塔活动室" in text
+    assert "未央区远期活动" not in text
+
+
+async def test_activities_narrowed_by_district(app: Application, fake_api: FakeBotAPI) -> None:
+    await app.process_update(message_update(app, "/activities 未央区"))
+    assert "没有登记的活动" in fake_api.sent(USER)[-1]["plain"]
+
+
+async def test_upcoming_activities_button_shows_the_organizations_activity(
+    app: Application, fake_api: FakeBotAPI
+) -> None:
+    await press(app, fake_api, "e:baoji-zhita-children")
+    assert "智塔家长课堂" in fake_api.sent(USER)[-1]["plain"]
+
+
+async def test_subscribe_button_remembers_once(
+    app: Application, fake_api: FakeBotAPI, bot_services
+) -> None:
+    await press(app, fake_api, "s:baoji-zhita-children")
+    await press(app, fake_api, "s:baoji-zhita-children")
+    answers = [a.get("text") for a in fake_api.callback_answers]
+    assert answers == ["已订阅该组织的活动提醒", "您已经订阅过了"]
+    assert bot_services.store.db["subscriptions"].count == 1
+
+
+async def test_a_stale_button_gets_a_polite_reply(app: Application, fake_api: FakeBotAPI) -> None:
+    await press(app, fake_api, "c:no-longer-exists")
+    assert "没有找到这个组织" in fake_api.sent(USER)[-1]["plain"]
+
+
+async def test_org_without_an_id_explains_the_usage(app: Application, fake_api: FakeBotAPI) -> None:
+    await app.process_update(message_update(app, "/org"))
+    assert "用法" in fake_api.sent(USER)[-1]["plain"]
