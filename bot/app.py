@@ -26,26 +26,23 @@ COMMANDS = [
 ]
 
 
-class RedactToken(logging.Filter):
-    """Blanks the bot token out of every log record (it is part of every API URL)."""
+class RedactingFormatter(logging.Formatter):
+    """Blanks the bot token out of every formatted line, tracebacks included (it is in API URLs)."""
 
     def __init__(self, token: str) -> None:
-        super().__init__()
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
         self.token = token
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.token:
-            message = record.getMessage()
-            if self.token in message:
-                record.msg, record.args = message.replace(self.token, "<TELEGRAM_BOT_TOKEN>"), None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        return text.replace(self.token, "<TELEGRAM_BOT_TOKEN>") if self.token else text
 
 
 def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
-    redactor = RedactToken(settings.token or "")
+    logging.basicConfig(level=level)
+    formatter = RedactingFormatter(settings.token or "")
     for handler in logging.getLogger().handlers:
-        handler.addFilter(redactor)
+        handler.setFormatter(formatter)
     # httpx logs every request URL, which contains the token; keep it quiet.
     logging.getLogger("httpx").setLevel(logging.WARNING)
 

@@ -99,8 +99,9 @@ def import_(paths: tuple[Path, ...], replace: bool, dry_run: bool, db: Path | No
     from knowledge.importer import import_files
 
     settings = _settings(db)
+    store = _open_store(settings)
     report = import_files(
-        _open_store(settings),
+        store,
         list(paths),
         replace=replace,
         default_tz=settings.tz_name,
@@ -113,6 +114,12 @@ def import_(paths: tuple[Path, ...], replace: bool, dry_run: bool, db: Path | No
             f"{len(report.dataset.problems)} problem(s) found; the database was not changed"
         )
     click.echo(("(dry run) " if dry_run else "") + report.describe())
+    if not dry_run:
+        # Rebuild the search index now, so a running bot picks up the cache instead of
+        # rebuilding it in its event loop.
+        from knowledge.answer import index_cache_path, load_or_build_index
+
+        load_or_build_index(store, index_cache_path(settings.db_path))
 
 
 @kb.command()

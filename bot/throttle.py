@@ -74,6 +74,10 @@ class FloodGuard:
     def check(self, user_id: int) -> str:
         """'ok' to answer, 'warn' to send the one slow-down reply, 'drop' to stay silent."""
         now = self.clock()
+        if len(self._seen) > 10_000:  # forget residents idle for a minute
+            for key in [k for k, t in self._seen.items() if not t or now - t[-1] > 60]:
+                del self._seen[key]
+                self._warned.discard(key)
         times = self._seen.setdefault(user_id, deque())
         while times and now - times[0] > 60:
             times.popleft()

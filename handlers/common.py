@@ -23,24 +23,32 @@ def services(context: Context) -> Services:
     return svc
 
 
+def units(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def html_chunks(reply: Reply, limit: int = TEXT_LIMIT) -> list[str]:
-    """The reply as HTML messages of at most `limit` characters, split between lines."""
+    """The reply as HTML messages of at most `limit` units of text, split between lines."""
     pieces: list[tuple[str, str]] = []  # (plain, html)
+    step = (limit - 1) // 2  # code points per piece of an over-long line, even if all emoji
     if reply.title:
-        title = reply.title[: limit - 1]
+        title = reply.title[:step]
         pieces.append((title, f"<b>{html.escape(title, quote=False)}</b>"))
     for line in reply.lines:
-        for start in range(0, max(len(line), 1), limit - 1):
-            part = line[start : start + limit - 1]
-            if part:
-                pieces.append((part, html.escape(part, quote=False)))
+        parts = (
+            [line]
+            if units(line) < limit
+            else [line[i : i + step] for i in range(0, len(line), step)]
+        )
+        pieces.extend((part, html.escape(part, quote=False)) for part in parts if part)
     chunks: list[str] = []
     plain_len, current = 0, []
     for plain, marked in pieces:
-        if current and plain_len + 1 + len(plain) > limit:
+        if current and plain_len + 1 + units(plain) > limit:
             chunks.append("\n".join(current))
             plain_len, current = 0, []
-        plain_len += len(plain) + (1 if current else 0)
+        plain_len += units(plain) + (1 if current else 0)
         current.append(marked)
     if current:
         chunks.append("\n".join(current))

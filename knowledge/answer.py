@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -97,7 +98,7 @@ class Answerer:
         self.index = index
         self.matcher = Matcher(index)
         self.records = self.store.all_records()
-        self.composer = Composer(self.records)
+        self.composer = Composer(self.records, self.tz)
 
     def refresh(self) -> bool:
         """Pick up a knowledge base that staff changed since; True when it did."""
@@ -124,18 +125,21 @@ class Answerer:
     ) -> Answer:
         match = self.matcher.match(question)
         answer = self.compose(match)
-        if log_question:
+        if log_question and match.normalized:
             top = match.top
-            self.store.log_question(
-                query=question,
-                answered=answer.answered,
-                intent=answer.intent,
-                channel=channel,
-                user_ref=user_ref,
-                top_kind=top.doc.kind if top else "",
-                top_id=top.doc.id if top else "",
-                score=top.score if top else 0.0,
-            )
+            try:
+                self.store.log_question(
+                    query=question,
+                    answered=answer.answered,
+                    intent=answer.intent,
+                    channel=channel,
+                    user_ref=user_ref,
+                    top_kind=top.doc.kind if top else "",
+                    top_id=top.doc.id if top else "",
+                    score=top.score if top else 0.0,
+                )
+            except sqlite3.Error as exc:  # a busy database must not cost the resident the answer
+                log.warning("could not log a question: %s", exc)
         return answer
 
     def compose(self, match: Match) -> Answer:

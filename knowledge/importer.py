@@ -83,6 +83,9 @@ def import_files(
             current = existing[table]
             for key, record in dataset.records[table].items():
                 before = current.get(key)
+                if before is not None:  # fields the file did not give keep their values
+                    given = dataset.present.get((table, key), frozenset(record))
+                    record = {**before, **{k: v for k, v in record.items() if k in given}}
                 if before is not None and _comparable(table, before) == _comparable(table, record):
                     continue
                 report.added.append((table, key)) if before is None else report.changed.append(

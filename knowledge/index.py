@@ -20,7 +20,7 @@ from knowledge.text import (
     word_readings,
 )
 
-INDEX_FORMAT = 6  # bump when the index layout or scoring inputs change
+INDEX_FORMAT = 7  # bump when the index layout or scoring inputs change
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {
@@ -37,6 +37,26 @@ FIELD_WEIGHTS = {
 # Names join jieba's dictionary so it keeps them whole; past this many, the prefix
 # dictionary balloons and names are found by the matcher's name scan instead.
 NAMES_IN_TOKENIZER = 5000
+# Question words a resident may type in pinyin ("zhita dianhua"), so the intent survives.
+PINYIN_QUESTION_WORDS = frozenset(
+    [
+        "电话",
+        "联系",
+        "联系方式",
+        "地址",
+        "在哪",
+        "在哪里",
+        "多少",
+        "几家",
+        "活动",
+        "报名",
+        "参加",
+        "志愿者",
+        "捐款",
+        "怎么",
+        "哪里",
+    ]
+)
 HOMOPHONE_MAX = 6  # characters: longer words are matched by fuzzy name matching instead
 BIGRAM_WEIGHT = 0.35  # character pairs of names: a partial or misspelt name still finds them
 
@@ -144,17 +164,19 @@ class IndexBuilder:
             for token, docs in self.postings.items()
         }
         char_pinyin = char_pinyin_table()
+        typed_words = self.domain_words | PINYIN_QUESTION_WORDS
         homophones: dict[tuple[str, str], list] = defaultdict(list)
         pinyin_words: dict[str, str] = {}
-        for word in sorted(self.domain_words, key=len):
+        for word in sorted(typed_words, key=len):
             # Long names are left to fuzzy matching; keeping them here would make every
             # lookup walk thousands of names that share a district's syllables.
             readings = word_readings(word, char_pinyin) if 2 <= len(word) <= HOMOPHONE_MAX else None
             if readings is None:
                 continue
-            for first in readings[0]:
-                for second in readings[1]:
-                    homophones[(first, second)].append((readings, word))
+            if word in self.domain_words:
+                for first in readings[0]:
+                    for second in readings[1]:
+                        homophones[(first, second)].append((readings, word))
             for spelling in _spellings(readings):
                 pinyin_words.setdefault(spelling, word)
         name_starts: dict[str, list[str]] = defaultdict(list)

@@ -35,6 +35,7 @@ NAME_MENTION = 6.0  # a name or alias spelt out in the question
 HOMOPHONE_FACTOR = 0.8
 EXPANSION_FACTOR = 0.85
 FUZZY_NAME_MIN = 82  # rapidfuzz partial_ratio for a misspelt name
+HOMOPHONE_WINDOW = 80  # characters of a long story searched for sound-alike typos
 FUZZY_WINDOW = 80  # characters of a long message searched for a misspelt name
 FUZZY_GRAM_LIMIT = 2000  # character pairs in more documents than this say nothing
 FUZZY_DOCS = 20  # documents whose names are compared letter by letter
@@ -77,13 +78,13 @@ class Matcher:
         normalized = strip_greeting(normalized)
         text = self._from_pinyin(normalized)
         mentioned, names = self._mentions(text.replace(" ", ""))
-        corrections = self._homophones(text)
+        corrections = self._homophones(text[:HOMOPHONE_WINDOW])
         for written, word in corrections.items():
             for doc in self.index.names.get(word, ()):  # 明名心理 is 明明心理 misspelt
                 value = (NAME_MENTION + 0.5 * len(word)) * HOMOPHONE_FACTOR
                 mentioned[doc] = max(mentioned.get(doc, 0.0), value)
                 names.append(written)
-        remainder = _without(normalized, names)
+        remainder = _without(text if text != normalized else normalized, names)
         intent = (
             "greeting"
             if greeting
@@ -328,18 +329,21 @@ class Matcher:
         best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda kv: kv[1])
         placed = [(docs[i], score * self._place_factor(docs[i], places), i) for i, score in best]
         placed.sort(key=lambda x: (-x[1], KIND_ORDER[x[0].kind]))
+        ranked = [Scored(doc, score, 0.0) for doc, score, _ in placed[:MAX_RESULTS]]
+        if ranked:  # only the best result's coverage decides anything
+            ranked[0].coverage = self._coverage(matched.get(placed[0][2], set()), words)
+        return ranked
+
+    def _coverage(self, hit: set[str], words: list[str]) -> float:
+        """How much of what the resident wrote the document accounts for (by word weight)."""
+        if "<name>" in hit:
+            return 1.0
         weights = {w: self._word_weight(w) for w in words}
         total = sum(weights.values())
-        ranked: list[Scored] = []
-        for doc, score, i in placed[:MAX_RESULTS]:  # coverage only for what is shown
-            hit = matched.get(i, set())
-            if "<name>" in hit or total == 0:
-                coverage = 1.0 if hit else 0.0
-            else:
-                covered = sum(wt for w, wt in weights.items() if w in hit or self._covered(w, hit))
-                coverage = covered / total
-            ranked.append(Scored(doc, score, coverage))
-        return ranked
+        if total == 0:
+            return 1.0 if hit else 0.0
+        covered = sum(wt for w, wt in weights.items() if w in hit or self._covered(w, hit))
+        return covered / total
 
     def _word_weight(self, word: str) -> float:
         idf = [self.index.idf[k] for k, _ in self._expand(word) if k in self.index.idf]

@@ -273,12 +273,13 @@ def _rows_to_records(
     for line, cells in rows[1:]:
         data: dict[str, Any] = {}
         for field_name, cell in zip(fields, cells, strict=False):
-            if field_name is None or cell is None:
+            if field_name is None:
                 continue
-            text = cell if not isinstance(cell, str) else cell.strip()
-            if text != "":
-                data[field_name] = text
-        if data:
+            # An empty cell under a column the sheet has means "empty", not "leave as is".
+            data[field_name] = (
+                "" if cell is None else cell.strip() if isinstance(cell, str) else cell
+            )
+        if any(v not in ("", None) for v in data.values()):
             result.records.append(RawRecord(table, data, name, line))
 
 

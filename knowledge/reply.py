@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from knowledge.index import Doc
@@ -56,8 +56,11 @@ NOT_FOUND = Reply(
 class Composer:
     """Builds replies for one knowledge snapshot."""
 
-    def __init__(self, records: dict[str, dict[str, dict[str, Any]]]) -> None:
+    def __init__(
+        self, records: dict[str, dict[str, dict[str, Any]]], tz: tzinfo | None = None
+    ) -> None:
         self.records = records
+        self.tz = tz
         self.orgs = records.get("organizations", {})
         self.projects_of: dict[str, list[dict[str, Any]]] = {}
         for project in records.get("projects", {}).values():
@@ -164,17 +167,27 @@ class Composer:
         if not figures:
             return Reply(record["name"], ["资料中没有这方面的数字。", self.cite(record)])
 
-        def relevance(fig: dict[str, Any]) -> int:
-            text = fig["label"] + fig["text"] + fig.get("quote", "")
-            return sum(len(w) for w in words if w in text)
+        own = "".join([record.get("name", ""), *record.get("aliases", [])])
 
-        best = sorted(figures, key=relevance, reverse=True)
-        chosen = [f for f in best if relevance(f) > 0][:3] or best[:3]
+        def relevance(fig: dict[str, Any]) -> int:
+            # What the figure counts, not the sentence it sits in (which names the organization).
+            text = fig["label"] + fig["text"]
+            return sum(len(w) for w in words if w in text and w not in own)
+
+        unique = list({(f["text"], f.get("quote", "")): f for f in reversed(figures)}.values())[
+            ::-1
+        ]
+        best = sorted(unique, key=relevance, reverse=True)  # the same number twice is one figure
+        chosen = [f for f in best if relevance(f) > 0][:3]
+        lead: list[str] = []
+        if not chosen:  # never pass off another number as the one asked for
+            lead = ["资料中没有您问的这个数字。资料里有的数字是："]
+            chosen = best[:3]
         lines = [
             f"{f['label']}：{f['text']}" + (f"（截至{f['as_of']}）" if f.get("as_of") else "")
             for f in chosen
         ]
-        return Reply(record["name"], [*lines, self.cite(record)])
+        return Reply(record["name"], [*lead, *lines, self.cite(record)])
 
     def join(self, record: dict[str, Any], org: dict[str, Any]) -> Reply:
         lines = [record.get("description") or record.get("summary", "")]
@@ -199,6 +212,8 @@ class Composer:
 
     def activity_lines(self, activity: dict[str, Any]) -> list[str]:
         start = datetime.fromisoformat(activity["start"])
+        if self.tz is not None:  # stored as entered (+08:00, Z …); shown in local time
+            start = start.astimezone(self.tz)
         lines = [f"时间：{start:%Y年%m月%d日 %H:%M}"]
         if activity.get("place"):
             lines.append(f"地点：{activity['place']}")

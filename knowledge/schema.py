@@ -164,7 +164,9 @@ SLUG_TABLES = ("organizations", "projects", "facts", "activities")
 # Load order: a table may only refer to tables before it.
 TABLE_ORDER = ("sources", "topics", "synonyms", "organizations", "projects", "facts", "activities")
 
-_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+# 40 characters keeps every button's callback_data ("a:o:" + id) within Telegram's 64 bytes.
+MAX_ID_LENGTH = 40
+_SLUG_RE = re.compile(rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_LENGTH - 1}}}$")
 _LIST_SPLIT_RE = re.compile(r"\s*[、;；,，\n]\s*")
 _MOBILE = r"1[3-9]\d{9}"
 _LANDLINE = r"(?:\(?0\d{2,3}\)?[- ]?)?[2-9]\d{6,7}(?:-\d{1,6})?"
@@ -248,7 +250,7 @@ class RecordChecker:
         known = {f.name for f in spec.fields}
         for name in raw:
             if name not in known:
-                problem(name, f"unknown field (expected one of: {', '.join(sorted(known))})")
+                problem(str(name), f"unknown field (expected one of: {', '.join(sorted(known))})")
 
         tz_name = str(raw.get("timezone") or self.default_tz)
         try:
@@ -270,7 +272,10 @@ class RecordChecker:
                 out[fs.name] = _empty(fs.kind)
 
         if spec.name in SLUG_TABLES and out.get("id") and not is_valid_id(out["id"]):
-            problem("id", f"{out['id']!r} is not an ASCII slug (a-z, 0-9 and '-')")
+            problem(
+                "id",
+                f"{out['id']!r} is not an ASCII slug of at most {MAX_ID_LENGTH} characters (a-z, 0-9 and '-')",
+            )
         if spec.name == "activities":
             start, end = out.get("start"), out.get("end")
             if start and end and end < start:

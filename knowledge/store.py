@@ -70,7 +70,8 @@ class KnowledgeStore:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         store = cls(sqlite_utils.Database(path))
-        store.db.execute("PRAGMA busy_timeout=5000")
+        # Short: the bot answers in its event loop and must not wait long on a staff import.
+        store.db.execute("PRAGMA busy_timeout=1000")
         store.db.enable_wal()
         if seed:
             store.seed_if_new()

@@ -16,6 +16,7 @@ _NOT_WORD_RE = re.compile(rf"[^{_CJK}a-z0-9]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
 _CJK_RUN_RE = re.compile(rf"[{_CJK}]+")
 _LETTERS_RE = re.compile(r"[a-z]+")
+_LATIN_CJK_RE = re.compile(rf"(?<=[a-z])(?=[{_CJK}])|(?<=[{_CJK}])(?=[a-z])")
 
 # Function words that say nothing about what a resident needs.
 STOP_WORDS = frozenset(
@@ -191,7 +192,8 @@ def normalize(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     text = unicodedata.normalize("NFKC", text[: limit * 2]).lower()
     if _CJK_RE.search(text):
         text = _t2s().convert(text)
-    text = _NOT_WORD_RE.sub(" ", text).strip()
+    text = _NOT_WORD_RE.sub(" ", text)
+    text = _LATIN_CJK_RE.sub(" ", text).strip()  # "zhita的电话" → "zhita 的电话"
     return text[:limit]
 
 
@@ -216,7 +218,8 @@ def char_bigrams(text: str) -> list[str]:
 
 # --- the tokenizer ---------------------------------------------------------------------
 
-GENERAL_MIN_FREQ = 20  # keep jieba's ~80k commoner words; rare ones only slow loading
+GENERAL_MIN_FREQ = 20
+HMM_MAX_CHARS = 60  # keep jieba's ~80k commoner words; rare ones only slow loading
 
 
 def general_word_freqs() -> dict[str, int]:
@@ -268,8 +271,9 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         """Words of a normalized text (spaces separate runs; HMM groups unknown characters)."""
         words: list[str] = []
+        hmm = len(text) <= HMM_MAX_CHARS  # in a long story, unknown words matter less than speed
         for part in text.split():
-            words.extend(w for w in self._tokenizer.lcut(part, HMM=True) if w.strip())
+            words.extend(w for w in self._tokenizer.lcut(part, HMM=hmm) if w.strip())
         return words
 
     def all_words(self, text: str) -> list[str]:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from knowledge.readers import RawRecord, read_files
-from knowledge.schema import SLUG_TABLES, TABLE_ORDER, TABLES, Problem, RecordChecker, is_valid_id
+from knowledge.schema import (
+    MAX_ID_LENGTH,
+    SLUG_TABLES,
+    TABLE_ORDER,
+    TABLES,
+    Problem,
+    RecordChecker,
+    is_valid_id,
+)
 
 Records = dict[str, dict[str, dict[str, Any]]]  # table → key → record
 
@@ -19,6 +28,9 @@ class Dataset:
 
     records: Records = field(default_factory=lambda: {t: {} for t in TABLE_ORDER})
     origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, key) → "file:line"
+    # The fields each record's file gave; an update keeps the others as they were.
+    present: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    generated_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # → the name
     problems: list[Problem] = field(default_factory=list)
     duplicates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
@@ -35,9 +47,10 @@ def slug_from_name(name: str) -> str:
     """A stable ASCII id for a record given without one (spreadsheets): its name in pinyin."""
     from pypinyin import Style, lazy_pinyin
 
-    parts = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
-    slug = "-".join(p.lower() for p in parts if p.isalnum())
-    return slug[:80].strip("-") or "record"
+    parts = lazy_pinyin(name, style=Style.NORMAL, errors="default")  # keep digits and letters
+    words = [re.sub(r"[^a-z0-9]+", "", p.lower()) for p in parts]
+    slug = "-".join(w for w in words if w)
+    return slug[:MAX_ID_LENGTH].strip("-") or "record"
 
 
 def load_dataset(
@@ -61,7 +74,8 @@ def load_dataset(
 def _add_record(dataset: Dataset, checker: RecordChecker, raw: RawRecord) -> None:
     spec = TABLES[raw.table]
     data = dict(raw.data)
-    if spec.key == "id" and not data.get("id") and data.get(_name_field(raw.table)):
+    generated = spec.key == "id" and not data.get("id") and bool(data.get(_name_field(raw.table)))
+    if generated:
         data["id"] = slug_from_name(str(data[_name_field(raw.table)]))
     record, problems = checker.check(spec, data, (raw.file, raw.line), raw.field_lines)
     dataset.problems.extend(problems)
@@ -82,6 +96,9 @@ def _add_record(dataset: Dataset, checker: RecordChecker, raw: RawRecord) -> Non
     record["_where"] = (raw.file, raw.line, raw.field_lines)
     dataset.records[raw.table][key] = record
     dataset.origins[(raw.table, key)] = where
+    dataset.present[(raw.table, key)] = frozenset(str(k) for k in raw.data) | {spec.key}
+    if generated:
+        dataset.generated_ids[(raw.table, key)] = str(data[_name_field(raw.table)])
 
 
 def _name_field(table: str) -> str:
@@ -141,9 +158,24 @@ def _check_references(
         for record in dataset.records[table].values():
             record.pop("_where", None)
 
+    # An id made from a name must not silently take over a different record (阳光1号/阳光2号).
+    for (table, key), name in dataset.generated_ids.items():
+        current = existing.get(table, {}).get(key)
+        if current is not None and current.get(_name_field(table)) != name:
+            file, _, line = dataset.origins[(table, key)].rpartition(":")
+            dataset.problems.append(
+                Problem(
+                    file,
+                    int(line),
+                    "id",
+                    f"the id {key!r} made from the name belongs to {current.get(_name_field(table))!r}; "
+                    "give this row its own 编号",
+                )
+            )
+
     if replace and dataset.records["topics"]:
         # Replacing topics must not leave records that stay with topics that are gone.
-        for table in ("organizations", "projects", "activities"):
+        for table in ("organizations", "projects", "facts", "activities"):
             staying = existing.get(table, {}) if not dataset.records[table] else {}
             for key, record in staying.items():
                 for topic in record.get("topics", []):

@@ -946,3 +946,56 @@ def test_cli_export_then_import_into_a_new_database(tmp_path, fmt):
     source = KnowledgeStore.open(src_db, seed=False).all_records()
     assert KnowledgeStore.open(new_db, seed=False).all_records() == source
     assert "test-extra-org" in source["organizations"]
+
+
+# --- found in review --------------------------------------------------------------------
+
+
+def test_a_spreadsheet_with_some_columns_updates_only_those(store, tmp_path) -> None:
+    before = store.get("organizations", "baoji-zhita-children")
+    sheet = tmp_path / "phone.csv"
+    sheet.write_text(
+        "编号,组织名称,电话,来源\nbaoji-zhita-children,宝鸡智塔儿童启能成长中心,0917-3261234,民政局核实\n",
+        encoding="utf-8",
+    )
+    report = import_files(store, [sheet])
+    assert report.ok and report.changed == [("organizations", "baoji-zhita-children")]
+    after = store.get("organizations", "baoji-zhita-children")
+    assert after["phone"] == "0917-3261234"
+    assert after["summary"] == before["summary"] and after["figures"] == before["figures"]
+
+
+def test_an_id_made_from_a_name_never_takes_over_another_record(store, tmp_path) -> None:
+    first, second = tmp_path / "s1.csv", tmp_path / "s2.csv"
+    first.write_text("名称,来源\n铭铭心理关爱中心,民政局核实\n", encoding="utf-8")
+    second.write_text("名称,来源\n明明心理关爱中心,民政局核实\n", encoding="utf-8")
+    assert import_files(store, [first]).ok
+    before = store.all_records()
+    report = import_files(store, [second])
+    assert not report.ok
+    assert "give this row its own 编号" in report.describe()
+    assert store.all_records() == before
+
+
+def test_ids_made_from_long_names_fit_telegram_buttons(store, tmp_path) -> None:
+    sheet = tmp_path / "long.csv"
+    sheet.write_text(
+        "名称,来源\n宝鸡市渭滨区经二路街道社区社会组织联合会志愿服务中心,民政局核实\n",
+        encoding="utf-8",
+    )
+    report = import_files(store, [sheet])
+    assert report.ok
+    [(_, new_id)] = report.added
+    assert len(f"a:o:{new_id}".encode()) <= 64
+
+
+def test_a_non_text_yaml_key_is_reported_not_crashed_on(store, tmp_path) -> None:
+    bad = tmp_path / "intkey.yaml"
+    bad.write_text(
+        "organizations:\n  - id: x-org\n    name: 测试\n    1: x\n    source: {document: d}\n",
+        encoding="utf-8",
+    )
+    report = import_files(store, [bad])
+    assert [str(p) for p in report.dataset.problems] == [
+        f"{bad}:4: 1: unknown field (expected one of: {ORG_FIELDS})"
+    ]

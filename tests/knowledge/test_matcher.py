@@ -12,7 +12,7 @@ from knowledge.text import normalize
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("ＡＮＸＩＮ小屋　是干啥的？？", "anxin小屋 是干啥的"),
+        ("ＡＮＸＩＮ小屋　是干啥的？？", "anxin 小屋 是干啥的"),
         ("寶雞市公益慈善聯合會", "宝鸡市公益慈善联合会"),
         ("智塔😀😀在哪里！！！", "智塔 在哪里"),
         ("", ""),
@@ -127,3 +127,30 @@ def test_questions_are_logged_with_whether_they_were_answered(store) -> None:
     rows = {r["query"]: r["answered"] for r in store.db["questions"].rows}
     assert rows == {"智塔在哪里": 1, "今天天气怎么样": 0}
     assert [r["query"] for r in store.unanswered_questions()] == ["今天天气怎么样"]
+
+
+def test_pinyin_next_to_chinese_and_pinyin_question_words(answerer: Answerer) -> None:
+    for question in ("zhita的电话", "zhita dianhua"):
+        answer = answerer.answer(question, log_question=False)
+        assert answer.answered and answer.intent == "contact", question
+        assert answer.results[0]["id"] == "baoji-zhita-children"
+
+
+def test_a_number_the_sources_do_not_give_is_said_to_be_missing(answerer: Answerer) -> None:
+    text = answerer.answer("智塔有多少个老师", log_question=False).text
+    assert "资料中没有您问的这个数字" in text
+    assert text.count("164名") == 1  # the organization's and its project's copy are one figure
+
+
+def test_activity_times_are_shown_in_local_time(store, tmp_path) -> None:
+    from knowledge.importer import import_files
+
+    staff = tmp_path / "a.yaml"
+    staff.write_text(
+        "activities:\n  - id: talk\n    title: 亲子心理讲座\n    organization: baoji-mingming-psychology\n"
+        "    start: '2026-12-05T01:30:00Z'\n    source: {document: 民政局核实}\n",
+        encoding="utf-8",
+    )
+    assert import_files(store, [staff]).ok
+    reply = Answerer.from_store(store).reply_for("activity", "talk")
+    assert reply is not None and "2026年12月05日 09:30" in reply.text
