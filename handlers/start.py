@@ -6,6 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.services import Context
+from handlers.ask import answer_keyboard
 from handlers.common import callback, reply_with, services
 from knowledge.reply import GREETING, Reply
 
@@ -60,8 +61,6 @@ async def example_pressed(update: Update, context: Context) -> None:
     answer = services(context).answerer.answer(
         EXAMPLES[number], channel="telegram", user_ref=str(query.from_user.id)
     )
-    from handlers.ask import answer_keyboard
-
     await reply_with(query.message, answer.reply, answer_keyboard(answer))  # type: ignore[arg-type]
 
 

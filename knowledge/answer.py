@@ -163,7 +163,9 @@ class Answerer:
                 choices=choices,
                 top=top,
             )
-        reply = self.composer.answer(top, match.intent, match.words, self.upcoming())
+        reply = self.composer.answer(
+            top, match.intent, match.words, self._upcoming_for(match.intent)
+        )
         return Answer(match.query, True, match.intent, reply, results, top=top)
 
     def reply_for(self, kind: str, key: str, intent: str = "introduce") -> Reply | None:
@@ -171,7 +173,11 @@ class Answerer:
         doc = self.index.doc(kind, key)
         if doc is None:
             return None
-        return self.composer.answer(doc, intent, [], self.upcoming())
+        return self.composer.answer(doc, intent, [], self._upcoming_for(intent))
+
+    def _upcoming_for(self, intent: str) -> list[dict[str, Any]]:
+        # Only an activities answer lists them; parsing every activity per question is waste.
+        return self.upcoming() if intent == "activities" else []
 
     def search_organizations(self, text: str, limit: int = 10) -> list[str]:
         """Organization ids for a few typed words (inline mode): best first, no logging."""

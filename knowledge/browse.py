@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.reply import Composer, Reply
+from knowledge.reply import CONTACT_FIELDS, Composer, Reply
 
 PAGE_SIZE = 6
 
@@ -75,16 +75,7 @@ class Browser:
         for fig in org.get("figures", [])[:4]:
             as_of = f"（{fig['as_of']}）" if fig.get("as_of") else ""
             lines.append(f"· {fig['label']}：{fig['text']}{as_of}")
-        contacts = [
-            f"{label}：{org[key]}"
-            for key, label in (
-                ("phone", "电话"),
-                ("address", "地址"),
-                ("email", "邮箱"),
-                ("website", "网站"),
-            )
-            if org.get(key)
-        ]
+        contacts = [f"{label}：{org[key]}" for key, label in CONTACT_FIELDS if org.get(key)]
         lines.extend(
             contacts or ["联系方式：资料中没有，可向所在区县民政局（社会组织管理部门）咨询。"]
         )

@@ -351,7 +351,7 @@ class Matcher:
 
     @staticmethod
     def _covered(word: str, hit: set[str]) -> bool:
-        # cut() may keep "自闭症儿童" whole where cut_for_search matched its parts.
+        # cut() may keep "自闭症儿童" whole where the search words matched its parts.
         return any(len(h) >= 2 and (h in word or word in h) for h in hit)
 
     @staticmethod

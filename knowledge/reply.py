@@ -12,6 +12,8 @@ from knowledge.index import Doc
 CIVIL_AFFAIRS_HINT = "可以向所在区县民政局（社会组织管理部门）咨询"
 HANDOFF_HINT = "如需人工帮助，可以联系当地区县民政局社会组织管理部门。"
 MAX_LIST = 5
+CONTACT_FIELDS = (("phone", "电话"), ("address", "地址"), ("email", "邮箱"), ("website", "网站"))
+OPENING_HOURS = ("opening_hours", "开放时间")
 
 
 @dataclass
@@ -130,16 +132,7 @@ class Composer:
         return "｜".join(bits)
 
     def contact(self, org: dict[str, Any], intent: str) -> Reply:
-        known = [
-            (label, org.get(key, ""))
-            for key, label in (
-                ("phone", "电话"),
-                ("address", "地址"),
-                ("email", "邮箱"),
-                ("website", "网站"),
-                ("opening_hours", "开放时间"),
-            )
-        ]
+        known = [(label, org.get(key, "")) for key, label in (*CONTACT_FIELDS, OPENING_HOURS)]
         have = [f"{label}：{value}" for label, value in known if value]
         lines: list[str] = []
         wanted = "地址" if intent == "address" else "电话"

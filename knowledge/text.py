@@ -15,7 +15,6 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NOT_WORD_RE = re.compile(rf"[^{_CJK}a-z0-9]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
 _CJK_RUN_RE = re.compile(rf"[{_CJK}]+")
-_LETTERS_RE = re.compile(r"[a-z]+")
 _LATIN_CJK_RE = re.compile(rf"(?<=[a-z])(?=[{_CJK}])|(?<=[{_CJK}])(?=[a-z])")
 
 # Function words that say nothing about what a resident needs.
@@ -205,10 +204,6 @@ def cjk_runs(text: str) -> list[str]:
     return _CJK_RUN_RE.findall(text)
 
 
-def letter_runs(text: str) -> list[str]:
-    return _LETTERS_RE.findall(text)
-
-
 def char_bigrams(text: str) -> list[str]:
     grams: list[str] = []
     for run in cjk_runs(text):
@@ -301,7 +296,7 @@ class Segmenter:
         return words
 
     def cut_with_parts(self, text: str) -> tuple[list[str], list[str]]:
-        """One segmentation pass giving both the words and, as cut_for_search would, their parts."""
+        """One segmentation pass giving both the words and, as jieba's cut_for_search would, their parts."""
         freq = self._tokenizer.FREQ
         words = self.cut(text)
         parts: list[str] = []
@@ -315,13 +310,6 @@ class Segmenter:
                     )
             parts.append(word)
         return words, parts
-
-    def cut_for_search(self, text: str) -> list[str]:
-        """Words plus their dictionary sub-words, so a resident's segmentation need not match ours."""
-        words: list[str] = []
-        for part in text.split():
-            words.extend(w for w in self._tokenizer.lcut_for_search(part, HMM=False) if w.strip())
-        return words
 
 
 def char_pinyin_table() -> dict[str, tuple[str, ...]]:
