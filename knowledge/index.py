@@ -20,7 +20,7 @@ from knowledge.text import (
     word_readings,
 )
 
-INDEX_FORMAT = 7  # bump when the index layout or scoring inputs change
+INDEX_FORMAT = 8  # bump when the index layout or scoring inputs change
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {
@@ -91,15 +91,15 @@ class Index:
     # first two syllables → (each character's readings, word)
     homophones: dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]]
     char_pinyin: dict[str, tuple[str, ...]]
-    prefix_dict: dict[str, int]
-    prefix_total: int
+    name_grams: dict[str, dict[int, float]]  # character pair of names → postings of "B:" + pair
+    prefix_dict: dict[str, float]  # word → log probability; a mere prefix → 0.0
     doc_index: dict[tuple[str, str], int] = field(default_factory=dict)
     _segmenter: Segmenter | None = None
 
     @property
     def segmenter(self) -> Segmenter:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self.prefix_dict, self.prefix_total)
+            self._segmenter = Segmenter(self.prefix_dict)
         return self._segmenter
 
     def doc(self, kind: str, key: str) -> Doc | None:
@@ -153,10 +153,10 @@ class IndexBuilder:
         names = self._all_names()
         if len(names) <= NAMES_IN_TOKENIZER:
             self.domain_words.update(names)
-        prefix_dict, total = build_prefix_dict(
+        prefix_dict = build_prefix_dict(
             general_words if general_words is not None else general_word_freqs(), self.domain_words
         )
-        self.segmenter = Segmenter(prefix_dict, total)
+        self.segmenter = Segmenter(prefix_dict)
         self._documents()
         n_docs = max(len(self.docs), 1)
         idf = {
@@ -167,7 +167,7 @@ class IndexBuilder:
         typed_words = self.domain_words | PINYIN_QUESTION_WORDS
         homophones: dict[tuple[str, str], list] = defaultdict(list)
         pinyin_words: dict[str, str] = {}
-        for word in sorted(typed_words, key=len):
+        for word in sorted(typed_words, key=lambda w: (len(w), w)):
             # Long names are left to fuzzy matching; keeping them here would make every
             # lookup walk thousands of names that share a district's syllables.
             readings = word_readings(word, char_pinyin) if 2 <= len(word) <= HOMOPHONE_MAX else None
@@ -201,8 +201,8 @@ class IndexBuilder:
             pinyin_words=pinyin_words,
             homophones=dict(homophones),
             char_pinyin=char_pinyin,
+            name_grams={k[2:]: v for k, v in self.postings.items() if k.startswith("B:")},
             prefix_dict=prefix_dict,
-            prefix_total=total,
         )
         index.doc_index = {(d.kind, d.id): i for i, d in enumerate(self.docs)}
         return index

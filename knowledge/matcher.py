@@ -7,7 +7,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.index import Doc, Index, content_tokens
 from knowledge.intent import detect_intent, strip_greeting
@@ -40,6 +40,7 @@ FUZZY_WINDOW = 80  # characters of a long message searched for a misspelt name
 FUZZY_GRAM_LIMIT = 2000  # character pairs in more documents than this say nothing
 FUZZY_DOCS = 20  # documents whose names are compared letter by letter
 UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
+MEMO_SIZE = 200_000  # words whose expansions and weights the matcher remembers
 
 
 @dataclass
@@ -71,6 +72,13 @@ class Matcher:
         self.index = index
         self._seg = index.segmenter
         self._n_docs = max(len(index.docs), 1)
+        # Memos of what depends only on the index, filled as questions come in.
+        self._sounds: dict[str, frozenset[str]] = {}
+        self._pair_sounds: dict[str, list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
+        self._expansions: dict[str, list[tuple[str, float]]] = {}
+        self._weights: dict[str, float] = {}
+        self._scores: dict[str, list[tuple[int, float]]] = {}  # small knowledge bases only
+        self._name_prefixes = {name[:2] for name in index.names}
 
     def match(self, question: str) -> Match:
         normalized = normalize(question)
@@ -155,24 +163,50 @@ class Matcher:
 
     def _homophones(self, text: str) -> dict[str, str]:
         """Known words that a misspelt stretch of the question sounds like (心里咨询 → 心理咨询)."""
+        found: dict[str, tuple[int, str]] = {}
         table = self.index.char_pinyin
-        homophones = self.index.homophones
-        found: dict[str, str] = {}
         for run in cjk_runs(text):
-            sounds = [frozenset(table.get(c, ())) for c in run]
+            sounds = [self._sounds_of(c) for c in run]
             for i in range(len(run) - 1):
-                for first in sounds[i]:
-                    for second in sounds[i + 1]:
-                        for readings, word in homophones.get((first, second), ()):
-                            size = len(readings)
-                            written = run[i : i + size]
-                            if len(written) < size or written == word or self._seg.is_word(written):
-                                continue
-                            if all(
-                                not sounds[i + k].isdisjoint(readings[k]) for k in range(2, size)
-                            ):
-                                found[written] = word
+                for readings, word in self._sound_alikes(run[i], run[i + 1]):
+                    size = len(readings)
+                    written = run[i : i + size]
+                    if len(written) < size or written == word or self._seg.is_word(written):
+                        continue
+                    if all(not sounds[i + k].isdisjoint(readings[k]) for k in range(2, size)):
+                        # 屋一 sounds like 武艺 and, through 台's rare reading yi, like 舞台:
+                        # prefer the word that matches the characters' usual readings.
+                        usual = sum(
+                            readings[k][0] == table.get(written[k], ("",))[0] for k in range(size)
+                        )
+                        candidate = (-usual, word)
+                        if written not in found or candidate < found[written]:
+                            found[written] = candidate
+        return {written: word for written, (_, word) in found.items()}
+
+    def _sound_alikes(
+        self, first: str, second: str
+    ) -> list[tuple[tuple[tuple[str, ...], ...], str]]:
+        """Known words whose first two characters sound like these two (remembered per pair)."""
+        pair = first + second
+        found = self._pair_sounds.get(pair)
+        if found is None:
+            homophones, table = self.index.homophones, self.index.char_pinyin
+            found = [  # readings in pypinyin's order: the same candidates in every process
+                candidate
+                for a in table.get(first, ())
+                for b in table.get(second, ())
+                for candidate in homophones.get((a, b), ())
+            ]
+            if len(self._pair_sounds) < MEMO_SIZE:
+                self._pair_sounds[pair] = found
         return found
+
+    def _sounds_of(self, char: str) -> frozenset[str]:
+        sounds = self._sounds.get(char)
+        if sounds is None:
+            sounds = self._sounds[char] = frozenset(self.index.char_pinyin.get(char, ()))
+        return sounds
 
     def _places(self, text: str) -> list[tuple[str, str]]:
         compact = text.replace(" ", "")
@@ -182,8 +216,12 @@ class Matcher:
     # --- scoring ------------------------------------------------------------------------
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
-        keys = [(word, 1.0)]
-        keys.extend((key, EXPANSION_FACTOR) for key in self.index.expansions.get(word, ()))
+        keys = self._expansions.get(word)
+        if keys is None:
+            keys = [(word, 1.0)]
+            keys.extend((key, EXPANSION_FACTOR) for key in self.index.expansions.get(word, ()))
+            if len(self._expansions) < MEMO_SIZE:
+                self._expansions[word] = keys
         return keys
 
     def _score_words(
@@ -194,29 +232,30 @@ class Matcher:
         named: dict[int, float],
     ) -> tuple[dict[int, float], dict[int, set[str]]]:
         postings, idf = self.index.postings, self.index.idf
+        large = self._n_docs > LARGE_KB
         queries: list[tuple[str, list[tuple[str, float]]]] = [(w, self._expand(w)) for w in words]
+        corrected = len(queries)
         for written, word in corrections.items():
             expanded = [(k, f * HOMOPHONE_FACTOR) for k, f in self._expand(word)]
             queries.append((written, expanded))
-        large = self._n_docs > LARGE_KB
         common = min(COMMON_SHARE * self._n_docs, COMMON_POSTINGS) if large else math.inf
         if large and named:
             common = 0  # a large knowledge base: a question naming something scores just that
         scores: dict[int, float] = defaultdict(float)
         matched: dict[int, set[str]] = defaultdict(set)
         deferred: list[tuple[str, list[tuple[str, float]]]] = []
-        for word, keys in queries:
-            rare = [(k, f) for k, f in keys if len(postings.get(k, ())) <= common]
-            frequent = [(k, f) for k, f in keys if len(postings.get(k, ())) > common]
-            if frequent:
-                deferred.append((word, frequent))
-            best: dict[int, float] = {}
-            for key, factor in rare:
-                for doc, weight in postings.get(key, {}).items():
-                    value = idf[key] * weight * factor
-                    if value > best.get(doc, 0.0):
-                        best[doc] = value
-            for doc, value in best.items():
+        for position, (word, keys) in enumerate(queries):
+            if large:
+                rare = [(k, f) for k, f in keys if len(postings.get(k, ())) <= common]
+                frequent = [(k, f) for k, f in keys if len(postings.get(k, ())) > common]
+                if frequent:
+                    deferred.append((word, frequent))
+                found = self._best_of(rare)
+            elif position < corrected:
+                found = self._word_scores(word, keys)
+            else:
+                found = self._best_of(keys)
+            for doc, value in found:
                 scores[doc] += value
                 matched[doc].add(word)
         if not deferred:
@@ -236,6 +275,29 @@ class Matcher:
                     scores[doc] += value
                     matched[doc].add(word)
         return scores, matched
+
+    def _word_scores(self, word: str, keys: list[tuple[str, float]]) -> list[tuple[int, float]]:
+        found = self._scores.get(word)
+        if found is None:
+            found = self._best_of(keys)
+            if len(self._scores) < MEMO_SIZE:
+                self._scores[word] = found
+        return found
+
+    def _best_of(self, keys: list[tuple[str, float]]) -> list[tuple[int, float]]:
+        """Each document's score for one word: its best-scoring spelling or synonym."""
+        postings, idf = self.index.postings, self.index.idf
+        present = [(k, f) for k, f in keys if k in postings]
+        if len(present) == 1:  # most words: no synonym group, nothing to take the best of
+            key, factor = present[0]
+            return [(doc, idf[key] * weight * factor) for doc, weight in postings[key].items()]
+        best: dict[int, float] = {}
+        for key, factor in present:
+            for doc, weight in postings[key].items():
+                value = idf[key] * weight * factor
+                if value > best.get(doc, 0.0):
+                    best[doc] = value
+        return list(best.items())
 
     def _common_candidates(
         self, deferred: list[tuple[str, list[tuple[str, float]]]], places: list[tuple[str, str]]
@@ -257,23 +319,34 @@ class Matcher:
         mentioned: dict[int, float] = {}
         names: list[str] = []
         starts = self.index.name_starts
-        for i in range(len(compact) - 1):
-            for size in (2, 4, 6):
-                bucket = starts.get(compact[i : i + size], ()) if i + size <= len(compact) else ()
-                for name in bucket:
-                    if not compact.startswith(name, i):
-                        continue
-                    for doc in self.index.names[name]:
-                        value = NAME_MENTION + 0.5 * len(name)
-                        mentioned[doc] = max(mentioned.get(doc, 0.0), value)
-                        if self._is_named_thing(doc):
-                            names.append(name)
+        pairs = {compact[i : i + 2] for i in range(len(compact) - 1)}
+        for pair in pairs & self._name_prefixes:  # set operations run in C: long stories are cheap
+            i = compact.find(pair)
+            while i >= 0:
+                for size in (2, 4, 6):
+                    bucket = (
+                        starts.get(compact[i : i + size], ()) if i + size <= len(compact) else ()
+                    )
+                    for name in bucket:
+                        if not compact.startswith(name, i):
+                            continue
+                        for doc in self.index.names[name]:
+                            value = NAME_MENTION + 0.5 * len(name)
+                            mentioned[doc] = max(mentioned.get(doc, 0.0), value)
+                            if self._is_named_thing(doc):
+                                names.append(name)
+                i = compact.find(pair, i + 1)
         if mentioned or len(compact) < 3 or not has_cjk(compact):
             return mentioned, names
+        candidates = [
+            name for name in self._fuzzy_candidates(compact) if 4 <= len(name) <= len(compact) + 1
+        ]
+        # Score them all in one call; only the few close enough need their alignment.
+        close = process.extract(
+            compact, candidates, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_NAME_MIN, limit=None
+        )
         aligned = []
-        for name in self._fuzzy_candidates(compact):
-            if len(name) < 4 or len(name) > len(compact) + 1:
-                continue
+        for name, _, _ in sorted(close, key=lambda hit: hit[2]):
             alignment = fuzz.partial_ratio_alignment(name, compact, score_cutoff=FUZZY_NAME_MIN)
             if alignment is not None:
                 aligned.append((name, alignment))
@@ -290,10 +363,11 @@ class Matcher:
 
     def _fuzzy_candidates(self, compact: str) -> list[str]:
         """Names sharing at least two character pairs with the question (a likely misspelling)."""
-        postings = self.index.postings
+        name_grams = self.index.name_grams
         shared: dict[int, int] = defaultdict(int)
-        for gram in dict.fromkeys(char_bigrams(compact[:FUZZY_WINDOW])):
-            docs = postings.get("B:" + gram, {})
+        grams = dict.fromkeys(char_bigrams(compact[:FUZZY_WINDOW]))
+        for gram in filter(name_grams.__contains__, grams):
+            docs = name_grams[gram]
             if len(docs) <= FUZZY_GRAM_LIMIT:
                 for doc in docs:
                     shared[doc] += 1
@@ -302,12 +376,10 @@ class Matcher:
 
     def _score_bigrams(self, text: str, scores: dict[int, float]) -> None:
         """Character pairs of names add a little to what words found (and alone find rare names)."""
-        postings, idf = self.index.postings, self.index.idf
-        for gram in dict.fromkeys(char_bigrams(text)):
+        name_grams, idf = self.index.name_grams, self.index.idf
+        for gram in filter(name_grams.__contains__, dict.fromkeys(char_bigrams(text))):
             key = "B:" + gram
-            docs = postings.get(key)
-            if not docs:
-                continue
+            docs = name_grams[gram]
             if len(docs) <= 3:
                 for doc, weight in docs.items():
                     scores[doc] += idf[key] * weight
@@ -342,17 +414,19 @@ class Matcher:
         total = sum(weights.values())
         if total == 0:
             return 1.0 if hit else 0.0
-        covered = sum(wt for w, wt in weights.items() if w in hit or self._covered(w, hit))
+        parts = {h for h in hit if len(h) >= 2}
+        joined = "\x00".join(parts)
+        covered = sum(wt for w, wt in weights.items() if w in hit or _covered(w, parts, joined))
         return covered / total
 
     def _word_weight(self, word: str) -> float:
-        idf = [self.index.idf[k] for k, _ in self._expand(word) if k in self.index.idf]
-        return max(idf) if idf else UNKNOWN_WORD_WEIGHT
-
-    @staticmethod
-    def _covered(word: str, hit: set[str]) -> bool:
-        # cut() may keep "自闭症儿童" whole where the search words matched its parts.
-        return any(len(h) >= 2 and (h in word or word in h) for h in hit)
+        weight = self._weights.get(word)
+        if weight is None:
+            idf = [self.index.idf[k] for k, _ in self._expand(word) if k in self.index.idf]
+            weight = max(idf) if idf else UNKNOWN_WORD_WEIGHT
+            if len(self._weights) < MEMO_SIZE:
+                self._weights[word] = weight
+        return weight
 
     @staticmethod
     def _place_factor(doc: Doc, places: list[tuple[str, str]]) -> float:
@@ -389,8 +463,17 @@ def _same_family(a: Doc, b: Doc) -> bool:
     return bool(org_a) and org_a == org_b
 
 
+def _covered(word: str, hits: set[str], joined: str) -> bool:
+    """A word inside a matched word, or one containing it (cut() may keep "自闭症儿童" whole
+    where the search words matched its parts)."""
+    if word in joined:
+        return True
+    n = len(word)
+    return any(word[a:b] in hits for a in range(n - 1) for b in range(a + 2, n + 1))
+
+
 def _without(text: str, names: list[str]) -> str:
     """The question with the names it mentions blanked (志愿者 in 益人行志愿者协会 is no intent)."""
-    for name in sorted(set(names), key=len, reverse=True):
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
         text = text.replace(name, " ")
     return text

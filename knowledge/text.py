@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import unicodedata
@@ -213,8 +214,13 @@ def char_bigrams(text: str) -> list[str]:
 
 # --- the tokenizer ---------------------------------------------------------------------
 
-GENERAL_MIN_FREQ = 20
-HMM_MAX_CHARS = 60  # keep jieba's ~80k commoner words; rare ones only slow loading
+GENERAL_MIN_FREQ = 20  # keep jieba's ~80k commoner words; rare ones only slow loading
+HMM_MAX_CHARS = 60  # longer messages skip jieba's HMM for unknown words
+PARTS_CACHE_SIZE = 100_000  # words whose dictionary parts are remembered
+# jieba segments runs of these characters; anything else stands alone.
+_JIEBA_BLOCK_RE = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+_ASCII_ALNUM_RE = re.compile(r"[a-zA-Z0-9]")
+UNKNOWN_CHAR = "\x00"  # prefix-dictionary key holding a lone unknown character's score
 
 
 def general_word_freqs() -> dict[str, int]:
@@ -231,45 +237,112 @@ def general_word_freqs() -> dict[str, int]:
     return freqs
 
 
-def build_prefix_dict(
-    words: dict[str, int], domain_words: Iterable[str]
-) -> tuple[dict[str, int], int]:
-    """Jieba's prefix dictionary: domain words weighted to win over general segmentation."""
+def build_prefix_dict(words: dict[str, int], domain_words: Iterable[str]) -> dict[str, float]:
+    """Jieba's prefix dictionary, with each word's log probability in place of its count.
+
+    Domain words are weighted to win over general segmentation. A word maps to its (always
+    negative) log probability, a mere prefix of words to 0.0, so the value is truthy exactly
+    when jieba's count would be; the segmenter then needs no logarithms per question.
+    """
     freq = dict(words)
     for word in domain_words:
         if len(word) >= 2:
             # Frequent enough that jieba keeps a name whole instead of cutting it up.
             freq[word] = max(freq.get(word, 0), 50_000 * len(word))
-    prefixed: dict[str, int] = {}
+    log_total = math.log(sum(freq.values()))
+    prefixed: dict[str, float] = {}
     for word, count in freq.items():
-        prefixed[word] = count
+        # jieba scores log(count) - log(total); computed the same way, ties break the same.
+        prefixed[word] = math.log(count) - log_total if count else 0.0
         for end in range(1, len(word)):
-            prefixed.setdefault(word[:end], 0)
-    return prefixed, sum(freq.values())
+            prefixed.setdefault(word[:end], 0.0)
+    prefixed[UNKNOWN_CHAR] = -log_total  # jieba's log(1) - log(total)
+    return prefixed
 
 
 class Segmenter:
-    """Jieba over a prefix dictionary we built ourselves (the default one takes a second to load)."""
+    """Jieba's segmentation over a prefix dictionary we built ourselves.
 
-    def __init__(self, prefix_dict: dict[str, int], total: int) -> None:
-        import jieba
+    The default dictionary takes a second to load, and jieba's own cut spends most of its
+    time in generators and tuple comparisons; this is the same dynamic programme (same
+    words, same tie-breaking, jieba's HMM for unknown runs) in one tight loop.
+    """
 
-        jieba.setLogLevel(60)
-        self._tokenizer = jieba.Tokenizer()
-        self._tokenizer.FREQ = prefix_dict
-        self._tokenizer.total = total
-        self._tokenizer.initialized = True
+    def __init__(self, prefix_dict: dict[str, float]) -> None:
+        self._freq = prefix_dict
+        self._unknown = prefix_dict[UNKNOWN_CHAR]
+        self._parts: dict[str, tuple[str, ...]] = {}
 
     def is_word(self, text: str) -> bool:
-        return self._tokenizer.FREQ.get(text, 0) > 0
+        return self._freq.get(text, 0.0) < 0.0
 
     def cut(self, text: str) -> list[str]:
         """Words of a normalized text (spaces separate runs; HMM groups unknown characters)."""
         words: list[str] = []
         hmm = len(text) <= HMM_MAX_CHARS  # in a long story, unknown words matter less than speed
-        for part in text.split():
-            words.extend(w for w in self._tokenizer.lcut(part, HMM=hmm) if w.strip())
+        for block in _JIEBA_BLOCK_RE.split(text):
+            if not block:
+                continue
+            if _JIEBA_BLOCK_RE.match(block):
+                words.extend(self._cut_block(block, hmm))
+            else:  # jieba yields whatever else character by character
+                words.extend(c for c in block if not c.isspace())
         return words
+
+    def _best_ends(self, block: str) -> list[int]:
+        """For each position, where the most probable segmentation's word starting there ends."""
+        freq, unknown = self._freq, self._unknown
+        n = len(block)
+        score = [0.0] * (n + 1)
+        ends = [0] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            best = None
+            best_end = i + 1
+            j = i + 1
+            while j <= n:
+                log_p = freq.get(block[i:j])
+                if log_p is None:
+                    break
+                if log_p:
+                    value = log_p + score[j]
+                    if best is None or value >= best:  # jieba: the longer word wins a tie
+                        best, best_end = value, j
+                j += 1
+            if best is None:
+                best = unknown + score[i + 1]
+            score[i] = best
+            ends[i] = best_end
+        return ends
+
+    def _cut_block(self, block: str, hmm: bool) -> list[str]:
+        ends = self._best_ends(block)
+        words: list[str] = []
+        buf = ""
+        i, n = 0, len(block)
+        while i < n:
+            j = ends[i]
+            word = block[i:j]
+            if j - i == 1 and (hmm or _ASCII_ALNUM_RE.match(word)):
+                buf += word
+            else:
+                if buf:
+                    words.extend(self._unknown_run(buf) if hmm else (buf,))
+                    buf = ""
+                words.append(word)
+            i = j
+        if buf:
+            words.extend(self._unknown_run(buf) if hmm else (buf,))
+        return words
+
+    def _unknown_run(self, buf: str) -> list[str]:
+        """Single characters in a row: jieba's HMM groups those no dictionary word covers."""
+        if len(buf) == 1:
+            return [buf]
+        if self._freq.get(buf):
+            return list(buf)
+        from jieba import finalseg
+
+        return list(finalseg.cut(buf))
 
     def all_words(self, text: str) -> list[str]:
         """Every dictionary word of two or more characters found anywhere in the text.
@@ -277,7 +350,7 @@ class Segmenter:
         Indexing documents this way is several times faster than jieba's segmentation and
         finds every word a resident's own segmentation might produce.
         """
-        freq = self._tokenizer.FREQ
+        freq = self._freq
         words: list[str] = []
         for part in text.split():
             n = len(part)
@@ -297,19 +370,28 @@ class Segmenter:
 
     def cut_with_parts(self, text: str) -> tuple[list[str], list[str]]:
         """One segmentation pass giving both the words and, as jieba's cut_for_search would, their parts."""
-        freq = self._tokenizer.FREQ
         words = self.cut(text)
         parts: list[str] = []
         for word in words:
-            for size in (2, 3):
-                if len(word) > size:
-                    parts.extend(
-                        word[i : i + size]
-                        for i in range(len(word) - size + 1)
-                        if freq.get(word[i : i + size])
-                    )
+            if len(word) > 2:
+                parts.extend(self._parts_of(word))
             parts.append(word)
         return words, parts
+
+    def _parts_of(self, word: str) -> tuple[str, ...]:
+        found = self._parts.get(word)
+        if found is None:
+            freq = self._freq
+            found = tuple(
+                word[i : i + size]
+                for size in (2, 3)
+                if len(word) > size
+                for i in range(len(word) - size + 1)
+                if freq.get(word[i : i + size])
+            )
+            if len(self._parts) < PARTS_CACHE_SIZE:
+                self._parts[word] = found
+        return found
 
 
 def char_pinyin_table() -> dict[str, tuple[str, ...]]:

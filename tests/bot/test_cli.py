@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -92,6 +95,31 @@ def test_ask_json_prints_one_object_with_ranked_results(kb_db):
     scores = [item["score"] for item in answer["results"]]
     assert scores == sorted(scores, reverse=True)
     assert "宝鸡明明心理关爱中心" in answer["reply"]
+
+
+def test_the_same_question_gets_the_same_answer_in_every_process(tmp_path):
+    """Python salts string hashes per process; no ranking may depend on set order.
+
+    屋一 sounds like both 武艺 and (through a rare reading of 台) 舞台: which one a process
+    picked used to depend on that salt.
+    """
+    questions = "安心小屋一年值班多少次\n心里咨询在哪\nwushu xiehui\n"
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "ORGBOT_DB": str(tmp_path / seed / "o.db")}
+        env.pop("TELEGRAM_BOT_TOKEN", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--json"],
+            input=questions,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=tmp_path,
+        )
+        outputs.append(json_lines(done.stdout))
+    assert len(outputs[0]) == 3
+    assert outputs[0] == outputs[1]
 
 
 def test_ask_from_stdin_answers_each_line_in_order(kb_db):
