@@ -5,7 +5,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, islice, repeat
+from operator import add, itemgetter, mul, ne
 
 from rapidfuzz import fuzz, process
 
@@ -43,6 +46,10 @@ UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the cover
 MEMO_SIZE = 200_000  # words whose expansions and weights the matcher remembers
 
 
+# A known word and each of its characters' readings.
+SoundAlike = tuple[tuple[tuple[str, ...], ...], str]
+
+
 @dataclass
 class Scored:
     doc: Doc
@@ -65,6 +72,20 @@ class Match:
         return self.results[0] if self.results else None
 
 
+@dataclass
+class WordHits:
+    """Which of the question's words each document matched (the best result's coverage)."""
+
+    by_doc: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # Very common words re-score a pool of candidates: each with the documents it hit.
+    rescored: list[tuple[str, frozenset[int]]] = field(default_factory=list)
+
+    def words(self, doc: int) -> set[str]:
+        found = set(self.by_doc.get(doc, ()))
+        found.update(word for word, docs in self.rescored if doc in docs)
+        return found
+
+
 class Matcher:
     """Scores documents against a question; pure and thread-safe once built."""
 
@@ -74,7 +95,8 @@ class Matcher:
         self._n_docs = max(len(index.docs), 1)
         # Memos of what depends only on the index, filled as questions come in.
         self._sounds: dict[str, frozenset[str]] = {}
-        self._pair_sounds: dict[str, list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
+        self._pairs_seen: set[str] = set()
+        self._pair_sounds: dict[str, list[SoundAlike]] = {}  # pairs that sound like a word
         self._expansions: dict[str, list[tuple[str, float]]] = {}
         self._weights: dict[str, float] = {}
         self._scores: dict[str, list[tuple[int, float]]] = {}  # small knowledge bases only
@@ -114,10 +136,10 @@ class Matcher:
             if w not in place_words
         ]
         match.words = content
-        scores, matched = self._score_words(content, corrections, places, mentioned)
+        scores, hits = self._score_words(content, corrections, places, mentioned)
         for doc, value in mentioned.items():
             scores[doc] += value
-            matched[doc].add("<name>")
+            hits.by_doc[doc].add("<name>")
         self._score_bigrams(text, scores)
         if not scores:
             match.intent = "greeting" if greeting else "unknown"
@@ -127,7 +149,7 @@ class Matcher:
             for w in dict.fromkeys(content_tokens(words, self.index.expansions))
             if w not in place_words
         ]
-        match.results = self._rank(scores, matched, coverage_words, places)
+        match.results = self._rank(scores, hits, coverage_words, places)
         match.decision = self._decide(match.results, match.intent)
         if match.decision == "none" and match.intent != "greeting":
             match.intent = "unknown"
@@ -164,43 +186,54 @@ class Matcher:
     def _homophones(self, text: str) -> dict[str, str]:
         """Known words that a misspelt stretch of the question sounds like (心里咨询 → 心理咨询)."""
         found: dict[str, tuple[int, str]] = {}
-        table = self.index.char_pinyin
         for run in cjk_runs(text):
-            sounds = [self._sounds_of(c) for c in run]
-            for i in range(len(run) - 1):
-                for readings, word in self._sound_alikes(run[i], run[i + 1]):
-                    size = len(readings)
-                    written = run[i : i + size]
-                    if len(written) < size or written == word or self._seg.is_word(written):
-                        continue
-                    if all(not sounds[i + k].isdisjoint(readings[k]) for k in range(2, size)):
-                        # 屋一 sounds like 武艺 and, through 台's rare reading yi, like 舞台:
-                        # prefer the word that matches the characters' usual readings.
-                        usual = sum(
-                            readings[k][0] == table.get(written[k], ("",))[0] for k in range(size)
-                        )
-                        candidate = (-usual, word)
-                        if written not in found or candidate < found[written]:
-                            found[written] = candidate
+            pairs = {run[i : i + 2] for i in range(len(run) - 1)}
+            unmemoized: dict[str, list[SoundAlike]] = {}
+            for pair in pairs - self._pairs_seen:  # set operations run in C
+                candidates = self._sound_alikes(pair)
+                if len(self._pairs_seen) < MEMO_SIZE:
+                    self._pairs_seen.add(pair)
+                    if candidates:
+                        self._pair_sounds[pair] = candidates
+                elif candidates:
+                    unmemoized[pair] = candidates
+            hits = pairs & self._pair_sounds.keys()
+            for pair, candidates in [
+                *((p, self._pair_sounds[p]) for p in hits),
+                *unmemoized.items(),
+            ]:
+                i = run.find(pair)
+                while i >= 0:
+                    self._sound_alike_at(run, i, candidates, found)
+                    i = run.find(pair, i + 1)
         return {written: word for written, (_, word) in found.items()}
 
-    def _sound_alikes(
-        self, first: str, second: str
-    ) -> list[tuple[tuple[tuple[str, ...], ...], str]]:
-        """Known words whose first two characters sound like these two (remembered per pair)."""
-        pair = first + second
-        found = self._pair_sounds.get(pair)
-        if found is None:
-            homophones, table = self.index.homophones, self.index.char_pinyin
-            found = [  # readings in pypinyin's order: the same candidates in every process
-                candidate
-                for a in table.get(first, ())
-                for b in table.get(second, ())
-                for candidate in homophones.get((a, b), ())
-            ]
-            if len(self._pair_sounds) < MEMO_SIZE:
-                self._pair_sounds[pair] = found
-        return found
+    def _sound_alike_at(
+        self, run: str, i: int, candidates: list[SoundAlike], found: dict[str, tuple[int, str]]
+    ) -> None:
+        table = self.index.char_pinyin
+        for readings, word in candidates:
+            size = len(readings)
+            written = run[i : i + size]
+            if len(written) < size or written == word or self._seg.is_word(written):
+                continue
+            if all(not self._sounds_of(written[k]).isdisjoint(readings[k]) for k in range(2, size)):
+                # 屋一 sounds like 武艺 and, through 台's rare reading yi, like 舞台:
+                # prefer the word that matches the characters' usual readings.
+                usual = sum(readings[k][0] == table.get(written[k], ("",))[0] for k in range(size))
+                candidate = (-usual, word)
+                if written not in found or candidate < found[written]:
+                    found[written] = candidate
+
+    def _sound_alikes(self, pair: str) -> list[SoundAlike]:
+        """Known words whose first two characters sound like this pair."""
+        homophones, table = self.index.homophones, self.index.char_pinyin
+        return [  # readings in pypinyin's order: the same candidates in every process
+            candidate
+            for a in table.get(pair[0], ())
+            for b in table.get(pair[1], ())
+            for candidate in homophones.get((a, b), ())
+        ]
 
     def _sounds_of(self, char: str) -> frozenset[str]:
         sounds = self._sounds.get(char)
@@ -230,7 +263,7 @@ class Matcher:
         corrections: dict[str, str],
         places: list[tuple[str, str]],
         named: dict[int, float],
-    ) -> tuple[dict[int, float], dict[int, set[str]]]:
+    ) -> tuple[dict[int, float], WordHits]:
         postings, idf = self.index.postings, self.index.idf
         large = self._n_docs > LARGE_KB
         queries: list[tuple[str, list[tuple[str, float]]]] = [(w, self._expand(w)) for w in words]
@@ -242,7 +275,8 @@ class Matcher:
         if large and named:
             common = 0  # a large knowledge base: a question naming something scores just that
         scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, set[str]] = defaultdict(set)
+        hits = WordHits()
+        matched = hits.by_doc
         deferred: list[tuple[str, list[tuple[str, float]]]] = []
         for position, (word, keys) in enumerate(queries):
             if large:
@@ -259,7 +293,7 @@ class Matcher:
                 scores[doc] += value
                 matched[doc].add(word)
         if not deferred:
-            return scores, matched
+            return scores, hits
         # Very common words only re-score the best candidates the rarer words found; when
         # every word is common, the rarest one (in the place asked about) proposes them.
         if large and named:
@@ -268,13 +302,24 @@ class Matcher:
             pool = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
         else:
             pool = self._common_candidates(deferred, places)
+        # Column by column over the pool, in C (map, compress): hundreds of candidates times
+        # every word would otherwise be the slowest part of a question.
+        before = [scores.get(doc, 0.0) for doc in pool]
+        totals = before
         for word, keys in deferred:
-            for doc in pool:
-                value = max((idf[k] * postings[k].get(doc, 0.0) * f for k, f in keys), default=0.0)
-                if value:
-                    scores[doc] += value
-                    matched[doc].add(word)
-        return scores, matched
+            columns = [
+                map(
+                    mul,
+                    map(mul, repeat(idf[k]), map(postings[k].get, pool, repeat(0.0))),
+                    repeat(f),
+                )
+                for k, f in keys
+            ]
+            values = list(map(max, *columns)) if len(columns) > 1 else list(columns[0])
+            totals = list(map(add, totals, values))
+            hits.rescored.append((word, frozenset(compress(pool, values))))
+        scores.update(compress(zip(pool, totals, strict=True), map(ne, totals, before)))
+        return scores, hits
 
     def _word_scores(self, word: str, keys: list[tuple[str, float]]) -> list[tuple[int, float]]:
         found = self._scores.get(word)
@@ -305,10 +350,12 @@ class Matcher:
         postings = self.index.postings
         keys = [k for _, ks in deferred for k, _ in ks if k in postings]
         rarest = min(keys, key=lambda k: len(postings[k]))
-        docs = postings[rarest].keys()
+        # Postings list documents in ascending order (the index adds them so): the first
+        # RESCORE_POOL that lie in the places asked about, without sorting thousands.
+        docs: Iterable[int] = postings[rarest]
         for _, place in places:
-            docs = docs & self.index.place_docs.get(place, frozenset())
-        return sorted(docs)[:RESCORE_POOL]
+            docs = filter(self.index.place_docs.get(place, frozenset()).__contains__, docs)
+        return list(islice(docs, RESCORE_POOL))
 
     def _is_named_thing(self, doc: int) -> bool:
         """Organizations and projects have names; a fact's "name" reads like a question."""
@@ -378,32 +425,38 @@ class Matcher:
         """Character pairs of names add a little to what words found (and alone find rare names)."""
         name_grams, idf = self.index.name_grams, self.index.idf
         for gram in filter(name_grams.__contains__, dict.fromkeys(char_bigrams(text))):
-            key = "B:" + gram
             docs = name_grams[gram]
+            gram_idf = idf["B:" + gram]
             if len(docs) <= 3:
                 for doc, weight in docs.items():
-                    scores[doc] += idf[key] * weight
+                    scores[doc] += gram_idf * weight
+            elif len(docs) > len(scores):
+                for doc in scores.keys() & docs.keys():  # in C, from the smaller side
+                    scores[doc] += gram_idf * docs[doc]
             else:
-                for doc in [d for d in scores if d in docs] if len(docs) > len(scores) else docs:
+                for doc, weight in docs.items():
                     if doc in scores:
-                        scores[doc] += idf[key] * docs[doc]
+                        scores[doc] += gram_idf * weight
 
     # --- ranking ------------------------------------------------------------------------
 
     def _rank(
         self,
         scores: dict[int, float],
-        matched: dict[int, set[str]],
+        hits: WordHits,
         words: list[str],
         places: list[tuple[str, str]],
     ) -> list[Scored]:
         docs = self.index.docs
-        best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda kv: kv[1])
-        placed = [(docs[i], score * self._place_factor(docs[i], places), i) for i, score in best]
+        best = heapq.nlargest(RANK_POOL, scores.items(), key=itemgetter(1))
+        if places:
+            placed = [(docs[i], score * _place_factor(docs[i], places), i) for i, score in best]
+        else:
+            placed = [(docs[i], score, i) for i, score in best]
         placed.sort(key=lambda x: (-x[1], KIND_ORDER[x[0].kind]))
         ranked = [Scored(doc, score, 0.0) for doc, score, _ in placed[:MAX_RESULTS]]
         if ranked:  # only the best result's coverage decides anything
-            ranked[0].coverage = self._coverage(matched.get(placed[0][2], set()), words)
+            ranked[0].coverage = self._coverage(hits.words(placed[0][2]), words)
         return ranked
 
     def _coverage(self, hit: set[str], words: list[str]) -> float:
@@ -428,19 +481,6 @@ class Matcher:
                 self._weights[word] = weight
         return weight
 
-    @staticmethod
-    def _place_factor(doc: Doc, places: list[tuple[str, str]]) -> float:
-        factor = 1.0
-        for level, name in places:
-            value = getattr(doc, level)
-            if value == name:
-                factor *= 1.5
-            elif value:
-                factor *= 0.3
-            elif level == "street" and doc.district:
-                factor *= 0.8
-        return factor
-
     def _decide(self, results: list[Scored], intent: str) -> str:
         top = results[0]
         confident = (top.score >= CONFIDENT_SCORE and top.coverage >= MIN_COVERAGE) or (
@@ -454,6 +494,19 @@ class Matcher:
             if r.score >= AMBIGUOUS_RATIO * top.score and not _same_family(r.doc, top.doc)
         ]
         return "choose" if rivals else "answer"
+
+
+def _place_factor(doc: Doc, places: list[tuple[str, str]]) -> float:
+    factor = 1.0
+    for level, name in places:
+        value = getattr(doc, level)
+        if value == name:
+            factor *= 1.5
+        elif value:
+            factor *= 0.3
+        elif level == "street" and doc.district:
+            factor *= 0.8
+    return factor
 
 
 def _same_family(a: Doc, b: Doc) -> bool:

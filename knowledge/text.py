@@ -13,6 +13,7 @@ from functools import lru_cache
 MAX_QUERY_CHARS = 600
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _NOT_WORD_RE = re.compile(rf"[^{_CJK}a-z0-9]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
 _CJK_RUN_RE = re.compile(rf"[{_CJK}]+")
@@ -187,10 +188,21 @@ def _t2s():  # -> opencc.OpenCC
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    """Characters that 繁→简 conversion changes (a few milliseconds, once per process)."""
+    chars = "".join(chr(code) for first, last in _CJK_RANGES for code in range(first, last + 1))
+    simplified = _t2s().convert(chars)
+    changed = {a for a, b in zip(chars, simplified, strict=True) if a != b}
+    # Characters that only whole traditional phrases change (反覆 → 反复, 沈默 → 沉默). Not 坏:
+    # converting simplified text would turn 打坏 into 打坯.
+    return frozenset(changed | set("沈覆藉哩"))
+
+
 def normalize(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     """Half-width, simplified, lower-case; punctuation and emoji become single spaces."""
     text = unicodedata.normalize("NFKC", text[: limit * 2]).lower()
-    if _CJK_RE.search(text):
+    if not _traditional_chars().isdisjoint(text):  # most questions are simplified already
         text = _t2s().convert(text)
     text = _NOT_WORD_RE.sub(" ", text)
     text = _LATIN_CJK_RE.sub(" ", text).strip()  # "zhita的电话" → "zhita 的电话"

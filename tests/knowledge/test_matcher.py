@@ -15,6 +15,8 @@ from knowledge.text import normalize
         ("ＡＮＸＩＮ小屋　是干啥的？？", "anxin 小屋 是干啥的"),
         ("寶雞市公益慈善聯合會", "宝鸡市公益慈善联合会"),
         ("智塔😀😀在哪里！！！", "智塔 在哪里"),
+        ("他沈默寡言，反覆問", "他沉默寡言 反复问"),  # phrases only their context converts
+        ("孩子把玩具打坏了", "孩子把玩具打坏了"),  # simplified text is left alone (not 打坯)
         ("", ""),
     ],
 )
