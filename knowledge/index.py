@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import pickle
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +61,7 @@ PINYIN_QUESTION_WORDS = frozenset(
     ]
 )
 HOMOPHONE_MAX = 6  # characters: longer words are matched by fuzzy name matching instead
+EXPANSION_SHARE = 0.9  # a synonym group or topic a field's word belongs to
 BIGRAM_WEIGHT = 0.35  # character pairs of names: a partial or misspelt name still finds them
 
 # Residents shorten place names; these map what they type to the records' spelling.
@@ -122,7 +126,7 @@ class Index:
     @staticmethod
     def load(path: Path, version: str) -> Index | None:
         try:
-            with path.open("rb") as fh:
+            with path.open("rb") as fh, _no_cycle_collection():
                 fmt, index = pickle.load(fh)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
             return None
@@ -143,7 +147,8 @@ class IndexBuilder:
         self.doc_names: list[tuple[str, ...]] = []
         self.expansions: dict[str, tuple[str, ...]] = {}
         self.domain_words: set[str] = set()
-        self._word_cache: dict[str, list[str]] = {}
+        self._token_cache: dict[str, list[tuple[str, float]]] = {}
+        self._norm_cache: dict[str, str] = {}
         self._weights: dict[float, float] = {}
 
     def build(self, *, general_words: dict[str, int] | None = None) -> Index:
@@ -186,7 +191,7 @@ class IndexBuilder:
         for i, doc in enumerate(self.docs):
             for value in (doc.city, doc.district, doc.street):
                 if value:
-                    place_docs[normalize(value)].add(i)
+                    place_docs[self._normalized(value)].add(i)
         index = Index(
             version=self.version,
             docs=self.docs,
@@ -225,7 +230,7 @@ class IndexBuilder:
         for table in ("organizations", "projects"):
             for record in self.records.get(table, {}).values():
                 self.domain_words.update(
-                    normalize(s) for s in record.get("services", []) if len(s) <= 8
+                    self._normalized(s) for s in record.get("services", []) if len(s) <= 8
                 )
 
     def _all_names(self) -> set[str]:
@@ -237,7 +242,7 @@ class IndexBuilder:
                     *record.get("aliases", []),
                 ]:
                     if name:
-                        names.update(normalize(name).split())
+                        names.update(self._normalized(name).split())
         return names
 
     def _places(self) -> dict[str, tuple[str, str]]:
@@ -245,7 +250,7 @@ class IndexBuilder:
         for table in ("organizations", "facts", "activities"):
             for record in self.records.get(table, {}).values():
                 for level in ("city", "district", "street"):
-                    value = normalize(record.get(level, ""))
+                    value = self._normalized(record.get(level, ""))
                     if not value:
                         continue
                     places[value] = (level, value)
@@ -349,32 +354,45 @@ class IndexBuilder:
                 activity,
             )
 
-    def _words(self, text: str) -> list[str]:
-        """All dictionary words of a field text; repeated texts (services, topics) scan once."""
-        if len(text) > 24:  # long texts rarely repeat; caching them only costs memory
-            return self.segmenter.all_words(text)
-        words = self._word_cache.get(text)
-        if words is None:
-            words = self._word_cache[text] = self.segmenter.all_words(text)
-        return words
+    def _normalized(self, text: str) -> str:
+        """A field text normalized; repeated short texts (services, topics) only once."""
+        if len(text) > 24:
+            return normalize(text, limit=2000)
+        norm = self._norm_cache.get(text)
+        if norm is None:
+            norm = self._norm_cache[text] = normalize(text, limit=2000)
+        return norm
+
+    def _tokens(self, text: str) -> list[tuple[str, float]]:
+        """What a normalized field text is indexed under, each with its share of the field's
+        weight: its dictionary words, and the synonym groups and topics they belong to."""
+        if len(text) <= 24:  # long texts rarely repeat; caching them only costs memory
+            tokens = self._token_cache.get(text)
+            if tokens is not None:
+                return tokens
+        tokens = []
+        expansions = self.expansions
+        for token in content_tokens(self.segmenter.all_words(text), expansions):
+            tokens.append((token, 1.0))
+            if token in expansions:
+                tokens.extend([(key, EXPANSION_SHARE) for key in expansions[token]])
+        if len(text) <= 24:
+            self._token_cache[text] = tokens
+        return tokens
 
     def _add(self, doc: Doc, fields: dict[str, list[str]], record: dict[str, Any]) -> None:
         i = len(self.docs)
         self.docs.append(doc)
         weights: dict[str, float] = {}
         own_names: list[str] = []
-
-        def put(token: str, weight: float) -> None:
-            if weight > weights.get(token, 0.0):
-                # A handful of distinct weights, shared: millions of postings, few floats.
-                weights[token] = self._weights.setdefault(weight, weight)
-
+        shared = self._weights  # a handful of distinct weights: millions of postings, few floats
         for field_name, texts in fields.items():
             fw = FIELD_WEIGHTS[field_name]
             for text in texts:
-                norm = normalize(text, limit=2000)
+                norm = self._normalized(text)
                 if not norm:
                     continue
+                tokens = self._tokens(norm)
                 if field_name in ("name", "aliases"):
                     # The whole name, and a quoted nickname inside it (“在城长”儿童保护…);
                     # not two-character pieces like 社工 from “康复+特教+社工”.
@@ -384,17 +402,19 @@ class IndexBuilder:
                         if len(key) >= 2:
                             self.names[key].append(i)
                             own_names.append(key)
-                    for gram in char_bigrams(norm):
-                        put("B:" + gram, BIGRAM_WEIGHT * fw)
-                for token in content_tokens(self._words(norm), self.expansions):
-                    put(token, fw)
-                    for key in self.expansions.get(token, ()):
-                        put(key, fw * 0.9)
+                    tokens = [("B:" + gram, BIGRAM_WEIGHT) for gram in char_bigrams(norm)] + tokens
+                for token, factor in tokens:
+                    weight = factor * fw
+                    if weight > weights.get(token, 0.0):
+                        weights[token] = shared.setdefault(weight, weight)
         for topic in record.get("topics", []):
-            put("T:" + topic, FIELD_WEIGHTS["topics"])
+            weight = FIELD_WEIGHTS["topics"]
+            if weight > weights.get("T:" + topic, 0.0):
+                weights["T:" + topic] = shared.setdefault(weight, weight)
         self.doc_names.append(tuple(dict.fromkeys(own_names)))
+        postings = self.postings
         for token, weight in weights.items():
-            self.postings[token][i] = weight
+            postings[token][i] = weight
 
 
 def name_key(text: str) -> str:
@@ -420,4 +440,18 @@ def content_tokens(words: list[str], expansions: dict[str, tuple[str, ...]]) -> 
 
 
 def build_index(records: dict[str, dict[str, dict[str, Any]]], version: str) -> Index:
-    return IndexBuilder(records, version).build()
+    with _no_cycle_collection():
+        return IndexBuilder(records, version).build()
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Building or loading an index creates millions of lasting objects and no garbage
+    cycles; the cyclic collector would only walk them again and again (a fifth of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -16,6 +16,7 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _NOT_WORD_RE = re.compile(rf"[^{_CJK}a-z0-9]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
+_LATIN_RE = re.compile(r"[a-z]")
 _CJK_RUN_RE = re.compile(rf"[{_CJK}]+")
 _LATIN_CJK_RE = re.compile(rf"(?<=[a-z])(?=[{_CJK}])|(?<=[{_CJK}])(?=[a-z])")
 
@@ -205,8 +206,9 @@ def normalize(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     if not _traditional_chars().isdisjoint(text):  # most questions are simplified already
         text = _t2s().convert(text)
     text = _NOT_WORD_RE.sub(" ", text)
-    text = _LATIN_CJK_RE.sub(" ", text).strip()  # "zhita的电话" → "zhita 的电话"
-    return text[:limit]
+    if _LATIN_RE.search(text):
+        text = _LATIN_CJK_RE.sub(" ", text)  # "zhita的电话" → "zhita 的电话"
+    return text.strip()[:limit]
 
 
 def has_cjk(text: str) -> bool:
