@@ -62,11 +62,11 @@ _ABOUT_BOT_RE = re.compile(
 )
 
 
+_PARTICLES_RE = re.compile(r"[呀啊哈呢哦~]+$")
 LONG_MESSAGE = 60  # characters; past this, the question is in the last clause
 
 
-def detect_intent(normalized: str) -> str:
-    """The intent of a normalized question (see knowledge.text.normalize)."""
+def _asking_part(normalized: str) -> str:
     compact = normalized.replace(" ", "")
     if len(compact) > LONG_MESSAGE:
         # A resident tells the story first and asks last: "……有没有人能帮帮他".
@@ -75,10 +75,24 @@ def detect_intent(normalized: str) -> str:
             if " " in normalized.strip()
             else compact[-30:]
         )
-    compact = re.sub(r"[呀啊哈呢哦~]+$", "", compact) or compact
+    return _PARTICLES_RE.sub("", compact) or compact
+
+
+def _greets(asking: str) -> bool:
+    return bool(_GREETING_RE.match(asking) or _ABOUT_BOT_RE.search(asking))
+
+
+def is_greeting(normalized: str) -> bool:
+    """A hello or "what can you do", with no question in it."""
+    return _greets(_asking_part(normalized))
+
+
+def detect_intent(normalized: str) -> str:
+    """The intent of a normalized question (see knowledge.text.normalize)."""
+    compact = _asking_part(normalized)
     if not compact:
         return "unknown"
-    if _GREETING_RE.match(compact) or _ABOUT_BOT_RE.search(compact):
+    if _greets(compact):
         return "greeting"
     for intent, pattern in _PATTERNS:
         if pattern.search(compact):

@@ -13,7 +13,7 @@ from operator import add, itemgetter, mul, ne
 from rapidfuzz import fuzz, process
 
 from knowledge.index import Doc, Index, content_tokens
-from knowledge.intent import detect_intent, strip_greeting
+from knowledge.intent import detect_intent, is_greeting, strip_greeting
 from knowledge.text import char_bigrams, cjk_runs, has_cjk, normalize
 
 # Decision thresholds, tuned on tests/knowledge/questions.yaml (see benchmarks/bench_ask.py).
@@ -104,7 +104,7 @@ class Matcher:
 
     def match(self, question: str) -> Match:
         normalized = normalize(question)
-        greeting = detect_intent(normalized) == "greeting"
+        greeting = is_greeting(normalized)
         normalized = strip_greeting(normalized)
         text = self._from_pinyin(normalized)
         mentioned, names = self._mentions(text.replace(" ", ""))
@@ -226,13 +226,16 @@ class Matcher:
                     found[written] = candidate
 
     def _sound_alikes(self, pair: str) -> list[SoundAlike]:
-        """Known words whose first two characters sound like this pair."""
+        """Known words whose first two characters sound like this pair (and could be misspelt
+        as it: a two-character word is not, when the pair is itself a word)."""
         homophones, table = self.index.homophones, self.index.char_pinyin
+        pair_is_word = self._seg.is_word(pair)
         return [  # readings in pypinyin's order: the same candidates in every process
-            candidate
+            (readings, word)
             for a in table.get(pair[0], ())
             for b in table.get(pair[1], ())
-            for candidate in homophones.get((a, b), ())
+            for readings, word in homophones.get((a, b), ())
+            if len(readings) > 2 or not (pair_is_word or word == pair)
         ]
 
     def _sounds_of(self, char: str) -> frozenset[str]:
@@ -385,16 +388,17 @@ class Matcher:
                 i = compact.find(pair, i + 1)
         if mentioned or len(compact) < 3 or not has_cjk(compact):
             return mentioned, names
+        window = compact[:FUZZY_WINDOW]
         candidates = [
-            name for name in self._fuzzy_candidates(compact) if 4 <= len(name) <= len(compact) + 1
+            name for name in self._fuzzy_candidates(window) if 4 <= len(name) <= len(window) + 1
         ]
         # Score them all in one call; only the few close enough need their alignment.
         close = process.extract(
-            compact, candidates, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_NAME_MIN, limit=None
+            window, candidates, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_NAME_MIN, limit=None
         )
         aligned = []
         for name, _, _ in sorted(close, key=lambda hit: hit[2]):
-            alignment = fuzz.partial_ratio_alignment(name, compact, score_cutoff=FUZZY_NAME_MIN)
+            alignment = fuzz.partial_ratio_alignment(name, window, score_cutoff=FUZZY_NAME_MIN)
             if alignment is not None:
                 aligned.append((name, alignment))
         top_scores = sorted((a.score for _, a in aligned), reverse=True)
@@ -412,7 +416,7 @@ class Matcher:
         """Names sharing at least two character pairs with the question (a likely misspelling)."""
         name_grams = self.index.name_grams
         shared: dict[int, int] = defaultdict(int)
-        grams = dict.fromkeys(char_bigrams(compact[:FUZZY_WINDOW]))
+        grams = dict.fromkeys(char_bigrams(compact))
         for gram in filter(name_grams.__contains__, grams):
             docs = name_grams[gram]
             if len(docs) <= FUZZY_GRAM_LIMIT:

@@ -233,7 +233,6 @@ HMM_MAX_CHARS = 60  # longer messages skip jieba's HMM for unknown words
 PARTS_CACHE_SIZE = 100_000  # words whose dictionary parts are remembered
 # jieba segments runs of these characters; anything else stands alone.
 _JIEBA_BLOCK_RE = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
-_ASCII_ALNUM_RE = re.compile(r"[a-zA-Z0-9]")
 UNKNOWN_CHAR = "\x00"  # prefix-dictionary key holding a lone unknown character's score
 
 
@@ -305,26 +304,27 @@ class Segmenter:
 
     def _best_ends(self, block: str) -> list[int]:
         """For each position, where the most probable segmentation's word starting there ends."""
-        freq, unknown = self._freq, self._unknown
+        get, unknown = self._freq.get, self._unknown
         n = len(block)
         score = [0.0] * (n + 1)
         ends = [0] * (n + 1)
         for i in range(n - 1, -1, -1):
-            best = None
+            log_p = get(block[i])
+            if log_p is None:  # starts no word at all
+                score[i] = unknown + score[i + 1]
+                ends[i] = i + 1
+                continue
+            best = log_p + score[i + 1] if log_p else None
             best_end = i + 1
-            j = i + 1
-            while j <= n:
-                log_p = freq.get(block[i:j])
+            for j in range(i + 2, n + 1):
+                log_p = get(block[i:j])
                 if log_p is None:
                     break
                 if log_p:
                     value = log_p + score[j]
                     if best is None or value >= best:  # jieba: the longer word wins a tie
                         best, best_end = value, j
-                j += 1
-            if best is None:
-                best = unknown + score[i + 1]
-            score[i] = best
+            score[i] = unknown + score[i + 1] if best is None else best
             ends[i] = best_end
         return ends
 
@@ -336,7 +336,7 @@ class Segmenter:
         while i < n:
             j = ends[i]
             word = block[i:j]
-            if j - i == 1 and (hmm or _ASCII_ALNUM_RE.match(word)):
+            if j - i == 1 and (hmm or (word.isascii() and word.isalnum())):
                 buf += word
             else:
                 if buf:
