@@ -389,8 +389,15 @@ class Matcher:
         if mentioned or len(compact) < 3 or not has_cjk(compact):
             return mentioned, names
         window = compact[:FUZZY_WINDOW]
+        in_window = set(window).__contains__
+        # partial_ratio ≥ m needs m/(200 − m) of a name's characters (one spared for the
+        # shorter side) in the window: a check in C that spares most of the scoring.
+        share = FUZZY_NAME_MIN / (200 - FUZZY_NAME_MIN)
         candidates = [
-            name for name in self._fuzzy_candidates(window) if 4 <= len(name) <= len(window) + 1
+            name
+            for name in self._fuzzy_candidates(window)
+            if 4 <= len(name) <= len(window) + 1
+            and sum(map(in_window, name)) >= share * (len(name) - 1)
         ]
         # Score them all in one call; only the few close enough need their alignment.
         close = process.extract(
@@ -467,13 +474,19 @@ class Matcher:
         """How much of what the resident wrote the document accounts for (by word weight)."""
         if "<name>" in hit:
             return 1.0
-        weights = {w: self._word_weight(w) for w in words}
-        total = sum(weights.values())
-        if total == 0:
-            return 1.0 if hit else 0.0
         parts = {h for h in hit if len(h) >= 2}
         joined = "\x00".join(parts)
-        covered = sum(wt for w, wt in weights.items() if w in hit or _covered(w, parts, joined))
+        memo = self._weights
+        total = covered = 0.0
+        for word in words:  # distinct already
+            weight = memo.get(word)
+            if weight is None:
+                weight = self._word_weight(word)
+            total += weight
+            if word in hit or _covered(word, parts, joined):
+                covered += weight
+        if total == 0:
+            return 1.0 if hit else 0.0
         return covered / total
 
     def _word_weight(self, word: str) -> float:
@@ -526,7 +539,7 @@ def _covered(word: str, hits: set[str], joined: str) -> bool:
     if word in joined:
         return True
     n = len(word)
-    return any(word[a:b] in hits for a in range(n - 1) for b in range(a + 2, n + 1))
+    return n > 2 and any(word[a:b] in hits for a in range(n - 1) for b in range(a + 2, n + 1))
 
 
 def _without(text: str, names: list[str]) -> str:
