@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
@@ -59,6 +60,9 @@ async def _post_init(application: Application) -> None:
 def build_application(settings: Settings, services: Services | None = None) -> Application:
     """The bot's Application: handlers, error handler, Shanghai-time defaults, rate limiter."""
     services = services or build_services(settings)
+    # Opt in to python-telegram-bot's timedelta time periods (the v23 default): its flood
+    # control otherwise warns on every 429, and nothing here reads the old integers.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
