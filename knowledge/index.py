@@ -23,7 +23,7 @@ from knowledge.text import (
     word_readings,
 )
 
-INDEX_FORMAT = 8  # bump when the index layout or scoring inputs change
+INDEX_FORMAT = 9  # bump when the index layout or scoring inputs change
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {
@@ -97,13 +97,14 @@ class Index:
     char_pinyin: dict[str, tuple[str, ...]]
     name_grams: dict[str, dict[int, float]]  # character pair of names → postings of "B:" + pair
     prefix_dict: dict[str, float]  # word → log probability; a mere prefix → 0.0
+    unknown_log_p: float  # a character that starts no word
     doc_index: dict[tuple[str, str], int] = field(default_factory=dict)
     _segmenter: Segmenter | None = None
 
     @property
     def segmenter(self) -> Segmenter:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self.prefix_dict)
+            self._segmenter = Segmenter(self.prefix_dict, self.unknown_log_p)
         return self._segmenter
 
     def doc(self, kind: str, key: str) -> Doc | None:
@@ -158,10 +159,10 @@ class IndexBuilder:
         names = self._all_names()
         if len(names) <= NAMES_IN_TOKENIZER:
             self.domain_words.update(names)
-        prefix_dict = build_prefix_dict(
+        prefix_dict, unknown_log_p = build_prefix_dict(
             general_words if general_words is not None else general_word_freqs(), self.domain_words
         )
-        self.segmenter = Segmenter(prefix_dict)
+        self.segmenter = Segmenter(prefix_dict, unknown_log_p)
         self._documents()
         n_docs = max(len(self.docs), 1)
         idf = {
@@ -171,7 +172,7 @@ class IndexBuilder:
         char_pinyin = char_pinyin_table()
         typed_words = self.domain_words | PINYIN_QUESTION_WORDS
         homophones: dict[tuple[str, str], list] = defaultdict(list)
-        pinyin_words: dict[str, str] = {}
+        spelt: list[tuple[str, list[str]]] = []
         for word in sorted(typed_words, key=lambda w: (len(w), w)):
             # Long names are left to fuzzy matching; keeping them here would make every
             # lookup walk thousands of names that share a district's syllables.
@@ -182,8 +183,14 @@ class IndexBuilder:
                 for first in readings[0]:
                     for second in readings[1]:
                         homophones[(first, second)].append((readings, word))
-            for spelling in _spellings(readings):
-                pinyin_words.setdefault(spelling, word)
+            spelt.append((word, _spellings(readings)))
+        # Every word's usual spelling before any through a rarer reading ("wuyi" is 武艺, not
+        # 舞台 read through 台's rare yi); among equals, the shorter word.
+        pinyin_words: dict[str, str] = {}
+        for rank in range(max((len(options) for _, options in spelt), default=0)):
+            for word, options in spelt:
+                if rank < len(options):
+                    pinyin_words.setdefault(options[rank], word)
         name_starts: dict[str, list[str]] = defaultdict(list)
         for name in self.names:
             name_starts[name_key(name)].append(name)
@@ -208,6 +215,7 @@ class IndexBuilder:
             char_pinyin=char_pinyin,
             name_grams={k[2:]: v for k, v in self.postings.items() if k.startswith("B:")},
             prefix_dict=prefix_dict,
+            unknown_log_p=unknown_log_p,
         )
         index.doc_index = {(d.kind, d.id): i for i, d in enumerate(self.docs)}
         return index
@@ -447,7 +455,8 @@ def build_index(records: dict[str, dict[str, dict[str, Any]]], version: str) -> 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
     """Building or loading an index creates millions of lasting objects and no garbage
-    cycles; the cyclic collector would only walk them again and again (a fifth of the time)."""
+    cycles; the cyclic collector would only walk them again and again (a fifth of the time).
+    The switch is process-wide: builds run on one thread, between questions."""
     enabled = gc.isenabled()
     gc.disable()
     try:

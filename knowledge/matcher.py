@@ -5,10 +5,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, islice, repeat
 from operator import add, itemgetter, mul, ne
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -43,9 +43,10 @@ FUZZY_WINDOW = 80  # characters of a long message searched for a misspelt name
 FUZZY_GRAM_LIMIT = 2000  # character pairs in more documents than this say nothing
 FUZZY_DOCS = 20  # documents whose names are compared letter by letter
 UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
-MEMO_SIZE = 200_000  # words whose expansions and weights the matcher remembers
+MEMO_SIZE = 50_000  # entries in each of the matcher's memos (words, character pairs)
 
 
+_V = TypeVar("_V")
 # A known word and each of its characters' readings.
 SoundAlike = tuple[tuple[tuple[str, ...], ...], str]
 
@@ -87,7 +88,11 @@ class WordHits:
 
 
 class Matcher:
-    """Scores documents against a question; pure and thread-safe once built."""
+    """Scores documents against a question.
+
+    Answers depend only on the index. The memos are shared between threads: an entry is
+    stored whole or not at all, and a missing one is recomputed.
+    """
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -188,25 +193,23 @@ class Matcher:
         found: dict[str, tuple[int, str]] = {}
         for run in cjk_runs(text):
             pairs = {run[i : i + 2] for i in range(len(run) - 1)}
-            unmemoized: dict[str, list[SoundAlike]] = {}
-            for pair in pairs - self._pairs_seen:  # set operations run in C
-                candidates = self._sound_alikes(pair)
-                if len(self._pairs_seen) < MEMO_SIZE:
-                    self._pairs_seen.add(pair)
-                    if candidates:
-                        self._pair_sounds[pair] = candidates
-                elif candidates:
-                    unmemoized[pair] = candidates
-            hits = pairs & self._pair_sounds.keys()
-            for pair, candidates in [
-                *((p, self._pair_sounds[p]) for p in hits),
-                *unmemoized.items(),
-            ]:
-                i = run.find(pair)
-                while i >= 0:
-                    self._sound_alike_at(run, i, candidates, found)
-                    i = run.find(pair, i + 1)
+            if len(self._pairs_seen) + len(pairs) > MEMO_SIZE:  # bounded: start afresh
+                self._pairs_seen.clear()
+                self._pair_sounds.clear()
+            self._learn_pairs(pairs - self._pairs_seen)  # set operations run in C
+            for i, pair in _positions(run, pairs & self._pair_sounds.keys()):
+                candidates = self._pair_sounds.get(pair)  # another thread may have cleared it
+                if candidates is None:
+                    candidates = self._sound_alikes(pair)
+                self._sound_alike_at(run, i, candidates, found)
         return {written: word for written, (_, word) in found.items()}
+
+    def _learn_pairs(self, pairs: set[str]) -> None:
+        for pair in pairs:
+            candidates = self._sound_alikes(pair)
+            if candidates:  # stored before the pair counts as seen: no thread misses it
+                self._pair_sounds[pair] = candidates
+            self._pairs_seen.add(pair)
 
     def _sound_alike_at(
         self, run: str, i: int, candidates: list[SoundAlike], found: dict[str, tuple[int, str]]
@@ -218,9 +221,13 @@ class Matcher:
             if len(written) < size or written == word or self._seg.is_word(written):
                 continue
             if all(not self._sounds_of(written[k]).isdisjoint(readings[k]) for k in range(2, size)):
-                # 屋一 sounds like 武艺 and, through 台's rare reading yi, like 舞台:
-                # prefer the word that matches the characters' usual readings.
-                usual = sum(readings[k][0] == table.get(written[k], ("",))[0] for k in range(size))
+                # 屋一 sounds like 武艺 and, through 台's rare reading yi, like 舞台: prefer
+                # the word whose usual readings are the characters' usual readings.
+                usual = 0
+                for k in range(size):
+                    mine, theirs = table.get(written[k], ("",))[0], readings[k][0]
+                    usual += 2 * (mine == theirs) + (mine in readings[k])
+                    usual += theirs in self._sounds_of(written[k])
                 candidate = (-usual, word)
                 if written not in found or candidate < found[written]:
                     found[written] = candidate
@@ -252,12 +259,13 @@ class Matcher:
     # --- scoring ------------------------------------------------------------------------
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
+        groups = self.index.expansions.get(word)
+        if not groups:
+            return [(word, 1.0)]
         keys = self._expansions.get(word)
         if keys is None:
-            keys = [(word, 1.0)]
-            keys.extend((key, EXPANSION_FACTOR) for key in self.index.expansions.get(word, ()))
-            if len(self._expansions) < MEMO_SIZE:
-                self._expansions[word] = keys
+            keys = [(word, 1.0), *((key, EXPANSION_FACTOR) for key in groups)]
+            _remember(self._expansions, word, keys)
         return keys
 
     def _score_words(
@@ -328,8 +336,7 @@ class Matcher:
         found = self._scores.get(word)
         if found is None:
             found = self._best_of(keys)
-            if len(self._scores) < MEMO_SIZE:
-                self._scores[word] = found
+            _remember(self._scores, word, found)
         return found
 
     def _best_of(self, keys: list[tuple[str, float]]) -> list[tuple[int, float]]:
@@ -353,12 +360,14 @@ class Matcher:
         postings = self.index.postings
         keys = [k for _, ks in deferred for k, _ in ks if k in postings]
         rarest = min(keys, key=lambda k: len(postings[k]))
-        # Postings list documents in ascending order (the index adds them so): the first
-        # RESCORE_POOL that lie in the places asked about, without sorting thousands.
-        docs: Iterable[int] = postings[rarest]
-        for _, place in places:
-            docs = filter(self.index.place_docs.get(place, frozenset()).__contains__, docs)
-        return list(islice(docs, RESCORE_POOL))
+        if not places:
+            # Postings list documents in ascending order (the index adds them so): the first
+            # RESCORE_POOL of them, without sorting thousands.
+            return list(islice(postings[rarest], RESCORE_POOL))
+        docs = postings[rarest].keys() & self.index.place_docs.get(places[0][1], frozenset())
+        for _, place in places[1:]:
+            docs &= self.index.place_docs.get(place, frozenset())
+        return sorted(docs)[:RESCORE_POOL]
 
     def _is_named_thing(self, doc: int) -> bool:
         """Organizations and projects have names; a fact's "name" reads like a question."""
@@ -370,42 +379,37 @@ class Matcher:
         names: list[str] = []
         starts = self.index.name_starts
         pairs = {compact[i : i + 2] for i in range(len(compact) - 1)}
-        for pair in pairs & self._name_prefixes:  # set operations run in C: long stories are cheap
-            i = compact.find(pair)
-            while i >= 0:
-                for size in (2, 4, 6):
-                    bucket = (
-                        starts.get(compact[i : i + size], ()) if i + size <= len(compact) else ()
-                    )
-                    for name in bucket:
-                        if not compact.startswith(name, i):
-                            continue
-                        for doc in self.index.names[name]:
-                            value = NAME_MENTION + 0.5 * len(name)
-                            mentioned[doc] = max(mentioned.get(doc, 0.0), value)
-                            if self._is_named_thing(doc):
-                                names.append(name)
-                i = compact.find(pair, i + 1)
+        # Only where a name could start (found in C): long stories are cheap.
+        for i, _ in _positions(compact, pairs & self._name_prefixes):
+            for size in (2, 4, 6):
+                bucket = starts.get(compact[i : i + size], ()) if i + size <= len(compact) else ()
+                for name in bucket:
+                    if not compact.startswith(name, i):
+                        continue
+                    for doc in self.index.names[name]:
+                        value = NAME_MENTION + 0.5 * len(name)
+                        mentioned[doc] = max(mentioned.get(doc, 0.0), value)
+                        if self._is_named_thing(doc):
+                            names.append(name)
         if mentioned or len(compact) < 3 or not has_cjk(compact):
             return mentioned, names
-        window = compact[:FUZZY_WINDOW]
-        in_window = set(window).__contains__
+        in_question = set(compact).__contains__
         # partial_ratio ≥ m needs m/(200 − m) of a name's characters (one spared for the
-        # shorter side) in the window: a check in C that spares most of the scoring.
+        # shorter side) in the question: a check in C that spares most of the scoring.
         share = FUZZY_NAME_MIN / (200 - FUZZY_NAME_MIN)
         candidates = [
             name
-            for name in self._fuzzy_candidates(window)
-            if 4 <= len(name) <= len(window) + 1
-            and sum(map(in_window, name)) >= share * (len(name) - 1)
+            for name in self._fuzzy_candidates(compact)
+            if 4 <= len(name) <= len(compact) + 1
+            and sum(map(in_question, name)) >= share * (len(name) - 1)
         ]
         # Score them all in one call; only the few close enough need their alignment.
         close = process.extract(
-            window, candidates, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_NAME_MIN, limit=None
+            compact, candidates, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_NAME_MIN, limit=None
         )
         aligned = []
         for name, _, _ in sorted(close, key=lambda hit: hit[2]):
-            alignment = fuzz.partial_ratio_alignment(name, window, score_cutoff=FUZZY_NAME_MIN)
+            alignment = fuzz.partial_ratio_alignment(name, compact, score_cutoff=FUZZY_NAME_MIN)
             if alignment is not None:
                 aligned.append((name, alignment))
         top_scores = sorted((a.score for _, a in aligned), reverse=True)
@@ -423,7 +427,7 @@ class Matcher:
         """Names sharing at least two character pairs with the question (a likely misspelling)."""
         name_grams = self.index.name_grams
         shared: dict[int, int] = defaultdict(int)
-        grams = dict.fromkeys(char_bigrams(compact))
+        grams = dict.fromkeys(char_bigrams(compact[:FUZZY_WINDOW]))
         for gram in filter(name_grams.__contains__, grams):
             docs = name_grams[gram]
             if len(docs) <= FUZZY_GRAM_LIMIT:
@@ -476,12 +480,9 @@ class Matcher:
             return 1.0
         parts = {h for h in hit if len(h) >= 2}
         joined = "\x00".join(parts)
-        memo = self._weights
         total = covered = 0.0
         for word in words:  # distinct already
-            weight = memo.get(word)
-            if weight is None:
-                weight = self._word_weight(word)
+            weight = self._word_weight(word)
             total += weight
             if word in hit or _covered(word, parts, joined):
                 covered += weight
@@ -494,8 +495,7 @@ class Matcher:
         if weight is None:
             idf = [self.index.idf[k] for k, _ in self._expand(word) if k in self.index.idf]
             weight = max(idf) if idf else UNKNOWN_WORD_WEIGHT
-            if len(self._weights) < MEMO_SIZE:
-                self._weights[word] = weight
+            _remember(self._weights, word, weight)
         return weight
 
     def _decide(self, results: list[Scored], intent: str) -> str:
@@ -524,6 +524,26 @@ def _place_factor(doc: Doc, places: list[tuple[str, str]]) -> float:
         elif level == "street" and doc.district:
             factor *= 0.8
     return factor
+
+
+def _positions(text: str, pairs: set[str]) -> list[tuple[int, str]]:
+    """Where each of these character pairs occurs, in reading order (never in set order,
+    which Python salts per process)."""
+    found = []
+    for pair in pairs:
+        i = text.find(pair)
+        while i >= 0:
+            found.append((i, pair))
+            i = text.find(pair, i + 1)
+    found.sort()
+    return found
+
+
+def _remember(memo: dict[str, _V], key: str, value: _V) -> None:
+    """Bounded memo: a burst of junk questions empties it rather than filling it for good."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
 
 
 def _same_family(a: Doc, b: Doc) -> bool:

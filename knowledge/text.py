@@ -12,8 +12,13 @@ from functools import lru_cache
 # Questions are capped: a 5,000-character paste is answered from its first part.
 MAX_QUERY_CHARS = 600
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# The Chinese characters a question keeps: CJK Unified Ideographs, Extension A, and the
+# compatibility ideographs.
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in _CJK_RANGES)
+# Beyond the Basic Multilingual Plane: rare characters, some of them traditional forms that
+# 繁→简 brings into the ranges above (𡻕 → 岁). Text holding one is always converted.
+_SUPPLEMENTARY = "\U00010000"
 _NOT_WORD_RE = re.compile(rf"[^{_CJK}a-z0-9]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
 _LATIN_RE = re.compile(r"[a-z]")
@@ -192,8 +197,10 @@ def _t2s():  # -> opencc.OpenCC
 @lru_cache(maxsize=1)
 def _traditional_chars() -> frozenset[str]:
     """Characters that 繁→简 conversion changes (a few milliseconds, once per process)."""
-    chars = "".join(chr(code) for first, last in _CJK_RANGES for code in range(first, last + 1))
-    simplified = _t2s().convert(chars)
+    chars = [chr(code) for first, last in _CJK_RANGES for code in range(first, last + 1)]
+    simplified = _t2s().convert("".join(chars))
+    if len(simplified) != len(chars):  # a dictionary mapping a character to two: go slowly
+        simplified = _t2s().convert("\n".join(chars)).split("\n")
     changed = {a for a, b in zip(chars, simplified, strict=True) if a != b}
     # Characters that only whole traditional phrases change (反覆 → 反复, 沈默 → 沉默). Not 坏:
     # converting simplified text would turn 打坏 into 打坯.
@@ -203,7 +210,8 @@ def _traditional_chars() -> frozenset[str]:
 def normalize(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     """Half-width, simplified, lower-case; punctuation and emoji become single spaces."""
     text = unicodedata.normalize("NFKC", text[: limit * 2]).lower()
-    if not _traditional_chars().isdisjoint(text):  # most questions are simplified already
+    # Most questions are simplified already: OpenCC only for those that need it.
+    if not _traditional_chars().isdisjoint(text) or (text and max(text) >= _SUPPLEMENTARY):
         text = _t2s().convert(text)
     text = _NOT_WORD_RE.sub(" ", text)
     if _LATIN_RE.search(text):
@@ -233,7 +241,6 @@ HMM_MAX_CHARS = 60  # longer messages skip jieba's HMM for unknown words
 PARTS_CACHE_SIZE = 100_000  # words whose dictionary parts are remembered
 # jieba segments runs of these characters; anything else stands alone.
 _JIEBA_BLOCK_RE = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
-UNKNOWN_CHAR = "\x00"  # prefix-dictionary key holding a lone unknown character's score
 
 
 def general_word_freqs() -> dict[str, int]:
@@ -250,8 +257,11 @@ def general_word_freqs() -> dict[str, int]:
     return freqs
 
 
-def build_prefix_dict(words: dict[str, int], domain_words: Iterable[str]) -> dict[str, float]:
-    """Jieba's prefix dictionary, with each word's log probability in place of its count.
+def build_prefix_dict(
+    words: dict[str, int], domain_words: Iterable[str]
+) -> tuple[dict[str, float], float]:
+    """Jieba's prefix dictionary, with each word's log probability in place of its count,
+    and the log probability jieba gives a character no word starts with.
 
     Domain words are weighted to win over general segmentation. A word maps to its (always
     negative) log probability, a mere prefix of words to 0.0, so the value is truthy exactly
@@ -269,8 +279,14 @@ def build_prefix_dict(words: dict[str, int], domain_words: Iterable[str]) -> dic
         prefixed[word] = math.log(count) - log_total if count else 0.0
         for end in range(1, len(word)):
             prefixed.setdefault(word[:end], 0.0)
-    prefixed[UNKNOWN_CHAR] = -log_total  # jieba's log(1) - log(total)
-    return prefixed
+    return prefixed, -log_total  # jieba's log(1) - log(total)
+
+
+@lru_cache(maxsize=1)
+def _hmm():  # -> jieba.finalseg, imported only when a question has unknown words
+    from jieba import finalseg
+
+    return finalseg
 
 
 class Segmenter:
@@ -281,9 +297,9 @@ class Segmenter:
     words, same tie-breaking, jieba's HMM for unknown runs) in one tight loop.
     """
 
-    def __init__(self, prefix_dict: dict[str, float]) -> None:
+    def __init__(self, prefix_dict: dict[str, float], unknown_log_p: float) -> None:
         self._freq = prefix_dict
-        self._unknown = prefix_dict[UNKNOWN_CHAR]
+        self._unknown = unknown_log_p
         self._parts: dict[str, tuple[str, ...]] = {}
 
     def is_word(self, text: str) -> bool:
@@ -354,9 +370,7 @@ class Segmenter:
             return [buf]
         if self._freq.get(buf):
             return list(buf)
-        from jieba import finalseg
-
-        return list(finalseg.cut(buf))
+        return list(_hmm().cut(buf))
 
     def all_words(self, text: str) -> list[str]:
         """Every dictionary word of two or more characters found anywhere in the text.

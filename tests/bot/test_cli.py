@@ -103,14 +103,21 @@ def test_the_same_question_gets_the_same_answer_in_every_process(tmp_path):
     屋一 sounds like both 武艺 and (through a rare reading of 台) 舞台: which one a process
     picked used to depend on that salt.
     """
-    questions = "安心小屋一年值班多少次\n心里咨询在哪\nwushu xiehui\n"
+    questions = [
+        "安心小屋一年值班多少次",
+        "心里咨询在哪",
+        "wushu xiehui",
+        "我想问一下河南抗看救灾一共多少人",  # sound-alikes used to be tried in set order
+        "它工服子学了",
+        "我想问一下餁领土地哪里有",
+    ]
     outputs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "ORGBOT_DB": str(tmp_path / seed / "o.db")}
         env.pop("TELEGRAM_BOT_TOKEN", None)
         done = subprocess.run(
             [sys.executable, "-m", "bot", "ask", "--json"],
-            input=questions,
+            input="\n".join(questions) + "\n",
             env=env,
             capture_output=True,
             text=True,
@@ -118,7 +125,7 @@ def test_the_same_question_gets_the_same_answer_in_every_process(tmp_path):
             cwd=tmp_path,
         )
         outputs.append(json_lines(done.stdout))
-    assert len(outputs[0]) == 3
+    assert len(outputs[0]) == len(questions)
     assert outputs[0] == outputs[1]
 
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+import yaml
+
+import knowledge.matcher as matcher_module
 from knowledge.answer import Answerer
 from knowledge.intent import detect_intent
+from knowledge.matcher import Match, Matcher
 from knowledge.text import normalize
+
+HERE = Path(__file__).parent
 
 
 @pytest.mark.parametrize(
@@ -17,6 +24,7 @@ from knowledge.text import normalize
         ("智塔😀😀在哪里！！！", "智塔 在哪里"),
         ("他沈默寡言，反覆問", "他沉默寡言 反复问"),  # phrases only their context converts
         ("孩子把玩具打坏了", "孩子把玩具打坏了"),  # simplified text is left alone (not 打坯)
+        ("小孩几𡻕了", "小孩几岁了"),  # a traditional form outside the common ranges
         ("", ""),
     ],
 )
@@ -69,6 +77,18 @@ def test_a_need_without_a_name_finds_who_serves_it(answerer: Answerer) -> None:
     assert answer.answered
     assert "智塔" in answer.text
     assert answer.intent == "services"
+
+
+def test_a_misspelt_name_late_in_a_long_message_is_found(answerer: Answerer) -> None:
+    story = (
+        "我家孩子今年八岁了，去年开始情绪一直不太好，在学校也不愿意和同学说话，老师建议我们找"
+        "专业的社工服务机构看看，我们跑了好几家社区服务中心都说做不了，后来听邻居说西安市未央区"
+        "秋闻社工服务中心专门做这个，想问问他们在哪"
+    )
+    assert story.index("秋闻") > 80
+    answer = answerer.answer(story, log_question=False)
+    assert answer.answered
+    assert answer.results[0]["id"] == "weiyang-qiuwen-social-work"
 
 
 def test_district_narrows_the_answer(answerer: Answerer) -> None:
@@ -156,3 +176,26 @@ def test_activity_times_are_shown_in_local_time(store, tmp_path) -> None:
     assert import_files(store, [staff]).ok
     reply = Answerer.from_store(store).reply_for("activity", "talk")
     assert reply is not None and "2026年12月05日 09:30" in reply.text
+
+
+def test_an_answer_does_not_depend_on_earlier_questions(answerer: Answerer, monkeypatch) -> None:
+    """The matcher's memos only save time: a fresh matcher, one that has answered everything
+    already, and one that keeps nothing all answer alike."""
+    questions = [
+        case["q"]
+        for name in ("questions.yaml", "questions_holdout.yaml")
+        for case in yaml.safe_load((HERE / name).read_text("utf-8"))["questions"]
+    ]
+
+    def outcome(match: Match) -> tuple:
+        return match.decision, match.intent, [(r.doc.id, r.score) for r in match.results]
+
+    index = answerer.index
+    fresh = [outcome(Matcher(index).match(q)) for q in questions]
+    warm = Matcher(index)
+    for q in questions:
+        warm.match(q)
+    assert [outcome(warm.match(q)) for q in questions] == fresh
+    monkeypatch.setattr(matcher_module, "MEMO_SIZE", 0)
+    forgetful = Matcher(index)
+    assert [outcome(forgetful.match(q)) for q in questions] == fresh

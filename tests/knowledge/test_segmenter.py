@@ -21,7 +21,7 @@ DOMAIN_WORDS = ["智塔", "安心小屋", "张家堡", "社会组织服务中心
 @pytest.fixture(scope="module")
 def segmenters() -> tuple[Segmenter, jieba.Tokenizer]:
     general = general_word_freqs()
-    ours = Segmenter(build_prefix_dict(general, DOMAIN_WORDS))
+    ours = Segmenter(*build_prefix_dict(general, DOMAIN_WORDS))
     counts = dict(general)  # what build_prefix_dict weighs, as the counts jieba expects
     for word in DOMAIN_WORDS:
         counts[word] = max(counts.get(word, 0), 50_000 * len(word))
