@@ -317,16 +317,16 @@ class Matcher:
         # every word would otherwise be the slowest part of a question.
         before = [scores.get(doc, 0.0) for doc in pool]
         totals = before
+        columns: dict[str, list[float]] = {}  # a synonym group or topic shared by several words
         for word, keys in deferred:
-            columns = [
-                map(
-                    mul,
-                    map(mul, repeat(idf[k]), map(postings[k].get, pool, repeat(0.0))),
-                    repeat(f),
-                )
-                for k, f in keys
-            ]
-            values = list(map(max, *columns)) if len(columns) > 1 else list(columns[0])
+            scaled = []
+            for key, factor in keys:
+                column = columns.get(key)
+                if column is None:
+                    weights = map(postings[key].get, pool, repeat(0.0))
+                    column = columns[key] = list(map(mul, repeat(idf[key]), weights))
+                scaled.append(column if factor == 1.0 else list(map(mul, column, repeat(factor))))
+            values = list(map(max, *scaled)) if len(scaled) > 1 else scaled[0]
             totals = list(map(add, totals, values))
             hits.rescored.append((word, frozenset(compress(pool, values))))
         scores.update(compress(zip(pool, totals, strict=True), map(ne, totals, before)))

@@ -241,6 +241,8 @@ HMM_MAX_CHARS = 60  # longer messages skip jieba's HMM for unknown words
 PARTS_CACHE_SIZE = 100_000  # words whose dictionary parts are remembered
 # jieba segments runs of these characters; anything else stands alone.
 _JIEBA_BLOCK_RE = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+_OUTSIDE_JIEBA_BLOCK_RE = re.compile(r"[^\u4E00-\u9FD5a-zA-Z0-9+#&\._%\- ]")
+_ASCII_ALNUM_RE = re.compile(r"[a-zA-Z0-9]")
 
 
 def general_word_freqs() -> dict[str, int]:
@@ -309,6 +311,10 @@ class Segmenter:
         """Words of a normalized text (spaces separate runs; HMM groups unknown characters)."""
         words: list[str] = []
         hmm = len(text) <= HMM_MAX_CHARS  # in a long story, unknown words matter less than speed
+        if not _OUTSIDE_JIEBA_BLOCK_RE.search(text):  # as normalize() leaves most questions
+            for block in text.split():
+                words.extend(self._cut_block(block, hmm))
+            return words
         for block in _JIEBA_BLOCK_RE.split(text):
             if not block:
                 continue
@@ -346,6 +352,13 @@ class Segmenter:
 
     def _cut_block(self, block: str, hmm: bool) -> list[str]:
         ends = self._best_ends(block)
+        if not hmm and not _ASCII_ALNUM_RE.search(block):  # nothing to group: just the words
+            words, i, n = [], 0, len(block)
+            while i < n:
+                j = ends[i]
+                words.append(block[i:j])
+                i = j
+            return words
         words: list[str] = []
         buf = ""
         i, n = 0, len(block)
