@@ -12,16 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from knowledge.text import (
-    STOP_WORDS,
-    Segmenter,
-    build_prefix_dict,
-    char_bigrams,
-    char_pinyin_table,
-    general_word_freqs,
-    normalize,
-    word_readings,
-)
+from knowledge.segmenter import Segmenter, build_prefix_dict, general_word_freqs
+from knowledge.text import STOP_WORDS, char_bigrams, char_pinyin_table, normalize, sound_tables
 
 INDEX_FORMAT = 9  # bump when the index layout or scoring inputs change
 
@@ -40,27 +32,6 @@ FIELD_WEIGHTS = {
 # Names join jieba's dictionary so it keeps them whole; past this many, the prefix
 # dictionary balloons and names are found by the matcher's name scan instead.
 NAMES_IN_TOKENIZER = 5000
-# Question words a resident may type in pinyin ("zhita dianhua"), so the intent survives.
-PINYIN_QUESTION_WORDS = frozenset(
-    [
-        "电话",
-        "联系",
-        "联系方式",
-        "地址",
-        "在哪",
-        "在哪里",
-        "多少",
-        "几家",
-        "活动",
-        "报名",
-        "参加",
-        "志愿者",
-        "捐款",
-        "怎么",
-        "哪里",
-    ]
-)
-HOMOPHONE_MAX = 6  # characters: longer words are matched by fuzzy name matching instead
 EXPANSION_SHARE = 0.9  # a synonym group or topic a field's word belongs to
 BIGRAM_WEIGHT = 0.35  # character pairs of names: a partial or misspelt name still finds them
 
@@ -170,27 +141,7 @@ class IndexBuilder:
             for token, docs in self.postings.items()
         }
         char_pinyin = char_pinyin_table()
-        typed_words = self.domain_words | PINYIN_QUESTION_WORDS
-        homophones: dict[tuple[str, str], list] = defaultdict(list)
-        spelt: list[tuple[str, list[str]]] = []
-        for word in sorted(typed_words, key=lambda w: (len(w), w)):
-            # Long names are left to fuzzy matching; keeping them here would make every
-            # lookup walk thousands of names that share a district's syllables.
-            readings = word_readings(word, char_pinyin) if 2 <= len(word) <= HOMOPHONE_MAX else None
-            if readings is None:
-                continue
-            if word in self.domain_words:
-                for first in readings[0]:
-                    for second in readings[1]:
-                        homophones[(first, second)].append((readings, word))
-            spelt.append((word, _spellings(readings)))
-        # Every word's usual spelling before any through a rarer reading ("wuyi" is 武艺, not
-        # 舞台 read through 台's rare yi); among equals, the shorter word.
-        pinyin_words: dict[str, str] = {}
-        for rank in range(max((len(options) for _, options in spelt), default=0)):
-            for word, options in spelt:
-                if rank < len(options):
-                    pinyin_words.setdefault(options[rank], word)
+        homophones, pinyin_words = sound_tables(self.domain_words, char_pinyin)
         name_starts: dict[str, list[str]] = defaultdict(list)
         for name in self.names:
             name_starts[name_key(name)].append(name)
@@ -211,7 +162,7 @@ class IndexBuilder:
             expansions=self.expansions,
             places=places,
             pinyin_words=pinyin_words,
-            homophones=dict(homophones),
+            homophones=homophones,
             char_pinyin=char_pinyin,
             name_grams={k[2:]: v for k, v in self.postings.items() if k.startswith("B:")},
             prefix_dict=prefix_dict,
@@ -428,14 +379,6 @@ class IndexBuilder:
 def name_key(text: str) -> str:
     """The bucket of a name: its first 2, 4 or 6 characters (more for longer names)."""
     return text[: 6 if len(text) >= 6 else 4 if len(text) >= 4 else 2]
-
-
-def _spellings(readings: tuple[tuple[str, ...], ...], limit: int = 8) -> list[str]:
-    """Ways to type a word in pinyin (polyphones give a few), without spaces."""
-    spellings = [""]
-    for options in readings:
-        spellings = [s + r for s in spellings for r in options][:limit]
-    return spellings
 
 
 def content_tokens(words: list[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:

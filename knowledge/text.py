@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
-import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import defaultdict
 from functools import lru_cache
 
 # Questions are capped: a 5,000-character paste is answered from its first part.
@@ -234,207 +232,6 @@ def char_bigrams(text: str) -> list[str]:
     return grams
 
 
-# --- the tokenizer ---------------------------------------------------------------------
-
-GENERAL_MIN_FREQ = 20  # keep jieba's ~80k commoner words; rare ones only slow loading
-HMM_MAX_CHARS = 60  # longer messages skip jieba's HMM for unknown words
-PARTS_CACHE_SIZE = 100_000  # words whose dictionary parts are remembered
-# jieba segments runs of these characters; anything else stands alone.
-_JIEBA_BLOCK_RE = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
-_OUTSIDE_JIEBA_BLOCK_RE = re.compile(r"[^\u4E00-\u9FD5a-zA-Z0-9+#&\._%\- ]")
-_ASCII_ALNUM_RE = re.compile(r"[a-zA-Z0-9]")
-
-
-def general_word_freqs() -> dict[str, int]:
-    """Jieba's general dictionary, trimmed to its commoner words."""
-    import jieba
-
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    freqs: dict[str, int] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            word, freq, *_ = line.split(" ")
-            if int(freq) >= GENERAL_MIN_FREQ:
-                freqs[word] = int(freq)
-    return freqs
-
-
-def build_prefix_dict(
-    words: dict[str, int], domain_words: Iterable[str]
-) -> tuple[dict[str, float], float]:
-    """Jieba's prefix dictionary, with each word's log probability in place of its count,
-    and the log probability jieba gives a character no word starts with.
-
-    Domain words are weighted to win over general segmentation. A word maps to its (always
-    negative) log probability, a mere prefix of words to 0.0, so the value is truthy exactly
-    when jieba's count would be; the segmenter then needs no logarithms per question.
-    """
-    freq = dict(words)
-    for word in domain_words:
-        if len(word) >= 2:
-            # Frequent enough that jieba keeps a name whole instead of cutting it up.
-            freq[word] = max(freq.get(word, 0), 50_000 * len(word))
-    log_total = math.log(sum(freq.values()))
-    prefixed: dict[str, float] = {}
-    for word, count in freq.items():
-        # jieba scores log(count) - log(total); computed the same way, ties break the same.
-        prefixed[word] = math.log(count) - log_total if count else 0.0
-        for end in range(1, len(word)):
-            prefixed.setdefault(word[:end], 0.0)
-    return prefixed, -log_total  # jieba's log(1) - log(total)
-
-
-@lru_cache(maxsize=1)
-def _hmm():  # -> jieba.finalseg, imported only when a question has unknown words
-    from jieba import finalseg
-
-    return finalseg
-
-
-class Segmenter:
-    """Jieba's segmentation over a prefix dictionary we built ourselves.
-
-    The default dictionary takes a second to load, and jieba's own cut spends most of its
-    time in generators and tuple comparisons; this is the same dynamic programme (same
-    words, same tie-breaking, jieba's HMM for unknown runs) in one tight loop.
-    """
-
-    def __init__(self, prefix_dict: dict[str, float], unknown_log_p: float) -> None:
-        self._freq = prefix_dict
-        self._unknown = unknown_log_p
-        self._parts: dict[str, tuple[str, ...]] = {}
-
-    def is_word(self, text: str) -> bool:
-        return self._freq.get(text, 0.0) < 0.0
-
-    def cut(self, text: str) -> list[str]:
-        """Words of a normalized text (spaces separate runs; HMM groups unknown characters)."""
-        words: list[str] = []
-        hmm = len(text) <= HMM_MAX_CHARS  # in a long story, unknown words matter less than speed
-        if not _OUTSIDE_JIEBA_BLOCK_RE.search(text):  # as normalize() leaves most questions
-            for block in text.split():
-                words.extend(self._cut_block(block, hmm))
-            return words
-        for block in _JIEBA_BLOCK_RE.split(text):
-            if not block:
-                continue
-            if _JIEBA_BLOCK_RE.match(block):
-                words.extend(self._cut_block(block, hmm))
-            else:  # jieba yields whatever else character by character
-                words.extend(c for c in block if not c.isspace())
-        return words
-
-    def _best_ends(self, block: str) -> list[int]:
-        """For each position, where the most probable segmentation's word starting there ends."""
-        get, unknown = self._freq.get, self._unknown
-        n = len(block)
-        score = [0.0] * (n + 1)
-        ends = [0] * (n + 1)
-        for i in range(n - 1, -1, -1):
-            log_p = get(block[i])
-            if log_p is None:  # starts no word at all
-                score[i] = unknown + score[i + 1]
-                ends[i] = i + 1
-                continue
-            best = log_p + score[i + 1] if log_p else None
-            best_end = i + 1
-            for j in range(i + 2, n + 1):
-                log_p = get(block[i:j])
-                if log_p is None:
-                    break
-                if log_p:
-                    value = log_p + score[j]
-                    if best is None or value >= best:  # jieba: the longer word wins a tie
-                        best, best_end = value, j
-            score[i] = unknown + score[i + 1] if best is None else best
-            ends[i] = best_end
-        return ends
-
-    def _cut_block(self, block: str, hmm: bool) -> list[str]:
-        ends = self._best_ends(block)
-        if not hmm and not _ASCII_ALNUM_RE.search(block):  # nothing to group: just the words
-            words, i, n = [], 0, len(block)
-            while i < n:
-                j = ends[i]
-                words.append(block[i:j])
-                i = j
-            return words
-        words: list[str] = []
-        buf = ""
-        i, n = 0, len(block)
-        while i < n:
-            j = ends[i]
-            word = block[i:j]
-            if j - i == 1 and (hmm or (word.isascii() and word.isalnum())):
-                buf += word
-            else:
-                if buf:
-                    words.extend(self._unknown_run(buf) if hmm else (buf,))
-                    buf = ""
-                words.append(word)
-            i = j
-        if buf:
-            words.extend(self._unknown_run(buf) if hmm else (buf,))
-        return words
-
-    def _unknown_run(self, buf: str) -> list[str]:
-        """Single characters in a row: jieba's HMM groups those no dictionary word covers."""
-        if len(buf) == 1:
-            return [buf]
-        if self._freq.get(buf):
-            return list(buf)
-        return list(_hmm().cut(buf))
-
-    def all_words(self, text: str) -> list[str]:
-        """Every dictionary word of two or more characters found anywhere in the text.
-
-        Indexing documents this way is several times faster than jieba's segmentation and
-        finds every word a resident's own segmentation might produce.
-        """
-        freq = self._freq
-        words: list[str] = []
-        for part in text.split():
-            n = len(part)
-            for i in range(n - 1):
-                j = i + 2
-                while j <= n:
-                    piece = part[i:j]
-                    count = freq.get(piece)
-                    if count is None:
-                        break
-                    if count:
-                        words.append(piece)
-                    j += 1
-            if part.isascii():
-                words.append(part)
-        return words
-
-    def cut_with_parts(self, text: str) -> tuple[list[str], list[str]]:
-        """One segmentation pass giving both the words and, as jieba's cut_for_search would, their parts."""
-        words = self.cut(text)
-        parts: list[str] = []
-        for word in words:
-            if len(word) > 2:
-                parts.extend(self._parts_of(word))
-            parts.append(word)
-        return words, parts
-
-    def _parts_of(self, word: str) -> tuple[str, ...]:
-        found = self._parts.get(word)
-        if found is None:
-            freq = self._freq
-            found = tuple(
-                word[i : i + size]
-                for size in (2, 3)
-                if len(word) > size
-                for i in range(len(word) - size + 1)
-                if freq.get(word[i : i + size])
-            )
-            if len(self._parts) < PARTS_CACHE_SIZE:
-                self._parts[word] = found
-        return found
-
-
 def char_pinyin_table() -> dict[str, tuple[str, ...]]:
     """Every common Chinese character's toneless readings (built once, cached with the index)."""
     from pypinyin.pinyin_dict import pinyin_dict
@@ -460,3 +257,64 @@ def word_readings(
     """Each character's possible readings; None when a character has none (not Chinese)."""
     readings = tuple(table.get(c, ()) for c in word)
     return readings if all(readings) else None
+
+
+# Question words a resident may type in pinyin ("zhita dianhua"), so the intent survives.
+PINYIN_QUESTION_WORDS = frozenset(
+    [
+        "电话",
+        "联系",
+        "联系方式",
+        "地址",
+        "在哪",
+        "在哪里",
+        "多少",
+        "几家",
+        "活动",
+        "报名",
+        "参加",
+        "志愿者",
+        "捐款",
+        "怎么",
+        "哪里",
+    ]
+)
+HOMOPHONE_MAX = 6  # characters: longer words are matched by fuzzy name matching instead
+
+
+def sound_tables(
+    domain_words: set[str], char_pinyin: dict[str, tuple[str, ...]]
+) -> tuple[dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]], dict[str, str]]:
+    """What the knowledge base's words sound like: its words by their first two syllables
+    (for sound-alike typos), and the pinyin a resident may type for each (for pinyin input)."""
+    homophones: dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]] = defaultdict(
+        list
+    )
+    spelt: list[tuple[str, list[str]]] = []
+    for word in sorted(domain_words | PINYIN_QUESTION_WORDS, key=lambda w: (len(w), w)):
+        # Long names are left to fuzzy matching; keeping them here would make every
+        # lookup walk thousands of names that share a district's syllables.
+        readings = word_readings(word, char_pinyin) if 2 <= len(word) <= HOMOPHONE_MAX else None
+        if readings is None:
+            continue
+        if word in domain_words:
+            for first in readings[0]:
+                for second in readings[1]:
+                    homophones[(first, second)].append((readings, word))
+        spelt.append((word, _spellings(readings)))
+    # Every word's usual spelling before any through a rarer reading ("wuyi" is 武艺, not
+    # 舞台 read through 台's rare yi); among equals, the shorter word.
+    pinyin_words: dict[str, str] = {}
+    for rank in range(max((len(options) for _, options in spelt), default=0)):
+        for word, options in spelt:
+            if rank < len(options):
+                pinyin_words.setdefault(options[rank], word)
+    return dict(homophones), pinyin_words
+
+
+def _spellings(readings: tuple[tuple[str, ...], ...], limit: int = 8) -> list[str]:
+    """Ways to type a word in pinyin (polyphones give a few), without spaces."""
+    spellings = [""]
+    for options in readings:
+        spellings = [s + r for s in spellings for r in options][:limit]
+    return spellings

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import knowledge.matcher as matcher_module
+import knowledge.spelling as spelling_module
 from knowledge.answer import Answerer
 from knowledge.intent import detect_intent
 from knowledge.matcher import Match, Matcher
@@ -196,6 +196,6 @@ def test_an_answer_does_not_depend_on_earlier_questions(answerer: Answerer, monk
     for q in questions:
         warm.match(q)
     assert [outcome(warm.match(q)) for q in questions] == fresh
-    monkeypatch.setattr(matcher_module, "MEMO_SIZE", 0)
+    monkeypatch.setattr(spelling_module, "MEMO_SIZE", 0)
     forgetful = Matcher(index)
     assert [outcome(forgetful.match(q)) for q in questions] == fresh

@@ -6,13 +6,8 @@ import jieba
 import pytest
 import yaml
 
-from knowledge.text import (
-    HMM_MAX_CHARS,
-    Segmenter,
-    build_prefix_dict,
-    general_word_freqs,
-    normalize,
-)
+from knowledge.segmenter import HMM_MAX_CHARS, Segmenter, build_prefix_dict, general_word_freqs
+from knowledge.text import normalize
 from tests.conftest import REPO, SEEDS
 
 DOMAIN_WORDS = ["智塔", "安心小屋", "张家堡", "社会组织服务中心", "自闭症儿童", "唯爱妈妈"]

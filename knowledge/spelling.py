@@ -1,0 +1,214 @@
+"""What a resident wrote, read generously: pinyin, sound-alike typos and misspelt names."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TypeVar
+
+from rapidfuzz import fuzz, process
+
+from knowledge.index import Index
+from knowledge.text import char_bigrams, cjk_runs, has_cjk
+
+NAME_MENTION = 6.0  # a name or alias spelt out in the question
+HOMOPHONE_FACTOR = 0.8  # a sound-alike counts for less than the word itself
+FUZZY_NAME_MIN = 82  # rapidfuzz partial_ratio for a misspelt name
+HOMOPHONE_WINDOW = 80  # characters of a long story searched for sound-alike typos
+FUZZY_WINDOW = 80  # characters of a long message that propose misspelt names
+FUZZY_GRAM_LIMIT = 2000  # character pairs in more documents than this say nothing
+FUZZY_DOCS = 20  # documents whose names are compared letter by letter
+MEMO_SIZE = 50_000  # entries in each memo (words, character pairs)
+
+_V = TypeVar("_V")
+# A known word and each of its characters' readings.
+SoundAlike = tuple[tuple[tuple[str, ...], ...], str]
+
+
+class Spelling:
+    """Reads past the ways residents misspell: pinyin, sound-alikes, near-miss names.
+
+    Memos (filled as questions come in) are shared between threads: an entry is stored
+    whole or not at all, and a missing one is recomputed.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._seg = index.segmenter
+        self._sounds: dict[str, frozenset[str]] = {}
+        self._pairs_seen: set[str] = set()
+        self._pair_sounds: dict[str, list[SoundAlike]] = {}  # pairs that sound like a word
+        self._name_prefixes = {name[:2] for name in index.names}
+
+    def from_pinyin(self, text: str) -> str:
+        """Pinyin runs (wushu xiehui, zhita) become the knowledge-base words they spell."""
+        parts = text.split()
+        latin = [p for p in parts if p.isascii() and p.isalpha()]
+        if not latin:
+            return text
+        others = [p for p in parts if not (p.isascii() and p.isalpha())]
+        return " ".join([*others, self._pinyin_words("".join(latin))]).strip()
+
+    def _pinyin_words(self, letters: str) -> str:
+        found: list[str] = []
+        i, n = 0, len(letters)
+        table = self.index.pinyin_words
+        while i < n:
+            for j in range(min(n, i + 40), i + 3, -1):
+                word = table.get(letters[i:j])
+                if word:
+                    found.append(word)
+                    i = j
+                    break
+            else:
+                i += 1
+        return " ".join(found)
+
+    def homophones(self, text: str) -> dict[str, str]:
+        """Known words that a misspelt stretch of the question sounds like (心里咨询 → 心理咨询)."""
+        found: dict[str, tuple[int, str]] = {}
+        for run in cjk_runs(text):
+            pairs = {run[i : i + 2] for i in range(len(run) - 1)}
+            if len(self._pairs_seen) + len(pairs) > MEMO_SIZE:  # bounded: start afresh
+                self._pairs_seen.clear()
+                self._pair_sounds.clear()
+            self._learn_pairs(pairs - self._pairs_seen)  # set operations run in C
+            for i, pair in _positions(run, pairs & self._pair_sounds.keys()):
+                candidates = self._pair_sounds.get(pair)  # another thread may have cleared it
+                if candidates is None:
+                    candidates = self._sound_alikes(pair)
+                self._sound_alike_at(run, i, candidates, found)
+        return {written: word for written, (_, word) in found.items()}
+
+    def _learn_pairs(self, pairs: set[str]) -> None:
+        for pair in pairs:
+            candidates = self._sound_alikes(pair)
+            if candidates:  # stored before the pair counts as seen: no thread misses it
+                self._pair_sounds[pair] = candidates
+            self._pairs_seen.add(pair)
+
+    def _sound_alike_at(
+        self, run: str, i: int, candidates: list[SoundAlike], found: dict[str, tuple[int, str]]
+    ) -> None:
+        table = self.index.char_pinyin
+        for readings, word in candidates:
+            size = len(readings)
+            written = run[i : i + size]
+            if len(written) < size or written == word or self._seg.is_word(written):
+                continue
+            if all(not self._sounds_of(written[k]).isdisjoint(readings[k]) for k in range(2, size)):
+                # 屋一 sounds like 武艺 and, through 台's rare reading yi, like 舞台: prefer
+                # the word whose usual readings are the characters' usual readings.
+                usual = 0
+                for k in range(size):
+                    mine, theirs = table.get(written[k], ("",))[0], readings[k][0]
+                    usual += 2 * (mine == theirs) + (mine in readings[k])
+                    usual += theirs in self._sounds_of(written[k])
+                candidate = (-usual, word)
+                if written not in found or candidate < found[written]:
+                    found[written] = candidate
+
+    def _sound_alikes(self, pair: str) -> list[SoundAlike]:
+        """Known words whose first two characters sound like this pair (and could be misspelt
+        as it: a two-character word is not, when the pair is itself a word)."""
+        homophones, table = self.index.homophones, self.index.char_pinyin
+        pair_is_word = self._seg.is_word(pair)
+        return [  # readings in pypinyin's order: the same candidates in every process
+            (readings, word)
+            for a in table.get(pair[0], ())
+            for b in table.get(pair[1], ())
+            for readings, word in homophones.get((a, b), ())
+            if len(readings) > 2 or not (pair_is_word or word == pair)
+        ]
+
+    def _sounds_of(self, char: str) -> frozenset[str]:
+        sounds = self._sounds.get(char)
+        if sounds is None:
+            sounds = self._sounds[char] = frozenset(self.index.char_pinyin.get(char, ()))
+        return sounds
+
+    def _is_named_thing(self, doc: int) -> bool:
+        """Organizations and projects have names; a fact's "name" reads like a question."""
+        return self.index.docs[doc].kind in ("organization", "project")
+
+    def mentions(self, compact: str) -> tuple[dict[int, float], list[str]]:
+        """Names or aliases in the question, exact or nearly: the strongest signal there is."""
+        mentioned: dict[int, float] = {}
+        names: list[str] = []
+        starts = self.index.name_starts
+        pairs = {compact[i : i + 2] for i in range(len(compact) - 1)}
+        # Only where a name could start (found in C): long stories are cheap.
+        for i, _ in _positions(compact, pairs & self._name_prefixes):
+            for size in (2, 4, 6):
+                bucket = starts.get(compact[i : i + size], ()) if i + size <= len(compact) else ()
+                for name in bucket:
+                    if not compact.startswith(name, i):
+                        continue
+                    for doc in self.index.names[name]:
+                        value = NAME_MENTION + 0.5 * len(name)
+                        mentioned[doc] = max(mentioned.get(doc, 0.0), value)
+                        if self._is_named_thing(doc):
+                            names.append(name)
+        if mentioned or len(compact) < 3 or not has_cjk(compact):
+            return mentioned, names
+        in_question = set(compact).__contains__
+        # partial_ratio ≥ m needs m/(200 − m) of a name's characters (one spared for the
+        # shorter side) in the question: a check in C that spares most of the scoring.
+        share = FUZZY_NAME_MIN / (200 - FUZZY_NAME_MIN)
+        candidates = [
+            name
+            for name in self._fuzzy_candidates(compact)
+            if 4 <= len(name) <= len(compact) + 1
+            and sum(map(in_question, name)) >= share * (len(name) - 1)
+        ]
+        # Score them all in one call; only the few close enough need their alignment.
+        close = process.extract(
+            compact, candidates, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_NAME_MIN, limit=None
+        )
+        aligned = []
+        for name, _, _ in sorted(close, key=lambda hit: hit[2]):
+            alignment = fuzz.partial_ratio_alignment(name, compact, score_cutoff=FUZZY_NAME_MIN)
+            if alignment is not None:
+                aligned.append((name, alignment))
+        top_scores = sorted((a.score for _, a in aligned), reverse=True)
+        if len(top_scores) >= 3 and top_scores[0] == top_scores[2]:
+            return mentioned, names  # a category (社会组织服务中心), not one misspelt name
+        for name, alignment in aligned:
+            if any(self._is_named_thing(doc) for doc in self.index.names[name]):
+                names.append(compact[alignment.dest_start : alignment.dest_end])
+            value = (NAME_MENTION + 0.5 * len(name)) * alignment.score / 100 * 0.8
+            for doc in self.index.names[name]:
+                mentioned[doc] = max(mentioned.get(doc, 0.0), value)
+        return mentioned, names
+
+    def _fuzzy_candidates(self, compact: str) -> list[str]:
+        """Names sharing at least two character pairs with the question (a likely misspelling)."""
+        name_grams = self.index.name_grams
+        shared: dict[int, int] = defaultdict(int)
+        grams = dict.fromkeys(char_bigrams(compact[:FUZZY_WINDOW]))
+        for gram in filter(name_grams.__contains__, grams):
+            docs = name_grams[gram]
+            if len(docs) <= FUZZY_GRAM_LIMIT:
+                for doc in docs:
+                    shared[doc] += 1
+        best = sorted((d for d, n in shared.items() if n >= 2), key=lambda d: -shared[d])
+        return list(dict.fromkeys(n for d in best[:FUZZY_DOCS] for n in self.index.doc_names[d]))
+
+
+def _positions(text: str, pairs: set[str]) -> list[tuple[int, str]]:
+    """Where each of these character pairs occurs, in reading order (never in set order,
+    which Python salts per process)."""
+    found = []
+    for pair in pairs:
+        i = text.find(pair)
+        while i >= 0:
+            found.append((i, pair))
+            i = text.find(pair, i + 1)
+    found.sort()
+    return found
+
+
+def remember(memo: dict[str, _V], key: str, value: _V) -> None:
+    """Bounded memo: a burst of junk questions empties it rather than filling it for good."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
