@@ -35,8 +35,8 @@ class Spelling:
         self.index = index
         self._seg = index.segmenter
         self._sounds: dict[str, frozenset[str]] = {}
-        self._pairs_seen: set[str] = set()
-        self._pair_sounds: dict[str, list[SoundAlike]] = {}  # pairs that sound like a word
+        # Character pairs looked up so far, and those among them that sound like a word.
+        self._pair_memo: tuple[set[str], dict[str, list[SoundAlike]]] = (set(), {})
         self._name_prefixes = {name[:2] for name in index.names}
 
     def from_pinyin(self, text: str) -> str:
@@ -68,23 +68,17 @@ class Spelling:
         found: dict[str, tuple[int, str]] = {}
         for run in cjk_runs(text):
             pairs = {run[i : i + 2] for i in range(len(run) - 1)}
-            if len(self._pairs_seen) + len(pairs) > MEMO_SIZE:  # bounded: start afresh
-                self._pairs_seen.clear()
-                self._pair_sounds.clear()
-            self._learn_pairs(pairs - self._pairs_seen)  # set operations run in C
-            for i, pair in _positions(run, pairs & self._pair_sounds.keys()):
-                candidates = self._pair_sounds.get(pair)  # another thread may have cleared it
-                if candidates is None:
-                    candidates = self._sound_alikes(pair)
-                self._sound_alike_at(run, i, candidates, found)
+            seen, sounding = self._pair_memo  # one consistent pair, whatever other threads do
+            if len(seen) + len(pairs) > MEMO_SIZE:  # bounded: start afresh
+                seen, sounding = self._pair_memo = (set(), {})
+            for pair in pairs - seen:  # set operations run in C
+                candidates = self._sound_alikes(pair)
+                if candidates:  # stored before the pair counts as seen: no thread misses it
+                    sounding[pair] = candidates
+                seen.add(pair)
+            for i, pair in _positions(run, pairs & sounding.keys()):
+                self._sound_alike_at(run, i, sounding[pair], found)
         return {written: word for written, (_, word) in found.items()}
-
-    def _learn_pairs(self, pairs: set[str]) -> None:
-        for pair in pairs:
-            candidates = self._sound_alikes(pair)
-            if candidates:  # stored before the pair counts as seen: no thread misses it
-                self._pair_sounds[pair] = candidates
-            self._pairs_seen.add(pair)
 
     def _sound_alike_at(
         self, run: str, i: int, candidates: list[SoundAlike], found: dict[str, tuple[int, str]]
