@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
+from itertools import chain
+from operator import add
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
@@ -67,7 +69,7 @@ class Spelling:
         """Known words that a misspelt stretch of the question sounds like (心里咨询 → 心理咨询)."""
         found: dict[str, tuple[int, str]] = {}
         for run in cjk_runs(text):
-            pairs = {run[i : i + 2] for i in range(len(run) - 1)}
+            pairs = set(map(add, run, run[1:]))
             seen, sounding = self._pair_memo  # one consistent pair, whatever other threads do
             if len(seen) + len(pairs) > MEMO_SIZE:  # bounded: start afresh
                 seen, sounding = self._pair_memo = (set(), {})
@@ -129,7 +131,7 @@ class Spelling:
         mentioned: dict[int, float] = {}
         names: list[str] = []
         starts = self.index.name_starts
-        pairs = {compact[i : i + 2] for i in range(len(compact) - 1)}
+        pairs = set(map(add, compact, compact[1:]))  # each character pair, made in C
         # Only where a name could start (found in C): long stories are cheap.
         for i, _ in _positions(compact, pairs & self._name_prefixes):
             for size in (2, 4, 6):
@@ -177,13 +179,9 @@ class Spelling:
     def _fuzzy_candidates(self, compact: str) -> list[str]:
         """Names sharing at least two character pairs with the question (a likely misspelling)."""
         name_grams = self.index.name_grams
-        shared: dict[int, int] = defaultdict(int)
         grams = dict.fromkeys(char_bigrams(compact[:FUZZY_WINDOW]))
-        for gram in filter(name_grams.__contains__, grams):
-            docs = name_grams[gram]
-            if len(docs) <= FUZZY_GRAM_LIMIT:
-                for doc in docs:
-                    shared[doc] += 1
+        postings = [name_grams[gram] for gram in filter(name_grams.__contains__, grams)]
+        shared = Counter(chain.from_iterable(p for p in postings if len(p) <= FUZZY_GRAM_LIMIT))
         best = sorted((d for d, n in shared.items() if n >= 2), key=lambda d: -shared[d])
         return list(dict.fromkeys(n for d in best[:FUZZY_DOCS] for n in self.index.doc_names[d]))
 

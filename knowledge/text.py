@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
+from operator import add
 
 # Questions are capped: a 5,000-character paste is answered from its first part.
 MAX_QUERY_CHARS = 600
@@ -19,6 +20,10 @@ _CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in _CJK_RANGES)
 _SUPPLEMENTARY = "\U00010000"
 _NOT_WORD_RE = re.compile(rf"[^{_CJK}a-z0-9]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
+# Characters that NFKC makes ASCII punctuation or a space (，？！：；（） and the ideographic space).
+_FULL_WIDTH_PUNCTUATION_RE = re.compile(
+    "[\u3000\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
 _LATIN_RE = re.compile(r"[a-z]")
 _CJK_RUN_RE = re.compile(rf"[{_CJK}]+")
 _LATIN_CJK_RE = re.compile(rf"(?<=[a-z])(?=[{_CJK}])|(?<=[{_CJK}])(?=[a-z])")
@@ -193,6 +198,13 @@ def _t2s():  # -> opencc.OpenCC
 
 
 @lru_cache(maxsize=1)
+def _needs_t2s() -> re.Pattern[str]:
+    """Finds a character that 繁→简 changes, or one beyond the BMP (a set test per character
+    would build a string object for each: ten times slower on a long question)."""
+    chars = "".join(map(re.escape, sorted(_traditional_chars())))
+    return re.compile(f"[{chars}{_SUPPLEMENTARY}-\U0010ffff]")
+
+
 def _traditional_chars() -> frozenset[str]:
     """Characters that 繁→简 conversion changes (a few milliseconds, once per process)."""
     chars = [chr(code) for first, last in _CJK_RANGES for code in range(first, last + 1)]
@@ -207,9 +219,14 @@ def _traditional_chars() -> frozenset[str]:
 
 def normalize(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     """Half-width, simplified, lower-case; punctuation and emoji become single spaces."""
-    text = unicodedata.normalize("NFKC", text[: limit * 2]).lower()
+    # NFKC is slow on long text and most questions only need it for their full-width
+    # punctuation, which would become spaces below anyway: drop that first, then check in C.
+    text = _FULL_WIDTH_PUNCTUATION_RE.sub(" ", text[: limit * 2])
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower()
     # Most questions are simplified already: OpenCC only for those that need it.
-    if not _traditional_chars().isdisjoint(text) or (text and max(text) >= _SUPPLEMENTARY):
+    if _needs_t2s().search(text):
         text = _t2s().convert(text)
     text = _NOT_WORD_RE.sub(" ", text)
     if _LATIN_RE.search(text):
@@ -228,7 +245,7 @@ def cjk_runs(text: str) -> list[str]:
 def char_bigrams(text: str) -> list[str]:
     grams: list[str] = []
     for run in cjk_runs(text):
-        grams.extend(run[i : i + 2] for i in range(len(run) - 1))
+        grams.extend(map(add, run, run[1:]))  # each pair, made in C
     return grams
 
 
