@@ -6,7 +6,7 @@ import gc
 import math
 import pickle
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -381,7 +381,7 @@ def name_key(text: str) -> str:
     return text[: 6 if len(text) >= 6 else 4 if len(text) >= 4 else 2]
 
 
-def content_tokens(words: list[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:
+def content_tokens(words: Iterable[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:
     """Words that carry meaning: not function words, not lone characters unless in a synonym list."""
     return [
         w

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 from itertools import compress, islice, repeat
 from operator import add, itemgetter, mul, ne
@@ -60,15 +61,18 @@ class Match:
 
 @dataclass
 class WordHits:
-    """Which of the question's words each document matched (the best result's coverage)."""
+    """The documents each of the question's words matched (the best result's coverage).
 
-    by_doc: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    # Very common words re-score a pool of candidates: each with the documents it hit.
-    rescored: list[tuple[str, frozenset[int]]] = field(default_factory=list)
+    Kept per word, not per document: only the best result ever asks which words it matched.
+    """
+
+    by_word: list[tuple[str, Container[int]]] = field(default_factory=list)
+    named: set[int] = field(default_factory=set)  # documents the question names
 
     def words(self, doc: int) -> set[str]:
-        found = set(self.by_doc.get(doc, ()))
-        found.update(word for word, docs in self.rescored if doc in docs)
+        found = {word for word, docs in self.by_word if doc in docs}
+        if doc in self.named:
+            found.add("<name>")
         return found
 
 
@@ -87,7 +91,7 @@ class Matcher:
         # Memos of what depends only on the index, filled as questions come in.
         self._expansions: dict[str, list[tuple[str, float]]] = {}
         self._weights: dict[str, float] = {}
-        self._scores: dict[str, list[tuple[int, float]]] = {}  # small knowledge bases only
+        self._scores: dict[str, dict[int, float]] = {}  # small knowledge bases only; never changed
 
     def match(self, question: str) -> Match:
         normalized = normalize(question)
@@ -119,23 +123,20 @@ class Matcher:
         words, search_words = self._seg.cut_with_parts(text)
         content = [
             w
-            for w in dict.fromkeys(content_tokens(search_words, self.index.expansions))
+            for w in content_tokens(dict.fromkeys(search_words), self.index.expansions)
             if w not in place_words
         ]
         match.words = content
         scores, hits = self._score_words(content, corrections, places, mentioned)
         for doc, value in mentioned.items():
             scores[doc] += value
-            hits.by_doc[doc].add("<name>")
+        hits.named.update(mentioned)
         self._score_bigrams(text, scores)
         if not scores:
             match.intent = "greeting" if greeting else "unknown"
             return match
-        coverage_words = [
-            w
-            for w in dict.fromkeys(content_tokens(words, self.index.expansions))
-            if w not in place_words
-        ]
+        kept = set(content)  # every word is among the search words
+        coverage_words = [w for w in dict.fromkeys(words) if w in kept]
         match.results = self._rank(scores, hits, coverage_words, places)
         match.decision = self._decide(match.results, match.intent)
         if match.decision == "none" and match.intent != "greeting":
@@ -180,7 +181,6 @@ class Matcher:
             common = 0  # a large knowledge base: a question naming something scores just that
         scores: dict[int, float] = defaultdict(float)
         hits = WordHits()
-        matched = hits.by_doc
         deferred: list[tuple[str, list[tuple[str, float]]]] = []
         for position, (word, keys) in enumerate(queries):
             if large:
@@ -193,9 +193,9 @@ class Matcher:
                 found = self._word_scores(word, keys)
             else:
                 found = self._best_of(keys)
-            for doc, value in found:
+            for doc, value in found.items():
                 scores[doc] += value
-                matched[doc].add(word)
+            hits.by_word.append((word, found))
         if not deferred:
             return scores, hits
         # Very common words only re-score the best candidates the rarer words found; when
@@ -221,31 +221,31 @@ class Matcher:
                 scaled.append(column if factor == 1.0 else list(map(mul, column, repeat(factor))))
             values = list(map(max, *scaled)) if len(scaled) > 1 else scaled[0]
             totals = list(map(add, totals, values))
-            hits.rescored.append((word, frozenset(compress(pool, values))))
+            hits.by_word.append((word, frozenset(compress(pool, values))))
         scores.update(compress(zip(pool, totals, strict=True), map(ne, totals, before)))
         return scores, hits
 
-    def _word_scores(self, word: str, keys: list[tuple[str, float]]) -> list[tuple[int, float]]:
+    def _word_scores(self, word: str, keys: list[tuple[str, float]]) -> dict[int, float]:
         found = self._scores.get(word)
         if found is None:
             found = self._best_of(keys)
             remember(self._scores, word, found)
         return found
 
-    def _best_of(self, keys: list[tuple[str, float]]) -> list[tuple[int, float]]:
+    def _best_of(self, keys: list[tuple[str, float]]) -> dict[int, float]:
         """Each document's score for one word: its best-scoring spelling or synonym."""
         postings, idf = self.index.postings, self.index.idf
         present = [(k, f) for k, f in keys if k in postings]
         if len(present) == 1:  # most words: no synonym group, nothing to take the best of
             key, factor = present[0]
-            return [(doc, idf[key] * weight * factor) for doc, weight in postings[key].items()]
+            return {doc: idf[key] * weight * factor for doc, weight in postings[key].items()}
         best: dict[int, float] = {}
         for key, factor in present:
             for doc, weight in postings[key].items():
                 value = idf[key] * weight * factor
                 if value > best.get(doc, 0.0):
                     best[doc] = value
-        return list(best.items())
+        return best
 
     def _common_candidates(
         self, deferred: list[tuple[str, list[tuple[str, float]]]], places: list[tuple[str, str]]

@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import add
 
 GENERAL_MIN_FREQ = 20  # keep jieba's ~80k commoner words; rare ones only slow loading
 HMM_MAX_CHARS = 60  # longer messages skip jieba's HMM for unknown words
@@ -100,24 +101,35 @@ class Segmenter:
         """For each position, where the most probable segmentation's word starting there ends."""
         get, unknown = self._freq.get, self._unknown
         n = len(block)
+        # One- and two-character lookups for every position at once, in C (map): most
+        # positions need no other.
+        singles = list(map(get, block))
+        pairs = list(map(get, map(add, block, block[1:])))
+        pairs.append(None)
         score = [0.0] * (n + 1)
         ends = [0] * (n + 1)
         for i in range(n - 1, -1, -1):
-            log_p = get(block[i])
+            log_p = singles[i]
             if log_p is None:  # starts no word at all
                 score[i] = unknown + score[i + 1]
                 ends[i] = i + 1
                 continue
             best = log_p + score[i + 1] if log_p else None
             best_end = i + 1
-            for j in range(i + 2, n + 1):
-                log_p = get(block[i:j])
-                if log_p is None:
-                    break
+            log_p = pairs[i]
+            if log_p is not None:
                 if log_p:
-                    value = log_p + score[j]
+                    value = log_p + score[i + 2]
                     if best is None or value >= best:  # jieba: the longer word wins a tie
-                        best, best_end = value, j
+                        best, best_end = value, i + 2
+                for j in range(i + 3, n + 1):
+                    log_p = get(block[i:j])
+                    if log_p is None:
+                        break
+                    if log_p:
+                        value = log_p + score[j]
+                        if best is None or value >= best:
+                            best, best_end = value, j
             score[i] = unknown + score[i + 1] if best is None else best
             ends[i] = best_end
         return ends

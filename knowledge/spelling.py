@@ -10,7 +10,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 
 from knowledge.index import Index
-from knowledge.text import char_bigrams, cjk_runs, has_cjk
+from knowledge.text import char_bigrams, has_cjk
 
 NAME_MENTION = 6.0  # a name or alias spelt out in the question
 HOMOPHONE_FACTOR = 0.8  # a sound-alike counts for less than the word itself
@@ -68,37 +68,43 @@ class Spelling:
     def homophones(self, text: str) -> dict[str, str]:
         """Known words that a misspelt stretch of the question sounds like (心里咨询 → 心理咨询)."""
         found: dict[str, tuple[int, str]] = {}
-        for run in cjk_runs(text):
-            pairs = set(map(add, run, run[1:]))
-            seen, sounding = self._pair_memo  # one consistent pair, whatever other threads do
-            if len(seen) + len(pairs) > MEMO_SIZE:  # bounded: start afresh
-                seen, sounding = self._pair_memo = (set(), {})
-            for pair in pairs - seen:  # set operations run in C
-                candidates = self._sound_alikes(pair)
-                if candidates:  # stored before the pair counts as seen: no thread misses it
-                    sounding[pair] = candidates
-                seen.add(pair)
-            for i, pair in _positions(run, pairs & sounding.keys()):
-                self._sound_alike_at(run, i, sounding[pair], found)
+        pairs = set(char_bigrams(text))
+        seen, sounding = self._pair_memo  # one consistent pair, whatever other threads do
+        if len(seen) + len(pairs) > MEMO_SIZE:  # bounded: start afresh
+            seen, sounding = self._pair_memo = (set(), {})
+        for pair in pairs - seen:  # set operations run in C
+            candidates = self._sound_alikes(pair)
+            if candidates:  # stored before the pair counts as seen: no thread misses it
+                sounding[pair] = candidates
+            seen.add(pair)
+        for i, pair in _positions(text, pairs & sounding.keys()):
+            self._sound_alike_at(text, i, sounding[pair], found)
         return {written: word for written, (_, word) in found.items()}
 
     def _sound_alike_at(
-        self, run: str, i: int, candidates: list[SoundAlike], found: dict[str, tuple[int, str]]
+        self, text: str, i: int, candidates: list[SoundAlike], found: dict[str, tuple[int, str]]
     ) -> None:
-        table = self.index.char_pinyin
+        table, sounds_of = self.index.char_pinyin, self._sounds_of
         for readings, word in candidates:
             size = len(readings)
-            written = run[i : i + size]
-            if len(written) < size or written == word or self._seg.is_word(written):
+            written = text[i : i + size]
+            if len(written) < size or written == word:
                 continue
-            if all(not self._sounds_of(written[k]).isdisjoint(readings[k]) for k in range(2, size)):
+            # The pair sounds right already; so must every later character (a space or a
+            # letter has no reading: a word never spans two runs of Chinese).
+            for k in range(2, size):
+                if sounds_of(written[k]).isdisjoint(readings[k]):
+                    break
+            else:
+                if self._seg.is_word(written):
+                    continue
                 # 屋一 sounds like 武艺 and, through 台's rare reading yi, like 舞台: prefer
                 # the word whose usual readings are the characters' usual readings.
                 usual = 0
                 for k in range(size):
                     mine, theirs = table.get(written[k], ("",))[0], readings[k][0]
                     usual += 2 * (mine == theirs) + (mine in readings[k])
-                    usual += theirs in self._sounds_of(written[k])
+                    usual += theirs in sounds_of(written[k])
                 candidate = (-usual, word)
                 if written not in found or candidate < found[written]:
                     found[written] = candidate
