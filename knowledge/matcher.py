@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-import math
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -12,8 +11,15 @@ from operator import add, itemgetter, mul, ne
 
 from knowledge.index import Doc, Index, content_tokens
 from knowledge.intent import detect_intent, is_greeting, strip_greeting
-from knowledge.spelling import HOMOPHONE_FACTOR, HOMOPHONE_WINDOW, NAME_MENTION, Spelling, remember
-from knowledge.text import char_bigrams, normalize
+from knowledge.spelling import (
+    HOMOPHONE_FACTOR,
+    HOMOPHONE_WINDOW,
+    MEMO_SIZE,
+    NAME_MENTION,
+    Spelling,
+    remember,
+)
+from knowledge.text import normalize
 
 # Decision thresholds, tuned on tests/knowledge/questions.yaml (see benchmarks/bench_ask.py).
 CONFIDENT_SCORE = 6.0
@@ -92,6 +98,9 @@ class Matcher:
         self._expansions: dict[str, list[tuple[str, float]]] = {}
         self._weights: dict[str, float] = {}
         self._scores: dict[str, dict[int, float]] = {}  # small knowledge bases only; never changed
+        self._factors: dict[tuple[tuple[str, str], ...], dict[int, float]] = {}  # per place asked
+        self._kind_order = [KIND_ORDER[doc.kind] for doc in index.docs]
+        self._gram_idf = {gram: index.idf["B:" + gram] for gram in index.name_grams}
 
     def match(self, question: str) -> Match:
         normalized = normalize(question)
@@ -169,30 +178,35 @@ class Matcher:
         places: list[tuple[str, str]],
         named: dict[int, float],
     ) -> tuple[dict[int, float], WordHits]:
+        scores: dict[int, float] = defaultdict(float)
+        hits = WordHits()
+        if self._n_docs <= LARGE_KB:  # each word's scores, remembered
+            memo = self._scores
+            for word in words:
+                found = memo.get(word)
+                if found is None:
+                    found = self._word_scores(word)
+                hits.by_word.append((word, found))
+            for written, word in corrections.items():
+                expanded = [(k, f * HOMOPHONE_FACTOR) for k, f in self._expand(word)]
+                hits.by_word.append((written, self._best_of(expanded)))
+            for _, found in hits.by_word:
+                for doc, value in found.items():
+                    scores[doc] += value
+            return scores, hits
         postings, idf = self.index.postings, self.index.idf
-        large = self._n_docs > LARGE_KB
         queries: list[tuple[str, list[tuple[str, float]]]] = [(w, self._expand(w)) for w in words]
-        corrected = len(queries)
         for written, word in corrections.items():
             expanded = [(k, f * HOMOPHONE_FACTOR) for k, f in self._expand(word)]
             queries.append((written, expanded))
-        common = min(COMMON_SHARE * self._n_docs, COMMON_POSTINGS) if large else math.inf
-        if large and named:
-            common = 0  # a large knowledge base: a question naming something scores just that
-        scores: dict[int, float] = defaultdict(float)
-        hits = WordHits()
+        common = 0 if named else min(COMMON_SHARE * self._n_docs, COMMON_POSTINGS)
         deferred: list[tuple[str, list[tuple[str, float]]]] = []
-        for position, (word, keys) in enumerate(queries):
-            if large:
-                rare = [(k, f) for k, f in keys if len(postings.get(k, ())) <= common]
-                frequent = [(k, f) for k, f in keys if len(postings.get(k, ())) > common]
-                if frequent:
-                    deferred.append((word, frequent))
-                found = self._best_of(rare)
-            elif position < corrected:
-                found = self._word_scores(word, keys)
-            else:
-                found = self._best_of(keys)
+        for word, keys in queries:
+            rare = [(k, f) for k, f in keys if len(postings.get(k, ())) <= common]
+            frequent = [(k, f) for k, f in keys if len(postings.get(k, ())) > common]
+            if frequent:
+                deferred.append((word, frequent))
+            found = self._best_of(rare)
             for doc, value in found.items():
                 scores[doc] += value
             hits.by_word.append((word, found))
@@ -200,7 +214,7 @@ class Matcher:
             return scores, hits
         # Very common words only re-score the best candidates the rarer words found; when
         # every word is common, the rarest one (in the place asked about) proposes them.
-        if large and named:
+        if named:  # a large knowledge base: a question naming something scores just that
             pool = list(named)
         elif scores:
             pool = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
@@ -225,11 +239,9 @@ class Matcher:
         scores.update(compress(zip(pool, totals, strict=True), map(ne, totals, before)))
         return scores, hits
 
-    def _word_scores(self, word: str, keys: list[tuple[str, float]]) -> dict[int, float]:
-        found = self._scores.get(word)
-        if found is None:
-            found = self._best_of(keys)
-            remember(self._scores, word, found)
+    def _word_scores(self, word: str) -> dict[int, float]:
+        found = self._best_of(self._expand(word))
+        remember(self._scores, word, found)
         return found
 
     def _best_of(self, keys: list[tuple[str, float]]) -> dict[int, float]:
@@ -264,20 +276,21 @@ class Matcher:
 
     def _score_bigrams(self, text: str, scores: dict[int, float]) -> None:
         """Character pairs of names add a little to what words found (and alone find rare names)."""
-        name_grams, idf = self.index.name_grams, self.index.idf
-        for gram in filter(name_grams.__contains__, dict.fromkeys(char_bigrams(text))):
+        name_grams, gram_idf = self.index.name_grams, self._gram_idf
+        # Names' pairs are pairs of Chinese characters: every pair of the text can be tried.
+        for gram in dict.fromkeys(filter(name_grams.__contains__, map(add, text, text[1:]))):
             docs = name_grams[gram]
-            gram_idf = idf["B:" + gram]
+            idf = gram_idf[gram]
             if len(docs) <= 3:
                 for doc, weight in docs.items():
-                    scores[doc] += gram_idf * weight
+                    scores[doc] += idf * weight
             elif len(docs) > len(scores):
                 for doc in scores.keys() & docs.keys():  # in C, from the smaller side
-                    scores[doc] += gram_idf * docs[doc]
+                    scores[doc] += idf * docs[doc]
             else:
                 for doc, weight in docs.items():
                     if doc in scores:
-                        scores[doc] += gram_idf * weight
+                        scores[doc] += idf * weight
 
     # --- ranking ------------------------------------------------------------------------
 
@@ -288,17 +301,30 @@ class Matcher:
         words: list[str],
         places: list[tuple[str, str]],
     ) -> list[Scored]:
-        docs = self.index.docs
+        docs, kinds = self.index.docs, self._kind_order
         best = heapq.nlargest(RANK_POOL, scores.items(), key=itemgetter(1))
         if places:
-            placed = [(docs[i], score * _place_factor(docs[i], places), i) for i, score in best]
-        else:
-            placed = [(docs[i], score, i) for i, score in best]
-        placed.sort(key=lambda x: (-x[1], KIND_ORDER[x[0].kind]))
-        ranked = [Scored(doc, score, 0.0) for doc, score, _ in placed[:MAX_RESULTS]]
+            factors = self._place_factors([i for i, _ in best], places)
+            best = [(i, score * factor) for (i, score), factor in zip(best, factors, strict=True)]
+        # Plain tuples sort in C; the position keeps equal scores of one kind in their order.
+        placed = sorted((-score, kinds[i], n, i) for n, (i, score) in enumerate(best))
+        ranked = [Scored(docs[i], -score, 0.0) for score, _, _, i in placed[:MAX_RESULTS]]
         if ranked:  # only the best result's coverage decides anything
-            ranked[0].coverage = self._coverage(hits.words(placed[0][2]), words)
+            ranked[0].coverage = self._coverage(hits.words(placed[0][3]), words)
         return ranked
+
+    def _place_factors(self, ids: list[int], places: list[tuple[str, str]]) -> list[float]:
+        key = tuple(places)
+        known = self._factors.get(key)
+        if known is None or len(known) >= MEMO_SIZE:
+            known = {}
+            remember(self._factors, key, known)
+        factors = list(map(known.get, ids))
+        for n, factor in enumerate(factors):
+            if factor is None:
+                doc = ids[n]
+                factors[n] = known[doc] = _place_factor(self.index.docs[doc], places)
+        return factors
 
     def _coverage(self, hit: set[str], words: list[str]) -> float:
         """How much of what the resident wrote the document accounts for (by word weight)."""
@@ -307,21 +333,22 @@ class Matcher:
         parts = {h for h in hit if len(h) >= 2}
         joined = "\x00".join(parts)
         total = covered = 0.0
+        weights = self._weights
         for word in words:  # distinct already
-            weight = self._word_weight(word)
+            weight = weights.get(word)
+            if weight is None:
+                weight = self._word_weight(word)
             total += weight
-            if word in hit or _covered(word, parts, joined):
+            if word in hit or word in joined or _contains_hit(word, parts):
                 covered += weight
         if total == 0:
             return 1.0 if hit else 0.0
         return covered / total
 
     def _word_weight(self, word: str) -> float:
-        weight = self._weights.get(word)
-        if weight is None:
-            idf = [self.index.idf[k] for k, _ in self._expand(word) if k in self.index.idf]
-            weight = max(idf) if idf else UNKNOWN_WORD_WEIGHT
-            remember(self._weights, word, weight)
+        idf = [self.index.idf[k] for k, _ in self._expand(word) if k in self.index.idf]
+        weight = max(idf) if idf else UNKNOWN_WORD_WEIGHT
+        remember(self._weights, word, weight)
         return weight
 
     def _decide(self, results: list[Scored], intent: str) -> str:
@@ -359,11 +386,9 @@ def _same_family(a: Doc, b: Doc) -> bool:
     return bool(org_a) and org_a == org_b
 
 
-def _covered(word: str, hits: set[str], joined: str) -> bool:
-    """A word inside a matched word, or one containing it (cut() may keep "自闭症儿童" whole
-    where the search words matched its parts)."""
-    if word in joined:
-        return True
+def _contains_hit(word: str, hits: set[str]) -> bool:
+    """A word containing a matched word (cut() may keep "自闭症儿童" whole where the search
+    words matched its parts)."""
     n = len(word)
     return n > 2 and any(word[a:b] in hits for a in range(n - 1) for b in range(a + 2, n + 1))
 

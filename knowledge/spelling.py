@@ -21,6 +21,7 @@ FUZZY_GRAM_LIMIT = 2000  # character pairs in more documents than this say nothi
 FUZZY_DOCS = 20  # documents whose names are compared letter by letter
 MEMO_SIZE = 50_000  # entries in each memo (words, character pairs)
 
+_K = TypeVar("_K")
 _V = TypeVar("_V")
 # A known word and each of its characters' readings.
 SoundAlike = tuple[tuple[tuple[str, ...], ...], str]
@@ -137,9 +138,9 @@ class Spelling:
         mentioned: dict[int, float] = {}
         names: list[str] = []
         starts = self.index.name_starts
-        pairs = set(map(add, compact, compact[1:]))  # each character pair, made in C
+        pairs = list(map(add, compact, compact[1:]))  # each character pair, made in C
         # Only where a name could start (found in C): long stories are cheap.
-        for i, _ in _positions(compact, pairs & self._name_prefixes):
+        for i, _ in _positions(compact, self._name_prefixes.intersection(pairs)):
             for size in (2, 4, 6):
                 bucket = starts.get(compact[i : i + size], ()) if i + size <= len(compact) else ()
                 for name in bucket:
@@ -152,13 +153,16 @@ class Spelling:
                             names.append(name)
         if mentioned or len(compact) < 3 or not has_cjk(compact):
             return mentioned, names
+        candidates = self._fuzzy_candidates(pairs[: FUZZY_WINDOW - 1])
+        if not candidates:
+            return mentioned, names
         in_question = set(compact).__contains__
         # partial_ratio ≥ m needs m/(200 − m) of a name's characters (one spared for the
         # shorter side) in the question: a check in C that spares most of the scoring.
         share = FUZZY_NAME_MIN / (200 - FUZZY_NAME_MIN)
         candidates = [
             name
-            for name in self._fuzzy_candidates(compact)
+            for name in candidates
             if 4 <= len(name) <= len(compact) + 1
             and sum(map(in_question, name)) >= share * (len(name) - 1)
         ]
@@ -182,11 +186,11 @@ class Spelling:
                 mentioned[doc] = max(mentioned.get(doc, 0.0), value)
         return mentioned, names
 
-    def _fuzzy_candidates(self, compact: str) -> list[str]:
+    def _fuzzy_candidates(self, pairs: list[str]) -> list[str]:
         """Names sharing at least two character pairs with the question (a likely misspelling)."""
         name_grams = self.index.name_grams
-        grams = dict.fromkeys(char_bigrams(compact[:FUZZY_WINDOW]))
-        postings = [name_grams[gram] for gram in filter(name_grams.__contains__, grams)]
+        grams = dict.fromkeys(filter(name_grams.__contains__, pairs))  # pairs of Chinese only
+        postings = [name_grams[gram] for gram in grams]
         shared = Counter(chain.from_iterable(p for p in postings if len(p) <= FUZZY_GRAM_LIMIT))
         best = sorted((d for d, n in shared.items() if n >= 2), key=lambda d: -shared[d])
         return list(dict.fromkeys(n for d in best[:FUZZY_DOCS] for n in self.index.doc_names[d]))
@@ -205,7 +209,7 @@ def _positions(text: str, pairs: set[str]) -> list[tuple[int, str]]:
     return found
 
 
-def remember(memo: dict[str, _V], key: str, value: _V) -> None:
+def remember(memo: dict[_K, _V], key: _K, value: _V) -> None:
     """Bounded memo: a burst of junk questions empties it rather than filling it for good."""
     if len(memo) >= MEMO_SIZE:
         memo.clear()
