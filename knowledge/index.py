@@ -15,7 +15,7 @@ from typing import Any
 from knowledge.segmenter import Segmenter, build_prefix_dict, general_word_freqs
 from knowledge.text import STOP_WORDS, char_bigrams, char_pinyin_table, normalize, sound_tables
 
-INDEX_FORMAT = 9  # bump when the index layout or scoring inputs change
+INDEX_FORMAT = 10  # bump when the index layout or scoring inputs change
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {
@@ -69,13 +69,14 @@ class Index:
     name_grams: dict[str, dict[int, float]]  # character pair of names → postings of "B:" + pair
     prefix_dict: dict[str, float]  # word → log probability; a mere prefix → 0.0
     unknown_log_p: float  # a character that starts no word
+    longer_pairs: frozenset[str]  # character pairs that begin a word of three or more
     doc_index: dict[tuple[str, str], int] = field(default_factory=dict)
     _segmenter: Segmenter | None = None
 
     @property
     def segmenter(self) -> Segmenter:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self.prefix_dict, self.unknown_log_p)
+            self._segmenter = Segmenter(self.prefix_dict, self.unknown_log_p, self.longer_pairs)
         return self._segmenter
 
     def doc(self, kind: str, key: str) -> Doc | None:
@@ -130,10 +131,10 @@ class IndexBuilder:
         names = self._all_names()
         if len(names) <= NAMES_IN_TOKENIZER:
             self.domain_words.update(names)
-        prefix_dict, unknown_log_p = build_prefix_dict(
+        prefix_dict, unknown_log_p, longer_pairs = build_prefix_dict(
             general_words if general_words is not None else general_word_freqs(), self.domain_words
         )
-        self.segmenter = Segmenter(prefix_dict, unknown_log_p)
+        self.segmenter = Segmenter(prefix_dict, unknown_log_p, longer_pairs)
         self._documents()
         n_docs = max(len(self.docs), 1)
         idf = {
@@ -167,6 +168,7 @@ class IndexBuilder:
             name_grams={k[2:]: v for k, v in self.postings.items() if k.startswith("B:")},
             prefix_dict=prefix_dict,
             unknown_log_p=unknown_log_p,
+            longer_pairs=longer_pairs,
         )
         index.doc_index = {(d.kind, d.id): i for i, d in enumerate(self.docs)}
         return index

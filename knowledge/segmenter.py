@@ -34,9 +34,10 @@ def general_word_freqs() -> dict[str, int]:
 
 def build_prefix_dict(
     words: dict[str, int], domain_words: Iterable[str]
-) -> tuple[dict[str, float], float]:
-    """Jieba's prefix dictionary, with each word's log probability in place of its count,
-    and the log probability jieba gives a character no word starts with.
+) -> tuple[dict[str, float], float, frozenset[str]]:
+    """Jieba's prefix dictionary, with each word's log probability in place of its count;
+    the log probability jieba gives a character no word starts with; and the character
+    pairs that begin a word of three or more (elsewhere the search for a word stops at two).
 
     Domain words are weighted to win over general segmentation. A word maps to its (always
     negative) log probability, a mere prefix of words to 0.0, so the value is truthy exactly
@@ -54,7 +55,8 @@ def build_prefix_dict(
         prefixed[word] = math.log(count) - log_total if count else 0.0
         for end in range(1, len(word)):
             prefixed.setdefault(word[:end], 0.0)
-    return prefixed, -log_total  # jieba's log(1) - log(total)
+    longer = frozenset(word[:2] for word in freq if len(word) > 2)
+    return prefixed, -log_total, longer  # jieba's log(1) - log(total)
 
 
 @lru_cache(maxsize=1)
@@ -72,9 +74,12 @@ class Segmenter:
     words, same tie-breaking, jieba's HMM for unknown runs) in one tight loop.
     """
 
-    def __init__(self, prefix_dict: dict[str, float], unknown_log_p: float) -> None:
+    def __init__(
+        self, prefix_dict: dict[str, float], unknown_log_p: float, longer_pairs: frozenset[str]
+    ) -> None:
         self._freq = prefix_dict
         self._unknown = unknown_log_p
+        self._longer = longer_pairs
         self._parts: dict[str, tuple[str, ...]] = {}
 
     def is_word(self, text: str) -> bool:
@@ -85,6 +90,8 @@ class Segmenter:
         words: list[str] = []
         hmm = len(text) <= HMM_MAX_CHARS  # in a long story, unknown words matter less than speed
         if not _OUTSIDE_JIEBA_BLOCK_RE.search(text):  # as normalize() leaves most questions
+            if not hmm and not _ASCII_ALNUM_RE.search(text):  # a long story in Chinese
+                return self._dictionary_words(text)
             for block in text.split():
                 words.extend(self._cut_block(block, hmm))
             return words
@@ -98,20 +105,26 @@ class Segmenter:
         return words
 
     def _best_ends(self, block: str) -> list[int]:
-        """For each position, where the most probable segmentation's word starting there ends."""
+        """For each position, where the most probable segmentation's word starting there ends.
+
+        A space ends a block: what precedes it is scored as if the text ended there.
+        """
         get, unknown = self._freq.get, self._unknown
         n = len(block)
         # One- and two-character lookups for every position at once, in C (map): most
         # positions need no other.
         singles = list(map(get, block))
-        pairs = list(map(get, map(add, block, block[1:])))
+        pair_texts = list(map(add, block, block[1:]))
+        pairs = list(map(get, pair_texts))
         pairs.append(None)
+        longer = list(map(self._longer.__contains__, pair_texts))
+        longer.append(False)
         score = [0.0] * (n + 1)
         ends = [0] * (n + 1)
         for i in range(n - 1, -1, -1):
             log_p = singles[i]
             if log_p is None:  # starts no word at all
-                score[i] = unknown + score[i + 1]
+                score[i] = 0.0 if block[i] == " " else unknown + score[i + 1]
                 ends[i] = i + 1
                 continue
             best = log_p + score[i + 1] if log_p else None
@@ -122,7 +135,7 @@ class Segmenter:
                     value = log_p + score[i + 2]
                     if best is None or value >= best:  # jieba: the longer word wins a tie
                         best, best_end = value, i + 2
-                for j in range(i + 3, n + 1):
+                for j in range(i + 3, n + 1) if longer[i] else ():
                     log_p = get(block[i:j])
                     if log_p is None:
                         break
@@ -133,6 +146,17 @@ class Segmenter:
             score[i] = unknown + score[i + 1] if best is None else best
             ends[i] = best_end
         return ends
+
+    def _dictionary_words(self, text: str) -> list[str]:
+        """The words of space-separated blocks in one pass, without grouping unknown characters."""
+        ends = self._best_ends(text)
+        words, i, n = [], 0, len(text)
+        while i < n:
+            j = ends[i]
+            if j - i > 1 or text[i] != " ":
+                words.append(text[i:j])
+            i = j
+        return words
 
     def _cut_block(self, block: str, hmm: bool) -> list[str]:
         ends = self._best_ends(block)
