@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import compress, islice, repeat
 from operator import add, itemgetter, mul, ne
 
+from knowledge.columns import Columns
 from knowledge.index import Doc, Index, content_tokens
 from knowledge.intent import detect_intent, is_greeting, strip_greeting
 from knowledge.spelling import (
@@ -100,6 +101,8 @@ class Matcher:
         self._scores: dict[str, dict[int, float]] = {}  # small knowledge bases only; never changed
         self._factors: dict[tuple[tuple[str, str], ...], dict[int, float]] = {}  # per place asked
         self._kind_order = [KIND_ORDER[doc.kind] for doc in index.docs]
+        self._place_lists: dict[frozenset[int], list[int]] = {}
+        self._columns = Columns(index)  # large knowledge bases: common words laid out
         self._gram_idf = {gram: index.idf["B:" + gram] for gram in index.name_grams}
 
     def match(self, question: str) -> Match:
@@ -194,7 +197,7 @@ class Matcher:
                 for doc, value in found.items():
                     scores[doc] += value
             return scores, hits
-        postings, idf = self.index.postings, self.index.idf
+        postings = self.index.postings
         queries: list[tuple[str, list[tuple[str, float]]]] = [(w, self._expand(w)) for w in words]
         for written, word in corrections.items():
             expanded = [(k, f * HOMOPHONE_FACTOR) for k, f in self._expand(word)]
@@ -230,8 +233,7 @@ class Matcher:
             for key, factor in keys:
                 column = columns.get(key)
                 if column is None:
-                    weights = map(postings[key].get, pool, repeat(0.0))
-                    column = columns[key] = list(map(mul, repeat(idf[key]), weights))
+                    column = columns[key] = self._columns.column(key, pool)
                 scaled.append(column if factor == 1.0 else list(map(mul, column, repeat(factor))))
             values = list(map(max, *scaled)) if len(scaled) > 1 else scaled[0]
             totals = list(map(add, totals, values))
@@ -262,21 +264,38 @@ class Matcher:
     def _common_candidates(
         self, deferred: list[tuple[str, list[tuple[str, float]]]], places: list[tuple[str, str]]
     ) -> list[int]:
+        """The first documents (by number) holding the question's rarest word, in the place asked."""
         postings = self.index.postings
         keys = [k for _, ks in deferred for k, _ in ks if k in postings]
-        rarest = min(keys, key=lambda k: len(postings[k]))
+        rarest_key = min(keys, key=lambda k: len(postings[k]))
+        rarest = postings[rarest_key]
         if not places:
             # Postings list documents in ascending order (the index adds them so): the first
             # RESCORE_POOL of them, without sorting thousands.
-            return list(islice(postings[rarest], RESCORE_POOL))
-        docs = postings[rarest].keys() & self.index.place_docs.get(places[0][1], frozenset())
-        for _, place in places[1:]:
-            docs &= self.index.place_docs.get(place, frozenset())
-        return sorted(docs)[:RESCORE_POOL]
+            return list(islice(rarest, RESCORE_POOL))
+        place_docs = [self.index.place_docs.get(place, frozenset()) for _, place in places]
+        smallest = min(place_docs, key=len)
+        if len(rarest) <= len(smallest):
+            found = filter(smallest.__contains__, rarest)
+        else:  # walk the place's documents in order until enough hold the word
+            found = filter(self._columns.holding(rarest_key), self._place_order(smallest))
+        for docs in place_docs:
+            if docs is not smallest:
+                found = filter(docs.__contains__, found)
+        return list(islice(found, RESCORE_POOL))
+
+    def _place_order(self, docs: frozenset[int]) -> list[int]:
+        """A place's documents in ascending order (few places: remembered for good)."""
+        ordered = self._place_lists.get(docs)
+        if ordered is None:
+            ordered = sorted(docs)
+            remember(self._place_lists, docs, ordered)
+        return ordered
 
     def _score_bigrams(self, text: str, scores: dict[int, float]) -> None:
         """Character pairs of names add a little to what words found (and alone find rare names)."""
         name_grams, gram_idf = self.index.name_grams, self._gram_idf
+        candidates: list[int] = []
         # Names' pairs are pairs of Chinese characters: every pair of the text can be tried.
         for gram in dict.fromkeys(filter(name_grams.__contains__, map(add, text, text[1:]))):
             docs = name_grams[gram]
@@ -284,6 +303,12 @@ class Matcher:
             if len(docs) <= 3:
                 for doc, weight in docs.items():
                     scores[doc] += idf * weight
+            elif len(docs) > COMMON_POSTINGS and self._n_docs > LARGE_KB:
+                if len(candidates) != len(scores):  # a rare pair may have added some
+                    candidates = list(scores)
+                column = self._columns.column("B:" + gram, candidates)
+                for doc, value in compress(zip(candidates, column, strict=True), column):
+                    scores[doc] += value
             elif len(docs) > len(scores):
                 for doc in scores.keys() & docs.keys():  # in C, from the smaller side
                     scores[doc] += idf * docs[doc]

@@ -1,0 +1,70 @@
+"""Very common words' postings laid out by document number, for large knowledge bases.
+
+A large knowledge base re-scores a pool of a few hundred candidates with every common word
+of the question. Looked up in the word's postings dict, each candidate costs a probe into a
+table of tens of thousands of entries that the previous question has pushed out of the CPU
+cache. Laid out as one byte per document (a code for the document's weight, 0 when the word
+is absent), the same look-ups read a compact array and cost about half as much.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable
+from itertools import repeat
+from operator import mul
+
+from knowledge.index import Index
+
+DENSE_BYTES = 64_000_000  # memory all laid-out words may take together
+
+
+class Columns:
+    """Each word's weight for a list of documents, from a layout built on first use.
+
+    Shared between threads: a layout is stored whole or not at all.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._n_docs = len(index.docs)
+        self._limit = max(1, DENSE_BYTES // max(self._n_docs, 1))  # words laid out at once
+        self._dense: dict[str, tuple[bytes, tuple[float, ...]]] = {}
+
+    def column(self, key: str, docs: list[int]) -> list[float]:
+        """idf × weight of the key in each document (0.0 where it is absent)."""
+        dense = self._layout(key)
+        if dense is None:
+            weights = map(self.index.postings[key].get, docs, repeat(0.0))
+            return list(map(mul, repeat(self.index.idf[key]), weights))
+        codes, values = dense
+        return list(map(values.__getitem__, map(codes.__getitem__, docs)))
+
+    def holding(self, key: str) -> Callable[[int], object]:
+        """A test, true for the documents the key occurs in."""
+        dense = self._layout(key)
+        return self.index.postings[key].__contains__ if dense is None else dense[0].__getitem__
+
+    def _layout(self, key: str) -> tuple[bytes, tuple[float, ...]] | None:
+        dense = self._dense.get(key)
+        if dense is None:
+            postings = self.index.postings[key]
+            weights = sorted(set(postings.values()))
+            if len(weights) > 255:  # codes are bytes; never so in practice (field weights)
+                return None
+            code = {weight: n for n, weight in enumerate(weights, start=1)}
+            layout = bytearray(self._n_docs)
+            _set_each(layout.__setitem__, postings, map(code.__getitem__, postings.values()))
+            idf = self.index.idf[key]
+            # The same products the dict path computes: the scores do not change by a bit.
+            dense = (bytes(layout), (0.0, *(mul(idf, weight) for weight in weights)))
+            if len(self._dense) >= self._limit:
+                self._dense = {}  # bounded: start afresh
+            self._dense[key] = dense
+        return dense
+
+
+def _set_each(
+    setter: Callable[[int, int], None], keys: Iterable[int], values: Iterable[int]
+) -> None:
+    deque(map(setter, keys, values), maxlen=0)  # a loop in C
