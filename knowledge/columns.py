@@ -1,4 +1,5 @@
-"""Very common words' postings laid out by document number, for large knowledge bases.
+"""Large knowledge bases: common words' postings laid out by document number, and the
+candidates a question of only common words starts from.
 
 A large knowledge base re-scores a pool of a few hundred candidates with every common word
 of the question. Looked up in the word's postings dict, each candidate costs a probe into a
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable
-from itertools import repeat
+from itertools import islice, repeat
 from operator import mul
 
 from knowledge.index import Index
@@ -30,6 +31,7 @@ class Columns:
         self._n_docs = len(index.docs)
         self._limit = max(1, DENSE_BYTES // max(self._n_docs, 1))  # words laid out at once
         self._dense: dict[str, tuple[bytes, tuple[float, ...]]] = {}
+        self._place_order: dict[frozenset[int], list[int]] = {}
 
     def column(self, key: str, docs: list[int]) -> list[float]:
         """idf × weight of the key in each document (0.0 where it is absent)."""
@@ -39,6 +41,33 @@ class Columns:
             return list(map(mul, repeat(self.index.idf[key]), weights))
         codes, values = dense
         return list(map(values.__getitem__, map(codes.__getitem__, docs)))
+
+    def first_holding(self, keys: list[str], places: list[str], limit: int) -> list[int]:
+        """The first documents (by number) that hold the rarest of the keys, in the places."""
+        postings = self.index.postings
+        rarest_key = min(filter(postings.__contains__, keys), key=lambda k: len(postings[k]))
+        rarest = postings[rarest_key]
+        if not places:
+            # Postings list documents in ascending order (the index adds them so): the first
+            # of them, without sorting thousands.
+            return list(islice(rarest, limit))
+        place_docs = [self.index.place_docs.get(place, frozenset()) for place in places]
+        smallest = min(place_docs, key=len)
+        if len(rarest) <= len(smallest):
+            found = filter(smallest.__contains__, rarest)
+        else:  # walk the place's documents in order until enough hold the word
+            found = filter(self.holding(rarest_key), self._in_order(smallest))
+        for docs in place_docs:
+            if docs is not smallest:
+                found = filter(docs.__contains__, found)
+        return list(islice(found, limit))
+
+    def _in_order(self, docs: frozenset[int]) -> list[int]:
+        """A place's documents in ascending order (few places: kept for good)."""
+        ordered = self._place_order.get(docs)
+        if ordered is None:
+            ordered = self._place_order[docs] = sorted(docs)
+        return ordered
 
     def holding(self, key: str) -> Callable[[int], object]:
         """A test, true for the documents the key occurs in."""

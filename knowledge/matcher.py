@@ -6,7 +6,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
-from itertools import compress, islice, repeat
+from itertools import compress, repeat
 from operator import add, itemgetter, mul, ne
 
 from knowledge.columns import Columns
@@ -101,7 +101,6 @@ class Matcher:
         self._scores: dict[str, dict[int, float]] = {}  # small knowledge bases only; never changed
         self._factors: dict[tuple[tuple[str, str], ...], dict[int, float]] = {}  # per place asked
         self._kind_order = [KIND_ORDER[doc.kind] for doc in index.docs]
-        self._place_lists: dict[frozenset[int], list[int]] = {}
         self._columns = Columns(index)  # large knowledge bases: common words laid out
         self._gram_idf = {gram: index.idf["B:" + gram] for gram in index.name_grams}
 
@@ -222,7 +221,8 @@ class Matcher:
         elif scores:
             pool = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
         else:
-            pool = self._common_candidates(deferred, places)
+            keys = [key for _, keys in deferred for key, _ in keys]
+            pool = self._columns.first_holding(keys, [place for _, place in places], RESCORE_POOL)
         # Column by column over the pool, in C (map, compress): hundreds of candidates times
         # every word would otherwise be the slowest part of a question.
         before = [scores.get(doc, 0.0) for doc in pool]
@@ -260,37 +260,6 @@ class Matcher:
                 if value > best.get(doc, 0.0):
                     best[doc] = value
         return best
-
-    def _common_candidates(
-        self, deferred: list[tuple[str, list[tuple[str, float]]]], places: list[tuple[str, str]]
-    ) -> list[int]:
-        """The first documents (by number) holding the question's rarest word, in the place asked."""
-        postings = self.index.postings
-        keys = [k for _, ks in deferred for k, _ in ks if k in postings]
-        rarest_key = min(keys, key=lambda k: len(postings[k]))
-        rarest = postings[rarest_key]
-        if not places:
-            # Postings list documents in ascending order (the index adds them so): the first
-            # RESCORE_POOL of them, without sorting thousands.
-            return list(islice(rarest, RESCORE_POOL))
-        place_docs = [self.index.place_docs.get(place, frozenset()) for _, place in places]
-        smallest = min(place_docs, key=len)
-        if len(rarest) <= len(smallest):
-            found = filter(smallest.__contains__, rarest)
-        else:  # walk the place's documents in order until enough hold the word
-            found = filter(self._columns.holding(rarest_key), self._place_order(smallest))
-        for docs in place_docs:
-            if docs is not smallest:
-                found = filter(docs.__contains__, found)
-        return list(islice(found, RESCORE_POOL))
-
-    def _place_order(self, docs: frozenset[int]) -> list[int]:
-        """A place's documents in ascending order (few places: remembered for good)."""
-        ordered = self._place_lists.get(docs)
-        if ordered is None:
-            ordered = sorted(docs)
-            remember(self._place_lists, docs, ordered)
-        return ordered
 
     def _score_bigrams(self, text: str, scores: dict[int, float]) -> None:
         """Character pairs of names add a little to what words found (and alone find rare names)."""
