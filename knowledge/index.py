@@ -15,7 +15,7 @@ from typing import Any
 from knowledge.segmenter import Segmenter, build_prefix_dict, general_word_freqs
 from knowledge.text import STOP_WORDS, char_bigrams, char_pinyin_table, normalize, sound_tables
 
-INDEX_FORMAT = 10  # bump when the index layout or scoring inputs change
+INDEX_FORMAT = 11  # bump when the index layout or scoring inputs change
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {

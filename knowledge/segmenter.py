@@ -49,13 +49,16 @@ def build_prefix_dict(
             # Frequent enough that jieba keeps a name whole instead of cutting it up.
             freq[word] = max(freq.get(word, 0), 50_000 * len(word))
     log_total = math.log(sum(freq.values()))
+    # A name normalized with a space inside (武术“进校园” → 武术 进校园) still counts in the
+    # total, as in jieba, but can never be cut out: jieba cuts between spaces, and so do we.
+    reachable = [(word, count) for word, count in freq.items() if " " not in word]
     prefixed: dict[str, float] = {}
-    for word, count in freq.items():
+    for word, count in reachable:
         # jieba scores log(count) - log(total); computed the same way, ties break the same.
         prefixed[word] = math.log(count) - log_total if count else 0.0
         for end in range(1, len(word)):
             prefixed.setdefault(word[:end], 0.0)
-    longer = frozenset(word[:2] for word in freq if len(word) > 2)
+    longer = frozenset(word[:2] for word, _ in reachable if len(word) > 2)
     return prefixed, -log_total, longer  # jieba's log(1) - log(total)
 
 
