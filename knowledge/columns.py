@@ -18,6 +18,10 @@ from operator import mul
 from knowledge.index import Index
 
 DENSE_BYTES = 64_000_000  # memory all laid-out words may take together
+# Only words in this many documents are laid out (the matcher's COMMON_POSTINGS): for
+# rarer ones a layout would cost more to build and keep than the look-ups it spares.
+DENSE_MIN_POSTINGS = 2000
+_NO_LAYOUT = (b"", ())  # remembered for a word that is not laid out
 
 
 class Columns:
@@ -30,7 +34,7 @@ class Columns:
         self.index = index
         self._n_docs = len(index.docs)
         self._limit = max(1, DENSE_BYTES // max(self._n_docs, 1))  # words laid out at once
-        self._dense: dict[str, tuple[bytes, tuple[float, ...]]] = {}
+        self._dense: dict[str, tuple[bytes, tuple[float, ...]]] = {}  # or _NO_LAYOUT
         self._place_order: dict[frozenset[int], list[int]] = {}
 
     def column(self, key: str, docs: list[int]) -> list[float]:
@@ -43,13 +47,14 @@ class Columns:
         return list(map(values.__getitem__, map(codes.__getitem__, docs)))
 
     def first_holding(self, keys: list[str], places: list[str], limit: int) -> list[int]:
-        """The first documents (by number) that hold the rarest of the keys, in the places."""
+        """The first documents (by number) that hold the rarest of the keys, in the places.
+
+        Postings list documents in ascending order (the index adds them so; a test checks).
+        """
         postings = self.index.postings
         rarest_key = min(filter(postings.__contains__, keys), key=lambda k: len(postings[k]))
         rarest = postings[rarest_key]
         if not places:
-            # Postings list documents in ascending order (the index adds them so): the first
-            # of them, without sorting thousands.
             return list(islice(rarest, limit))
         place_docs = [self.index.place_docs.get(place, frozenset()) for place in places]
         smallest = min(place_docs, key=len)
@@ -77,23 +82,28 @@ class Columns:
     def _layout(self, key: str) -> tuple[bytes, tuple[float, ...]] | None:
         dense = self._dense.get(key)
         if dense is None:
-            postings = self.index.postings[key]
-            weights = sorted(set(postings.values()))
-            if len(weights) > 255:  # codes are bytes; never so in practice (field weights)
-                return None
-            code = {weight: n for n, weight in enumerate(weights, start=1)}
-            layout = bytearray(self._n_docs)
-            _set_each(layout.__setitem__, postings, map(code.__getitem__, postings.values()))
-            idf = self.index.idf[key]
-            # The same products the dict path computes: the scores do not change by a bit.
-            dense = (bytes(layout), (0.0, *(mul(idf, weight) for weight in weights)))
+            dense = self._lay_out(key)
             if len(self._dense) >= self._limit:
                 self._dense = {}  # bounded: start afresh
             self._dense[key] = dense
-        return dense
+        return None if dense is _NO_LAYOUT else dense
+
+    def _lay_out(self, key: str) -> tuple[bytes, tuple[float, ...]]:
+        postings = self.index.postings[key]
+        if len(postings) < DENSE_MIN_POSTINGS:
+            return _NO_LAYOUT
+        weights = sorted(set(postings.values()))
+        if len(weights) > 255:  # codes are bytes; never so in practice (a few field weights)
+            return _NO_LAYOUT
+        code = {weight: n for n, weight in enumerate(weights, start=1)}
+        layout = bytearray(self._n_docs)
+        _set_each(layout.__setitem__, postings, map(code.__getitem__, postings.values()))
+        idf = self.index.idf[key]
+        # The same products the dict path computes: the scores do not change by a bit.
+        return bytes(layout), (0.0, *(mul(idf, weight) for weight in weights))
 
 
 def _set_each(
     setter: Callable[[int, int], None], keys: Iterable[int], values: Iterable[int]
 ) -> None:
-    deque(map(setter, keys, values), maxlen=0)  # a loop in C
+    deque(map(setter, keys, values), maxlen=0)  # no Python loop over a million postings

@@ -15,7 +15,6 @@ from knowledge.intent import detect_intent, is_greeting, strip_greeting
 from knowledge.spelling import (
     HOMOPHONE_FACTOR,
     HOMOPHONE_WINDOW,
-    MEMO_SIZE,
     NAME_MENTION,
     Spelling,
     remember,
@@ -40,6 +39,7 @@ LARGE_KB = 1000  # documents; above this, candidate generation prunes common wor
 COMMON_SHARE = 0.05
 COMMON_POSTINGS = 2000
 RESCORE_POOL = 300  # candidates that very common words re-score
+PLACE_MEMO_PLACES, PLACE_MEMO_DOCS = 64, 4096  # place factors remembered
 EXPANSION_FACTOR = 0.85
 UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
 
@@ -223,7 +223,7 @@ class Matcher:
         else:
             keys = [key for _, keys in deferred for key, _ in keys]
             pool = self._columns.first_holding(keys, [place for _, place in places], RESCORE_POOL)
-        # Column by column over the pool, in C (map, compress): hundreds of candidates times
+        # Column by column over the pool (map, compress): hundreds of candidates times
         # every word would otherwise be the slowest part of a question.
         before = [scores.get(doc, 0.0) for doc in pool]
         totals = before
@@ -264,22 +264,24 @@ class Matcher:
     def _score_bigrams(self, text: str, scores: dict[int, float]) -> None:
         """Character pairs of names add a little to what words found (and alone find rare names)."""
         name_grams, gram_idf = self.index.name_grams, self._gram_idf
-        candidates: list[int] = []
-        # Names' pairs are pairs of Chinese characters: every pair of the text can be tried.
+        candidates: list[int] | None = None  # the documents scored so far, listed when needed
+        # The index makes names' pairs with char_bigrams(), so they are pairs of Chinese
+        # characters: any other pair of the text is simply not found.
         for gram in dict.fromkeys(filter(name_grams.__contains__, map(add, text, text[1:]))):
             docs = name_grams[gram]
             idf = gram_idf[gram]
             if len(docs) <= 3:
                 for doc, weight in docs.items():
                     scores[doc] += idf * weight
+                candidates = None  # it may have added some
             elif len(docs) > COMMON_POSTINGS and self._n_docs > LARGE_KB:
-                if len(candidates) != len(scores):  # a rare pair may have added some
+                if candidates is None:
                     candidates = list(scores)
                 column = self._columns.column("B:" + gram, candidates)
                 for doc, value in compress(zip(candidates, column, strict=True), column):
                     scores[doc] += value
             elif len(docs) > len(scores):
-                for doc in scores.keys() & docs.keys():  # in C, from the smaller side
+                for doc in scores.keys() & docs.keys():  # from the smaller side
                     scores[doc] += idf * docs[doc]
             else:
                 for doc, weight in docs.items():
@@ -300,7 +302,8 @@ class Matcher:
         if places:
             factors = self._place_factors([i for i, _ in best], places)
             best = [(i, score * factor) for (i, score), factor in zip(best, factors, strict=True)]
-        # Plain tuples sort in C; the position keeps equal scores of one kind in their order.
+        # Plain tuples sort without a key function; the position keeps equal scores of one
+        # kind in their order.
         placed = sorted((-score, kinds[i], n, i) for n, (i, score) in enumerate(best))
         ranked = [Scored(docs[i], -score, 0.0) for score, _, _, i in placed[:MAX_RESULTS]]
         if ranked:  # only the best result's coverage decides anything
@@ -310,9 +313,11 @@ class Matcher:
     def _place_factors(self, ids: list[int], places: list[tuple[str, str]]) -> list[float]:
         key = tuple(places)
         known = self._factors.get(key)
-        if known is None or len(known) >= MEMO_SIZE:
+        if known is None or len(known) >= PLACE_MEMO_DOCS:  # bounded: start afresh
             known = {}
-            remember(self._factors, key, known)
+            if len(self._factors) >= PLACE_MEMO_PLACES:
+                self._factors = {}
+            self._factors[key] = known
         factors = list(map(known.get, ids))
         for n, factor in enumerate(factors):
             if factor is None:

@@ -138,8 +138,8 @@ class Spelling:
         mentioned: dict[int, float] = {}
         names: list[str] = []
         starts = self.index.name_starts
-        pairs = list(map(add, compact, compact[1:]))  # each character pair, made in C
-        # Only where a name could start (found in C): long stories are cheap.
+        pairs = list(map(add, compact, compact[1:]))
+        # Only where a name could start: long stories are cheap.
         for i, _ in _positions(compact, self._name_prefixes.intersection(pairs)):
             for size in (2, 4, 6):
                 bucket = starts.get(compact[i : i + size], ()) if i + size <= len(compact) else ()
@@ -189,7 +189,8 @@ class Spelling:
     def _fuzzy_candidates(self, pairs: list[str]) -> list[str]:
         """Names sharing at least two character pairs with the question (a likely misspelling)."""
         name_grams = self.index.name_grams
-        grams = dict.fromkeys(filter(name_grams.__contains__, pairs))  # pairs of Chinese only
+        # Names' pairs come from char_bigrams(): a pair with anything but Chinese is not found.
+        grams = dict.fromkeys(filter(name_grams.__contains__, pairs))
         postings = [name_grams[gram] for gram in grams]
         shared = Counter(chain.from_iterable(p for p in postings if len(p) <= FUZZY_GRAM_LIMIT))
         best = sorted((d for d, n in shared.items() if n >= 2), key=lambda d: -shared[d])

@@ -206,7 +206,7 @@ def _needs_t2s() -> re.Pattern[str]:
 
 
 def _traditional_chars() -> frozenset[str]:
-    """Characters that 繁→简 conversion changes (a few milliseconds, once per process)."""
+    """Characters that 繁→简 conversion changes (a few milliseconds; _needs_t2s() keeps them)."""
     chars = [chr(code) for first, last in _CJK_RANGES for code in range(first, last + 1)]
     simplified = _t2s().convert("".join(chars))
     if len(simplified) != len(chars):  # a dictionary mapping a character to two: go slowly
@@ -245,7 +245,7 @@ def cjk_runs(text: str) -> list[str]:
 def char_bigrams(text: str) -> list[str]:
     grams: list[str] = []
     for run in cjk_runs(text):
-        grams.extend(map(add, run, run[1:]))  # each pair, made in C
+        grams.extend(map(add, run, run[1:]))
     return grams
 
 

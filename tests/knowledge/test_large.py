@@ -109,19 +109,29 @@ def test_laid_out_postings_score_exactly_as_the_postings(large_index: Index, mon
 def test_a_layout_gives_each_documents_weight_and_presence(large_index: Index) -> None:
     columns = columns_module.Columns(large_index)
     every_doc = list(range(len(large_index.docs)))
-    common = [k for k, docs in large_index.postings.items() if len(docs) > 1000]
-    assert any(k.startswith("B:") for k in common)
+    common = [
+        key
+        for key, docs in large_index.postings.items()
+        if len(docs) >= columns_module.DENSE_MIN_POSTINGS
+    ]
+    assert any(k.startswith("B:") for k in common) and any(":" not in k for k in common)
     for key in common:
+        assert columns._layout(key) is not None
         postings, idf = large_index.postings[key], large_index.idf[key]
         assert columns.column(key, every_doc) == [idf * postings.get(d, 0.0) for d in every_doc]
         holds = columns.holding(key)
         assert [bool(holds(d)) for d in every_doc] == [d in postings for d in every_doc]
 
 
+def test_postings_list_documents_in_ascending_order(large_index: Index) -> None:
+    """The first documents holding a word are read off its postings without sorting."""
+    for docs in large_index.postings.values():
+        assert list(docs) == sorted(docs)
+
+
 def test_layouts_are_bounded(large_index: Index, monkeypatch) -> None:
     monkeypatch.setattr(columns_module, "DENSE_BYTES", 2 * len(large_index.docs))
     columns = columns_module.Columns(large_index)
-    common = [k for k, docs in large_index.postings.items() if len(docs) > 1000][:5]
-    for key in common:
+    for key in list(large_index.postings)[:20]:
         columns.column(key, [0, 1])
         assert len(columns._dense) <= 2
