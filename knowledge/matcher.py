@@ -12,13 +12,7 @@ from operator import add, itemgetter, mul, ne
 from knowledge.columns import Columns
 from knowledge.index import Doc, Index, content_tokens
 from knowledge.intent import detect_intent, is_greeting, strip_greeting
-from knowledge.spelling import (
-    HOMOPHONE_FACTOR,
-    HOMOPHONE_WINDOW,
-    NAME_MENTION,
-    Spelling,
-    remember,
-)
+from knowledge.spelling import HOMOPHONE_FACTOR, HOMOPHONE_WINDOW, NAME_MENTION, Spelling, remember
 from knowledge.text import normalize
 
 # Decision thresholds, tuned on tests/knowledge/questions.yaml (see benchmarks/bench_ask.py).
@@ -221,8 +215,9 @@ class Matcher:
         elif scores:
             pool = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
         else:
-            keys = [key for _, keys in deferred for key, _ in keys]
-            pool = self._columns.first_holding(keys, [place for _, place in places], RESCORE_POOL)
+            common_keys = [key for _, keys in deferred for key, _ in keys]
+            place_names = [place for _, place in places]
+            pool = self._columns.first_holding(common_keys, place_names, RESCORE_POOL)
         # Column by column over the pool (map, compress): hundreds of candidates times
         # every word would otherwise be the slowest part of a question.
         before = [scores.get(doc, 0.0) for doc in pool]
