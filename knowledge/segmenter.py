@@ -162,14 +162,9 @@ class Segmenter:
         return words
 
     def _cut_block(self, block: str, hmm: bool) -> list[str]:
-        ends = self._best_ends(block)
         if not hmm and not _ASCII_ALNUM_RE.search(block):  # nothing to group: just the words
-            words, i, n = [], 0, len(block)
-            while i < n:
-                j = ends[i]
-                words.append(block[i:j])
-                i = j
-            return words
+            return self._dictionary_words(block)
+        ends = self._best_ends(block)
         words: list[str] = []
         buf = ""
         i, n = 0, len(block)
