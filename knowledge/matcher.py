@@ -103,8 +103,12 @@ class Matcher:
         greeting = is_greeting(normalized)
         normalized = strip_greeting(normalized)
         text = self.spelling.from_pinyin(normalized)
-        mentioned, names = self.spelling.mentions(text.replace(" ", ""))
-        corrections = self.spelling.homophones(text[:HOMOPHONE_WINDOW])
+        # Made once: each step below looks the text's character pairs up somewhere.
+        pairs = list(map(add, text, text[1:]))
+        mentioned, names = self.spelling.mentions(text, pairs)
+        corrections = self.spelling.homophones(
+            text[:HOMOPHONE_WINDOW], pairs[: HOMOPHONE_WINDOW - 1]
+        )
         for written, word in corrections.items():
             for doc in self.index.names.get(word, ()):  # 明名心理 is 明明心理 misspelt
                 value = (NAME_MENTION + 0.5 * len(word)) * HOMOPHONE_FACTOR
@@ -125,7 +129,7 @@ class Matcher:
         places = self._places(text)
         match.places = places
         place_words = {p for p in self.index.places if p in text}
-        words, search_words = self._seg.cut_with_parts(text)
+        words, search_words = self._seg.cut_with_parts(text, pairs)
         content = [
             w
             for w in content_tokens(dict.fromkeys(search_words), self.index.expansions)
@@ -136,7 +140,7 @@ class Matcher:
         for doc, value in mentioned.items():
             scores[doc] += value
         hits.named.update(mentioned)
-        self._score_bigrams(text, scores)
+        self._score_bigrams(pairs, scores)
         if not scores:
             match.intent = "greeting" if greeting else "unknown"
             return match
@@ -256,13 +260,13 @@ class Matcher:
                     best[doc] = value
         return best
 
-    def _score_bigrams(self, text: str, scores: dict[int, float]) -> None:
+    def _score_bigrams(self, pairs: list[str], scores: dict[int, float]) -> None:
         """Character pairs of names add a little to what words found (and alone find rare names)."""
         name_grams, gram_idf = self.index.name_grams, self._gram_idf
         candidates: list[int] | None = None  # the documents scored so far, listed when needed
         # The index makes names' pairs with char_bigrams(), so they are pairs of Chinese
         # characters: any other pair of the text is simply not found.
-        for gram in dict.fromkeys(filter(name_grams.__contains__, map(add, text, text[1:]))):
+        for gram in dict.fromkeys(filter(name_grams.__contains__, pairs)):
             docs = name_grams[gram]
             idf = gram_idf[gram]
             if len(docs) <= 3:

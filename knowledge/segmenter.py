@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 from operator import add
 
 GENERAL_MIN_FREQ = 20  # keep jieba's ~80k commoner words; rare ones only slow loading
@@ -88,13 +89,14 @@ class Segmenter:
     def is_word(self, text: str) -> bool:
         return self._freq.get(text, 0.0) < 0.0
 
-    def cut(self, text: str) -> list[str]:
-        """Words of a normalized text (spaces separate runs; HMM groups unknown characters)."""
+    def cut(self, text: str, pairs: list[str] | None = None) -> list[str]:
+        """Words of a normalized text (spaces separate runs; HMM groups unknown characters).
+        `pairs`, the text's character pairs, spare making them again."""
         words: list[str] = []
         hmm = len(text) <= HMM_MAX_CHARS  # in a long story, unknown words matter less than speed
         if not _OUTSIDE_JIEBA_BLOCK_RE.search(text):  # as normalize() leaves most questions
             if not hmm and not _ASCII_ALNUM_RE.search(text):  # a long story in Chinese
-                return self._dictionary_words(text)
+                return self._dictionary_words(text, pairs)
             for block in text.split():
                 words.extend(self._cut_block(block, hmm))
             return words
@@ -107,7 +109,7 @@ class Segmenter:
                 words.extend(c for c in block if not c.isspace())
         return words
 
-    def _best_ends(self, block: str) -> list[int]:
+    def _best_ends(self, block: str, pair_texts: list[str] | None = None) -> list[int]:
         """For each position, where the most probable segmentation's word starting there ends.
 
         A space ends a block: what precedes it is scored as if the text ended there.
@@ -117,7 +119,8 @@ class Segmenter:
         # One- and two-character lookups for every position at once, in C (map): most
         # positions need no other.
         singles = list(map(get, block))
-        pair_texts = list(map(add, block, block[1:]))
+        if pair_texts is None:
+            pair_texts = list(map(add, block, block[1:]))
         pairs = list(map(get, pair_texts))
         pairs.append(None)
         longer = list(map(self._longer.__contains__, pair_texts))
@@ -150,9 +153,9 @@ class Segmenter:
             ends[i] = best_end
         return ends
 
-    def _dictionary_words(self, text: str) -> list[str]:
+    def _dictionary_words(self, text: str, pairs: list[str] | None = None) -> list[str]:
         """The words of space-separated blocks in one pass, without grouping unknown characters."""
-        ends = self._best_ends(text)
+        ends = self._best_ends(text, pairs)
         words, i, n = [], 0, len(text)
         while i < n:
             j = ends[i]
@@ -215,28 +218,34 @@ class Segmenter:
                 words.append(part)
         return words
 
-    def cut_with_parts(self, text: str) -> tuple[list[str], list[str]]:
+    def cut_with_parts(
+        self, text: str, pairs: list[str] | None = None
+    ) -> tuple[list[str], list[str]]:
         """One segmentation pass giving both the words and, as jieba's cut_for_search would, their parts."""
-        words = self.cut(text)
-        parts: list[str] = []
-        for word in words:
-            if len(word) > 2:
-                parts.extend(self._parts_of(word))
-            parts.append(word)
-        return words, parts
+        words = self.cut(text, pairs)
+        # Each word's parts are remembered with the word at their end: a long story's hundred
+        # words are then looked up and joined in C.
+        found = list(map(self._parts.get, words))
+        if None in found:
+            found = [
+                known or self._remember_parts(word)
+                for word, known in zip(words, found, strict=True)
+            ]
+        return words, list(chain.from_iterable(found))
 
-    def _parts_of(self, word: str) -> tuple[str, ...]:
-        found = self._parts.get(word)
-        if found is None:
-            freq = self._freq
-            found = tuple(
+    def _remember_parts(self, word: str) -> tuple[str, ...]:
+        freq = self._freq
+        found = (
+            *(
                 word[i : i + size]
                 for size in (2, 3)
                 if len(word) > size
                 for i in range(len(word) - size + 1)
                 if freq.get(word[i : i + size])
-            )
-            if len(self._parts) >= PARTS_CACHE_SIZE:
-                self._parts.clear()
-            self._parts[word] = found
+            ),
+            word,
+        )
+        if len(self._parts) >= PARTS_CACHE_SIZE:
+            self._parts.clear()
+        self._parts[word] = found
         return found

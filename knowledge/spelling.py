@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
+from itertools import chain, pairwise
 from operator import add
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
 from knowledge.index import Index
-from knowledge.text import char_bigrams, has_cjk
+from knowledge.text import has_cjk
 
 NAME_MENTION = 6.0  # a name or alias spelt out in the question
 HOMOPHONE_FACTOR = 0.8  # a sound-alike counts for less than the word itself
@@ -66,10 +66,11 @@ class Spelling:
                 i += 1
         return " ".join(found)
 
-    def homophones(self, text: str) -> dict[str, str]:
-        """Known words that a misspelt stretch of the question sounds like (心里咨询 → 心理咨询)."""
+    def homophones(self, text: str, text_pairs: list[str]) -> dict[str, str]:
+        """Known words that a misspelt stretch of the question (its character pairs given)
+        sounds like (心里咨询 → 心理咨询)."""
         found: dict[str, tuple[int, str]] = {}
-        pairs = set(char_bigrams(text))
+        pairs = set(text_pairs)  # a pair with anything but Chinese sounds like no word
         seen, sounding = self._pair_memo  # one consistent pair, whatever other threads do
         if len(seen) + len(pairs) > MEMO_SIZE:  # bounded: start afresh
             seen, sounding = self._pair_memo = (set(), {})
@@ -133,14 +134,17 @@ class Spelling:
         """Organizations and projects have names; a fact's "name" reads like a question."""
         return self.index.docs[doc].kind in ("organization", "project")
 
-    def mentions(self, compact: str) -> tuple[dict[int, float], list[str]]:
-        """Names or aliases in the question, exact or nearly: the strongest signal there is."""
+    def mentions(self, text: str, pairs: list[str]) -> tuple[dict[int, float], list[str]]:
+        """Names or aliases in the question (its character pairs given), exact or nearly:
+        the strongest signal there is. A name may run across a space (武术“进校园”)."""
         mentioned: dict[int, float] = {}
         names: list[str] = []
         starts = self.index.name_starts
-        pairs = list(map(add, compact, compact[1:]))
+        compact = text.replace(" ", "")
+        runs = text.split()
+        joined = [a[-1] + b[0] for a, b in pairwise(runs)]  # pairs across a space
         # Only where a name could start: long stories are cheap.
-        for i, _ in _positions(compact, self._name_prefixes.intersection(pairs)):
+        for i, _ in _positions(compact, self._name_prefixes.intersection(chain(pairs, joined))):
             for size in (2, 4, 6):
                 bucket = starts.get(compact[i : i + size], ()) if i + size <= len(compact) else ()
                 for name in bucket:
@@ -153,7 +157,8 @@ class Spelling:
                             names.append(name)
         if mentioned or len(compact) < 3 or not has_cjk(compact):
             return mentioned, names
-        candidates = self._fuzzy_candidates(pairs[: FUZZY_WINDOW - 1])
+        window = compact[:FUZZY_WINDOW]
+        candidates = self._fuzzy_candidates(list(map(add, window, window[1:])))
         if not candidates:
             return mentioned, names
         in_question = set(compact).__contains__
