@@ -6,8 +6,8 @@ import heapq
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import add, itemgetter, mul, ne
+from itertools import compress, count, repeat
+from operator import add, itemgetter, mul, ne, neg
 
 from knowledge.columns import Columns
 from knowledge.index import Doc, Index, content_tokens
@@ -298,12 +298,12 @@ class Matcher:
     ) -> list[Scored]:
         docs, kinds = self.index.docs, self._kind_order
         best = heapq.nlargest(RANK_POOL, scores.items(), key=itemgetter(1))
+        ids, values = list(map(itemgetter(0), best)), list(map(itemgetter(1), best))
         if places:
-            factors = self._place_factors([i for i, _ in best], places)
-            best = [(i, score * factor) for (i, score), factor in zip(best, factors, strict=True)]
-        # Plain tuples sort without a key function; the position keeps equal scores of one
-        # kind in their order.
-        placed = sorted((-score, kinds[i], n, i) for n, (i, score) in enumerate(best))
+            values = list(map(mul, values, self._place_factors(ids, places)))
+        # Plain tuples, made in C, sort without a key function; the position keeps equal
+        # scores of one kind in their order.
+        placed = sorted(zip(map(neg, values), map(kinds.__getitem__, ids), count(), ids))
         ranked = [Scored(docs[i], -score, 0.0) for score, _, _, i in placed[:MAX_RESULTS]]
         if ranked:  # only the best result's coverage decides anything
             ranked[0].coverage = self._coverage(hits.words(placed[0][3]), words)
@@ -318,6 +318,8 @@ class Matcher:
                 self._factors = {}
             self._factors[key] = known
         factors = list(map(known.get, ids))
+        if None not in factors:  # all remembered: most questions once the bot has run a while
+            return factors
         for n, factor in enumerate(factors):
             if factor is None:
                 doc = ids[n]
@@ -337,7 +339,7 @@ class Matcher:
             if weight is None:
                 weight = self._word_weight(word)
             total += weight
-            if word in hit or word in joined or _contains_hit(word, parts):
+            if word in hit or word in joined or (len(word) > 2 and _contains_hit(word, parts)):
                 covered += weight
         if total == 0:
             return 1.0 if hit else 0.0
