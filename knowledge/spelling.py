@@ -198,8 +198,12 @@ class Spelling:
         grams = dict.fromkeys(filter(name_grams.__contains__, pairs))
         postings = [name_grams[gram] for gram in grams]
         shared = Counter(chain.from_iterable(p for p in postings if len(p) <= FUZZY_GRAM_LIMIT))
-        best = sorted((d for d, n in shared.items() if n >= 2), key=lambda d: -shared[d])
-        return list(dict.fromkeys(n for d in best[:FUZZY_DOCS] for n in self.index.doc_names[d]))
+        # Most shared first; reverse=True keeps ties in order, as sorting by -count would.
+        best = sorted(
+            (d for d, n in shared.items() if n >= 2), key=shared.__getitem__, reverse=True
+        )
+        names = map(self.index.doc_names.__getitem__, best[:FUZZY_DOCS])
+        return list(dict.fromkeys(chain.from_iterable(names)))
 
 
 def _positions(text: str, pairs: set[str]) -> list[tuple[int, str]]:
