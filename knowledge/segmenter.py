@@ -91,7 +91,7 @@ class Segmenter:
 
     def cut(self, text: str, pairs: list[str] | None = None) -> list[str]:
         """Words of a normalized text (spaces separate runs; HMM groups unknown characters).
-        `pairs`, the text's character pairs, spare making them again."""
+        `pairs`, if given, must be this very text's character pairs: they spare making them again."""
         words: list[str] = []
         hmm = len(text) <= HMM_MAX_CHARS  # in a long story, unknown words matter less than speed
         if not _OUTSIDE_JIEBA_BLOCK_RE.search(text):  # as normalize() leaves most questions

@@ -136,7 +136,8 @@ class Spelling:
 
     def mentions(self, text: str, pairs: list[str]) -> tuple[dict[int, float], list[str]]:
         """Names or aliases in the question (its character pairs given), exact or nearly:
-        the strongest signal there is. A name may run across a space (武术“进校园”)."""
+        the strongest signal there is. The text is normalized (single spaces between runs);
+        a name may run across a space (武术“进校园”)."""
         mentioned: dict[int, float] = {}
         names: list[str] = []
         starts = self.index.name_starts
