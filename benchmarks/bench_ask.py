@@ -34,9 +34,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge.answer import Answerer  # noqa: E402
-from knowledge.index import build_index  # noqa: E402
-from knowledge.store import KnowledgeStore  # noqa: E402
+from knowledge.answering.answer import Answerer  # noqa: E402
+from knowledge.answering.index import build_index  # noqa: E402
+from knowledge.curation.apply import open_knowledge  # noqa: E402
 
 QUESTION_SETS = ("questions.yaml", "questions_holdout.yaml")
 PHONE_LIKE = re.compile(r"\d{7,}|\d{3,4}-\d{7,8}")
@@ -48,7 +48,9 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def load_questions(name: str) -> list[dict[str, Any]]:
-    return yaml.safe_load((ROOT / "tests" / "knowledge" / name).read_text("utf-8"))["questions"]
+    return yaml.safe_load((ROOT / "tests" / "knowledge" / "answering" / name).read_text("utf-8"))[
+        "questions"
+    ]
 
 
 class BM25Baseline:
@@ -286,7 +288,7 @@ def synthetic_records(
 ) -> tuple[dict[str, dict[str, dict[str, Any]]], list[str]]:
     """N synthetic organizations (clearly marked), plus questions about some of them."""
     rng = random.Random(seed)
-    shipped = KnowledgeStore.memory().all_records()
+    shipped = open_knowledge().all_records()
     orgs: dict[str, dict[str, Any]] = {}
     names: set[str] = set()
     questions: list[str] = []
@@ -340,7 +342,7 @@ def synthetic_section(n: int) -> None:
     started = time.perf_counter()
     index = build_index(records, "synthetic")
     build = time.perf_counter() - started
-    from knowledge.matcher import Matcher
+    from knowledge.answering.matcher import Matcher
 
     matcher = Matcher(index)
     import gc
@@ -369,7 +371,7 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--skip-synthetic", action="store_true")
     args = parser.parse_args()
-    store = KnowledgeStore.memory()
+    store = open_knowledge()
     answerer = Answerer(store, build_index(store.all_records(), store.version))
     accuracy_section(answerer, BM25Baseline(store.records("organizations")))
     latency_section(answerer)

@@ -10,12 +10,10 @@ from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot.services import BotData, Services
+from bot.services import BotData, Services, open_services
 from bot.settings import Settings
 from bot.throttle import ChatRateLimiter
 from handlers import activities, ask, browse, errors, guard, inline, start
-from knowledge.answer import Answerer
-from knowledge.store import KnowledgeStore
 
 log = logging.getLogger(__name__)
 
@@ -48,18 +46,17 @@ def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
-def build_services(settings: Settings) -> Services:
-    store = KnowledgeStore.open(settings.db_path)
-    return Services(settings, store, Answerer.from_store(store, tz_name=settings.tz_name))
-
-
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(COMMANDS)
 
 
+async def _post_shutdown(application: Application) -> None:
+    application.bot_data.services.close()
+
+
 def build_application(settings: Settings, services: Services | None = None) -> Application:
     """The bot's Application: handlers, error handler, Shanghai-time defaults, rate limiter."""
-    services = services or build_services(settings)
+    services = services or open_services(settings)
     # Opt in to python-telegram-bot's timedelta time periods (the v23 default): its flood
     # control otherwise warns on every 429, and nothing here reads the old integers.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
@@ -71,6 +68,7 @@ def build_application(settings: Settings, services: Services | None = None) -> A
         .rate_limiter(ChatRateLimiter())
         .concurrent_updates(True)  # one slow conversation never holds up the others
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
     )
     if settings.base_url:
         base = settings.base_url.rstrip("/")
@@ -109,7 +107,7 @@ def run_bot(
     log.info(
         "orgbot starting (%s), knowledge version %s",
         "webhook" if webhook_url else "polling",
-        application.bot_data.services.store.version,
+        application.bot_data.services.knowledge.version,
     )
     if webhook_url:
         token = settings.require_token()

@@ -1,15 +1,23 @@
-"""The `orgbot` command: ask questions, keep the knowledge base, run the bot."""
+"""The `orgbot` command: ask questions, keep the knowledge base, run the bot.
+
+Each command parses its arguments and calls the library; a domain error becomes a
+click.ClickException only here, at the edge.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:  # imported lazily below: `orgbot ask` must start fast
+    from knowledge.residents.store import ResidentsStore
+    from knowledge.store import KnowledgeStore
 
 
 def _settings(db: Path | None) -> Settings:
@@ -19,11 +27,11 @@ def _settings(db: Path | None) -> Settings:
         raise click.ClickException(str(exc)) from None
 
 
-def _open_store(settings: Settings):  # -> KnowledgeStore (imported lazily for a fast `ask`)
-    from knowledge.store import KnowledgeStore
+def _open(settings: Settings) -> tuple[KnowledgeStore, ResidentsStore]:
+    from knowledge.opening import open_stores
 
     try:
-        return KnowledgeStore.open(settings.db_path)
+        return open_stores(settings.db_path)
     except Exception as exc:  # a locked, corrupt or unwritable file: say which
         raise click.ClickException(f"cannot open the database {settings.db_path}: {exc}") from None
 
@@ -48,19 +56,26 @@ def main() -> None:
 @db_option
 def ask(question: str | None, as_json: bool, db: Path | None) -> None:
     """Answer QUESTION, or one question per line from standard input."""
-    from knowledge.answer import Answerer
+    from knowledge.opening import open_answerer
 
     settings = _settings(db)
-    answerer = Answerer.from_store(_open_store(settings), tz_name=settings.tz_name)
+    try:
+        answerer, _ = open_answerer(settings.db_path, settings.tz_name)
+    except Exception as exc:
+        raise click.ClickException(f"cannot open the database {settings.db_path}: {exc}") from None
     questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
-    for text in questions:
-        answer = answerer.answer(text, channel="cli")
-        if as_json:
-            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
-        else:
-            click.echo(answer.text)
-            if question is None:
-                click.echo("")
+    try:
+        for text in questions:
+            answer = answerer.answer(text, channel="cli")
+            if as_json:
+                click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+            else:
+                click.echo(answer.text)
+                if question is None:
+                    click.echo("")
+    finally:
+        if answerer.questions is not None:
+            answerer.questions.close()
 
 
 @main.group()
@@ -73,10 +88,11 @@ def kb() -> None:
 @db_option
 def validate(paths: tuple[Path, ...], db: Path | None) -> None:
     """Check knowledge files (YAML, CSV, .xlsx) and report every problem."""
-    from knowledge.importer import validate_files
+    from knowledge.curation.apply import validate_files
 
     settings = _settings(db)
-    dataset = validate_files(_open_store(settings), list(paths), default_tz=settings.tz_name)
+    store, _ = _open(settings)
+    dataset = validate_files(store, list(paths), default_tz=settings.tz_name)
     for problem in dataset.problems:
         click.echo(str(problem), err=True)
     if dataset.problems:
@@ -96,16 +112,18 @@ def validate(paths: tuple[Path, ...], db: Path | None) -> None:
 @db_option
 def import_(paths: tuple[Path, ...], replace: bool, dry_run: bool, db: Path | None) -> None:
     """Validate, then import files all or nothing (audited)."""
-    from knowledge.importer import import_files
+    from knowledge.answering.cache import index_cache_path
+    from knowledge.curation.apply import import_files
 
     settings = _settings(db)
-    store = _open_store(settings)
+    store, _ = _open(settings)
     report = import_files(
         store,
         list(paths),
         replace=replace,
         default_tz=settings.tz_name,
         dry_run=dry_run,
+        index_cache=index_cache_path(settings.db_path),
     )
     if not report.ok:
         for problem in report.dataset.problems:
@@ -114,12 +132,6 @@ def import_(paths: tuple[Path, ...], replace: bool, dry_run: bool, db: Path | No
             f"{len(report.dataset.problems)} problem(s) found; the database was not changed"
         )
     click.echo(("(dry run) " if dry_run else "") + report.describe())
-    if not dry_run:
-        # Rebuild the search index now, so a running bot picks up the cache instead of
-        # rebuilding it in its event loop.
-        from knowledge.answer import index_cache_path, load_or_build_index
-
-        load_or_build_index(store, index_cache_path(settings.db_path))
 
 
 @kb.command()
@@ -128,9 +140,9 @@ def import_(paths: tuple[Path, ...], replace: bool, dry_run: bool, db: Path | No
 @db_option
 def export(fmt: str, out: Path, db: Path | None) -> None:
     """Write the knowledge base as files that `kb import` reads back."""
-    from knowledge.importer import export_csv, export_yaml
+    from knowledge.curation.export import export_csv, export_yaml
 
-    store = _open_store(_settings(db))
+    store, _ = _open(_settings(db))
     written = (export_yaml if fmt == "yaml" else export_csv)(store, out)
     for path in written:
         click.echo(str(path))
@@ -140,30 +152,10 @@ def export(fmt: str, out: Path, db: Path | None) -> None:
 @db_option
 def stats(db: Path | None) -> None:
     """Counts by table, by district and by topic."""
-    from knowledge.schema import TABLE_ORDER
+    from knowledge.curation.stats import knowledge_stats
 
-    store = _open_store(_settings(db))
-    click.echo("records:")
-    for table in TABLE_ORDER:
-        click.echo(f"  {table}: {store.count(table)}")
-    orgs = store.records("organizations").values()
-    by_district = Counter(f"{o['city']}{o['district']}" or "(未注明)" for o in orgs)
-    by_topic: Counter[str] = Counter()
-    for table in ("organizations", "projects", "activities"):
-        for record in store.records(table).values():
-            by_topic.update(record.get("topics", []))
-    click.echo("organizations by district:")
-    for name, count in by_district.most_common():
-        click.echo(f"  {name}: {count}")
-    click.echo("records by topic:")
-    for name, count in by_topic.most_common():
-        click.echo(f"  {name}: {count}")
-    asked = store.db["questions"].count
-    if asked:
-        unanswered = store.db.execute(
-            "SELECT COUNT(*) FROM questions WHERE answered = 0"
-        ).fetchone()[0]
-        click.echo(f"questions asked: {asked}, unanswered: {unanswered}")
+    for line in knowledge_stats(*_open(_settings(db))).lines():
+        click.echo(line)
 
 
 @kb.command()
@@ -171,8 +163,8 @@ def stats(db: Path | None) -> None:
 @db_option
 def unanswered(limit: int, db: Path | None) -> None:
     """What residents asked that the bot could not answer, most frequent first."""
-    store = _open_store(_settings(db))
-    rows = store.unanswered_questions(limit)
+    _, residents = _open(_settings(db))
+    rows = residents.unanswered_questions(limit)
     if not rows:
         click.echo("no unanswered questions")
     for row in rows:

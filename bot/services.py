@@ -2,32 +2,52 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.settings import Settings
 from bot.throttle import FloodGuard
-from knowledge.answer import Answerer
-from knowledge.browse import Browser
+from knowledge.answering.answer import Answerer
+from knowledge.answering.browse import Browser
+from knowledge.opening import open_answerer
+from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
 
 
 @dataclass
 class Services:
     settings: Settings
-    store: KnowledgeStore
+    knowledge: KnowledgeStore
+    residents: ResidentsStore
     answerer: Answerer
     flood: FloodGuard = field(default_factory=FloodGuard)
-    _browser: tuple[str, Browser] | None = None
+    _reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @property
     def browser(self) -> Browser:
-        """A browser over the current knowledge (rebuilt when staff change it)."""
-        version = self.answerer.index.version
-        if self._browser is None or self._browser[0] != version:
-            self._browser = (version, Browser(self.answerer.records))
-        return self._browser[1]
+        """Lists and cards over the knowledge the answers come from."""
+        return self.answerer.snapshot.browser
+
+    async def refresh(self) -> None:
+        """Pick up knowledge staff changed, loading it off the event loop; meanwhile the
+        other residents are answered from the previous version."""
+        if self.answerer.is_stale():
+            async with self._reloading:
+                await asyncio.to_thread(self.answerer.refresh)
+
+    def close(self) -> None:
+        """Write the questions still queued and close the database."""
+        if self.answerer.questions is not None:
+            self.answerer.questions.close()
+        self.knowledge.close()
+
+
+def open_services(settings: Settings) -> Services:
+    """The stores in the settings' database file (seeded and upgraded), and the answerer."""
+    answerer, residents = open_answerer(settings.db_path, settings.tz_name)
+    return Services(settings, answerer.store, residents, answerer)
 
 
 class BotData:

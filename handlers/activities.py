@@ -13,7 +13,7 @@ async def activities_command(update: Update, context: Context) -> None:
     """List upcoming activities, narrowed by the words after the command."""
     if update.effective_message is None:
         return
-    svc = services(context)
+    svc = await services(context)
     reply = svc.browser.activities(svc.answerer.upcoming(), list(context.args or []))
     await reply_with(update.effective_message, reply)
 

@@ -10,8 +10,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 
 from bot.services import Context
 from handlers.common import callback, reply_with, services
-from knowledge.answer import Answer
-from knowledge.reply import Reply
+from knowledge.answering.answer import Answer
+from knowledge.answering.compose import Reply
 
 KIND_CODES = {"organization": "o", "project": "p", "fact": "f", "activity": "v"}
 CODE_KINDS = {code: kind for kind, code in KIND_CODES.items()}
@@ -64,7 +64,7 @@ async def ask(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or update.effective_user is None:
         return
-    svc = services(context)
+    svc = await services(context)
     answer = svc.answerer.answer(
         question_text(message, context.bot.username),
         channel="telegram",
@@ -79,7 +79,7 @@ async def choice_pressed(update: Update, context: Context) -> None:
     assert query is not None and query.data is not None
     _, code, key = query.data.split(":", 2)
     await query.answer()
-    svc = services(context)
+    svc = await services(context)
     reply = svc.answerer.reply_for(CODE_KINDS.get(code, ""), key)
     if query.message is None:
         return
@@ -97,10 +97,10 @@ async def follow_up(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     action, org = query.data.split(":", 1)
-    svc = services(context)
+    svc = await services(context)
     if action == "s":
         chat = query.message.chat.id if query.message else query.from_user.id
-        new = svc.store.subscribe(chat, "organization", org)
+        new = svc.residents.subscribe(chat, "organization", org)
         await query.answer("已订阅该组织的活动提醒" if new else "您已经订阅过了")
         return
     await query.answer()

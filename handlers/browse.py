@@ -8,9 +8,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.services import Context
 from handlers.ask import answer_keyboard
 from handlers.common import callback, edit_or_send, reply_with, services
-from knowledge.answer import Answer
-from knowledge.browse import Page
-from knowledge.reply import Reply
+from knowledge.answering.answer import Answer
+from knowledge.answering.browse import Page
+from knowledge.answering.compose import Reply
 
 MENU = Reply("浏览社会组织", ["请选择按区县还是按主题浏览："])
 MENU_KEYBOARD = InlineKeyboardMarkup(
@@ -69,7 +69,7 @@ async def browse_pressed(update: Update, context: Context) -> None:
     assert query is not None and query.data is not None
     await query.answer()
     parts = query.data.split(":")
-    browser = services(context).browser
+    browser = (await services(context)).browser
     message = query.message if query.message and hasattr(query.message, "edit_text") else None
     if parts[1] == "m":
         await edit_or_send(message, MENU, MENU_KEYBOARD)  # type: ignore[arg-type]
@@ -118,7 +118,7 @@ async def org_command(update: Update, context: Context) -> None:
 async def _send_card(message, context: Context, org_id: str) -> None:
     if message is None:
         return
-    svc = services(context)
+    svc = await services(context)
     card = svc.browser.card(org_id)
     if card is None:
         await reply_with(

@@ -9,17 +9,17 @@ from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest
 
 from bot.services import Context, Services
-from knowledge.reply import Reply
+from knowledge.answering.compose import Reply
 
 # Telegram counts the 4096 characters after HTML is parsed: measure the plain text.
 TEXT_LIMIT = MessageLimit.MAX_TEXT_LENGTH
 CALLBACK_LIMIT = 64  # bytes
 
 
-def services(context: Context) -> Services:
+async def services(context: Context) -> Services:
     """The shared services, over the knowledge as staff last imported it (a cheap check)."""
     svc = context.bot_data.services
-    svc.answerer.refresh()
+    await svc.refresh()
     return svc
 
 

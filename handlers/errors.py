@@ -8,7 +8,6 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.services import Context
-from handlers.common import services
 
 log = logging.getLogger(__name__)
 APOLOGY = "抱歉，处理您的消息时出了点问题，请稍后再试。"
@@ -23,7 +22,7 @@ async def on_error(update: object, context: Context) -> None:
     if isinstance(error, Forbidden):
         log.info("chat %s blocked the bot or left; not writing to it again", chat_id)
         if chat_id is not None:
-            services(context).store.mark_blocked(chat_id)
+            context.bot_data.services.residents.mark_blocked(chat_id)
         return
     log.error("error while handling an update", exc_info=error)
     if chat_id is None:

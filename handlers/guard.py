@@ -16,9 +16,9 @@ async def flood_guard(update: Update, context: Context) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    svc = services(context)
-    if update.effective_chat and svc.store.is_blocked(update.effective_chat.id):
-        svc.store.clear_blocked(update.effective_chat.id)  # they wrote again: unblocked us
+    svc = await services(context)
+    if update.effective_chat and svc.residents.is_blocked(update.effective_chat.id):
+        svc.residents.clear_blocked(update.effective_chat.id)  # they wrote again: unblocked us
     verdict = svc.flood.check(user.id)
     if verdict == "warn":
         await message.reply_text(SLOW_DOWN, do_quote=False)

@@ -15,7 +15,7 @@ async def inline_query(update: Update, context: Context) -> None:
     query = update.inline_query
     if query is None:
         return
-    svc = services(context)
+    svc = await services(context)
     results = []
     for org_id in svc.answerer.search_organizations(query.query, limit=10):
         card = svc.browser.card(org_id)

@@ -8,7 +8,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.services import Context
 from handlers.ask import answer_keyboard
 from handlers.common import callback, reply_with, services
-from knowledge.reply import GREETING, Reply
+from knowledge.answering.compose import GREETING, Reply
 
 EXAMPLES = (
     "我家孩子有自闭症，哪里可以做康复？",
@@ -58,7 +58,7 @@ async def example_pressed(update: Update, context: Context) -> None:
     number = int(query.data.split(":")[1])
     if not 0 <= number < len(EXAMPLES) or query.message is None:
         return
-    answer = services(context).answerer.answer(
+    answer = (await services(context)).answerer.answer(
         EXAMPLES[number], channel="telegram", user_ref=str(query.from_user.id)
     )
     await reply_with(query.message, answer.reply, answer_keyboard(answer))  # type: ignore[arg-type]

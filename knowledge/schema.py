@@ -1,16 +1,12 @@
-"""What each knowledge table holds, and how one record's fields are checked and normalized."""
+"""What each curated table holds: its fields, their types and the headers staff write."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
 from enum import Enum
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
-class Kind(Enum):
+class FieldType(Enum):
     TEXT = "text"
     LIST = "list"  # list of short strings
     FIGURES = "figures"
@@ -26,7 +22,7 @@ class Kind(Enum):
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    kind: Kind = Kind.TEXT
+    kind: FieldType = FieldType.TEXT
     required: bool = False
     choices: tuple[str, ...] = ()
     label: str = ""  # the Chinese column header staff see
@@ -44,7 +40,9 @@ class TableSpec:
     @property
     def json_fields(self) -> tuple[str, ...]:
         return tuple(
-            f.name for f in self.fields if f.kind in (Kind.LIST, Kind.FIGURES, Kind.SOURCE)
+            f.name
+            for f in self.fields
+            if f.kind in (FieldType.LIST, FieldType.FIGURES, FieldType.SOURCE)
         )
 
 
@@ -52,9 +50,9 @@ LEGAL_FORMS = ("社会团体", "民办非企业单位", "基金会", "社区社�
 ACTIVITY_STATUSES = ("scheduled", "cancelled")
 
 _ID = FieldSpec("id", required=True, label="编号")
-_SOURCE = FieldSpec("source", Kind.SOURCE, required=True, label="来源")
-_TOPICS = FieldSpec("topics", Kind.LIST, label="主题")
-_FIGURES = FieldSpec("figures", Kind.FIGURES, label="数据")
+_SOURCE = FieldSpec("source", FieldType.SOURCE, required=True, label="来源")
+_TOPICS = FieldSpec("topics", FieldType.LIST, label="主题")
+_FIGURES = FieldSpec("figures", FieldType.FIGURES, label="数据")
 
 TABLES: dict[str, TableSpec] = {
     "sources": TableSpec(
@@ -66,7 +64,7 @@ TABLES: dict[str, TableSpec] = {
             FieldSpec("publisher", label="发布者"),
             FieldSpec("published", label="发布日期"),
             FieldSpec("short", label="简称"),
-            FieldSpec("url", Kind.URL, label="网址"),
+            FieldSpec("url", FieldType.URL, label="网址"),
         ),
     ),
     "topics": TableSpec(
@@ -74,13 +72,13 @@ TABLES: dict[str, TableSpec] = {
         "name",
         (
             FieldSpec("name", required=True, label="主题"),
-            FieldSpec("synonyms", Kind.LIST, label="同义词"),
+            FieldSpec("synonyms", FieldType.LIST, label="同义词"),
         ),
     ),
     "synonyms": TableSpec(
         "synonyms",
         "id",
-        (FieldSpec("id", required=True), FieldSpec("words", Kind.LIST, required=True)),
+        (FieldSpec("id", required=True), FieldSpec("words", FieldType.LIST, required=True)),
     ),
     "organizations": TableSpec(
         "organizations",
@@ -88,22 +86,22 @@ TABLES: dict[str, TableSpec] = {
         (
             _ID,
             FieldSpec("name", required=True, label="名称"),
-            FieldSpec("aliases", Kind.LIST, label="简称"),
+            FieldSpec("aliases", FieldType.LIST, label="简称"),
             FieldSpec("legal_form", choices=LEGAL_FORMS, label="类型"),
             FieldSpec("city", label="城市"),
             FieldSpec("district", label="区县"),
             FieldSpec("street", label="街道"),
             FieldSpec("address", label="地址"),
-            FieldSpec("phone", Kind.PHONE, label="电话"),
-            FieldSpec("email", Kind.EMAIL, label="邮箱"),
-            FieldSpec("website", Kind.URL, label="网站"),
+            FieldSpec("phone", FieldType.PHONE, label="电话"),
+            FieldSpec("email", FieldType.EMAIL, label="邮箱"),
+            FieldSpec("website", FieldType.URL, label="网站"),
             FieldSpec("opening_hours", label="开放时间"),
             FieldSpec("summary", label="简介"),
-            FieldSpec("services", Kind.LIST, label="服务"),
+            FieldSpec("services", FieldType.LIST, label="服务"),
             _TOPICS,
             _FIGURES,
             _SOURCE,
-            FieldSpec("updated_at", Kind.DATE, label="更新日期"),
+            FieldSpec("updated_at", FieldType.DATE, label="更新日期"),
         ),
     ),
     "projects": TableSpec(
@@ -113,7 +111,7 @@ TABLES: dict[str, TableSpec] = {
             _ID,
             FieldSpec("organization", required=True, label="组织"),
             FieldSpec("name", required=True, label="项目名称"),
-            FieldSpec("aliases", Kind.LIST, label="简称"),
+            FieldSpec("aliases", FieldType.LIST, label="简称"),
             FieldSpec("description", label="简介"),
             _FIGURES,
             FieldSpec("period", label="时间"),
@@ -127,7 +125,7 @@ TABLES: dict[str, TableSpec] = {
         (
             _ID,
             FieldSpec("name", required=True, label="标题"),
-            FieldSpec("questions", Kind.LIST, label="问法"),
+            FieldSpec("questions", FieldType.LIST, label="问法"),
             FieldSpec("answer", required=True, label="答案"),
             FieldSpec("organization", label="组织"),
             FieldSpec("city", label="城市"),
@@ -146,9 +144,9 @@ TABLES: dict[str, TableSpec] = {
             _TOPICS,
             FieldSpec("city", label="城市"),
             FieldSpec("district", label="区县"),
-            FieldSpec("start", Kind.DATETIME, required=True, label="开始时间"),
-            FieldSpec("end", Kind.DATETIME, label="结束时间"),
-            FieldSpec("timezone", Kind.TIMEZONE, label="时区"),
+            FieldSpec("start", FieldType.DATETIME, required=True, label="开始时间"),
+            FieldSpec("end", FieldType.DATETIME, label="结束时间"),
+            FieldSpec("timezone", FieldType.TIMEZONE, label="时区"),
             FieldSpec("place", label="地点"),
             FieldSpec("description", label="简介"),
             FieldSpec("registration", label="报名方式"),
@@ -166,216 +164,3 @@ TABLE_ORDER = ("sources", "topics", "synonyms", "organizations", "projects", "fa
 
 # 40 characters keeps every button's callback_data ("a:o:" + id) within Telegram's 64 bytes.
 MAX_ID_LENGTH = 40
-_SLUG_RE = re.compile(rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_LENGTH - 1}}}$")
-_LIST_SPLIT_RE = re.compile(r"\s*[、;；,，\n]\s*")
-_MOBILE = r"1[3-9]\d{9}"
-_LANDLINE = r"(?:\(?0\d{2,3}\)?[- ]?)?[2-9]\d{6,7}(?:-\d{1,6})?"
-_SERVICE = r"[48]00-?\d{3}-?\d{4}"
-_PHONE_RE = re.compile(rf"^(?:\+?86[- ]?)?(?:{_MOBILE}|{_SERVICE}|{_LANDLINE})$")
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-_URL_RE = re.compile(r"^https?://[^\s]+\.[^\s]+$")
-_AS_OF_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the input, located as precisely as we can."""
-
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
-
-
-def split_list(value: Any) -> list[str]:
-    """A list field from YAML (a list) or a spreadsheet cell ("a、b；c", or a JSON array)."""
-    if value is None or value == "":
-        return []
-    if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
-        import contextlib
-        import json
-
-        with contextlib.suppress(ValueError):
-            value = json.loads(value)
-    if isinstance(value, list | tuple):
-        return [str(v).strip() for v in value if v is not None and str(v).strip()]
-    return [part for part in _LIST_SPLIT_RE.split(str(value).strip()) if part]
-
-
-def split_phones(value: str) -> list[str]:
-    return [p for p in re.split(r"\s*[、;；,，/]\s*", value.strip()) if p]
-
-
-def parse_datetime(value: Any, tz_name: str) -> datetime:
-    """An aware datetime from ISO text or a YAML/Excel datetime; naive means `tz_name`."""
-    if isinstance(value, datetime):
-        dt = value
-    elif isinstance(value, date):
-        dt = datetime(value.year, value.month, value.day)
-    else:
-        text = str(value).strip().replace("/", "-")
-        dt = datetime.fromisoformat(text)
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=ZoneInfo(tz_name))
-    return dt
-
-
-def is_valid_id(value: str) -> bool:
-    return bool(_SLUG_RE.match(value))
-
-
-class RecordChecker:
-    """Checks one raw record of a table and returns it normalized, collecting problems."""
-
-    def __init__(self, default_tz: str = "Asia/Shanghai") -> None:
-        self.default_tz = default_tz
-
-    def check(
-        self,
-        spec: TableSpec,
-        raw: dict[str, Any],
-        where: tuple[str, int],
-        field_lines: dict[str, int],
-    ) -> tuple[dict[str, Any], list[Problem]]:
-        file, line = where
-        problems: list[Problem] = []
-        out: dict[str, Any] = {}
-
-        def problem(field_name: str, message: str) -> None:
-            problems.append(Problem(file, field_lines.get(field_name, line), field_name, message))
-
-        known = {f.name for f in spec.fields}
-        for name in raw:
-            if name not in known:
-                problem(str(name), f"unknown field (expected one of: {', '.join(sorted(known))})")
-
-        tz_name = str(raw.get("timezone") or self.default_tz)
-        try:
-            ZoneInfo(tz_name)
-        except (ZoneInfoNotFoundError, ValueError):
-            tz_name = self.default_tz  # the bad zone is reported once, on its own field
-        for fs in spec.fields:
-            value = raw.get(fs.name)
-            empty = value is None or value == "" or value == []
-            if empty:
-                if fs.required:
-                    problem(fs.name, "missing (required)")
-                out[fs.name] = _empty(fs.kind)
-                continue
-            try:
-                out[fs.name] = self._normalize(fs, value, tz_name)
-            except ValueError as exc:
-                problem(fs.name, str(exc))
-                out[fs.name] = _empty(fs.kind)
-
-        if spec.name in SLUG_TABLES and out.get("id") and not is_valid_id(out["id"]):
-            problem(
-                "id",
-                f"{out['id']!r} is not an ASCII slug of at most {MAX_ID_LENGTH} characters (a-z, 0-9 and '-')",
-            )
-        if spec.name == "activities":
-            start, end = out.get("start"), out.get("end")
-            if start and end and end < start:
-                problem("end", "ends before it starts")
-            out["status"] = out.get("status") or "scheduled"
-        return out, problems
-
-    def _normalize(self, fs: FieldSpec, value: Any, tz_name: str) -> Any:
-        kind = fs.kind
-        if kind is Kind.LIST:
-            return split_list(value)
-        if kind is Kind.FIGURES:
-            return _figures(value)
-        if kind is Kind.SOURCE:
-            return _source(value)
-        if kind is Kind.DATETIME:
-            try:
-                return parse_datetime(value, tz_name).isoformat()
-            except (ValueError, ZoneInfoNotFoundError):
-                raise ValueError(
-                    f"bad date/time {value!s:.40}: use e.g. 2026-12-05T09:30:00+08:00"
-                ) from None
-        if isinstance(value, datetime | date) and kind is Kind.DATE:
-            return value.strftime("%Y-%m-%d")
-        text = str(value).strip()
-        if kind is Kind.TIMEZONE:
-            try:
-                ZoneInfo(text)
-            except (ZoneInfoNotFoundError, ValueError):
-                raise ValueError(f"unknown time zone {text!r} (use e.g. Asia/Shanghai)") from None
-        elif kind is Kind.PHONE:
-            bad = [p for p in split_phones(text) if not _PHONE_RE.match(p.replace(" ", ""))]
-            if bad:
-                raise ValueError(f"malformed phone number {bad[0]!r}")
-        elif kind is Kind.EMAIL and not _EMAIL_RE.match(text):
-            raise ValueError(f"malformed email address {text!r}")
-        elif kind is Kind.URL and not _URL_RE.match(text):
-            raise ValueError(
-                f"malformed web address {text!r} (must start with http:// or https://)"
-            )
-        elif kind is Kind.DATE:
-            try:
-                date.fromisoformat(text)
-            except ValueError:
-                raise ValueError(f"bad date {text!r} (use YYYY-MM-DD)") from None
-        if fs.choices and text not in fs.choices:
-            raise ValueError(f"{text!r} is not one of: {' / '.join(fs.choices)}")
-        return text
-
-
-def _empty(kind: Kind) -> Any:
-    if kind in (Kind.LIST, Kind.FIGURES):
-        return []
-    if kind is Kind.SOURCE:
-        return {}
-    return ""
-
-
-def _source(value: Any) -> dict[str, str]:
-    if isinstance(value, dict):
-        document = str(value.get("document") or "").strip()
-        quote = str(value.get("quote") or "").strip()
-    else:
-        # A spreadsheet cell: "document｜quote" or just a free-text document.
-        document, _, quote = str(value).strip().partition("｜")
-        document, quote = document.strip(), quote.strip()
-    if not document:
-        raise ValueError("source needs a document (which article or who verified it)")
-    return {"document": document, "quote": quote}
-
-
-def _figures(value: Any) -> list[dict[str, Any]]:
-    if isinstance(value, str):
-        import json
-
-        try:
-            value = json.loads(value)
-        except ValueError:
-            raise ValueError("figures must be a list of {label, text, as_of, quote}") from None
-    if not isinstance(value, list):
-        raise ValueError("figures must be a list of {label, text, as_of, quote}")
-    figures = []
-    for i, item in enumerate(value, 1):
-        if not isinstance(item, dict) or not item.get("label") or not item.get("text"):
-            raise ValueError(f"figure #{i} needs a label and a text")
-        as_of = str(item.get("as_of") or "").strip()
-        if as_of and not _AS_OF_RE.match(as_of):
-            raise ValueError(f"figure #{i}: bad as_of {as_of!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-        fig: dict[str, Any] = {
-            "label": str(item["label"]).strip(),
-            "text": str(item["text"]).strip(),
-            "as_of": as_of,
-            "quote": str(item.get("quote") or "").strip(),
-        }
-        if item.get("value") not in (None, ""):
-            try:
-                fig["value"] = float(item["value"])
-            except (TypeError, ValueError):
-                raise ValueError(f"figure #{i}: value {item['value']!r} is not a number") from None
-        if item.get("unit"):
-            fig["unit"] = str(item["unit"]).strip()
-        figures.append(fig)
-    return figures

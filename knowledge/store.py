@@ -1,22 +1,33 @@
-"""The knowledge base in SQLite (through sqlite-utils): curated tables, audit trail, question log."""
+"""The curated knowledge in SQLite (through sqlite-utils): its tables, version and audit trail."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+from sqlite_utils.migrations import Migrations
 
-from knowledge.schema import TABLE_ORDER, TABLES, Kind
+from knowledge.db import connect, file_of, now_utc
+from knowledge.schema import TABLE_ORDER, TABLES, FieldType
 
-SHIPPED_DATA = Path(__file__).parent / "data"
+JSON_TYPES = (FieldType.LIST, FieldType.FIGURES, FieldType.SOURCE)
+Records = dict[str, dict[str, dict[str, Any]]]  # table → key → record, as stored
 
-_LOG_TABLES: dict[str, tuple[dict[str, type], str | None]] = {
-    "audit": (
+migrations = Migrations("orgbot-knowledge")
+
+
+@migrations()
+def m001_curated_tables(db: sqlite_utils.Database) -> None:
+    """The tables of release 0.1.0 (a database made by it already has them)."""
+    for name in TABLE_ORDER:
+        spec = TABLES[name]
+        if not db[name].exists():
+            db[name].create({f.name: str for f in spec.fields}, pk=spec.key)
+    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db["audit"].create(
         {
             "id": int,
             "at": str,
@@ -27,88 +38,33 @@ _LOG_TABLES: dict[str, tuple[dict[str, type], str | None]] = {
             "before": str,
             "after": str,
         },
-        "id",
-    ),
-    "questions": (
-        {
-            "id": int,
-            "at": str,
-            "channel": str,
-            "user_ref": str,
-            "query": str,
-            "answered": int,
-            "intent": str,
-            "top_kind": str,
-            "top_id": str,
-            "score": float,
-        },
-        "id",
-    ),
-    "meta": ({"key": str, "value": str}, "key"),
-    "subscriptions": (
-        {"chat_id": int, "kind": str, "target": str, "created_at": str},
-        None,
-    ),
-    "blocked_chats": ({"chat_id": int, "blocked_at": str}, "chat_id"),
-}
-
-
-def now_utc() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+        pk="id",
+        if_not_exists=True,
+    )
 
 
 class KnowledgeStore:
-    """All reads and writes of the knowledge database go through here."""
+    """All reads and writes of the curated tables go through here."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, *, migrate: bool = True) -> None:
         self.db = db
-        self._ensure_schema()
+        self.path = file_of(db)  # None in memory
+        if migrate:
+            migrations.apply(db)
 
     @classmethod
-    def open(cls, path: Path | str, *, seed: bool = True) -> KnowledgeStore:
-        """Open (creating if needed) the database file; seed it from the shipped files once."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(sqlite_utils.Database(path))
-        # Short: the bot answers in its event loop and must not wait long on a staff import.
-        store.db.execute("PRAGMA busy_timeout=1000")
-        store.db.enable_wal()
-        if seed:
-            store.seed_if_new()
-        return store
+    def open(cls, path: Any = None) -> KnowledgeStore:
+        """The store in a database file (created and upgraded if needed), or in memory."""
+        return cls(connect(path))
 
-    @classmethod
-    def memory(cls, *, seed: bool = True) -> KnowledgeStore:
-        store = cls(sqlite_utils.Database(memory=True))
-        if seed:
-            store.seed_if_new()
-        return store
+    def reader(self) -> KnowledgeStore:
+        """The same store on a new connection, for another thread (in memory: this one)."""
+        if self.path is None:
+            return self
+        return KnowledgeStore(connect(self.path), migrate=False)
 
-    # --- schema -------------------------------------------------------------------------
-
-    def _ensure_schema(self) -> None:
-        for name in TABLE_ORDER:
-            spec = TABLES[name]
-            if not self.db[name].exists():
-                self.db[name].create({f.name: str for f in spec.fields}, pk=spec.key)
-        for name, (columns, pk) in _LOG_TABLES.items():
-            if not self.db[name].exists():
-                self.db[name].create(columns, pk=pk)
-        if not self.db["subscriptions"].indexes:
-            self.db["subscriptions"].create_index(["chat_id", "kind", "target"], unique=True)
-        if not self.db["questions"].indexes:
-            self.db["questions"].create_index(["answered", "at"])
-
-    def seed_if_new(self) -> None:
-        """Load the shipped knowledge files into a database that has never been seeded."""
-        if self.get_meta("seeded_at"):
-            return
-        from knowledge.importer import import_files
-
-        report = import_files(self, [SHIPPED_DATA])
-        if not report.ok:  # the shipped files are tested; this guards a broken install
-            raise RuntimeError("shipped knowledge files do not validate:\n" + report.describe())
-        self.set_meta("seeded_at", now_utc())
+    def close(self) -> None:
+        self.db.close()
 
     # --- meta ---------------------------------------------------------------------------
 
@@ -128,46 +84,18 @@ class KnowledgeStore:
 
     def records(self, table: str) -> dict[str, dict[str, Any]]:
         spec = TABLES[table]
-        return {row[spec.key]: self._decode(table, row) for row in self.db[table].rows}
+        return {row[spec.key]: decode(table, row) for row in self.db[table].rows}
 
-    def all_records(self) -> dict[str, dict[str, dict[str, Any]]]:
+    def all_records(self) -> Records:
         return {table: self.records(table) for table in TABLE_ORDER}
 
     def get(self, table: str, key: str) -> dict[str, Any] | None:
         spec = TABLES[table]
         rows = list(self.db[table].rows_where(f"[{spec.key}] = ?", [key]))
-        return self._decode(table, rows[0]) if rows else None
+        return decode(table, rows[0]) if rows else None
 
     def count(self, table: str) -> int:
         return self.db[table].count
-
-    @staticmethod
-    def _decode(table: str, row: dict[str, Any]) -> dict[str, Any]:
-        out = dict(row)
-        for fs in TABLES[table].fields:
-            value = out.get(fs.name)
-            if fs.kind in (Kind.LIST, Kind.FIGURES, Kind.SOURCE):
-                out[fs.name] = (
-                    json.loads(value) if value else ([] if fs.kind != Kind.SOURCE else {})
-                )
-            elif value is None:
-                out[fs.name] = ""
-        return out
-
-    @staticmethod
-    def _encode(table: str, record: dict[str, Any]) -> dict[str, Any]:
-        out = {}
-        for fs in TABLES[table].fields:
-            value = record.get(fs.name)
-            if fs.kind in (Kind.LIST, Kind.FIGURES, Kind.SOURCE):
-                out[fs.name] = json.dumps(
-                    value or ([] if fs.kind != Kind.SOURCE else {}),
-                    ensure_ascii=False,
-                    sort_keys=True,
-                )
-            else:
-                out[fs.name] = "" if value is None else str(value)
-        return out
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -177,7 +105,7 @@ class KnowledgeStore:
 
     def write_record(self, table: str, record: dict[str, Any]) -> None:
         spec = TABLES[table]
-        self.db[table].insert(self._encode(table, record), pk=spec.key, replace=True)
+        self.db[table].insert(encode(table, record), pk=spec.key, replace=True)
 
     def delete_record(self, table: str, key: str) -> None:
         self.db[table].delete(key)
@@ -203,63 +131,32 @@ class KnowledgeStore:
             }
         )
 
-    # --- questions residents asked ----------------------------------------------------------
 
-    def log_question(
-        self,
-        *,
-        query: str,
-        answered: bool,
-        intent: str,
-        top_kind: str = "",
-        top_id: str = "",
-        score: float = 0.0,
-        channel: str = "cli",
-        user_ref: str = "",
-    ) -> None:
-        self.db["questions"].insert(
-            {
-                "at": now_utc(),
-                "channel": channel,
-                "user_ref": user_ref,
-                "query": query[:2000],
-                "answered": int(answered),
-                "intent": intent,
-                "top_kind": top_kind,
-                "top_id": top_id,
-                "score": round(score, 4),
-            }
-        )
+def decode(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row as a record: JSON fields parsed, NULLs as empty text."""
+    out = dict(row)
+    for fs in TABLES[table].fields:
+        value = out.get(fs.name)
+        if fs.kind in JSON_TYPES:
+            out[fs.name] = json.loads(value) if value else _empty_json(fs.kind)
+        elif value is None:
+            out[fs.name] = ""
+    return out
 
-    def unanswered_questions(self, limit: int = 50) -> list[dict[str, Any]]:
-        return list(
-            self.db.query(
-                "SELECT query, COUNT(*) AS times, MAX(at) AS last_asked FROM questions "
-                "WHERE answered = 0 AND intent != 'greeting' GROUP BY query "
-                "ORDER BY times DESC, last_asked DESC LIMIT ?",
-                [limit],
+
+def encode(table: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A record as stored: every schema field, JSON fields as canonical JSON text."""
+    out = {}
+    for fs in TABLES[table].fields:
+        value = record.get(fs.name)
+        if fs.kind in JSON_TYPES:
+            out[fs.name] = json.dumps(
+                value or _empty_json(fs.kind), ensure_ascii=False, sort_keys=True
             )
-        )
+        else:
+            out[fs.name] = "" if value is None else str(value)
+    return out
 
-    # --- residents' chats -----------------------------------------------------------------
 
-    def subscribe(self, chat_id: int, kind: str, target: str) -> bool:
-        """Remember a subscription; False when the chat already had it."""
-        before = self.db["subscriptions"].count
-        self.db["subscriptions"].insert(
-            {"chat_id": chat_id, "kind": kind, "target": target, "created_at": now_utc()},
-            ignore=True,
-        )
-        return self.db["subscriptions"].count > before
-
-    def mark_blocked(self, chat_id: int) -> None:
-        """A resident blocked the bot (Telegram answered 403): stop writing to them."""
-        self.db["blocked_chats"].upsert({"chat_id": chat_id, "blocked_at": now_utc()}, pk="chat_id")
-
-    def clear_blocked(self, chat_id: int) -> None:
-        self.db.execute("DELETE FROM blocked_chats WHERE chat_id = ?", [chat_id])
-        self.db.conn.commit()
-
-    def is_blocked(self, chat_id: int) -> bool:
-        row = self.db.execute("SELECT 1 FROM blocked_chats WHERE chat_id = ?", [chat_id]).fetchone()
-        return row is not None
+def _empty_json(kind: FieldType) -> Any:
+    return {} if kind is FieldType.SOURCE else []

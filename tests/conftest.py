@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import Answerer
-from knowledge.index import build_index
+from knowledge.answering.answer import Answerer
+from knowledge.answering.index import build_index
+from knowledge.curation.apply import open_knowledge
 from knowledge.store import KnowledgeStore
 
 REPO = Path(__file__).resolve().parent.parent
@@ -17,7 +18,7 @@ SEEDS = REPO.parent / "shared" / "seeds"
 @pytest.fixture(scope="session")
 def shipped_store() -> KnowledgeStore:
     """An in-memory store seeded from the shipped knowledge files (read-only in tests)."""
-    return KnowledgeStore.memory()
+    return open_knowledge()
 
 
 @pytest.fixture(scope="session")
@@ -34,10 +35,10 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(db_path: Path) -> KnowledgeStore:
     """A real SQLite file seeded from the shipped files, fresh for each test."""
-    return KnowledgeStore.open(db_path)
+    return open_knowledge(db_path)
 
 
 @pytest.fixture
 def empty_store(db_path: Path) -> KnowledgeStore:
     """A real SQLite file with the schema but no knowledge."""
-    return KnowledgeStore.open(db_path, seed=False)
+    return KnowledgeStore.open(db_path)

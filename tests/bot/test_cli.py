@@ -14,7 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from knowledge.store import SHIPPED_DATA, KnowledgeStore
+from knowledge.curation.apply import SHIPPED_DATA, open_knowledge
+from knowledge.store import KnowledgeStore
 
 ENV_VARS = (
     "ORGBOT_DB",
@@ -44,7 +45,7 @@ def clean_environment(monkeypatch):
 def kb_db(tmp_path_factory) -> Path:
     """A database seeded from the shipped knowledge, shared by tests that only read answers."""
     path = tmp_path_factory.mktemp("kb") / "orgbot.db"
-    KnowledgeStore.open(path)
+    open_knowledge(path)
     return path
 
 
@@ -172,7 +173,7 @@ def test_every_question_is_logged_with_its_answered_flag(db_path):
     ask(db_path, "今天天气怎么样", "--json")
     ask(db_path, "--json", input="未央区有多少家社会组织\n")
 
-    store = KnowledgeStore.open(db_path, seed=False)
+    store = KnowledgeStore.open(db_path)
     rows = list(store.db["questions"].rows_where(order_by="id"))
     assert [(r["query"], r["answered"], r["channel"]) for r in rows] == [
         ("哪里有心理咨询", 1, "cli"),
@@ -228,7 +229,7 @@ def test_validate_reports_every_problem_on_stderr_and_fails(db_path, tmp_path):
     ]
     assert "3 problem(s)" in result.stderr
     assert str(path) not in result.stdout
-    assert KnowledgeStore.open(db_path, seed=False).get("organizations", "test-phone-org") is None
+    assert KnowledgeStore.open(db_path).get("organizations", "test-phone-org") is None
 
 
 def test_validate_good_files_exits_zero(db_path, tmp_path):
@@ -251,7 +252,7 @@ def test_validate_good_files_exits_zero(db_path, tmp_path):
     assert result.stderr == ""
     assert "ok: organizations 1" in result.stdout
     # validating imports nothing
-    assert KnowledgeStore.open(db_path, seed=False).get("organizations", "test-good-org") is None
+    assert KnowledgeStore.open(db_path).get("organizations", "test-good-org") is None
 
 
 def test_validate_the_shipped_files_exits_zero(db_path):
@@ -267,7 +268,7 @@ def test_stats_prints_counts_by_table_and_district(kb_db):
     result = invoke("kb", "stats", "--db", str(kb_db))
     assert result.exit_code == 0, result.output
 
-    store = KnowledgeStore.open(kb_db, seed=False)
+    store = KnowledgeStore.open(kb_db)
     lines = result.stdout.splitlines()
     assert f"  organizations: {store.count('organizations')}" in lines
     assert f"  projects: {store.count('projects')}" in lines

@@ -11,8 +11,10 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.services import Services
 from bot.settings import load_settings
-from knowledge.answer import Answerer
-from knowledge.store import KnowledgeStore
+from knowledge.answering.answer import Answerer
+from knowledge.curation.apply import open_knowledge
+from knowledge.residents.questions import QuestionLog
+from knowledge.residents.store import ResidentsStore
 from tests.support.fake_bot_api import FakeBotAPI
 
 
@@ -30,8 +32,14 @@ def bot_services(fake_api: FakeBotAPI, db_path: Path, answerer: Answerer) -> Ser
         dotenv=False,
         db_path=db_path,
     )
-    store = KnowledgeStore.open(db_path)
-    return Services(settings, store, Answerer(store, answerer.index))
+    store = open_knowledge(db_path)
+    questions = QuestionLog(store.db, db_path)
+    return Services(
+        settings,
+        store,
+        ResidentsStore(store.db),
+        Answerer(store, answerer.index, questions=questions),
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import re
 
 from telegram.ext import Application
 
-from knowledge.store import KnowledgeStore
+from knowledge.residents.store import ResidentsStore
 from tests.support.fake_bot_api import FakeBotAPI
 from tests.support.waiting import until
 
@@ -151,9 +151,9 @@ async def test_html_in_questions_and_in_knowledge_is_escaped(
         "    source: {document: 民政局核实}\n",
         encoding="utf-8",
     )
-    from knowledge.importer import import_files
+    from knowledge.curation.apply import import_files
 
-    assert import_files(bot_services.store, [staff_file]).ok
+    assert import_files(bot_services.knowledge, [staff_file]).ok
     [reply] = await ask(fake_api, "<b>互助会</b> & <i>是做什么的")
     assert "<b>A&B</b> 测试互助会" in reply["plain"]
     assert "<script>alert(1)</script>" in reply["plain"]
@@ -177,9 +177,9 @@ async def test_a_reply_longer_than_4096_characters_is_split(
         f"    summary: '{paragraph}{paragraph}'\n    source: {{document: 民政局核实}}\n",
         encoding="utf-8",
     )
-    from knowledge.importer import import_files
+    from knowledge.curation.apply import import_files
 
-    assert import_files(bot_services.store, [staff_file]).ok
+    assert import_files(bot_services.knowledge, [staff_file]).ok
     replies = await ask(fake_api, "超长简介测试协会", count=2)
     assert all(len(m["plain"]) <= 4096 for m in replies)
     assert not fake_api.errors
@@ -212,7 +212,7 @@ async def test_fifty_residents_at_once_are_all_answered(
 async def test_a_blocked_user_is_remembered_and_the_bot_keeps_serving(
     fake_api: FakeBotAPI, running_bot: Application, bot_services
 ) -> None:
-    store: KnowledgeStore = bot_services.store
+    store: ResidentsStore = bot_services.residents
     fake_api.block_user(6001)
     fake_api.push_message(6001, "智塔在哪里")
     await until(lambda: store.is_blocked(6001), what="the block to be remembered")

@@ -6,7 +6,7 @@ import logging
 
 from bot.app import RedactingFormatter
 from handlers.common import html_chunks, units
-from knowledge.reply import Reply
+from knowledge.answering.compose import Reply
 
 
 def test_emoji_heavy_replies_are_split_by_telegram_units() -> None:

@@ -14,7 +14,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.services import Services
-from knowledge.importer import import_files
+from knowledge.curation.apply import import_files
 from tests.support.fake_bot_api import FakeBotAPI
 
 USER = 3101
@@ -78,7 +78,7 @@ async def app(
         f"    start: '{later:%Y-%m-%dT%H:%M}'\n    source: {{document: 民政局核实}}\n",
         encoding="utf-8",
     )
-    assert import_files(bot_services.store, [staff]).ok, "fixture activities must import"
+    assert import_files(bot_services.knowledge, [staff]).ok, "fixture activities must import"
     application = build_application(bot_services.settings, bot_services)
     async with application:
         yield application
@@ -112,7 +112,7 @@ async def test_subscribe_button_remembers_once(
     await press(app, fake_api, "s:baoji-zhita-children")
     answers = [a.get("text") for a in fake_api.callback_answers]
     assert answers == ["已订阅该组织的活动提醒", "您已经订阅过了"]
-    assert bot_services.store.db["subscriptions"].count == 1
+    assert bot_services.residents.db["subscriptions"].count == 1
 
 
 async def test_a_stale_button_gets_a_polite_reply(app: Application, fake_api: FakeBotAPI) -> None:

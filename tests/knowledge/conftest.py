@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bot.cli import main
-from knowledge.importer import ImportReport, import_files
+from knowledge.curation.apply import ImportReport, import_files
 from knowledge.store import KnowledgeStore
 
 DOC = "民政局2026年走访核实"  # the source document of every test record
@@ -134,7 +134,7 @@ def write_xlsx(path: Path, sheets: dict[str, Iterable[list]]) -> Path:
 
 def snapshot(db_path: Path) -> tuple[dict, int, str | None]:
     """What the database file holds, read through a fresh connection."""
-    store = KnowledgeStore.open(db_path, seed=False)
+    store = KnowledgeStore.open(db_path)
     return store.all_records(), store.db["audit"].count, store.get_meta("kb_version")
 
 
@@ -143,7 +143,7 @@ def problem_lines(report: ImportReport) -> list[str]:
 
 
 def fresh_store(path: Path) -> KnowledgeStore:
-    return KnowledgeStore.open(path, seed=False)
+    return KnowledgeStore.open(path)
 
 
 def run_kb(*args: str | Path) -> Result:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.reply import CONTACT_FIELDS, Composer, Reply
+from knowledge.answering.compose import CONTACT_FIELDS, Composer, Reply
 
 PAGE_SIZE = 6
 
@@ -25,10 +25,10 @@ def district_of(org: dict[str, Any]) -> str:
 class Browser:
     """Lists and cards over one knowledge snapshot (records as the store returns them)."""
 
-    def __init__(self, records: dict[str, dict[str, dict[str, Any]]]) -> None:
+    def __init__(self, records: dict[str, dict[str, dict[str, Any]]], composer: Composer) -> None:
         self.records = records
         self.orgs = records.get("organizations", {})
-        self.composer = Composer(records)
+        self.composer = composer  # the answers' own, so times are shown in the same zone
 
     def districts(self) -> list[str]:
         return sorted({district_of(o) for o in self.orgs.values()})

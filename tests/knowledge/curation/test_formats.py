@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from knowledge.importer import import_files
+from knowledge.curation.apply import import_files
 from tests.knowledge.conftest import (
     CSV_HEADERS,
     CSV_ORG_ID,

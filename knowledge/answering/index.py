@@ -12,8 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from knowledge.segmenter import Segmenter, build_prefix_dict, general_word_freqs
-from knowledge.text import STOP_WORDS, char_bigrams, char_pinyin_table, normalize, sound_tables
+from knowledge.answering.segmenter import Segmenter, build_prefix_dict, general_word_freqs
+from knowledge.answering.text import (
+    STOP_WORDS,
+    char_bigrams,
+    char_pinyin_table,
+    normalize,
+    sound_tables,
+)
 
 INDEX_FORMAT = 11  # bump when the index layout or scoring inputs change
 

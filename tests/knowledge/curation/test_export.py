@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.importer import export_csv, export_yaml, import_files
+from knowledge.curation.apply import import_files
+from knowledge.curation.export import export_csv, export_yaml
 from knowledge.store import KnowledgeStore
 from tests.knowledge.conftest import SRC, fresh_store, org, run_kb, yaml_table
 

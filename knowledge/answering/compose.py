@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
-from knowledge.index import Doc
+from knowledge.answering.index import Doc
 
 CIVIL_AFFAIRS_HINT = "可以向所在区县民政局（社会组织管理部门）咨询"
 HANDOFF_HINT = "如需人工帮助，可以联系当地区县民政局社会组织管理部门。"

@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-import knowledge.spelling as spelling_module
-from knowledge.answer import Answerer
-from knowledge.intent import detect_intent
-from knowledge.matcher import Match, Matcher
-from knowledge.text import normalize
+import knowledge.answering.spelling as spelling_module
+from knowledge.answering.answer import Answerer
+from knowledge.answering.intent import detect_intent
+from knowledge.answering.matcher import Match, Matcher
+from knowledge.answering.text import normalize
+from knowledge.residents.questions import QuestionLog
+from knowledge.residents.store import ResidentsStore
 
 HERE = Path(__file__).parent
 
@@ -142,13 +144,16 @@ def answer_text(answerer: Answerer, question: str) -> str:
     return answerer.answer(question, log_question=False).text
 
 
-def test_questions_are_logged_with_whether_they_were_answered(store) -> None:
-    answerer = Answerer.from_store(store)
+def test_questions_are_logged_with_whether_they_were_answered(store, db_path) -> None:
+    residents = ResidentsStore(store.db)
+    questions = QuestionLog(store.db, db_path)
+    answerer = Answerer.from_store(store, questions=questions)
     answerer.answer("智塔在哪里")
     answerer.answer("今天天气怎么样")
-    rows = {r["query"]: r["answered"] for r in store.db["questions"].rows}
+    questions.close()
+    rows = {r["query"]: r["answered"] for r in residents.db["questions"].rows}
     assert rows == {"智塔在哪里": 1, "今天天气怎么样": 0}
-    assert [r["query"] for r in store.unanswered_questions()] == ["今天天气怎么样"]
+    assert [r["query"] for r in residents.unanswered_questions()] == ["今天天气怎么样"]
 
 
 def test_pinyin_next_to_chinese_and_pinyin_question_words(answerer: Answerer) -> None:
@@ -165,7 +170,7 @@ def test_a_number_the_sources_do_not_give_is_said_to_be_missing(answerer: Answer
 
 
 def test_activity_times_are_shown_in_local_time(store, tmp_path) -> None:
-    from knowledge.importer import import_files
+    from knowledge.curation.apply import import_files
 
     staff = tmp_path / "a.yaml"
     staff.write_text(

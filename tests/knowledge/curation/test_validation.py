@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.importer import import_files
+from knowledge.curation.apply import import_files
 from tests.knowledge.conftest import (
     CSV_HEADERS,
     CSV_ROW,

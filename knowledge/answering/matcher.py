@@ -9,13 +9,19 @@ from dataclasses import dataclass, field
 from itertools import compress, count, repeat
 from operator import add, itemgetter, mul, ne, neg
 
-from knowledge.columns import Columns
-from knowledge.index import Doc, Index, content_tokens
-from knowledge.intent import detect_intent, is_greeting, strip_greeting
-from knowledge.spelling import HOMOPHONE_FACTOR, HOMOPHONE_WINDOW, NAME_MENTION, Spelling, remember
-from knowledge.text import normalize
+from knowledge.answering.columns import Columns
+from knowledge.answering.index import Doc, Index, content_tokens
+from knowledge.answering.intent import detect_intent, is_greeting, strip_greeting
+from knowledge.answering.spelling import (
+    HOMOPHONE_FACTOR,
+    HOMOPHONE_WINDOW,
+    NAME_MENTION,
+    Spelling,
+    remember,
+)
+from knowledge.answering.text import normalize
 
-# Decision thresholds, tuned on tests/knowledge/questions.yaml (see benchmarks/bench_ask.py).
+# Decision thresholds, tuned on tests/knowledge/answering/questions.yaml (see benchmarks/bench_ask.py).
 CONFIDENT_SCORE = 6.0
 MIN_COVERAGE = 0.4
 # A long message that tells a story around its need: many unknown words, a strong match.

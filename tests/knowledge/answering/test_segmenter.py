@@ -6,8 +6,13 @@ import jieba
 import pytest
 import yaml
 
-from knowledge.segmenter import HMM_MAX_CHARS, Segmenter, build_prefix_dict, general_word_freqs
-from knowledge.text import normalize
+from knowledge.answering.segmenter import (
+    HMM_MAX_CHARS,
+    Segmenter,
+    build_prefix_dict,
+    general_word_freqs,
+)
+from knowledge.answering.text import normalize
 from tests.conftest import REPO, SEEDS
 
 # 武术“进校园” is a service name that normalize() turns into a word with a space.
@@ -43,9 +48,9 @@ def sample_texts() -> list[str]:
     texts = [
         case["q"]
         for name in ("questions.yaml", "questions_holdout.yaml")
-        for case in yaml.safe_load((REPO / "tests" / "knowledge" / name).read_text("utf-8"))[
-            "questions"
-        ]
+        for case in yaml.safe_load(
+            (REPO / "tests" / "knowledge" / "answering" / name).read_text("utf-8")
+        )["questions"]
     ]
     for seed in sorted(SEEDS.glob("*")) if SEEDS.is_dir() else []:
         texts.extend(line[:200] for line in seed.read_text("utf-8").splitlines() if line.strip())

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from knowledge.store import SHIPPED_DATA
-from knowledge.validate import load_dataset
+from knowledge.curation.apply import SHIPPED_DATA
+from knowledge.curation.validate import load_dataset
 from tests.conftest import SEEDS
 
 SOURCED_TABLES = ("organizations", "projects", "facts", "activities")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from knowledge.answer import Answer, Answerer
+from knowledge.answering.answer import Answer, Answerer
 
 HERE = Path(__file__).parent
 PHONE_LIKE = re.compile(r"\d{7,}|\d{3,4}-\d{7,8}")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from itertools import islice, repeat
 from operator import mul
 
-from knowledge.index import Index
+from knowledge.answering.index import Index
 
 DENSE_BYTES = 64_000_000  # memory all laid-out words may take together
 # Only words in this many documents are laid out (the matcher's COMMON_POSTINGS): for

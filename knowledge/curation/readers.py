@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from knowledge.schema import TABLES, Problem
+from knowledge.curation.checks import Problem
+from knowledge.schema import TABLES
 
 # Spreadsheet column headers (Chinese as staff write them, or English field names) → field.
 HEADER_ALIASES: dict[str, str] = {

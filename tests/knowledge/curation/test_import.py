@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from knowledge.importer import import_files
+from knowledge.curation.apply import import_files
 from tests.knowledge.conftest import (
     ONLY_ORG_A,
     ORG_A,

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from knowledge import columns as columns_module
-from knowledge.index import Index, build_index
-from knowledge.matcher import LARGE_KB, Match, Matcher
-from knowledge.store import KnowledgeStore
+from knowledge.answering import columns as columns_module
+from knowledge.answering.index import Index, build_index
+from knowledge.answering.matcher import LARGE_KB, Match, Matcher
+from knowledge.curation.apply import open_knowledge
 
 PREFIXES = ["安康", "博爱", "春晖", "大众", "繁星", "光明", "和美", "惠民", "嘉禾", "锦绣"]
 CORES = [
@@ -28,7 +28,7 @@ DISTRICTS = ["渭滨区"] * 13 + ["金台区"] * 6 + ["陈仓区"]
 
 
 def large_records(n: int = 4000) -> dict[str, dict[str, dict[str, Any]]]:
-    shipped = KnowledgeStore.memory().all_records()
+    shipped = open_knowledge().all_records()
     names = itertools.product(PREFIXES, PREFIXES, CORES, SUFFIXES)
     orgs = {}
     for i, (first, second, (core, topic, services), suffix) in zip(range(n), names, strict=False):

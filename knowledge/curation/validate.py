@@ -8,16 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from knowledge.readers import RawRecord, read_files
-from knowledge.schema import (
-    MAX_ID_LENGTH,
-    SLUG_TABLES,
-    TABLE_ORDER,
-    TABLES,
-    Problem,
-    RecordChecker,
-    is_valid_id,
-)
+from knowledge.curation.checks import Problem, RecordChecker, is_valid_id
+from knowledge.curation.readers import RawRecord, ReadResult, read_files
+from knowledge.schema import MAX_ID_LENGTH, SLUG_TABLES, TABLE_ORDER, TABLES
 
 Records = dict[str, dict[str, dict[str, Any]]]  # table → key → record
 
@@ -61,7 +54,17 @@ def load_dataset(
     default_tz: str = "Asia/Shanghai",
 ) -> Dataset:
     """Read and validate files against what the database already holds (`existing`)."""
-    read = read_files(paths)
+    return validate_read(read_files(paths), existing, replace=replace, default_tz=default_tz)
+
+
+def validate_read(
+    read: ReadResult,
+    existing: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None,
+    *,
+    replace: bool = False,
+    default_tz: str = "Asia/Shanghai",
+) -> Dataset:
+    """Validate records read from files or typed in a chat, against what the database holds."""
     dataset = Dataset(problems=list(read.problems))
     checker = RecordChecker(default_tz)
     for raw in sorted(read.records, key=lambda r: TABLE_ORDER.index(r.table)):

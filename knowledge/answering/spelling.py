@@ -9,8 +9,8 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from knowledge.index import Index
-from knowledge.text import has_cjk
+from knowledge.answering.index import Index
+from knowledge.answering.text import has_cjk
 
 NAME_MENTION = 6.0  # a name or alias spelt out in the question
 HOMOPHONE_FACTOR = 0.8  # a sound-alike counts for less than the word itself

@@ -1,0 +1,1 @@
+"""Answering: from a resident's text to a short, sourced reply over one knowledge snapshot."""

@@ -1,0 +1,1 @@
+"""Residents' data: what they asked, what they follow, which chats are gone."""

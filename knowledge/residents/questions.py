@@ -1,0 +1,132 @@
+"""The question log: every question residents ask, kept for the staff's review.
+
+Answering never waits for it. With a database file, a writer thread on its own connection
+inserts what was asked in batches, so a resident's reply never waits on the disk or on a
+staff import holding the write lock in another process. `close()` (at a clean stop) writes
+everything still queued; a crash can lose the questions of the last moment, never an answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sqlite3
+import threading
+import time
+from dataclasses import astuple, dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from knowledge.db import connect, now_utc
+
+log = logging.getLogger(__name__)
+MAX_QUERY = 2000  # characters kept of one question
+BATCH = 500
+RETRY_SECONDS = 1.0
+_INSERT = (
+    "INSERT INTO questions (at, channel, user_ref, query, answered, intent, top_kind, top_id,"
+    " score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """One logged question, in the column order of the questions table."""
+
+    channel: str
+    user_ref: str
+    query: str
+    answered: bool
+    intent: str
+    top_kind: str = ""
+    top_id: str = ""
+    score: float = 0.0
+    at: str = field(default_factory=now_utc)
+
+    def row(self) -> tuple[object, ...]:
+        channel, user_ref, query, answered, intent, kind, key, score, at = astuple(self)
+        return (
+            at,
+            channel,
+            user_ref,
+            query[:MAX_QUERY],
+            int(answered),
+            intent,
+            kind,
+            key,
+            round(score, 4),
+        )
+
+
+class QuestionLog:
+    """Writes asked questions to the residents' store without holding up the answer."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+        self._db = db  # used directly for an in-memory database (tests, benchmarks)
+        self._path = path
+        self._queue: queue.Queue[AskedQuestion | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        if path is not None:
+            self._thread = threading.Thread(
+                target=self._write_loop, name="question-log", daemon=True
+            )
+            self._thread.start()
+
+    def record(self, question: AskedQuestion) -> None:
+        """Queue a question for writing (in memory: write it now)."""
+        if self._thread is None:
+            self._write([question], self._db)
+        else:
+            self._queue.put(question)
+
+    def flush(self) -> None:
+        """Wait until every question recorded so far is written."""
+        if self._thread is not None:
+            self._queue.join()
+
+    def close(self) -> None:
+        """Write what is queued and stop the writer (a clean stop loses nothing)."""
+        if self._thread is not None and self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def _write_loop(self) -> None:
+        db = connect(self._path)  # a connection of this thread's own
+        try:
+            while True:
+                first = self._queue.get()
+                batch = [first]
+                while len(batch) < BATCH:
+                    try:
+                        batch.append(self._queue.get_nowait())
+                    except queue.Empty:
+                        break
+                stop = None in batch
+                questions = [q for q in batch if q is not None]
+                while questions and not self._try_write(questions, db, stop):
+                    time.sleep(RETRY_SECONDS)
+                for _ in batch:
+                    self._queue.task_done()
+                if stop:
+                    return
+        finally:
+            db.close()
+
+    def _try_write(
+        self, questions: list[AskedQuestion], db: sqlite_utils.Database, stopping: bool
+    ) -> bool:
+        try:
+            self._write(questions, db)
+            return True
+        except sqlite3.Error as exc:
+            if stopping:  # shutting down: say what is lost rather than hang
+                log.warning("could not log %d question(s) at shutdown: %s", len(questions), exc)
+                return True
+            log.warning("could not log %d question(s) yet, retrying: %s", len(questions), exc)
+            return False
+
+    @staticmethod
+    def _write(questions: list[AskedQuestion], db: sqlite_utils.Database) -> None:
+        with db.conn:
+            db.conn.executemany(_INSERT, [q.row() for q in questions])

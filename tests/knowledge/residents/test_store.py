@@ -1,0 +1,50 @@
+"""The residents' store: upgrading an earlier release's database, and a question log that
+never holds up an answer."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+from knowledge.answering.answer import Answerer
+from knowledge.opening import open_answerer, open_stores
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+def test_a_database_of_release_0_1_0_upgrades_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "orgbot.db"
+    shutil.copy(FIXTURES / "release-0.1.0.db", path)
+    knowledge, residents = open_stores(path)
+    assert knowledge.count("organizations") == 18
+    assert knowledge.version == "2e9812f38bec66fd"  # not re-seeded: the same content
+    assert [r["query"] for r in residents.unanswered_questions()] == ["哪里能学开挖掘机"]
+    assert residents.question_counts() == (3, 1)
+    assert residents.is_blocked(1003) and not residents.is_blocked(1001)
+    assert not residents.subscribe(1001, "organization", "baoji-zhita-children")  # kept
+    applied = {
+        row[0] for row in knowledge.db.execute("SELECT migration_set FROM _sqlite_migrations")
+    }
+    assert applied == {"orgbot-knowledge", "orgbot-residents"}
+    knowledge.close()
+    # Opening it again applies nothing twice.
+    knowledge, residents = open_stores(path)
+    assert residents.question_counts() == (3, 1)
+
+
+def test_answers_do_not_wait_for_a_staff_import_holding_the_database(tmp_path: Path) -> None:
+    path = tmp_path / "orgbot.db"
+    answerer, residents = open_answerer(path, "Asia/Shanghai")
+    assert isinstance(answerer, Answerer) and answerer.questions is not None
+    importer = sqlite3.connect(path)
+    importer.execute("BEGIN IMMEDIATE")  # another process writing, as `kb import` does
+    started = time.perf_counter()
+    for n in range(20):
+        assert answerer.answer(f"智塔的电话 {n}").answered
+    assert time.perf_counter() - started < 1.0  # no answer waited for the lock
+    importer.rollback()
+    importer.close()
+    answerer.questions.close()  # a clean stop writes what was queued
+    assert residents.question_counts() == (20, 0)
