@@ -9,6 +9,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from knowledge.db import connect, now_utc
+from knowledge.residents.desk import create_desk_tables
 
 migrations = Migrations("orgbot-residents")
 
@@ -51,6 +52,12 @@ def m001_release_0_1(db: sqlite_utils.Database) -> None:
     db["blocked_chats"].create(
         {"chat_id": int, "blocked_at": str}, pk="chat_id", if_not_exists=True
     )
+
+
+@migrations()
+def m003_desk_tickets(db: sqlite_utils.Database) -> None:
+    """Hand-offs to staff: tickets and the staff-chat posts that belong to them."""
+    create_desk_tables(db)
 
 
 class ResidentsStore:
