@@ -33,6 +33,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
         "knowledge.records",
         "knowledge.db",
         "knowledge.answering.cache",
+        "knowledge.answering.text",
         "knowledge.residents",
     ),
     "knowledge.opening": ("knowledge",),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import queue
+import secrets
 import sqlite3
 import threading
 import time
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
@@ -26,8 +27,13 @@ BATCH = 500
 RETRY_SECONDS = 1.0
 _INSERT = (
     "INSERT INTO questions (at, channel, user_ref, query, answered, intent, top_kind, top_id,"
-    " score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " score, ref, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+
+
+def new_ref() -> str:
+    """A short id for a logged question that buttons can carry (👍/👎, 转人工)."""
+    return secrets.token_urlsafe(6)
 
 
 @dataclass(frozen=True)
@@ -42,20 +48,24 @@ class AskedQuestion:
     top_kind: str = ""
     top_id: str = ""
     score: float = 0.0
+    decision: str = ""  # answer | choose | confirm | none: how sure the bot was
+    ref: str = field(default_factory=new_ref)
     at: str = field(default_factory=now_utc)
 
     def row(self) -> tuple[object, ...]:
-        channel, user_ref, query, answered, intent, kind, key, score, at = astuple(self)
+        """The values in the order of _INSERT's columns."""
         return (
-            at,
-            channel,
-            user_ref,
-            query[:MAX_QUERY],
-            int(answered),
-            intent,
-            kind,
-            key,
-            round(score, 4),
+            self.at,
+            self.channel,
+            self.user_ref,
+            self.query[:MAX_QUERY],
+            int(self.answered),
+            self.intent,
+            self.top_kind,
+            self.top_id,
+            round(self.score, 4),
+            self.ref,
+            self.decision,
         )
 
 

@@ -21,6 +21,11 @@ class Channel(StrEnum):
     TELEGRAM = "telegram"
 
 
+class Feedback(StrEnum):
+    UP = "up"
+    DOWN = "down"
+
+
 class SubscriptionKind(StrEnum):
     ORGANIZATION = "organization"
 
@@ -55,6 +60,22 @@ def m001_release_0_1(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m002_question_review(db: sqlite_utils.Database) -> None:
+    """What the staff's review needs of a question: a short id for its buttons, how sure the
+    bot was, the resident's 👍/👎, whether they asked for a person."""
+    questions = db["questions"]
+    for column, kind, default in (
+        ("ref", str, ""),
+        ("decision", str, ""),
+        ("feedback", str, ""),
+        ("handed_off", int, 0),
+    ):
+        if column not in questions.columns_dict:
+            questions.add_column(column, kind, not_null_default=default)
+    questions.create_index(["ref"], if_not_exists=True)
+
+
+@migrations()
 def m003_desk_tickets(db: sqlite_utils.Database) -> None:
     """Hand-offs to staff: tickets and the staff-chat posts that belong to them."""
     create_desk_tables(db)
@@ -81,6 +102,34 @@ class ResidentsStore:
                 "WHERE answered = 0 AND intent != 'greeting' GROUP BY query "
                 "ORDER BY times DESC, last_asked DESC LIMIT ?",
                 [limit],
+            )
+        )
+
+    def set_feedback(self, ref: str, feedback: Feedback) -> bool:
+        """A resident's 👍/👎 on an answer; False when no such question is logged."""
+        return self._update_question(ref, "feedback", str(feedback))
+
+    def mark_handed_off(self, ref: str) -> bool:
+        """The resident asked for a person after this answer."""
+        return self._update_question(ref, "handed_off", 1)
+
+    def _update_question(self, ref: str, column: str, value: object) -> bool:
+        with self.db.conn:
+            cursor = self.db.conn.execute(
+                f"UPDATE questions SET {column} = ? WHERE ref = ?", [value, ref]
+            )
+        return cursor.rowcount > 0
+
+    def review_queue(self, since: str = "") -> list[dict[str, Any]]:
+        """Questions staff should look at: unanswered, 👎, handed to a person, or answered
+        with little confidence — newest first."""
+        return list(
+            self.db.query(
+                "SELECT query, at, answered, decision, feedback, handed_off, top_kind, top_id "
+                "FROM questions WHERE at >= ? AND intent != 'greeting' AND (answered = 0 "
+                "OR feedback = 'down' OR handed_off = 1 OR decision = 'confirm') "
+                "ORDER BY at DESC",
+                [since],
             )
         )
 
