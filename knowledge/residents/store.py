@@ -133,6 +133,12 @@ class ResidentsStore:
             )
         )
 
+    def purge_questions(self, before: str) -> int:
+        """Delete questions logged before `before` (an ISO time; retention); how many."""
+        with self.db.conn:
+            cursor = self.db.conn.execute("DELETE FROM questions WHERE at < ?", [before])
+        return cursor.rowcount
+
     def question_counts(self) -> tuple[int, int]:
         """(questions asked, of which unanswered)."""
         row = self.db.execute(

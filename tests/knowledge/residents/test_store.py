@@ -48,3 +48,19 @@ def test_answers_do_not_wait_for_a_staff_import_holding_the_database(tmp_path: P
     importer.close()
     answerer.questions.close()  # a clean stop writes what was queued
     assert residents.question_counts() == (20, 0)
+
+
+def test_retention_deletes_only_questions_older_than_the_limit(tmp_path: Path) -> None:
+    from knowledge.residents.questions import AskedQuestion, QuestionLog
+    from knowledge.residents.store import ResidentsStore
+
+    residents = ResidentsStore.open(tmp_path / "orgbot.db")
+    log = QuestionLog(residents.db, None)
+    for at in (
+        "2026-08-01T00:00:00+00:00",
+        "2026-09-05T00:00:00+00:00",
+        "2026-12-01T00:00:00+00:00",
+    ):
+        log.record(AskedQuestion("telegram", "1", "智塔在哪", True, "address", at=at))
+    assert residents.purge_questions("2026-09-05T00:00:00+00:00") == 1
+    assert residents.question_counts() == (2, 0)
