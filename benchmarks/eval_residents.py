@@ -1,0 +1,132 @@
+"""Top-1 on the residents' held-out set (tests/knowledge/answering/questions_residents.yaml).
+
+The set was written by a separate helper from the two seed articles only, without seeing the
+project's synonyms, knowledge files or other question sets: its figure is the honest one.
+
+    python benchmarks/eval_residents.py [--failures]
+
+A question counts as right when:
+- `expect` / `expect_any`: the bot answers (answer, confirm or choose) and its first result is
+  the record, the record's organization, or one of the organization's projects;
+- `figure`: also, the reply contains that text;
+- `expect_all` (lists): the reply names every one of those records;
+- `expect: none`: the bot does not answer;
+- `conversation`: the last turn is judged; turns go through one chat (as a follow-up would).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench_ask import BM25Baseline  # noqa: E402
+
+from knowledge.answering.answer import Answer, Answerer  # noqa: E402
+from knowledge.answering.index import build_index  # noqa: E402
+from knowledge.curation.apply import open_knowledge  # noqa: E402
+
+SET = ROOT / "tests" / "knowledge" / "answering" / "questions_residents.yaml"
+PHONE_LIKE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+
+
+def family(records: dict[str, dict[str, Any]], key: str) -> set[str]:
+    """A record, its organization and the organization's projects: each is a right answer."""
+    found = {key}
+    owner = records.get(key, {}).get("organization") or (key if key in records else "")
+    if owner:
+        found.add(owner)
+        found.update(k for k, r in records.items() if r.get("organization") == owner)
+    return found
+
+
+def judge(case: dict[str, Any], answer: Answer, records: dict[str, dict[str, Any]]) -> bool:
+    if case.get("expect") == "none":
+        return not answer.answered
+    if not answer.answered:
+        return False
+    if "expect_all" in case:
+        names = [records[k].get("name") or records[k].get("title", "") for k in case["expect_all"]]
+        return all(name in answer.text for name in names)
+    wanted = case.get("expect_any") or [case["expect"]]
+    right = set().union(*(family(records, k) for k in wanted))
+    top = answer.results[0]["id"] if answer.results else ""
+    if top not in right:
+        return False
+    return str(case.get("figure", "")) in answer.text
+
+
+def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
+    turns = case.get("conversation") or [case["q"]]
+    answer = None
+    for turn in turns:  # without conversation context, earlier turns change nothing
+        answer = answerer.answer(turn, log_question=False)
+    assert answer is not None
+    return answer
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--failures", action="store_true", help="list the questions missed")
+    args = parser.parse_args()
+
+    store = open_knowledge()
+    records: dict[str, dict[str, Any]] = {}
+    for table in ("organizations", "projects", "facts", "activities"):
+        records.update(store.records(table))
+    answerer = Answerer(store, build_index(store.all_records(), store.version))
+    baseline = BM25Baseline(store.records("organizations"))
+    cases = yaml.safe_load(SET.read_text("utf-8"))["questions"]
+
+    right: Counter[str] = Counter()
+    bm25: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    invented = 0
+    missed: dict[str, list[str]] = defaultdict(list)
+    for case in cases:
+        kind = case["kind"]
+        total[kind] += 1
+        answer = ask(answerer, case)
+        invented += bool(PHONE_LIKE.search(answer.text))
+        if judge(case, answer, records):
+            right[kind] += 1
+        else:
+            top = answer.results[0]["id"] if answer.answered and answer.results else "-"
+            missed[kind].append(f"{(case.get('q') or ' / '.join(case['conversation']))}  → {top}")
+        last = (case.get("conversation") or [case.get("q")])[-1]
+        org, score = baseline.top(last)
+        if case.get("expect") == "none":
+            bm25[kind] += score == 0
+        elif "expect_all" not in case and score > 0:
+            wanted = case.get("expect_any") or [case["expect"]]
+            bm25[kind] += org in set().union(*(family(records, k) for k in wanted))
+
+    print(f"{'kind':<13}{'orgbot':>16}{'BM25':>16}")
+    for kind in total:
+        n = total[kind]
+        print(
+            f"{kind:<13}{f'{right[kind]}/{n} = {right[kind] / n:.0%}':>16}{f'{bm25[kind]}/{n}':>16}"
+        )
+    n, r, b = sum(total.values()), sum(right.values()), sum(bm25.values())
+    refuse = total["refuse"] + total["adversarial"]
+    refused = right["refuse"] + right["adversarial"]
+    print(f"{'all':<13}{f'{r}/{n} = {r / n:.1%}':>16}{f'{b}/{n} = {b / n:.1%}':>16}")
+    print(
+        f"must-refuse refused: {refused}/{refuse} = {refused / refuse:.1%}; invented contacts: {invented}"
+    )
+    if args.failures:
+        for kind, lines in missed.items():
+            print(f"\n-- missed {kind} --")
+            print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
