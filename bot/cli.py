@@ -171,6 +171,41 @@ def unanswered(limit: int, db: Path | None) -> None:
         click.echo(f"{row['times']:>4}  {row['last_asked']}  {row['query']}")
 
 
+@main.group()
+def db() -> None:
+    """Back up and restore the database file."""
+
+
+@db.command()
+@click.argument("dest", type=click.Path(path_type=Path))
+@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def backup(dest: Path, db_file: Path | None) -> None:
+    """Copy the database to DEST (a file or a folder), safely while the bot runs; verified."""
+    from knowledge.backup import BackupError, backup
+
+    settings = _settings(db_file)
+    try:
+        size = backup(settings.db_path, dest)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"backed up {settings.db_path} to {dest} ({size:,} bytes, integrity ok)")
+
+
+@db.command()
+@click.argument("src", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def restore(src: Path, db_file: Path | None) -> None:
+    """Replace the database with the backup SRC (refused while the bot runs)."""
+    from knowledge.backup import BackupError, restore
+
+    settings = _settings(db_file)
+    try:
+        restore(src, settings.db_path)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"restored {settings.db_path} from {src}")
+
+
 @main.command()
 @click.option("--webhook-url", default=None, help="Run in webhook mode at this public URL.")
 @click.option("--listen", default="127.0.0.1", show_default=True)
