@@ -2,63 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from telegram import Update
 from telegram.ext import Application
 
 from bot.app import build_application
 from bot.services import Services
 from knowledge.curation.apply import import_files
+from tests.handlers.conftest import USER, message_update, press
 from tests.support.fake_bot_api import FakeBotAPI
-
-USER = 3101
-_ids = itertools.count(1)
-
-
-def message_update(app: Application, text: str, user: int = USER) -> Update:
-    entities = (
-        [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-        if text.startswith("/")
-        else []
-    )
-    data = {
-        "update_id": next(_ids),
-        "message": {
-            "message_id": next(_ids),
-            "date": int(datetime.now().timestamp()),
-            "text": text,
-            "entities": entities,
-            "chat": {"id": user, "type": "private", "first_name": "测试"},
-            "from": {"id": user, "is_bot": False, "first_name": "测试"},
-        },
-    }
-    return Update.de_json(data, app.bot)
-
-
-async def press(app: Application, api: FakeBotAPI, data: str, user: int = USER) -> None:
-    """Press a button under a message the bot really sent (so Telegram knows the query id)."""
-    shown = await app.bot.send_message(user, "按钮测试")
-    query_id = api.push_callback(user, shown.message_id, data, check_button=False)
-    update = Update.de_json(
-        {
-            "update_id": next(_ids),
-            "callback_query": {
-                "id": query_id,
-                "chat_instance": "1",
-                "data": data,
-                "message": shown.to_dict(),
-                "from": {"id": user, "is_bot": False, "first_name": "测试"},
-            },
-        },
-        app.bot,
-    )
-    await app.process_update(update)
 
 
 @pytest.fixture
