@@ -15,12 +15,17 @@ from knowledge.answering.answer import Answer
 from knowledge.answering.intent import Intent
 from knowledge.records import Kind, Record
 from knowledge.reply import Reply
-from knowledge.residents.store import SubscriptionKind
+from knowledge.residents.store import (
+    MAX_SUBSCRIPTIONS_PER_CHAT,
+    SubscriptionKind,
+    TooManySubscriptions,
+)
 
 GONE = Reply("这条信息已经更新或删除了，请重新提问。")
 NO_SUCH_ORGANIZATION = Reply("没有找到这个组织，请重新提问。")
 SUBSCRIBED = "已订阅该组织的活动提醒"
 ALREADY_SUBSCRIBED = "您已经订阅过了"
+TOO_MANY_SUBSCRIPTIONS = f"每个聊天最多订阅{MAX_SUBSCRIPTIONS_PER_CHAT}个组织，暂时不能再订阅了。"
 
 
 def follow_up_keyboard(org_id: str) -> InlineKeyboardMarkup:
@@ -124,8 +129,15 @@ async def subscribe_pressed(update: Update, context: Context) -> None:
     """订阅提醒: remember that this chat wants reminders of the organization's activities."""
     query, button = pressed(update, Subscribe)
     svc = await services(context)
+    if button.org not in svc.catalog.organizations:  # forged, or removed by staff since
+        await query.answer(EXPIRED)
+        return
     chat = query.message.chat.id if query.message else query.from_user.id
-    new = svc.residents.subscribe(chat, SubscriptionKind.ORGANIZATION, button.org)
+    try:
+        new = svc.residents.subscribe(chat, SubscriptionKind.ORGANIZATION, button.org)
+    except TooManySubscriptions:
+        await query.answer(TOO_MANY_SUBSCRIPTIONS, show_alert=True)
+        return
     await query.answer(SUBSCRIBED if new else ALREADY_SUBSCRIBED)
 
 
