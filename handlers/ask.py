@@ -17,6 +17,7 @@ from knowledge.records import Kind, Record
 from knowledge.reply import Reply
 from knowledge.residents.store import (
     MAX_SUBSCRIPTIONS_PER_CHAT,
+    Channel,
     SubscriptionKind,
     TooManySubscriptions,
 )
@@ -85,7 +86,7 @@ async def ask(update: Update, context: Context) -> None:
     svc = await services(context)
     answer = svc.answerer.answer(
         question_text(message, context.bot.username),
-        channel="telegram",
+        channel=Channel.TELEGRAM,
         user_ref=str(update.effective_user.id),
     )
     await reply_with(message, answer.reply, answer_keyboard(answer))

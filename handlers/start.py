@@ -11,6 +11,7 @@ from handlers.buttons import EXPIRED, Example, pattern, pressed
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.compose import GREETING
 from knowledge.reply import Reply
+from knowledge.residents.store import Channel
 
 EXAMPLES = (
     "我家孩子有自闭症，哪里可以做康复？",
@@ -58,7 +59,7 @@ async def example_pressed(update: Update, context: Context) -> None:
         return
     await query.answer()
     answer = (await services(context)).answerer.answer(
-        EXAMPLES[example.number], channel="telegram", user_ref=str(query.from_user.id)
+        EXAMPLES[example.number], channel=Channel.TELEGRAM, user_ref=str(query.from_user.id)
     )
     await reply_with(message, answer.reply, answer_keyboard(answer))
 

@@ -354,17 +354,16 @@ class Catalog:
         def rows(table: str) -> Mapping[str, Stored]:
             return records.get(table, {})
 
-        projects = {key: Project.from_stored(row) for key, row in rows("projects").items()}
+        projects = {key: Project.from_stored(row) for key, row in rows(Project.TABLE).items()}
         projects_of: dict[str, list[Project]] = {}
         for project in projects.values():
             projects_of.setdefault(project.organization, []).append(project)
+        organizations = rows(Organization.TABLE)
         return cls(
-            organizations={
-                k: Organization.from_stored(r) for k, r in rows("organizations").items()
-            },
+            organizations={k: Organization.from_stored(r) for k, r in organizations.items()},
             projects=projects,
-            facts={key: Fact.from_stored(row) for key, row in rows("facts").items()},
-            activities={key: Activity.from_stored(row) for key, row in rows("activities").items()},
+            facts={key: Fact.from_stored(row) for key, row in rows(Fact.TABLE).items()},
+            activities={k: Activity.from_stored(r) for k, r in rows(Activity.TABLE).items()},
             topics=tuple(rows("topics")),
             citations={
                 key: source.get("short") or source.get("title") or ""
