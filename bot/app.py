@@ -13,7 +13,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from bot.services import BotData, Services, open_services
 from bot.settings import Settings
 from bot.throttle import ChatRateLimiter
-from handlers import activities, ask, browse, errors, guard, inline, start
+from handlers import activities, ask, browse, buttons, errors, guard, inline, start
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +78,15 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.bot_data.services = services
 
     # Order matters: the flood guard runs first (group -1) and may stop an update;
-    # then commands and buttons; the free-text question handler comes last.
+    # then commands and buttons; the free-text question handler comes last, and
+    # last of all the answer to a press no other handler took.
     application.add_handlers(guard.HANDLERS, group=-1)
     application.add_handlers(start.HANDLERS)  # /start, /help, example buttons
     application.add_handlers(browse.HANDLERS)  # /orgs, /org, browsing buttons, cards
     application.add_handlers(activities.HANDLERS)  # /activities
     application.add_handlers(inline.HANDLERS)  # @bot 心理 in any chat
     application.add_handlers(ask.HANDLERS)  # answer buttons, then free text
+    application.add_handlers(buttons.HANDLERS)  # any other press: 已过期，请重新提问
     application.add_error_handler(errors.on_error)
     return application
 

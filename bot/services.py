@@ -12,6 +12,7 @@ from bot.throttle import FloodGuard
 from knowledge.answering.answer import Answerer
 from knowledge.answering.browse import Browser
 from knowledge.opening import open_answerer
+from knowledge.records import Catalog
 from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
 
@@ -29,6 +30,11 @@ class Services:
     def browser(self) -> Browser:
         """Lists and cards over the knowledge the answers come from."""
         return self.answerer.snapshot.browser
+
+    @property
+    def catalog(self) -> Catalog:
+        """The records the answers come from, typed (to check ids a button carries)."""
+        return self.answerer.snapshot.catalog
 
     async def refresh(self) -> None:
         """Pick up knowledge staff changed, loading it off the event loop; meanwhile the

@@ -6,6 +6,7 @@ import contextlib
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine
+from enum import StrEnum
 from typing import Any
 
 from aiolimiter import AsyncLimiter
@@ -62,30 +63,48 @@ class ChatRateLimiter(AIORateLimiter):
         )
 
 
+class Traffic(StrEnum):
+    """What a resident sends the bot; the flood guard counts each kind on its own."""
+
+    MESSAGE = "message"
+    PRESS = "press"  # a button under one of the bot's messages
+    INLINE = "inline"  # `@bot 心理` typed in any chat
+
+
+class Verdict(StrEnum):
+    OK = "ok"  # answer it
+    WARN = "warn"  # send the one slow-down reply
+    DROP = "drop"  # stay silent
+
+
 class FloodGuard:
-    """Counts each resident's messages in a sliding minute; warns once when they exceed it."""
+    """Counts each resident's messages, presses and inline queries in a sliding minute, each
+    kind on its own (browsing presses a few buttons a minute, an inline query is sent at each
+    pause in typing: counted with the questions, they would use up the questions' share);
+    warns once when one kind exceeds the limit."""
 
     def __init__(self, per_minute: int = 20, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute = per_minute
         self.clock = clock
-        self._seen: dict[int, deque[float]] = {}
-        self._warned: set[int] = set()
+        self._seen: dict[tuple[Traffic, int], deque[float]] = {}
+        self._warned: set[tuple[Traffic, int]] = set()
 
-    def check(self, user_id: int) -> str:
-        """'ok' to answer, 'warn' to send the one slow-down reply, 'drop' to stay silent."""
+    def check(self, user_id: int, traffic: Traffic = Traffic.MESSAGE) -> Verdict:
+        """Whether to answer this message, press or query, warn the resident, or drop it."""
         now = self.clock()
         if len(self._seen) > 10_000:  # forget residents idle for a minute
             for key in [k for k, t in self._seen.items() if not t or now - t[-1] > 60]:
                 del self._seen[key]
                 self._warned.discard(key)
-        times = self._seen.setdefault(user_id, deque())
+        key = (traffic, user_id)
+        times = self._seen.setdefault(key, deque())
         while times and now - times[0] > 60:
             times.popleft()
         times.append(now)
         if len(times) <= self.per_minute:
-            self._warned.discard(user_id)
-            return "ok"
-        if user_id in self._warned:
-            return "drop"
-        self._warned.add(user_id)
-        return "warn"
+            self._warned.discard(key)
+            return Verdict.OK
+        if key in self._warned:
+            return Verdict.DROP
+        self._warned.add(key)
+        return Verdict.WARN

@@ -9,12 +9,48 @@ from telegram.constants import ChatType
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.services import Context
-from handlers.common import callback, reply_with, services
+from handlers.buttons import EXPIRED, Choice, FollowUp, FollowUpTopic, Subscribe, pattern, pressed
+from handlers.common import message_of, reply_with, services
 from knowledge.answering.answer import Answer
-from knowledge.answering.compose import Reply
+from knowledge.answering.intent import Intent
+from knowledge.records import Kind, Record
+from knowledge.reply import Reply
+from knowledge.residents.store import (
+    MAX_SUBSCRIPTIONS_PER_CHAT,
+    Channel,
+    SubscriptionKind,
+    TooManySubscriptions,
+)
 
-KIND_CODES = {"organization": "o", "project": "p", "fact": "f", "activity": "v"}
-CODE_KINDS = {code: kind for kind, code in KIND_CODES.items()}
+GONE = Reply("这条信息已经更新或删除了，请重新提问。")
+NO_SUCH_ORGANIZATION = Reply("没有找到这个组织，请重新提问。")
+SUBSCRIBED = "已订阅该组织的活动提醒"
+ALREADY_SUBSCRIBED = "您已经订阅过了"
+TOO_MANY_SUBSCRIPTIONS = f"每个聊天最多订阅{MAX_SUBSCRIPTIONS_PER_CHAT}个组织，暂时不能再订阅了。"
+
+
+def follow_up_keyboard(org_id: str) -> InlineKeyboardMarkup:
+    """联系方式 / 相关项目 / 近期活动 / 订阅提醒 for one organization."""
+
+    def button(label: str, topic: FollowUpTopic) -> InlineKeyboardButton:
+        return InlineKeyboardButton(label, callback_data=FollowUp(topic, org_id).data)
+
+    return InlineKeyboardMarkup(
+        [
+            [button("联系方式", FollowUpTopic.CONTACT), button("相关项目", FollowUpTopic.PROJECTS)],
+            [
+                button("近期活动", FollowUpTopic.ACTIVITIES),
+                InlineKeyboardButton("订阅提醒", callback_data=Subscribe(org_id).data),
+            ],
+        ]
+    )
+
+
+def record_keyboard(record: Record | None) -> InlineKeyboardMarkup | None:
+    """The follow-ups under a reply about a record, if it has an organization."""
+    if record is None or not record.organization_id:
+        return None
+    return follow_up_keyboard(record.organization_id)
 
 
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
@@ -24,31 +60,14 @@ def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
             [
                 [
                     InlineKeyboardButton(
-                        f"您是想找：{doc.name}"[:60],
-                        callback_data=callback("a", KIND_CODES[doc.kind], doc.id),
+                        f"您是想找：{record.display_name}"[:60],
+                        callback_data=Choice(record.KIND, record.id).data,
                     )
                 ]
-                for doc in answer.choices
+                for record in answer.choices
             ]
         )
-    top = answer.top
-    if not answer.answered or top is None:
-        return None
-    org = top.id if top.kind == "organization" else top.organization
-    if not org:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton("联系方式", callback_data=callback("c", org)),
-                InlineKeyboardButton("相关项目", callback_data=callback("p", org)),
-            ],
-            [
-                InlineKeyboardButton("近期活动", callback_data=callback("e", org)),
-                InlineKeyboardButton("订阅提醒", callback_data=callback("s", org)),
-            ],
-        ]
-    )
+    return record_keyboard(answer.top) if answer.answered else None
 
 
 def question_text(message: Message, bot_username: str) -> str:
@@ -67,7 +86,7 @@ async def ask(update: Update, context: Context) -> None:
     svc = await services(context)
     answer = svc.answerer.answer(
         question_text(message, context.bot.username),
-        channel="telegram",
+        channel=Channel.TELEGRAM,
         user_ref=str(update.effective_user.id),
     )
     await reply_with(message, answer.reply, answer_keyboard(answer))
@@ -75,43 +94,52 @@ async def ask(update: Update, context: Context) -> None:
 
 async def choice_pressed(update: Update, context: Context) -> None:
     """The resident picked one of the candidates of an ambiguous question."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, code, key = query.data.split(":", 2)
+    query, choice = pressed(update, Choice)
+    message = message_of(query)
+    if message is None:
+        await query.answer(EXPIRED)
+        return
     await query.answer()
     svc = await services(context)
-    reply = svc.answerer.reply_for(CODE_KINDS.get(code, ""), key)
-    if query.message is None:
-        return
+    reply = svc.answerer.reply_for(choice.kind, choice.key)
     if reply is None:
-        reply = Reply("这条信息已经更新或删除了，请重新提问。")
-    doc = svc.answerer.index.doc(CODE_KINDS.get(code, ""), key)
-    keyboard = None
-    if doc is not None:
-        keyboard = answer_keyboard(Answer("", True, "introduce", reply, top=doc))
-    await reply_with(query.message, reply, keyboard)  # type: ignore[arg-type]
+        await reply_with(message, GONE)
+        return
+    await reply_with(message, reply, record_keyboard(svc.catalog.record(choice.kind, choice.key)))
 
 
-async def follow_up(update: Update, context: Context) -> None:
-    """联系方式 / 相关项目 / 近期活动 / 订阅提醒 under an organization's answer."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    action, org = query.data.split(":", 1)
-    svc = await services(context)
-    if action == "s":
-        chat = query.message.chat.id if query.message else query.from_user.id
-        new = svc.residents.subscribe(chat, "organization", org)
-        await query.answer("已订阅该组织的活动提醒" if new else "您已经订阅过了")
+async def follow_up_pressed(update: Update, context: Context) -> None:
+    """联系方式 / 相关项目 / 近期活动 under an organization's answer."""
+    query, button = pressed(update, FollowUp)
+    message = message_of(query)
+    if message is None:
+        await query.answer(EXPIRED)
         return
     await query.answer()
-    if action == "c":
-        reply = svc.answerer.reply_for("organization", org, "contact")
-    elif action == "p":
-        reply = svc.browser.projects(org)
+    svc = await services(context)
+    if button.topic == FollowUpTopic.CONTACT:
+        reply = svc.answerer.reply_for(Kind.ORGANIZATION, button.org, Intent.CONTACT)
+    elif button.topic == FollowUpTopic.PROJECTS:
+        reply = svc.browser.projects(button.org)
     else:
-        reply = svc.answerer.reply_for("organization", org, "activities")
-    if query.message is not None:
-        await reply_with(query.message, reply or Reply("没有找到这个组织，请重新提问。"))  # type: ignore[arg-type]
+        reply = svc.answerer.reply_for(Kind.ORGANIZATION, button.org, Intent.ACTIVITIES)
+    await reply_with(message, reply or NO_SUCH_ORGANIZATION)
+
+
+async def subscribe_pressed(update: Update, context: Context) -> None:
+    """订阅提醒: remember that this chat wants reminders of the organization's activities."""
+    query, button = pressed(update, Subscribe)
+    svc = await services(context)
+    if button.org not in svc.catalog.organizations:  # forged, or removed by staff since
+        await query.answer(EXPIRED)
+        return
+    chat = query.message.chat.id if query.message else query.from_user.id
+    try:
+        new = svc.residents.subscribe(chat, SubscriptionKind.ORGANIZATION, button.org)
+    except TooManySubscriptions:
+        await query.answer(TOO_MANY_SUBSCRIPTIONS, show_alert=True)
+        return
+    await query.answer(SUBSCRIBED if new else ALREADY_SUBSCRIBED)
 
 
 class _AddressedToBot(filters.MessageFilter):
@@ -131,7 +159,8 @@ class _AddressedToBot(filters.MessageFilter):
 ADDRESSED = _AddressedToBot()
 
 HANDLERS: list[BaseHandler] = [
-    CallbackQueryHandler(choice_pressed, pattern=r"^a:[opfv]:[a-z0-9-]+$"),
-    CallbackQueryHandler(follow_up, pattern=r"^[cpes]:[a-z0-9-]+$"),
+    CallbackQueryHandler(choice_pressed, pattern=pattern(Choice)),
+    CallbackQueryHandler(follow_up_pressed, pattern=pattern(FollowUp)),
+    CallbackQueryHandler(subscribe_pressed, pattern=pattern(Subscribe)),
     MessageHandler(filters.TEXT & ~filters.COMMAND & ADDRESSED, ask),
 ]

@@ -2,59 +2,81 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.services import Context
-from handlers.ask import answer_keyboard
-from handlers.common import callback, edit_or_send, reply_with, services
-from knowledge.answering.answer import Answer
-from knowledge.answering.browse import Page
-from knowledge.answering.compose import Reply
+from handlers.ask import follow_up_keyboard
+from handlers.buttons import (
+    EXPIRED,
+    Axis,
+    Browse,
+    BrowseList,
+    BrowseMenu,
+    BrowsePage,
+    Card,
+    pattern,
+    pressed,
+)
+from handlers.common import edit_or_send, message_of, reply_with, services
+from knowledge.answering.browse import Browser, Page
+from knowledge.reply import Reply
 
 MENU = Reply("浏览社会组织", ["请选择按区县还是按主题浏览："])
 MENU_KEYBOARD = InlineKeyboardMarkup(
     [
         [
-            InlineKeyboardButton("按区县", callback_data=callback("b", "d")),
-            InlineKeyboardButton("按主题", callback_data=callback("b", "t")),
+            InlineKeyboardButton("按区县", callback_data=BrowseList(Axis.DISTRICT).data),
+            InlineKeyboardButton("按主题", callback_data=BrowseList(Axis.TOPIC).data),
         ]
     ]
 )
+LIST_TITLES = {Axis.DISTRICT: "按区县浏览", Axis.TOPIC: "按主题浏览"}
+LIST_CHANGED = Reply("列表已更新，请重新选择。")
+NO_SUCH_ID = Reply("没有找到这个编号的组织。", ["可以发送 /orgs 浏览，或直接提问组织名称。"])
+ORG_USAGE = Reply("用法：/org 组织编号", ["编号可以在 /orgs 浏览时看到，也可以直接提问组织名称。"])
 
 
-def _choices_keyboard(kind: str, names: list[str]) -> InlineKeyboardMarkup:
+def _choices_keyboard(axis: Axis, names: list[str]) -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(name, callback_data=callback("b", kind, str(i), "0"))
+        InlineKeyboardButton(name, callback_data=BrowsePage(axis, i, 0).data)
         for i, name in enumerate(names)
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([InlineKeyboardButton("« 返回", callback_data=callback("b", "m"))])
+    rows.append([InlineKeyboardButton("« 返回", callback_data=BrowseMenu().data)])
     return InlineKeyboardMarkup(rows)
 
 
-def _page_keyboard(kind: str, number: int, page: Page) -> InlineKeyboardMarkup:
+def _page_keyboard(axis: Axis, number: int, page: Page) -> InlineKeyboardMarkup:
     rows = [
-        [InlineKeyboardButton(name, callback_data=callback("o", org_id))]
-        for org_id, name in page.items
+        [InlineKeyboardButton(name, callback_data=Card(org_id).data)] for org_id, name in page.items
     ]
     nav = []
     if page.page > 0:
-        nav.append(
-            InlineKeyboardButton(
-                "‹ 上一页", callback_data=callback("b", kind, str(number), str(page.page - 1))
-            )
-        )
+        previous = BrowsePage(axis, number, page.page - 1)
+        nav.append(InlineKeyboardButton("‹ 上一页", callback_data=previous.data))
     if page.page + 1 < page.pages:
-        nav.append(
-            InlineKeyboardButton(
-                "下一页 ›", callback_data=callback("b", kind, str(number), str(page.page + 1))
-            )
-        )
+        following = BrowsePage(axis, number, page.page + 1)
+        nav.append(InlineKeyboardButton("下一页 ›", callback_data=following.data))
     if nav:
         rows.append(nav)
-    rows.append([InlineKeyboardButton("« 返回", callback_data=callback("b", kind))])
+    rows.append([InlineKeyboardButton("« 返回", callback_data=BrowseList(axis).data)])
     return InlineKeyboardMarkup(rows)
+
+
+def _screen(browser: Browser, button: Browse) -> tuple[Reply, InlineKeyboardMarkup]:
+    """What a browsing button shows: the menu, a list of districts or topics, or a page."""
+    if isinstance(button, BrowseList):
+        names = browser.districts() if button.axis == Axis.DISTRICT else browser.topics()
+        return Reply(LIST_TITLES[button.axis], ["请选择："]), _choices_keyboard(button.axis, names)
+    if isinstance(button, BrowsePage):
+        by = browser.by_district if button.axis == Axis.DISTRICT else browser.by_topic
+        page = by(button.number, button.page)
+        if page is None:
+            return LIST_CHANGED, MENU_KEYBOARD
+        text = Reply(page.title, [f"第 {page.page + 1}/{page.pages} 页，点选查看名片："])
+        return text, _page_keyboard(button.axis, button.number, page)
+    return MENU, MENU_KEYBOARD
 
 
 async def orgs_command(update: Update, context: Context) -> None:
@@ -64,41 +86,26 @@ async def orgs_command(update: Update, context: Context) -> None:
 
 
 async def browse_pressed(update: Update, context: Context) -> None:
-    """Move through the browsing menus: b:m, b:d, b:t, b:d:N:PAGE, b:t:N:PAGE."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
+    """Move through the browsing menus, replacing the message in place."""
+    query, button = pressed(update, Browse)
+    message = message_of(query)
+    if message is None:
+        await query.answer(EXPIRED)
+        return
     await query.answer()
-    parts = query.data.split(":")
-    browser = (await services(context)).browser
-    message = query.message if query.message and hasattr(query.message, "edit_text") else None
-    if parts[1] == "m":
-        await edit_or_send(message, MENU, MENU_KEYBOARD)  # type: ignore[arg-type]
-        return
-    kind = parts[1]
-    if len(parts) == 2:
-        names = browser.districts() if kind == "d" else browser.topics()
-        title = "按区县浏览" if kind == "d" else "按主题浏览"
-        await edit_or_send(message, Reply(title, ["请选择："]), _choices_keyboard(kind, names))  # type: ignore[arg-type]
-        return
-    number, page_number = int(parts[2]), int(parts[3])
-    page = (
-        browser.by_district(number, page_number)
-        if kind == "d"
-        else browser.by_topic(number, page_number)
-    )
-    if page is None:
-        await edit_or_send(message, Reply("列表已更新，请重新选择。"), MENU_KEYBOARD)  # type: ignore[arg-type]
-        return
-    text = Reply(page.title, [f"第 {page.page + 1}/{page.pages} 页，点选查看名片："])
-    await edit_or_send(message, text, _page_keyboard(kind, number, page))  # type: ignore[arg-type]
+    reply, keyboard = _screen((await services(context)).browser, button)
+    await edit_or_send(message, reply, keyboard)
 
 
 async def card_pressed(update: Update, context: Context) -> None:
     """Show an organization's card from a browsing button."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
+    query, button = pressed(update, Card)
+    message = message_of(query)
+    if message is None:
+        await query.answer(EXPIRED)
+        return
     await query.answer()
-    await _send_card(query.message, context, query.data.split(":", 1)[1])  # type: ignore[arg-type]
+    await _send_card(message, context, button.org)
 
 
 async def org_command(update: Update, context: Context) -> None:
@@ -107,33 +114,22 @@ async def org_command(update: Update, context: Context) -> None:
     if message is None:
         return
     if not context.args:
-        await reply_with(
-            message,
-            Reply("用法：/org 组织编号", ["编号可以在 /orgs 浏览时看到，也可以直接提问组织名称。"]),
-        )
+        await reply_with(message, ORG_USAGE)
         return
     await _send_card(message, context, context.args[0].strip().lower())
 
 
-async def _send_card(message, context: Context, org_id: str) -> None:
-    if message is None:
-        return
-    svc = await services(context)
-    card = svc.browser.card(org_id)
+async def _send_card(message: Message, context: Context, org_id: str) -> None:
+    card = (await services(context)).browser.card(org_id)
     if card is None:
-        await reply_with(
-            message,
-            Reply("没有找到这个编号的组织。", ["可以发送 /orgs 浏览，或直接提问组织名称。"]),
-        )
+        await reply_with(message, NO_SUCH_ID)
         return
-    doc = svc.answerer.index.doc("organization", org_id)
-    keyboard = answer_keyboard(Answer("", True, "introduce", card, top=doc)) if doc else None
-    await reply_with(message, card, keyboard)
+    await reply_with(message, card, follow_up_keyboard(org_id))
 
 
 HANDLERS: list[BaseHandler] = [
     CommandHandler("orgs", orgs_command),
     CommandHandler("org", org_command),
-    CallbackQueryHandler(browse_pressed, pattern=r"^b:(m|d|t)(:\d+:\d+)?$"),
-    CallbackQueryHandler(card_pressed, pattern=r"^o:[a-z0-9-]+$"),
+    CallbackQueryHandler(browse_pressed, pattern=pattern(Browse)),
+    CallbackQueryHandler(card_pressed, pattern=pattern(Card)),
 ]

@@ -1,10 +1,10 @@
-"""Helpers shared by the handler families: services, Telegram-safe sending, callback data."""
+"""Helpers shared by the handler families: services and Telegram-safe sending."""
 
 from __future__ import annotations
 
 import html
 
-from telegram import InlineKeyboardMarkup, Message
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message
 from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest
 
@@ -13,7 +13,6 @@ from knowledge.answering.compose import Reply
 
 # Telegram counts the 4096 characters after HTML is parsed: measure the plain text.
 TEXT_LIMIT = MessageLimit.MAX_TEXT_LENGTH
-CALLBACK_LIMIT = 64  # bytes
 
 
 async def services(context: Context) -> Services:
@@ -65,12 +64,9 @@ async def reply_with(
         await message.reply_html(chunk, reply_markup=markup, do_quote=False)
 
 
-def callback(*parts: str) -> str:
-    """Callback data from ids (never Chinese text), checked against Telegram's 64 bytes."""
-    data = ":".join(parts)
-    if len(data.encode()) > CALLBACK_LIMIT:
-        raise ValueError(f"callback data over {CALLBACK_LIMIT} bytes: {data!r}")
-    return data
+def message_of(query: CallbackQuery) -> Message | None:
+    """The message a pressed button is under, unless it is deleted or too old to reach."""
+    return query.message if isinstance(query.message, Message) else None
 
 
 async def edit_or_send(

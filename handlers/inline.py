@@ -19,14 +19,14 @@ async def inline_query(update: Update, context: Context) -> None:
     results = []
     for org_id in svc.answerer.search_organizations(query.query, limit=10):
         card = svc.browser.card(org_id)
-        org = svc.browser.orgs.get(org_id)
+        org = svc.catalog.organizations.get(org_id)
         if card is None or org is None:
             continue
         results.append(
             InlineQueryResultArticle(
                 id=org_id,
-                title=org["name"],
-                description=(org.get("summary") or "")[:80],
+                title=org.name,
+                description=org.summary[:80],
                 input_message_content=InputTextMessageContent(
                     html_chunks(card)[0], parse_mode=ParseMode.HTML
                 ),

@@ -7,8 +7,11 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.services import Context
 from handlers.ask import answer_keyboard
-from handlers.common import callback, reply_with, services
-from knowledge.answering.compose import GREETING, Reply
+from handlers.buttons import EXPIRED, Example, pattern, pressed
+from handlers.common import message_of, reply_with, services
+from knowledge.answering.compose import GREETING
+from knowledge.reply import Reply
+from knowledge.residents.store import Channel
 
 EXAMPLES = (
     "我家孩子有自闭症，哪里可以做康复？",
@@ -31,10 +34,7 @@ HELP = Reply(
 
 def examples_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(q, callback_data=callback("q", str(i)))]
-            for i, q in enumerate(EXAMPLES)
-        ]
+        [[InlineKeyboardButton(q, callback_data=Example(i).data)] for i, q in enumerate(EXAMPLES)]
     )
 
 
@@ -52,20 +52,20 @@ async def help_command(update: Update, context: Context) -> None:
 
 async def example_pressed(update: Update, context: Context) -> None:
     """Answer the example question whose button was pressed."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    await query.answer()
-    number = int(query.data.split(":")[1])
-    if not 0 <= number < len(EXAMPLES) or query.message is None:
+    query, example = pressed(update, Example)
+    message = message_of(query)
+    if not 0 <= example.number < len(EXAMPLES) or message is None:
+        await query.answer(EXPIRED)
         return
+    await query.answer()
     answer = (await services(context)).answerer.answer(
-        EXAMPLES[number], channel="telegram", user_ref=str(query.from_user.id)
+        EXAMPLES[example.number], channel=Channel.TELEGRAM, user_ref=str(query.from_user.id)
     )
-    await reply_with(query.message, answer.reply, answer_keyboard(answer))  # type: ignore[arg-type]
+    await reply_with(message, answer.reply, answer_keyboard(answer))
 
 
 HANDLERS: list[BaseHandler] = [
     CommandHandler("start", start),
     CommandHandler("help", help_command),
-    CallbackQueryHandler(example_pressed, pattern=r"^q:\d+$"),
+    CallbackQueryHandler(example_pressed, pattern=pattern(Example)),
 ]

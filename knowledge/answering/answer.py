@@ -12,9 +12,12 @@ from zoneinfo import ZoneInfo
 
 from knowledge.answering.browse import Browser
 from knowledge.answering.cache import index_cache_path, load_or_build_index
-from knowledge.answering.compose import GREETING, NOT_FOUND, Composer, Reply
+from knowledge.answering.compose import GREETING, NOT_FOUND, Composer
 from knowledge.answering.index import Doc, Index
+from knowledge.answering.intent import Decision, Intent
 from knowledge.answering.matcher import Match, Matcher
+from knowledge.records import Activity, Catalog, Kind, Record
+from knowledge.reply import Reply
 from knowledge.residents.questions import AskedQuestion, QuestionLog
 from knowledge.store import KnowledgeStore, Records
 
@@ -25,11 +28,11 @@ UPCOMING_DAYS = 30
 class Answer:
     query: str
     answered: bool
-    intent: str
+    intent: Intent
     reply: Reply
     results: list[dict[str, Any]] = field(default_factory=list)
-    choices: list[Doc] = field(default_factory=list)  # when the question is ambiguous
-    top: Doc | None = None
+    choices: list[Record] = field(default_factory=list)  # when the question is ambiguous
+    top: Record | None = None  # the record answered about (or the best of the choices)
 
     @property
     def text(self) -> str:
@@ -52,14 +55,14 @@ class Snapshot:
 
     index: Index
     matcher: Matcher
-    records: Records
+    catalog: Catalog
     composer: Composer
     browser: Browser
 
     @classmethod
     def build(cls, index: Index, records: Records, tz: tzinfo) -> Snapshot:
-        composer = Composer(records, tz)
-        return cls(index, Matcher(index), records, composer, Browser(records, composer))
+        catalog = Catalog.from_records(records)
+        return cls(index, Matcher(index), catalog, Composer(catalog, tz), Browser(catalog, tz))
 
     @property
     def version(self) -> str:
@@ -98,19 +101,21 @@ class Answerer:
         return cls(store, index, tz_name=tz_name, cache=cache, questions=questions)
 
     def _snapshot(self, index: Index, store: KnowledgeStore) -> Snapshot:
-        # The index lives until staff change the knowledge: keep the garbage collector from
-        # walking its millions of objects again and again (a large base paused for 0.2 s).
+        snapshot = Snapshot.build(index, store.all_records(), self.tz)
+        # The index and records live until staff change the knowledge: keep the garbage
+        # collector from walking their millions of objects again and again (a large base
+        # paused for 0.2 s).
         gc.collect()
         gc.freeze()
-        return Snapshot.build(index, store.all_records(), self.tz)
+        return snapshot
 
     @property
     def index(self) -> Index:
         return self.snapshot.index
 
     @property
-    def records(self) -> Records:
-        return self.snapshot.records
+    def catalog(self) -> Catalog:
+        return self.snapshot.catalog
 
     def is_stale(self) -> bool:
         """Whether staff changed the knowledge since this snapshot (one small query)."""
@@ -133,10 +138,8 @@ class Answerer:
                 if store is not self.store:
                     store.close()
 
-    def upcoming(
-        self, now: datetime | None = None, days: int = UPCOMING_DAYS
-    ) -> list[dict[str, Any]]:
-        return upcoming_activities(self.records, now or datetime.now(self.tz), days)
+    def upcoming(self, now: datetime | None = None, days: int = UPCOMING_DAYS) -> list[Activity]:
+        return upcoming_activities(self.catalog, now or datetime.now(self.tz), days)
 
     def answer(
         self, question: str, *, channel: str = "cli", user_ref: str = "", log_question: bool = True
@@ -162,67 +165,65 @@ class Answerer:
 
     def _compose(self, snapshot: Snapshot, match: Match) -> Answer:
         results = [_result(s.doc, s.score) for s in match.results]
-        if match.intent == "greeting" and match.decision != "answer":
-            return Answer(match.query, False, "greeting", GREETING, results)
-        if match.decision == "none" or match.top is None:
-            intent = match.intent if match.intent != "introduce" else "unknown"
-            return Answer(
-                match.query, False, intent if match.normalized else "unknown", NOT_FOUND, results
-            )
-        top = match.top.doc
-        if match.decision == "choose":
-            choices = _choices(match)
-            return Answer(
-                match.query,
-                True,
-                match.intent,
-                snapshot.composer.choices(choices),
-                results,
-                choices=choices,
-                top=top,
-            )
-        upcoming = self._upcoming_for(snapshot, match.intent)
-        reply = snapshot.composer.answer(top, match.intent, match.words, upcoming)
-        return Answer(match.query, True, match.intent, reply, results, top=top)
+        intent, decision = Intent(match.intent), Decision(match.decision)
+        if intent == Intent.GREETING and decision != Decision.ANSWER:
+            return Answer(match.query, False, Intent.GREETING, GREETING, results)
+        if decision == Decision.NONE or match.top is None:
+            if intent == Intent.INTRODUCE or not match.normalized:
+                intent = Intent.UNKNOWN
+            return Answer(match.query, False, intent, NOT_FOUND, results)
+        top = _record(snapshot.catalog, match.top.doc)
+        if decision == Decision.CHOOSE:
+            choices = [_record(snapshot.catalog, doc) for doc in _choices(match)]
+            reply = snapshot.composer.choices(choices)
+            return Answer(match.query, True, intent, reply, results, choices=choices, top=top)
+        upcoming = self._upcoming_for(snapshot, intent)
+        reply = snapshot.composer.answer(top, intent, match.words, upcoming)
+        return Answer(match.query, True, intent, reply, results, top=top)
 
-    def reply_for(self, kind: str, key: str, intent: str = "introduce") -> Reply | None:
+    def reply_for(self, kind: Kind, key: str, intent: Intent = Intent.INTRODUCE) -> Reply | None:
         """The reply about one record, as if the resident had asked for it by name."""
         snapshot = self.snapshot
-        doc = snapshot.index.doc(kind, key)
+        doc = snapshot.index.doc(kind, key)  # not a cancelled activity: it cannot be asked for
         if doc is None:
             return None
+        record = _record(snapshot.catalog, doc)
         upcoming = self._upcoming_for(snapshot, intent)
-        return snapshot.composer.answer(doc, intent, [], upcoming)
+        return snapshot.composer.answer(record, intent, [], upcoming)
 
-    def _upcoming_for(self, snapshot: Snapshot, intent: str) -> list[dict[str, Any]]:
-        # Only an activities answer lists them; parsing every activity per question is waste.
-        if intent != "activities":
+    def _upcoming_for(self, snapshot: Snapshot, intent: Intent) -> list[Activity]:
+        # Only an activities answer lists them; sorting every activity per question is waste.
+        if intent != Intent.ACTIVITIES:
             return []
-        return upcoming_activities(snapshot.records, datetime.now(self.tz), UPCOMING_DAYS)
+        return upcoming_activities(snapshot.catalog, datetime.now(self.tz), UPCOMING_DAYS)
 
     def search_organizations(self, text: str, limit: int = 10) -> list[str]:
         """Organization ids for a few typed words (inline mode): best first, no logging."""
         snapshot = self.snapshot
         if not text.strip():
-            return sorted(snapshot.records.get("organizations", {}))[:limit]
+            return sorted(snapshot.catalog.organizations)[:limit]
         found: list[str] = []
         for scored in snapshot.matcher.match(text).results:
             doc = scored.doc
-            org = doc.id if doc.kind == "organization" else doc.organization
+            org = doc.id if doc.kind == Kind.ORGANIZATION else doc.organization
             if org and org not in found:
                 found.append(org)
         return found[:limit]
 
 
-def upcoming_activities(records: Records, now: datetime, days: int) -> list[dict[str, Any]]:
+def upcoming_activities(catalog: Catalog, now: datetime, days: int) -> list[Activity]:
     """Activities starting between now and `days` later, not cancelled, soonest first."""
     until = now + timedelta(days=days)
-    found = [
-        a
-        for a in records.get("activities", {}).values()
-        if a.get("status") != "cancelled" and now <= datetime.fromisoformat(a["start"]) <= until
-    ]
-    return sorted(found, key=lambda a: a["start"])
+    found = [a for a in catalog.activities.values() if not a.cancelled and now <= a.start <= until]
+    return sorted(found, key=lambda a: a.start)
+
+
+def _record(catalog: Catalog, doc: Doc) -> Record:
+    """The record an index document stands for (the snapshot keeps the two in step)."""
+    record = catalog.record(doc.kind, doc.id)
+    if record is None:
+        raise LookupError(f"the index has {doc.kind} {doc.id!r}, the records do not")
+    return record
 
 
 def _choices(match: Match) -> list[Doc]:
@@ -240,6 +241,6 @@ def _result(doc: Doc, score: float) -> dict[str, Any]:
         "name": doc.name,
         "score": round(score, 3),
     }
-    if doc.kind != "organization" and doc.organization:
+    if doc.kind != Kind.ORGANIZATION and doc.organization:
         result["organization"] = doc.organization
     return result

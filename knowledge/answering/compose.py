@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import tzinfo
 
-from knowledge.answering.index import Doc
+from knowledge.answering.intent import Intent
+from knowledge.records import Activity, Catalog, Figure, Organization, Project, Record
+from knowledge.reply import Reply
 
 CIVIL_AFFAIRS_HINT = "可以向所在区县民政局（社会组织管理部门）咨询"
 HANDOFF_HINT = "如需人工帮助，可以联系当地区县民政局社会组织管理部门。"
 MAX_LIST = 5
-CONTACT_FIELDS = (("phone", "电话"), ("address", "地址"), ("email", "邮箱"), ("website", "网站"))
-OPENING_HOURS = ("opening_hours", "开放时间")
-
-
-@dataclass
-class Reply:
-    """A reply as a title (shown bold in Telegram) and plain lines."""
-
-    title: str = ""
-    lines: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(x for x in [self.title, *self.lines] if x)
-
-    @property
-    def html(self) -> str:
-        head = f"<b>{html.escape(self.title, quote=False)}</b>" if self.title else ""
-        body = [html.escape(line, quote=False) for line in self.lines if line]
-        return "\n".join(x for x in [head, *body] if x)
-
 
 GREETING = Reply(
     "您好！我是社会组织问答助手。",
@@ -56,173 +36,124 @@ NOT_FOUND = Reply(
 
 
 class Composer:
-    """Builds replies for one knowledge snapshot."""
+    """Builds replies for one knowledge snapshot, with times in the residents' time zone."""
 
-    def __init__(
-        self, records: dict[str, dict[str, dict[str, Any]]], tz: tzinfo | None = None
-    ) -> None:
-        self.records = records
+    def __init__(self, catalog: Catalog, tz: tzinfo) -> None:
+        self.catalog = catalog
         self.tz = tz
-        self.orgs = records.get("organizations", {})
-        self.projects_of: dict[str, list[dict[str, Any]]] = {}
-        for project in records.get("projects", {}).values():
-            self.projects_of.setdefault(project["organization"], []).append(project)
-
-    def record(self, doc: Doc) -> dict[str, Any]:
-        table = {
-            "organization": "organizations",
-            "project": "projects",
-            "fact": "facts",
-            "activity": "activities",
-        }[doc.kind]
-        return self.records[table][doc.id]
-
-    def cite(self, record: dict[str, Any]) -> str:
-        source = record.get("source") or {}
-        document = source.get("document", "")
-        known = self.records.get("sources", {}).get(document)
-        return "来源：" + (known.get("short") or known.get("title") if known else document)
-
-    # --- answers ------------------------------------------------------------------------
 
     def answer(
-        self, doc: Doc, intent: str, words: list[str], upcoming: list[dict[str, Any]]
+        self,
+        record: Record,
+        intent: Intent,
+        words: Sequence[str],
+        upcoming: Sequence[Activity],
     ) -> Reply:
-        record = self.record(doc)
-        if doc.kind == "fact":
-            return Reply(record["name"], [record["answer"], self.cite(record)])
-        if doc.kind == "activity":
-            return Reply(record["title"], [*self.activity_lines(record), self.cite(record)])
-        org = (
-            record
-            if doc.kind == "organization"
-            else self.orgs.get(record.get("organization", ""), {})
-        )
-        if intent in ("contact", "address"):
-            return self.contact(org or record, intent)
-        if intent == "figure":
+        """The reply to a question about `record` asking for `intent` (`words`: its words;
+        `upcoming`: the activities of the coming days, needed for an activities question)."""
+        if isinstance(record, Organization | Project):
+            return self._about(record, intent, words, upcoming)
+        return record.card(self.catalog, self.tz)  # a fact or an activity answers itself
+
+    def _about(
+        self,
+        record: Organization | Project,
+        intent: Intent,
+        words: Sequence[str],
+        upcoming: Sequence[Activity],
+    ) -> Reply:
+        # Contacts and activities are the organization's, also when a project was named.
+        subject = self.catalog.organization_of(record) or record
+        if intent in (Intent.CONTACT, Intent.ADDRESS):
+            return self.contact(subject, intent)
+        if intent == Intent.FIGURE:
             return self.figures(record, words)
-        if intent == "activities":
-            return self.activities(org or record, upcoming)
-        if intent == "join":
-            return self.join(record, org)
-        return self.introduce(record, doc)
+        if intent == Intent.ACTIVITIES:
+            return self.activities(subject, upcoming)
+        if intent == Intent.JOIN:
+            return self.join(record)
+        return self.introduce(record)
 
-    def introduce(self, record: dict[str, Any], doc: Doc) -> Reply:
-        if doc.kind == "project":
-            org = self.orgs.get(record["organization"], {})
-            lines = [f"{org.get('name', '')}的项目。" if org else ""]
-            lines.append(record.get("description", ""))
-            if record.get("period"):
-                lines.append(f"时间：{record['period']}")
-            return Reply(record["name"], [*lines, self.cite(record)])
-        lines = [self.place_line(record), record.get("summary", "")]
-        if record.get("services"):
-            lines.append("服务：" + "、".join(record["services"][:MAX_LIST]))
-        projects = self.projects_of.get(record["id"], [])
+    def introduce(self, record: Organization | Project) -> Reply:
+        if isinstance(record, Project):
+            return record.card(self.catalog, self.tz)
+        lines = [record.place_line, record.summary]
+        if record.services:
+            lines.append("服务：" + "、".join(record.services[:MAX_LIST]))
+        projects = self.catalog.projects_of(record.id)
         if projects:
-            lines.append("项目：" + "、".join(p["name"] for p in projects[:MAX_LIST]))
-        return Reply(record["name"], [*lines, self.cite(record)])
+            lines.append("项目：" + "、".join(p.name for p in projects[:MAX_LIST]))
+        return Reply(record.name, [*lines, self.catalog.cite(record)])
 
-    def place_line(self, org: dict[str, Any]) -> str:
-        parts = [org.get("city", ""), org.get("district", ""), org.get("street", "")]
-        where = "".join(p for p in parts if p)
-        form = org.get("legal_form", "")
-        bits = [b for b in (where, form) if b]
-        return "｜".join(bits)
-
-    def contact(self, org: dict[str, Any], intent: str) -> Reply:
-        known = [(label, org.get(key, "")) for key, label in (*CONTACT_FIELDS, OPENING_HOURS)]
-        have = [f"{label}：{value}" for label, value in known if value]
-        lines: list[str] = []
-        wanted = "地址" if intent == "address" else "电话"
-        if have:
-            lines.extend(have)
-        if not any(label == wanted for label, value in known if value):
-            lines.append(
-                f"资料中没有{org.get('name', '该组织')}的{wanted}，我们不提供未经核实的联系方式。"
-            )
-            where = "".join(org.get(k, "") for k in ("city", "district", "street"))
-            if where:
-                lines.append(f"已知它在{where}。")
+    def contact(self, subject: Organization | Project, intent: Intent) -> Reply:
+        org = subject if isinstance(subject, Organization) else None
+        have = org.contact_details if org else []
+        if org and org.opening_hours:
+            have.append(("开放时间", org.opening_hours))
+        lines = [f"{label}：{value}" for label, value in have]
+        wanted = "地址" if intent == Intent.ADDRESS else "电话"
+        if all(label != wanted for label, _ in have):
+            lines.append(f"资料中没有{subject.name}的{wanted}，我们不提供未经核实的联系方式。")
+            if org and org.location:
+                lines.append(f"已知它在{org.location}。")
             lines.append(f"如需联系，{CIVIL_AFFAIRS_HINT}。")
-        return Reply(org.get("name", ""), [*lines, self.cite(org)])
+        return Reply(subject.name, [*lines, self.catalog.cite(subject)])
 
-    def figures(self, record: dict[str, Any], words: list[str]) -> Reply:
-        figures = list(record.get("figures", []))
-        for project in (
-            self.projects_of.get(record.get("id", ""), []) if "aliases" in record else []
-        ):
-            figures.extend(
-                {**f, "label": f"{project['name']}：{f['label']}"}
-                for f in project.get("figures", [])
-            )
+    def figures(self, record: Organization | Project, words: Sequence[str]) -> Reply:
+        figures = list(record.figures)
+        if isinstance(record, Organization):
+            for project in self.catalog.projects_of(record.id):
+                figures.extend(
+                    replace(figure, label=f"{project.name}：{figure.label}")
+                    for figure in project.figures
+                )
         if not figures:
-            return Reply(record["name"], ["资料中没有这方面的数字。", self.cite(record)])
+            return Reply(record.name, ["资料中没有这方面的数字。", self.catalog.cite(record)])
 
-        own = "".join([record.get("name", ""), *record.get("aliases", [])])
+        own = "".join([record.name, *record.aliases])
 
-        def relevance(fig: dict[str, Any]) -> int:
+        def relevance(figure: Figure) -> int:
             # What the figure counts, not the sentence it sits in (which names the organization).
-            text = fig["label"] + fig["text"]
+            text = figure.label + figure.text
             return sum(len(w) for w in words if w in text and w not in own)
 
-        unique = list({(f["text"], f.get("quote", "")): f for f in reversed(figures)}.values())[
-            ::-1
-        ]
-        best = sorted(unique, key=relevance, reverse=True)  # the same number twice is one figure
+        # The same number twice is one figure.
+        unique = list({(f.text, f.quote): f for f in reversed(figures)}.values())[::-1]
+        best = sorted(unique, key=relevance, reverse=True)
         chosen = [f for f in best if relevance(f) > 0][:3]
         lead: list[str] = []
         if not chosen:  # never pass off another number as the one asked for
             lead = ["资料中没有您问的这个数字。资料里有的数字是："]
             chosen = best[:3]
-        lines = [
-            f"{f['label']}：{f['text']}" + (f"（截至{f['as_of']}）" if f.get("as_of") else "")
-            for f in chosen
-        ]
-        return Reply(record["name"], [*lead, *lines, self.cite(record)])
+        lines = [f"{f.label}：{f.text}" + (f"（截至{f.as_of}）" if f.as_of else "") for f in chosen]
+        return Reply(record.name, [*lead, *lines, self.catalog.cite(record)])
 
-    def join(self, record: dict[str, Any], org: dict[str, Any]) -> Reply:
-        lines = [record.get("description") or record.get("summary", "")]
-        lines.append(f"资料中没有具体的报名或参与方式，{CIVIL_AFFAIRS_HINT}。")
-        return Reply(record["name"], [*lines, self.cite(record)])
+    def join(self, record: Organization | Project) -> Reply:
+        lines = [record.about, f"资料中没有具体的报名或参与方式，{CIVIL_AFFAIRS_HINT}。"]
+        return Reply(record.name, [*lines, self.catalog.cite(record)])
 
-    def activities(self, org: dict[str, Any], upcoming: list[dict[str, Any]]) -> Reply:
-        mine = [a for a in upcoming if a.get("organization") == org.get("id")]
+    def activities(self, subject: Organization | Project, upcoming: Sequence[Activity]) -> Reply:
+        mine = [a for a in upcoming if a.organization == subject.id]
         if not mine:
-            lines = [f"目前没有登记{org.get('name', '')}近期的活动。"]
-            projects = self.projects_of.get(org.get("id", ""), [])
+            lines = [f"目前没有登记{subject.name}近期的活动。"]
+            projects = self.catalog.projects_of(subject.id)
             if projects:
-                lines.append(
-                    "资料中提到的项目：" + "、".join(p["name"] for p in projects[:MAX_LIST])
-                )
-            return Reply(org.get("name", ""), [*lines, self.cite(org)])
+                lines.append("资料中提到的项目：" + "、".join(p.name for p in projects[:MAX_LIST]))
+            return Reply(subject.name, [*lines, self.catalog.cite(subject)])
         lines = []
         for activity in mine[:MAX_LIST]:
-            lines.append(f"· {activity['title']}")
-            lines.extend("  " + line for line in self.activity_lines(activity))
-        return Reply(f"{org.get('name', '')}近期活动", lines)
+            lines.append(f"· {activity.title}")
+            lines.extend("  " + line for line in activity.lines(self.tz))
+        return Reply(f"{subject.name}近期活动", lines)
 
-    def activity_lines(self, activity: dict[str, Any]) -> list[str]:
-        start = datetime.fromisoformat(activity["start"])
-        if self.tz is not None:  # stored as entered (+08:00, Z …); shown in local time
-            start = start.astimezone(self.tz)
-        lines = [f"时间：{start:%Y年%m月%d日 %H:%M}"]
-        if activity.get("place"):
-            lines.append(f"地点：{activity['place']}")
-        if activity.get("registration"):
-            lines.append(f"报名：{activity['registration']}")
-        if activity.get("status") == "cancelled":
-            lines.append("（已取消）")
-        return lines
-
-    def choices(self, docs: list[Doc]) -> Reply:
-        lines = [f"{i}. {self.label(doc)}" for i, doc in enumerate(docs, 1)]
+    def choices(self, records: Sequence[Record]) -> Reply:
+        lines = [f"{i}. {self.label(record)}" for i, record in enumerate(records, 1)]
         lines.append("请回复更完整的名称，或点选下面的按钮。")
         return Reply("您是想找哪一个？", lines)
 
-    def label(self, doc: Doc) -> str:
-        if doc.kind == "project":
-            owner = self.orgs.get(doc.organization, {}).get("name", "")
-            return f"{doc.name}（{owner}）" if owner else doc.name
-        return doc.name
+    def label(self, record: Record) -> str:
+        """Its name, and a project's organization (two projects may share a name)."""
+        if isinstance(record, Project):
+            owner = self.catalog.organization_of(record)
+            return f"{record.name}（{owner.name}）" if owner else record.name
+        return record.display_name

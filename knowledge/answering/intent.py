@@ -1,54 +1,67 @@
-"""What a resident is asking for, read from question words before anything is removed."""
+"""What a resident is asking for, read from question words before anything is removed; and
+what the bot can decide to do about a question once it is matched."""
 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
-INTENTS = (
-    "greeting",
-    "contact",
-    "address",
-    "figure",
-    "join",
-    "activities",
-    "services",
-    "introduce",
-    "unknown",
-)
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+class Intent(StrEnum):
+    """What a question asks for; each member equals its plain string ("contact" …)."""
+
+    GREETING = "greeting"
+    CONTACT = "contact"
+    ADDRESS = "address"
+    FIGURE = "figure"
+    JOIN = "join"
+    ACTIVITIES = "activities"
+    SERVICES = "services"
+    INTRODUCE = "introduce"
+    UNKNOWN = "unknown"
+
+
+class Decision(StrEnum):
+    """What the best matches allow: answer from the top one, ask which one, or say none fits."""
+
+    ANSWER = "answer"
+    CHOOSE = "choose"
+    NONE = "none"
+
+
+_PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
     (
-        "contact",
+        Intent.CONTACT,
         re.compile(
             r"电话|联系|手机|号码|微信|邮箱|email|热线|怎么找|如何找|找到他们|联络|咨询方式"
         ),
     ),
     (
-        "address",
+        Intent.ADDRESS,
         re.compile(
             r"在哪(?!些)|地址|位置|怎么走|什么地方|哪个街道|哪条路|哪个位置|具体位置|办公地点|坐落"
         ),
     ),
     (
-        "figure",
+        Intent.FIGURE,
         re.compile(
             r"多少|几家|几个|几次|几名|几所|几台|几块|几场|几批|数量|规模|人次|总共|一共|共有|多大|几万"
         ),
     ),
     (
-        "join",
+        Intent.JOIN,
         re.compile(
             r"怎么参加|如何参加|参加|加入|报名|当志愿|做志愿|成为志愿|志愿者|义工|捐|认购|入会|入社|入驻|会员|申请|参与|领养|认领"
         ),
     ),
     (
-        "activities",
+        Intent.ACTIVITIES,
         re.compile(
             r"活动|什么时候|哪天|几号|时间安排|做了哪些事|做过什么|干过什么|搞过什么|办过|事迹|演出|比赛|大赛"
         ),
     ),
     (
-        "services",
+        Intent.SERVICES,
         re.compile(
             r"提供什么|什么服务|哪些服务|服务内容|能帮|可以帮|帮我|做什么的?服务|哪里可以|哪里能|哪有|哪里有"
         ),
@@ -87,17 +100,17 @@ def is_greeting(normalized: str) -> bool:
     return _greets(_asking_part(normalized))
 
 
-def detect_intent(normalized: str) -> str:
+def detect_intent(normalized: str) -> Intent:
     """The intent of a normalized question (see knowledge.text.normalize)."""
     compact = _asking_part(normalized)
     if not compact:
-        return "unknown"
+        return Intent.UNKNOWN
     if _greets(compact):
-        return "greeting"
+        return Intent.GREETING
     for intent, pattern in _PATTERNS:
         if pattern.search(compact):
             return intent
-    return "introduce"
+    return Intent.INTRODUCE
 
 
 def strip_greeting(normalized: str) -> str:

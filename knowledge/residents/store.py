@@ -13,6 +13,13 @@ from knowledge.residents.desk import create_desk_tables
 
 migrations = Migrations("orgbot-residents")
 
+# Anyone can press a forged 订阅 button: one chat may follow this many things, no more.
+MAX_SUBSCRIPTIONS_PER_CHAT = 50
+
+
+class TooManySubscriptions(Exception):
+    """The chat already follows MAX_SUBSCRIPTIONS_PER_CHAT things."""
+
 
 class Channel(StrEnum):
     """Where a question came from."""
@@ -149,14 +156,24 @@ class ResidentsStore:
     # --- subscriptions and chats ----------------------------------------------------------
 
     def subscribe(self, chat_id: int, kind: SubscriptionKind, target: str) -> bool:
-        """Remember a subscription; False when the chat already had it."""
+        """Remember a subscription; False when the chat already had it.
+
+        Raises TooManySubscriptions when the chat has MAX_SUBSCRIPTIONS_PER_CHAT already."""
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO subscriptions (chat_id, kind, target, created_at) "
-            "VALUES (?, ?, ?, ?)",
-            [chat_id, str(kind), target, now_utc()],
+            "SELECT ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM subscriptions WHERE chat_id = ?) < ?",
+            [chat_id, str(kind), target, now_utc(), chat_id, MAX_SUBSCRIPTIONS_PER_CHAT],
         )
         self.db.conn.commit()
-        return cursor.rowcount == 1
+        if cursor.rowcount == 1:
+            return True
+        had = self.db.execute(
+            "SELECT 1 FROM subscriptions WHERE chat_id = ? AND kind = ? AND target = ?",
+            [chat_id, str(kind), target],
+        ).fetchone()
+        if had is None:
+            raise TooManySubscriptions(chat_id)
+        return False
 
     def mark_blocked(self, chat_id: int) -> None:
         """A resident blocked the bot (Telegram answered 403): stop writing to them."""

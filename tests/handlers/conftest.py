@@ -1,11 +1,19 @@
-"""A real Application polling a strict fake Bot API server on 127.0.0.1."""
+"""A real Application polling a strict fake Bot API server on 127.0.0.1, or handed updates one
+by one (`message_update`, `press`) through Application.process_update.
+
+The helpers are imported by the test modules (`from tests.handlers.conftest import press`).
+"""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from telegram import Message, Update
 from telegram.ext import Application
 
 from bot.app import build_application
@@ -16,6 +24,53 @@ from knowledge.curation.apply import open_knowledge
 from knowledge.residents.questions import QuestionLog
 from knowledge.residents.store import ResidentsStore
 from tests.support.fake_bot_api import FakeBotAPI
+
+USER = 3101
+_ids = itertools.count(1)
+
+
+def message_update(app: Application, text: str, user: int = USER) -> Update:
+    entities = (
+        [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        if text.startswith("/")
+        else []
+    )
+    data = {
+        "update_id": next(_ids),
+        "message": {
+            "message_id": next(_ids),
+            "date": int(datetime.now().timestamp()),
+            "text": text,
+            "entities": entities,
+            "chat": {"id": user, "type": "private", "first_name": "测试"},
+            "from": {"id": user, "is_bot": False, "first_name": "测试"},
+        },
+    }
+    return Update.de_json(data, app.bot)
+
+
+async def press(
+    app: Application,
+    api: FakeBotAPI,
+    data: str | None,
+    user: int = USER,
+    *,
+    under: Message | None = None,
+    sender: bool = True,
+) -> None:
+    """Press a button carrying `data` under a message the bot really sent (so Telegram knows
+    the query id): a new one unless `under` is given. `data=None` presses without data (as a
+    game button would), `sender=False` without `from` (as no real client does)."""
+    shown = under or await app.bot.send_message(user, "按钮测试")
+    query_id = api.push_callback(user, shown.message_id, data or "", check_button=False)
+    query: dict[str, Any] = {"id": query_id, "chat_instance": "1", "message": shown.to_dict()}
+    if data is not None:
+        query["data"] = data
+    if sender:
+        query["from"] = {"id": user, "is_bot": False, "first_name": "测试"}
+    await app.process_update(
+        Update.de_json({"update_id": next(_ids), "callback_query": query}, app.bot)
+    )
 
 
 @pytest.fixture

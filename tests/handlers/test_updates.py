@@ -2,63 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from telegram import Update
 from telegram.ext import Application
 
 from bot.app import build_application
 from bot.services import Services
 from knowledge.curation.apply import import_files
+from tests.handlers.conftest import USER, message_update, press
 from tests.support.fake_bot_api import FakeBotAPI
-
-USER = 3101
-_ids = itertools.count(1)
-
-
-def message_update(app: Application, text: str, user: int = USER) -> Update:
-    entities = (
-        [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-        if text.startswith("/")
-        else []
-    )
-    data = {
-        "update_id": next(_ids),
-        "message": {
-            "message_id": next(_ids),
-            "date": int(datetime.now().timestamp()),
-            "text": text,
-            "entities": entities,
-            "chat": {"id": user, "type": "private", "first_name": "测试"},
-            "from": {"id": user, "is_bot": False, "first_name": "测试"},
-        },
-    }
-    return Update.de_json(data, app.bot)
-
-
-async def press(app: Application, api: FakeBotAPI, data: str, user: int = USER) -> None:
-    """Press a button under a message the bot really sent (so Telegram knows the query id)."""
-    shown = await app.bot.send_message(user, "按钮测试")
-    query_id = api.push_callback(user, shown.message_id, data, check_button=False)
-    update = Update.de_json(
-        {
-            "update_id": next(_ids),
-            "callback_query": {
-                "id": query_id,
-                "chat_instance": "1",
-                "data": data,
-                "message": shown.to_dict(),
-                "from": {"id": user, "is_bot": False, "first_name": "测试"},
-            },
-        },
-        app.bot,
-    )
-    await app.process_update(update)
 
 
 @pytest.fixture
@@ -123,3 +79,47 @@ async def test_a_stale_button_gets_a_polite_reply(app: Application, fake_api: Fa
 async def test_org_without_an_id_explains_the_usage(app: Application, fake_api: FakeBotAPI) -> None:
     await app.process_update(message_update(app, "/org"))
     assert "用法" in fake_api.sent(USER)[-1]["plain"]
+
+
+async def test_an_activity_entered_in_utc_shows_in_local_time_in_answers_and_in_activities(
+    fake_api: FakeBotAPI, bot_services: Services, tmp_path: Path
+) -> None:
+    day = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(days=5)).date()
+    staff = tmp_path / "utc.yaml"
+    staff.write_text(
+        "activities:\n  - id: zhita-utc-talk\n    title: 智塔亲子讲座\n"
+        f"    organization: baoji-zhita-children\n    start: '{day}T01:30:00Z'\n"
+        "    source: {document: 民政局核实}\n",
+        encoding="utf-8",
+    )
+    assert import_files(bot_services.knowledge, [staff]).ok
+    application = build_application(bot_services.settings, bot_services)
+    async with application:
+        await application.process_update(message_update(application, "智塔亲子讲座是什么时候"))
+        answer = fake_api.sent(USER)[-1]["plain"]
+        await application.process_update(message_update(application, "/activities"))
+        listing = fake_api.sent(USER)[-1]["plain"]
+    local = f"时间：{day:%Y年%m月%d日} 09:30"  # 01:30 UTC in Shanghai
+    assert "智塔亲子讲座" in answer and local in answer
+    assert "智塔亲子讲座" in listing and local in listing
+
+
+async def test_activities_are_listed_by_time_whatever_offset_they_were_entered_with(
+    fake_api: FakeBotAPI, bot_services: Services, tmp_path: Path
+) -> None:
+    day = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(days=5)).date()
+    staff = tmp_path / "offsets.yaml"
+    staff.write_text(  # 08:00 in Shanghai is 00:00 UTC: before 01:30 UTC
+        "activities:\n"
+        f"  - id: later-utc\n    title: 晚一点的活动\n    start: '{day}T01:30:00Z'\n"
+        "    source: {document: 民政局核实}\n"
+        f"  - id: earlier-local\n    title: 早一点的活动\n    start: '{day}T08:00:00+08:00'\n"
+        "    source: {document: 民政局核实}\n",
+        encoding="utf-8",
+    )
+    assert import_files(bot_services.knowledge, [staff]).ok
+    application = build_application(bot_services.settings, bot_services)
+    async with application:
+        await application.process_update(message_update(application, "/activities"))
+    listing = fake_api.sent(USER)[-1]["plain"]
+    assert listing.index("早一点的活动") < listing.index("晚一点的活动")

@@ -1,0 +1,198 @@
+"""The button protocol: every button's callback data, how it is built and parsed, and the
+pattern its handler is registered with.
+
+Callback data carry codes and record ids only (never Chinese text), within Telegram's
+64 bytes. Anyone can send any data with a press, so a press is trusted only once `parse()`
+returned a button, and its ids only once they were found in the knowledge base.
+
+    a:<k>:<id>   Choice      one candidate of an ambiguous question (k: o p f v, the kind)
+    c:<org>      FollowUp    an organization's contact details
+    p:<org>      FollowUp    its projects
+    e:<org>      FollowUp    its upcoming activities
+    s:<org>      Subscribe   remind this chat of its activities
+    o:<org>      Card        its card (browsing lists, reminders)
+    b:m          BrowseMenu  by district or by topic?
+    b:d, b:t     BrowseList  the districts, the topics
+    b:d:N:P      BrowsePage  page P of the Nth district's organizations (b:t:N:P: topic)
+    q:N          Example     the Nth example question under /start
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+from telegram import CallbackQuery, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from bot.services import Context
+from knowledge.records import Kind
+from knowledge.schema import MAX_ID_LENGTH
+
+CALLBACK_LIMIT = 64  # bytes
+EXPIRED = "已过期，请重新提问"
+
+
+class FollowUpTopic(StrEnum):
+    """The follow-up buttons under an answer about an organization (the value is the code)."""
+
+    CONTACT = "c"
+    PROJECTS = "p"
+    ACTIVITIES = "e"
+
+
+class Axis(StrEnum):
+    """How organizations are browsed (the value is the code)."""
+
+    DISTRICT = "d"
+    TOPIC = "t"
+
+
+KIND_CODES = {Kind.ORGANIZATION: "o", Kind.PROJECT: "p", Kind.FACT: "f", Kind.ACTIVITY: "v"}
+CODE_KINDS = {code: kind for kind, code in KIND_CODES.items()}
+
+
+@dataclass(frozen=True)
+class Choice:
+    kind: Kind
+    key: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"a:{KIND_CODES[self.kind]}:{self.key}")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    topic: FollowUpTopic
+    org: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"{self.topic}:{self.org}")
+
+
+@dataclass(frozen=True)
+class Subscribe:
+    org: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"s:{self.org}")
+
+
+@dataclass(frozen=True)
+class Card:
+    org: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"o:{self.org}")
+
+
+@dataclass(frozen=True)
+class Browse:
+    """A press that moves through the browsing menus (one of the three below)."""
+
+
+@dataclass(frozen=True)
+class BrowseMenu(Browse):
+    @property
+    def data(self) -> str:
+        return "b:m"
+
+
+@dataclass(frozen=True)
+class BrowseList(Browse):
+    axis: Axis
+
+    @property
+    def data(self) -> str:
+        return f"b:{self.axis}"
+
+
+@dataclass(frozen=True)
+class BrowsePage(Browse):
+    axis: Axis
+    number: int  # the district's or topic's place in its list
+    page: int
+
+    @property
+    def data(self) -> str:
+        return _checked(f"b:{self.axis}:{self.number}:{self.page}")
+
+
+@dataclass(frozen=True)
+class Example:
+    number: int
+
+    @property
+    def data(self) -> str:
+        return f"q:{self.number}"
+
+
+Button = Choice | FollowUp | Subscribe | Card | Browse | Example
+B = TypeVar("B", bound=Button)
+
+_ID = rf"[a-z0-9-]{{1,{MAX_ID_LENGTH}}}"  # the record ids of knowledge/schema.py
+_NUMBER = r"\d{1,6}"
+_FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
+    (re.compile(rf"a:([opfv]):({_ID})"), lambda m: Choice(CODE_KINDS[m[1]], m[2])),
+    (re.compile(rf"([cpe]):({_ID})"), lambda m: FollowUp(FollowUpTopic(m[1]), m[2])),
+    (re.compile(rf"s:({_ID})"), lambda m: Subscribe(m[1])),
+    (re.compile(rf"o:({_ID})"), lambda m: Card(m[1])),
+    (re.compile(r"b:m"), lambda m: BrowseMenu()),
+    (re.compile(r"b:([dt])"), lambda m: BrowseList(Axis(m[1]))),
+    (
+        re.compile(rf"b:([dt]):({_NUMBER}):({_NUMBER})"),
+        lambda m: BrowsePage(Axis(m[1]), int(m[2]), int(m[3])),
+    ),
+    (re.compile(rf"q:({_NUMBER})"), lambda m: Example(int(m[1]))),
+]
+
+
+def parse(data: object) -> Button | None:
+    """The button a press carries, or None for data this bot never built."""
+    if not isinstance(data, str):
+        return None
+    for pattern, build in _FORMATS:
+        match = pattern.fullmatch(data)
+        if match:
+            return build(match)
+    return None
+
+
+def pattern(*kinds: type[Button]) -> Callable[[object], bool]:
+    """A CallbackQueryHandler pattern accepting presses of these buttons only.
+
+    python-telegram-bot hands a press with empty data to every CallbackQueryHandler whatever
+    its pattern, so the guard (handlers/guard.py) answers those before any handler runs."""
+    return lambda data: isinstance(parse(data), kinds)
+
+
+def pressed(update: Update, kind: type[B]) -> tuple[CallbackQuery, B]:
+    """The press and its button, in a handler registered with `pattern(kind)`."""
+    query = update.callback_query
+    button = parse(query.data) if query else None
+    if query is None or not isinstance(button, kind):
+        raise ValueError(f"{kind.__name__} handler called for another update")
+    return query, button
+
+
+def _checked(data: str) -> str:
+    if len(data.encode()) > CALLBACK_LIMIT:
+        raise ValueError(f"callback data over {CALLBACK_LIMIT} bytes: {data!r}")
+    return data
+
+
+async def expired(update: Update, context: Context) -> None:
+    """A press no handler took (a button of an older release, or forged): say so briefly."""
+    if update.callback_query:
+        await update.callback_query.answer(EXPIRED)
+
+
+# Registered after every other handler of group 0, so it only sees presses they declined.
+HANDLERS: list[BaseHandler] = [CallbackQueryHandler(expired)]

@@ -1,0 +1,410 @@
+"""The curated records as typed objects: one small class per kind of record residents see.
+
+The store and the curation pipeline keep records as dicts (table → id → fields, as stored);
+answering builds these from them once per knowledge version (`Catalog.from_records`). Each
+class knows its kind, its table, the name residents see and its card — everything the
+sources say about it, and which source says it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from knowledge.reply import Reply
+
+StoredRecords = Mapping[str, Mapping[str, Mapping[str, Any]]]  # table → id → fields, as stored
+Stored = Mapping[str, Any]
+
+NO_CONTACT_ON_CARD = "联系方式：资料中没有，可向所在区县民政局（社会组织管理部门）咨询。"
+FIGURES_ON_CARD = 4
+
+
+class Kind(StrEnum):
+    """The kinds of record; each member equals its plain string ("organization" …)."""
+
+    ORGANIZATION = "organization"
+    PROJECT = "project"
+    FACT = "fact"
+    ACTIVITY = "activity"
+
+    @property
+    def table(self) -> str:
+        return RECORD_TYPES[self].TABLE
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record comes from: a `sources` id or, for staff-entered data, free text."""
+
+    document: str
+    quote: str = ""
+
+    @classmethod
+    def from_stored(cls, stored: Stored | None) -> Source:
+        stored = stored or {}
+        return cls(_text(stored, "document"), _text(stored, "quote"))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A dated number, as the source gives it (`text`), e.g. 服务学生：1.68万人次."""
+
+    label: str
+    text: str
+    as_of: str = ""
+    quote: str = ""
+
+    @classmethod
+    def from_stored(cls, stored: Stored) -> Figure:
+        return cls(stored["label"], stored["text"], _text(stored, "as_of"), _text(stored, "quote"))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record(ABC):
+    """What every kind of record has: an id, topics and a source."""
+
+    KIND: ClassVar[Kind]
+    TABLE: ClassVar[str]
+
+    id: str
+    topics: tuple[str, ...] = ()
+    source: Source = Source("")
+
+    @property
+    @abstractmethod
+    def display_name(self) -> str:
+        """The name residents see (in titles and on buttons)."""
+
+    @property
+    @abstractmethod
+    def organization_id(self) -> str:
+        """The organization it is about or belongs to ("" when none)."""
+
+    @abstractmethod
+    def card(self, catalog: Catalog, tz: tzinfo | None) -> Reply:
+        """Everything the sources say about it, with the source; times shown in `tz`."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Organization(Record):
+    KIND: ClassVar[Kind] = Kind.ORGANIZATION
+    TABLE: ClassVar[str] = "organizations"
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    legal_form: str = ""
+    city: str = ""
+    district: str = ""
+    street: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    opening_hours: str = ""
+    summary: str = ""
+    services: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    updated_at: str = ""
+
+    @classmethod
+    def from_stored(cls, stored: Stored) -> Organization:
+        return cls(
+            id=stored["id"],
+            name=stored["name"],
+            aliases=_texts(stored, "aliases"),
+            legal_form=_text(stored, "legal_form"),
+            city=_text(stored, "city"),
+            district=_text(stored, "district"),
+            street=_text(stored, "street"),
+            address=_text(stored, "address"),
+            phone=_text(stored, "phone"),
+            email=_text(stored, "email"),
+            website=_text(stored, "website"),
+            opening_hours=_text(stored, "opening_hours"),
+            summary=_text(stored, "summary"),
+            services=_texts(stored, "services"),
+            topics=_texts(stored, "topics"),
+            figures=_figures(stored),
+            source=Source.from_stored(stored.get("source")),
+            updated_at=_text(stored, "updated_at"),
+        )
+
+    @property
+    def display_name(self) -> str:
+        return self.name
+
+    @property
+    def organization_id(self) -> str:
+        return self.id
+
+    @property
+    def about(self) -> str:
+        return self.summary
+
+    @property
+    def location(self) -> str:
+        """City, district and street run together, e.g. 宝鸡市渭滨区经二路街道."""
+        return "".join(part for part in (self.city, self.district, self.street) if part)
+
+    @property
+    def place_line(self) -> str:
+        """Where it is and what legal form it has, e.g. 宝鸡市渭滨区｜社会团体."""
+        return "｜".join(bit for bit in (self.location, self.legal_form) if bit)
+
+    @property
+    def contact_details(self) -> list[tuple[str, str]]:
+        """(label, value) of the phone, address, e-mail and website the sources give."""
+        known = [("电话", self.phone), ("地址", self.address), ("邮箱", self.email)]
+        known.append(("网站", self.website))
+        return [(label, value) for label, value in known if value]
+
+    def card(self, catalog: Catalog, tz: tzinfo | None) -> Reply:
+        lines = [self.place_line, self.summary]
+        if self.services:
+            lines.append("服务：" + "、".join(self.services))
+        projects = catalog.projects_of(self.id)
+        if projects:
+            lines.append("项目：" + "、".join(p.name for p in projects))
+        for figure in self.figures[:FIGURES_ON_CARD]:
+            as_of = f"（{figure.as_of}）" if figure.as_of else ""
+            lines.append(f"· {figure.label}：{figure.text}{as_of}")
+        contacts = [f"{label}：{value}" for label, value in self.contact_details]
+        lines.extend(contacts or [NO_CONTACT_ON_CARD])
+        lines.append(catalog.cite(self))
+        return Reply(self.name, [line for line in lines if line])
+
+
+@dataclass(frozen=True, kw_only=True)
+class Project(Record):
+    KIND: ClassVar[Kind] = Kind.PROJECT
+    TABLE: ClassVar[str] = "projects"
+
+    organization: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    figures: tuple[Figure, ...] = ()
+    period: str = ""
+
+    @classmethod
+    def from_stored(cls, stored: Stored) -> Project:
+        return cls(
+            id=stored["id"],
+            organization=stored["organization"],
+            name=stored["name"],
+            aliases=_texts(stored, "aliases"),
+            description=_text(stored, "description"),
+            figures=_figures(stored),
+            period=_text(stored, "period"),
+            topics=_texts(stored, "topics"),
+            source=Source.from_stored(stored.get("source")),
+        )
+
+    @property
+    def display_name(self) -> str:
+        return self.name
+
+    @property
+    def organization_id(self) -> str:
+        return self.organization
+
+    @property
+    def about(self) -> str:
+        return self.description
+
+    def card(self, catalog: Catalog, tz: tzinfo | None) -> Reply:
+        owner = catalog.organization_of(self)
+        lines = [f"{owner.name}的项目。" if owner else "", self.description]
+        if self.period:
+            lines.append(f"时间：{self.period}")
+        return Reply(self.name, [*lines, catalog.cite(self)])
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact(Record):
+    KIND: ClassVar[Kind] = Kind.FACT
+    TABLE: ClassVar[str] = "facts"
+
+    name: str
+    answer: str
+    questions: tuple[str, ...] = ()
+    organization: str = ""
+    city: str = ""
+    district: str = ""
+
+    @classmethod
+    def from_stored(cls, stored: Stored) -> Fact:
+        return cls(
+            id=stored["id"],
+            name=stored["name"],
+            answer=stored["answer"],
+            questions=_texts(stored, "questions"),
+            organization=_text(stored, "organization"),
+            city=_text(stored, "city"),
+            district=_text(stored, "district"),
+            topics=_texts(stored, "topics"),
+            source=Source.from_stored(stored.get("source")),
+        )
+
+    @property
+    def display_name(self) -> str:
+        return self.name
+
+    @property
+    def organization_id(self) -> str:
+        return self.organization
+
+    def card(self, catalog: Catalog, tz: tzinfo | None) -> Reply:
+        return Reply(self.name, [self.answer, catalog.cite(self)])
+
+
+@dataclass(frozen=True, kw_only=True)
+class Activity(Record):
+    KIND: ClassVar[Kind] = Kind.ACTIVITY
+    TABLE: ClassVar[str] = "activities"
+
+    title: str
+    start: datetime  # with the offset it was entered with (+08:00, Z …)
+    organization: str = ""
+    city: str = ""
+    district: str = ""
+    end: str = ""
+    timezone: str = ""
+    place: str = ""
+    description: str = ""
+    registration: str = ""
+    status: str = ""
+
+    @classmethod
+    def from_stored(cls, stored: Stored) -> Activity:
+        return cls(
+            id=stored["id"],
+            title=stored["title"],
+            start=datetime.fromisoformat(stored["start"]),
+            organization=_text(stored, "organization"),
+            city=_text(stored, "city"),
+            district=_text(stored, "district"),
+            end=_text(stored, "end"),
+            timezone=_text(stored, "timezone"),
+            place=_text(stored, "place"),
+            description=_text(stored, "description"),
+            registration=_text(stored, "registration"),
+            status=_text(stored, "status"),
+            topics=_texts(stored, "topics"),
+            source=Source.from_stored(stored.get("source")),
+        )
+
+    @property
+    def display_name(self) -> str:
+        return self.title
+
+    @property
+    def organization_id(self) -> str:
+        return self.organization
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+    def lines(self, tz: tzinfo | None) -> list[str]:
+        """When (in `tz`, the residents' local time), where, how to register, cancelled."""
+        start = self.start.astimezone(tz) if tz is not None else self.start
+        lines = [f"时间：{start:%Y年%m月%d日 %H:%M}"]
+        if self.place:
+            lines.append(f"地点：{self.place}")
+        if self.registration:
+            lines.append(f"报名：{self.registration}")
+        if self.cancelled:
+            lines.append("（已取消）")
+        return lines
+
+    def card(self, catalog: Catalog, tz: tzinfo | None) -> Reply:
+        return Reply(self.title, [*self.lines(tz), catalog.cite(self)])
+
+
+RECORD_TYPES: dict[Kind, type[Record]] = {
+    Kind.ORGANIZATION: Organization,
+    Kind.PROJECT: Project,
+    Kind.FACT: Fact,
+    Kind.ACTIVITY: Activity,
+}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """One version of the curated knowledge, typed: what replies and cards are made from."""
+
+    organizations: Mapping[str, Organization]
+    projects: Mapping[str, Project]
+    facts: Mapping[str, Fact]
+    activities: Mapping[str, Activity]
+    topics: tuple[str, ...]  # topic names, in the order staff keep them
+    citations: Mapping[str, str]  # `sources` id → how a reply names it
+    _projects_of: Mapping[str, tuple[Project, ...]]
+
+    @classmethod
+    def from_records(cls, records: StoredRecords) -> Catalog:
+        """The typed view of records as `KnowledgeStore.all_records()` returns them."""
+
+        def rows(table: str) -> Mapping[str, Stored]:
+            return records.get(table, {})
+
+        projects = {key: Project.from_stored(row) for key, row in rows(Project.TABLE).items()}
+        projects_of: dict[str, list[Project]] = {}
+        for project in projects.values():
+            projects_of.setdefault(project.organization, []).append(project)
+        organizations = rows(Organization.TABLE)
+        return cls(
+            organizations={k: Organization.from_stored(r) for k, r in organizations.items()},
+            projects=projects,
+            facts={key: Fact.from_stored(row) for key, row in rows(Fact.TABLE).items()},
+            activities={k: Activity.from_stored(r) for k, r in rows(Activity.TABLE).items()},
+            topics=tuple(rows("topics")),
+            citations={
+                key: source.get("short") or source.get("title") or ""
+                for key, source in rows("sources").items()
+            },
+            _projects_of={org: tuple(found) for org, found in projects_of.items()},
+        )
+
+    def table(self, kind: Kind) -> Mapping[str, Record]:
+        tables: dict[Kind, Mapping[str, Record]] = {
+            Kind.ORGANIZATION: self.organizations,
+            Kind.PROJECT: self.projects,
+            Kind.FACT: self.facts,
+            Kind.ACTIVITY: self.activities,
+        }
+        return tables[kind]
+
+    def record(self, kind: Kind | str, key: str) -> Record | None:
+        return self.table(Kind(kind)).get(key)
+
+    def organization_of(self, record: Record) -> Organization | None:
+        """The organization a record is about or belongs to (an organization's is itself)."""
+        return self.organizations.get(record.organization_id)
+
+    def projects_of(self, organization_id: str) -> tuple[Project, ...]:
+        return self._projects_of.get(organization_id, ())
+
+    def cite(self, record: Record) -> str:
+        """The source line under a reply, e.g. 来源：宝鸡市民政局2021年度社会组织典型事例."""
+        document = record.source.document
+        return "来源：" + self.citations.get(document, document)
+
+
+def _text(stored: Stored, key: str) -> str:
+    value = stored.get(key)
+    return "" if value is None else str(value)
+
+
+def _texts(stored: Stored, key: str) -> tuple[str, ...]:
+    return tuple(stored.get(key) or ())
+
+
+def _figures(stored: Stored) -> tuple[Figure, ...]:
+    return tuple(Figure.from_stored(figure) for figure in stored.get("figures") or ())
