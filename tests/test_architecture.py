@@ -16,13 +16,15 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "knowledge.schema": (),
     "knowledge.db": (),
     "knowledge.store": ("knowledge.schema", "knowledge.db"),
-    "knowledge.records": ("knowledge.schema",),
+    "knowledge.reply": (),
+    "knowledge.records": ("knowledge.schema", "knowledge.reply"),
     "knowledge.residents": ("knowledge.db", "knowledge.residents"),
     "knowledge.answering": (
         "knowledge.answering",
         "knowledge.schema",
         "knowledge.store",
         "knowledge.records",
+        "knowledge.reply",
         "knowledge.db",
         "knowledge.residents.questions",
     ),
@@ -38,7 +40,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     ),
     "knowledge.opening": ("knowledge",),
     "jobs": ("jobs", "knowledge", "bot.settings"),
-    "handlers": ("handlers", "knowledge", "jobs", "bot.services", "bot.settings"),
+    "handlers": ("handlers", "knowledge", "jobs", "bot.services", "bot.settings", "bot.throttle"),
     "bot": ("bot", "handlers", "jobs", "knowledge"),
 }
 # Handlers parse, call and reply: no database and no matching of their own.
