@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from telegram.ext import CallbackContext, ExtBot
 
@@ -24,6 +25,18 @@ class Services:
     answerer: Answerer
     flood: FloodGuard = field(default_factory=FloodGuard)
     _reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
+    stopping_for_database: bool = field(default=False, init=False)
+    _file_identity: tuple[int, int] | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self._file_identity = _identity(self.knowledge.path)
+
+    def database_file_changed(self) -> bool:
+        """Whether the database file was deleted or replaced since it was opened: the bot
+        would go on answering from, and logging questions into, a file nobody sees any more."""
+        return self._file_identity is not None and _identity(self.knowledge.path) != (
+            self._file_identity
+        )
 
     @property
     def browser(self) -> Browser:
@@ -42,6 +55,17 @@ class Services:
         if self.answerer.questions is not None:
             self.answerer.questions.close()
         self.knowledge.close()
+
+
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    """(device, inode) of a file: another file at the same path has another one."""
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return (-1, -1)
+    return stat.st_dev, stat.st_ino
 
 
 def open_services(settings: Settings) -> Services:
