@@ -239,12 +239,12 @@ def test_an_env_file_beside_the_installed_package_is_not_read(tmp_path):
     try:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ORGBOT_"))}
         env["PYTHONPATH"] = str(REPO)
+        script = tmp_path / "show_base_url.py"  # a file, as `orgbot` is (`-c` reads the cwd)
+        script.write_text(
+            "from bot.settings import load_settings\nprint(load_settings().base_url)\n"
+        )
         done = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "from bot.settings import load_settings as l; print(l().base_url)",
-            ],
+            [sys.executable, str(script)],
             env=env,
             cwd=tmp_path,
             capture_output=True,
