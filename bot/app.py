@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import logging
 import os
+import signal
 
-from telegram import BotCommand, Update
+from telegram import BotCommand
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.services import BotData, Services, open_services
-from bot.settings import Settings
-from bot.throttle import ChatRateLimiter
-from handlers import activities, ask, browse, buttons, errors, guard, inline, start
+from bot.settings import Settings, redact_token
+from bot.throttle import ChatRateLimiter, is_outage
+from bot.updates import ALLOWED_UPDATES, UpdateReadingRequest
+from handlers import (
+    activities,
+    ask,
+    browse,
+    buttons,
+    errors,
+    guard,
+    inline,
+    nontext,
+    start,
+    watch,
+)
 
 log = logging.getLogger(__name__)
+FIRST_CONNECT_WAIT = 1.0  # seconds before the second try to reach Telegram at start-up
+LONGEST_CONNECT_WAIT = 60.0
+
+
+class StartupError(Exception):
+    """The bot could not start, or had to stop: one line for the operator, no traceback."""
+
 
 COMMANDS = [
     BotCommand("start", "开始使用"),
@@ -33,8 +56,7 @@ class RedactingFormatter(logging.Formatter):
         self.token = token
 
     def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        return text.replace(self.token, "<TELEGRAM_BOT_TOKEN>") if self.token else text
+        return redact_token(super().format(record), self.token)
 
 
 def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
@@ -42,6 +64,8 @@ def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
     formatter = RedactingFormatter(settings.token or "")
     for handler in logging.getLogger().handlers:
         handler.setFormatter(formatter)
+    # Warnings are printed to stderr apart from logging, unredacted: send them through it.
+    logging.captureWarnings(True)
     # httpx logs every request URL, which contains the token; keep it quiet.
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
@@ -65,7 +89,8 @@ def build_application(settings: Settings, services: Services | None = None) -> A
         .token(settings.require_token())
         .context_types(ContextTypes(bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
-        .rate_limiter(ChatRateLimiter())
+        .rate_limiter(ChatRateLimiter(settings.send_retry_seconds))
+        .get_updates_request(UpdateReadingRequest(connection_pool_size=1))
         .concurrent_updates(True)  # one slow conversation never holds up the others
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -77,15 +102,18 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application = builder.build()
     application.bot_data.services = services
 
-    # Order matters: the flood guard runs first (group -1) and may stop an update;
-    # then commands and buttons; the free-text question handler comes last, and
-    # last of all the answer to a press no other handler took.
+    # Order matters: the database watch runs first (group -2), then the flood guard
+    # (group -1); either may stop an update; then commands and buttons; the free-text
+    # question handler comes last, and last of all the answer to a press no other
+    # handler took.
+    application.add_handlers(watch.HANDLERS, group=-2)
     application.add_handlers(guard.HANDLERS, group=-1)
     application.add_handlers(start.HANDLERS)  # /start, /help, example buttons
     application.add_handlers(browse.HANDLERS)  # /orgs, /org, browsing buttons, cards
     application.add_handlers(activities.HANDLERS)  # /activities
     application.add_handlers(inline.HANDLERS)  # @bot 心理 in any chat
     application.add_handlers(ask.HANDLERS)  # answer buttons, then free text
+    application.add_handlers(nontext.HANDLERS)  # stickers, photos...: a hint in private chats
     application.add_handlers(buttons.HANDLERS)  # any other press: 已过期，请重新提问
     application.add_error_handler(errors.on_error)
     return application
@@ -103,14 +131,50 @@ def run_bot(
     listen: str = "127.0.0.1",
     port: int = 8443,
 ) -> None:
-    """Run until SIGINT/SIGTERM; updates that arrived while down are processed, not dropped."""
+    """Run until SIGINT/SIGTERM; updates that arrived while down are processed, not dropped.
+
+    Raises StartupError, with one line naming what to check, when the database cannot be
+    opened, Telegram rejects the token or the URL, or the database file goes away."""
     configure_logging(settings)
-    application = build_application(settings)
+    try:
+        services = open_services(settings)
+    except Exception as exc:  # a missing folder, no permission, not a database, locked...
+        raise StartupError(
+            f"cannot open the database {settings.db_path} (ORGBOT_DB): {exc}"
+        ) from None
+    application = build_application(settings, services)
     log.info(
         "orgbot starting (%s), knowledge version %s",
         "webhook" if webhook_url else "polling",
-        application.bot_data.services.knowledge.version,
+        services.knowledge.version,
     )
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # run_polling/run_webhook go on in this loop, and close it
+    try:
+        connected = loop.run_until_complete(_connect(application, settings))
+    except TelegramError as exc:
+        services.close()
+        loop.close()
+        raise _refused(exc, settings) from None
+    if not connected:
+        log.info("stopped before Telegram could be reached")
+        services.close()
+        loop.close()
+        return
+    try:
+        _run(application, settings, webhook_url, listen, port)
+    except TelegramError as exc:  # the services were closed by run_polling's shutdown
+        raise _refused(exc, settings) from None
+    if services.stopping_for_database:
+        raise StartupError(
+            f"stopped: the database file {settings.db_path} was deleted or replaced while "
+            "the bot ran; start it again to open the file now at that path"
+        )
+
+
+def _run(
+    application: Application, settings: Settings, webhook_url: str | None, listen: str, port: int
+) -> None:
     if webhook_url:
         token = settings.require_token()
         path = hashlib.sha256(token.encode()).hexdigest()[:32]
@@ -120,8 +184,60 @@ def run_bot(
             url_path=path,
             webhook_url=f"{webhook_url.rstrip('/')}/{path}",
             secret_token=webhook_secret(token),
-            allowed_updates=Update.ALL_TYPES,
+            allowed_updates=ALLOWED_UPDATES,
             drop_pending_updates=False,
         )
     else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+
+
+async def _connect(application: Application, settings: Settings) -> bool:
+    """Reach Telegram (getMe), retrying with backoff and one log line per failed attempt
+    while it is unreachable; False when SIGINT/SIGTERM came first. InvalidToken is raised."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    signals = (signal.SIGINT, signal.SIGTERM)
+    for sig in signals:
+        loop.add_signal_handler(sig, stop.set)
+    where = settings.base_url or "api.telegram.org"
+    wait, attempt = FIRST_CONNECT_WAIT, 0
+    try:
+        while True:
+            attempt += 1
+            try:
+                await application.initialize()
+                return True
+            except (NetworkError, RetryAfter) as exc:
+                if not (is_outage(exc) or isinstance(exc, RetryAfter)):
+                    raise
+                log.warning(
+                    "cannot reach Telegram at %s (%s); attempt %d, next in %g s "
+                    "(check the network and TELEGRAM_BASE_URL)",
+                    where,
+                    exc,
+                    attempt,
+                    wait,
+                )
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), wait)
+            if stop.is_set():
+                return False
+            wait = min(wait * 2, LONGEST_CONNECT_WAIT)
+    finally:
+        for sig in signals:
+            loop.remove_signal_handler(sig)
+
+
+def _refused(error: TelegramError, settings: Settings) -> StartupError:
+    """What to check when Telegram refuses to let the bot start (401, 404, ...)."""
+    if not isinstance(error, InvalidToken):
+        return StartupError(f"Telegram refused to start the bot: {settings.redact(str(error))}")
+    if "Not Found" in str(error.__cause__ or ""):
+        return StartupError(
+            "Telegram answered 404 Not Found at start-up: check TELEGRAM_BASE_URL (a local Bot "
+            "API server's ends in /bot) and that TELEGRAM_BOT_TOKEN is the whole token"
+        )
+    return StartupError(
+        "Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): it was revoked or mistyped; "
+        "copy the current token from @BotFather"
+    )

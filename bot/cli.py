@@ -7,7 +7,10 @@ click.ClickException only here, at the edge.
 from __future__ import annotations
 
 import json
+import logging
+import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +24,9 @@ if TYPE_CHECKING:  # imported lazily below: `orgbot ask` must start fast
 
 
 def _settings(db: Path | None) -> Settings:
+    env_file = click.get_current_context().find_root().params.get("env_file")
     try:
-        return load_settings(db_path=db)
+        return load_settings(db_path=db, env_file=env_file)
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -46,7 +50,13 @@ db_option = click.option(
 
 @click.group()
 @click.version_option(package_name="orgbot")
-def main() -> None:
+@click.option(
+    "--env-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Read settings from this file (default: .env in the working directory, if any).",
+)
+def main(env_file: Path | None) -> None:
     """orgbot: answers residents' questions about their city's social organizations."""
 
 
@@ -58,12 +68,17 @@ def ask(question: str | None, as_json: bool, db: Path | None) -> None:
     """Answer QUESTION, or one question per line from standard input."""
     from knowledge.opening import open_answerer
 
+    if question is not None and not _is_text(question):
+        raise click.ClickException(
+            "the question is not valid UTF-8 text (is the terminal set to UTF-8?)"
+        )
     settings = _settings(db)
     try:
         answerer, _ = open_answerer(settings.db_path, settings.tz_name)
     except Exception as exc:
         raise click.ClickException(f"cannot open the database {settings.db_path}: {exc}") from None
-    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+    skipped: list[int] = []
+    questions = [question] if question is not None else _stdin_questions(skipped)
     try:
         for text in questions:
             answer = answerer.answer(text, channel="cli")
@@ -76,6 +91,31 @@ def ask(question: str | None, as_json: bool, db: Path | None) -> None:
     finally:
         if answerer.questions is not None:
             answerer.questions.close()
+    if skipped:
+        raise click.ClickException(f"{len(skipped)} line(s) skipped: not valid UTF-8 text")
+
+
+def _is_text(text: str) -> bool:
+    """False for text holding lone surrogates (bytes that were not UTF-8, as Python keeps
+    them from the command line); they cannot be stored, logged or shown."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _stdin_questions(skipped: list[int]) -> Iterator[str]:
+    """One question per line of standard input; a line that is not UTF-8 is reported on
+    stderr with its number, added to `skipped`, and the lines after it are still read."""
+    for number, raw in enumerate(click.get_binary_stream("stdin"), start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            click.echo(f"line {number}: not valid UTF-8 text; skipped", err=True)
+            skipped.append(number)
+            continue
+        yield line.rstrip("\r\n")
 
 
 @main.group()
@@ -168,7 +208,20 @@ def unanswered(limit: int, db: Path | None) -> None:
     if not rows:
         click.echo("no unanswered questions")
     for row in rows:
-        click.echo(f"{row['times']:>4}  {row['last_asked']}  {row['query']}")
+        click.echo(f"{row['times']:>4}  {row['last_asked']}  {visible(row['query'])}")
+
+
+# Characters a terminal acts on or hides rather than shows: C0/C1 controls (ESC starts
+# colour, cursor and title sequences), zero-width and direction marks, line separators,
+# lone surrogates.
+_UNSHOWN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+def visible(text: str) -> str:
+    """Residents' text made safe to print: each unshown character written as an escape."""
+    return _UNSHOWN.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 @main.group()
@@ -224,4 +277,14 @@ def run(webhook_url: str | None, listen: str, port: int, db: Path | None) -> Non
         raise click.ClickException(
             "--webhook-url must start with https:// (Telegram calls only https)"
         )
-    run_bot(settings, webhook_url=webhook_url, listen=listen, port=port)
+    from bot.app import StartupError
+
+    try:
+        run_bot(settings, webhook_url=webhook_url, listen=listen, port=port)
+    except StartupError as exc:
+        raise click.ClickException(settings.redact(str(exc))) from None
+    except Exception:
+        # Never Python's own traceback on stderr: it would show the token (in request URLs,
+        # in PTB's InvalidToken). The log's formatter blanks the token out.
+        logging.getLogger("orgbot").exception("orgbot stopped on an unexpected error")
+        sys.exit(1)

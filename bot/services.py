@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from telegram.ext import CallbackContext, ExtBot
 
@@ -16,6 +18,9 @@ from knowledge.records import Catalog
 from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
 
+log = logging.getLogger(__name__)
+RELOAD_WAIT = 1.0  # seconds a resident may wait for knowledge staff just changed
+
 
 @dataclass
 class Services:
@@ -24,7 +29,19 @@ class Services:
     residents: ResidentsStore
     answerer: Answerer
     flood: FloodGuard = field(default_factory=FloodGuard)
-    _reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
+    stopping_for_database: bool = field(default=False, init=False)
+    _reload: asyncio.Future[bool] | None = field(default=None, init=False)
+    _file_identity: tuple[int, int] | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self._file_identity = _identity(self.knowledge.path)
+
+    def database_file_changed(self) -> bool:
+        """Whether the database file was deleted or replaced since it was opened: the bot
+        would go on answering from, and logging questions into, a file nobody sees any more."""
+        return self._file_identity is not None and _identity(self.knowledge.path) != (
+            self._file_identity
+        )
 
     @property
     def browser(self) -> Browser:
@@ -37,17 +54,43 @@ class Services:
         return self.answerer.snapshot.catalog
 
     async def refresh(self) -> None:
-        """Pick up knowledge staff changed, loading it off the event loop; meanwhile the
-        other residents are answered from the previous version."""
-        if self.answerer.is_stale():
-            async with self._reloading:
-                await asyncio.to_thread(self.answerer.refresh)
+        """Pick up knowledge staff changed, loading it in a thread, one load at a time.
+
+        The resident whose message finds the knowledge changed waits for the new version
+        up to RELOAD_WAIT (a small base loads well within it, so they see what staff just
+        imported); residents writing while it loads, and that one after RELOAD_WAIT, are
+        answered from the version in use. A large base takes seconds to load: had everyone
+        waited for it, every conversation would stall for that long (issue 11, item 5)."""
+        if self._reload is not None and not self._reload.done():
+            return
+        if not self.answerer.is_stale():
+            return
+        self._reload = asyncio.ensure_future(asyncio.to_thread(self.answerer.refresh))
+        self._reload.add_done_callback(_log_failed_reload)
+        await asyncio.wait({self._reload}, timeout=RELOAD_WAIT)
 
     def close(self) -> None:
         """Write the questions still queued and close the database."""
         if self.answerer.questions is not None:
             self.answerer.questions.close()
         self.knowledge.close()
+
+
+def _log_failed_reload(reload: asyncio.Future[bool]) -> None:
+    """A load that failed is tried again at the next message; say why it failed."""
+    if not reload.cancelled() and reload.exception() is not None:
+        log.error("could not load the changed knowledge", exc_info=reload.exception())
+
+
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    """(device, inode) of a file: another file at the same path has another one."""
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return (-1, -1)
+    return stat.st_dev, stat.st_ino
 
 
 def open_services(settings: Settings) -> Services:

@@ -10,7 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Telegram tokens look like "123456789:AA...": digits, a colon, 35 URL-safe characters.
-_TOKEN_RE = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
+_TOKEN_RE = re.compile(r"\d{5,16}:[A-Za-z0-9_-]{30,64}")
+DEFAULT_SEND_RETRY_SECONDS = 60.0
 
 
 class SettingsError(ValueError):
@@ -34,6 +35,8 @@ class Settings:
     base_url: str | None = None
     staff_ids: frozenset[int] = frozenset()
     staff_chat_id: int | None = None
+    # How long a reply is retried through a Telegram outage (5xx, network) before it is dropped.
+    send_retry_seconds: float = DEFAULT_SEND_RETRY_SECONDS
 
     @property
     def tz(self) -> ZoneInfo:
@@ -43,7 +46,13 @@ class Settings:
         """The bot token, or a SettingsError naming TELEGRAM_BOT_TOKEN."""
         if not self.token:
             raise SettingsError("TELEGRAM_BOT_TOKEN is not set (get one from @BotFather)")
-        if not _TOKEN_RE.match(self.token):
+        if self.token != self.token.strip():
+            # A trailing "\r" from a file saved on Windows, or a pasted line break: the format
+            # would pass a lenient check and every request would then fail obscurely.
+            raise SettingsError(
+                "TELEGRAM_BOT_TOKEN has spaces or a line break around it: remove them"
+            )
+        if not _TOKEN_RE.fullmatch(self.token):
             raise SettingsError(
                 "TELEGRAM_BOT_TOKEN is malformed (expected <digits>:<35 characters>)"
             )
@@ -51,9 +60,18 @@ class Settings:
 
     def redact(self, text: str) -> str:
         """Text with the token blanked out, for logs and error messages."""
-        if self.token:
-            text = text.replace(self.token, "<TELEGRAM_BOT_TOKEN>")
+        return redact_token(text, self.token)
+
+
+def redact_token(text: str, token: str | None) -> str:
+    """Text with the token, and its secret half on its own, blanked out."""
+    if not token:
         return text
+    text = text.replace(token, "<TELEGRAM_BOT_TOKEN>")
+    secret = token.partition(":")[2].strip()
+    if len(secret) >= 8:  # a URL may carry the colon encoded; the part after it is the secret
+        text = text.replace(secret, "<TELEGRAM_BOT_TOKEN>")
+    return text
 
 
 def _int_list(name: str, raw: str) -> frozenset[int]:
@@ -63,15 +81,33 @@ def _int_list(name: str, raw: str) -> frozenset[int]:
         raise SettingsError(f"{name} must be Telegram user ids separated by commas") from None
 
 
+def _load_env_file(env_file: Path | None) -> None:
+    """Put an env file's values into os.environ, never over the real environment.
+
+    Only the file named, or `.env` in the working directory: python-dotenv's own search
+    walks up from the calling module, which would read a `.env` in any parent folder of
+    the installed package (and could point TELEGRAM_BASE_URL, token included, elsewhere).
+    """
+    from dotenv import load_dotenv
+
+    if env_file is not None and not env_file.is_file():
+        raise SettingsError(f"--env-file: no such file {env_file}")
+    path = env_file if env_file is not None else Path.cwd() / ".env"
+    if path.is_file():
+        load_dotenv(path, override=False)
+
+
 def load_settings(
-    environ: Mapping[str, str] | None = None, *, dotenv: bool = True, db_path: Path | None = None
+    environ: Mapping[str, str] | None = None,
+    *,
+    dotenv: bool = True,
+    db_path: Path | None = None,
+    env_file: Path | None = None,
 ) -> Settings:
     """Read and validate settings; `.env` values never override the real environment."""
     if environ is None:
         if dotenv:
-            from dotenv import load_dotenv
-
-            load_dotenv(override=False)
+            _load_env_file(env_file)
         environ = os.environ
     env = {k: v for k, v in environ.items() if v != ""}
 
@@ -84,6 +120,8 @@ def load_settings(
     base_url = env.get("TELEGRAM_BASE_URL")
     if base_url and not re.match(r"^https?://", base_url):
         raise SettingsError("TELEGRAM_BASE_URL must start with http:// or https://")
+    if base_url and re.search(r"\s", base_url):
+        raise SettingsError("TELEGRAM_BASE_URL has spaces or a line break in it: remove them")
 
     staff_chat: int | None = None
     if "ORGBOT_STAFF_CHAT_ID" in env:
@@ -91,6 +129,15 @@ def load_settings(
             staff_chat = int(env["ORGBOT_STAFF_CHAT_ID"])
         except ValueError:
             raise SettingsError("ORGBOT_STAFF_CHAT_ID must be a Telegram chat id") from None
+
+    retry_seconds = DEFAULT_SEND_RETRY_SECONDS
+    if "ORGBOT_SEND_RETRY_SECONDS" in env:
+        try:
+            retry_seconds = float(env["ORGBOT_SEND_RETRY_SECONDS"])
+        except ValueError:
+            retry_seconds = -1.0
+        if not 0 <= retry_seconds <= 3600:
+            raise SettingsError("ORGBOT_SEND_RETRY_SECONDS must be seconds between 0 and 3600")
 
     if db_path is None:
         db_path = Path(env["ORGBOT_DB"]).expanduser() if "ORGBOT_DB" in env else default_db_path()
@@ -101,4 +148,5 @@ def load_settings(
         base_url=base_url,
         staff_ids=_int_list("ORGBOT_STAFF_IDS", env.get("ORGBOT_STAFF_IDS", "")),
         staff_chat_id=staff_chat,
+        send_retry_seconds=retry_seconds,
     )

@@ -1,8 +1,11 @@
-"""Flood limits: Telegram's (what the bot sends) and ours (what one resident sends)."""
+"""Flood limits: Telegram's (what the bot sends) and ours (what one resident sends); and
+retrying what the bot sends through a short Telegram outage."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine
@@ -10,19 +13,44 @@ from enum import StrEnum
 from typing import Any
 
 from aiolimiter import AsyncLimiter
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import AIORateLimiter
+
+log = logging.getLogger(__name__)
 
 # Telegram allows about 30 messages a second overall, 20 a minute per group, ~1 a second per chat.
 OVERALL_PER_SECOND = 30
 GROUP_PER_MINUTE = 20
 PRIVATE_PER_SECOND = 1
 RETRIES_AFTER_429 = 5
+FIRST_RETRY_SECONDS = 0.5
+LONGEST_RETRY_WAIT = 15.0
+# getMe is how the bot checks at start-up that it reaches Telegram; bot/app.py retries it
+# with a log line per attempt, so it is not also retried here.
+START_UP_CHECK = "getMe"
+
+
+class SendAbandoned(NetworkError):
+    """A request failed for as long as the bot retries it (an outage): it was dropped."""
+
+
+def is_outage(error: BaseException) -> bool:
+    """A 5xx answer, a timeout or a connection that failed: worth trying again later.
+
+    PTB raises NetworkError for all of them, and BadRequest (a NetworkError too) for a
+    request Telegram refused, which would be refused again."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest | SendAbandoned)
 
 
 class ChatRateLimiter(AIORateLimiter):
-    """PTB's AIORateLimiter plus a one-message-a-second limit for each private chat."""
+    """PTB's AIORateLimiter plus a one-message-a-second limit for each private chat, and
+    retries with backoff through an outage for up to `retry_seconds` (PTB retries only 429s).
 
-    def __init__(self) -> None:
+    A request that timed out may have reached Telegram: retrying it can send a reply twice,
+    which is better than a resident's question left without any answer.
+    """
+
+    def __init__(self, retry_seconds: float = 60.0) -> None:
         super().__init__(
             overall_max_rate=OVERALL_PER_SECOND,
             overall_time_period=1,
@@ -30,6 +58,7 @@ class ChatRateLimiter(AIORateLimiter):
             group_time_period=60,
             max_retries=RETRIES_AFTER_429,
         )
+        self.retry_seconds = retry_seconds
         self._private: dict[int, AsyncLimiter] = {}
 
     def _private_limiter(self, chat_id: int) -> AsyncLimiter:
@@ -42,6 +71,34 @@ class ChatRateLimiter(AIORateLimiter):
         return self._private[chat_id]
 
     async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        deadline = time.monotonic() + self.retry_seconds
+        wait = FIRST_RETRY_SECONDS
+        while True:
+            try:
+                return await self._limited(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except NetworkError as exc:
+                if not is_outage(exc) or endpoint == START_UP_CHECK:
+                    raise
+                left = deadline - time.monotonic()
+                where = f"{endpoint} to chat {data['chat_id']}" if "chat_id" in data else endpoint
+                if left <= 0:
+                    raise SendAbandoned(
+                        f"{where} failed for {self.retry_seconds:g} s ({exc}); dropped"
+                    ) from exc
+                if wait == FIRST_RETRY_SECONDS:  # the first failure: say so once
+                    log.warning("%s failed (%s); retrying for up to %g s", where, exc, left)
+                await asyncio.sleep(min(wait, left))
+                wait = min(wait * 2, LONGEST_RETRY_WAIT)
+
+    async def _limited(
         self,
         callback: Callable[..., Coroutine[Any, Any, Any]],
         args: Any,

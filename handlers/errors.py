@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.services import Context
+from bot.throttle import SendAbandoned, is_outage
 
 log = logging.getLogger(__name__)
 APOLOGY = "抱歉，处理您的消息时出了点问题，请稍后再试。"
@@ -23,6 +24,11 @@ async def on_error(update: object, context: Context) -> None:
         log.info("chat %s blocked the bot or left; not writing to it again", chat_id)
         if chat_id is not None:
             context.bot_data.services.residents.mark_blocked(chat_id)
+        return
+    if isinstance(error, SendAbandoned) or (error is not None and is_outage(error)):
+        # Telegram could not be reached for as long as the bot retries (bot/throttle.py):
+        # an apology would not get through either, and a traceback says nothing more.
+        log.error("a reply to chat %s was dropped: %s", chat_id, error)
         return
     log.error("error while handling an update", exc_info=error)
     if chat_id is None:

@@ -35,6 +35,14 @@ class Browser:
         self.orgs = catalog.organizations
         self.tz = tz  # the answers' own, so times are shown in the same zone
 
+    def known_words(self) -> set[str]:
+        """Districts, cities, topics and organization names the knowledge base holds."""
+        known = set(self.topics())
+        for org in self.orgs.values():
+            known.update((org.district, org.city, district_of(org), org.name, *org.aliases))
+        known.discard("")
+        return known
+
     def districts(self) -> list[str]:
         return sorted({district_of(o) for o in self.orgs.values()})
 

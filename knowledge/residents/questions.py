@@ -25,9 +25,11 @@ log = logging.getLogger(__name__)
 MAX_QUERY = 2000  # characters kept of one question
 BATCH = 500
 RETRY_SECONDS = 1.0
+# user_ref is left empty (NULL): the review needs no asker (see m004 in store.py), and
+# until retention and /forget land nothing ties a question to a Telegram account.
 _INSERT = (
-    "INSERT INTO questions (at, channel, user_ref, query, answered, intent, top_kind, top_id,"
-    " score, ref, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO questions (at, channel, query, answered, intent, top_kind, top_id,"
+    " score, ref, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -38,10 +40,10 @@ def new_ref() -> str:
 
 @dataclass(frozen=True)
 class AskedQuestion:
-    """One logged question, in the column order of the questions table."""
+    """One question asked, as the log keeps it (row() is what is written)."""
 
     channel: str
-    user_ref: str
+    user_ref: str  # who asked: accepted from the callers, never stored
     query: str
     answered: bool
     intent: str
@@ -53,12 +55,12 @@ class AskedQuestion:
     at: str = field(default_factory=now_utc)
 
     def row(self) -> tuple[object, ...]:
-        """The values in the order of _INSERT's columns."""
+        """The values in the order of _INSERT's columns (never who asked)."""
         return (
             self.at,
             self.channel,
-            self.user_ref,
-            self.query[:MAX_QUERY],
+            # A lone surrogate cannot be encoded for SQLite and would stop the writer.
+            self.query[:MAX_QUERY].encode("utf-8", "replace").decode("utf-8"),
             int(self.answered),
             self.intent,
             self.top_kind,

@@ -88,6 +88,14 @@ def m003_desk_tickets(db: sqlite_utils.Database) -> None:
     create_desk_tables(db)
 
 
+@migrations()
+def m004_questions_without_telegram_ids(db: sqlite_utils.Database) -> None:
+    """Forget which Telegram user asked each logged question. The staff's review reads what
+    was asked, when and whether it was answered, never who asked; a question can hold health
+    or family details, and kept with the asker's id it says whose they are."""
+    db.execute("UPDATE questions SET user_ref = NULL WHERE user_ref IS NOT NULL")
+
+
 class ResidentsStore:
     """What residents asked, what they follow, which chats blocked the bot."""
 

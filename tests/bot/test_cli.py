@@ -199,6 +199,77 @@ def test_unanswered_lists_the_out_of_scope_question(db_path):
     assert "哪里有心理咨询" not in result.stdout
 
 
+def test_a_question_that_is_not_utf8_gets_one_clear_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ORGBOT_"))}
+    env["ORGBOT_DB"] = str(tmp_path / "o.db")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", b"\xff"],  # orgbot ask $'\xff'
+        env=env,
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stdout == b""
+    assert done.stderr.decode().splitlines() == [
+        "Error: the question is not valid UTF-8 text (is the terminal set to UTF-8?)"
+    ]
+
+
+def test_a_stdin_line_that_is_not_utf8_is_skipped_and_the_others_answered(db_path):
+    batch = "哪里有心理咨询\n".encode() + b"\xff\xfe\n" + b"\xed\xa0\x80\n"  # a lone surrogate
+    batch += "未央区有多少家社会组织\n".encode()
+    result = CliRunner().invoke(main, ["ask", "--json", "--db", str(db_path)], input=batch)
+    assert result.exit_code == 1
+    answers = json_lines(result.stdout)
+    assert [a["query"] for a in answers] == ["哪里有心理咨询", "未央区有多少家社会组织"]
+    assert result.stderr.splitlines() == [
+        "line 2: not valid UTF-8 text; skipped",
+        "line 3: not valid UTF-8 text; skipped",
+        "Error: 2 line(s) skipped: not valid UTF-8 text",
+    ]
+
+
+def test_unanswered_shows_terminal_escape_codes_as_text(db_path):
+    """A resident's question must not clear the staff's screen or retitle their terminal."""
+    question = "怎么\x1b[2J\x1b]0;owned\x07报名\u202e天气"
+    ask(db_path, question)
+    ask(db_path, question)
+    result = invoke("kb", "unanswered", "--db", str(db_path))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\u202e" not in result.stdout
+    [line] = [line for line in result.stdout.splitlines() if line.strip()]
+    assert line.endswith("怎么\\x1b[2J\\x1b]0;owned\\x07报名\\u202e天气")
+
+
+def test_env_file_option_names_the_settings_file(tmp_path):
+    settings_file = tmp_path / "orgbot.env"
+    settings_file.write_text(f"ORGBOT_DB={tmp_path / 'chosen.db'}\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ORGBOT_"))}
+    base = [sys.executable, "-m", "bot", "--env-file"]
+    done = subprocess.run(
+        [*base, str(settings_file), "ask", "哪里有心理咨询"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "chosen.db").exists()
+    missing = subprocess.run(
+        [*base, str(tmp_path / "nope.env"), "ask", "哪里有心理咨询"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert missing.returncode != 0
+    assert "--env-file" in missing.stderr and "Traceback" not in missing.stderr
+
+
 # --- kb validate ----------------------------------------------------------------------------
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -154,3 +156,102 @@ def test_the_real_environment_is_read_when_no_environ_is_given(monkeypatch, tmp_
     settings = load_settings(dotenv=False)
     assert settings.db_path == tmp_path / "kb.db"
     assert settings.tz_name == "Asia/Urumqi"
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r", "\r\n", " "])
+def test_a_token_with_a_line_break_or_space_around_it_is_refused_by_name(ending):
+    settings = load(TELEGRAM_BOT_TOKEN=TOKEN + ending)
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN has spaces or a line break"):
+        settings.require_token()
+
+
+def test_a_base_url_with_a_line_break_is_refused_by_name():
+    with pytest.raises(SettingsError, match="TELEGRAM_BASE_URL"):
+        load(TELEGRAM_BASE_URL="http://127.0.0.1:8081/bot\n")
+
+
+def test_redact_also_blanks_the_secret_half_out():
+    """A URL may carry the colon percent-encoded; what follows it is the secret."""
+    settings = load(TELEGRAM_BOT_TOKEN=TOKEN)
+    secret = TOKEN.split(":")[1]
+    text = settings.redact(f"GET /bot123456789%3A{secret}/getMe")
+    assert secret not in text
+
+
+def test_send_retry_seconds_defaults_to_a_minute_and_is_checked():
+    assert load().send_retry_seconds == 60.0
+    assert load(ORGBOT_SEND_RETRY_SECONDS="2.5").send_retry_seconds == 2.5
+    for bad in ("soon", "-1", "nan", "99999"):
+        with pytest.raises(SettingsError, match="ORGBOT_SEND_RETRY_SECONDS"):
+            load(ORGBOT_SEND_RETRY_SECONDS=bad)
+
+
+# --- .env -----------------------------------------------------------------------------------
+
+
+def _real_environment(monkeypatch, tmp_path):
+    """load_settings() as `orgbot` runs it, in an empty working directory of its own."""
+    for name in ("ORGBOT_TZ", "ORGBOT_DB", "TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
+def test_the_env_file_in_the_working_directory_is_read(monkeypatch, tmp_path):
+    work = _real_environment(monkeypatch, tmp_path)
+    (work / ".env").write_text("ORGBOT_TZ=Asia/Urumqi\n", encoding="utf-8")
+    assert load_settings().tz_name == "Asia/Urumqi"
+
+
+def test_the_real_environment_wins_over_the_env_file(monkeypatch, tmp_path):
+    work = _real_environment(monkeypatch, tmp_path)
+    (work / ".env").write_text("ORGBOT_TZ=Asia/Urumqi\n", encoding="utf-8")
+    monkeypatch.setenv("ORGBOT_TZ", "Europe/Berlin")
+    assert load_settings().tz_name == "Europe/Berlin"
+
+
+def test_an_env_file_in_a_parent_folder_is_not_read(monkeypatch, tmp_path):
+    work = _real_environment(monkeypatch, tmp_path)
+    (tmp_path / ".env").write_text("ORGBOT_TZ=Asia/Urumqi\n", encoding="utf-8")
+    assert (work / ".env").exists() is False
+    assert load_settings(dotenv=True).tz_name == "Asia/Shanghai"
+
+
+def test_an_explicit_env_file_is_read_and_a_missing_one_named(monkeypatch, tmp_path):
+    _real_environment(monkeypatch, tmp_path)
+    chosen = tmp_path / "bot.env"
+    chosen.write_text("ORGBOT_TZ=Asia/Urumqi\n", encoding="utf-8")
+    assert load_settings(env_file=chosen).tz_name == "Asia/Urumqi"
+    with pytest.raises(SettingsError, match="--env-file"):
+        load_settings(env_file=tmp_path / "missing.env")
+
+
+def test_an_env_file_beside_the_installed_package_is_not_read(tmp_path):
+    """python-dotenv's own search walks up from the calling module: a `.env` in any parent
+    folder of the package (here the repository) used to be read, and could send every
+    request, token included, to another TELEGRAM_BASE_URL."""
+    planted = REPO / ".env"
+    if planted.exists():
+        pytest.skip("the repository has a .env of its own")
+    planted.write_text("TELEGRAM_BASE_URL=http://attacker.invalid/bot\n", encoding="utf-8")
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ORGBOT_"))}
+        env["PYTHONPATH"] = str(REPO)
+        script = tmp_path / "show_base_url.py"  # a file, as `orgbot` is (`-c` reads the cwd)
+        script.write_text(
+            "from bot.settings import load_settings\nprint(load_settings().base_url)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, str(script)],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        planted.unlink()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "None"

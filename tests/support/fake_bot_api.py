@@ -14,7 +14,8 @@ Requests are answered the way api.telegram.org answers them: same URL scheme
 python-telegram-bot raises the same BadRequest / Forbidden / RetryAfter / Conflict.
 Text rules (HTML entities, 4096 UTF-16 units, emptiness) live in telegram_html.py, the
 other request checks in telegram_validate.py, the Bot API objects in telegram_objects.py,
-the methods in fake_bot_api_methods.py and the HTTP server in fake_bot_api_http.py.
+the methods in fake_bot_api_methods.py, scripted failures and outages in
+fake_bot_api_faults.py and the HTTP server in fake_bot_api_http.py.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import telegram_objects as objects
+from .fake_bot_api_faults import Faults
 from .fake_bot_api_http import ClientGone, Server
 from .fake_bot_api_methods import BotAPIMethods
 from .telegram_objects import (
@@ -58,7 +60,7 @@ __all__ = [
 _PATH_RE = re.compile(r"^/bot([^/]*)/([^/]*)$")
 
 
-class FakeBotAPI(BotAPIMethods):
+class FakeBotAPI(Faults, BotAPIMethods):
     """In-process Telegram Bot API: start() it, point the bot at base_url, drive it with push_*."""
 
     def __init__(
@@ -69,21 +71,22 @@ class FakeBotAPI(BotAPIMethods):
         require_known_chats: bool = False,
         token: str = DEFAULT_TOKEN,
         host: str = "127.0.0.1",
+        port: int = 0,
     ) -> None:
         if not TOKEN_RE.match(token):
             raise ValueError("token must look like <digits>:<35 characters>")
         super().__init__(flood_limit_per_chat, flood_limit_global, require_known_chats)
-        self._token, self._host = token, host
+        self._token, self._host, self._port = token, host, port
         self._server: Server | None = None
         self._thread: threading.Thread | None = None
 
     # ----------------------------------------------------------------- lifecycle
 
     def start(self) -> FakeBotAPI:
-        """Bind a free port on 127.0.0.1 and serve in a daemon thread."""
+        """Bind the port given (a free one by default) on 127.0.0.1; serve in a daemon thread."""
         if self._server is None:
             self._stopping = False
-            self._server = Server((self._host, 0), self)
+            self._server = Server((self._host, self._port), self)
             self._thread = threading.Thread(
                 target=self._server.serve_forever,
                 kwargs={"poll_interval": 0.05},
@@ -236,14 +239,6 @@ class FakeBotAPI(BotAPIMethods):
         with self._cond:
             self._blocked.discard(chat_id)
 
-    def fail_next(self, method: str, count: int = 1, retry_after: int = 1) -> None:
-        """Answer the next `count` calls of `method` with 429 Too Many Requests."""
-        name = self._method_names.get(method.lower())
-        if name is None:
-            raise ValueError(f"unknown Bot API method {method!r}")
-        with self._cond:
-            self._scripted_failures[name].extend([retry_after] * count)
-
     def sent(self, chat_id: int | None = None) -> list[dict[str, Any]]:
         """Messages the bot sent successfully, in order (as they were when sent)."""
         with self._lock:
@@ -384,14 +379,12 @@ class FakeBotAPI(BotAPIMethods):
                 if match is None:
                     raise ApiError(404, "Not Found")
                 token = TOKEN_RE.match(match.group(1))
-                if token is None:
+                if token is None or self._revoked(match.group(1)):
                     raise ApiError(401, "Unauthorized")
                 if method not in self._methods:
                     raise ApiError(404, "Not Found")
-                failures = self._scripted_failures.get(method)
-                if failures:
-                    seconds = failures.popleft()
-                    raise ApiError(429, f"Too Many Requests: retry after {seconds}", seconds)
+                if self._drop_connection(method):  # raises the scripted error, if any
+                    return None
                 self._local.connection = connection
                 result = self._methods[method](params, int(token.group(1)))
                 body: dict[str, Any] = {"ok": True, "result": result}

@@ -83,7 +83,10 @@ class BotAPIMethods:
         self._callback_queries: dict[str, bool] = {}  # id -> answered
         self._inline_queries: dict[str, dict[str, Any]] = {}
         self._blocked: set[int] = set()
-        self._scripted_failures: dict[str, deque[int]] = defaultdict(deque)
+        self._scripted_failures: dict[str, deque[int]] = defaultdict(deque)  # 429s
+        self._status_failures: dict[str, deque[int]] = defaultdict(deque)  # 5xx and others
+        self._outage: tuple[int | None, frozenset[str] | None] | None = None
+        self._revoked_tokens: set[str] = set()
         self._flood_chat_times: dict[int, deque[float]] = defaultdict(deque)
         self._flood_all_times: deque[float] = deque()
         self._webhook: dict[str, Any] = {"url": ""}
@@ -303,6 +306,7 @@ class BotAPIMethods:
             "plain": plain,
             "entities": entities,
             "reply_to_message_id": reply_to["message_id"] if reply_to else None,
+            "at": time.monotonic(),
         })  # fmt: skip
         return copy.deepcopy(message)
 

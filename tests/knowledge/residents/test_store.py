@@ -64,3 +64,31 @@ def test_retention_deletes_only_questions_older_than_the_limit(tmp_path: Path) -
         log.record(AskedQuestion("telegram", "1", "智塔在哪", True, "address", at=at))
     assert residents.purge_questions("2026-09-05T00:00:00+00:00") == 1
     assert residents.question_counts() == (2, 0)
+
+
+def test_logged_questions_keep_no_telegram_ids_old_or_new(tmp_path: Path) -> None:
+    """The review reads what was asked and whether it was answered, never who asked."""
+    path = tmp_path / "orgbot.db"
+    shutil.copy(FIXTURES / "release-0.1.0.db", path)
+    with sqlite3.connect(path) as old:  # release 0.1.0 kept each asker's Telegram id
+        assert old.execute("SELECT COUNT(*) FROM questions WHERE user_ref != ''").fetchone()[0]
+    answerer, residents = open_answerer(path, "Asia/Shanghai")
+    answerer.answer("哪里有心理咨询", channel="telegram", user_ref="777000111")
+    assert answerer.questions is not None
+    answerer.questions.close()
+    rows = list(residents.db.execute("SELECT query, user_ref FROM questions ORDER BY id"))
+    assert len(rows) == 4 and rows[-1][0] == "哪里有心理咨询"
+    assert [user_ref for _, user_ref in rows] == [None] * 4
+    assert not any("777000111" in line for line in residents.db.conn.iterdump())
+
+
+def test_a_question_with_a_lone_surrogate_does_not_stop_the_question_log(tmp_path: Path) -> None:
+    answerer, residents = open_answerer(tmp_path / "orgbot.db", "Asia/Shanghai")
+    assert answerer.questions is not None
+    answerer.answer("心理\ud800咨询")
+    answerer.answer("哪里有心理咨询")
+    deadline = time.monotonic() + 10  # not flush(): a dead writer would make it wait for ever
+    while residents.question_counts()[0] < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert residents.question_counts()[0] == 2
+    answerer.questions.close()
