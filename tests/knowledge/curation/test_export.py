@@ -99,9 +99,9 @@ EXTRA_ORG = yaml_table(
 def test_cli_export_then_import_into_a_new_database(kb_file, tmp_path, fmt):
     src_db, new_db, out = tmp_path / "src.db", tmp_path / "new.db", tmp_path / "out"
     extra = kb_file("extra.yaml", EXTRA_ORG)
-    added = run_kb("import", extra, "--db", src_db)
+    added = run_kb("import", extra, "--verbose", "--db", src_db)
     assert added.exit_code == 0, added.output
-    assert "organizations test-extra-org" in added.stdout
+    assert "新增 organizations test-extra-org" in added.stdout
 
     exported = run_kb("export", "--format", fmt, "--out", out, "--db", src_db)
     assert exported.exit_code == 0, exported.output
