@@ -8,12 +8,33 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from knowledge.answering.index import Doc
+from knowledge.schema import REGISTRY_FIELDS
 
 CIVIL_AFFAIRS_HINT = "可以向所在区县民政局（社会组织管理部门）咨询"
 HANDOFF_HINT = "如需人工帮助，可以联系当地区县民政局社会组织管理部门。"
 MAX_LIST = 5
 CONTACT_FIELDS = (("phone", "电话"), ("address", "地址"), ("email", "邮箱"), ("website", "网站"))
 OPENING_HOURS = ("opening_hours", "开放时间")
+MAX_SCOPE = 100  # characters of 业务范围 in an introduction
+# Registry facts a reply gives only when the question names them (the words as segmented);
+# 法定代表人 above all is never in a default answer or card.
+REGISTRY_ASKED = (
+    (("法定代表", "法人"), "legal_representative"),
+    (("信用代码",), "credit_code"),
+    (("登记机关", "管理机关"), "registration_authority"),
+    (("主管单位",), "supervisor"),
+    (("成立日期", "成立时间", "登记时间", "注册时间"), "registered_on"),
+    (("注册资金", "开办资金", "原始基金"), "registered_capital"),
+    (("评估等级",), "rating"),
+    (("年检", "年报"), "annual_check"),
+    (("证书", "有效期"), "certificate_valid_until"),
+    (("业务范围",), "business_scope"),
+    (("活动区域",), "activity_area"),
+    (("是否慈善", "慈善组织吗"), "is_charity"),
+)
+# Asked with a word this general ("成立"), only an organization that has the date answers it.
+REGISTRY_IF_KNOWN = ((("成立",), "registered_on"),)
+REGISTRY_LABELS = {f.name: f.label for f in REGISTRY_FIELDS}
 
 
 @dataclass
@@ -77,11 +98,22 @@ class Composer:
         }[doc.kind]
         return self.records[table][doc.id]
 
-    def cite(self, record: dict[str, Any]) -> str:
-        source = record.get("source") or {}
+    def cite(self, record: dict[str, Any], fields: list[str] | None = None) -> str:
+        """The sources of a record, or of the fields a reply shows: a field a later file added
+        (a phone from the registry) is cited as that file's source."""
+        own = record.get("field_sources") or {}
+        sources = [record.get("source") or {}]
+        if fields:
+            sources = [own.get(f) or sources[0] for f in fields]
+        elif own:
+            sources += list(own.values())
+        named = dict.fromkeys(self._source_name(s) for s in sources)
+        return "来源：" + "；".join(named)
+
+    def _source_name(self, source: dict[str, Any]) -> str:
         document = source.get("document", "")
         known = self.records.get("sources", {}).get(document)
-        return "来源：" + (known.get("short") or known.get("title") if known else document)
+        return known.get("short") or known.get("title") if known else document
 
     # --- answers ------------------------------------------------------------------------
 
@@ -98,6 +130,9 @@ class Composer:
             if doc.kind == "organization"
             else self.orgs.get(record.get("organization", ""), {})
         )
+        asked = registry_fields_asked(words, record) if doc.kind == "organization" else []
+        if asked:
+            return self.registry(record, asked)
         if intent in ("contact", "address"):
             return self.contact(org or record, intent)
         if intent == "figure":
@@ -119,6 +154,11 @@ class Composer:
         lines = [self.place_line(record), record.get("summary", "")]
         if record.get("services"):
             lines.append("服务：" + "、".join(record["services"][:MAX_LIST]))
+        elif record.get("business_scope"):
+            scope = record["business_scope"]
+            lines.append(
+                "业务范围：" + (scope if len(scope) <= MAX_SCOPE else scope[:MAX_SCOPE] + "…")
+            )
         projects = self.projects_of.get(record["id"], [])
         if projects:
             lines.append("项目：" + "、".join(p["name"] for p in projects[:MAX_LIST]))
@@ -146,7 +186,19 @@ class Composer:
             if where:
                 lines.append(f"已知它在{where}。")
             lines.append(f"如需联系，{CIVIL_AFFAIRS_HINT}。")
-        return Reply(org.get("name", ""), [*lines, self.cite(org)])
+        shown = [key for key, _ in (*CONTACT_FIELDS, OPENING_HOURS) if org.get(key)]
+        return Reply(org.get("name", ""), [*lines, self.cite(org, shown)])
+
+    def registry(self, org: dict[str, Any], fields: list[str]) -> Reply:
+        """Registry facts the resident asked for, each as the registry gives it, or that the
+        records do not have it."""
+        lines = [f"{REGISTRY_LABELS[f]}：{org[f]}" for f in fields if org.get(f)]
+        missing = [REGISTRY_LABELS[f] for f in fields if not org.get(f)]
+        if missing:
+            lines.append(f"资料中没有{org.get('name', '该组织')}的{'、'.join(missing)}。")
+            lines.append(f"如需了解，{CIVIL_AFFAIRS_HINT}。")
+        shown = [f for f in fields if org.get(f)]
+        return Reply(org.get("name", ""), [*lines, self.cite(org, shown)])
 
     def figures(self, record: dict[str, Any], words: list[str]) -> Reply:
         figures = list(record.get("figures", []))
@@ -226,3 +278,11 @@ class Composer:
             owner = self.orgs.get(doc.organization, {}).get("name", "")
             return f"{doc.name}（{owner}）" if owner else doc.name
         return doc.name
+
+
+def registry_fields_asked(words: list[str], org: dict[str, Any]) -> list[str]:
+    """The registry fields a question names (its words joined: 法定+代表+代表人)."""
+    text = "".join(words)
+    asked = [f for keys, f in REGISTRY_ASKED if any(k in text for k in keys)]
+    asked += [f for keys, f in REGISTRY_IF_KNOWN if org.get(f) and any(k in text for k in keys)]
+    return list(dict.fromkeys(asked))

@@ -175,9 +175,9 @@ class RecordChecker:
                 out[fs.name] = _empty(fs.kind)
                 continue
             got = _type_of(value)
-            if got not in _expected_types(fs.kind) or (
-                fs.kind is FieldType.LIST and got == "list" and not _all_scalars(value)
-            ):
+            if fs.kind is FieldType.LIST and got == "list" and not _all_scalars(value):
+                got = "nested"
+            if got not in _expected_types(fs.kind):
                 expected = TypeName(_expected_types(fs.kind)[0])
                 problem(fs.name, CheckError(Msg.WRONG_TYPE, expected=expected, got=TypeName(got)))
                 out[fs.name] = _empty(fs.kind)

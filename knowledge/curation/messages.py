@@ -209,6 +209,7 @@ _TYPE_NAMES = {
     "binary": ("二进制数据", "binary data"),
     "date": ("日期", "a date"),
     "scalar": ("文字或数字", "text or a number"),
+    "nested": ("列表里套着列表或字段", "a list holding lists or mappings"),
 }
 
 

@@ -130,15 +130,15 @@ def _home_provinces(existing: Existing, rows: list[RawRecord]) -> frozenset[str]
     return frozenset(p for p in map(province_of, filter(None, cities)) if p)
 
 
-def _problem(raw: RawRecord, name: str, msg: Msg, **values: Any) -> Problem:
-    fs = TABLES[raw.table].field(name) if raw.table in TABLES else None
+def _problem(raw: RawRecord, field_name: str, msg: Msg, /, **values: Any) -> Problem:
+    fs = TABLES[raw.table].field(field_name) if raw.table in TABLES else None
     return Problem(
         raw.file,
-        raw.field_lines.get(name, raw.line),
-        name,
+        raw.field_lines.get(field_name, raw.line),
+        field_name,
         msg,
         tuple(values.items()),
-        column=raw.column(name),
+        column=raw.column(field_name),
         label=fs.label if fs else "",
     )
 
@@ -176,6 +176,14 @@ def _add_record(
         problems.extend(_check_given_id(raw, record, key, ids))
     if not key or (raw.table in SLUG_TABLES and not is_valid_id(key)):
         return problems
+    given = {str(k) for k, v in raw.data.items() if not raw.spreadsheet or v not in (None, "")}
+    known = ids.existing.get(key) if ids is not None else None
+    if known is not None:  # an update: what the record has need not be given again
+        problems = [
+            p
+            for p in problems
+            if not (p.msg is Msg.REQUIRED and p.field not in given and known.get(p.field))
+        ]
     if key in dataset.records[raw.table]:
         first = dataset.origins[(raw.table, key)]
         if match is not None:  # two rows of the files describe one record
@@ -193,7 +201,6 @@ def _add_record(
     dataset.records[raw.table][key] = record
     dataset.rows[where] = raw
     dataset.origins[where] = f"{raw.file}:{raw.line}"
-    given = {str(k) for k, v in raw.data.items() if not raw.spreadsheet or v not in (None, "")}
     if not given_source:
         given.discard("source")
     if match is not None and match.by == "alias":
@@ -268,7 +275,7 @@ def _attach_figures(dataset: Dataset, rows: list[RawRecord], existing: Existing)
     return problems
 
 
-def _figure_problem(raw: RawRecord, name: str, msg: Msg, **values: Any) -> Problem:
+def _figure_problem(raw: RawRecord, name: str, msg: Msg, /, **values: Any) -> Problem:
     return Problem(
         raw.file, raw.line, name, msg, tuple(values.items()), column=raw.columns.get(name, "")
     )

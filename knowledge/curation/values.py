@@ -152,9 +152,13 @@ def read_datetime(value: Any, *, day: date | None = None) -> datetime:
         return datetime.combine(whole, read_time(fraction))
     text = clean_number(value)
     try:
-        return datetime.fromisoformat(text)
+        parsed = datetime.fromisoformat(text)
     except ValueError:
         pass
+    else:
+        if ":" not in text:  # 2026-12-05 alone reads as midnight: a time nobody gave
+            raise CheckError(Msg.NO_TIME, value=text)
+        return parsed
     found = _DATE_RE.match(text) or _COMPACT_DATE_RE.match(text)
     if not found:
         if day is not None:
