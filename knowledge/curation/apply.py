@@ -26,7 +26,7 @@ from knowledge.curation.readers import RawRecord, ReadResult, read_files
 from knowledge.curation.validate import Dataset, validate_read
 from knowledge.db import now_utc
 from knowledge.schema import SLUG_TABLES, TABLE_ORDER, TABLES
-from knowledge.store import KnowledgeStore, Records, encode
+from knowledge.store import KnowledgeStore, encode
 
 SHIPPED_DATA = Path(__file__).parent.parent / "data"
 # Fields whose source is not a question: bookkeeping, or read from other fields.
@@ -202,39 +202,41 @@ def _apply(
     report = ImportReport(dataset)
     if not dataset.ok:
         return report
-    writes: dict[str, list[dict[str, Any]]] = {}
+    writes: dict[str, list[dict[str, str]]] = {}  # table → rows as stored
     audits: list[tuple[str, str, str, str, Any, Any]] = []
-    after: Records = {table: dict(records) for table, records in existing.items()}
+    version = hashlib.sha256(store.version.encode())
     for table in dataset.tables:
         current = existing[table]
         for key, record in dataset.records[table].items():
             before = current.get(key)
             if before is not None:
                 record = merge(table, before, record, dataset, key)
-                if comparable(table, before) == comparable(table, record):
-                    report.unchanged.append((table, key))
-                    continue
+            row = encode(table, record)
+            if before is not None and encode(table, before) == row:
+                report.unchanged.append((table, key))
+                continue
             (report.added if before is None else report.changed).append((table, key))
-            writes.setdefault(table, []).append(record)
-            after[table][key] = record
+            writes.setdefault(table, []).append(row)
+            version.update(f"{table}\0{key}\0{json.dumps(row, sort_keys=True)}\n".encode())
             file = dataset.origins[(table, key)].rsplit(":", 1)[0]
-            audits.append(
-                (table, key, "added" if before is None else "changed", file, before, record)
-            )
+            action = "added" if before is None else "changed"
+            audits.append((table, key, action, file, before, record))
         if replace:
             for key in sorted(set(current) - set(dataset.records[table])):
                 report.removed.append((table, key))
+                version.update(f"{table}\0{key}\0removed\n".encode())
                 audits.append((table, key, "removed", removed_by, current[key], None))
-                del after[table][key]
     if dry_run or not report.changes:
         return report
     with store.transaction():
-        for table, records in writes.items():
-            store.write_records(table, records)
+        for table, rows in writes.items():
+            store.write_rows(table, rows)
         for table, key in report.removed:
             store.delete_record(table, key)
         store.audit_many(audits)
-        store.set_meta("kb_version", records_hash(after))
+        # The version follows from the one before and the changes: it changes whenever the
+        # content does, in time proportional to the change, not to the knowledge base.
+        store.set_meta("kb_version", version.hexdigest()[:16])
     return report
 
 
@@ -272,16 +274,3 @@ def merge(
 def comparable(table: str, record: dict[str, Any]) -> str:
     """Records compare equal when every schema field is equal, as stored."""
     return json.dumps(encode(table, record), sort_keys=True, ensure_ascii=False)
-
-
-def records_hash(records: Records) -> str:
-    """The knowledge version: a hash of every record as stored."""
-    digest = hashlib.sha256()
-    for table in TABLE_ORDER:
-        for key, record in sorted(records.get(table, {}).items()):
-            digest.update(f"{table}\0{key}\0{comparable(table, record)}\n".encode())
-    return digest.hexdigest()[:16]
-
-
-def content_hash(store: KnowledgeStore) -> str:
-    return records_hash(store.all_records())

@@ -482,3 +482,31 @@ def test_excel_datetime_cells_and_full_width_times(tmp_path):
         "测试夜校": "2026-12-05T19:00:00+08:00",
         "测试晨练": "2026-12-06T06:30:00+08:00",
     }
+
+
+# --- a city's registry (synthetic) -----------------------------------------------------------
+
+
+def test_a_synthetic_registry_lands_whole_and_each_organization_answers(tmp_path):
+    from knowledge.answering.answer import Answerer
+    from knowledge.answering.index import build_index
+    from knowledge.curation.apply import open_knowledge
+    from tests.knowledge.curation.synthetic_registry import (
+        SYNTHETIC_SOURCE,
+        organizations,
+    )
+    from tests.knowledge.curation.synthetic_registry import write_xlsx as registry_xlsx
+
+    orgs = list(organizations(300))
+    store = open_knowledge(tmp_path / "orgbot.db")
+    report = import_files(store, [registry_xlsx(tmp_path / "registry.xlsx", orgs)])
+    assert report.ok, report.describe()
+    assert len(report.added) == 300 and not report.dataset.warnings
+    by_name = {r["name"]: r for r in store.records("organizations").values()}
+    assert all(by_name[o.name]["phone"] == o.phone for o in orgs)
+    assert all(by_name[o.name]["credit_code"] == o.code for o in orgs)
+    assert all((by_name[o.name]["city"], by_name[o.name]["district"]) == (o.city, o.district) for o in orgs)
+    answerer = Answerer(store, build_index(store.all_records(), store.version))
+    for org in orgs[:20]:
+        reply = answerer.answer(f"{org.name}的电话", log_question=False).text
+        assert f"电话：{org.phone}" in reply and f"来源：{SYNTHETIC_SOURCE}" in reply
