@@ -13,8 +13,10 @@ shipped. For each size it prints:
 3. a cold `orgbot ask` process (the index cache in place), and its resident memory;
 4. warm answer times (p50, p99) over the sampled questions;
 5. findability of --sample organizations: by full name, by short name (the name without
-   its city and district; several districts share one, so the reply may ask which), by a
-   need from its 业务范围 plus its district, and its phone from the file in "…的电话";
+   its city and district; several districts share one, so the reply may ask which), by
+   district + short name, by a need from its 业务范围 plus its district (several meet it:
+   "best" counts a best answer in that district offering that need, "listed" this one
+   organization among the results), and its phone from the file in "…的电话";
 6. the project's question sets (tests/knowledge/answering) over the shipped knowledge with
    the registry in it, beside the shipped knowledge alone.
 
@@ -115,8 +117,11 @@ def questions_for(org: SyntheticOrg) -> dict[str, str]:
     }
 
 
-def found(answer: Any, org_id: str, kind: str, org: SyntheticOrg) -> tuple[bool, bool]:
-    """(the best answer is it, it is among the answer's results or choices)."""
+def found(
+    answer: Any, org_id: str, kind: str, org: SyntheticOrg, records: dict[str, Any]
+) -> tuple[bool, bool]:
+    """(the best answer is it, it is among the answer's results or choices). For a need and
+    a district, which several organizations meet: (the best answer is one of them, it is)."""
     top = answer.top is not None and answer.top.id == org_id and answer.answered
     listed = any(r["id"] == org_id for r in answer.results) or any(
         c.id == org_id for c in answer.choices
@@ -124,6 +129,9 @@ def found(answer: Any, org_id: str, kind: str, org: SyntheticOrg) -> tuple[bool,
     if kind == "phone":
         top = org.phone in answer.text and "合成测试数据" in answer.text
         listed = top
+    if kind == "need + district" and answer.top is not None and answer.answered:
+        best = records.get(answer.top.id, {})
+        top = best.get("district") == org.district and org.need in best.get("business_scope", "")
     return top, top or listed
 
 
@@ -171,7 +179,8 @@ def one_size(size: int, work: Path, runs: int, sample: int) -> None:
     print(f"  cold `orgbot ask`: {span(cold)} over {runs} runs; resident memory {rss_mb:.0f} MB")
 
     answerer = Answerer.from_store(store)
-    ids = {r["name"]: key for key, r in records["organizations"].items()}
+    orgs_stored = records["organizations"]
+    ids = {r["name"]: key for key, r in orgs_stored.items()}
     hits: dict[str, list[int]] = {}
     latencies: list[float] = []
     for run in range(3):
@@ -181,7 +190,7 @@ def one_size(size: int, work: Path, runs: int, sample: int) -> None:
                 answer = answerer.answer(question, log_question=False)
                 latencies.append(time.perf_counter() - started)
                 if run == 0:
-                    top, listed = found(answer, ids[org.name], kind, org)
+                    top, listed = found(answer, ids[org.name], kind, org, orgs_stored)
                     counts = hits.setdefault(kind, [0, 0])
                     counts[0] += top
                     counts[1] += listed

@@ -153,6 +153,27 @@ def normalize_place(
     return Place("", district, ambiguous=tuple(holding))
 
 
+def names_without_place(name: str, city: str, district: str) -> list[str]:
+    """What residents call an organization whose name starts with its place: 宝鸡市渭滨区夕阳红
+    老年服务中心 is also 渭滨区夕阳红老年服务中心 and 夕阳红老年服务中心 (4 characters or more)."""
+    table = divisions()
+    province = table.province_of.get(city, "")
+    spellings = [
+        [w for w in (province, _short(province, _PROVINCE_SUFFIXES)) if w],
+        [w for w in (city, _short(city, _CITY_SUFFIXES)) if w],
+        [w for w in (district, _short(district, _DISTRICT_SUFFIXES)) if w],
+    ]
+    out: list[str] = []
+    rest = name
+    for level, words in enumerate(spellings):
+        prefix = next((w for w in words if rest.startswith(w) and len(w) >= 2), "")
+        if prefix:
+            rest = rest[len(prefix) :]
+            if level >= 1 and len(rest) >= 4:
+                out.append(rest)
+    return [n for n in dict.fromkeys(out) if n != name]
+
+
 def province_of(city: str) -> str:
     return divisions().province_of.get(divisions().city(city), "")
 

@@ -26,7 +26,7 @@ from knowledge.curation.messages import (
     Severity,
     sorted_problems,
 )
-from knowledge.curation.places import province_of
+from knowledge.curation.places import names_without_place, province_of
 from knowledge.curation.raw import RawRecord, ReadResult
 from knowledge.curation.readers import read_files
 from knowledge.schema import SLUG_TABLES, TABLE_ORDER, TABLES
@@ -109,6 +109,7 @@ def validate_read(
         found.extend(_add_record(dataset, checker, raw, identities.get(raw.table), today))
     found.extend(_attach_figures(dataset, read.figures, existing))
     _infer_topics(dataset, existing, replace)
+    _place_free_aliases(dataset, existing)
     found.extend(_check_references(dataset, existing, replace))
     for problem in found:
         if problem.severity is Severity.WARNING and not strict:
@@ -318,6 +319,18 @@ def _infer_topics(dataset: Dataset, existing: Existing, replace: bool) -> None:
         )
         record["topics"] = record["inferred_topics"] = inferred
         present.update(("topics", "inferred_topics"))
+
+
+def _place_free_aliases(dataset: Dataset, existing: Existing) -> None:
+    """A new organization named with its place (宝鸡市渭滨区夕阳红老年服务中心) given no 简称
+    gets the names residents use without the place, as the registry never lists them."""
+    known = existing.get("organizations", {})
+    for key, record in dataset.records["organizations"].items():
+        present = dataset.present[("organizations", key)]
+        if key in known or "aliases" in present:
+            continue
+        record["aliases"] = names_without_place(record["name"], record["city"], record["district"])
+        present.add("aliases")
 
 
 def _check_references(dataset: Dataset, existing: Existing, replace: bool) -> list[Problem]:

@@ -505,8 +505,12 @@ def test_a_synthetic_registry_lands_whole_and_each_organization_answers(tmp_path
     by_name = {r["name"]: r for r in store.records("organizations").values()}
     assert all(by_name[o.name]["phone"] == o.phone for o in orgs)
     assert all(by_name[o.name]["credit_code"] == o.code for o in orgs)
-    assert all((by_name[o.name]["city"], by_name[o.name]["district"]) == (o.city, o.district) for o in orgs)
+    assert all(
+        (by_name[o.name]["city"], by_name[o.name]["district"]) == (o.city, o.district) for o in orgs
+    )
     answerer = Answerer(store, build_index(store.all_records(), store.version))
     for org in orgs[:20]:
         reply = answerer.answer(f"{org.name}的电话", log_question=False).text
         assert f"电话：{org.phone}" in reply and f"来源：{SYNTHETIC_SOURCE}" in reply
+        by_place_and_short_name = answerer.answer(f"{org.district}{org.short}", log_question=False)
+        assert by_place_and_short_name.top.id == by_name[org.name]["id"]
