@@ -24,7 +24,9 @@ def slug_from_name(name: str) -> str:
     """A readable ASCII id for a record given without one: its name in pinyin."""
     words = [re.sub(r"[^a-z0-9]+", "", p.lower()) for p in _pinyin(name)]
     slug = "-".join(w for w in words if w)
-    return slug[:MAX_ID_LENGTH].strip("-") or "record"
+    if len(slug) > MAX_ID_LENGTH:  # cut between syllables, not inside one
+        slug = slug[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0]
+    return slug.strip("-") or "record"
 
 
 _PINYIN: dict[str, list[str]] = {}

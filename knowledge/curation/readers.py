@@ -144,28 +144,32 @@ def _cell(value: Any) -> Any:
 
 
 def _read_xlsx(path: Path, result: ReadResult) -> None:
-    from openpyxl import load_workbook
+    """A workbook through calamine (Rust): a 10,000-row registry sheet reads in 0.2–0.35 s,
+    where openpyxl's read-only mode takes 2.5–2.7 s, which alone put a 10,000-row .xlsx
+    import past its 5 s target on a busy machine (openpyxl still writes exports)."""
+    from python_calamine import CalamineWorkbook
 
     name = str(path)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a broken workbook
+        workbook = CalamineWorkbook.from_path(name)
+    except Exception as exc:  # a damaged zip, not a workbook at all …
         reason = (("reason", _reason(exc)),)
         result.problems.append(Problem(name, 0, "file", Msg.XLSX_BROKEN, reason))
         return
     try:
-        for sheet in workbook.worksheets:
-            try:  # read-only sheets parse their XML lazily: a damaged one fails here
-                rows = [
-                    (i, [_cell(c) for c in row])
-                    for i, row in enumerate(sheet.iter_rows(values_only=True), 1)
-                    if any(cell not in (None, "") for cell in row)
-                ]
+        for title in workbook.sheet_names:
+            try:  # a sheet's XML is parsed here: a damaged one fails alone
+                cells = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)
             except Exception as exc:
-                values = (("sheet", sheet.title), ("reason", _reason(exc)))
+                values = (("sheet", title), ("reason", _reason(exc)))
                 result.problems.append(Problem(name, 0, "file", Msg.SHEET_BROKEN, values))
                 continue
-            _rows_to_records(rows, f"{path}[{sheet.title}]", sheet.title, result)
+            rows = [
+                (i, [_cell(c) for c in row])
+                for i, row in enumerate(cells, 1)
+                if any(cell not in (None, "") for cell in row)
+            ]
+            _rows_to_records(rows, f"{path}[{title}]", title, result)
     finally:
         workbook.close()
 
