@@ -16,6 +16,7 @@ import click
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:  # imported lazily below: `orgbot ask` must start fast
+    from knowledge.curation.validate import Dataset
     from knowledge.residents.store import ResidentsStore
     from knowledge.store import KnowledgeStore
 
@@ -95,7 +96,7 @@ strict_option = click.option(
 )
 
 
-def _echo_problems(dataset, lang: str) -> None:
+def _echo_problems(dataset: Dataset, lang: str) -> None:
     from knowledge.curation.messages import Lang
 
     for problem in [*dataset.problems, *dataset.warnings]:
