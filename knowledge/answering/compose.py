@@ -30,10 +30,9 @@ REGISTRY_ASKED = (
     (("证书", "有效期"), "certificate_valid_until"),
     (("业务范围",), "business_scope"),
     (("活动区域",), "activity_area"),
-    (("是否慈善", "慈善组织吗"), "is_charity"),
 )
-# Asked with a word this general ("成立"), only an organization that has the date answers it.
-REGISTRY_IF_KNOWN = ((("成立",), "registered_on"),)
+# Asked with words this general, only an organization that has the fact answers with it.
+REGISTRY_IF_KNOWN = ((("成立",), "registered_on"), (("慈善组织",), "is_charity"))
 REGISTRY_LABELS = {f.name: f.label for f in REGISTRY_FIELDS}
 
 

@@ -310,6 +310,7 @@ def test_legal_representative_only_on_request(tmp_path):
     reply = ask(db, "测试心灵驿站的法定代表人是谁")
     assert "法定代表人：测试丁" in reply and "来源：民政局登记信息" in reply
     assert "成立日期：2019-03-05" in ask(db, "测试心灵驿站是什么时候成立的")
+    assert "是否慈善组织" not in ask(db, "测试心灵驿站是慈善组织吗")  # the file does not say
 
 
 def test_kb_stats_inferred_lists_topics_for_review(tmp_path):
