@@ -19,6 +19,7 @@ import click
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:  # imported lazily below: `orgbot ask` must start fast
+    from knowledge.curation.validate import Dataset
     from knowledge.residents.store import ResidentsStore
     from knowledge.store import KnowledgeStore
 
@@ -123,20 +124,47 @@ def kb() -> None:
     """Keep the knowledge base: validate, import, export, statistics."""
 
 
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of problems and the report (中文 or English).",
+)
+strict_option = click.option(
+    "--strict", is_flag=True, help="Treat warnings (an unrecognised column…) as errors."
+)
+
+
+def _echo_problems(dataset: Dataset, lang: str) -> None:
+    from knowledge.curation.messages import Lang
+
+    for problem in [*dataset.problems, *dataset.warnings]:
+        click.echo(problem.text(Lang(lang)), err=True)
+
+
+def _refused(count: int, lang: str, what: str) -> click.ClickException:
+    if lang == "zh":
+        tail = "没有导入任何内容" if what == "nothing imported" else "数据库没有改动"
+        return click.ClickException(f"发现 {count} 个问题，{tail}")
+    return click.ClickException(f"{count} problem(s) found; {what}")
+
+
 @kb.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@lang_option
+@strict_option
 @db_option
-def validate(paths: tuple[Path, ...], db: Path | None) -> None:
+def validate(paths: tuple[Path, ...], lang: str, strict: bool, db: Path | None) -> None:
     """Check knowledge files (YAML, CSV, .xlsx) and report every problem."""
     from knowledge.curation.apply import validate_files
 
     settings = _settings(db)
     store, _ = _open(settings)
-    dataset = validate_files(store, list(paths), default_tz=settings.tz_name)
-    for problem in dataset.problems:
-        click.echo(str(problem), err=True)
+    dataset = validate_files(store, list(paths), default_tz=settings.tz_name, strict=strict)
+    _echo_problems(dataset, lang)
     if dataset.problems:
-        raise click.ClickException(f"{len(dataset.problems)} problem(s) found; nothing imported")
+        raise _refused(len(dataset.problems), lang, "nothing imported")
     counts = ", ".join(f"{t} {len(dataset.records[t])}" for t in dataset.tables)
     click.echo(f"ok: {counts or 'no records'}")
 
@@ -149,11 +177,23 @@ def validate(paths: tuple[Path, ...], db: Path | None) -> None:
     help="Remove records of the imported tables that the files no longer hold.",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--verbose", is_flag=True, help="List every record added, updated or removed.")
+@lang_option
+@strict_option
 @db_option
-def import_(paths: tuple[Path, ...], replace: bool, dry_run: bool, db: Path | None) -> None:
+def import_(
+    paths: tuple[Path, ...],
+    replace: bool,
+    dry_run: bool,
+    verbose: bool,
+    lang: str,
+    strict: bool,
+    db: Path | None,
+) -> None:
     """Validate, then import files all or nothing (audited)."""
     from knowledge.answering.cache import index_cache_path
     from knowledge.curation.apply import import_files
+    from knowledge.curation.messages import Lang
 
     settings = _settings(db)
     store, _ = _open(settings)
@@ -163,38 +203,50 @@ def import_(paths: tuple[Path, ...], replace: bool, dry_run: bool, db: Path | No
         replace=replace,
         default_tz=settings.tz_name,
         dry_run=dry_run,
+        strict=strict,
         index_cache=index_cache_path(settings.db_path),
     )
+    _echo_problems(report.dataset, lang)
     if not report.ok:
-        for problem in report.dataset.problems:
-            click.echo(str(problem), err=True)
-        raise click.ClickException(
-            f"{len(report.dataset.problems)} problem(s) found; the database was not changed"
-        )
-    click.echo(("(dry run) " if dry_run else "") + report.describe())
+        raise _refused(len(report.dataset.problems), lang, "the database was not changed")
+    dry = ("（试运行，未写入）" if lang == "zh" else "(dry run) ") if dry_run else ""
+    click.echo(dry + report.describe(verbose=verbose, lang=Lang(lang)))
 
 
 @kb.command()
-@click.option("--format", "fmt", type=click.Choice(["yaml", "csv"]), default="yaml")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kb-export"))
+@click.option("--format", "fmt", type=click.Choice(["yaml", "csv", "xlsx"]), default="yaml")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder (yaml, csv; default kb-export) or workbook file (xlsx; default kb-export.xlsx).",
+)
 @db_option
-def export(fmt: str, out: Path, db: Path | None) -> None:
+def export(fmt: str, out: Path | None, db: Path | None) -> None:
     """Write the knowledge base as files that `kb import` reads back."""
-    from knowledge.curation.export import export_csv, export_yaml
+    from knowledge.curation.export import export_csv, export_xlsx, export_yaml
 
     store, _ = _open(_settings(db))
-    written = (export_yaml if fmt == "yaml" else export_csv)(store, out)
+    if fmt == "xlsx":
+        written = export_xlsx(store, out or Path("kb-export.xlsx"))
+    else:
+        written = (export_yaml if fmt == "yaml" else export_csv)(store, out or Path("kb-export"))
     for path in written:
         click.echo(str(path))
 
 
 @kb.command()
+@click.option(
+    "--inferred", is_flag=True, help="List the topics imports inferred, for staff to review."
+)
 @db_option
-def stats(db: Path | None) -> None:
+def stats(inferred: bool, db: Path | None) -> None:
     """Counts by table, by district and by topic."""
-    from knowledge.curation.stats import knowledge_stats
+    from knowledge.curation.stats import inferred_topic_lines, knowledge_stats
 
-    for line in knowledge_stats(*_open(_settings(db))).lines():
+    stores = _open(_settings(db))
+    lines = inferred_topic_lines(stores[0]) if inferred else knowledge_stats(*stores).lines()
+    for line in lines:
         click.echo(line)
 
 

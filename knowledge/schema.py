@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 
 
 class FieldType(Enum):
@@ -17,6 +17,11 @@ class FieldType(Enum):
     EMAIL = "email"
     URL = "url"
     DATE = "date"  # YYYY-MM-DD
+    BOOL = "bool"  # stored as 是 / 否
+    CREDIT_CODE = "credit_code"  # 统一社会信用代码, GB 32100-2015
+    RATING = "rating"  # 评估等级: 1A … 5A, 未评估
+    MONEY = "money"  # 注册资金 as written, with the header's unit (万元) when a bare number
+    FIELD_SOURCES = "field_sources"  # field → source, for fields a later file added
 
 
 @dataclass(frozen=True)
@@ -39,20 +44,49 @@ class TableSpec:
 
     @property
     def json_fields(self) -> tuple[str, ...]:
-        return tuple(
-            f.name
-            for f in self.fields
-            if f.kind in (FieldType.LIST, FieldType.FIGURES, FieldType.SOURCE)
-        )
+        return tuple(f.name for f in self.fields if f.kind in JSON_KINDS)
+
+
+JSON_KINDS = (FieldType.LIST, FieldType.FIGURES, FieldType.SOURCE, FieldType.FIELD_SOURCES)
 
 
 LEGAL_FORMS = ("社会团体", "民办非企业单位", "基金会", "社区社会组织", "服务平台")
-ACTIVITY_STATUSES = ("scheduled", "cancelled")
+
+
+class ActivityStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+ACTIVITY_STATUSES = tuple(ActivityStatus)
+# What staff write in a 状态 column, and what a spreadsheet export writes back.
+STATUS_WORDS = {ActivityStatus.SCHEDULED: "已安排", ActivityStatus.CANCELLED: "已取消"}
 
 _ID = FieldSpec("id", required=True, label="编号")
 _SOURCE = FieldSpec("source", FieldType.SOURCE, required=True, label="来源")
 _TOPICS = FieldSpec("topics", FieldType.LIST, label="主题")
 _FIGURES = FieldSpec("figures", FieldType.FIGURES, label="数据")
+# Which source each field came from when a later file, citing another source, added it (a
+# phone from the registry on an organization curated from an article); the record's own
+# `source` covers every other field.
+_FIELD_SOURCES = FieldSpec("field_sources", FieldType.FIELD_SOURCES, label="字段来源")
+
+# The registry's columns (民政部《社会组织信用信息管理办法》's basic information, as registry
+# exports carry them). 住所 is the `address`; 法定代表人 is shown only when a resident asks.
+REGISTRY_FIELDS = (
+    FieldSpec("credit_code", FieldType.CREDIT_CODE, label="统一社会信用代码"),
+    FieldSpec("registration_authority", label="登记管理机关"),
+    FieldSpec("supervisor", label="业务主管单位"),
+    FieldSpec("legal_representative", label="法定代表人"),
+    FieldSpec("registered_on", FieldType.DATE, label="成立日期"),
+    FieldSpec("business_scope", label="业务范围"),
+    FieldSpec("registered_capital", FieldType.MONEY, label="注册资金"),
+    FieldSpec("activity_area", label="活动区域"),
+    FieldSpec("is_charity", FieldType.BOOL, label="是否慈善组织"),
+    FieldSpec("rating", FieldType.RATING, label="评估等级"),
+    FieldSpec("annual_check", label="年检/年报结论"),
+    FieldSpec("certificate_valid_until", FieldType.DATE, label="证书有效期"),
+)
 
 TABLES: dict[str, TableSpec] = {
     "sources": TableSpec(
@@ -78,7 +112,10 @@ TABLES: dict[str, TableSpec] = {
     "synonyms": TableSpec(
         "synonyms",
         "id",
-        (FieldSpec("id", required=True), FieldSpec("words", FieldType.LIST, required=True)),
+        (
+            FieldSpec("id", required=True, label="编号"),
+            FieldSpec("words", FieldType.LIST, required=True, label="词语"),
+        ),
     ),
     "organizations": TableSpec(
         "organizations",
@@ -102,6 +139,10 @@ TABLES: dict[str, TableSpec] = {
             _FIGURES,
             _SOURCE,
             FieldSpec("updated_at", FieldType.DATE, label="更新日期"),
+            *REGISTRY_FIELDS,
+            # Topics the import inferred from 业务范围 and 名称 (also in `topics`), for review.
+            FieldSpec("inferred_topics", FieldType.LIST, label="推断主题"),
+            _FIELD_SOURCES,
         ),
     ),
     "projects": TableSpec(
@@ -117,6 +158,7 @@ TABLES: dict[str, TableSpec] = {
             FieldSpec("period", label="时间"),
             _TOPICS,
             _SOURCE,
+            _FIELD_SOURCES,
         ),
     ),
     "facts": TableSpec(
@@ -132,6 +174,7 @@ TABLES: dict[str, TableSpec] = {
             FieldSpec("district", label="区县"),
             _TOPICS,
             _SOURCE,
+            _FIELD_SOURCES,
         ),
     ),
     "activities": TableSpec(
@@ -152,9 +195,24 @@ TABLES: dict[str, TableSpec] = {
             FieldSpec("registration", label="报名方式"),
             FieldSpec("status", choices=ACTIVITY_STATUSES, label="状态"),
             _SOURCE,
+            _FIELD_SOURCES,
         ),
     ),
 }
+
+# Spreadsheets hold no JSON: an organization's or project's figures are rows of their own, in
+# a 数据 sheet (or figures.csv) naming the record they belong to.
+FIGURE_COLUMNS = (
+    ("table", "所属表"),
+    ("record", "所属编号"),
+    ("label", "名称"),
+    ("text", "数据"),
+    ("value", "数值"),
+    ("unit", "单位"),
+    ("as_of", "截至"),
+    ("quote", "原文"),
+)
+FIGURE_TABLES = ("organizations", "projects")
 
 # Tables whose ids residents' buttons and staff files carry: ASCII slugs only.
 SLUG_TABLES = ("organizations", "projects", "facts", "activities")

@@ -242,7 +242,8 @@ class IndexBuilder:
                 "projects": [
                     n for p in projects_of[org["id"]] for n in [p["name"], *p.get("aliases", [])]
                 ],
-                "services": org.get("services", []),
+                # 业务范围 (the registry's words for what it does) counts as services.
+                "services": [*org.get("services", []), org.get("business_scope", "")],
                 "summary": [org.get("summary", "")],
                 "figures": [f["label"] for f in org.get("figures", [])],
             }

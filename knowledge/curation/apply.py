@@ -3,6 +3,11 @@
 Files staff import and records typed in a chat take the same path: read (or typed) raw
 records → validation against what the store holds → one transaction with an audit row per
 change → a new knowledge version. The shipped files seed a new database the same way.
+
+A row that updates a known record changes only the fields it gives. Those fields keep the
+row's own source (`field_sources`) when it is not the record's: a phone from the registry
+on an organization curated from an article is cited as 来源：民政局登记信息, the article's
+summary still as the article.
 """
 
 from __future__ import annotations
@@ -10,24 +15,36 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from knowledge.answering.cache import load_or_build_index
+from knowledge.curation.columns import TABLE_SHEET_NAMES
+from knowledge.curation.messages import Lang
 from knowledge.curation.readers import RawRecord, ReadResult, read_files
 from knowledge.curation.validate import Dataset, validate_read
 from knowledge.db import now_utc
-from knowledge.schema import TABLE_ORDER
+from knowledge.schema import SLUG_TABLES, TABLE_ORDER, TABLES
 from knowledge.store import KnowledgeStore, encode
 
 SHIPPED_DATA = Path(__file__).parent.parent / "data"
+# Fields whose source is not a question: bookkeeping, or read from other fields.
+_UNSOURCED = {"id", "source", "field_sources", "topics", "inferred_topics"}
+_VERBS = {
+    "added": ("新增", "added"),
+    "changed": ("更新", "updated"),
+    "unchanged": ("未变", "unchanged"),
+    "removed": ("删除", "removed"),
+}
 
 
 @dataclass
 class ImportReport:
     dataset: Dataset
     added: list[tuple[str, str]] = field(default_factory=list)
-    changed: list[tuple[str, str]] = field(default_factory=list)
+    changed: list[tuple[str, str]] = field(default_factory=list)  # updated
+    unchanged: list[tuple[str, str]] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -38,17 +55,38 @@ class ImportReport:
     def changes(self) -> bool:
         return bool(self.added or self.changed or self.removed)
 
-    def describe(self) -> str:
+    def describe(self, *, verbose: bool = False, lang: Lang = Lang.ZH) -> str:
+        """Counts per table (one line each); with `verbose`, every record that changed."""
         if not self.ok:
-            return "\n".join(str(p) for p in self.dataset.problems)
+            return "\n".join(p.text(lang) for p in self.dataset.problems)
+        lists = {
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+        }
+        tables = [
+            t
+            for t in TABLE_ORDER
+            if any(t == table for items in lists.values() for table, _ in items)
+        ]
+        if not tables:
+            return "没有变化" if lang is Lang.ZH else "no changes"
         lines = []
-        for verb, items in (
-            ("added", self.added),
-            ("changed", self.changed),
-            ("removed", self.removed),
-        ):
-            lines.append(f"{verb}: {len(items)}")
-            lines.extend(f"  {table} {key}" for table, key in items)
+        for table in tables:
+            counts = [
+                (verb, sum(1 for t, _ in items if t == table)) for verb, items in lists.items()
+            ]
+            if lang is Lang.ZH:
+                parts = "，".join(f"{_VERBS[v][0]} {n}" for v, n in counts)
+                lines.append(f"{TABLE_SHEET_NAMES[table]}：{parts}")
+            else:
+                parts = ", ".join(f"{_VERBS[v][1]} {n}" for v, n in counts)
+                lines.append(f"{table}: {parts}")
+        if verbose:
+            for verb in ("added", "changed", "removed"):
+                word = _VERBS[verb][0 if lang is Lang.ZH else 1]
+                lines.extend(f"  {word} {table} {key}" for table, key in lists[verb])
         return "\n".join(lines)
 
 
@@ -58,10 +96,19 @@ def validate_files(
     *,
     replace: bool = False,
     default_tz: str = "Asia/Shanghai",
+    strict: bool = False,
 ) -> Dataset:
     """Check files against what the store holds, changing nothing."""
     existing = store.all_records() if store is not None else None
-    return validate_read(read_files(paths), existing, replace=replace, default_tz=default_tz)
+    removed = _removed(store) if store is not None else None
+    return validate_read(
+        read_files(paths),
+        existing,
+        replace=replace,
+        default_tz=default_tz,
+        removed=removed,
+        strict=strict,
+    )
 
 
 def import_files(
@@ -71,7 +118,9 @@ def import_files(
     replace: bool = False,
     default_tz: str = "Asia/Shanghai",
     dry_run: bool = False,
+    strict: bool = False,
     index_cache: Path | None = None,
+    today: date | None = None,
 ) -> ImportReport:
     """Validate files, then apply every change in one transaction; a problem means no change.
 
@@ -84,6 +133,8 @@ def import_files(
         replace=replace,
         default_tz=default_tz,
         dry_run=dry_run,
+        strict=strict,
+        today=today,
     )
     if index_cache is not None and report.ok and not dry_run:
         load_or_build_index(store, index_cache)
@@ -123,6 +174,10 @@ def open_knowledge(path: Path | str | None = None) -> KnowledgeStore:
     return store
 
 
+def _removed(store: KnowledgeStore) -> dict[str, dict[str, str]]:
+    return {table: store.removed_ids(table) for table in SLUG_TABLES}
+
+
 def _apply(
     store: KnowledgeStore,
     read: ReadResult,
@@ -131,54 +186,91 @@ def _apply(
     replace: bool,
     default_tz: str,
     dry_run: bool,
+    strict: bool = False,
+    today: date | None = None,
 ) -> ImportReport:
     existing = store.all_records()
-    dataset = validate_read(read, existing, replace=replace, default_tz=default_tz)
+    dataset = validate_read(
+        read,
+        existing,
+        replace=replace,
+        default_tz=default_tz,
+        removed=_removed(store),
+        strict=strict,
+        today=today,
+    )
     report = ImportReport(dataset)
     if not dataset.ok:
         return report
-    source_files = {key: where.rsplit(":", 1)[0] for key, where in dataset.origins.items()}
+    writes: dict[str, list[dict[str, str]]] = {}  # table → rows as stored
+    audits: list[tuple[str, str, str, str, Any, Any]] = []
+    version = hashlib.sha256(store.version.encode())
+    for table in dataset.tables:
+        current = existing[table]
+        for key, record in dataset.records[table].items():
+            before = current.get(key)
+            if before is not None:
+                record = merge(table, before, record, dataset, key)
+            row = encode(table, record)
+            if before is not None and encode(table, before) == row:
+                report.unchanged.append((table, key))
+                continue
+            (report.added if before is None else report.changed).append((table, key))
+            writes.setdefault(table, []).append(row)
+            version.update(f"{table}\0{key}\0{json.dumps(row, sort_keys=True)}\n".encode())
+            file = dataset.origins[(table, key)].rsplit(":", 1)[0]
+            action = "added" if before is None else "changed"
+            audits.append((table, key, action, file, before, record))
+        if replace:
+            for key in sorted(set(current) - set(dataset.records[table])):
+                report.removed.append((table, key))
+                version.update(f"{table}\0{key}\0removed\n".encode())
+                audits.append((table, key, "removed", removed_by, current[key], None))
+    if dry_run or not report.changes:
+        return report
     with store.transaction():
-        for table in dataset.tables:
-            current = existing[table]
-            for key, record in dataset.records[table].items():
-                before = current.get(key)
-                if before is not None:  # fields the file did not give keep their values
-                    given = dataset.present.get((table, key), frozenset(record))
-                    record = {**before, **{k: v for k, v in record.items() if k in given}}
-                if before is not None and _comparable(table, before) == _comparable(table, record):
-                    continue
-                (report.added if before is None else report.changed).append((table, key))
-                if dry_run:
-                    continue
-                store.write_record(table, record)
-                store.audit(
-                    table,
-                    key,
-                    "added" if before is None else "changed",
-                    source_files[(table, key)],
-                    before,
-                    record,
-                )
-            if replace:
-                for key in sorted(set(current) - set(dataset.records[table])):
-                    report.removed.append((table, key))
-                    if not dry_run:
-                        store.delete_record(table, key)
-                        store.audit(table, key, "removed", removed_by, current[key], None)
-        if not dry_run and report.changes:
-            store.set_meta("kb_version", content_hash(store))
+        for table, rows in writes.items():
+            store.write_rows(table, rows)
+        for table, key in report.removed:
+            store.delete_record(table, key)
+        store.audit_many(audits)
+        # The version follows from the one before and the changes: it changes whenever the
+        # content does, in time proportional to the change, not to the knowledge base.
+        store.set_meta("kb_version", version.hexdigest()[:16])
     return report
 
 
-def _comparable(table: str, record: dict[str, Any]) -> str:
+def merge(
+    table: str, before: dict[str, Any], record: dict[str, Any], dataset: Dataset, key: str
+) -> dict[str, Any]:
+    """A known record updated by a row: the fields the row gave, each with its source."""
+    given = dataset.present.get((table, key), set(record)) - {"id"}
+    merged = {**before, **{k: v for k, v in record.items() if k in given}}
+    old, new = encode(table, before), encode(table, merged)
+    changed = {k for k in given if old.get(k) != new.get(k)}
+    if "name" in changed and dataset.matched.get((table, key)) == "code":
+        # Renamed in the registry: residents may still ask by the old name.
+        old = before["name"]
+        if old not in merged.get("aliases", []):
+            merged["aliases"] = [*merged.get("aliases", []), old]
+    if "field_sources" in given or "source" not in TABLES[table].json_fields:
+        return merged
+    row_source = dataset.row_sources.get((table, key)) or before.get("source") or {}
+    content = {k for k, v in before.items() if v not in ("", [], {}, None)} - _UNSOURCED
+    if "source" in given and content <= given:
+        merged["field_sources"] = {}  # the row restates the record: its source is the record's
+        return merged
+    merged["source"] = before.get("source") or row_source
+    sources = dict(before.get("field_sources") or {})
+    for name in sorted(changed - _UNSOURCED):
+        if row_source == merged["source"]:
+            sources.pop(name, None)
+        else:
+            sources[name] = row_source
+    merged["field_sources"] = sources
+    return merged
+
+
+def comparable(table: str, record: dict[str, Any]) -> str:
     """Records compare equal when every schema field is equal, as stored."""
     return json.dumps(encode(table, record), sort_keys=True, ensure_ascii=False)
-
-
-def content_hash(store: KnowledgeStore) -> str:
-    digest = hashlib.sha256()
-    for table in TABLE_ORDER:
-        for key, record in sorted(store.records(table).items()):
-            digest.update(f"{table}\0{key}\0{_comparable(table, record)}\n".encode())
-    return digest.hexdigest()[:16]

@@ -46,3 +46,17 @@ def knowledge_stats(knowledge: KnowledgeStore, residents: ResidentsStore) -> Kno
         asked,
         unanswered,
     )
+
+
+def inferred_topic_lines(knowledge: KnowledgeStore) -> list[str]:
+    """Organizations whose topics an import inferred from 业务范围 and 名称, for review: to
+    confirm or correct them, import a 主题 column for those rows."""
+    orgs = [o for o in knowledge.records("organizations").values() if o.get("inferred_topics")]
+    by_topic = Counter(t for o in orgs for t in o["inferred_topics"])
+    out = [f"推断主题的组织：{len(orgs)}（请核对；在「主题」一列写明即为确认）"]
+    out.extend(f"  {topic}: {n}" for topic, n in by_topic.most_common())
+    out.extend(
+        f"{o['id']}  {o['name']}：{'、'.join(o['inferred_topics'])}"
+        for o in sorted(orgs, key=lambda o: o["id"])
+    )
+    return out

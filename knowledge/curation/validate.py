@@ -1,18 +1,46 @@
-"""Validate raw records as a whole: every field, duplicate ids, references between tables."""
+"""Validate raw records as a whole: every field, which record each row is, references.
+
+A spreadsheet row without an 编号 is matched to the record it describes (统一社会信用代码,
+then exact name, then alias) or given a new id that no record ever had; figures rows join
+their records; organizations without topics get them inferred. Warnings (an unknown column)
+do not stop an import unless `strict`.
+"""
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from knowledge.curation.checks import Problem, RecordChecker, is_valid_id
-from knowledge.curation.readers import RawRecord, ReadResult, read_files
-from knowledge.schema import MAX_ID_LENGTH, SLUG_TABLES, TABLE_ORDER, TABLES
+from knowledge.curation.checks import RecordChecker, is_valid_id, read_figures
+from knowledge.curation.identity import Identities, Match, name_field
+from knowledge.curation.inference import TopicReader
+from knowledge.curation.messages import (
+    DATABASE,
+    CheckError,
+    Msg,
+    Problem,
+    Severity,
+    sorted_problems,
+)
+from knowledge.curation.places import names_without_place, province_of
+from knowledge.curation.raw import RawRecord, ReadResult
+from knowledge.curation.readers import read_files
+from knowledge.schema import SLUG_TABLES, TABLE_ORDER, TABLES
 
 Records = dict[str, dict[str, dict[str, Any]]]  # table → key → record
+Existing = Mapping[str, Mapping[str, Mapping[str, Any]]]
+Key = tuple[str, str]  # (table, key)
+
+# What a reply cites for a staff spreadsheet row that gives no 来源 (the file and the date
+# stand in the quote, and in the audit trail).
+DEFAULT_DOCUMENTS = {"organizations": "民政局登记信息"}
+DEFAULT_DOCUMENT = "民政局工作人员导入"
+_FIGURE_OWNERS = {"组织": "organizations", "项目": "projects"}
+_CONTENT_TABLES = ("organizations", "projects", "facts", "activities")
 
 
 @dataclass
@@ -20,12 +48,16 @@ class Dataset:
     """Validated records from a set of files, each remembering where it came from."""
 
     records: Records = field(default_factory=lambda: {t: {} for t in TABLE_ORDER})
-    origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, key) → "file:line"
-    # The fields each record's file gave; an update keeps the others as they were.
-    present: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
-    generated_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # → the name
+    origins: dict[Key, str] = field(default_factory=dict)  # → "file:line"
+    # The fields each record's row gave; an update keeps the others as they were.
+    present: dict[Key, set[str]] = field(default_factory=dict)
+    # The source the row's fields come from (its 来源, or the file's default).
+    row_sources: dict[Key, dict[str, str]] = field(default_factory=dict)
+    matched: dict[Key, str] = field(default_factory=dict)  # how a row found its record
     problems: list[Problem] = field(default_factory=list)
-    duplicates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    rows: dict[Key, RawRecord] = field(default_factory=dict)
+    duplicates: list[tuple[str, dict[str, Any], RawRecord]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -36,19 +68,15 @@ class Dataset:
         return [t for t in TABLE_ORDER if self.records[t]]
 
 
-def slug_from_name(name: str) -> str:
-    """A stable ASCII id for a record given without one (spreadsheets): its name in pinyin."""
-    from pypinyin import Style, lazy_pinyin
-
-    parts = lazy_pinyin(name, style=Style.NORMAL, errors="default")  # keep digits and letters
-    words = [re.sub(r"[^a-z0-9]+", "", p.lower()) for p in parts]
-    slug = "-".join(w for w in words if w)
-    return slug[:MAX_ID_LENGTH].strip("-") or "record"
+def default_source(table: str, file: str, today: date) -> dict[str, str]:
+    name = Path(file.split("[", 1)[0]).name
+    document = DEFAULT_DOCUMENTS.get(table, DEFAULT_DOCUMENT)
+    return {"document": document, "quote": f"{name}，{today.isoformat()} 导入"}
 
 
 def load_dataset(
     paths: list[Path],
-    existing: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None,
+    existing: Existing | None = None,
     *,
     replace: bool = False,
     default_tz: str = "Asia/Shanghai",
@@ -59,58 +87,255 @@ def load_dataset(
 
 def validate_read(
     read: ReadResult,
-    existing: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None,
+    existing: Existing | None = None,
     *,
     replace: bool = False,
     default_tz: str = "Asia/Shanghai",
+    removed: Mapping[str, Mapping[str, str]] | None = None,
+    strict: bool = False,
+    today: date | None = None,
 ) -> Dataset:
-    """Validate records read from files or typed in a chat, against what the database holds."""
-    dataset = Dataset(problems=list(read.problems))
-    checker = RecordChecker(default_tz)
+    """Validate records read from files or typed in a chat, against what the database holds
+    (`existing`) and the ids it once had (`removed`: table → id → name)."""
+    existing = existing or {}
+    dataset = Dataset()
+    found = list(read.problems)
+    checker = RecordChecker(default_tz, _home_provinces(existing, read.records))
+    identities = {
+        t: Identities(t, existing.get(t, {}), (removed or {}).get(t, {})) for t in SLUG_TABLES
+    }
+    today = today or date.today()
     for raw in sorted(read.records, key=lambda r: TABLE_ORDER.index(r.table)):
-        _add_record(dataset, checker, raw)
-    _check_references(dataset, existing or {}, replace)
-    dataset.problems.sort()
+        found.extend(_add_record(dataset, checker, raw, identities.get(raw.table), today))
+    found.extend(_attach_figures(dataset, read.figures, existing))
+    _infer_topics(dataset, existing, replace)
+    _place_free_aliases(dataset, existing)
+    found.extend(_check_references(dataset, existing, replace))
+    for problem in found:
+        if problem.severity is Severity.WARNING and not strict:
+            dataset.warnings.append(problem)
+        else:
+            dataset.problems.append(problem)
+    dataset.problems = sorted_problems(dataset.problems)
+    dataset.warnings = sorted_problems(list(dict.fromkeys(dataset.warnings)))
     return dataset
 
 
-def _add_record(dataset: Dataset, checker: RecordChecker, raw: RawRecord) -> None:
+def _home_provinces(existing: Existing, rows: list[RawRecord]) -> frozenset[str]:
+    cities = {
+        r.get("city")
+        for t in ("organizations", "facts", "activities")
+        for r in existing.get(t, {}).values()
+    }
+    cities |= {str(raw.data.get("city") or "") for raw in rows}
+    return frozenset(p for p in map(province_of, filter(None, cities)) if p)
+
+
+def _problem(raw: RawRecord, field_name: str, msg: Msg, /, **values: Any) -> Problem:
+    fs = TABLES[raw.table].field(field_name) if raw.table in TABLES else None
+    return Problem(
+        raw.file,
+        raw.field_lines.get(field_name, raw.line),
+        field_name,
+        msg,
+        tuple(values.items()),
+        column=raw.column(field_name),
+        label=fs.label if fs else "",
+    )
+
+
+def _add_record(
+    dataset: Dataset,
+    checker: RecordChecker,
+    raw: RawRecord,
+    ids: Identities | None,
+    today: date,
+) -> list[Problem]:
     spec = TABLES[raw.table]
     data = dict(raw.data)
-    generated = spec.key == "id" and not data.get("id") and bool(data.get(_name_field(raw.table)))
-    if generated:
-        data["id"] = slug_from_name(str(data[_name_field(raw.table)]))
-    record, problems = checker.check(spec, data, (raw.file, raw.line), raw.field_lines)
-    dataset.problems.extend(problems)
+    given_source = data.get("source") not in (None, "", {})
+    if raw.spreadsheet and not given_source and spec.field("source"):
+        data["source"] = default_source(raw.table, raw.file, today)
+    record, problems = checker.check(spec, dataclasses.replace(raw, data=data))
     key = str(record.get(spec.key) or "")
+    match: Match | None = None
+    if ids is not None and not key:
+        if not record.get(name_field(raw.table)):
+            return problems  # its name is missing: reported already
+        found = ids.find(record)
+        if isinstance(found, list):
+            name = record[name_field(raw.table)]
+            ids_text = tuple(found)
+            problems.append(
+                _problem(raw, name_field(raw.table), Msg.AMBIGUOUS_MATCH, value=name, ids=ids_text)
+            )
+            return problems
+        match = found
+        key = found.key if found else ids.new_id(record)
+        record["id"] = key
+    elif ids is not None:
+        problems.extend(_check_given_id(raw, record, key, ids))
     if not key or (raw.table in SLUG_TABLES and not is_valid_id(key)):
-        return
-    where = f"{raw.file}:{raw.line}"
+        return problems
+    given = {str(k) for k, v in raw.data.items() if not raw.spreadsheet or v not in (None, "")}
+    known = ids.existing.get(key) if ids is not None else None
+    if known is not None:  # an update: what the record has need not be given again
+        problems = [
+            p
+            for p in problems
+            if not (p.msg is Msg.REQUIRED and p.field not in given and known.get(p.field))
+        ]
     if key in dataset.records[raw.table]:
         first = dataset.origins[(raw.table, key)]
-        line = raw.field_lines.get(spec.key, raw.line)
-        dataset.problems.append(
-            Problem(raw.file, line, spec.key, f"duplicate {spec.key} {key!r} (first at {first})")
-        )
-        # Still check its references, so one pass reports everything wrong with it.
-        record["_where"] = (raw.file, raw.line, raw.field_lines)
-        dataset.duplicates.append((raw.table, record))
-        return
-    record["_where"] = (raw.file, raw.line, raw.field_lines)
+        if match is not None:  # two rows of the files describe one record
+            reason = "统一社会信用代码相同" if match.by == "code" else "名称相同"
+            problems.append(
+                _problem(raw, name_field(raw.table), Msg.DUPLICATE_ROW, first=first, reason=reason)
+            )
+        else:
+            problems.append(_problem(raw, spec.key, Msg.DUPLICATE_ID, value=key, first=first))
+        dataset.duplicates.append((raw.table, record, raw))  # its references are checked too
+        return problems
+    if ids is not None:
+        ids.claim(key, record)
+    where = (raw.table, key)
     dataset.records[raw.table][key] = record
-    dataset.origins[(raw.table, key)] = where
-    dataset.present[(raw.table, key)] = frozenset(str(k) for k in raw.data) | {spec.key}
-    if generated:
-        dataset.generated_ids[(raw.table, key)] = str(data[_name_field(raw.table)])
+    dataset.rows[where] = raw
+    dataset.origins[where] = f"{raw.file}:{raw.line}"
+    if not given_source:
+        given.discard("source")
+    if match is not None and match.by == "alias":
+        given.discard("name")  # the row names its record by an alias
+    dataset.present[where] = given | {spec.key}
+    dataset.row_sources[where] = record.get("source") or {}
+    dataset.matched[where] = match.by if match else ""
+    return problems
 
 
-def _name_field(table: str) -> str:
-    return "title" if table == "activities" else "name"
+def _check_given_id(
+    raw: RawRecord, record: dict[str, Any], key: str, ids: Identities
+) -> list[Problem]:
+    problems = []
+    name = record.get(name_field(raw.table), "")
+    if key in ids.removed and key not in ids.existing and ids.removed[key] != name:
+        problems.append(_problem(raw, "id", Msg.ID_REUSED, value=key, name=ids.removed[key]))
+    code = record.get("credit_code")
+    holder = ids.by_code.get(code) if code else None
+    if holder is not None and holder != key:
+        holder_name = ids.existing.get(holder, {}).get("name", holder)
+        problems.append(
+            _problem(
+                raw, "credit_code", Msg.CODE_ELSEWHERE, value=code, name=holder_name, id=holder
+            )
+        )
+    return problems
 
 
-def _check_references(
-    dataset: Dataset, existing: Mapping[str, Mapping[str, Mapping[str, Any]]], replace: bool
-) -> None:
+def _attach_figures(dataset: Dataset, rows: list[RawRecord], existing: Existing) -> list[Problem]:
+    """Figure rows (a 数据 sheet) become the figures of the records they name."""
+    problems: list[Problem] = []
+    grouped: dict[Key, list[dict[str, Any]]] = {}
+    for raw in rows:
+        owner_table = _FIGURE_OWNERS.get(
+            str(raw.data.get("table", "")).strip(), str(raw.data.get("table", "")).strip()
+        )
+        if owner_table not in _FIGURE_OWNERS.values():
+            problems.append(_figure_problem(raw, "table", Msg.BAD_FIGURE_TABLE, value=owner_table))
+            continue
+        owner = _figure_owner(
+            dataset, existing, owner_table, str(raw.data.get("record", "")).strip()
+        )
+        if owner is None:
+            table_label = "组织" if owner_table == "organizations" else "项目"
+            problems.append(
+                _figure_problem(
+                    raw,
+                    "record",
+                    Msg.NO_FIGURE_OWNER,
+                    table=table_label,
+                    value=raw.data.get("record", ""),
+                )
+            )
+            continue
+        try:
+            [figure] = read_figures([raw.data])
+        except CheckError as exc:
+            problems.append(_figure_problem(raw, "label", exc.msg, **dict(exc.values)))
+            continue
+        grouped.setdefault((owner_table, owner), []).append(figure)
+        if owner not in dataset.records[owner_table]:
+            record = dict(existing[owner_table][owner])
+            dataset.records[owner_table][owner] = record
+            dataset.origins[(owner_table, owner)] = f"{raw.file}:{raw.line}"
+            dataset.present[(owner_table, owner)] = {"id"}
+            dataset.row_sources[(owner_table, owner)] = record.get("source") or {}
+            dataset.matched[(owner_table, owner)] = ""
+    for (table, key), figures in grouped.items():
+        dataset.records[table][key]["figures"] = figures
+        dataset.present[(table, key)].add("figures")
+    return problems
+
+
+def _figure_problem(raw: RawRecord, name: str, msg: Msg, /, **values: Any) -> Problem:
+    return Problem(
+        raw.file, raw.line, name, msg, tuple(values.items()), column=raw.columns.get(name, "")
+    )
+
+
+def _figure_owner(dataset: Dataset, existing: Existing, table: str, ref: str) -> str | None:
+    for records in (dataset.records[table], existing.get(table, {})):
+        if ref in records:
+            return ref
+        named = [k for k, r in records.items() if r.get("name") == ref]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+def _infer_topics(dataset: Dataset, existing: Existing, replace: bool) -> None:
+    orgs = dataset.records["organizations"]
+    if not orgs:
+        return
+    topics = dict(dataset.records["topics"])
+    if not (replace and topics):
+        topics = {**existing.get("topics", {}), **topics}
+    reader: TopicReader | None = None
+    for key, record in orgs.items():
+        present = dataset.present[("organizations", key)]
+        before = existing.get("organizations", {}).get(key)
+        if "topics" in present:
+            if "inferred_topics" not in present:  # staff chose these topics themselves
+                record["inferred_topics"] = []
+                present.add("inferred_topics")
+            continue
+        if before is not None and not set(before.get("topics", [])) <= set(
+            before.get("inferred_topics", [])
+        ):
+            continue  # curated topics stay
+        merged = {**(before or {}), **{k: v for k, v in record.items() if k in present}}
+        reader = reader or TopicReader(topics)
+        inferred = reader.topics(
+            [merged.get("name", ""), merged.get("business_scope", ""), *merged.get("services", [])]
+        )
+        record["topics"] = record["inferred_topics"] = inferred
+        present.update(("topics", "inferred_topics"))
+
+
+def _place_free_aliases(dataset: Dataset, existing: Existing) -> None:
+    """A new organization named with its place (宝鸡市渭滨区夕阳红老年服务中心) given no 简称
+    gets the names residents use without the place, as the registry never lists them."""
+    known = existing.get("organizations", {})
+    for key, record in dataset.records["organizations"].items():
+        present = dataset.present[("organizations", key)]
+        if key in known or "aliases" in present:
+            continue
+        record["aliases"] = names_without_place(record["name"], record["city"], record["district"])
+        present.add("aliases")
+
+
+def _check_references(dataset: Dataset, existing: Existing, replace: bool) -> list[Problem]:
+    problems: list[Problem] = []
+
     def known(table: str) -> Mapping[str, Mapping[str, Any]]:
         merged: dict[str, Mapping[str, Any]] = {}
         if not (replace and dataset.records[table]):
@@ -120,75 +345,45 @@ def _check_references(
 
     topics = known("topics")
     orgs = known("organizations")
-    names_to_org = {}
+    names_to_org: dict[str, str] = {}
     for org_id, org in orgs.items():
         for name in [org.get("name"), *org.get("aliases", [])]:
             if name:
                 names_to_org.setdefault(str(name), org_id)
 
     checked = [
-        (t, r)
-        for t in ("organizations", "projects", "facts", "activities")
-        for r in dataset.records[t].values()
+        (t, r, dataset.rows[(t, k)])
+        for t in _CONTENT_TABLES
+        for k, r in dataset.records[t].items()
+        if (t, k) in dataset.rows
     ]
-    checked += [
-        (t, r)
-        for t, r in dataset.duplicates
-        if t in ("organizations", "projects", "facts", "activities")
-    ]
-    for table, record in checked:
-        file, line, lines = record.pop("_where")
+    checked += [(t, r, raw) for t, r, raw in dataset.duplicates if t in _CONTENT_TABLES]
+    for table, record, raw in checked:
         for topic in record.get("topics", []):
             if topic not in topics:
-                dataset.problems.append(
-                    Problem(file, lines.get("topics", line), "topics", f"unknown topic {topic!r}")
-                )
+                problems.append(_problem(raw, "topics", Msg.UNKNOWN_TOPIC, value=topic))
         org_ref = record.get("organization")
         if table == "organizations" or not org_ref:
             continue
         if org_ref not in orgs and org_ref in names_to_org:
             record["organization"] = names_to_org[org_ref]  # spreadsheets may give the name
         elif org_ref not in orgs:
-            dataset.problems.append(
-                Problem(
-                    file,
-                    lines.get("organization", line),
-                    "organization",
-                    f"no organization {org_ref!r} in the knowledge base or these files",
-                )
-            )
-    for table in ("sources", "topics", "synonyms"):
-        for record in dataset.records[table].values():
-            record.pop("_where", None)
-
-    # An id made from a name must not silently take over a different record (阳光1号/阳光2号).
-    for (table, key), name in dataset.generated_ids.items():
-        current = existing.get(table, {}).get(key)
-        if current is not None and current.get(_name_field(table)) != name:
-            file, _, line = dataset.origins[(table, key)].rpartition(":")
-            dataset.problems.append(
-                Problem(
-                    file,
-                    int(line),
-                    "id",
-                    f"the id {key!r} made from the name belongs to {current.get(_name_field(table))!r}; "
-                    "give this row its own 编号",
-                )
-            )
+            problems.append(_problem(raw, "organization", Msg.NO_ORGANIZATION, value=org_ref))
 
     if replace and dataset.records["topics"]:
         # Replacing topics must not leave records that stay with topics that are gone.
-        for table in ("organizations", "projects", "facts", "activities"):
+        for table in _CONTENT_TABLES:
             staying = existing.get(table, {}) if not dataset.records[table] else {}
             for key, record in staying.items():
                 for topic in record.get("topics", []):
                     if topic not in topics:
-                        dataset.problems.append(
+                        problems.append(
                             Problem(
-                                "(database)",
+                                DATABASE,
                                 0,
                                 f"{table}.{key}",
-                                f"uses topic {topic!r}, which --replace would remove",
+                                Msg.REPLACE_TOPIC,
+                                (("value", topic),),
                             )
                         )
 
@@ -200,11 +395,9 @@ def _check_references(
             for key, record in existing.get(table, {}).items():
                 ref = record.get("organization")
                 if ref and ref not in orgs:
-                    dataset.problems.append(
+                    problems.append(
                         Problem(
-                            "(database)",
-                            0,
-                            f"{table}.{key}",
-                            f"refers to organization {ref!r}, which --replace would remove",
+                            DATABASE, 0, f"{table}.{key}", Msg.REPLACE_ORPHANS, (("value", ref),)
                         )
                     )
+    return problems

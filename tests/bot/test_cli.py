@@ -289,7 +289,7 @@ def test_validate_reports_every_problem_on_stderr_and_fails(db_path, tmp_path):
         encoding="utf-8",
     )
 
-    result = invoke("kb", "validate", str(path), "--db", str(db_path))
+    result = invoke("kb", "validate", str(path), "--lang", "en", "--db", str(db_path))
 
     assert result.exit_code != 0
     problems = [line for line in result.stderr.splitlines() if line.startswith(str(path))]

@@ -23,9 +23,43 @@ from knowledge.store import KnowledgeStore
 
 DOC = "民政局2026年走访核实"  # the source document of every test record
 SRC = f"{{document: {DOC}}}"
-ORG_FIELDS = (
-    "address, aliases, city, district, email, figures, id, legal_form, name, opening_hours, "
-    "phone, services, source, street, summary, topics, updated_at, website"
+ORG_FIELDS = ", ".join(
+    sorted(
+        [
+            "activity_area",
+            "address",
+            "aliases",
+            "annual_check",
+            "business_scope",
+            "certificate_valid_until",
+            "city",
+            "credit_code",
+            "district",
+            "email",
+            "field_sources",
+            "figures",
+            "id",
+            "inferred_topics",
+            "is_charity",
+            "legal_form",
+            "legal_representative",
+            "name",
+            "opening_hours",
+            "phone",
+            "rating",
+            "registered_capital",
+            "registered_on",
+            "registration_authority",
+            "services",
+            "source",
+            "street",
+            "summary",
+            "supervisor",
+            "topics",
+            "updated_at",
+            "website",
+        ]
+    )
 )
 
 CSV_HEADERS = ["名称", "简称", "区县", "街道", "地址", "电话", "服务", "简介", "来源"]

@@ -41,7 +41,8 @@ def test_import_reports_added_then_changed_then_nothing(store, db_path, kb_file)
     third = import_files(store, [path])
     assert third.ok
     assert third.added == third.changed == third.removed == []
-    assert third.describe() == "added: 0\nchanged: 0\nremoved: 0"
+    assert third.unchanged == [("organizations", "test-org-a"), ("organizations", "test-org-b")]
+    assert third.describe() == "组织：新增 0，更新 0，未变 2，删除 0"
     assert snapshot(db_path) == before  # no audit rows, same kb_version
 
 
@@ -135,8 +136,7 @@ def test_replace_refuses_to_orphan_projects_that_stay(
     report = import_refused(org_b_runs_a_project, [only_a], replace=True)
 
     assert problem_lines(report) == [
-        "(database):0: projects.test-project: refers to organization 'test-org-b', "
-        "which --replace would remove"
+        "（数据库）：projects.test-project：引用的组织「test-org-b」会被 --replace 删除"
     ]
     # Without --replace the same file is fine: nothing is removed.
     assert import_files(org_b_runs_a_project, [only_a]).ok
@@ -188,14 +188,28 @@ def test_a_spreadsheet_with_some_columns_updates_only_those(store, kb_file) -> N
 
 
 def test_an_id_made_from_a_name_never_takes_over_another_record(store, kb_file) -> None:
-    first = kb_file("s1.csv", "名称,来源\n铭铭心理关爱中心,民政局核实\n")
-    second = kb_file("s2.csv", "名称,来源\n明明心理关爱中心,民政局核实\n")
-    assert import_files(store, [first]).ok
-    before = store.all_records()
+    """Two names with the same pinyin are two organizations: the second id gets a suffix."""
+    first = kb_file("s1.csv", "名称,来源\n铭铭心理服务社,民政局核实\n")
+    second = kb_file("s2.csv", "名称,来源\n明明心理服务社,民政局核实\n")
+    assert import_files(store, [first]).added == [("organizations", "ming-ming-xin-li-fu-wu-she")]
     report = import_files(store, [second])
-    assert not report.ok
-    assert "give this row its own 编号" in report.describe()
-    assert store.all_records() == before
+    assert report.ok, report.describe()
+    [(_, second_id)] = report.added
+    assert second_id.startswith("ming-ming-xin-li-fu-wu-she-") and len(second_id) <= 40
+    assert store.get("organizations", "ming-ming-xin-li-fu-wu-she")["name"] == "铭铭心理服务社"
+    assert store.get("organizations", second_id)["name"] == "明明心理服务社"
+
+
+def test_a_row_naming_a_known_organization_by_its_alias_is_that_organization(store, kb_file):
+    before = store.all_records()
+    row = kb_file("s.csv", "名称,来源\n明明心理关爱中心,民政局核实\n")  # an alias of 宝鸡明明…
+    report = import_files(store, [row])
+    assert (
+        report.ok
+        and report.added == []
+        and report.unchanged == [("organizations", "baoji-mingming-psychology")]
+    )
+    assert store.all_records() == before  # its name stays 宝鸡明明心理关爱中心
 
 
 def test_ids_made_from_long_names_fit_telegram_buttons(store, kb_file) -> None:

@@ -1,0 +1,86 @@
+"""Which text encoding a staff file is in: UTF-8, GBK/GB18030 (Excel in China), UTF-16
+(Excel's "Unicode text"); anything else is named (Big5, say) instead of read as garbage."""
+
+from __future__ import annotations
+
+from knowledge.curation.messages import CheckError, Msg
+
+# GB18030 decodes almost any bytes, Big5 included: a real simplified-Chinese text uses
+# the 3,755 common characters (GB2312 level 1) almost only — 99% of the shipped files —
+# while Big5 read as GBK scores about half.
+COMMON_SHARE = 0.8
+MIN_CHARACTERS = 8
+_NAMES = {
+    "big5": "Big5（繁体中文）",
+    "cp950": "Big5（繁体中文）",
+    "big5hkscs": "Big5-HKSCS（繁体中文）",
+    "cp932": "Shift-JIS（日文）",
+    "shift_jis": "Shift-JIS（日文）",
+    "euc_jp": "EUC-JP（日文）",
+    "cp949": "EUC-KR（韩文）",
+    "euc_kr": "EUC-KR（韩文）",
+    "cp1252": "Windows-1252（西文）",
+    "latin_1": "Latin-1（西文）",
+}
+
+
+def decode(raw: bytes) -> str:
+    """The text of a file's bytes, or CheckError naming what it seems to be instead."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    head = raw[:4096]
+    if b"\x00" in head:
+        return _utf16_without_bom(raw, head)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise _guessed(raw) from None
+    if not _reads_as_simplified_chinese(text):
+        raise _guessed(raw)
+    return text
+
+
+def _utf16_without_bom(raw: bytes, head: bytes) -> str:
+    even_zeros = head[0::2].count(0)
+    odd_zeros = head[1::2].count(0)
+    encoding = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+    if max(even_zeros, odd_zeros) < len(head) // 4:
+        raise CheckError(Msg.BINARY)
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise CheckError(Msg.BINARY) from None
+
+
+def _is_common(char: str) -> bool:
+    try:
+        lead = char.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= lead <= 0xD7
+
+
+def _reads_as_simplified_chinese(text: str) -> bool:
+    # Kana or box-drawing characters in "Chinese" text are another encoding read as GBK.
+    if any("\u3040" <= c <= "\u30ff" or "\u2500" <= c <= "\u257f" for c in text[:20000]):
+        return False
+    chinese = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    if len(chinese) < MIN_CHARACTERS:
+        return True
+    return sum(map(_is_common, chinese)) / len(chinese) >= COMMON_SHARE
+
+
+def _guessed(raw: bytes) -> CheckError:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:65536]).best()
+    name = _NAMES.get(best.encoding) if best is not None else None
+    if name is None:
+        return CheckError(Msg.ENCODING_UNKNOWN)
+    return CheckError(Msg.ENCODING_GUESSED, encoding=name)
