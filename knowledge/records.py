@@ -3,14 +3,15 @@
 The store and the curation pipeline keep records as dicts (table → id → fields, as stored);
 answering builds these from them once per knowledge version (`Catalog.from_records`). Each
 class knows its kind, its table, the name residents see and its card — everything the
-sources say about it, and which source says it.
+sources say about it, and which source says it: a field a later file added (a phone from the
+registry on an organization curated from an article) is cited as that file.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -22,6 +23,11 @@ Stored = Mapping[str, Any]
 
 NO_CONTACT_ON_CARD = "联系方式：资料中没有，可向所在区县民政局（社会组织管理部门）咨询。"
 FIGURES_ON_CARD = 4
+MAX_SCOPE = 100  # characters of 业务范围 shown; registry scopes run to several hundred
+# An organization's fields by what a reply shows them as, to cite the sources of those shown.
+LOCATION_FIELDS = ("city", "district", "street")
+PLACE_FIELDS = (*LOCATION_FIELDS, "legal_form")
+CONTACT_FIELDS = ("phone", "address", "email", "website")
 
 
 class Kind(StrEnum):
@@ -66,7 +72,8 @@ class Figure:
 
 @dataclass(frozen=True, kw_only=True)
 class Record(ABC):
-    """What every kind of record has: an id, topics and a source."""
+    """What every kind of record has: an id, topics and a source, and the sources of fields
+    a later file added (`field_sources`; the record's own `source` covers the others)."""
 
     KIND: ClassVar[Kind]
     TABLE: ClassVar[str]
@@ -74,6 +81,12 @@ class Record(ABC):
     id: str
     topics: tuple[str, ...] = ()
     source: Source = Source("")
+    # Left out of the hash (a dict has none) so that records stay hashable.
+    field_sources: Mapping[str, Source] = field(default_factory=dict, hash=False)
+
+    def source_of(self, name: str) -> Source:
+        """Where the field `name` comes from."""
+        return self.field_sources.get(name, self.source)
 
     @property
     @abstractmethod
@@ -110,6 +123,21 @@ class Organization(Record):
     services: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     updated_at: str = ""
+    # The registry's facts (schema.REGISTRY_FIELDS), as text as the registry gives them. Replies
+    # give them only when a resident asks; 法定代表人 never appears on a card.
+    credit_code: str = ""
+    registration_authority: str = ""
+    supervisor: str = ""
+    legal_representative: str = ""
+    registered_on: str = ""  # YYYY-MM-DD
+    business_scope: str = ""
+    registered_capital: str = ""
+    activity_area: str = ""
+    is_charity: str = ""  # 是 / 否, or "" when the registry does not say
+    rating: str = ""
+    annual_check: str = ""
+    certificate_valid_until: str = ""  # YYYY-MM-DD
+    inferred_topics: tuple[str, ...] = ()  # for staff's review; also in `topics`
 
     @classmethod
     def from_stored(cls, stored: Stored) -> Organization:
@@ -132,6 +160,20 @@ class Organization(Record):
             figures=_figures(stored),
             source=Source.from_stored(stored.get("source")),
             updated_at=_text(stored, "updated_at"),
+            credit_code=_text(stored, "credit_code"),
+            registration_authority=_text(stored, "registration_authority"),
+            supervisor=_text(stored, "supervisor"),
+            legal_representative=_text(stored, "legal_representative"),
+            registered_on=_text(stored, "registered_on"),
+            business_scope=_text(stored, "business_scope"),
+            registered_capital=_text(stored, "registered_capital"),
+            activity_area=_text(stored, "activity_area"),
+            is_charity=_text(stored, "is_charity"),
+            rating=_text(stored, "rating"),
+            annual_check=_text(stored, "annual_check"),
+            certificate_valid_until=_text(stored, "certificate_valid_until"),
+            inferred_topics=_texts(stored, "inferred_topics"),
+            field_sources=_field_sources(stored),
         )
 
     @property
@@ -163,10 +205,21 @@ class Organization(Record):
         known.append(("网站", self.website))
         return [(label, value) for label, value in known if value]
 
+    @property
+    def scope_line(self) -> str:
+        """业务范围, cut to MAX_SCOPE characters: what a registry-only organization does."""
+        scope = self.business_scope
+        return "业务范围：" + (scope if len(scope) <= MAX_SCOPE else scope[:MAX_SCOPE] + "…")
+
     def card(self, catalog: Catalog, tz: tzinfo | None) -> Reply:
         lines = [self.place_line, self.summary]
+        shown = [*PLACE_FIELDS, "summary", "figures", *CONTACT_FIELDS]
         if self.services:
             lines.append("服务：" + "、".join(self.services))
+            shown.append("services")
+        elif self.business_scope:
+            lines.append(self.scope_line)
+            shown.append("business_scope")
         projects = catalog.projects_of(self.id)
         if projects:
             lines.append("项目：" + "、".join(p.name for p in projects))
@@ -175,7 +228,7 @@ class Organization(Record):
             lines.append(f"· {figure.label}：{figure.text}{as_of}")
         contacts = [f"{label}：{value}" for label, value in self.contact_details]
         lines.extend(contacts or [NO_CONTACT_ON_CARD])
-        lines.append(catalog.cite(self))
+        lines.append(catalog.cite(self, shown))
         return Reply(self.name, [line for line in lines if line])
 
 
@@ -203,6 +256,7 @@ class Project(Record):
             period=_text(stored, "period"),
             topics=_texts(stored, "topics"),
             source=Source.from_stored(stored.get("source")),
+            field_sources=_field_sources(stored),
         )
 
     @property
@@ -222,7 +276,7 @@ class Project(Record):
         lines = [f"{owner.name}的项目。" if owner else "", self.description]
         if self.period:
             lines.append(f"时间：{self.period}")
-        return Reply(self.name, [*lines, catalog.cite(self)])
+        return Reply(self.name, [*lines, catalog.cite(self, ["description", "period"])])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -249,6 +303,7 @@ class Fact(Record):
             district=_text(stored, "district"),
             topics=_texts(stored, "topics"),
             source=Source.from_stored(stored.get("source")),
+            field_sources=_field_sources(stored),
         )
 
     @property
@@ -260,7 +315,7 @@ class Fact(Record):
         return self.organization
 
     def card(self, catalog: Catalog, tz: tzinfo | None) -> Reply:
-        return Reply(self.name, [self.answer, catalog.cite(self)])
+        return Reply(self.name, [self.answer, catalog.cite(self, ["answer"])])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -297,6 +352,7 @@ class Activity(Record):
             status=_text(stored, "status"),
             topics=_texts(stored, "topics"),
             source=Source.from_stored(stored.get("source")),
+            field_sources=_field_sources(stored),
         )
 
     @property
@@ -324,7 +380,8 @@ class Activity(Record):
         return lines
 
     def card(self, catalog: Catalog, tz: tzinfo | None) -> Reply:
-        return Reply(self.title, [*self.lines(tz), catalog.cite(self)])
+        shown = ["start", "place", "registration", *(["status"] if self.cancelled else [])]
+        return Reply(self.title, [*self.lines(tz), catalog.cite(self, shown)])
 
 
 RECORD_TYPES: dict[Kind, type[Record]] = {
@@ -391,10 +448,18 @@ class Catalog:
     def projects_of(self, organization_id: str) -> tuple[Project, ...]:
         return self._projects_of.get(organization_id, ())
 
-    def cite(self, record: Record) -> str:
-        """The source line under a reply, e.g. 来源：宝鸡市民政局2021年度社会组织典型事例."""
-        document = record.source.document
-        return "来源：" + self.citations.get(document, document)
+    def cite(self, record: Record, shown: Iterable[str]) -> str:
+        """The source line under a reply showing the fields `shown` of `record` (those it
+        leaves empty are not shown), e.g. 来源：宝鸡市民政局2021年度社会组织典型事例；民政局登记信息.
+
+        Each shown field is cited as its own source: a phone the registry added as the
+        registry, the article's summary as the article. The record's own source comes first,
+        and alone when the reply shows none of its fields."""
+        sources = [record.source_of(name) for name in shown if getattr(record, name, None)]
+        sources.sort(key=lambda source: source != record.source)  # stable: the others in order
+        documents = [source.document for source in sources or [record.source]]
+        names = dict.fromkeys(self.citations.get(document, document) for document in documents)
+        return "来源：" + "；".join(names)
 
 
 def _text(stored: Stored, key: str) -> str:
@@ -408,3 +473,8 @@ def _texts(stored: Stored, key: str) -> tuple[str, ...]:
 
 def _figures(stored: Stored) -> tuple[Figure, ...]:
     return tuple(Figure.from_stored(figure) for figure in stored.get("figures") or ())
+
+
+def _field_sources(stored: Stored) -> dict[str, Source]:
+    given = stored.get("field_sources") or {}
+    return {name: Source.from_stored(source) for name, source in given.items()}

@@ -7,12 +7,41 @@ from dataclasses import replace
 from datetime import tzinfo
 
 from knowledge.answering.intent import Intent
-from knowledge.records import Activity, Catalog, Figure, Organization, Project, Record
+from knowledge.records import (
+    CONTACT_FIELDS,
+    LOCATION_FIELDS,
+    PLACE_FIELDS,
+    Activity,
+    Catalog,
+    Figure,
+    Organization,
+    Project,
+    Record,
+)
 from knowledge.reply import Reply
+from knowledge.schema import REGISTRY_FIELDS
 
 CIVIL_AFFAIRS_HINT = "可以向所在区县民政局（社会组织管理部门）咨询"
 HANDOFF_HINT = "如需人工帮助，可以联系当地区县民政局社会组织管理部门。"
 MAX_LIST = 5
+# Registry facts a reply gives only when the question names them (its words run together, as
+# segmented: 法定+代表+代表人); 法定代表人 above all is never in a default answer or card.
+REGISTRY_ASKED = (
+    (("法定代表", "法人"), "legal_representative"),
+    (("信用代码",), "credit_code"),
+    (("登记机关", "管理机关"), "registration_authority"),
+    (("主管单位",), "supervisor"),
+    (("成立日期", "成立时间", "登记时间", "注册时间"), "registered_on"),
+    (("注册资金", "开办资金", "原始基金"), "registered_capital"),
+    (("评估等级",), "rating"),
+    (("年检", "年报"), "annual_check"),
+    (("证书", "有效期"), "certificate_valid_until"),
+    (("业务范围",), "business_scope"),
+    (("活动区域",), "activity_area"),
+)
+# Asked with words this general, only an organization that has the fact answers with it.
+REGISTRY_IF_KNOWN = ((("成立",), "registered_on"), (("慈善组织",), "is_charity"))
+REGISTRY_LABELS = {spec.name: spec.label for spec in REGISTRY_FIELDS}
 
 GREETING = Reply(
     "您好！我是社会组织问答助手。",
@@ -64,6 +93,10 @@ class Composer:
     ) -> Reply:
         # Contacts and activities are the organization's, also when a project was named.
         subject = self.catalog.organization_of(record) or record
+        if isinstance(record, Organization):  # a project has no registry facts
+            asked = registry_fields_asked(words, record)
+            if asked:
+                return self.registry(record, asked)
         if intent in (Intent.CONTACT, Intent.ADDRESS):
             return self.contact(subject, intent)
         if intent == Intent.FIGURE:
@@ -78,12 +111,17 @@ class Composer:
         if isinstance(record, Project):
             return record.card(self.catalog, self.tz)
         lines = [record.place_line, record.summary]
+        shown = [*PLACE_FIELDS, "summary"]
         if record.services:
             lines.append("服务：" + "、".join(record.services[:MAX_LIST]))
+            shown.append("services")
+        elif record.business_scope:
+            lines.append(record.scope_line)
+            shown.append("business_scope")
         projects = self.catalog.projects_of(record.id)
         if projects:
             lines.append("项目：" + "、".join(p.name for p in projects[:MAX_LIST]))
-        return Reply(record.name, [*lines, self.catalog.cite(record)])
+        return Reply(record.name, [*lines, self.catalog.cite(record, shown)])
 
     def contact(self, subject: Organization | Project, intent: Intent) -> Reply:
         org = subject if isinstance(subject, Organization) else None
@@ -91,13 +129,26 @@ class Composer:
         if org and org.opening_hours:
             have.append(("开放时间", org.opening_hours))
         lines = [f"{label}：{value}" for label, value in have]
+        shown = [*CONTACT_FIELDS, "opening_hours"]
         wanted = "地址" if intent == Intent.ADDRESS else "电话"
         if all(label != wanted for label, _ in have):
             lines.append(f"资料中没有{subject.name}的{wanted}，我们不提供未经核实的联系方式。")
             if org and org.location:
                 lines.append(f"已知它在{org.location}。")
+                shown.extend(LOCATION_FIELDS)
             lines.append(f"如需联系，{CIVIL_AFFAIRS_HINT}。")
-        return Reply(subject.name, [*lines, self.catalog.cite(subject)])
+        return Reply(subject.name, [*lines, self.catalog.cite(subject, shown)])
+
+    def registry(self, org: Organization, asked: Sequence[str]) -> Reply:
+        """The registry facts asked for (field names), as the registry gives them, or that the
+        records do not have them."""
+        known = [name for name in asked if getattr(org, name)]
+        lines = [f"{REGISTRY_LABELS[name]}：{getattr(org, name)}" for name in known]
+        missing = [REGISTRY_LABELS[name] for name in asked if name not in known]
+        if missing:
+            lines.append(f"资料中没有{org.name}的{'、'.join(missing)}。")
+            lines.append(f"如需了解，{CIVIL_AFFAIRS_HINT}。")
+        return Reply(org.name, [*lines, self.catalog.cite(org, known)])
 
     def figures(self, record: Organization | Project, words: Sequence[str]) -> Reply:
         figures = list(record.figures)
@@ -108,7 +159,7 @@ class Composer:
                     for figure in project.figures
                 )
         if not figures:
-            return Reply(record.name, ["资料中没有这方面的数字。", self.catalog.cite(record)])
+            return Reply(record.name, ["资料中没有这方面的数字。", self.catalog.cite(record, [])])
 
         own = "".join([record.name, *record.aliases])
 
@@ -126,11 +177,12 @@ class Composer:
             lead = ["资料中没有您问的这个数字。资料里有的数字是："]
             chosen = best[:3]
         lines = [f"{f.label}：{f.text}" + (f"（截至{f.as_of}）" if f.as_of else "") for f in chosen]
-        return Reply(record.name, [*lead, *lines, self.catalog.cite(record)])
+        return Reply(record.name, [*lead, *lines, self.catalog.cite(record, ["figures"])])
 
     def join(self, record: Organization | Project) -> Reply:
         lines = [record.about, f"资料中没有具体的报名或参与方式，{CIVIL_AFFAIRS_HINT}。"]
-        return Reply(record.name, [*lines, self.catalog.cite(record)])
+        about = "summary" if isinstance(record, Organization) else "description"
+        return Reply(record.name, [*lines, self.catalog.cite(record, [about])])
 
     def activities(self, subject: Organization | Project, upcoming: Sequence[Activity]) -> Reply:
         mine = [a for a in upcoming if a.organization == subject.id]
@@ -139,7 +191,7 @@ class Composer:
             projects = self.catalog.projects_of(subject.id)
             if projects:
                 lines.append("资料中提到的项目：" + "、".join(p.name for p in projects[:MAX_LIST]))
-            return Reply(subject.name, [*lines, self.catalog.cite(subject)])
+            return Reply(subject.name, [*lines, self.catalog.cite(subject, [])])
         lines = []
         for activity in mine[:MAX_LIST]:
             lines.append(f"· {activity.title}")
@@ -157,3 +209,15 @@ class Composer:
             owner = self.catalog.organization_of(record)
             return f"{record.name}（{owner.name}）" if owner else record.name
         return record.display_name
+
+
+def registry_fields_asked(words: Sequence[str], org: Organization) -> list[str]:
+    """The registry fields (names) a question about `org` asks for, in REGISTRY_ASKED's order."""
+    text = "".join(words)
+    asked = [name for keys, name in REGISTRY_ASKED if any(key in text for key in keys)]
+    asked += [
+        name
+        for keys, name in REGISTRY_IF_KNOWN
+        if getattr(org, name) and any(key in text for key in keys)
+    ]
+    return list(dict.fromkeys(asked))
