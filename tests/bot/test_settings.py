@@ -192,7 +192,11 @@ def test_send_retry_seconds_defaults_to_a_minute_and_is_checked():
 def _real_environment(monkeypatch, tmp_path):
     """load_settings() as `orgbot` runs it, in an empty working directory of its own."""
     for name in ("ORGBOT_TZ", "ORGBOT_DB", "TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL"):
-        monkeypatch.delenv(name, raising=False)
+        # Set, then deleted: monkeypatch records only what it changes, and a variable it never
+        # saw would keep what the `.env` put in os.environ for every later test (ORGBOT_TZ=
+        # Asia/Urumqi moved the import tests' activities to +06:00).
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
