@@ -161,6 +161,7 @@ def run_bot(
         services.close()
         loop.close()
         return
+    _stop_on_signals(application, loop)
     try:
         _run(application, settings, webhook_url, listen, port)
     except TelegramError as exc:  # the services were closed by run_polling's shutdown
@@ -186,9 +187,31 @@ def _run(
             secret_token=webhook_secret(token),
             allowed_updates=ALLOWED_UPDATES,
             drop_pending_updates=False,
+            stop_signals=None,  # _stop_on_signals
         )
     else:
-        application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+        application.run_polling(
+            allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False, stop_signals=None
+        )
+
+
+def _stop_on_signals(application: Application, loop: asyncio.AbstractEventLoop) -> None:
+    """SIGINT/SIGTERM stop the bot through Application.stop_running().
+
+    Not python-telegram-bot's own handlers: they raise SystemExit, and raised in the loop step
+    in which a start-up step finished (setMyCommands answered), it left that step's
+    loop.stop() queued, to cut the shutdown short: "Event loop stopped before Future
+    completed", exit status 1, the services never closed. stop_running() is heeded up to the
+    end of post_init and once the bot runs; in between (the updater starting) it is asked
+    again shortly."""
+
+    def stop() -> None:
+        application.stop_running()
+        if not application.running:
+            loop.call_later(0.1, stop)
+
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGABRT):  # python-telegram-bot's
+        loop.add_signal_handler(sig, stop)
 
 
 async def _connect(application: Application, settings: Settings) -> bool:
