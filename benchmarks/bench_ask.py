@@ -1,6 +1,7 @@
 """Accuracy and speed of `orgbot ask`, printed (never asserted).
 
     python benchmarks/bench_ask.py [--synthetic N] [--skip-synthetic]
+    python benchmarks/bench_ask.py --dump FILE   # only write every answer, one JSON line each
 
 1. The project's matcher and a naive baseline (BM25 over jieba tokens of each organization's
    text) side by side on the question sets in tests/knowledge/: top-1 accuracy, out-of-scope
@@ -14,6 +15,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import random
@@ -364,15 +366,29 @@ def synthetic_section(n: int) -> None:
     print(f"questions naming an organization found it first: {named_right}/{named}\n")
 
 
+def dump_answers(answerer: Answerer, path: Path) -> None:
+    """One JSON line per question of every set (out-of-scope ones included), in file order, so
+    two dumps compared byte for byte show whether a change altered any answer."""
+    with path.open("w", encoding="utf-8") as out:
+        for name in QUESTION_SETS:
+            for case in load_questions(name):
+                answer = answerer.answer(case["q"], log_question=False)
+                out.write(json.dumps(answer.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--dump", type=Path, metavar="FILE", help="write every answer and stop")
     args = parser.parse_args()
     store = open_knowledge()
     answerer = Answerer(store, build_index(store.all_records(), store.version))
+    if args.dump:
+        dump_answers(answerer, args.dump)
+        return
     accuracy_section(answerer, BM25Baseline(store.records("organizations")))
     latency_section(answerer)
     cold_start_section()
