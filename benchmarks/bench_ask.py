@@ -156,18 +156,17 @@ def timed_passes(
     ways: dict[str, Callable[[str], object]], questions: list[str], passes: int = 5
 ) -> dict[str, tuple[list[float], dict[str, list[float]]]]:
     """Milliseconds per question for each way of answering: a first pass (memos and layouts
-    still being filled), then `passes` warm ones. The ways take turns question by question,
-    so a shared machine's slow moments fall on all of them alike; which goes first rotates,
-    as the first to meet a question pays for bringing its data into the CPU's caches."""
+    still being filled), then `passes` warm ones. The ways take turns pass by pass (which goes
+    first rotates), so a shared machine's slow moments fall on all of them alike; a whole pass
+    each, as a question asked twice in a row would find its data in the CPU's caches."""
     questions = list(dict.fromkeys(questions))
     first: dict[str, list[float]] = {name: [] for name in ways}
     per_question = {name: {q: [] for q in questions} for name in ways}
     names = list(ways)
     for n in range(passes + 1):
-        for i, q in enumerate(questions):
-            turn = (i + n) % len(names)
-            for name in names[turn:] + names[:turn]:
-                ask = ways[name]
+        for name in names[n % len(names) :] + names[: n % len(names)]:
+            ask = ways[name]
+            for q in questions:
                 started = time.perf_counter()
                 ask(q)
                 elapsed = (time.perf_counter() - started) * 1000
@@ -240,7 +239,7 @@ def latency_section() -> None:
         )
     print(
         f"(milliseconds; {len(timings['matcher alone'][1])} distinct questions, 5 warm passes"
-        f" each, the three ways taking turns question by question, in rotating order; best p99 = p99 of each"
+        f" each, the three ways taking turns pass by pass; best p99 = p99 of each"
         f" question's fastest warm pass; {logged} questions logged)"
     )
     per_question = timings["answer, logging on"][1]

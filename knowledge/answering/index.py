@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from knowledge.answering.segmenter import Segmenter, build_prefix_dict, general_word_freqs
+from knowledge.answering.segmenter import Segmenter, build_dictionary
 from knowledge.answering.text import (
     STOP_WORDS,
     char_bigrams,
@@ -21,7 +21,7 @@ from knowledge.answering.text import (
     sound_tables,
 )
 
-INDEX_FORMAT = 11  # bump when the index layout or scoring inputs change
+INDEX_FORMAT = 12  # bump when the index layout or scoring inputs change
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {
@@ -73,16 +73,15 @@ class Index:
     homophones: dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]]
     char_pinyin: dict[str, tuple[str, ...]]
     name_grams: dict[str, dict[int, float]]  # character pair of names → postings of "B:" + pair
-    prefix_dict: dict[str, float]  # word → log probability; a mere prefix → 0.0
-    unknown_log_p: float  # a character that starts no word
-    longer_pairs: frozenset[str]  # character pairs that begin a word of three or more
+    word_freq: dict[str, int]  # jieba's prefix dictionary: word → count, a mere prefix → 0
+    word_total: int  # jieba's total count
     doc_index: dict[tuple[str, str], int] = field(default_factory=dict)
     _segmenter: Segmenter | None = None
 
     @property
     def segmenter(self) -> Segmenter:
         if self._segmenter is None:
-            self._segmenter = Segmenter(self.prefix_dict, self.unknown_log_p, self.longer_pairs)
+            self._segmenter = Segmenter(self.word_freq, self.word_total)
         return self._segmenter
 
     def doc(self, kind: str, key: str) -> Doc | None:
@@ -130,17 +129,15 @@ class IndexBuilder:
         self._norm_cache: dict[str, str] = {}
         self._weights: dict[float, float] = {}
 
-    def build(self, *, general_words: dict[str, int] | None = None) -> Index:
+    def build(self) -> Index:
         self._vocabularies()
         places = self._places()
         self.domain_words.update(places)
         names = self._all_names()
         if len(names) <= NAMES_IN_TOKENIZER:
             self.domain_words.update(names)
-        prefix_dict, unknown_log_p, longer_pairs = build_prefix_dict(
-            general_words if general_words is not None else general_word_freqs(), self.domain_words
-        )
-        self.segmenter = Segmenter(prefix_dict, unknown_log_p, longer_pairs)
+        word_freq, word_total = build_dictionary(self.domain_words)
+        self.segmenter = Segmenter(word_freq, word_total)
         self._documents()
         n_docs = max(len(self.docs), 1)
         idf = {
@@ -172,9 +169,8 @@ class IndexBuilder:
             homophones=homophones,
             char_pinyin=char_pinyin,
             name_grams={k[2:]: v for k, v in self.postings.items() if k.startswith("B:")},
-            prefix_dict=prefix_dict,
-            unknown_log_p=unknown_log_p,
-            longer_pairs=longer_pairs,
+            word_freq=word_freq,
+            word_total=word_total,
         )
         index.doc_index = {(d.kind, d.id): i for i, d in enumerate(self.docs)}
         return index

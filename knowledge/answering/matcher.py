@@ -135,7 +135,7 @@ class Matcher:
         places = self._places(text)
         match.places = places
         place_words = {p for p in self.index.places if p in text}
-        words, search_words = self._seg.cut_with_parts(text, pairs)
+        words, search_words = self._seg.cut_for_search(text)
         content = [
             w
             for w in content_tokens(dict.fromkeys(search_words), self.index.expansions)
