@@ -51,11 +51,9 @@ def sample_texts() -> list[str]:
     return [text for raw in texts for text in (raw, normalize(raw))]
 
 
-def test_search_words_are_jiebas_cut_for_search(
-    segmenter: Segmenter, dictionary: tuple[dict[str, int], int]
-) -> None:
-    """The words and their parts come from one cut, and are exactly what jieba's cut and
-    cut_for_search give over the same dictionary."""
+def test_cuts_as_jieba_does(segmenter: Segmenter, dictionary: tuple[dict[str, int], int]) -> None:
+    """Our copy of jieba's segmentation gives exactly what jieba's lcut and lcut_for_search
+    give over the same dictionary."""
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total = dictionary
     tokenizer.initialized = True
@@ -85,17 +83,3 @@ def test_jiebas_commoner_words_only(segmenter: Segmenter) -> None:
     assert segmenter.is_word("咨询") and segmenter.is_word("自闭症儿童")
     assert not segmenter.is_word("自闭症儿")  # the start of a word is no word
     assert not segmenter.is_word("一丁")  # in jieba's dictionary, but rare (count 18)
-
-
-def test_the_tokenizer_never_loads_jiebas_own_dictionary(
-    segmenter: Segmenter, tmp_path, monkeypatch
-) -> None:
-    """Answering must not spend a second reading jieba's dictionary file, nor leave a cache
-    in the temporary folder for the next process to trust."""
-    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    monkeypatch.setattr(
-        jieba.Tokenizer, "gen_pfdict", lambda *_: pytest.fail("jieba's dictionary read")
-    )
-    segmenter.cut("我想给孩子找个心理咨询的地方")
-    segmenter.cut("一二三四五六七八九十" * 7)  # a long story too (no HMM)
-    assert list(tmp_path.iterdir()) == []
