@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import gc
 import math
-import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from knowledge.answering.segmenter import Segmenter, build_dictionary
@@ -20,8 +18,6 @@ from knowledge.answering.text import (
     normalize,
     sound_tables,
 )
-
-INDEX_FORMAT = 12  # bump when the index layout or scoring inputs change
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {
@@ -58,12 +54,12 @@ class Doc:
 
 @dataclass
 class Index:
+    """What the builder makes (and the cache keeps), and what follows from it."""
+
     version: str
     docs: list[Doc]
-    postings: dict[str, dict[int, float]]
-    idf: dict[str, float]
+    postings: dict[str, dict[int, float]]  # token → document → weight, documents ascending
     names: dict[str, list[int]]  # normalized name or alias → docs it names
-    name_starts: dict[str, list[str]]  # first 2, 4 or 6 characters (see name_key) → names
     place_docs: dict[str, frozenset[int]]  # canonical place name → documents located there
     doc_names: list[tuple[str, ...]]  # each document's names and aliases
     expansions: dict[str, tuple[str, ...]]  # word → synonym group / topic keys
@@ -72,45 +68,33 @@ class Index:
     # first two syllables → (each character's readings, word)
     homophones: dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]]
     char_pinyin: dict[str, tuple[str, ...]]
-    name_grams: dict[str, dict[int, float]]  # character pair of names → postings of "B:" + pair
     word_freq: dict[str, int]  # jieba's prefix dictionary: word → count, a mere prefix → 0
     word_total: int  # jieba's total count
-    doc_index: dict[tuple[str, str], int] = field(default_factory=dict)
-    _segmenter: Segmenter | None = None
+    idf: dict[str, float] = field(init=False)
+    name_starts: dict[str, list[str]] = field(init=False)  # name_key() → names
+    name_grams: dict[str, dict[int, float]] = field(
+        init=False
+    )  # name pair → postings of "B:" + pair
+    doc_index: dict[tuple[str, str], int] = field(init=False)
+    segmenter: Segmenter = field(init=False, compare=False, repr=False)
 
-    @property
-    def segmenter(self) -> Segmenter:
-        if self._segmenter is None:
-            self._segmenter = Segmenter(self.word_freq, self.word_total)
-        return self._segmenter
+    def __post_init__(self) -> None:
+        n_docs = max(len(self.docs), 1)
+        self.idf = {
+            token: math.log(1 + (n_docs - len(docs) + 0.5) / (len(docs) + 0.5)) + 0.2
+            for token, docs in self.postings.items()
+        }
+        starts: dict[str, list[str]] = defaultdict(list)
+        for name in self.names:
+            starts[name_key(name)].append(name)
+        self.name_starts = dict(starts)
+        self.name_grams = {k[2:]: v for k, v in self.postings.items() if k.startswith("B:")}
+        self.doc_index = {(d.kind, d.id): i for i, d in enumerate(self.docs)}
+        self.segmenter = Segmenter(self.word_freq, self.word_total)
 
     def doc(self, kind: str, key: str) -> Doc | None:
         i = self.doc_index.get((kind, key))
         return None if i is None else self.docs[i]
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_segmenter"] = None
-        return state
-
-    # --- cache --------------------------------------------------------------------------
-
-    def save(self, path: Path) -> None:
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump((INDEX_FORMAT, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-
-    @staticmethod
-    def load(path: Path, version: str) -> Index | None:
-        try:
-            with path.open("rb") as fh, _no_cycle_collection():
-                fmt, index = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
-            return None
-        if fmt != INDEX_FORMAT or index.version != version:
-            return None
-        return index
 
 
 class IndexBuilder:
@@ -139,28 +123,18 @@ class IndexBuilder:
         word_freq, word_total = build_dictionary(self.domain_words)
         self.segmenter = Segmenter(word_freq, word_total)
         self._documents()
-        n_docs = max(len(self.docs), 1)
-        idf = {
-            token: math.log(1 + (n_docs - len(docs) + 0.5) / (len(docs) + 0.5)) + 0.2
-            for token, docs in self.postings.items()
-        }
         char_pinyin = char_pinyin_table()
         homophones, pinyin_words = sound_tables(self.domain_words, char_pinyin)
-        name_starts: dict[str, list[str]] = defaultdict(list)
-        for name in self.names:
-            name_starts[name_key(name)].append(name)
         place_docs: dict[str, set[int]] = defaultdict(set)
         for i, doc in enumerate(self.docs):
             for value in (doc.city, doc.district, doc.street):
                 if value:
                     place_docs[self._normalized(value)].add(i)
-        index = Index(
+        return Index(
             version=self.version,
             docs=self.docs,
             postings=dict(self.postings),
-            idf=idf,
             names=dict(self.names),
-            name_starts=dict(name_starts),
             place_docs={k: frozenset(v) for k, v in place_docs.items()},
             doc_names=self.doc_names,
             expansions=self.expansions,
@@ -168,12 +142,9 @@ class IndexBuilder:
             pinyin_words=pinyin_words,
             homophones=homophones,
             char_pinyin=char_pinyin,
-            name_grams={k[2:]: v for k, v in self.postings.items() if k.startswith("B:")},
             word_freq=word_freq,
             word_total=word_total,
         )
-        index.doc_index = {(d.kind, d.id): i for i, d in enumerate(self.docs)}
-        return index
 
     # --- vocabularies -------------------------------------------------------------------
 
@@ -395,15 +366,16 @@ def content_tokens(words: Iterable[str], expansions: dict[str, tuple[str, ...]])
 
 
 def build_index(records: dict[str, dict[str, dict[str, Any]]], version: str) -> Index:
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return IndexBuilder(records, version).build()
 
 
 @contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Building or loading an index creates millions of lasting objects and no garbage
     cycles; the cyclic collector would only walk them again and again (a fifth of the time).
-    The switch is process-wide: builds run on one thread, between questions."""
+    The switch is process-wide: while a reload builds on another thread, answers go without
+    cycle collection too, and create no cycles."""
     enabled = gc.isenabled()
     gc.disable()
     try:
