@@ -221,8 +221,12 @@ class Matcher:
             for key, factor in keys:
                 if key not in columns:
                     columns[key] = self._columns.column(key, pool)
-                scaled.append([value * factor for value in columns[key]])
-            values = [max(each) for each in zip(*scaled, strict=True)]
+                column = columns[key]
+                scaled.append(column if factor == 1.0 else [value * factor for value in column])
+            if len(scaled) == 1:
+                values = scaled[0]
+            else:
+                values = [max(each) for each in zip(*scaled, strict=True)]
             totals = [total + value for total, value in zip(totals, values, strict=True)]
             hits.by_word.append(
                 (word, {doc for doc, value in zip(pool, values, strict=True) if value})
