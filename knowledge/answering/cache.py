@@ -10,18 +10,15 @@ the old file or the new one, whole.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from knowledge.answering.index import Doc, Index, build_index
+from knowledge.answering.index import Doc, Index, build_index, no_cycle_collection
 from knowledge.store import KnowledgeStore
 
 log = logging.getLogger(__name__)
@@ -146,17 +143,3 @@ def _decode(data: dict[str, Any], version: str) -> Index:
         word_freq=data["word_freq"],
         word_total=data["word_total"],
     )
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Loading an index makes millions of lasting objects and no garbage cycles; the cyclic
-    collector would only walk them again and again (100,000 organizations: 1.0-1.2 s to
-    load, 2.0-2.2 s with it). The switch is process-wide: answers meanwhile make no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
