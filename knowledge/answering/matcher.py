@@ -6,8 +6,6 @@ import heapq
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
-from operator import add, itemgetter, mul, ne, neg
 
 from knowledge.answering.columns import Columns
 from knowledge.answering.index import Doc, Index, content_tokens
@@ -39,7 +37,6 @@ LARGE_KB = 1000  # documents; above this, candidate generation prunes common wor
 COMMON_SHARE = 0.05
 COMMON_POSTINGS = 2000
 RESCORE_POOL = 300  # candidates that very common words re-score
-PLACE_MEMO_PLACES, PLACE_MEMO_DOCS = 64, 4096  # place factors remembered
 EXPANSION_FACTOR = 0.85
 UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
 
@@ -84,43 +81,35 @@ class WordHits:
 
 
 class Matcher:
-    """Scores documents against a question.
-
-    Answers depend only on the index. The memos are shared between threads: an entry is
-    stored whole or not at all, and a missing one is recomputed.
-    """
+    """Scores documents against a question; answers depend only on the index."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
         self._seg = index.segmenter
         self._n_docs = max(len(index.docs), 1)
         self.spelling = Spelling(index)
-        # Memos of what depends only on the index, filled as questions come in.
-        self._expansions: dict[str, list[tuple[str, float]]] = {}
-        self._weights: dict[str, float] = {}
-        self._scores: dict[str, dict[int, float]] = {}  # small knowledge bases only; never changed
-        self._factors: dict[tuple[tuple[str, str], ...], dict[int, float]] = {}  # per place asked
-        self._kind_order = [KIND_ORDER[doc.kind] for doc in index.docs]
         self._columns = Columns(index)  # large knowledge bases: common words laid out
-        self._gram_idf = {gram: index.idf["B:" + gram] for gram in index.name_grams}
+        # Remembered per word: recomputing them made a long story a tenth slower.
+        self._word_scores: dict[str, dict[int, float]] = {}  # small knowledge bases only
+        self._word_weights: dict[str, float] = {}
 
     def match(self, question: str) -> Match:
         normalized = normalize(question)
         greeting = is_greeting(normalized)
         normalized = strip_greeting(normalized)
         text = self.spelling.from_pinyin(normalized)
-        # Made once: each step below looks the text's character pairs up somewhere.
-        pairs = list(map(add, text, text[1:]))
+        # Made once: names, sound-alikes and names' pairs are all looked up by the text's
+        # character pairs (making them for each took a tenth of a long story's time).
+        pairs = [text[i : i + 2] for i in range(len(text) - 1)]
         mentioned, names = self.spelling.mentions(text, pairs)
-        corrections = self.spelling.homophones(
-            text[:HOMOPHONE_WINDOW], pairs[: HOMOPHONE_WINDOW - 1]
-        )
+        window = HOMOPHONE_WINDOW
+        corrections = self.spelling.homophones(text[:window], pairs[: window - 1])
         for written, word in corrections.items():
             for doc in self.index.names.get(word, ()):  # 明名心理 is 明明心理 misspelt
                 value = (NAME_MENTION + 0.5 * len(word)) * HOMOPHONE_FACTOR
                 mentioned[doc] = max(mentioned.get(doc, 0.0), value)
                 names.append(written)
-        remainder = _without(text if text != normalized else normalized, names)
+        remainder = _without(text, names)
         intent = (
             "greeting"
             if greeting
@@ -135,7 +124,7 @@ class Matcher:
         places = self._places(text)
         match.places = places
         place_words = {p for p in self.index.places if p in text}
-        words, search_words = self._seg.cut_with_parts(text, pairs)
+        words, search_words = self._seg.cut_for_search(text)
         content = [
             w
             for w in content_tokens(dict.fromkeys(search_words), self.index.expansions)
@@ -168,14 +157,9 @@ class Matcher:
     # --- scoring ------------------------------------------------------------------------
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
-        groups = self.index.expansions.get(word)
-        if not groups:
-            return [(word, 1.0)]
-        keys = self._expansions.get(word)
-        if keys is None:
-            keys = [(word, 1.0), *((key, EXPANSION_FACTOR) for key in groups)]
-            remember(self._expansions, word, keys)
-        return keys
+        """The word, and the synonym groups and topics it belongs to, each with its factor."""
+        groups = self.index.expansions.get(word, ())
+        return [(word, 1.0), *((key, EXPANSION_FACTOR) for key in groups)]
 
     def _score_words(
         self,
@@ -186,12 +170,12 @@ class Matcher:
     ) -> tuple[dict[int, float], WordHits]:
         scores: dict[int, float] = defaultdict(float)
         hits = WordHits()
-        if self._n_docs <= LARGE_KB:  # each word's scores, remembered
-            memo = self._scores
+        if self._n_docs <= LARGE_KB:
             for word in words:
-                found = memo.get(word)
+                found = self._word_scores.get(word)
                 if found is None:
-                    found = self._word_scores(word)
+                    found = self._best_of(self._expand(word))
+                    remember(self._word_scores, word, found)
                 hits.by_word.append((word, found))
             for written, word in corrections.items():
                 expanded = [(k, f * HOMOPHONE_FACTOR) for k, f in self._expand(word)]
@@ -228,39 +212,36 @@ class Matcher:
             common_keys = [key for _, keys in deferred for key, _ in keys]
             place_names = [place for _, place in places]
             pool = self._columns.first_holding(common_keys, place_names, RESCORE_POOL)
-        # Column by column over the pool (map, compress): hundreds of candidates times
-        # every word would otherwise be the slowest part of a question.
-        before = [scores.get(doc, 0.0) for doc in pool]
-        totals = before
+        # Column by column over the pool: hundreds of candidates times every word would
+        # otherwise be the slowest part of a question.
+        totals = [scores.get(doc, 0.0) for doc in pool]
         columns: dict[str, list[float]] = {}  # a synonym group or topic shared by several words
         for word, keys in deferred:
             scaled = []
             for key, factor in keys:
-                column = columns.get(key)
-                if column is None:
-                    column = columns[key] = self._columns.column(key, pool)
-                scaled.append(column if factor == 1.0 else list(map(mul, column, repeat(factor))))
-            values = list(map(max, *scaled)) if len(scaled) > 1 else scaled[0]
-            totals = list(map(add, totals, values))
-            hits.by_word.append((word, frozenset(compress(pool, values))))
-        scores.update(compress(zip(pool, totals, strict=True), map(ne, totals, before)))
+                if key not in columns:
+                    columns[key] = self._columns.column(key, pool)
+                column = columns[key]
+                scaled.append(column if factor == 1.0 else [value * factor for value in column])
+            if len(scaled) == 1:
+                values = scaled[0]
+            else:
+                values = [max(each) for each in zip(*scaled, strict=True)]
+            totals = [total + value for total, value in zip(totals, values, strict=True)]
+            hits.by_word.append(
+                (word, {doc for doc, value in zip(pool, values, strict=True) if value})
+            )
+        for doc, total in zip(pool, totals, strict=True):
+            if total != scores.get(doc, 0.0):
+                scores[doc] = total
         return scores, hits
-
-    def _word_scores(self, word: str) -> dict[int, float]:
-        found = self._best_of(self._expand(word))
-        remember(self._scores, word, found)
-        return found
 
     def _best_of(self, keys: list[tuple[str, float]]) -> dict[int, float]:
         """Each document's score for one word: its best-scoring spelling or synonym."""
         postings, idf = self.index.postings, self.index.idf
-        present = [(k, f) for k, f in keys if k in postings]
-        if len(present) == 1:  # most words: no synonym group, nothing to take the best of
-            key, factor = present[0]
-            return {doc: idf[key] * weight * factor for doc, weight in postings[key].items()}
         best: dict[int, float] = {}
-        for key, factor in present:
-            for doc, weight in postings[key].items():
+        for key, factor in keys:
+            for doc, weight in postings.get(key, {}).items():
                 value = idf[key] * weight * factor
                 if value > best.get(doc, 0.0):
                     best[doc] = value
@@ -268,30 +249,22 @@ class Matcher:
 
     def _score_bigrams(self, pairs: list[str], scores: dict[int, float]) -> None:
         """Character pairs of names add a little to what words found (and alone find rare names)."""
-        name_grams, gram_idf = self.index.name_grams, self._gram_idf
-        candidates: list[int] | None = None  # the documents scored so far, listed when needed
-        # The index makes names' pairs with char_bigrams(), so they are pairs of Chinese
-        # characters: any other pair of the text is simply not found.
-        for gram in dict.fromkeys(filter(name_grams.__contains__, pairs)):
+        name_grams = self.index.name_grams
+        for gram in dict.fromkeys(pair for pair in pairs if pair in name_grams):
             docs = name_grams[gram]
-            idf = gram_idf[gram]
+            idf = self.index.idf["B:" + gram]
             if len(docs) <= 3:
                 for doc, weight in docs.items():
                     scores[doc] += idf * weight
-                candidates = None  # it may have added some
             elif len(docs) > COMMON_POSTINGS and self._n_docs > LARGE_KB:
-                if candidates is None:
-                    candidates = list(scores)
+                candidates = list(scores)
                 column = self._columns.column("B:" + gram, candidates)
-                for doc, value in compress(zip(candidates, column, strict=True), column):
-                    scores[doc] += value
-            elif len(docs) > len(scores):
-                for doc in scores.keys() & docs.keys():  # from the smaller side
+                for doc, value in zip(candidates, column, strict=True):
+                    if value:
+                        scores[doc] += value
+            else:  # only adds to what was found
+                for doc in scores.keys() & docs.keys():
                     scores[doc] += idf * docs[doc]
-            else:
-                for doc, weight in docs.items():
-                    if doc in scores:
-                        scores[doc] += idf * weight
 
     # --- ranking ------------------------------------------------------------------------
 
@@ -302,59 +275,41 @@ class Matcher:
         words: list[str],
         places: list[tuple[str, str]],
     ) -> list[Scored]:
-        docs, kinds = self.index.docs, self._kind_order
-        best = heapq.nlargest(RANK_POOL, scores.items(), key=itemgetter(1))
-        ids, values = list(map(itemgetter(0), best)), list(map(itemgetter(1), best))
+        docs = self.index.docs
+        best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda item: item[1])
         if places:
-            values = list(map(mul, values, self._place_factors(ids, places)))
-        # Plain tuples, made in C, sort without a key function; the position keeps equal
-        # scores of one kind in their order.
-        placed = sorted(zip(map(neg, values), map(kinds.__getitem__, ids), count(), ids))
-        ranked = [Scored(docs[i], -score, 0.0) for score, _, _, i in placed[:MAX_RESULTS]]
+            best = [(doc, score * _place_factor(docs[doc], places)) for doc, score in best]
+        # On equal scores, the kind (a fact first); then the order they came in.
+        best.sort(key=lambda item: (-item[1], KIND_ORDER[docs[item[0]].kind]))
+        ranked = [Scored(docs[doc], score, 0.0) for doc, score in best[:MAX_RESULTS]]
         if ranked:  # only the best result's coverage decides anything
-            ranked[0].coverage = self._coverage(hits.words(placed[0][3]), words)
+            ranked[0].coverage = self._coverage(hits.words(best[0][0]), words)
         return ranked
-
-    def _place_factors(self, ids: list[int], places: list[tuple[str, str]]) -> list[float]:
-        key = tuple(places)
-        known = self._factors.get(key)
-        if known is None or len(known) >= PLACE_MEMO_DOCS:  # bounded: start afresh
-            known = {}
-            if len(self._factors) >= PLACE_MEMO_PLACES:
-                self._factors = {}
-            self._factors[key] = known
-        factors = list(map(known.get, ids))
-        if None not in factors:  # all remembered: most questions once the bot has run a while
-            return factors
-        for n, factor in enumerate(factors):
-            if factor is None:
-                doc = ids[n]
-                factors[n] = known[doc] = _place_factor(self.index.docs[doc], places)
-        return factors
 
     def _coverage(self, hit: set[str], words: list[str]) -> float:
         """How much of what the resident wrote the document accounts for (by word weight)."""
         if "<name>" in hit:
             return 1.0
         parts = {h for h in hit if len(h) >= 2}
+        # One search for a word inside any of them: testing each part in turn made a long
+        # story's coverage three times as slow.
         joined = "\x00".join(parts)
         total = covered = 0.0
-        weights = self._weights
         for word in words:  # distinct already
-            weight = weights.get(word)
-            if weight is None:
-                weight = self._word_weight(word)
+            weight = self._word_weight(word)
             total += weight
-            if word in hit or word in joined or (len(word) > 2 and _contains_hit(word, parts)):
+            if word in hit or word in joined or _contains_hit(word, parts):
                 covered += weight
         if total == 0:
             return 1.0 if hit else 0.0
         return covered / total
 
     def _word_weight(self, word: str) -> float:
-        idf = [self.index.idf[k] for k, _ in self._expand(word) if k in self.index.idf]
-        weight = max(idf) if idf else UNKNOWN_WORD_WEIGHT
-        remember(self._weights, word, weight)
+        weight = self._word_weights.get(word)
+        if weight is None:
+            idf = [self.index.idf[k] for k, _ in self._expand(word) if k in self.index.idf]
+            weight = max(idf) if idf else UNKNOWN_WORD_WEIGHT
+            remember(self._word_weights, word, weight)
         return weight
 
     def _decide(self, results: list[Scored], intent: str) -> str:

@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
-from operator import add
 
 # Questions are capped: a 5,000-character paste is answered from its first part.
 MAX_QUERY_CHARS = 600
@@ -243,10 +242,8 @@ def cjk_runs(text: str) -> list[str]:
 
 
 def char_bigrams(text: str) -> list[str]:
-    grams: list[str] = []
-    for run in cjk_runs(text):
-        grams.extend(map(add, run, run[1:]))
-    return grams
+    """Pairs of Chinese characters side by side."""
+    return [run[i : i + 2] for run in cjk_runs(text) for i in range(len(run) - 1)]
 
 
 def char_pinyin_table() -> dict[str, tuple[str, ...]]:

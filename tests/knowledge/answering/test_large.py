@@ -134,4 +134,4 @@ def test_layouts_are_bounded(large_index: Index, monkeypatch) -> None:
     columns = columns_module.Columns(large_index)
     for key in list(large_index.postings)[:20]:
         columns.column(key, [0, 1])
-        assert len(columns._dense) <= 2
+        assert len(columns._layouts) <= 2
