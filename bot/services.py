@@ -13,8 +13,8 @@ from bot.settings import Settings
 from bot.throttle import FloodGuard
 from knowledge.answering.answer import Answerer
 from knowledge.answering.browse import Browser
+from knowledge.catalog import Catalog
 from knowledge.opening import open_answerer
-from knowledge.records import Catalog
 from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
 

@@ -16,7 +16,8 @@ from knowledge.answering.compose import GREETING, NOT_FOUND, Composer
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Decision, Intent
 from knowledge.answering.matcher import Match, Matcher
-from knowledge.records import Activity, Catalog, Kind, Record
+from knowledge.catalog import Catalog
+from knowledge.records import Activity, Kind, Record
 from knowledge.reply import Reply
 from knowledge.residents.questions import AskedQuestion, QuestionLog
 from knowledge.store import KnowledgeStore, Records

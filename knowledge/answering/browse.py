@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from knowledge.records import Activity, Catalog, Organization
+from knowledge.catalog import Catalog
+from knowledge.records import Activity, Organization
 from knowledge.reply import Reply
 
 PAGE_SIZE = 6

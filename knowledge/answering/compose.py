@@ -7,12 +7,12 @@ from dataclasses import replace
 from datetime import tzinfo
 
 from knowledge.answering.intent import Intent
+from knowledge.catalog import Catalog
 from knowledge.records import (
     CONTACT_FIELDS,
     LOCATION_FIELDS,
     PLACE_FIELDS,
     Activity,
-    Catalog,
     Figure,
     Organization,
     Project,

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from knowledge.catalog import Catalog
 from knowledge.curation.apply import import_files, open_knowledge
-from knowledge.records import RECORD_TYPES, Activity, Catalog, Kind, Project
+from knowledge.records import RECORD_TYPES, Activity, Kind, Project
 from knowledge.schema import TABLES
 from knowledge.store import KnowledgeStore
 from tests.knowledge.conftest import csv_text, write
