@@ -12,7 +12,7 @@ import signal
 from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, ExtBot
 
 from bot.services import BotData, Services, open_services
 from bot.settings import Settings, redact_token
@@ -26,10 +26,12 @@ from handlers import (
     errors,
     guard,
     inline,
+    membership,
     nontext,
     start,
     watch,
 )
+from jobs.notifier import install as install_notices
 
 log = logging.getLogger(__name__)
 FIRST_CONNECT_WAIT = 1.0  # seconds before the second try to reach Telegram at start-up
@@ -78,6 +80,25 @@ async def _post_shutdown(application: Application) -> None:
     application.bot_data.services.close()
 
 
+def _api_urls(base_url: str) -> tuple[str, str]:
+    """python-telegram-bot's base_url and base_file_url for TELEGRAM_BASE_URL (with or
+    without its /bot suffix)."""
+    base = base_url.rstrip("/").removesuffix("/bot")
+    return base + "/bot", base + "/file/bot"
+
+
+def build_notice_bot(settings: Settings) -> ExtBot[None]:
+    """A bot without an Application for `orgbot notify --once` (cron), with the same rate
+    limits and retries as `orgbot run`."""
+    base_url, base_file_url = _api_urls(settings.base_url or "https://api.telegram.org")
+    return ExtBot(
+        settings.require_token(),
+        base_url=base_url,
+        base_file_url=base_file_url,
+        rate_limiter=ChatRateLimiter(settings.send_retry_seconds),
+    )
+
+
 def build_application(settings: Settings, services: Services | None = None) -> Application:
     """The bot's Application: handlers, error handler, Shanghai-time defaults, rate limiter."""
     services = services or open_services(settings)
@@ -96,17 +117,18 @@ def build_application(settings: Settings, services: Services | None = None) -> A
         .post_shutdown(_post_shutdown)
     )
     if settings.base_url:
-        base = settings.base_url.rstrip("/")
-        builder = builder.base_url(base + "/bot" if not base.endswith("/bot") else base)
-        builder = builder.base_file_url(base.removesuffix("/bot") + "/file/bot")
+        base_url, base_file_url = _api_urls(settings.base_url)
+        builder = builder.base_url(base_url).base_file_url(base_file_url)
     application = builder.build()
     application.bot_data.services = services
 
-    # Order matters: the database watch runs first (group -2), then the flood guard
-    # (group -1); either may stop an update; then commands and buttons; the free-text
+    # Order matters: the database watch runs first (group -3), then the bot's own
+    # membership changes (blocked, unblocked, migrated; group -2), then the flood guard
+    # (group -1); any may stop an update; then commands and buttons; the free-text
     # question handler comes last, and last of all the answer to a press no other
     # handler took.
-    application.add_handlers(watch.HANDLERS, group=-2)
+    application.add_handlers(watch.HANDLERS, group=-3)
+    application.add_handlers(membership.HANDLERS, group=-2)
     application.add_handlers(guard.HANDLERS, group=-1)
     application.add_handlers(start.HANDLERS)  # /start, /help, example buttons
     application.add_handlers(browse.HANDLERS)  # /orgs, /org, browsing buttons, cards
@@ -116,6 +138,7 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.add_handlers(nontext.HANDLERS)  # stickers, photos...: a hint in private chats
     application.add_handlers(buttons.HANDLERS)  # any other press: 已过期，请重新提问
     application.add_error_handler(errors.on_error)
+    install_notices(application, settings)  # plans every ORGBOT_NOTIFY_INTERVAL s, sends between
     return application
 
 

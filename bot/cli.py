@@ -340,3 +340,45 @@ def run(webhook_url: str | None, listen: str, port: int, db: Path | None) -> Non
         # in PTB's InvalidToken). The log's formatter blanks the token out.
         logging.getLogger("orgbot").exception("orgbot stopped on an unexpected error")
         sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--dry-run", "mode", flag_value="dry-run", help="Print what is due now; send nothing."
+)
+@click.option("--once", "mode", flag_value="once", help="Send what is due now, then exit (cron).")
+@click.option("--status", "mode", flag_value="status", help="The outbox by status; last errors.")
+@db_option
+def notify(mode: str | None, db: Path | None) -> None:
+    """Activity notices: what is due now, send it once, or the state of the outbox."""
+    if mode is None:
+        raise click.UsageError("choose one of --dry-run, --once or --status")
+    settings = _settings(db)
+    if mode == "once":
+        try:
+            settings.require_token()
+        except SettingsError as exc:
+            raise click.ClickException(str(exc)) from None
+    _, residents = _open(settings)
+    if mode == "status":
+        from jobs.notifier import describe_status
+
+        for line in describe_status(residents.db):
+            click.echo(line)
+    elif mode == "dry-run":
+        from datetime import UTC, datetime
+
+        from jobs.notifier import describe_plan, plan_and_store, policy_of
+
+        now = datetime.now(UTC)
+        report = plan_and_store(residents.db, now, policy_of(settings), write=False)
+        for line in describe_plan(report.plan, settings.tz):
+            click.echo(line)
+    else:
+        import asyncio
+
+        from bot.app import build_notice_bot
+        from jobs.notifier import send_once
+
+        residents.db.close()
+        click.echo(asyncio.run(send_once(settings, build_notice_bot(settings))).line())

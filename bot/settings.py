@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from jobs.timing import (
+    DEFAULT_DIGEST,
+    DEFAULT_DIGEST_TIME,
+    DEFAULT_LEADS,
+    DEFAULT_QUIET,
+    DEFAULT_QUIET_HOURS,
+    DEFAULT_REMINDERS,
+    DigestTime,
+    Lead,
+    QuietHours,
+    parse_digest,
+    parse_quiet_hours,
+    parse_reminders,
+)
+
+T = TypeVar("T")
 
 # Telegram tokens look like "123456789:AA...": digits, a colon, 35 URL-safe characters.
 _TOKEN_RE = re.compile(r"\d{5,16}:[A-Za-z0-9_-]{30,64}")
@@ -37,6 +56,12 @@ class Settings:
     staff_chat_id: int | None = None
     # How long a reply is retried through a Telegram outage (5xx, network) before it is dropped.
     send_retry_seconds: float = DEFAULT_SEND_RETRY_SECONDS
+    # Activity notices (jobs/): lead times, quiet hours, weekly digest, sending pace.
+    reminders: tuple[Lead, ...] = DEFAULT_LEADS
+    quiet_hours: QuietHours | None = DEFAULT_QUIET
+    digest: DigestTime | None = DEFAULT_DIGEST_TIME
+    broadcast_rate: float = 20.0  # notices a second, overall
+    notify_interval: int = 60  # seconds between two planning ticks
 
     @property
     def tz(self) -> ZoneInfo:
@@ -97,6 +122,23 @@ def _load_env_file(env_file: Path | None) -> None:
         load_dotenv(path, override=False)
 
 
+def _parsed(name: str, raw: str, parse: Callable[[str], T]) -> T:
+    try:
+        return parse(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name}: {exc}") from None
+
+
+def _positive(name: str, raw: str, kind: Callable[[str], T]) -> T:
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a positive number, not {raw!r}") from None
+    if not (value > 0 and math.isfinite(value)):  # type: ignore[operator, arg-type]
+        raise SettingsError(f"{name} must be a positive number, not {raw!r}")
+    return value
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None,
     *,
@@ -149,4 +191,19 @@ def load_settings(
         staff_ids=_int_list("ORGBOT_STAFF_IDS", env.get("ORGBOT_STAFF_IDS", "")),
         staff_chat_id=staff_chat,
         send_retry_seconds=retry_seconds,
+        reminders=_parsed(
+            "ORGBOT_REMINDERS", env.get("ORGBOT_REMINDERS", DEFAULT_REMINDERS), parse_reminders
+        ),
+        quiet_hours=_parsed(
+            "ORGBOT_QUIET_HOURS",
+            env.get("ORGBOT_QUIET_HOURS", DEFAULT_QUIET_HOURS),
+            parse_quiet_hours,
+        ),
+        digest=_parsed("ORGBOT_DIGEST", env.get("ORGBOT_DIGEST", DEFAULT_DIGEST), parse_digest),
+        broadcast_rate=_positive(
+            "ORGBOT_BROADCAST_RATE", env.get("ORGBOT_BROADCAST_RATE", "20"), float
+        ),
+        notify_interval=_positive(
+            "ORGBOT_NOTIFY_INTERVAL", env.get("ORGBOT_NOTIFY_INTERVAL", "60"), int
+        ),
     )

@@ -24,12 +24,14 @@ log = logging.getLogger(__name__)
 
 # The kinds the handlers in handlers/ serve (tests/bot/test_updates.py checks they match):
 # messages and their edits (a resident correcting a typo gets the corrected answer),
-# button presses and inline queries. Telegram drops every other kind before sending it.
+# button presses, inline queries, and the bot's own membership in a chat (a resident who
+# blocks the bot gets no more notices). Telegram drops every other kind before sending it.
 ALLOWED_UPDATES: list[str] = [
     UpdateType.MESSAGE,
     UpdateType.EDITED_MESSAGE,
     UpdateType.CALLBACK_QUERY,
     UpdateType.INLINE_QUERY,
+    UpdateType.MY_CHAT_MEMBER,
 ]
 
 

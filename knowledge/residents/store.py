@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
@@ -34,7 +34,25 @@ class Feedback(StrEnum):
 
 
 class SubscriptionKind(StrEnum):
+    """What a resident follows: an organization (target: its id), a topic or a district (target:
+    its name), or the weekly digest (target: DIGEST_TARGET)."""
+
     ORGANIZATION = "organization"
+    TOPIC = "topic"
+    DISTRICT = "district"
+    DIGEST = "digest"
+
+
+DIGEST_TARGET = "weekly"
+
+
+class Subscription(NamedTuple):
+    """One thing a chat follows (a tuple: planning reads tens of thousands every tick)."""
+
+    id: int
+    chat_id: int
+    kind: str  # SubscriptionKind
+    target: str
 
 
 @migrations()
@@ -94,6 +112,72 @@ def m004_questions_without_telegram_ids(db: sqlite_utils.Database) -> None:
     was asked, when and whether it was answered, never who asked; a question can hold health
     or family details, and kept with the asker's id it says whose they are."""
     db.execute("UPDATE questions SET user_ref = NULL WHERE user_ref IS NOT NULL")
+
+
+@migrations()
+def m005_notices(db: sqlite_utils.Database) -> None:
+    """Subscriptions get an id that is never reused (a reminder's "不再提醒" button carries it;
+    the row's old rowid is kept), and the notices with their outbox: one row per notice and chat.
+    """
+    db.execute(
+        "CREATE TABLE subscriptions_v2 (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " chat_id INTEGER NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, created_at TEXT)"
+    )
+    db.execute(
+        "INSERT INTO subscriptions_v2 (id, chat_id, kind, target, created_at)"
+        " SELECT rowid, chat_id, kind, target, created_at FROM subscriptions ORDER BY rowid"
+    )
+    db.execute("DROP TABLE subscriptions")
+    db.execute("ALTER TABLE subscriptions_v2 RENAME TO subscriptions")
+    db["subscriptions"].create_index(["chat_id", "kind", "target"], unique=True)
+    db["subscriptions"].create_index(["kind", "target"])
+    # A notice is what is said (once); the outbox holds who it goes to and how that went.
+    db.execute(
+        "CREATE TABLE notices (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,"
+        " kind TEXT NOT NULL, activity_id TEXT NOT NULL, snapshot TEXT NOT NULL,"
+        " details TEXT NOT NULL, text TEXT NOT NULL, covers_at TEXT NOT NULL,"
+        " expires_at TEXT NOT NULL, created_at TEXT NOT NULL)"
+    )
+    db["notices"].create_index(["expires_at"])
+    db.execute(
+        "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " notice_id INTEGER NOT NULL REFERENCES notices(id), chat_id INTEGER NOT NULL,"
+        " subscription_id INTEGER, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+        " next_attempt_at TEXT NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
+        " claimed_by TEXT NOT NULL DEFAULT '', claimed_at TEXT NOT NULL DEFAULT '',"
+        " sent_at TEXT NOT NULL DEFAULT '', message_id INTEGER, created_at TEXT NOT NULL,"
+        " UNIQUE (notice_id, chat_id))"
+    )
+    db["outbox"].create_index(["status", "next_attempt_at"])
+    db["outbox"].create_index(["chat_id"])
+
+
+def block_chat(db: sqlite_utils.Database, chat_id: int) -> None:
+    """Mark a chat inactive and end its waiting notices as blocked (in the caller's transaction)."""
+    db.execute(
+        "INSERT OR REPLACE INTO blocked_chats (chat_id, blocked_at) VALUES (?, ?)",
+        [chat_id, now_utc()],
+    )
+    db.execute(
+        "UPDATE outbox SET status = 'blocked', last_error = 'the chat blocked the bot'"
+        " WHERE chat_id = ? AND status = 'pending'",
+        [chat_id],
+    )
+
+
+def move_chat(db: sqlite_utils.Database, old_chat_id: int, new_chat_id: int) -> None:
+    """Point a chat's subscriptions and waiting notices at its new id (in the caller's
+    transaction); what the new id already had wins, the old id's duplicates go."""
+    for table, waiting in (("subscriptions", ""), ("outbox", " AND status = 'pending'")):
+        db.execute(
+            f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?{waiting}",
+            [new_chat_id, old_chat_id],
+        )
+    db.execute("DELETE FROM subscriptions WHERE chat_id = ?", [old_chat_id])
+    db.execute(
+        "UPDATE outbox SET status = 'withdrawn', last_error = ? WHERE chat_id = ? AND status = 'pending'",
+        [f"the chat moved to {new_chat_id}, which already had it", old_chat_id],
+    )
 
 
 class ResidentsStore:
@@ -183,9 +267,86 @@ class ResidentsStore:
             raise TooManySubscriptions(chat_id)
         return False
 
+    def unsubscribe(self, chat_id: int, kind: SubscriptionKind, target: str) -> bool:
+        """Stop one subscription; False when the chat did not have it."""
+        row = self.db.execute(
+            "SELECT id FROM subscriptions WHERE chat_id = ? AND kind = ? AND target = ?",
+            [chat_id, str(kind), target],
+        ).fetchone()
+        return row is not None and self.unsubscribe_id(chat_id, row[0]) is not None
+
+    def unsubscribe_id(self, chat_id: int, subscription_id: int) -> Subscription | None:
+        """Stop the subscription a reminder's "不再提醒这类活动" button names, if it is this chat's
+        (ids are never reused, so an old button cannot stop another subscription); notices it
+        caused that are still waiting are withdrawn with it. None when there was nothing to stop."""
+        with self.db.conn:
+            row = self.db.execute(
+                "SELECT id, chat_id, kind, target FROM subscriptions WHERE id = ? AND chat_id = ?",
+                [subscription_id, chat_id],
+            ).fetchone()
+            if row is None:
+                return None
+            self.db.execute("DELETE FROM subscriptions WHERE id = ?", [subscription_id])
+            self.db.execute(
+                "UPDATE outbox SET status = 'withdrawn', last_error = 'unsubscribed'"
+                " WHERE subscription_id = ? AND status = 'pending'",
+                [subscription_id],
+            )
+        return Subscription(row[0], row[1], SubscriptionKind(row[2]), row[3])
+
+    def unsubscribe_all(self, chat_id: int) -> int:
+        """Stop every subscription of a chat; how many there were."""
+        subscriptions = self.subscriptions_of(chat_id)
+        for subscription in subscriptions:
+            self.unsubscribe_id(chat_id, subscription.id)
+        return len(subscriptions)
+
+    def subscriptions_of(self, chat_id: int) -> list[Subscription]:
+        """What a chat follows, in the order it subscribed."""
+        rows = self.db.execute(
+            "SELECT id, chat_id, kind, target FROM subscriptions WHERE chat_id = ? ORDER BY id",
+            [chat_id],
+        ).fetchall()
+        return [Subscription(r[0], r[1], SubscriptionKind(r[2]), r[3]) for r in rows]
+
+    def set_digest(self, chat_id: int, on: bool) -> bool:
+        """Choose the weekly digest or stop it; False when nothing changed."""
+        if on:
+            return self.subscribe(chat_id, SubscriptionKind.DIGEST, DIGEST_TARGET)
+        return self.unsubscribe(chat_id, SubscriptionKind.DIGEST, DIGEST_TARGET)
+
+    def forget(self, chat_id: int) -> dict[str, int]:
+        """Delete everything stored about a chat (/forget): its subscriptions, the questions its
+        resident asked, its deliveries and the weekly digests written for it alone, and its
+        blocked mark. Returns how many rows went from each table."""
+        deleted: dict[str, int] = {}
+        with self.db.conn:
+            for table, sql, args in (
+                ("subscriptions", "DELETE FROM subscriptions WHERE chat_id = ?", [chat_id]),
+                ("questions", "DELETE FROM questions WHERE user_ref = ?", [str(chat_id)]),
+                ("outbox", "DELETE FROM outbox WHERE chat_id = ?", [chat_id]),
+                (
+                    "notices",
+                    "DELETE FROM notices WHERE kind = 'digest' AND key LIKE ?"
+                    " AND NOT EXISTS (SELECT 1 FROM outbox WHERE notice_id = notices.id)",
+                    [f"digest:%:{chat_id}"],
+                ),
+                ("blocked_chats", "DELETE FROM blocked_chats WHERE chat_id = ?", [chat_id]),
+            ):
+                deleted[table] = self.db.execute(sql, args).rowcount
+        return deleted
+
+    def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> None:
+        """A group became a supergroup with a new id: its subscriptions and waiting notices follow
+        (what the new id already had wins)."""
+        with self.db.conn:
+            move_chat(self.db, old_chat_id, new_chat_id)
+
     def mark_blocked(self, chat_id: int) -> None:
-        """A resident blocked the bot (Telegram answered 403): stop writing to them."""
-        self.db["blocked_chats"].upsert({"chat_id": chat_id, "blocked_at": now_utc()}, pk="chat_id")
+        """A resident blocked the bot (Telegram answered 403, or a my_chat_member update said
+        so): stop writing to them; their waiting notices end as 'blocked'."""
+        with self.db.conn:
+            block_chat(self.db, chat_id)
 
     def clear_blocked(self, chat_id: int) -> None:
         self.db.execute("DELETE FROM blocked_chats WHERE chat_id = ?", [chat_id])

@@ -9,6 +9,7 @@ import pytest
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
@@ -90,6 +91,9 @@ def _kinds(handler: object) -> set[str]:
         return {"inline_query"}
     if isinstance(handler, MessageHandler | CommandHandler):
         return {"message", "edited_message"}  # residents' messages; channels are not served
+    if isinstance(handler, ChatMemberHandler):
+        assert handler.chat_member_types == ChatMemberHandler.MY_CHAT_MEMBER
+        return {"my_chat_member"}
     if isinstance(handler, TypeHandler):
         return set()  # sees whatever comes
     raise AssertionError(f"which update kinds does {handler!r} serve?")

@@ -1,0 +1,243 @@
+"""Notices for the bot and the CLI: every tick reads the database, plans, stores the plan in the
+outbox and wakes the sender.
+
+In the bot, a JobQueue job ticks every ORGBOT_NOTIFY_INTERVAL seconds (time zone and misfire
+grace set explicitly: APScheduler's default grace of one second would silently skip a tick
+that starts late on a busy event loop), and one sender task sends what is due between ticks.
+`orgbot notify --once` does one tick and sends what is due, for a cron job or systemd timer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlite_utils
+from telegram import Bot
+
+from jobs.planner import Activity, Plan, Policy, plan
+from jobs.sender import DatabaseThread, Sender, SendStats, sender_stopped
+from jobs.timing import utc_text
+from knowledge.residents.outbox import Outbox
+from knowledge.residents.store import Subscription
+from knowledge.store import KnowledgeStore
+
+if TYPE_CHECKING:
+    from telegram.ext import Application, CallbackContext
+
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# A claim older than this belongs to a sender that stopped (no send takes a quarter hour).
+CLAIM_LEASE = timedelta(minutes=15)
+# Notices about what ended this long ago, and their rows, are deleted.
+KEEP = timedelta(days=90)
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    plan: Plan
+    added: int  # outbox rows written (0 in a dry run)
+    recovered: int  # rows left 'sending' by a stopped sender, now 'unknown'
+
+
+def policy_of(settings: Settings) -> Policy:
+    return Policy(settings.tz, settings.reminders, settings.quiet_hours, settings.digest)
+
+
+def read_inputs(db: sqlite_utils.Database, now: datetime) -> dict[str, Any]:
+    """Everything planning reads, in one read transaction (one consistent moment)."""
+    db.execute("BEGIN")
+    try:
+        organizations = {
+            row[0]: {"name": row[1], "district": row[2]}
+            for row in db.execute("SELECT id, name, district FROM organizations")
+        }
+        activities = []
+        for record in KnowledgeStore(db, migrate=False).records("activities").values():
+            try:
+                activities.append(Activity.from_record(record, organizations))
+            except (KeyError, TypeError, ValueError) as exc:  # validated on import; be safe
+                log.warning("activity %s is skipped: %s", record.get("id"), exc)
+        subscriptions = list(
+            map(
+                Subscription._make,
+                db.execute("SELECT id, chat_id, kind, target FROM subscriptions"),
+            )
+        )
+        inactive = {row[0] for row in db.execute("SELECT chat_id FROM blocked_chats")}
+        told = Outbox(db).live(utc_text(now))
+    finally:
+        db.execute("COMMIT")
+    return {
+        "activities": activities,
+        "subscriptions": subscriptions,
+        "told": told,
+        "inactive": inactive,
+    }
+
+
+def plan_and_store(
+    db: sqlite_utils.Database, now: datetime, policy: Policy, *, write: bool = True
+) -> PlanReport:
+    """One tick's planning: recover stale claims, plan from the database, store the plan."""
+    outbox = Outbox(db)
+    recovered = 0
+    if write:
+        recovered = outbox.recover(sender_stopped, utc_text(now - CLAIM_LEASE), utc_text(now))
+        outbox.purge(utc_text(now - KEEP))
+    result = plan(now=now, policy=policy, **read_inputs(db, now))
+    added = outbox.store(result.notices, result.withdrawn, utc_text(now)) if write else 0
+    return PlanReport(result, added, recovered)
+
+
+class Notifier:
+    """The notices of one database file: planning on a tick, and the sender between ticks."""
+
+    def __init__(
+        self,
+        path: Path,
+        policy: Policy,
+        bot: Bot,
+        *,
+        rate: float | None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        max_in_flight: int = 4,
+        send_timeout: float | None = None,
+    ) -> None:
+        self.policy, self.clock = policy, clock
+        self.db = DatabaseThread(path)
+        self.sender = Sender(
+            self.db,
+            bot,
+            rate=rate,
+            tz=policy.tz,
+            quiet=policy.quiet,
+            max_in_flight=max_in_flight,
+            send_timeout=send_timeout,
+            clock=clock,
+        )
+        self._sending: Any = None  # the sender's task in the bot
+
+    @classmethod
+    def from_settings(cls, settings: Settings, bot: Bot, **options: Any) -> Notifier:
+        return cls(
+            settings.db_path, policy_of(settings), bot, rate=settings.broadcast_rate, **options
+        )
+
+    async def plan(self) -> PlanReport:
+        """Plan now and store the plan (in the database thread)."""
+        now = self.clock()
+        report = await self.db.call(plan_and_store, now, self.policy)
+        if report.added or report.recovered or report.plan.withdrawn:
+            log.info(
+                "notices: %d row(s) added, %d withdrawn, %d recovered as unknown",
+                report.added,
+                len(report.plan.withdrawn),
+                report.recovered,
+            )
+        return report
+
+    async def once(self) -> SendStats:
+        """`orgbot notify --once`: plan, send everything due now, and stop; what this run did."""
+        self.sender.stats = SendStats()
+        await self.plan()
+        await self.sender.send_due()
+        return self.sender.stats
+
+    async def tick(self, context: CallbackContext) -> None:
+        """The JobQueue job: plan, then make sure the sender runs and knows of new rows."""
+        application = context.application
+        try:
+            await self.plan()
+        except Exception:  # a locked or broken database: the next tick tries again
+            log.exception("planning notices failed; trying again at the next tick")
+        if self._sending is None or self._sending.done():
+            self._sending = application.create_task(
+                self._send_while_running(application), name="notice-sender"
+            )
+        self.sender.wake()
+
+    async def _send_while_running(self, application: Application) -> None:
+        try:
+            await self.sender.run(lambda: application.running)
+        finally:
+            log.info("notice sender stopped: %s", self.sender.stats.line())
+            if not application.running:  # the job queue has stopped: no tick comes after
+                self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def install(application: Application, settings: Settings) -> Notifier:
+    """Tick from the Application's JobQueue in the residents' time zone; stop with it."""
+    job_queue = application.job_queue
+    if job_queue is None:
+        raise RuntimeError("python-telegram-bot's job queue is missing (install its extra)")
+    notifier = Notifier.from_settings(settings, application.bot)
+    interval = settings.notify_interval
+    job_defaults = {"misfire_grace_time": interval, "coalesce": True, "max_instances": 1}
+    job_queue.scheduler.configure(
+        **{**job_queue.scheduler_configuration, "timezone": settings.tz},
+        job_defaults=job_defaults,
+    )
+    job_queue.run_repeating(
+        notifier.tick, interval=interval, first=1.0, name="notices", job_kwargs=job_defaults
+    )
+    return notifier
+
+
+async def send_once(settings: Settings, bot: Bot) -> SendStats:
+    """`orgbot notify --once`: plan, send what is due now through `bot` (built by bot/app.py
+    with the same rate limits as `orgbot run`), and stop."""
+    notifier = Notifier.from_settings(settings, bot)
+    try:
+        async with bot:
+            return await notifier.once()
+    finally:
+        notifier.close()
+
+
+def describe_plan(result: Plan, tz: tzinfo) -> list[str]:
+    """`orgbot notify --dry-run`: each notice due now and to how many chats."""
+    lines = [f"due now: {len(result.notices)} notice(s) to {result.recipients} chat(s)"]
+    for notice in result.notices:
+        what = (
+            notice.details.get("title") or f"{len(notice.details.get('activities', []))} activities"
+        )
+        lines.append(
+            f"  {notice.kind:<9} {what} ({notice.activity_id or notice.key}) → {len(notice.recipients)} chat(s)"
+        )
+    if result.withdrawn:
+        lines.append(f"waiting rows no longer true, to withdraw: {len(result.withdrawn)}")
+    return lines
+
+
+def describe_status(db: sqlite_utils.Database) -> list[str]:
+    """`orgbot notify --status`: the outbox by kind and status, inactive chats, last errors."""
+    outbox = Outbox(db)
+    counts = outbox.counts()
+    lines = [
+        f"{kind:<9} " + ", ".join(f"{status} {n}" for status, n in sorted(by.items()))
+        for kind, by in sorted(counts.items())
+    ] or ["the outbox is empty"]
+    next_due = outbox.next_due()
+    if next_due:
+        lines.append(f"next attempt: {next_due}")
+    [blocked] = db.execute("SELECT COUNT(*) FROM blocked_chats").fetchone()
+    lines.append(f"inactive chats (blocked the bot): {blocked}")
+    errors = outbox.last_errors()
+    if errors:
+        lines.append("last errors:")
+        lines += [
+            f"  #{e['id']} {e['kind']} {e['activity_id'] or '-'} → chat {e['chat_id']}: "
+            f"{e['status']} after {e['attempts']} attempt(s): {e['last_error']}"
+            for e in errors
+        ]
+    return lines

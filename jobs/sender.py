@@ -1,0 +1,395 @@
+"""Sending the outbox: due rows, one claim at a time, within the broadcast rate.
+
+Each row is claimed (a committed write) just before its request goes out, and its outcome
+written when the answer comes back, so after a crash only the rows that were in flight are in
+doubt; they become 'unknown' and are not sent again (see the README: Telegram has no
+idempotency key, and a second copy is worse than a missed one when the next reminder follows).
+
+Outcomes: sent; 403 → the chat is marked inactive; a migrated group → followed to its new id;
+429 → every worker pauses for the time Telegram asked (counted), the row goes back unchanged; a
+timeout or a broken connection after the request left → unknown; a request that never left
+(connection refused, pool full) or a server error → tried again with backoff, failed after
+MAX_ATTEMPTS; a 400 (a request Telegram will never accept) → failed at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+import uuid
+import warnings
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import httpx
+import sqlite_utils
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.warnings import PTBDeprecationWarning
+
+from jobs import messages
+from jobs.timing import QuietHours, utc_text
+from knowledge.db import connect
+from knowledge.residents.outbox import DeliveryStatus, Outbox, Outcome, Outgoing
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+MAX_ATTEMPTS = 5
+BACKOFF = timedelta(seconds=30)  # doubled after each failed attempt
+MAX_BACKOFF = timedelta(hours=1)
+BATCH = 200  # rows read at once; each is still claimed on its own
+IDLE_SECONDS = 0.25  # between looks at the outbox when nothing is due (and at stopping)
+# Errors after which the request certainly never reached Telegram.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+class GroupCommit(Generic[In, Out]):
+    """Writes asked for while one is under way go together in the next transaction, so a
+    burst of sends costs a few commits, yet each caller waits until its own write is durable."""
+
+    def __init__(
+        self, db: DatabaseThread, write: Callable[[sqlite_utils.Database, list[In]], list[Out]]
+    ) -> None:
+        self.db, self.write = db, write
+        self._queue: list[tuple[In, asyncio.Future[Out]]] = []
+        self._draining = False
+        self._task: asyncio.Task[None] | None = None
+
+    async def __call__(self, item: In) -> Out:
+        return await self.submit(item)
+
+    def submit(self, item: In) -> asyncio.Future[Out]:
+        """Queue a write; the future is done when it is committed."""
+        future: asyncio.Future[Out] = asyncio.get_running_loop().create_future()
+        self._queue.append((item, future))
+        if not self._draining:
+            self._draining = True
+            self._task = asyncio.get_running_loop().create_task(self._drain())
+        return future
+
+    async def flush(self) -> None:
+        """Wait until everything queued so far is committed."""
+        while self._draining and self._task is not None:
+            await asyncio.shield(self._task)
+
+    async def _drain(self) -> None:
+        try:
+            while self._queue:
+                batch, self._queue = self._queue, []
+                try:
+                    results = await self.db.call(self.write, [item for item, _ in batch])
+                except Exception as exc:  # each caller hears of it
+                    for _, future in batch:
+                        future.set_exception(exc)
+                    continue
+                for (_, future), result in zip(batch, results, strict=True):
+                    future.set_result(result)
+        finally:
+            self._draining = False
+
+
+class Pace:
+    """At most `rate` sends a second, one every 1/rate seconds. Slots missed in the last
+    MAKE_UP seconds (a late wake-up, the pause between two batches) are made up, so the rate
+    holds over a broadcast; longer idle time is never saved up: a token bucket holding a
+    second's worth would let it all go at once after a pause, and that burst, with the replies
+    and the next second's notices, passes Telegram's 30 a second (a 429, a pause, a burst...)."""
+
+    MAKE_UP = 0.25
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1 / rate
+        self._next = 0.0  # time.monotonic() of the next free slot
+
+    async def wait(self) -> None:
+        now = time.monotonic()
+        slot = max(now - self.MAKE_UP, self._next)
+        self._next = slot + self.interval
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+
+class DatabaseThread:
+    """One thread with its own connection to the database file, so that SQLite's waits (staff
+    importing in another process holds the write lock) never stall the event loop."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="notices-db")
+        self._db: sqlite_utils.Database | None = None
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._run, fn, args)
+
+    def _run(self, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+        if self._db is None:
+            self._db = connect(self.path)
+        return fn(self._db, *args)
+
+    def close(self) -> None:
+        def close_db() -> None:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+        self._executor.submit(close_db)
+        self._executor.shutdown(wait=True)
+
+
+@dataclass
+class SendStats:
+    sent: int = 0
+    unknown: int = 0
+    failed: int = 0
+    blocked: int = 0
+    retried: int = 0
+    retry_after: int = 0  # 429s received
+    migrated: int = 0
+    expired: int = 0
+    lost_claims: int = 0  # rows another sender claimed first
+
+    def line(self) -> str:
+        return ", ".join(f"{f.name} {getattr(self, f.name)}" for f in fields(self))
+
+
+def sender_id() -> str:
+    """Who claims rows: host, process and a nonce (two senders in one process differ)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def sender_stopped(claimed_by: str) -> bool:
+    """Whether the sender that wrote a claim is certainly gone: a process of this host that no
+    longer runs. Another host's claims wait for the lease instead."""
+    host, _, rest = claimed_by.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _log_failed_write(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        log.error("could not write a sent notice's outcome", exc_info=future.exception())
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # an int until PTB_TIMEDELTA (bot/app.py sets it), then not
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value: Any = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def never_sent(exc: NetworkError) -> bool:
+    """A network error after which Telegram certainly did not act on the request: it never
+    left, or Telegram answered with a server error."""
+    cause = exc.__cause__
+    return cause is None or isinstance(cause, (*_NOT_SENT, TelegramError))
+
+
+def _due(db: sqlite_utils.Database, now: str) -> list[Outgoing]:
+    return Outbox(db).due(now, BATCH)
+
+
+def keyboard(row: Outgoing) -> InlineKeyboardMarkup | None:
+    rows = messages.buttons(row.kind, row.details, row.subscription_id)
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in line] for line in rows]
+    )
+
+
+class Sender:
+    """Sends due rows through a Bot (the Application's, so notices share its rate limiter with
+    the replies to residents), at most `rate` a second and `max_in_flight` at once."""
+
+    def __init__(
+        self,
+        db: DatabaseThread,
+        bot: Bot,
+        *,
+        rate: float | None,
+        tz: tzinfo,
+        quiet: QuietHours | None = None,
+        max_in_flight: int = 4,
+        send_timeout: float | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.db, self.bot = db, bot
+        self.tz, self.quiet, self.clock = tz, quiet, clock
+        self.max_in_flight = max_in_flight
+        self.send_timeout = send_timeout
+        self.pace = Pace(rate) if rate else None
+        self.id = sender_id()
+        self.stats = SendStats()
+        self._paused_until = 0.0  # time.monotonic() until which nobody sends (a 429)
+        self._wake = asyncio.Event()
+        sender = self.id
+
+        def claim(db: sqlite_utils.Database, rows: list[tuple[int, str]]) -> list[bool]:
+            return Outbox(db).claim([row_id for row_id, _ in rows], sender, rows[-1][1])
+
+        def finish(db: sqlite_utils.Database, outcomes: list[Outcome]) -> list[None]:
+            Outbox(db).finish(sender, outcomes)
+            return [None] * len(outcomes)
+
+        self._claim = GroupCommit(db, claim)
+        self._finish_rows = GroupCommit(db, finish)
+
+    def wake(self) -> None:
+        """New rows may be due: stop idling."""
+        self._wake.set()
+
+    async def run(self, keep_going: Callable[[], bool]) -> None:
+        """Send what is due, then idle until woken or a moment passes (a retry may come due);
+        until keep_going() turns False (the in-flight sends finish first)."""
+        while keep_going():
+            if not await self.send_due(keep_going):
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=IDLE_SECONDS)
+
+    async def send_due(self, keep_going: Callable[[], bool] = lambda: True) -> int:
+        """Send every row due now, batch after batch; how many rows were handled."""
+        handled = 0
+        while keep_going():
+            await self._wait_for_pause()
+            now = self.clock()
+            if self.quiet and self.quiet.contains(now, self.tz):
+                break
+            batch = await self.db.call(_due, utc_text(now))
+            if not batch:
+                break
+            queue: asyncio.Queue[Outgoing] = asyncio.Queue()
+            for row in batch:
+                queue.put_nowait(row)
+            workers = min(self.max_in_flight, len(batch))
+            await asyncio.gather(*(self._work(queue, keep_going) for _ in range(workers)))
+            await self._finish_rows.flush()
+            handled += len(batch)
+        return handled
+
+    async def _work(self, queue: asyncio.Queue[Outgoing], keep_going: Callable[[], bool]) -> None:
+        while keep_going():
+            try:
+                row = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            await self._wait_for_pause()
+            if self.pace is not None:
+                await self.pace.wait()
+            await self._wait_for_pause()  # a 429 may have come while waiting for the limiter
+            await self.send(row)
+
+    async def _wait_for_pause(self) -> None:
+        while (left := self._paused_until - time.monotonic()) > 0:
+            await asyncio.sleep(left)
+
+    async def send(self, row: Outgoing) -> None:
+        """Claim one row, send it, write the outcome."""
+        now = utc_text(self.clock())
+        if now >= row.expires_at:
+            await self.db.call(lambda db: Outbox(db).expire(row.row_id, "the activity has begun"))
+            self.stats.expired += 1
+            return
+        if not await self._claim((row.row_id, now)):
+            self.stats.lost_claims += 1
+            return
+        try:
+            message = await self.bot.send_message(
+                row.chat_id,
+                row.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard(row),
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                read_timeout=self.send_timeout,
+                write_timeout=self.send_timeout,
+            )
+        except Exception as exc:
+            await self._failed(row, exc)
+            return
+        sent = Outcome(
+            row.row_id, DeliveryStatus.SENT, utc_text(self.clock()), "", message.message_id
+        )
+        # Not waited for: the next send need not wait for this commit. Should the process die
+        # first, the row stays 'sending' and becomes 'unknown' (never sent twice).
+        self._finish_rows.submit(sent).add_done_callback(_log_failed_write)
+        self.stats.sent += 1
+
+    async def _failed(self, row: Outgoing, exc: Exception) -> None:
+        now = self.clock()
+        name, text = type(exc).__name__, str(exc).replace(self.bot.token, "<TELEGRAM_BOT_TOKEN>")
+        error = (text if text.startswith(name) else f"{name}: {text}")[:500]
+        outbox: Callable[[sqlite_utils.Database], Outbox] = Outbox
+        if isinstance(exc, RetryAfter):
+            seconds = retry_seconds(exc)
+            self.stats.retry_after += 1
+            self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+            log.warning("Telegram asked to wait %.0f s (429); every notice waits", seconds)
+            at = utc_text(now + timedelta(seconds=seconds))
+            await self.db.call(
+                lambda db: outbox(db).retry_later(row.row_id, self.id, at, error, counts=False)
+            )
+        elif isinstance(exc, Forbidden):
+            log.info("chat %s blocked the bot; no more notices to it", row.chat_id)
+            await self.db.call(lambda db: outbox(db).block(row.row_id, row.chat_id, error))
+            self.stats.blocked += 1
+        elif isinstance(exc, ChatMigrated):
+            new_chat = int(exc.new_chat_id)
+            log.info("chat %s moved to %s; following it", row.chat_id, new_chat)
+            await self.db.call(lambda db: outbox(db).move_chat(row.row_id, row.chat_id, new_chat))
+            self.stats.migrated += 1
+        elif isinstance(exc, BadRequest):  # Telegram will never accept this request
+            log.warning("notice %s to chat %s refused: %s", row.row_id, row.chat_id, exc)
+            await self._finish(row, DeliveryStatus.FAILED, error)
+        elif isinstance(exc, TelegramError) and (
+            not isinstance(exc, NetworkError) or never_sent(exc)
+        ):
+            await self._retry(row, now, error)
+        else:  # the request may have reached Telegram: never risk a second copy
+            log.warning("notice %s to chat %s: %s; not sent again", row.row_id, row.chat_id, error)
+            await self._finish(row, DeliveryStatus.UNKNOWN, error)
+
+    async def _finish(self, row: Outgoing, status: DeliveryStatus, error: str) -> None:
+        await self._finish_rows(Outcome(row.row_id, status, utc_text(self.clock()), error))
+        if status is DeliveryStatus.FAILED:
+            self.stats.failed += 1
+        else:
+            self.stats.unknown += 1
+
+    async def _retry(self, row: Outgoing, now: datetime, error: str) -> None:
+        attempts = row.attempts + 1  # the claim counted this one
+        if attempts >= MAX_ATTEMPTS:
+            log.warning("notice %s to chat %s failed %d times: %s", row.row_id, row.chat_id, attempts, error)  # fmt: skip
+            await self._finish(row, DeliveryStatus.FAILED, error)
+            return
+        delay = min(BACKOFF * 2 ** (attempts - 1), MAX_BACKOFF)
+        at = utc_text(now + delay)
+        await self.db.call(lambda db: Outbox(db).retry_later(row.row_id, self.id, at, error))
+        self.stats.retried += 1
