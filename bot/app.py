@@ -28,6 +28,7 @@ from handlers import (
     inline,
     membership,
     nontext,
+    staff_access,
     start,
     watch,
 )
@@ -136,6 +137,7 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.add_handlers(inline.HANDLERS)  # @bot 心理 in any chat
     application.add_handlers(ask.HANDLERS)  # answer buttons, then free text
     application.add_handlers(nontext.HANDLERS)  # stickers, photos...: a hint in private chats
+    application.add_handlers(staff_access.HANDLERS)  # a command nobody took: the one refusal
     application.add_handlers(buttons.HANDLERS)  # any other press: 已过期，请重新提问
     application.add_error_handler(errors.on_error)
     install_notices(application, settings)  # plans every ORGBOT_NOTIFY_INTERVAL s, sends between
