@@ -24,7 +24,7 @@ from knowledge.store import KnowledgeStore
 log = logging.getLogger(__name__)
 
 # Bump when the index's fields, their meaning or how the builder makes them change.
-INDEX_FORMAT = 13
+INDEX_FORMAT = 14
 
 
 def index_cache_path(db_path: Path) -> Path:

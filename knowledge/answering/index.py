@@ -13,6 +13,7 @@ from typing import Any
 
 from knowledge.answering.segmenter import Segmenter, build_dictionary
 from knowledge.answering.text import (
+    HOMOPHONE_MAX,
     STOP_WORDS,
     char_bigrams,
     char_pinyin_table,
@@ -124,6 +125,11 @@ class IndexBuilder:
         names = self._all_names()
         if len(names) <= NAMES_IN_TOKENIZER:
             self.domain_words.update(names)
+        else:
+            # A registry's thousands of full names stay out of the tokenizer, but the short
+            # names residents type (智塔, 常青藤: aliases, names of a few characters) keep
+            # their words, so pinyin (zhita) and sound-alike typos (常清藤) still find them.
+            self.domain_words.update(self._short_names())
         word_freq, word_total = build_dictionary(self.domain_words)
         self.segmenter = Segmenter(word_freq, word_total)
         self._documents()
@@ -182,6 +188,17 @@ class IndexBuilder:
                     if name:
                         names.update(self._normalized(name).split())
         return names
+
+    def _short_names(self) -> set[str]:
+        short: set[str] = set()
+        for table in ("organizations", "projects", "facts", "activities"):
+            for record in self.records.get(table, {}).values():
+                name = record.get("name") or record.get("title", "")
+                for written in [name, *record.get("aliases", [])]:
+                    for part in self._normalized(written).split():
+                        if written != name or len(part) <= HOMOPHONE_MAX:
+                            short.add(part)
+        return short
 
     def _places(self) -> dict[str, tuple[str, str]]:
         places: dict[str, tuple[str, str]] = {}

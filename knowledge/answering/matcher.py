@@ -189,7 +189,7 @@ class Matcher:
         for written, word in corrections.items():
             expanded = [(k, f * HOMOPHONE_FACTOR) for k, f in self._expand(word)]
             queries.append((written, expanded))
-        common = 0 if named else min(COMMON_SHARE * self._n_docs, COMMON_POSTINGS)
+        common = min(COMMON_SHARE * self._n_docs, COMMON_POSTINGS)
         deferred: list[tuple[str, list[tuple[str, float]]]] = []
         for word, keys in queries:
             rare = [(k, f) for k, f in keys if len(postings.get(k, ())) <= common]
@@ -204,10 +204,11 @@ class Matcher:
             return scores, hits
         # Very common words only re-score the best candidates the rarer words found; when
         # every word is common, the rarest one (in the place asked about) proposes them.
-        if named:  # a large knowledge base: a question naming something scores just that
-            pool = list(named)
-        elif scores:
-            pool = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
+        if scores or named:
+            # What the question names, and the best the rarer words found: a name can be a
+            # fact's short alias met by chance, so it never shuts out the other candidates.
+            best = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
+            pool = list(dict.fromkeys([*named, *best]))
         else:
             common_keys = [key for _, keys in deferred for key, _ in keys]
             place_names = [place for _, place in places]

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from knowledge.answering import columns as columns_module
+from knowledge.answering import index as index_module
 from knowledge.answering.index import Index, build_index
 from knowledge.answering.matcher import LARGE_KB, Match, Matcher
 from knowledge.curation.apply import open_knowledge
@@ -135,3 +136,31 @@ def test_layouts_are_bounded(large_index: Index, monkeypatch) -> None:
     for key in list(large_index.postings)[:20]:
         columns.column(key, [0, 1])
         assert len(columns._layouts) <= 2
+
+
+@pytest.fixture(scope="module")
+def registry_sized_index(records: dict[str, dict[str, dict[str, Any]]]) -> Index:
+    """The shipped knowledge whole, among thousands of registry-like organizations, with more
+    names than the tokenizer takes (the cap lowered so the test builds quickly)."""
+    shipped = open_knowledge().all_records()
+    both = {**shipped, "organizations": {**shipped["organizations"], **records["organizations"]}}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_module, "NAMES_IN_TOKENIZER", 1000)
+        return build_index(both, "registry-sized")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("zhita", "baoji-zhita-children"),  # pinyin of a short name
+        ("常清藤社工服务中心", "changqingteng-social-work"),  # a sound-alike typo of an alias
+        # A fact's short alias met by chance ("社会组织") must not shut out the right fact.
+        ("宝鸡有几家社会组织评上了2021年典型事例", "baoji-2021-typical-cases"),
+    ],
+)
+def test_shipped_knowledge_answers_as_before_among_a_registry(
+    registry_sized_index: Index, question: str, expected: str
+) -> None:
+    match = Matcher(registry_sized_index).match(question)
+    assert match.decision == "answer"
+    assert match.results[0].doc.id == expected
