@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge.answering.answer import Answerer  # noqa: E402
-from knowledge.answering.cache import index_cache_path  # noqa: E402
+from knowledge.answering.cache import index_cache_path, save_index  # noqa: E402
 from knowledge.answering.index import build_index  # noqa: E402
 from knowledge.curation.apply import import_files, open_knowledge  # noqa: E402
 from tests.knowledge.curation.synthetic_registry import (  # noqa: E402
@@ -169,7 +169,7 @@ def one_size(size: int, work: Path, runs: int, sample: int) -> None:
         started = time.perf_counter()
         index = build_index(records, store.version)
         builds.append(time.perf_counter() - started)
-    index.save(index_cache_path(db))
+    save_index(index, index_cache_path(db))
     print(f"  index build: {span(builds)}")
 
     rng = random.Random(size)

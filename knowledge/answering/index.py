@@ -127,7 +127,7 @@ class IndexBuilder:
             self.domain_words.update(names)
         else:
             # A registry's thousands of full names stay out of the tokenizer, but the short
-            # names residents type (智塔, 常青藤: aliases, names of a few characters) keep
+            # names residents type (智塔, 常青藤: names and aliases of a few characters) keep
             # their words, so pinyin (zhita) and sound-alike typos (常清藤) still find them.
             self.domain_words.update(self._short_names())
         word_freq, word_total = build_dictionary(self.domain_words)
@@ -195,9 +195,11 @@ class IndexBuilder:
             for record in self.records.get(table, {}).values():
                 name = record.get("name") or record.get("title", "")
                 for written in [name, *record.get("aliases", [])]:
-                    for part in self._normalized(written).split():
-                        if written != name or len(part) <= HOMOPHONE_MAX:
-                            short.add(part)
+                    short.update(
+                        part
+                        for part in self._normalized(written).split()
+                        if len(part) <= HOMOPHONE_MAX
+                    )
         return short
 
     def _places(self) -> dict[str, tuple[str, str]]:
