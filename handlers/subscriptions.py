@@ -295,8 +295,8 @@ async def by_name_pressed(update: Update, context: Context) -> None:
     message = message_of(query)
     await query.answer()
     if message is not None:
-        placeholder = ForceReply(selective=True, input_field_placeholder="组织名称")
-        await message.reply_text(NAME_PROMPT, reply_markup=placeholder, do_quote=False)
+        force = ForceReply(input_field_placeholder="组织名称")
+        await message.reply_text(NAME_PROMPT, reply_markup=force, do_quote=False)
 
 
 async def done_pressed(update: Update, context: Context) -> None:

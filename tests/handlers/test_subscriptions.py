@@ -258,3 +258,14 @@ async def test_a_topic_chosen_in_subscribe_brings_a_reminder_of_a_matching_activ
     [notice] = [n for n in report.plan.notices if n.activity_id == "mind-talk"]
     assert notice.recipients == ((USER, subscription.id),)
     assert "心理健康讲座" in notice.text
+
+
+async def test_help_and_the_command_menu_name_the_subscription_commands(
+    app: Application, fake_api: FakeBotAPI
+) -> None:
+    await app.post_init(app)  # sets the command menu, as run_polling does
+    menu = {c["command"] for c in fake_api.commands}
+    assert {"subscribe", "mysubs", "unsubscribe", "forget"} <= menu
+    shown = await command(app, fake_api, "/help")
+    for name in ("/subscribe", "/mysubs", "/unsubscribe", "/forget"):
+        assert name in shown["plain"]
