@@ -265,17 +265,13 @@ async def toggle_pressed(update: Update, context: Context) -> None:
         await query.answer(CHANGED if isinstance(button, SubsToggle) else EXPIRED)
         return
     kind, value, name = target
-    if (kind, value) in state_of(svc, chat):
-        svc.residents.unsubscribe(chat, kind, value)
-        await query.answer(f"已取消：{name}"[:200])
-    else:
-        try:
-            svc.residents.subscribe(chat, kind, value)
-        except TooManySubscriptions:
-            await query.answer(TOO_MANY, show_alert=True)
-            return
-        await query.answer(f"已订阅：{name}"[:200])
-    if message is not None:
+    try:
+        on = svc.residents.toggle(chat, kind, value)
+    except TooManySubscriptions:
+        await query.answer(TOO_MANY, show_alert=True)
+        return
+    await query.answer(f"{'已订阅' if on else '已取消'}：{name}"[:200])
+    if message is not None and message.reply_markup is not None:
         await _edit_markup(
             message, remarked(message.reply_markup, svc.catalog, state_of(svc, chat))
         )

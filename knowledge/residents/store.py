@@ -267,6 +267,14 @@ class ResidentsStore:
             raise TooManySubscriptions(chat_id)
         return False
 
+    def toggle(self, chat_id: int, kind: SubscriptionKind, target: str) -> bool:
+        """Stop a subscription the chat has, or make it (/subscribe's buttons); True when the
+        chat follows it now. Raises TooManySubscriptions as `subscribe` does."""
+        if self.unsubscribe(chat_id, kind, target):
+            return False
+        self.subscribe(chat_id, kind, target)
+        return True
+
     def unsubscribe(self, chat_id: int, kind: SubscriptionKind, target: str) -> bool:
         """Stop one subscription; False when the chat did not have it."""
         row = self.db.execute(

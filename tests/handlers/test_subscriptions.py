@@ -269,3 +269,16 @@ async def test_help_and_the_command_menu_name_the_subscription_commands(
     shown = await command(app, fake_api, "/help")
     for name in ("/subscribe", "/mysubs", "/unsubscribe", "/forget"):
         assert name in shown["plain"]
+
+
+async def test_a_toggle_past_the_cap_is_refused_with_the_reason(
+    app: Application, fake_api: FakeBotAPI, bot_services: Services, monkeypatch
+) -> None:
+    monkeypatch.setattr("knowledge.residents.store.MAX_SUBSCRIPTIONS_PER_CHAT", 1)
+    shown = await command(app, fake_api, "/subscribe")
+    await click(app, fake_api, shown, "养老助老")
+    after = await click(app, fake_api, shown, "心理健康")
+    assert "最多订阅" in fake_api.callback_answers[-1]["text"]
+    assert fake_api.callback_answers[-1]["show_alert"]
+    assert "✓ 心理健康" not in labels(after)
+    assert follows(bot_services) == {("topic", "养老助老")}
