@@ -35,7 +35,9 @@ GONE = Reply("这条信息已经更新或删除了，请重新提问。")
 NO_SUCH_ORGANIZATION = Reply("没有找到这个组织，请重新提问。")
 SUBSCRIBED = "已订阅该组织的活动提醒"
 ALREADY_SUBSCRIBED = "您已经订阅过了"
-TOO_MANY_SUBSCRIPTIONS = f"每个聊天最多订阅{MAX_SUBSCRIPTIONS_PER_CHAT}个组织，暂时不能再订阅了。"
+TOO_MANY_SUBSCRIPTIONS = (
+    f"每个聊天最多订阅{MAX_SUBSCRIPTIONS_PER_CHAT}项，请先用 /mysubs 取消一些。"
+)
 
 
 def follow_up_keyboard(org_id: str) -> InlineKeyboardMarkup:

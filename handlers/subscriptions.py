@@ -10,6 +10,7 @@ from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.services import Context, Services
+from handlers.ask import TOO_MANY_SUBSCRIPTIONS
 from handlers.buttons import (
     EXPIRED,
     Axis,
@@ -32,7 +33,6 @@ from knowledge.catalog import Catalog
 from knowledge.reply import Reply
 from knowledge.residents.store import (
     DIGEST_TARGET,
-    MAX_SUBSCRIPTIONS_PER_CHAT,
     SubscriptionKind,
     TooManySubscriptions,
 )
@@ -58,7 +58,6 @@ DONE = Reply(
     ["发送 /mysubs 查看您的订阅，/unsubscribe 取消订阅，/subscribe 再修改。"],
 )
 CHANGED = "列表已更新，请重新选择"
-TOO_MANY = f"每个聊天最多订阅{MAX_SUBSCRIPTIONS_PER_CHAT}项，请先取消一些再订阅。"
 DIGEST_LABEL = "每周活动汇总"
 
 State = set[tuple[str, str]]  # (kind, target) of what the chat follows
@@ -268,7 +267,7 @@ async def toggle_pressed(update: Update, context: Context) -> None:
     try:
         on = svc.residents.toggle(chat, kind, value)
     except TooManySubscriptions:
-        await query.answer(TOO_MANY, show_alert=True)
+        await query.answer(TOO_MANY_SUBSCRIPTIONS, show_alert=True)
         return
     await query.answer(f"{'已订阅' if on else '已取消'}：{name}"[:200])
     if message is not None and message.reply_markup is not None:
