@@ -282,3 +282,18 @@ async def test_a_toggle_past_the_cap_is_refused_with_the_reason(
     assert fake_api.callback_answers[-1]["show_alert"]
     assert "✓ 心理健康" not in labels(after)
     assert follows(bot_services) == {("topic", "养老助老")}
+
+
+async def test_a_long_list_is_paged_in_place(
+    app: Application, fake_api: FakeBotAPI, bot_services: Services, monkeypatch
+) -> None:
+    monkeypatch.setattr("handlers.subscriptions.TOGGLES_PER_PAGE", 4)
+    shown = await command(app, fake_api, "/subscribe")
+    first = labels(current(app, fake_api, shown))
+    assert first[:4] == ["养老助老", "儿童青少年", "残障康复", "心理健康"]
+    assert "下一页 ›" in first and "‹ 上一页" not in first
+    second = labels(await click(app, fake_api, shown, "下一页 ›"))
+    assert "养老助老" not in second and "社区治理" in second and "‹ 上一页" in second
+    after = await click(app, fake_api, shown, "社区治理")
+    assert "✓ 社区治理" in labels(after)  # the toggle keeps its page
+    assert follows(bot_services) == {("topic", "社区治理")}
