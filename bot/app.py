@@ -24,12 +24,15 @@ from handlers import (
     browse,
     buttons,
     errors,
+    forget,
     guard,
     inline,
     membership,
+    mysubs,
     nontext,
     staff_access,
     start,
+    subscriptions,
     watch,
 )
 from jobs.notifier import install as install_notices
@@ -47,6 +50,10 @@ COMMANDS = [
     BotCommand("start", "开始使用"),
     BotCommand("orgs", "按区县或主题浏览社会组织"),
     BotCommand("activities", "近期活动"),
+    BotCommand("subscribe", "订阅活动提醒"),
+    BotCommand("mysubs", "我的订阅"),
+    BotCommand("unsubscribe", "取消订阅"),
+    BotCommand("forget", "删除我的信息"),
     BotCommand("help", "帮助"),
 ]
 
@@ -135,6 +142,10 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.add_handlers(browse.HANDLERS)  # /orgs, /org, browsing buttons, cards
     application.add_handlers(activities.HANDLERS)  # /activities
     application.add_handlers(inline.HANDLERS)  # @bot 心理 in any chat
+    # /subscribe's keyboard, and a reply to its name prompt (before free text takes it)
+    application.add_handlers(subscriptions.HANDLERS)
+    application.add_handlers(mysubs.HANDLERS)  # /mysubs, /unsubscribe, 不再提醒 buttons
+    application.add_handlers(forget.HANDLERS)  # /forget
     application.add_handlers(ask.HANDLERS)  # answer buttons, then free text
     application.add_handlers(nontext.HANDLERS)  # stickers, photos...: a hint in private chats
     application.add_handlers(staff_access.HANDLERS)  # a command nobody took: the one refusal

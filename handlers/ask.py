@@ -9,7 +9,16 @@ from telegram.constants import ChatType
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.services import Context
-from handlers.buttons import EXPIRED, Choice, FollowUp, FollowUpTopic, Subscribe, pattern, pressed
+from handlers.buttons import (
+    EXPIRED,
+    Choice,
+    FollowUp,
+    FollowUpTopic,
+    Subscribe,
+    TurnOff,
+    pattern,
+    pressed,
+)
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.answer import Answer
 from knowledge.answering.intent import Intent
@@ -26,7 +35,9 @@ GONE = Reply("这条信息已经更新或删除了，请重新提问。")
 NO_SUCH_ORGANIZATION = Reply("没有找到这个组织，请重新提问。")
 SUBSCRIBED = "已订阅该组织的活动提醒"
 ALREADY_SUBSCRIBED = "您已经订阅过了"
-TOO_MANY_SUBSCRIPTIONS = f"每个聊天最多订阅{MAX_SUBSCRIPTIONS_PER_CHAT}个组织，暂时不能再订阅了。"
+TOO_MANY_SUBSCRIPTIONS = (
+    f"每个聊天最多订阅{MAX_SUBSCRIPTIONS_PER_CHAT}项，请先用 /mysubs 取消一些。"
+)
 
 
 def follow_up_keyboard(org_id: str) -> InlineKeyboardMarkup:
@@ -127,7 +138,8 @@ async def follow_up_pressed(update: Update, context: Context) -> None:
 
 
 async def subscribe_pressed(update: Update, context: Context) -> None:
-    """订阅提醒: remember that this chat wants reminders of the organization's activities."""
+    """订阅提醒: remember that this chat wants reminders of the organization's activities; a
+    second press says it is on already and offers to turn it off."""
     query, button = pressed(update, Subscribe)
     svc = await services(context)
     if button.org not in svc.catalog.organizations:  # forged, or removed by staff since
@@ -140,6 +152,18 @@ async def subscribe_pressed(update: Update, context: Context) -> None:
         await query.answer(TOO_MANY_SUBSCRIPTIONS, show_alert=True)
         return
     await query.answer(SUBSCRIBED if new else ALREADY_SUBSCRIBED)
+    message = message_of(query)
+    if not new and message is not None:
+        name = svc.catalog.organizations[button.org].name
+        turn_off = InlineKeyboardButton("取消订阅", callback_data=TurnOff(button.org).data)
+        await reply_with(message, already_on(name), InlineKeyboardMarkup([[turn_off]]))
+
+
+def already_on(name: str) -> Reply:
+    return Reply(
+        f"您已订阅「{name}」的活动提醒",
+        ["不想再收到，可以点下面的按钮取消；发送 /mysubs 查看全部订阅。"],
+    )
 
 
 class _AddressedToBot(filters.MessageFilter):

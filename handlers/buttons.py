@@ -15,10 +15,27 @@ returned a button, and its ids only once they were found in the knowledge base.
     b:d, b:t     BrowseList  the districts, the topics
     b:d:N:P      BrowsePage  page P of the Nth district's organizations (b:t:N:P: topic)
     q:N          Example     the Nth example question under /start
+    sb:m:P       SubsScreen  /subscribe: page P of the topics, the digest and the menus
+    sb:dl:P      SubsScreen  page P of the districts (sb:ol:P: the topics to find organizations)
+    sb:ot:N:P    SubsScreen  page P of the Nth topic's organizations
+    sb:t:N:H     SubsToggle  follow or stop the Nth topic (sb:d:N:H: district); H: its name's tag
+    sb:o:<org>   SubsOrg     follow or stop an organization
+    sb:w         SubsDigest  the weekly digest on or off
+    sb:n         SubsByName  ask for an organization's name (the answer is a reply to the prompt)
+    sb:x         SubsDone    close the keyboard
+    ss:<org>     TurnOff     stop an organization that was already followed (second 订阅提醒)
+    ms:<sub>     StopOne     stop one subscription (/mysubs, /unsubscribe)
+    ms:a         StopAll     stop them all: ask (ms:ay: yes, ms:an: no)
+    un:<sub>     StopNotice  不再提醒这类活动 under a notice (built by jobs/messages.py)
+    fg:y, fg:n   Forget      /forget: confirmed, or cancelled
+
+A subscription id is trusted only as one of the pressing chat's own (ResidentsStore checks); an
+index N only while the name at N still has the tag H (lists change when staff import).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,11 +151,154 @@ class Example:
         return f"q:{self.number}"
 
 
-Button = Choice | FollowUp | Subscribe | Card | Browse | Example
+class SubsView(StrEnum):
+    """The screens of the /subscribe keyboard (the value is the code)."""
+
+    MAIN = "m"  # topics, the digest, the ways to the other screens
+    DISTRICTS = "dl"
+    TOPICS = "ol"  # the topics, to choose one's organizations
+    ORGANIZATIONS = "ot"  # one topic's organizations
+
+
+class StopStep(StrEnum):
+    ASK = "a"
+    YES = "ay"
+    NO = "an"
+
+
+class ForgetStep(StrEnum):
+    CONFIRM = "y"
+    CANCEL = "n"
+
+
+def tag(name: str) -> str:
+    """Four hex digits standing for a name, so a list index is checked against the name shown."""
+    return hashlib.sha1(name.encode()).hexdigest()[:4]
+
+
+@dataclass(frozen=True)
+class Subs:
+    """A press in the /subscribe keyboard (one of those below)."""
+
+
+@dataclass(frozen=True)
+class SubsScreen(Subs):
+    view: SubsView
+    page: int = 0
+    number: int = 0  # the topic, on the ORGANIZATIONS screen
+
+    @property
+    def data(self) -> str:
+        if self.view == SubsView.ORGANIZATIONS:
+            return _checked(f"sb:{self.view}:{self.number}:{self.page}")
+        return _checked(f"sb:{self.view}:{self.page}")
+
+
+@dataclass(frozen=True)
+class SubsToggle(Subs):
+    axis: Axis
+    number: int
+    tag: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"sb:{self.axis}:{self.number}:{self.tag}")
+
+
+@dataclass(frozen=True)
+class SubsOrg(Subs):
+    org: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"sb:o:{self.org}")
+
+
+@dataclass(frozen=True)
+class SubsDigest(Subs):
+    @property
+    def data(self) -> str:
+        return "sb:w"
+
+
+@dataclass(frozen=True)
+class SubsByName(Subs):
+    @property
+    def data(self) -> str:
+        return "sb:n"
+
+
+@dataclass(frozen=True)
+class SubsDone(Subs):
+    @property
+    def data(self) -> str:
+        return "sb:x"
+
+
+@dataclass(frozen=True)
+class TurnOff:
+    org: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"ss:{self.org}")
+
+
+@dataclass(frozen=True)
+class StopOne:
+    subscription: int
+
+    @property
+    def data(self) -> str:
+        return _checked(f"ms:{self.subscription}")
+
+
+@dataclass(frozen=True)
+class StopAll:
+    step: StopStep
+
+    @property
+    def data(self) -> str:
+        return f"ms:{self.step}"
+
+
+@dataclass(frozen=True)
+class StopNotice:
+    subscription: int
+
+    @property
+    def data(self) -> str:
+        return _checked(f"un:{self.subscription}")
+
+
+@dataclass(frozen=True)
+class Forget:
+    step: ForgetStep
+
+    @property
+    def data(self) -> str:
+        return f"fg:{self.step}"
+
+
+Button = (
+    Choice
+    | FollowUp
+    | Subscribe
+    | Card
+    | Browse
+    | Example
+    | Subs
+    | TurnOff
+    | StopOne
+    | StopAll
+    | StopNotice
+    | Forget
+)
 B = TypeVar("B", bound=Button)
 
 _ID = rf"[a-z0-9-]{{1,{MAX_ID_LENGTH}}}"  # the record ids of knowledge/schema.py
 _NUMBER = r"\d{1,6}"
+_SUBSCRIPTION = r"[1-9]\d{0,17}"  # a subscriptions row id
 _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
     (re.compile(rf"a:([opfv]):({_ID})"), lambda m: Choice(CODE_KINDS[m[1]], m[2])),
     (re.compile(rf"([cpe]):({_ID})"), lambda m: FollowUp(FollowUpTopic(m[1]), m[2])),
@@ -151,6 +311,27 @@ _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
         lambda m: BrowsePage(Axis(m[1]), int(m[2]), int(m[3])),
     ),
     (re.compile(rf"q:({_NUMBER})"), lambda m: Example(int(m[1]))),
+    (
+        re.compile(rf"sb:(m|dl|ol):({_NUMBER})"),
+        lambda m: SubsScreen(SubsView(m[1]), int(m[2])),
+    ),
+    (
+        re.compile(rf"sb:ot:({_NUMBER}):({_NUMBER})"),
+        lambda m: SubsScreen(SubsView.ORGANIZATIONS, int(m[2]), int(m[1])),
+    ),
+    (
+        re.compile(rf"sb:([dt]):({_NUMBER}):([0-9a-f]{{4}})"),
+        lambda m: SubsToggle(Axis(m[1]), int(m[2]), m[3]),
+    ),
+    (re.compile(rf"sb:o:({_ID})"), lambda m: SubsOrg(m[1])),
+    (re.compile(r"sb:w"), lambda m: SubsDigest()),
+    (re.compile(r"sb:n"), lambda m: SubsByName()),
+    (re.compile(r"sb:x"), lambda m: SubsDone()),
+    (re.compile(rf"ss:({_ID})"), lambda m: TurnOff(m[1])),
+    (re.compile(rf"ms:({_SUBSCRIPTION})"), lambda m: StopOne(int(m[1]))),
+    (re.compile(r"ms:(a|ay|an)"), lambda m: StopAll(StopStep(m[1]))),
+    (re.compile(rf"un:({_SUBSCRIPTION})"), lambda m: StopNotice(int(m[1]))),
+    (re.compile(r"fg:([yn])"), lambda m: Forget(ForgetStep(m[1]))),
 ]
 
 

@@ -55,6 +55,17 @@ def create_desk_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+def forget_tickets(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
+    """Delete a chat's tickets and their posts' mapping (in the caller's transaction: /forget
+    deletes them with the rest of the chat's data); how many rows went from each table."""
+    posts = db.conn.execute(
+        "DELETE FROM ticket_posts WHERE ticket_id IN (SELECT id FROM tickets WHERE chat_id = ?)",
+        [chat_id],
+    ).rowcount
+    tickets = db.conn.execute("DELETE FROM tickets WHERE chat_id = ?", [chat_id]).rowcount
+    return {"ticket_posts": posts, "tickets": tickets}
+
+
 @dataclass(frozen=True)
 class Ticket:
     id: int
@@ -178,14 +189,9 @@ class Desk:
         ]
 
     def forget(self, chat_id: int) -> None:
-        """Delete every ticket of a chat and its posts' mapping (/forget)."""
+        """Delete every ticket of a chat and its posts' mapping."""
         with self.db.conn:
-            self.db.conn.execute(
-                "DELETE FROM ticket_posts WHERE ticket_id IN "
-                "(SELECT id FROM tickets WHERE chat_id = ?)",
-                [chat_id],
-            )
-            self.db.conn.execute("DELETE FROM tickets WHERE chat_id = ?", [chat_id])
+            forget_tickets(self.db, chat_id)
 
     def purge_closed(self, before: datetime) -> int:
         """Delete tickets closed before `before` (retention); how many."""

@@ -9,7 +9,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from knowledge.db import connect, now_utc
-from knowledge.residents.desk import create_desk_tables
+from knowledge.residents.desk import create_desk_tables, forget_tickets
 
 migrations = Migrations("orgbot-residents")
 
@@ -267,6 +267,14 @@ class ResidentsStore:
             raise TooManySubscriptions(chat_id)
         return False
 
+    def toggle(self, chat_id: int, kind: SubscriptionKind, target: str) -> bool:
+        """Stop a subscription the chat has, or make it (/subscribe's buttons); True when the
+        chat follows it now. Raises TooManySubscriptions as `subscribe` does."""
+        if self.unsubscribe(chat_id, kind, target):
+            return False
+        self.subscribe(chat_id, kind, target)
+        return True
+
     def unsubscribe(self, chat_id: int, kind: SubscriptionKind, target: str) -> bool:
         """Stop one subscription; False when the chat did not have it."""
         row = self.db.execute(
@@ -316,9 +324,13 @@ class ResidentsStore:
         return self.unsubscribe(chat_id, SubscriptionKind.DIGEST, DIGEST_TARGET)
 
     def forget(self, chat_id: int) -> dict[str, int]:
-        """Delete everything stored about a chat (/forget): its subscriptions, the questions its
-        resident asked, its deliveries and the weekly digests written for it alone, and its
-        blocked mark. Returns how many rows went from each table."""
+        """Delete everything stored about a chat (/forget), in one transaction: its
+        subscriptions, its notices' rows and the weekly digests written for it alone, its
+        blocked mark, its hand-off tickets and their staff-chat posts. Returns how many rows
+        went from each table.
+
+        Logged questions hold no Telegram id since m004, so nothing ties them to the chat; a
+        row still marked with it (written by hand, or by an old release) goes too."""
         deleted: dict[str, int] = {}
         with self.db.conn:
             for table, sql, args in (
@@ -334,6 +346,7 @@ class ResidentsStore:
                 ("blocked_chats", "DELETE FROM blocked_chats WHERE chat_id = ?", [chat_id]),
             ):
                 deleted[table] = self.db.execute(sql, args).rowcount
+            deleted.update(forget_tickets(self.db, chat_id))
         return deleted
 
     def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> None:

@@ -22,10 +22,26 @@ from handlers.buttons import (
     Example,
     FollowUp,
     FollowUpTopic,
+    Forget,
+    ForgetStep,
+    StopAll,
+    StopNotice,
+    StopOne,
+    StopStep,
+    SubsByName,
     Subscribe,
+    SubsDigest,
+    SubsDone,
+    SubsOrg,
+    SubsScreen,
+    SubsToggle,
+    SubsView,
+    TurnOff,
     parse,
 )
+from jobs import messages
 from knowledge.records import Kind
+from knowledge.residents.outbox import NoticeKind
 from knowledge.schema import MAX_ID_LENGTH
 from tests.handlers.conftest import USER, press
 from tests.handlers.test_conversation import ask, buttons
@@ -85,12 +101,26 @@ FORGED = [
     "e:智塔",
     " c:" + ZHITA,
     "c:" + ZHITA + "\n",
+    "sb:",
+    "sb:t:1",  # a toggle needs its name's tag
+    "sb:t:1:XYZW",
+    "sb:o:智塔",
+    "sb:ot:1",
+    "ss:",
+    "ms:0",  # subscription ids start at 1
+    "ms:-5",
+    "ms:1" + "0" * 18,
+    "un:abc",
+    "un:",
+    "fg:",
+    "fg:yes",
 ]
 
 
 async def test_every_forged_press_is_answered_once_with_expired(
-    app: Application, fake_api: FakeBotAPI
+    app: Application, fake_api: FakeBotAPI, bot_services: Services
 ) -> None:
+    bot_services.flood = FloodGuard(per_minute=len(FORGED))  # more than a minute's share
     shown = await app.bot.send_message(USER, "按钮测试")
     for data in FORGED:
         await press(app, fake_api, data, under=shown)
@@ -187,9 +217,30 @@ LONGEST_ID = "x" * MAX_ID_LENGTH
         *(BrowseList(axis) for axis in Axis),
         *(BrowsePage(axis, 999_999, 999_999) for axis in Axis),
         Example(3),
+        *(
+            SubsScreen(view, 999_999, 999_999 * (view == SubsView.ORGANIZATIONS))
+            for view in SubsView
+        ),
+        *(SubsToggle(axis, 999_999, "beef") for axis in Axis),
+        SubsOrg(LONGEST_ID),
+        SubsDigest(),
+        SubsByName(),
+        SubsDone(),
+        TurnOff(LONGEST_ID),
+        StopOne(10**18 - 1),
+        *(StopAll(step) for step in StopStep),
+        StopNotice(10**18 - 1),
+        *(Forget(step) for step in ForgetStep),
     ],
     ids=repr,
 )
 def test_every_button_reads_back_as_itself_within_64_bytes(button: Button) -> None:
     assert parse(button.data) == button
     assert len(button.data.encode()) <= 64
+
+
+def test_the_stop_button_under_a_notice_is_the_one_the_bot_parses() -> None:
+    [[_card], [(label, data)]] = messages.buttons(
+        NoticeKind.REMINDER, {"organization": ZHITA}, 12345
+    )
+    assert label == "不再提醒这类活动" and parse(data) == StopNotice(12345)

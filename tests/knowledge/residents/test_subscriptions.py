@@ -104,3 +104,9 @@ def test_a_migrated_group_takes_its_subscriptions_along(residents: ResidentsStor
     residents.migrate_chat(-4001, -1004001)
     assert residents.subscriptions_of(-4001) == []
     assert sorted(s.target for s in residents.subscriptions_of(-1004001)) == [ORG, "心理健康"]
+
+
+def test_toggle_follows_then_stops(residents: ResidentsStore) -> None:
+    assert residents.toggle(1001, SubscriptionKind.TOPIC, "心理健康") is True
+    assert residents.toggle(1001, SubscriptionKind.TOPIC, "心理健康") is False
+    assert residents.subscriptions_of(1001) == []
