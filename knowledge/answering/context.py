@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
 from knowledge.answering.intent import Intent, strip_greeting
 from knowledge.catalog import Catalog
-from knowledge.records import Kind, Organization, Project, Record
+from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 if TYPE_CHECKING:  # answer.py imports this module
@@ -60,6 +60,10 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务")),
     (Intent.INTRODUCE, re.compile(r"是做什么的|做什么的|干什么的|是干啥的|做什么|干什么|介绍")),
 ]
+# Asked of a project, these are its organization's.
+_THE_ORGANIZATIONS = frozenset(
+    {Intent.CONTACT, Intent.ADDRESS, Intent.HOURS, Intent.ACTIVITIES, Intent.PROJECTS}
+)
 # Read out first: "这周" and "这个月" are no pointer.
 _TIMES = re.compile(r"最近|近期|这周|本周|下周|这个月|下个月|周末|今天|明天|后天|现在")
 # Words that carry no subject: with these and a topic only, the question has none of its own.
@@ -166,12 +170,6 @@ def follow_up(
     return FollowUp(subject, record, intent)
 
 
-# Asked of a project, these are its organization's.
-_THE_ORGANIZATIONS = frozenset(
-    {Intent.CONTACT, Intent.ADDRESS, Intent.HOURS, Intent.ACTIVITIES, Intent.PROJECTS}
-)
-
-
 def rewritten(rewrite: Rewrite, first: Answer, again: Callable[[str], Answer]) -> Answer:
     """A follow-up with words of its own: the question's own answer when it has one (it may
     name another organization, or ask something new); otherwise the answer with the subject
@@ -186,7 +184,7 @@ def rewritten(rewrite: Rewrite, first: Answer, again: Callable[[str], Answer]) -
     return first
 
 
-def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Any]) -> Reply:
+def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity]) -> Reply:
     """The reply to a follow-up, as if the resident had named the record."""
     record = follow.record
     if follow.intent == Intent.PROJECTS and isinstance(record, Organization):

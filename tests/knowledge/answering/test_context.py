@@ -141,3 +141,30 @@ def test_no_context_is_kept_when_follow_ups_are_off(answerer: Answerer) -> None:
     chats = Conversations(0, now=Clock())
     chats.update(1, answerer.answer("智塔在哪", log_question=False))
     assert chats.get(1) is None
+
+
+def test_opening_hours_are_given_when_the_records_have_them_and_never_invented(
+    store, tmp_path
+) -> None:
+    from knowledge.curation.apply import import_files
+
+    staff = tmp_path / "hours.yaml"
+    staff.write_text(
+        "organizations:\n"
+        "  - id: hours-test\n"
+        "    name: 测试开放时间互助会\n"
+        "    aliases: [开放互助会]\n"
+        "    opening_hours: 周一至周五 9:00-17:00\n"
+        "    source: {document: 民政局核实}\n",
+        encoding="utf-8",
+    )
+    assert import_files(store, [staff]).ok
+    answerer = Answerer.from_store(store)
+    chats = Conversations(10, now=Clock())
+    chats.update(1, answerer.answer("测试开放时间互助会在哪", log_question=False))
+    known = answerer.answer("他们几点开门", context=chats.get(1), log_question=False)
+    assert "开放时间：周一至周五 9:00-17:00" in known.text
+    chats.update(1, answerer.answer("智塔在哪", log_question=False))
+    unknown = answerer.answer("他们几点开门", context=chats.get(1), log_question=False)
+    assert "资料中没有宝鸡智塔儿童启能成长中心的开放时间" in unknown.text
+    assert not any(ch.isdigit() for ch in unknown.text.split("来源")[0])
