@@ -156,6 +156,12 @@ class ChatInput(io.BytesIO):
         return line
 
 
+@pytest.fixture(autouse=True)
+def default_context_time(monkeypatch) -> None:
+    """The default ten minutes, whatever the developer's shell says."""
+    monkeypatch.delenv("ORGBOT_CONTEXT_MINUTES", raising=False)
+
+
 @pytest.fixture(scope="module")
 def kb_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("kb") / "orgbot.db"
