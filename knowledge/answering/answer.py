@@ -174,8 +174,11 @@ class Answerer:
         else:
             answer = self._compose(snapshot, match)
             if follow is not None:  # a pronoun with words of its own: named, it may fit
-                again = lambda text: self._compose(snapshot, snapshot.matcher.match(text))  # noqa: E731
-                answer = rewritten(follow, answer, again)
+                answer = rewritten(
+                    follow,
+                    answer,
+                    lambda text: self._compose(snapshot, snapshot.matcher.match(text)),
+                )
         if answer.answered and not answer.choices:
             answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
         if log_question and match.normalized and self.questions is not None:
@@ -218,11 +221,11 @@ class Answerer:
         record = follow.record
         result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
         return Answer(
-            query,
-            True,
-            follow.intent,
-            reply,
-            [result],
+            query=query,
+            answered=True,
+            intent=follow.intent,
+            reply=reply,
+            results=[result],
             top=record,
             context=follow.subject,
         )
