@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from bench_ask import BM25Baseline  # noqa: E402
 
 from knowledge.answering.answer import Answer, Answerer  # noqa: E402
+from knowledge.answering.context import Conversations  # noqa: E402
 from knowledge.answering.index import build_index  # noqa: E402
 from knowledge.curation.apply import open_knowledge  # noqa: E402
 
@@ -67,8 +68,10 @@ def judge(case: dict[str, Any], answer: Answer, records: dict[str, dict[str, Any
 def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
     turns = case.get("conversation") or [case["q"]]
     answer = None
-    for turn in turns:  # without conversation context, earlier turns change nothing
-        answer = answerer.answer(turn, log_question=False)
+    chat = Conversations()  # one chat per case: a follow-up reads the turns before it
+    for turn in turns:
+        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
+        chat.update(0, answer)
     assert answer is not None
     return answer
 

@@ -64,9 +64,16 @@ def main(env_file: Path | None) -> None:
 @main.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per question.")
+@click.option(
+    "--conversation",
+    is_flag=True,
+    help="Read the lines of standard input as one chat: a follow-up (“它的电话呢”) is about "
+    "what the line before it was answered about.",
+)
 @db_option
-def ask(question: str | None, as_json: bool, db: Path | None) -> None:
+def ask(question: str | None, as_json: bool, conversation: bool, db: Path | None) -> None:
     """Answer QUESTION, or one question per line from standard input."""
+    from knowledge.answering.context import Conversations
     from knowledge.opening import open_answerer
 
     if question is not None and not _is_text(question):
@@ -80,9 +87,12 @@ def ask(question: str | None, as_json: bool, db: Path | None) -> None:
         raise click.ClickException(f"cannot open the database {settings.db_path}: {exc}") from None
     skipped: list[int] = []
     questions = [question] if question is not None else _stdin_questions(skipped)
+    chat = Conversations(settings.context_minutes)
     try:
         for text in questions:
-            answer = answerer.answer(text, channel="cli")
+            context = chat.get("cli") if conversation else None
+            answer = answerer.answer(text, channel="cli", context=context)
+            chat.update("cli", answer)
             if as_json:
                 click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
             else:

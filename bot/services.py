@@ -13,6 +13,7 @@ from bot.settings import Settings
 from bot.throttle import FloodGuard
 from knowledge.answering.answer import Answerer
 from knowledge.answering.browse import Browser
+from knowledge.answering.context import Conversations
 from knowledge.catalog import Catalog
 from knowledge.opening import open_answerer
 from knowledge.residents.store import ResidentsStore
@@ -29,12 +30,15 @@ class Services:
     residents: ResidentsStore
     answerer: Answerer
     flood: FloodGuard = field(default_factory=FloodGuard)
+    # What each resident was last answered about, for follow-ups; in memory only.
+    conversations: Conversations = field(init=False)
     stopping_for_database: bool = field(default=False, init=False)
     _reload: asyncio.Future[bool] | None = field(default=None, init=False)
     _file_identity: tuple[int, int] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self._file_identity = _identity(self.knowledge.path)
+        self.conversations = Conversations(self.settings.context_minutes)
 
     def database_file_changed(self) -> bool:
         """Whether the database file was deleted or replaced since it was opened: the bot

@@ -62,6 +62,8 @@ class Settings:
     digest: DigestTime | None = DEFAULT_DIGEST_TIME
     broadcast_rate: float = 20.0  # notices a second, overall
     notify_interval: int = 60  # seconds between two planning ticks
+    # How long a chat's last subject answers its follow-ups ("它的电话呢"); 0: no follow-ups.
+    context_minutes: int = 10
 
     @property
     def tz(self) -> ZoneInfo:
@@ -139,6 +141,22 @@ def _positive(name: str, raw: str, kind: Callable[[str], T]) -> T:
     return value
 
 
+MAX_CONTEXT_MINUTES = 24 * 60
+
+
+def _context_minutes(raw: str) -> int:
+    try:
+        minutes = int(raw)
+    except ValueError:
+        minutes = -1
+    if not 0 <= minutes <= MAX_CONTEXT_MINUTES:
+        raise SettingsError(
+            f"ORGBOT_CONTEXT_MINUTES must be whole minutes between 0 and {MAX_CONTEXT_MINUTES}"
+            f" (0 turns follow-up questions off), not {raw!r}"
+        )
+    return minutes
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None,
     *,
@@ -181,6 +199,8 @@ def load_settings(
         if not 0 <= retry_seconds <= 3600:
             raise SettingsError("ORGBOT_SEND_RETRY_SECONDS must be seconds between 0 and 3600")
 
+    context_minutes = _context_minutes(env.get("ORGBOT_CONTEXT_MINUTES", "10"))
+
     if db_path is None:
         db_path = Path(env["ORGBOT_DB"]).expanduser() if "ORGBOT_DB" in env else default_db_path()
     return Settings(
@@ -206,4 +226,5 @@ def load_settings(
         notify_interval=_positive(
             "ORGBOT_NOTIFY_INTERVAL", env.get("ORGBOT_NOTIFY_INTERVAL", "60"), int
         ),
+        context_minutes=context_minutes,
     )

@@ -21,6 +21,7 @@ from handlers.buttons import (
 )
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.answer import Answer
+from knowledge.answering.context import subject_of
 from knowledge.answering.intent import Intent
 from knowledge.records import Kind, Record
 from knowledge.reply import Reply
@@ -95,11 +96,15 @@ async def ask(update: Update, context: Context) -> None:
     if message is None or update.effective_user is None:
         return
     svc = await services(context)
+    # One resident in one chat: in a group, another member's question is not a follow-up.
+    chat = (message.chat_id, update.effective_user.id)
     answer = svc.answerer.answer(
         question_text(message, context.bot.username),
         channel=Channel.TELEGRAM,
         user_ref=str(update.effective_user.id),
+        context=svc.conversations.get(chat),
     )
+    svc.conversations.update(chat, answer)
     await reply_with(message, answer.reply, answer_keyboard(answer))
 
 
@@ -116,7 +121,12 @@ async def choice_pressed(update: Update, context: Context) -> None:
     if reply is None:
         await reply_with(message, GONE)
         return
-    await reply_with(message, reply, record_keyboard(svc.catalog.record(choice.kind, choice.key)))
+    record = svc.catalog.record(choice.kind, choice.key)
+    # What the resident chose is what "它的电话呢" asks about next.
+    svc.conversations.remember(
+        (message.chat.id, query.from_user.id), subject_of(record, svc.catalog)
+    )
+    await reply_with(message, reply, record_keyboard(record))
 
 
 async def follow_up_pressed(update: Update, context: Context) -> None:

@@ -13,6 +13,14 @@ from zoneinfo import ZoneInfo
 from knowledge.answering.browse import Browser
 from knowledge.answering.cache import index_cache_path, load_or_build_index
 from knowledge.answering.compose import GREETING, NOT_FOUND, Composer
+from knowledge.answering.context import (
+    FollowUp,
+    Subject,
+    follow_up,
+    follow_up_reply,
+    rewritten,
+    subject_of,
+)
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Decision, Intent
 from knowledge.answering.matcher import Match, Matcher
@@ -34,19 +42,24 @@ class Answer:
     results: list[dict[str, Any]] = field(default_factory=list)
     choices: list[Record] = field(default_factory=list)  # when the question is ambiguous
     top: Record | None = None  # the record answered about (or the best of the choices)
+    context: Subject | None = None  # the chat's context this follow-up was answered from
+    subject: Subject | None = None  # what a follow-up to this answer would be about
 
     @property
     def text(self) -> str:
         return self.reply.text
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found = {
             "query": self.query,
             "answered": self.answered,
             "intent": self.intent,
             "results": self.results,
             "reply": self.reply.text,
         }
+        if self.context is not None:
+            found["context"] = self.context.to_json()
+        return found
 
 
 @dataclass(frozen=True)
@@ -143,13 +156,33 @@ class Answerer:
         return upcoming_activities(self.catalog, now or datetime.now(self.tz), days)
 
     def answer(
-        self, question: str, *, channel: str = "cli", user_ref: str = "", log_question: bool = True
+        self,
+        question: str,
+        *,
+        channel: str = "cli",
+        user_ref: str = "",
+        log_question: bool = True,
+        context: Subject | None = None,
     ) -> Answer:
+        """The answer to `question`; `context`: what the chat was last answered about, which
+        a follow-up ("它的电话呢") is answered from (see context.py)."""
         snapshot = self.snapshot  # one version of the knowledge for the whole answer
         match = snapshot.matcher.match(question)
-        answer = self._compose(snapshot, match)
+        follow = follow_up(match.normalized, context, snapshot.catalog)
+        if isinstance(follow, FollowUp):
+            answer = self._follow(snapshot, follow, match.query)
+        else:
+            answer = self._compose(snapshot, match)
+            if follow is not None:  # a pronoun with words of its own: named, it may fit
+                answer = rewritten(
+                    follow,
+                    answer,
+                    lambda text: self._compose(snapshot, snapshot.matcher.match(text)),
+                )
+        if answer.answered and not answer.choices:
+            answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
         if log_question and match.normalized and self.questions is not None:
-            top = match.top
+            kind, key, score = _logged_top(match, answer)
             self.questions.record(
                 AskedQuestion(
                     channel=channel,
@@ -157,9 +190,9 @@ class Answerer:
                     query=question,
                     answered=answer.answered,
                     intent=answer.intent,
-                    top_kind=top.doc.kind if top else "",
-                    top_id=top.doc.id if top else "",
-                    score=top.score if top else 0.0,
+                    top_kind=kind,
+                    top_id=key,
+                    score=score,
                 )
             )
         return answer
@@ -181,6 +214,21 @@ class Answerer:
         upcoming = self._upcoming_for(snapshot, intent)
         reply = snapshot.composer.answer(top, intent, match.words, upcoming)
         return Answer(match.query, True, intent, reply, results, top=top)
+
+    def _follow(self, snapshot: Snapshot, follow: FollowUp, query: str) -> Answer:
+        """A follow-up, answered about the record of the chat's context."""
+        reply = follow_up_reply(snapshot, follow, self._upcoming_for(snapshot, follow.intent))
+        record = follow.record
+        result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
+        return Answer(
+            query=query,
+            answered=True,
+            intent=follow.intent,
+            reply=reply,
+            results=[result],
+            top=record,
+            context=follow.subject,
+        )
 
     def reply_for(self, kind: Kind, key: str, intent: Intent = Intent.INTRODUCE) -> Reply | None:
         """The reply about one record, as if the resident had asked for it by name."""
@@ -225,6 +273,15 @@ def _record(catalog: Catalog, doc: Doc) -> Record:
     if record is None:
         raise LookupError(f"the index has {doc.kind} {doc.id!r}, the records do not")
     return record
+
+
+def _logged_top(match: Match, answer: Answer) -> tuple[str, str, float]:
+    """The best result's kind, id and score, as logged; a follow-up's from its own answer."""
+    if answer.context is not None and answer.results:
+        best = answer.results[0]
+        return best["kind"], best["id"], best["score"]
+    top = match.top
+    return (top.doc.kind, top.doc.id, top.score) if top else ("", "", 0.0)
 
 
 def _choices(match: Match) -> list[Doc]:

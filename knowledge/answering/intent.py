@@ -19,6 +19,9 @@ class Intent(StrEnum):
     SERVICES = "services"
     INTRODUCE = "introduce"
     UNKNOWN = "unknown"
+    # Asked only as follow-ups ("那有什么项目", "他们几点开门"): see context.py.
+    PROJECTS = "projects"
+    HOURS = "hours"
 
 
 class Decision(StrEnum):

@@ -259,3 +259,12 @@ def test_an_env_file_beside_the_installed_package_is_not_read(tmp_path):
         planted.unlink()
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "None"
+
+
+def test_context_minutes_default_to_ten_and_are_checked():
+    assert load().context_minutes == 10
+    assert load(ORGBOT_CONTEXT_MINUTES="3").context_minutes == 3
+    assert load(ORGBOT_CONTEXT_MINUTES="0").context_minutes == 0  # follow-ups off
+    for bad in ("soon", "-1", "2.5", "99999"):
+        with pytest.raises(SettingsError, match="ORGBOT_CONTEXT_MINUTES"):
+            load(ORGBOT_CONTEXT_MINUTES=bad)

@@ -1,0 +1,276 @@
+"""Follow-up questions: "它的电话呢" after "智塔在哪" asks about 智塔.
+
+A chat's context is the last organization or project it was answered about, kept in memory
+for a few minutes and never stored (what a resident asked about is theirs). Whether a question
+is a follow-up is read from its words alone, conservatively: a question that names anything of
+its own, or asks something the vocabulary below does not know, is answered as it always was.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
+from knowledge.answering.intent import Intent, strip_greeting
+from knowledge.catalog import Catalog
+from knowledge.records import Activity, Kind, Organization, Project, Record
+from knowledge.reply import Reply
+
+if TYPE_CHECKING:  # answer.py imports this module
+    from knowledge.answering.answer import Answer, Snapshot
+
+DEFAULT_MINUTES = 10
+MAX_FOLLOW_UP = 20  # characters; a longer message tells its own story (他 is someone else)
+MAX_CHATS = 10_000  # chats remembered at once; the least recently active are dropped first
+
+# "它/他们/这家/那个/那 …": the question points back at what was just answered (这/那 alone
+# only where the question starts: "那有什么项目"; 其他 is no pointer).
+_POINTERS = re.compile(
+    r"它们家|他们家|她们家|它们|他们|她们|它家|他家|这家|那家|这个组织|那个组织|这个机构|"
+    r"那个机构|这个中心|那个中心|这个协会|那个协会|这个项目|那个项目|该项目|这个|那个|这里|那里|"
+    r"这边|那边|该组织|该机构|该中心|该协会|它|(?<!其)[他她]|^[这那]"
+)
+# What a follow-up can ask for, in the order a question asking for two is read.
+_TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
+    (
+        Intent.CONTACT,
+        re.compile(r"联系电话|电话号码|电话|联系方式|怎么联系|联系|手机号?|号码|微信|邮箱|热线"),
+    ),
+    (
+        Intent.ADDRESS,
+        re.compile(
+            r"在哪里|在哪儿|在哪|哪儿|地址|位置|怎么走|怎么去|什么地方|哪个区|哪个县|哪个街道|"
+            r"哪条路|办公地点"
+        ),
+    ),
+    (
+        Intent.HOURS,
+        re.compile(r"开放时间|营业时间|办公时间|上班时间|工作时间|几点|开门|关门|营业|上班"),
+    ),
+    (Intent.PROJECTS, re.compile(r"项目")),
+    # A count ("有多少志愿者") is matched again with the subject named: its words pick the figure.
+    (Intent.FIGURE, re.compile(r"多少|几个|几名|几位|几次|几家|人次|规模|数量")),
+    (Intent.JOIN, re.compile(r"怎么参加|如何参加|参加|报名|加入|参与|当志愿者|志愿者")),
+    (Intent.ACTIVITIES, re.compile(r"活动")),
+    (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务")),
+    (Intent.INTRODUCE, re.compile(r"是做什么的|做什么的|干什么的|是干啥的|做什么|干什么|介绍")),
+]
+# Asked of a project, these are its organization's.
+_THE_ORGANIZATIONS = frozenset(
+    {Intent.CONTACT, Intent.ADDRESS, Intent.HOURS, Intent.ACTIVITIES, Intent.PROJECTS}
+)
+# Read out first: "这周" and "这个月" are no pointer.
+_TIMES = re.compile(r"最近|近期|这周|本周|下周|这个月|下个月|周末|今天|明天|后天|现在")
+# Words that carry no subject: with these and a topic only, the question has none of its own.
+_FILLER = re.compile(
+    r"请问|麻烦|告诉我|给我|我想知道|我想问|想知道|想问|一下|还有|那么|另外|再问|具体|"
+    r"有没有|有吗|是不是|可不可以|能不能|可以|能|怎么样|怎么|如何|什么|哪些|啥|多少|"
+    r"平时|一般|都|还|也|再|"
+    r"的|了|吗|呢|吧|啊|呀|哦|嘛|么|有|是|你们|请|家|个|儿|呐|咧"
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a chat was last answered about: an organization, or a project (its organization
+    answers for contacts, places, hours and activities)."""
+
+    kind: Kind
+    id: str
+    name: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": str(self.kind), "id": self.id, "name": self.name}
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up resolved: the record it asks about, and what it asks for."""
+
+    subject: Subject
+    record: Record
+    intent: Intent
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A follow-up with words of its own ("他们能做康复吗", "有多少志愿者"): matched again as
+    `question`, the subject named in it; it counts if the answer is about the subject."""
+
+    subject: Subject
+    question: str
+    organization: str  # its records answer for the subject too
+
+    def covers(self, record: Record | None) -> bool:
+        if record is None:
+            return False
+        if (record.KIND, record.id) == (self.subject.kind, self.subject.id):
+            return True
+        return bool(self.organization) and record.organization_id == self.organization
+
+
+def subject_of(record: Record | None, catalog: Catalog) -> Subject | None:
+    """What a question answered about `record` leaves as the context: a project itself,
+    otherwise the organization a record belongs to (none for a fact about no one)."""
+    if isinstance(record, Project):
+        return Subject(Kind.PROJECT, record.id, record.name)
+    org = catalog.record(Kind.ORGANIZATION, record.organization_id) if record else None
+    return Subject(Kind.ORGANIZATION, org.id, org.name) if org else None
+
+
+def _compact(normalized: str) -> str:
+    return _TIMES.sub("", strip_greeting(normalized).replace(" ", ""))
+
+
+def points_back(normalized: str) -> bool:
+    """Whether the question says 它/他们/这家/那个…"""
+    return bool(_POINTERS.search(_compact(normalized)))
+
+
+def follow_up_intent(normalized: str) -> Intent | None:
+    """What a question asks for when it asks it of no subject of its own, else None.
+
+    `normalized` is text.normalize's output. "它的电话呢", "那有什么项目", "在哪儿" have no
+    subject; "哪里有心理咨询" and "明明心理的电话呢" have one."""
+    text = _POINTERS.sub("", _compact(normalized))
+    if not text:
+        return None
+    asked = next((intent for intent, pattern in _TOPICS if pattern.search(text)), None)
+    if asked is None:
+        return None
+    for _, pattern in _TOPICS:
+        text = pattern.sub("", text)
+    return asked if not _FILLER.sub("", text) else None
+
+
+def follow_up(
+    normalized: str, subject: Subject | None, catalog: Catalog
+) -> FollowUp | Rewrite | None:
+    """The question read against the chat's context, if it may be a follow-up of it: one
+    answered from the context directly, or one to match again with the subject named."""
+    record = catalog.record(subject.kind, subject.id) if subject is not None else None
+    if subject is None or record is None:  # no context, or staff removed the record
+        return None
+    intent = follow_up_intent(normalized)
+    if intent is None or intent == Intent.FIGURE:
+        text = _compact(normalized)
+        if len(text) > MAX_FOLLOW_UP or (intent is None and not points_back(normalized)):
+            return None
+        named = _POINTERS.sub(subject.name, text, count=1)
+        question = named if named != text else f"{subject.name} {text}"
+        return Rewrite(subject, question, record.organization_id)
+    owner = catalog.record(Kind.ORGANIZATION, record.organization_id)
+    if owner is not None and intent in _THE_ORGANIZATIONS:
+        record = owner
+    return FollowUp(subject, record, intent)
+
+
+def rewritten(rewrite: Rewrite, first: Answer, again: Callable[[str], Answer]) -> Answer:
+    """A follow-up with words of its own: the question's own answer when it has one (it may
+    name another organization, or ask something new); otherwise the answer with the subject
+    named, if that one is about the subject."""
+    if first.answered and not first.choices:
+        return first
+    second = again(rewrite.question)
+    if second.answered and not second.choices and rewrite.covers(second.top):
+        second.query = first.query
+        second.context = rewrite.subject
+        return second
+    return first
+
+
+def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity]) -> Reply:
+    """The reply to a follow-up, as if the resident had named the record."""
+    record = follow.record
+    if follow.intent == Intent.PROJECTS and isinstance(record, Organization):
+        reply = snapshot.browser.projects(record.id)
+        if reply is not None:
+            return reply
+    if follow.intent == Intent.HOURS:
+        return hours(record, snapshot.catalog)
+    intent = Intent.INTRODUCE if follow.intent == Intent.PROJECTS else follow.intent
+    return snapshot.composer.answer(record, intent, [], upcoming)
+
+
+def hours(record: Record, catalog: Catalog) -> Reply:
+    """Opening hours when the records give them; otherwise say so, and how to ask."""
+    org = record if isinstance(record, Organization) else None
+    if org is not None and org.opening_hours:
+        return Reply(
+            org.name, [f"开放时间：{org.opening_hours}", catalog.cite(org, ["opening_hours"])]
+        )
+    lines = [f"资料中没有{record.display_name}的开放时间。"]
+    details = org.contact_details if org else []
+    if details:
+        lines.append("可以先联系问问：" + "；".join(f"{k}：{v}" for k, v in details))
+    else:
+        lines.append(f"如需了解，{CIVIL_AFFAIRS_HINT}。")
+    return Reply(record.display_name, [*lines, catalog.cite(record, [])])
+
+
+def is_live(since: float, now: float, minutes: float) -> bool:
+    """Whether a context remembered at `since` (seconds) still holds at `now`."""
+    return 0 <= now - since < minutes * 60
+
+
+def clock() -> float:
+    """Seconds on a clock that never jumps (tests replace it)."""
+    return time.monotonic()
+
+
+class Conversations:
+    """Each chat's context, in memory only, for `minutes` after it was last used.
+
+    At most `capacity` chats are remembered: the least recently active go first, so a flood
+    of new chats cannot grow it."""
+
+    def __init__(
+        self,
+        minutes: float = DEFAULT_MINUTES,
+        *,
+        capacity: int = MAX_CHATS,
+        now: Callable[[], float] | None = None,
+    ) -> None:
+        self.minutes = minutes
+        self.capacity = capacity
+        self._now = now
+        self._chats: OrderedDict[Hashable, tuple[Subject, float]] = OrderedDict()
+
+    def _time(self) -> float:
+        return self._now() if self._now is not None else clock()
+
+    def __len__(self) -> int:
+        return len(self._chats)
+
+    def get(self, chat: Hashable) -> Subject | None:
+        """The chat's context if it is still live."""
+        kept = self._chats.get(chat)
+        if kept is None:
+            return None
+        subject, since = kept
+        if not is_live(since, self._time(), self.minutes):
+            del self._chats[chat]
+            return None
+        return subject
+
+    def update(self, chat: Hashable, answer: Answer) -> None:
+        """After an answer: what it was about becomes the chat's context (a follow-up keeps
+        its subject); an answer about nothing in particular leaves the context as it was."""
+        self.remember(chat, answer.subject)
+
+    def remember(self, chat: Hashable, subject: Subject | None) -> None:
+        """`subject` is now what the chat's follow-ups are about (None: nothing changes)."""
+        if subject is None or self.minutes <= 0:
+            return
+        self._chats[chat] = (subject, self._time())
+        self._chats.move_to_end(chat)
+        while len(self._chats) > self.capacity:
+            self._chats.popitem(last=False)
+
+    def forget(self, chat: Hashable) -> None:
+        self._chats.pop(chat, None)

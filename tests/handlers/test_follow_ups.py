@@ -1,0 +1,74 @@
+"""Follow-up questions in the real Application: each resident keeps their own subject."""
+
+from __future__ import annotations
+
+from telegram.ext import Application
+
+from bot.services import Services
+from handlers.buttons import Choice, FollowUp, FollowUpTopic
+from knowledge.records import Kind
+from tests.handlers.test_conversation import ask, buttons
+from tests.support.fake_bot_api import FakeBotAPI
+from tests.support.waiting import until
+
+RESIDENT_A = 6101
+RESIDENT_B = 6102
+GROUP = -100777
+
+
+async def test_two_residents_interleaving_follow_ups_each_keep_their_subject(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    [a] = await ask(fake_api, "智塔在哪", RESIDENT_A)
+    [b] = await ask(fake_api, "明明心理是做什么的", RESIDENT_B)
+    assert "智塔" in a["plain"] and "明明心理" in b["plain"]
+    [a_phone] = await ask(fake_api, "它的电话呢", RESIDENT_A)
+    [b_phone] = await ask(fake_api, "它的电话呢", RESIDENT_B)
+    [a_projects] = await ask(fake_api, "那有什么项目", RESIDENT_A)
+    [b_where] = await ask(fake_api, "在哪儿", RESIDENT_B)
+    assert "资料中没有宝鸡智塔儿童启能成长中心的电话" in a_phone["plain"]
+    assert "资料中没有宝鸡明明心理关爱中心的电话" in b_phone["plain"]
+    assert a_projects["plain"].startswith("宝鸡智塔儿童启能成长中心的项目")
+    assert "资料中没有宝鸡明明心理关爱中心的地址" in b_where["plain"]
+
+
+async def test_follow_up_buttons_work_under_a_follow_up_answer(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await ask(fake_api, "智塔在哪", RESIDENT_A)
+    [reply] = await ask(fake_api, "他们几点开门", RESIDENT_A)
+    assert "资料中没有宝鸡智塔儿童启能成长中心的开放时间" in reply["plain"]
+    projects = dict(buttons(reply))["相关项目"]
+    assert projects == FollowUp(FollowUpTopic.PROJECTS, "baoji-zhita-children").data
+    before = len(fake_api.sent(RESIDENT_A))
+    fake_api.push_callback(RESIDENT_A, reply["message_id"], projects)
+    await until(lambda: len(fake_api.sent(RESIDENT_A)) > before, what="the projects")
+    assert "综合干预模式" in fake_api.sent(RESIDENT_A)[-1]["plain"]
+
+
+async def test_a_chosen_candidate_is_what_the_next_follow_up_is_about(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    [choose] = await ask(fake_api, "企业协会", RESIDENT_A)
+    chosen = Choice(Kind.ORGANIZATION, "baoji-sme-association").data
+    assert chosen in dict(buttons(choose)).values()
+    before = len(fake_api.sent(RESIDENT_A))
+    fake_api.push_callback(RESIDENT_A, choose["message_id"], chosen)
+    await until(lambda: len(fake_api.sent(RESIDENT_A)) > before, what="the chosen card")
+    [phone] = await ask(fake_api, "电话多少", RESIDENT_A)
+    assert "宝鸡市中小企业协会" in phone["plain"]
+
+
+async def test_in_a_group_another_members_question_is_no_follow_up(
+    fake_api: FakeBotAPI, running_bot: Application, bot_services: Services
+) -> None:
+    mention = f"@{running_bot.bot.username}"
+    fake_api.push_message(RESIDENT_A, f"{mention} 智塔在哪", chat_id=GROUP, chat_type="group")
+    await until(lambda: len(fake_api.sent(GROUP)) == 1, what="the answer in the group")
+    fake_api.push_message(RESIDENT_B, f"{mention} 它的电话呢", chat_id=GROUP, chat_type="group")
+    await until(lambda: len(fake_api.sent(GROUP)) == 2, what="B's answer")
+    assert "智塔" not in fake_api.sent(GROUP)[1]["plain"]
+    fake_api.push_message(RESIDENT_A, f"{mention} 它的电话呢", chat_id=GROUP, chat_type="group")
+    await until(lambda: len(fake_api.sent(GROUP)) == 3, what="A's follow-up")
+    assert "资料中没有宝鸡智塔儿童启能成长中心的电话" in fake_api.sent(GROUP)[2]["plain"]
+    assert len(bot_services.conversations) == 1  # only what was answered is remembered
