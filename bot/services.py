@@ -30,6 +30,7 @@ class Services:
     residents: ResidentsStore
     answerer: Answerer
     flood: FloodGuard = field(default_factory=FloodGuard)
+    reload_wait: float = RELOAD_WAIT  # tests on a loaded machine allow more
     # What each resident was last answered about, for follow-ups; in memory only.
     conversations: Conversations = field(init=False)
     stopping_for_database: bool = field(default=False, init=False)
@@ -71,7 +72,7 @@ class Services:
             return
         self._reload = asyncio.ensure_future(asyncio.to_thread(self.answerer.refresh))
         self._reload.add_done_callback(_log_failed_reload)
-        await asyncio.wait({self._reload}, timeout=RELOAD_WAIT)
+        await asyncio.wait({self._reload}, timeout=self.reload_wait)
 
     def close(self) -> None:
         """Write the questions still queued and close the database."""

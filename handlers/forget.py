@@ -53,7 +53,10 @@ async def forget_pressed(update: Update, context: Context) -> None:
         await query.answer(EXPIRED)
         return
     if button.step == ForgetStep.CONFIRM:
-        (await services(context)).residents.forget(chat)
+        svc = await services(context)
+        svc.residents.forget(chat)
+        if update.effective_user is not None:  # and what follow-ups would refer to
+            svc.conversations.forget((chat, update.effective_user.id))
         await query.answer("已删除")
         await edit_or_send(message_of(query), FORGOTTEN)
     else:

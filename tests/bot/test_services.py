@@ -25,6 +25,7 @@ def slow_reload(bot_services: Services, monkeypatch: pytest.MonkeyPatch) -> None
         return load()
 
     monkeypatch.setattr(bot_services.answerer, "refresh", slow)
+    monkeypatch.setattr(bot_services, "reload_wait", RELOAD_WAIT)  # the bot's own wait
 
 
 async def test_residents_are_not_held_up_while_changed_knowledge_loads(

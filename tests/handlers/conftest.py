@@ -94,6 +94,9 @@ def bot_services(fake_api: FakeBotAPI, db_path: Path, answerer: Answerer) -> Ser
         store,
         ResidentsStore(store.db),
         Answerer(store, answerer.index, questions=questions),
+        # What staff just imported is seen by the next question once it has loaded; on a
+        # loaded test machine loading takes longer than the bot's own second.
+        reload_wait=10.0,
     )
 
 

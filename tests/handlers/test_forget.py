@@ -116,3 +116,15 @@ async def test_forget_leaves_no_row_with_the_chat_in_any_table_and_others_keep_t
     assert posts == {tickets[STAYING]}  # the leaving chat's staff-chat post is gone too
     assert rows_mentioning(bot_services, STAYING) == staying
     assert len(bot_services.residents.subscriptions_of(STAYING)) == 3
+
+
+async def test_after_forget_a_follow_up_has_nothing_to_refer_to(
+    app: Application, fake_api: FakeBotAPI, bot_services: Services
+) -> None:
+    await command(app, fake_api, "智塔在哪", LEAVING)
+    assert bot_services.conversations.get((LEAVING, LEAVING)) is not None
+    shown = await command(app, fake_api, "/forget", LEAVING)
+    await click(app, fake_api, shown, "确认删除", LEAVING)
+    assert bot_services.conversations.get((LEAVING, LEAVING)) is None
+    reply = await command(app, fake_api, "它的电话呢", LEAVING)
+    assert "智塔" not in reply["plain"]
