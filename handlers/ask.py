@@ -9,9 +9,20 @@ from telegram.constants import ChatType
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.services import Context
-from handlers.buttons import EXPIRED, Choice, FollowUp, FollowUpTopic, Subscribe, pattern, pressed
+from handlers.buttons import (
+    EXPIRED,
+    Choice,
+    Confirm,
+    Deny,
+    FollowUp,
+    FollowUpTopic,
+    Subscribe,
+    pattern,
+    pressed,
+)
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.answer import Answer
+from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.records import Kind, Record
 from knowledge.reply import Reply
@@ -54,7 +65,19 @@ def record_keyboard(record: Record | None) -> InlineKeyboardMarkup | None:
 
 
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
-    """One button per candidate when ambiguous; follow-ups under an organization's answer."""
+    """One button per candidate when ambiguous; 是 / 不是 under a proposal; follow-ups under
+    an organization's answer."""
+    if answer.decision == Decision.CONFIRM and answer.top is not None:
+        yes = Confirm(answer.top.KIND, answer.top.id)
+        no = Deny(answer.ref)
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton("是", callback_data=yes.data),
+                    InlineKeyboardButton("不是", callback_data=no.data),
+                ]
+            ]
+        )
     if answer.choices:
         return InlineKeyboardMarkup(
             [

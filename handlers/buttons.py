@@ -15,6 +15,8 @@ returned a button, and its ids only once they were found in the knowledge base.
     b:d, b:t     BrowseList  the districts, the topics
     b:d:N:P      BrowsePage  page P of the Nth district's organizations (b:t:N:P: topic)
     q:N          Example     the Nth example question under /start
+    y:<k>:<id>   Confirm     是: the record the bot proposed for a question it was unsure of
+    n:<ref>      Deny        不是: the proposal was wrong (the logged question's ref)
 """
 
 from __future__ import annotations
@@ -134,11 +136,31 @@ class Example:
         return f"q:{self.number}"
 
 
-Button = Choice | FollowUp | Subscribe | Card | Browse | Example
+@dataclass(frozen=True)
+class Confirm:
+    kind: Kind
+    key: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"y:{KIND_CODES[self.kind]}:{self.key}")
+
+
+@dataclass(frozen=True)
+class Deny:
+    ref: str  # the logged question's ref ("" when the question was not logged)
+
+    @property
+    def data(self) -> str:
+        return _checked(f"n:{self.ref}")
+
+
+Button = Choice | FollowUp | Subscribe | Card | Browse | Example | Confirm | Deny
 B = TypeVar("B", bound=Button)
 
 _ID = rf"[a-z0-9-]{{1,{MAX_ID_LENGTH}}}"  # the record ids of knowledge/schema.py
 _NUMBER = r"\d{1,6}"
+_REF = r"[A-Za-z0-9_-]{0,16}"  # knowledge/residents/questions.py's new_ref()
 _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
     (re.compile(rf"a:([opfv]):({_ID})"), lambda m: Choice(CODE_KINDS[m[1]], m[2])),
     (re.compile(rf"([cpe]):({_ID})"), lambda m: FollowUp(FollowUpTopic(m[1]), m[2])),
@@ -151,6 +173,8 @@ _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
         lambda m: BrowsePage(Axis(m[1]), int(m[2]), int(m[3])),
     ),
     (re.compile(rf"q:({_NUMBER})"), lambda m: Example(int(m[1]))),
+    (re.compile(rf"y:([opfv]):({_ID})"), lambda m: Confirm(CODE_KINDS[m[1]], m[2])),
+    (re.compile(rf"n:({_REF})"), lambda m: Deny(m[1])),
 ]
 
 

@@ -19,6 +19,8 @@ from handlers.buttons import (
     Button,
     Card,
     Choice,
+    Confirm,
+    Deny,
     Example,
     FollowUp,
     FollowUpTopic,
@@ -187,6 +189,9 @@ LONGEST_ID = "x" * MAX_ID_LENGTH
         *(BrowseList(axis) for axis in Axis),
         *(BrowsePage(axis, 999_999, 999_999) for axis in Axis),
         Example(3),
+        *(Confirm(kind, LONGEST_ID) for kind in Kind),
+        Deny("AbC_-1234567"),
+        Deny(""),
     ],
     ids=repr,
 )
