@@ -141,7 +141,8 @@ class Matcher:
         kept = set(content)  # every word is among the search words
         coverage_words = [w for w in dict.fromkeys(words) if w in kept]
         match.results = self._rank(scores, hits, coverage_words, places)
-        match.decision = decide(match.results, _same_scored_family)
+        length = len(text) - text.count(" ")
+        match.decision = decide(match.results, _same_scored_family, length)
         if match.decision == Decision.UNKNOWN and match.intent != "greeting":
             match.intent = "unknown"
         elif match.intent == "introduce" and not mentioned and match.results[0].doc.kind != "fact":
