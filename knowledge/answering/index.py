@@ -158,7 +158,7 @@ class IndexBuilder:
             word_total=word_total,
             words=table,
             word_guards=sorted(table_guards(words) | self._names_holding(table)),
-            english_words=sorted(english_words(words)),
+            english_words=sorted(english_words(words, places)),
         )
 
     # --- vocabularies -------------------------------------------------------------------
