@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-import yaml
 from sqlite_utils.migrations import Migrations
 
 from knowledge.db import connect, file_of, now_utc
@@ -106,6 +105,8 @@ def m003_residents_words(db: sqlite_utils.Database) -> None:
     seeded = db.execute("SELECT value FROM meta WHERE key = 'seeded_at'").fetchone()
     if not seeded:
         return
+    import yaml  # only for this upgrade: `orgbot ask` starts without it
+
     version = hashlib.sha256((_meta(db, "kb_version") or "0").encode())
     at = now_utc()
     for table, (key, columns) in M003_TABLES.items():
