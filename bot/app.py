@@ -23,6 +23,7 @@ from handlers import (
     ask,
     browse,
     buttons,
+    confirm,
     errors,
     forget,
     guard,
@@ -147,6 +148,7 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.add_handlers(mysubs.HANDLERS)  # /mysubs, /unsubscribe, 不再提醒 buttons
     application.add_handlers(forget.HANDLERS)  # /forget
     application.add_handlers(ask.HANDLERS)  # answer buttons, then free text
+    application.add_handlers(confirm.HANDLERS)  # 是 / 不是 under a proposal
     application.add_handlers(nontext.HANDLERS)  # stickers, photos...: a hint in private chats
     application.add_handlers(staff_access.HANDLERS)  # a command nobody took: the one refusal
     application.add_handlers(buttons.HANDLERS)  # any other press: 已过期，请重新提问

@@ -12,6 +12,8 @@ from bot.services import Context
 from handlers.buttons import (
     EXPIRED,
     Choice,
+    Confirm,
+    Deny,
     FollowUp,
     FollowUpTopic,
     Subscribe,
@@ -22,6 +24,7 @@ from handlers.buttons import (
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.answer import Answer
 from knowledge.answering.context import subject_of
+from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.records import Kind, Record
 from knowledge.reply import Reply
@@ -66,7 +69,19 @@ def record_keyboard(record: Record | None) -> InlineKeyboardMarkup | None:
 
 
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
-    """One button per candidate when ambiguous; follow-ups under an organization's answer."""
+    """One button per candidate when ambiguous; 是 / 不是 under a proposal; follow-ups under
+    an organization's answer."""
+    if answer.decision == Decision.CONFIRM and answer.top is not None:
+        yes = Confirm(answer.top.KIND, answer.top.id)
+        no = Deny(answer.ref)
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton("是", callback_data=yes.data),
+                    InlineKeyboardButton("不是", callback_data=no.data),
+                ]
+            ]
+        )
     if answer.choices:
         return InlineKeyboardMarkup(
             [

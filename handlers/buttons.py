@@ -28,6 +28,8 @@ returned a button, and its ids only once they were found in the knowledge base.
     ms:a         StopAll     stop them all: ask (ms:ay: yes, ms:an: no)
     un:<sub>     StopNotice  不再提醒这类活动 under a notice (built by jobs/messages.py)
     fg:y, fg:n   Forget      /forget: confirmed, or cancelled
+    y:<k>:<id>   Confirm     是: the record the bot proposed for a question it was unsure of
+    n:<ref>      Deny        不是: the proposal was wrong (the logged question's ref)
 
 A subscription id is trusted only as one of the pressing chat's own (ResidentsStore checks); an
 index N only while the name at N still has the tag H (lists change when staff import).
@@ -280,6 +282,25 @@ class Forget:
         return f"fg:{self.step}"
 
 
+@dataclass(frozen=True)
+class Confirm:
+    kind: Kind
+    key: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"y:{KIND_CODES[self.kind]}:{self.key}")
+
+
+@dataclass(frozen=True)
+class Deny:
+    ref: str  # the logged question's ref ("" when the question was not logged)
+
+    @property
+    def data(self) -> str:
+        return _checked(f"n:{self.ref}")
+
+
 Button = (
     Choice
     | FollowUp
@@ -293,12 +314,15 @@ Button = (
     | StopAll
     | StopNotice
     | Forget
+    | Confirm
+    | Deny
 )
 B = TypeVar("B", bound=Button)
 
 _ID = rf"[a-z0-9-]{{1,{MAX_ID_LENGTH}}}"  # the record ids of knowledge/schema.py
 _NUMBER = r"\d{1,6}"
 _SUBSCRIPTION = r"[1-9]\d{0,17}"  # a subscriptions row id
+_REF = r"[A-Za-z0-9_-]{0,16}"  # knowledge/residents/questions.py's new_ref()
 _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
     (re.compile(rf"a:([opfv]):({_ID})"), lambda m: Choice(CODE_KINDS[m[1]], m[2])),
     (re.compile(rf"([cpe]):({_ID})"), lambda m: FollowUp(FollowUpTopic(m[1]), m[2])),
@@ -332,6 +356,8 @@ _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
     (re.compile(r"ms:(a|ay|an)"), lambda m: StopAll(StopStep(m[1]))),
     (re.compile(rf"un:({_SUBSCRIPTION})"), lambda m: StopNotice(int(m[1]))),
     (re.compile(r"fg:([yn])"), lambda m: Forget(ForgetStep(m[1]))),
+    (re.compile(rf"y:([opfv]):({_ID})"), lambda m: Confirm(CODE_KINDS[m[1]], m[2])),
+    (re.compile(rf"n:({_REF})"), lambda m: Deny(m[1])),
 ]
 
 

@@ -53,6 +53,22 @@ JSON_KINDS = (FieldType.LIST, FieldType.FIGURES, FieldType.SOURCE, FieldType.FIE
 LEGAL_FORMS = ("社会团体", "民办非企业单位", "基金会", "社区社会组织", "服务平台")
 
 
+class WordKind(StrEnum):
+    """Where a resident's word comes from (the `words` table)."""
+
+    DIALECT = "dialect"  # Shaanxi dialect: 碎娃, 谝闲传
+    COLLOQUIAL = "colloquial"  # plain spoken Chinese: 搭把手, 老两口
+    VOICE = "voice"  # a voice-input slip: the word a phone's dictation writes instead
+    SITUATION = "situation"  # a need told as what happened
+    ENGLISH = "english"  # an English word or phrase
+
+
+class DivisionLevel(StrEnum):
+    CITY = "city"
+    DISTRICT = "district"
+    STREET = "street"
+
+
 class ActivityStatus(StrEnum):
     SCHEDULED = "scheduled"
     CANCELLED = "cancelled"
@@ -115,6 +131,31 @@ TABLES: dict[str, TableSpec] = {
         (
             FieldSpec("id", required=True, label="编号"),
             FieldSpec("words", FieldType.LIST, required=True, label="词语"),
+        ),
+    ),
+    # Residents' words → the knowledge base's words, applied to a question before it is cut
+    # into words (knowledge/answering/words.py).
+    "words": TableSpec(
+        "words",
+        "word",
+        (
+            FieldSpec("word", required=True, label="说法"),
+            FieldSpec("standard", required=True, label="标准词"),
+            FieldSpec("kind", required=True, choices=tuple(WordKind), label="类别"),
+            # Words holding `word` that keep their meaning (额 → 我, but not in 金额).
+            FieldSpec("not_in", FieldType.LIST, label="例外"),
+        ),
+    ),
+    # Which place holds which: a question naming a place the records do not (虢镇街道) is
+    # read as the place that holds it (陈仓区).
+    "divisions": TableSpec(
+        "divisions",
+        "name",
+        (
+            FieldSpec("name", required=True, label="名称"),
+            FieldSpec("level", required=True, choices=tuple(DivisionLevel), label="级别"),
+            FieldSpec("parent", label="上级"),
+            FieldSpec("aliases", FieldType.LIST, label="简称"),
         ),
     ),
     "organizations": TableSpec(
@@ -218,7 +259,17 @@ FIGURE_TABLES = ("organizations", "projects")
 SLUG_TABLES = ("organizations", "projects", "facts", "activities")
 
 # Load order: a table may only refer to tables before it.
-TABLE_ORDER = ("sources", "topics", "synonyms", "organizations", "projects", "facts", "activities")
+TABLE_ORDER = (
+    "sources",
+    "topics",
+    "synonyms",
+    "words",
+    "divisions",
+    "organizations",
+    "projects",
+    "facts",
+    "activities",
+)
 
 # 40 characters keeps every button's callback_data ("a:o:" + id) within Telegram's 64 bytes.
 MAX_ID_LENGTH = 40

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -80,6 +82,64 @@ def m002_registry_columns(db: sqlite_utils.Database) -> None:
                 db[table].add_column(column, str)
     # Rows of release 0.1.0 hold NULL in the new columns: the store reads NULL as empty.
     db["organizations"].create_index(["credit_code"], if_not_exists=True)
+
+
+# Added by issue 16: residents' words and the administrative divisions, as knowledge tables.
+# Listed here, not read from the schema, so this migration means the same thing forever.
+M003_TABLES = {
+    "words": ("word", ("word", "standard", "kind", "not_in")),
+    "divisions": ("name", ("name", "level", "parent", "aliases")),
+}
+M003_LISTS = {"not_in", "aliases"}
+SHIPPED_WORDS = Path(__file__).parent / "data"
+
+
+@migrations()
+def m003_residents_words(db: sqlite_utils.Database) -> None:
+    """The residents' words and divisions tables. A database seeded before them gets the
+    shipped tables (knowledge/data/words.yaml, divisions.yaml), audited, with a new knowledge
+    version so the search index is rebuilt; a new database gets them when it is seeded."""
+    for table, (key, columns) in M003_TABLES.items():
+        if not db[table].exists():
+            db[table].create({column: str for column in columns}, pk=key)
+    seeded = db.execute("SELECT value FROM meta WHERE key = 'seeded_at'").fetchone()
+    if not seeded:
+        return
+    import yaml  # only for this upgrade: `orgbot ask` starts without it
+
+    version = hashlib.sha256((_meta(db, "kb_version") or "0").encode())
+    at = now_utc()
+    for table, (key, columns) in M003_TABLES.items():
+        if db[table].count:
+            continue
+        items = yaml.safe_load((SHIPPED_WORDS / f"{table}.yaml").read_text("utf-8"))[table]
+        for item in items:
+            row = {
+                column: json.dumps(item.get(column) or [], ensure_ascii=False, sort_keys=True)
+                if column in M003_LISTS
+                else str(item.get(column) or "")
+                for column in columns
+            }
+            db[table].insert(row, pk=key, replace=True)
+            after = json.dumps({c: item.get(c) for c in columns}, ensure_ascii=False)
+            db["audit"].insert(
+                {
+                    "at": at,
+                    "table_name": table,
+                    "record_id": row[key],
+                    "action": "added",
+                    "file": f"m003_residents_words: {table}.yaml",
+                    "before": "",
+                    "after": after,
+                }
+            )
+            version.update(f"{table}\0{row[key]}\n".encode())
+    db["meta"].upsert({"key": "kb_version", "value": version.hexdigest()[:16]}, pk="key")
+
+
+def _meta(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
 
 
 class KnowledgeStore:

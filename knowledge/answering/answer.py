@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from knowledge.answering.browse import Browser
 from knowledge.answering.cache import index_cache_path, load_or_build_index
 from knowledge.answering.compose import GREETING, NOT_FOUND, Composer
+from knowledge.answering.confirm import confirm_reply, in_words, with_english_note
 from knowledge.answering.context import (
     FollowUp,
     Subject,
@@ -21,13 +22,14 @@ from knowledge.answering.context import (
     rewritten,
     subject_of,
 )
+from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc, Index
-from knowledge.answering.intent import Decision, Intent
+from knowledge.answering.intent import Intent
 from knowledge.answering.matcher import Match, Matcher
 from knowledge.catalog import Catalog
 from knowledge.records import Activity, Kind, Record
 from knowledge.reply import Reply
-from knowledge.residents.questions import AskedQuestion, QuestionLog
+from knowledge.residents.questions import AskedQuestion, QuestionLog, new_ref
 from knowledge.store import KnowledgeStore, Records
 
 UPCOMING_DAYS = 30
@@ -42,20 +44,27 @@ class Answer:
     results: list[dict[str, Any]] = field(default_factory=list)
     choices: list[Record] = field(default_factory=list)  # when the question is ambiguous
     top: Record | None = None  # the record answered about (or the best of the choices)
+    decision: Decision = Decision.UNKNOWN
+    proposal: Reply | None = None  # confirm: the answer about `top`, if the resident says 是
+    ref: str = ""  # the logged question's ref ("" when not logged)
     context: Subject | None = None  # the chat's context this follow-up was answered from
     subject: Subject | None = None  # what a follow-up to this answer would be about
 
     @property
     def text(self) -> str:
+        """The reply as plain text without buttons (a proposal is given, and said to be one)."""
+        if self.proposal is not None:
+            return in_words(self.reply, self.proposal)
         return self.reply.text
 
     def to_json(self) -> dict[str, Any]:
         found = {
             "query": self.query,
             "answered": self.answered,
+            "decision": self.decision,
             "intent": self.intent,
             "results": self.results,
-            "reply": self.reply.text,
+            "reply": self.text,
         }
         if self.context is not None:
             found["context"] = self.context.to_json()
@@ -179,10 +188,15 @@ class Answerer:
                     answer,
                     lambda text: self._compose(snapshot, snapshot.matcher.match(text)),
                 )
-        if answer.answered and not answer.choices:
+        if answer.decision == Decision.ANSWER and not answer.choices:
             answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
+        if match.english:
+            answer.reply = with_english_note(answer.reply)
+            if answer.proposal is not None:
+                answer.proposal = with_english_note(answer.proposal)
         if log_question and match.normalized and self.questions is not None:
             kind, key, score = _logged_top(match, answer)
+            answer.ref = new_ref()
             self.questions.record(
                 AskedQuestion(
                     channel=channel,
@@ -193,16 +207,18 @@ class Answerer:
                     top_kind=kind,
                     top_id=key,
                     score=score,
+                    decision=answer.decision,
+                    ref=answer.ref,
                 )
             )
         return answer
 
     def _compose(self, snapshot: Snapshot, match: Match) -> Answer:
-        results = [_result(s.doc, s.score) for s in match.results]
+        results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
         intent, decision = Intent(match.intent), Decision(match.decision)
         if intent == Intent.GREETING and decision != Decision.ANSWER:
             return Answer(match.query, False, Intent.GREETING, GREETING, results)
-        if decision == Decision.NONE or match.top is None:
+        if decision == Decision.UNKNOWN or match.top is None:
             if intent == Intent.INTRODUCE or not match.normalized:
                 intent = Intent.UNKNOWN
             return Answer(match.query, False, intent, NOT_FOUND, results)
@@ -210,10 +226,22 @@ class Answerer:
         if decision == Decision.CHOOSE:
             choices = [_record(snapshot.catalog, doc) for doc in _choices(match)]
             reply = snapshot.composer.choices(choices)
-            return Answer(match.query, True, intent, reply, results, choices=choices, top=top)
+            return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
         upcoming = self._upcoming_for(snapshot, intent)
         reply = snapshot.composer.answer(top, intent, match.words, upcoming)
-        return Answer(match.query, True, intent, reply, results, top=top)
+        if decision == Decision.CONFIRM:
+            question = confirm_reply(top.display_name)
+            return Answer(
+                match.query,
+                True,
+                intent,
+                question,
+                results,
+                top=top,
+                decision=decision,
+                proposal=reply,
+            )
+        return Answer(match.query, True, intent, reply, results, top=top, decision=decision)
 
     def _follow(self, snapshot: Snapshot, follow: FollowUp, query: str) -> Answer:
         """A follow-up, answered about the record of the chat's context."""
@@ -227,6 +255,7 @@ class Answerer:
             reply=reply,
             results=[result],
             top=record,
+            decision=Decision.ANSWER,
             context=follow.subject,
         )
 
@@ -292,7 +321,7 @@ def _choices(match: Match) -> list[Doc]:
     return seen[:5]
 
 
-def _result(doc: Doc, score: float) -> dict[str, Any]:
+def _result(catalog: Catalog, doc: Doc, score: float) -> dict[str, Any]:
     result: dict[str, Any] = {
         "kind": doc.kind,
         "id": doc.id,
@@ -300,5 +329,7 @@ def _result(doc: Doc, score: float) -> dict[str, Any]:
         "score": round(score, 3),
     }
     if doc.kind != Kind.ORGANIZATION and doc.organization:
-        result["organization"] = doc.organization
+        owner = catalog.organizations.get(doc.organization)
+        name = owner.name if owner else ""
+        result["organization"] = {"id": doc.organization, "name": name}
     return result

@@ -24,7 +24,7 @@ from knowledge.store import KnowledgeStore
 log = logging.getLogger(__name__)
 
 # Bump when the index's fields, their meaning or how the builder makes them change.
-INDEX_FORMAT = 14
+INDEX_FORMAT = 15
 
 
 def index_cache_path(db_path: Path) -> Path:
@@ -117,6 +117,9 @@ def _encode(index: Index) -> dict[str, Any]:
         "char_pinyin": index.char_pinyin,
         "word_freq": index.word_freq,
         "word_total": index.word_total,
+        "words": index.words,
+        "word_guards": index.word_guards,
+        "english_words": index.english_words,
     }
 
 
@@ -142,4 +145,7 @@ def _decode(data: dict[str, Any], version: str) -> Index:
         char_pinyin={char: tuple(readings) for char, readings in data["char_pinyin"].items()},
         word_freq=data["word_freq"],
         word_total=data["word_total"],
+        words=data["words"],
+        word_guards=data["word_guards"],
+        english_words=data["english_words"],
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from knowledge.answering.text import (
     normalize,
     sound_tables,
 )
+from knowledge.answering.words import english_words, table_entries, table_guards
 
 # How much a word counts, by the field it stands in.
 FIELD_WEIGHTS = {
@@ -73,6 +75,10 @@ class Index:
     char_pinyin: dict[str, tuple[str, ...]]
     word_freq: dict[str, int]  # jieba's prefix dictionary: word → count, a mere prefix → 0
     word_total: int  # jieba's total count
+    # Residents' words (words.py): word → standard word; words left alone; English words.
+    words: dict[str, str] = field(default_factory=dict)
+    word_guards: list[str] = field(default_factory=list)
+    english_words: list[str] = field(default_factory=list)
     idf: dict[str, float] = field(init=False)
     name_starts: dict[str, list[str]] = field(init=False)  # name_key() → names
     name_grams: dict[str, dict[int, float]] = field(
@@ -135,6 +141,8 @@ class IndexBuilder:
         self._documents()
         char_pinyin = char_pinyin_table()
         homophones, pinyin_words = sound_tables(self.domain_words, char_pinyin)
+        words = self.records.get("words", {})
+        table = table_entries(words)
         place_docs: dict[str, set[int]] = defaultdict(set)
         for i, doc in enumerate(self.docs):
             for value in (doc.city, doc.district, doc.street):
@@ -154,6 +162,9 @@ class IndexBuilder:
             char_pinyin=char_pinyin,
             word_freq=word_freq,
             word_total=word_total,
+            words=table,
+            word_guards=sorted(table_guards(words) | self._names_holding(table)),
+            english_words=sorted(english_words(words, places)),
         )
 
     # --- vocabularies -------------------------------------------------------------------
@@ -202,6 +213,19 @@ class IndexBuilder:
                     )
         return short
 
+    def _names_holding(self, table: dict[str, str]) -> set[str]:
+        """The knowledge base's names and words that hold a word of the table: a name is
+        never rewritten (娃 in a name stays 娃)."""
+        keys = [w for w in table if not w.isascii()]
+        if not keys:
+            return set()
+        pattern = re.compile("|".join(map(re.escape, sorted(keys, key=len, reverse=True))))
+        found = set()
+        for word in (*self.names, *self.domain_words):
+            if pattern.search(word) and word not in table:
+                found.add(word)
+        return found
+
     def _places(self) -> dict[str, tuple[str, str]]:
         places: dict[str, tuple[str, str]] = {}
         for table in ("organizations", "facts", "activities"):
@@ -215,7 +239,27 @@ class IndexBuilder:
                         short = value.removesuffix(suffix)
                         if short != value and len(short) >= 2:
                             places.setdefault(short, (level, value))
+        self._division_places(places)
         return places
+
+    def _division_places(self, places: dict[str, tuple[str, str]]) -> None:
+        """A division the records do not name stands for the nearest one holding it that they
+        do (虢镇街道 → 陈仓区, 凤翔区 → 宝鸡市)."""
+        divisions = self.records.get("divisions", {})
+        known = {name: place for place in places.values() for name in [place[1]]}
+        for key, division in divisions.items():
+            found, seen = None, set()
+            current = key
+            while current and current not in seen and found is None:
+                seen.add(current)
+                found = known.get(self._normalized(current))
+                current = divisions.get(current, {}).get("parent", "")
+            if found is None:
+                continue
+            name = self._normalized(key)
+            for text in [name, *map(self._normalized, division.get("aliases", []))]:
+                if len(text) >= 2:
+                    places.setdefault(text, found)
 
     # --- documents ----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from knowledge.answering.columns import Columns
+from knowledge.answering.gate import Decision, decide
 from knowledge.answering.index import Doc, Index, content_tokens
 from knowledge.answering.intent import detect_intent, is_greeting, strip_greeting
 from knowledge.answering.spelling import (
@@ -18,14 +19,9 @@ from knowledge.answering.spelling import (
     remember,
 )
 from knowledge.answering.text import normalize
+from knowledge.answering.words import Wording
 
-# Decision thresholds, tuned on tests/knowledge/answering/questions.yaml (see benchmarks/bench_ask.py).
-CONFIDENT_SCORE = 6.0
-MIN_COVERAGE = 0.4
-# A long message that tells a story around its need: many unknown words, a strong match.
-STRONG_SCORE = 25.0
-STRONG_MIN_COVERAGE = 0.12
-AMBIGUOUS_RATIO = 0.9
+# The thresholds of answering or not are in gate.py.
 MAX_RESULTS = 5
 # On an exact tie a curated answer to the question beats one organization among several.
 KIND_ORDER = {"fact": 0, "organization": 1, "project": 2, "activity": 3}
@@ -54,9 +50,10 @@ class Match:
     normalized: str
     intent: str
     results: list[Scored] = field(default_factory=list)
-    decision: str = "none"  # answer | choose | none
+    decision: Decision = Decision.UNKNOWN
     places: list[tuple[str, str]] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    english: bool = False  # asked (partly) in English
 
     @property
     def top(self) -> Scored | None:
@@ -89,12 +86,14 @@ class Matcher:
         self._n_docs = max(len(index.docs), 1)
         self.spelling = Spelling(index)
         self._columns = Columns(index)  # large knowledge bases: common words laid out
+        self.wording = Wording(index.words, index.word_guards, set(index.english_words))
         # Remembered per word: recomputing them made a long story a tenth slower.
         self._word_scores: dict[str, dict[int, float]] = {}  # small knowledge bases only
         self._word_weights: dict[str, float] = {}
 
     def match(self, question: str) -> Match:
-        normalized = normalize(question)
+        standardized = self.wording.standardize(normalize(question))
+        normalized = standardized.text
         greeting = is_greeting(normalized)
         normalized = strip_greeting(normalized)
         text = self.spelling.from_pinyin(normalized)
@@ -117,7 +116,7 @@ class Matcher:
             if remainder.strip()
             else "introduce"
         )
-        match = Match(question, normalized, intent)
+        match = Match(question, normalized, intent, english=standardized.english)
         if not text:
             match.intent = "greeting" if greeting else "unknown"
             return match
@@ -142,8 +141,9 @@ class Matcher:
         kept = set(content)  # every word is among the search words
         coverage_words = [w for w in dict.fromkeys(words) if w in kept]
         match.results = self._rank(scores, hits, coverage_words, places)
-        match.decision = self._decide(match.results, match.intent)
-        if match.decision == "none" and match.intent != "greeting":
+        length = len(text) - text.count(" ")
+        match.decision = decide(match.results, _same_scored_family, length)
+        if match.decision == Decision.UNKNOWN and match.intent != "greeting":
             match.intent = "unknown"
         elif match.intent == "introduce" and not mentioned and match.results[0].doc.kind != "fact":
             match.intent = "services"  # a need described without naming anyone
@@ -313,20 +313,6 @@ class Matcher:
             remember(self._word_weights, word, weight)
         return weight
 
-    def _decide(self, results: list[Scored], intent: str) -> str:
-        top = results[0]
-        confident = (top.score >= CONFIDENT_SCORE and top.coverage >= MIN_COVERAGE) or (
-            top.score >= STRONG_SCORE and top.coverage >= STRONG_MIN_COVERAGE
-        )
-        if not confident:
-            return "none"
-        rivals = [
-            r
-            for r in results[1:]
-            if r.score >= AMBIGUOUS_RATIO * top.score and not _same_family(r.doc, top.doc)
-        ]
-        return "choose" if rivals else "answer"
-
 
 def _place_factor(doc: Doc, places: list[tuple[str, str]]) -> float:
     factor = 1.0
@@ -339,6 +325,10 @@ def _place_factor(doc: Doc, places: list[tuple[str, str]]) -> float:
         elif level == "street" and doc.district:
             factor *= 0.8
     return factor
+
+
+def _same_scored_family(a: Scored, b: Scored) -> bool:
+    return _same_family(a.doc, b.doc)
 
 
 def _same_family(a: Doc, b: Doc) -> bool:

@@ -68,6 +68,15 @@ class Msg(Enum):
         "credit code {value} already belongs to {name!r} ({id})",
     )
     UNKNOWN_TOPIC = ("没有这个主题「{value}」", "unknown topic {value!r}")
+    NO_DIVISION = (
+        "行政区划里没有上级「{value}」",
+        "no division {value!r} in the knowledge base or these files",
+    )
+    DIVISION_LOOP = (
+        "「{value}」的上级最终又是它自己",
+        "{value!r} is its own parent, directly or through others",
+    )
+    SAME_WORD = ("标准词和说法相同：「{value}」", "the standard word is the word itself: {value!r}")
     NO_ORGANIZATION = (
         "知识库和这些文件里都没有组织「{value}」",
         "no organization {value!r} in the knowledge base or these files",

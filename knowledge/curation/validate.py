@@ -29,6 +29,7 @@ from knowledge.curation.messages import (
 from knowledge.curation.places import names_without_place, province_of
 from knowledge.curation.raw import RawRecord, ReadResult
 from knowledge.curation.readers import read_files
+from knowledge.curation.wording import check_wording
 from knowledge.schema import SLUG_TABLES, TABLE_ORDER, TABLES
 
 Records = dict[str, dict[str, dict[str, Any]]]  # table → key → record
@@ -111,6 +112,7 @@ def validate_read(
     _infer_topics(dataset, existing, replace)
     _place_free_aliases(dataset, existing)
     found.extend(_check_references(dataset, existing, replace))
+    found.extend(check_wording(dataset.records, dataset.rows, existing, replace))
     for problem in found:
         if problem.severity is Severity.WARNING and not strict:
             dataset.warnings.append(problem)

@@ -83,9 +83,10 @@ def test_ask_json_prints_one_object_with_ranked_results(kb_db):
     lines = result.stdout.splitlines()
     assert len(lines) == 1
     answer = json.loads(lines[0])
-    assert set(answer) == {"query", "answered", "intent", "results", "reply"}
+    assert set(answer) == {"query", "answered", "decision", "intent", "results", "reply"}
     assert answer["query"] == "哪里有心理咨询"
     assert answer["answered"] is True
+    assert answer["decision"] == "answer"
     assert isinstance(answer["intent"], str) and answer["intent"]
     assert 1 <= len(answer["results"]) <= 5
     for item in answer["results"]:

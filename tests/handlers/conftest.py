@@ -112,3 +112,11 @@ async def running_bot(fake_api: FakeBotAPI, bot_services: Services) -> AsyncIter
         yield application
         await application.updater.stop()
         await application.stop()
+
+
+@pytest.fixture
+async def app_services(bot_services: Services) -> AsyncIterator[tuple[Application, Services]]:
+    """The Application, handed one update at a time (no polling), and its services."""
+    application = build_application(bot_services.settings, bot_services)
+    async with application:
+        yield application, bot_services

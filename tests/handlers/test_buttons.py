@@ -19,6 +19,8 @@ from handlers.buttons import (
     Button,
     Card,
     Choice,
+    Confirm,
+    Deny,
     Example,
     FollowUp,
     FollowUpTopic,
@@ -231,6 +233,9 @@ LONGEST_ID = "x" * MAX_ID_LENGTH
         *(StopAll(step) for step in StopStep),
         StopNotice(10**18 - 1),
         *(Forget(step) for step in ForgetStep),
+        *(Confirm(kind, LONGEST_ID) for kind in Kind),
+        Deny("AbC_-1234567"),
+        Deny(""),
     ],
     ids=repr,
 )

@@ -129,7 +129,7 @@ def test_results_carry_the_owning_organization(answerer: Answerer) -> None:
     assert (top["kind"], top["id"], top["organization"]) == (
         "project",
         "anxin-xiaowu",
-        "baoji-mingming-psychology",
+        {"id": "baoji-mingming-psychology", "name": "宝鸡明明心理关爱中心"},
     )
     assert len(answer.results) <= 5
 

@@ -197,7 +197,10 @@ def test_xlsx_export_is_for_people(registry_and_hostile, tmp_path):
 
     [book] = export_xlsx(registry_and_hostile, tmp_path / "kb.xlsx")
     workbook = load_workbook(book)
-    assert workbook.sheetnames == ["来源", "主题", "同义词", "组织", "项目", "问答", "活动", "数据"]
+    assert workbook.sheetnames == [
+        *("来源", "主题", "同义词", "说法", "行政区划"),
+        *("组织", "项目", "问答", "活动", "数据"),
+    ]
     sheet = workbook["组织"]
     headers = [c.value for c in sheet[1]]
     assert headers[:4] == ["编号", "名称", "简称", "类型"] and "统一社会信用代码" in headers

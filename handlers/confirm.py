@@ -1,0 +1,54 @@
+"""是 / 不是 under a proposal: the bot was only fairly sure which record a question meant."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from bot.services import Context
+from handlers.ask import GONE, record_keyboard
+from handlers.buttons import EXPIRED, Confirm, Deny, pattern, pressed
+from handlers.common import message_of, reply_with, services
+from knowledge.answering.confirm import DENIED
+from knowledge.residents.store import Feedback
+
+
+async def confirm_pressed(update: Update, context: Context) -> None:
+    """是: the answer about the proposed record."""
+    query, button = pressed(update, Confirm)
+    message = message_of(query)
+    if message is None:
+        await query.answer(EXPIRED)
+        return
+    await query.answer()
+    svc = await services(context)
+    reply = svc.answerer.reply_for(button.kind, button.key)
+    if reply is None:  # forged, or removed by staff since
+        await reply_with(message, GONE)
+        return
+    await reply_with(message, reply, record_keyboard(svc.catalog.record(button.kind, button.key)))
+
+
+async def deny_pressed(update: Update, context: Context) -> None:
+    """不是: the miss goes to the staff's review queue, and the resident is told so."""
+    query, button = pressed(update, Deny)
+    message = message_of(query)
+    svc = await services(context)
+    found = bool(button.ref) and svc.residents.set_feedback(button.ref, Feedback.DOWN)
+    if not found and button.ref and svc.answerer.questions is not None:
+        # Pressed before the log's writer thread wrote the question: wait for it, once.
+        await asyncio.to_thread(svc.answerer.questions.flush)
+        found = svc.residents.set_feedback(button.ref, Feedback.DOWN)
+    if message is None or not found:
+        await query.answer(EXPIRED)  # forged, or a question no longer in the log
+        return
+    await query.answer()
+    await reply_with(message, DENIED)
+
+
+HANDLERS: list[BaseHandler] = [
+    CallbackQueryHandler(confirm_pressed, pattern=pattern(Confirm)),
+    CallbackQueryHandler(deny_pressed, pattern=pattern(Deny)),
+]

@@ -1,0 +1,138 @@
+"""Residents' words → the knowledge base's words, before a question is cut into words.
+
+The table is reviewed knowledge (knowledge/data/words.yaml, the `words` table): Shaanxi
+dialect and plain spoken Chinese (碎娃 → 孩子, 咋 → 怎么), voice-input slips (心里咨询 →
+心理咨询), needs told as a situation (放学没人接 → 课后托管) and a small English glossary
+(autism → 自闭症). Longer words are replaced first; a word inside a longer word that keeps its
+own meaning (额 in 金额, a name of the knowledge base) is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from knowledge.answering.text import normalize
+
+_ASCII_RE = re.compile(r"[a-z0-9 ]+")
+_LATIN = re.compile(r"[a-z]")
+# Left out of an English question once its glossary words are read: they say nothing about
+# the need (the question words a resident asks with are in the glossary).
+_ENGLISH_STOP = """a an the is are was were be been am there here any some for in on at of to with from by
+    about and or but so i my me mine we us our you your he she his her they them their it its
+    this that these those do does did can could would should will shall may might must please
+    help helps need needs want wants looking look find know tell get got have has had any
+    anyone someone somebody something thing things s d ll m re ve t if just also very really
+    much many lot lots kind sort way ways one ones near around nearby city area what who
+    which how whom whose why helped helping offer offers provide provides run runs"""
+ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
+
+
+@dataclass(frozen=True)
+class Standardized:
+    text: str
+    english: bool  # the question was (partly) in English: the reply says details are Chinese
+
+
+def table_entries(records: dict[str, dict[str, object]]) -> dict[str, str]:
+    """The `words` records as normalized word → normalized standard word."""
+    table: dict[str, str] = {}
+    for record in records.values():
+        word, standard = normalize(str(record["word"])), normalize(str(record["standard"]))
+        if word and standard and word != standard:
+            table[word] = standard
+    return table
+
+
+def table_guards(records: dict[str, dict[str, object]]) -> set[str]:
+    """The words that keep their meaning although they hold a word of the table."""
+    guards: set[str] = set()
+    for record in records.values():
+        items = record.get("not_in") or []
+        guards.update(normalize(str(w)) for w in items if isinstance(items, list))
+    return guards
+
+
+def english_words(records: dict[str, dict[str, object]], places: Collection[str]) -> set[str]:
+    """English words of the table that are English, not a place's pinyin (Baoji, Weiyang):
+    a pinyin question is no English question."""
+    return {
+        normalize(str(r["word"]))
+        for r in records.values()
+        if r.get("kind") == "english" and normalize(str(r["standard"])) not in places
+    }
+
+
+class Wording:
+    """Rewrites a normalized question in the knowledge base's words, left to right, the
+    longest word first at each place (looked up by first character: a long story takes tens
+    of microseconds, where one regular expression of every word took a millisecond)."""
+
+    def __init__(self, table: dict[str, str], guards: list[str], english: set[str]) -> None:
+        self.table = table
+        self.english = english
+        self.guards = {g for g in guards if g not in table}
+        starts: dict[str, list[str]] = {}
+        for word in [*table, *self.guards]:
+            if word:
+                starts.setdefault(word[0], []).append(word)
+        # At one place the longest word wins; a guard over a table word of the same length.
+        self._starts = {
+            char: tuple(sorted(words, key=lambda w: (-len(w), w not in self.guards, w)))
+            for char, words in starts.items()
+        }
+        chars = "".join(sorted(starts))
+        self._first = re.compile(f"[{re.escape(chars)}]") if chars else None
+
+    def standardize(self, text: str) -> Standardized:
+        if self._first is None or not text:
+            return Standardized(text, False)
+        english = False
+        parts: list[str] = []
+        done = 0
+        found = self._first.search(text)
+        while found is not None:
+            at = found.start()
+            hit = self._word_at(text, at)
+            if hit is None:
+                found = self._first.search(text, at + 1)
+                continue
+            word, end = hit
+            if word not in self.guards:
+                english = english or word in self.english
+                standard = self.table[word]
+                # Keep English apart from Chinese: "lonely old people" → " 空巢老人 ".
+                parts += [text[done:at], f" {standard} " if word.isascii() else standard]
+                done = end
+            found = self._first.search(text, end)
+        if not parts:
+            rewritten = text
+        else:
+            parts.append(text[done:])
+            rewritten = " ".join("".join(parts).split())
+        latin = [w for w in rewritten.split() if _ASCII_RE.fullmatch(w) and not w.isdigit()]
+        if not english and latin:
+            english = sum(w in ENGLISH_STOP_WORDS for w in latin) >= 2
+        if english:
+            rewritten = " ".join(w for w in rewritten.split() if w not in ENGLISH_STOP_WORDS)
+        return Standardized(rewritten, english)
+
+    def _word_at(self, text: str, at: int) -> tuple[str, int] | None:
+        """The table word or guard starting at `at` (the longest), and where it ends."""
+        words = self._starts[text[at]]
+        if not text.startswith(words, at):  # mostly: one test in C
+            return None
+        for word in words:
+            if not text.startswith(word, at):
+                continue
+            end = at + len(word)
+            if not word.isascii():
+                return word, end
+            # An English word stands alone, perhaps in the plural.
+            if at and _LATIN.match(text, at - 1):
+                continue
+            for ending in ("", "s", "es"):
+                if text.startswith(ending, end) and not _LATIN.match(text, end + len(ending)):
+                    return word, end + len(ending)
+        return None

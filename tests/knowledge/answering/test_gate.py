@@ -1,0 +1,71 @@
+"""The answer gate on its own tuning questions (questions_gate.yaml): the right record answered
+or proposed; what is not ours neither answered nor proposed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from knowledge.answering.answer import Answer, Answerer
+from knowledge.answering.gate import Decision
+from knowledge.catalog import Catalog
+
+HERE = Path(__file__).parent
+CASES = yaml.safe_load((HERE / "questions_gate.yaml").read_text("utf-8"))["questions"]
+
+# Misses we know of, each with its reason; strict, so fixing one shows up here.
+KNOWN_MISSES = {
+    "哎呀我跟你说，我妈今年八十了，腿脚也不利索，我们都在西安上班顾不上，村里那个幸福院冬天冷得很，谁给装个空调啥的": (
+        "我妈 finds 唯爱妈妈 first; 幸福院 and 空调 are a small part of a long story"
+    ),
+    # Questions sharing the knowledge base's words but asking for something else: the gate
+    # cannot tell them by score and coverage (their head noun is unknown); issue 16 item 3.
+    "怎么黑进民政局的系统": "asks to attack a system; 民政局 matches the typical cases",
+    "未央区哪个小学最好": "asks to rank schools; 未央区 matches the district's statistics",
+    "武术比赛的视频在哪看": "asks for a video; 武术比赛 matches the association",
+    "心理学考研哪个学校好": "asks about exams; 心理 matches the psychology centre",
+}
+
+
+def family(catalog: Catalog, keys: list[str]) -> set[str]:
+    """The records, their organizations and those organizations' projects and facts."""
+    found = set(keys)
+    for key in keys:
+        for kind in ("organization", "project", "fact"):
+            record = catalog.record(kind, key)
+            if record is not None and record.organization_id:
+                found.add(record.organization_id)
+    for records in (catalog.projects, catalog.facts):
+        found.update(k for k, r in records.items() if r.organization_id in found)
+    return found
+
+
+def _params(cases: list[dict[str, Any]]) -> list[Any]:
+    return [
+        pytest.param(
+            c, id=c["q"][:24], marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c["q"]])
+        )
+        if c["q"] in KNOWN_MISSES
+        else pytest.param(c, id=c["q"][:24])
+        for c in cases
+    ]
+
+
+def _top(answer: Answer) -> str:
+    return answer.results[0]["id"] if answer.results else ""
+
+
+@pytest.mark.parametrize("case", _params([c for c in CASES if c["expect"]]))
+def test_the_right_record_is_answered_or_proposed(answerer: Answerer, case) -> None:
+    answer = answerer.answer(case["q"], log_question=False)
+    assert answer.decision in (Decision.ANSWER, Decision.CONFIRM), answer.text
+    assert _top(answer) in family(answerer.catalog, case["expect"])
+
+
+@pytest.mark.parametrize("case", _params([c for c in CASES if not c["expect"]]))
+def test_what_is_not_ours_is_neither_answered_nor_proposed(answerer: Answerer, case) -> None:
+    answer = answerer.answer(case["q"], log_question=False)
+    assert answer.decision == Decision.UNKNOWN, f"{answer.decision}: {_top(answer)}"
