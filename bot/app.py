@@ -23,6 +23,7 @@ from handlers import (
     ask,
     browse,
     buttons,
+    desk,
     errors,
     guard,
     inline,
@@ -32,6 +33,7 @@ from handlers import (
     start,
     watch,
 )
+from jobs.desk import install as install_desk
 from jobs.notifier import install as install_notices
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,8 @@ COMMANDS = [
     BotCommand("start", "开始使用"),
     BotCommand("orgs", "按区县或主题浏览社会组织"),
     BotCommand("activities", "近期活动"),
+    BotCommand("human", "转人工：请工作人员回答"),
+    BotCommand("done", "结束人工服务"),
     BotCommand("help", "帮助"),
 ]
 
@@ -135,12 +139,14 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.add_handlers(browse.HANDLERS)  # /orgs, /org, browsing buttons, cards
     application.add_handlers(activities.HANDLERS)  # /activities
     application.add_handlers(inline.HANDLERS)  # @bot 心理 in any chat
+    application.add_handlers(desk.handlers(services))  # 转人工 and relays, before questions
     application.add_handlers(ask.HANDLERS)  # answer buttons, then free text
     application.add_handlers(nontext.HANDLERS)  # stickers, photos...: a hint in private chats
     application.add_handlers(staff_access.HANDLERS)  # a command nobody took: the one refusal
     application.add_handlers(buttons.HANDLERS)  # any other press: 已过期，请重新提问
     application.add_error_handler(errors.on_error)
     install_notices(application, settings)  # plans every ORGBOT_NOTIFY_INTERVAL s, sends between
+    install_desk(application, settings, services.residents)  # idle tickets, retention
     return application
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from knowledge.answering.answer import Answerer
 from knowledge.answering.browse import Browser
 from knowledge.catalog import Catalog
 from knowledge.opening import open_answerer
+from knowledge.residents.history import ChatHistory
 from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
 
@@ -29,6 +31,7 @@ class Services:
     residents: ResidentsStore
     answerer: Answerer
     flood: FloodGuard = field(default_factory=FloodGuard)
+    history: ChatHistory = field(default_factory=ChatHistory)  # what a hand-off shows staff
     stopping_for_database: bool = field(default=False, init=False)
     _reload: asyncio.Future[bool] | None = field(default=None, init=False)
     _file_identity: tuple[int, int] | None = field(default=None, init=False)
@@ -68,6 +71,17 @@ class Services:
         self._reload = asyncio.ensure_future(asyncio.to_thread(self.answerer.refresh))
         self._reload.add_done_callback(_log_failed_reload)
         await asyncio.wait({self._reload}, timeout=RELOAD_WAIT)
+
+    async def update_question(self, ref: str, change: Callable[[str], bool]) -> bool:
+        """Mark a logged question (👍/👎, 转人工) with `change(ref)`. It may still wait in the
+        log's queue, written in a moment by its thread: then it is written first. False for a
+        ref never logged (or deleted since)."""
+        if change(ref):
+            return True
+        if self.answerer.questions is None:
+            return False
+        await asyncio.to_thread(self.answerer.questions.flush)
+        return change(ref)
 
     def close(self) -> None:
         """Write the questions still queued and close the database."""

@@ -9,7 +9,18 @@ from telegram.constants import ChatType
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.services import Context
-from handlers.buttons import EXPIRED, Choice, FollowUp, FollowUpTopic, Subscribe, pattern, pressed
+from handlers.buttons import (
+    EXPIRED,
+    Choice,
+    FollowUp,
+    FollowUpTopic,
+    HandOff,
+    Rate,
+    Rating,
+    Subscribe,
+    pattern,
+    pressed,
+)
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.answer import Answer
 from knowledge.answering.intent import Intent
@@ -18,6 +29,7 @@ from knowledge.reply import Reply
 from knowledge.residents.store import (
     MAX_SUBSCRIPTIONS_PER_CHAT,
     Channel,
+    Feedback,
     SubscriptionKind,
     TooManySubscriptions,
 )
@@ -26,6 +38,8 @@ GONE = Reply("这条信息已经更新或删除了，请重新提问。")
 NO_SUCH_ORGANIZATION = Reply("没有找到这个组织，请重新提问。")
 SUBSCRIBED = "已订阅该组织的活动提醒"
 ALREADY_SUBSCRIBED = "您已经订阅过了"
+THANKS = {Rating.UP: "谢谢您的反馈！", Rating.DOWN: "谢谢反馈，我们会改进。需要人工可以发送 /human"}
+HAND_OFF_LABEL = "转人工：请工作人员回答"
 TOO_MANY_SUBSCRIPTIONS = f"每个聊天最多订阅{MAX_SUBSCRIPTIONS_PER_CHAT}个组织，暂时不能再订阅了。"
 
 
@@ -54,20 +68,34 @@ def record_keyboard(record: Record | None) -> InlineKeyboardMarkup | None:
 
 
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
-    """One button per candidate when ambiguous; follow-ups under an organization's answer."""
+    """One button per candidate when ambiguous; follow-ups under an organization's answer;
+    then 👍/👎 under an answer, and 转人工 when the bot had none or was unsure."""
+    rows: list[list[InlineKeyboardButton]] = []
     if answer.choices:
-        return InlineKeyboardMarkup(
+        rows = [
             [
-                [
-                    InlineKeyboardButton(
-                        f"您是想找：{record.display_name}"[:60],
-                        callback_data=Choice(record.KIND, record.id).data,
-                    )
-                ]
-                for record in answer.choices
+                InlineKeyboardButton(
+                    f"您是想找：{record.display_name}"[:60],
+                    callback_data=Choice(record.KIND, record.id).data,
+                )
             ]
-        )
-    return record_keyboard(answer.top) if answer.answered else None
+            for record in answer.choices
+        ]
+    elif answer.answered and (follow_ups := record_keyboard(answer.top)) is not None:
+        rows = [list(row) for row in follow_ups.inline_keyboard]
+    if answer.ref and answer.intent != Intent.GREETING:
+        if answer.answered:
+            rows.append(
+                [
+                    InlineKeyboardButton("👍", callback_data=Rate(Rating.UP, answer.ref).data),
+                    InlineKeyboardButton("👎", callback_data=Rate(Rating.DOWN, answer.ref).data),
+                ]
+            )
+        if not answer.answered or len(answer.choices) > 1:
+            rows.append(
+                [InlineKeyboardButton(HAND_OFF_LABEL, callback_data=HandOff(answer.ref).data)]
+            )
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def question_text(message: Message, bot_username: str) -> str:
@@ -84,12 +112,25 @@ async def ask(update: Update, context: Context) -> None:
     if message is None or update.effective_user is None:
         return
     svc = await services(context)
+    question = question_text(message, context.bot.username)
     answer = svc.answerer.answer(
-        question_text(message, context.bot.username),
-        channel=Channel.TELEGRAM,
-        user_ref=str(update.effective_user.id),
+        question, channel=Channel.TELEGRAM, user_ref=str(update.effective_user.id)
     )
+    svc.history.add(message.chat_id, question, answer.text, answer.ref)
     await reply_with(message, answer.reply, answer_keyboard(answer))
+
+
+async def rate_pressed(update: Update, context: Context) -> None:
+    """👍/👎 under an answer: kept with the logged question for the staff's review."""
+    query, button = pressed(update, Rate)
+    svc = await services(context)
+    feedback = Feedback.UP if button.rating is Rating.UP else Feedback.DOWN
+    if not await svc.update_question(
+        button.ref, lambda ref: svc.residents.set_feedback(ref, feedback)
+    ):
+        await query.answer(EXPIRED)
+        return
+    await query.answer(THANKS[button.rating])
 
 
 async def choice_pressed(update: Update, context: Context) -> None:
@@ -162,5 +203,6 @@ HANDLERS: list[BaseHandler] = [
     CallbackQueryHandler(choice_pressed, pattern=pattern(Choice)),
     CallbackQueryHandler(follow_up_pressed, pattern=pattern(FollowUp)),
     CallbackQueryHandler(subscribe_pressed, pattern=pattern(Subscribe)),
+    CallbackQueryHandler(rate_pressed, pattern=pattern(Rate)),
     MessageHandler(filters.TEXT & ~filters.COMMAND & ADDRESSED, ask),
 ]

@@ -15,6 +15,11 @@ returned a button, and its ids only once they were found in the knowledge base.
     b:d, b:t     BrowseList  the districts, the topics
     b:d:N:P      BrowsePage  page P of the Nth district's organizations (b:t:N:P: topic)
     q:N          Example     the Nth example question under /start
+    r:u:<ref>    Rate        👍 on the answer to a logged question (r:d:<ref>: 👎)
+    h:<ref>      HandOff     转人工 after the answer to a logged question
+    t:c:N        TicketPress 认领 ticket N (staff chat; t:x:N: 关闭)
+    u:a:<ref>:<k>:<id>  ReviewPress  add the wording of the review group <ref> stands for to
+                 the record (k: o p f); u:i:<ref>: ignore the group
 """
 
 from __future__ import annotations
@@ -134,11 +139,77 @@ class Example:
         return f"q:{self.number}"
 
 
-Button = Choice | FollowUp | Subscribe | Card | Browse | Example
+class Rating(StrEnum):
+    UP = "u"
+    DOWN = "d"
+
+
+class TicketAction(StrEnum):
+    CLAIM = "c"
+    CLOSE = "x"
+
+
+@dataclass(frozen=True)
+class Rate:
+    rating: Rating
+    ref: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"r:{self.rating}:{self.ref}")
+
+
+@dataclass(frozen=True)
+class HandOff:
+    ref: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"h:{self.ref}")
+
+
+@dataclass(frozen=True)
+class TicketPress:
+    action: TicketAction
+    ticket: int
+
+    @property
+    def data(self) -> str:
+        return f"t:{self.action}:{self.ticket}"
+
+
+@dataclass(frozen=True)
+class ReviewPress:
+    """加为「X」的问法 (kind and key given) or 忽略 (neither) for the group `ref` stands for."""
+
+    ref: str
+    kind: Kind | None = None
+    key: str = ""
+
+    @property
+    def data(self) -> str:
+        if self.kind is None:
+            return _checked(f"u:i:{self.ref}")
+        return _checked(f"u:a:{self.ref}:{KIND_CODES[self.kind]}:{self.key}")
+
+
+Button = (
+    Choice
+    | FollowUp
+    | Subscribe
+    | Card
+    | Browse
+    | Example
+    | Rate
+    | HandOff
+    | TicketPress
+    | ReviewPress
+)
 B = TypeVar("B", bound=Button)
 
 _ID = rf"[a-z0-9-]{{1,{MAX_ID_LENGTH}}}"  # the record ids of knowledge/schema.py
 _NUMBER = r"\d{1,6}"
+_REF = r"[A-Za-z0-9_-]{8}"  # knowledge/residents/questions.py new_ref()
 _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
     (re.compile(rf"a:([opfv]):({_ID})"), lambda m: Choice(CODE_KINDS[m[1]], m[2])),
     (re.compile(rf"([cpe]):({_ID})"), lambda m: FollowUp(FollowUpTopic(m[1]), m[2])),
@@ -151,6 +222,14 @@ _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
         lambda m: BrowsePage(Axis(m[1]), int(m[2]), int(m[3])),
     ),
     (re.compile(rf"q:({_NUMBER})"), lambda m: Example(int(m[1]))),
+    (re.compile(rf"r:([ud]):({_REF})"), lambda m: Rate(Rating(m[1]), m[2])),
+    (re.compile(rf"h:({_REF})"), lambda m: HandOff(m[1])),
+    (re.compile(r"t:([cx]):(\d{1,12})"), lambda m: TicketPress(TicketAction(m[1]), int(m[2]))),
+    (
+        re.compile(rf"u:a:({_REF}):([opf]):({_ID})"),
+        lambda m: ReviewPress(m[1], CODE_KINDS[m[2]], m[3]),
+    ),
+    (re.compile(rf"u:i:({_REF})"), lambda m: ReviewPress(m[1])),
 ]
 
 

@@ -34,6 +34,7 @@ class Answer:
     results: list[dict[str, Any]] = field(default_factory=list)
     choices: list[Record] = field(default_factory=list)  # when the question is ambiguous
     top: Record | None = None  # the record answered about (or the best of the choices)
+    ref: str = ""  # the logged question's ref, for the buttons under the reply ("" if unlogged)
 
     @property
     def text(self) -> str:
@@ -150,18 +151,19 @@ class Answerer:
         answer = self._compose(snapshot, match)
         if log_question and match.normalized and self.questions is not None:
             top = match.top
-            self.questions.record(
-                AskedQuestion(
-                    channel=channel,
-                    user_ref=user_ref,
-                    query=question,
-                    answered=answer.answered,
-                    intent=answer.intent,
-                    top_kind=top.doc.kind if top else "",
-                    top_id=top.doc.id if top else "",
-                    score=top.score if top else 0.0,
-                )
+            asked = AskedQuestion(
+                channel=channel,
+                user_ref=user_ref,
+                query=question,
+                answered=answer.answered,
+                intent=answer.intent,
+                top_kind=top.doc.kind if top else "",
+                top_id=top.doc.id if top else "",
+                score=top.score if top else 0.0,
+                decision=match.decision,
             )
+            self.questions.record(asked)
+            answer.ref = asked.ref
         return answer
 
     def _compose(self, snapshot: Snapshot, match: Match) -> Answer:

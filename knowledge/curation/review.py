@@ -46,7 +46,7 @@ def reasons_of(row: dict[str, Any]) -> list[str]:
         found.append(Reason.DISLIKED)
     if row.get("handed_off"):
         found.append(Reason.HANDED_OFF)
-    if row.get("decision") == "confirm":
+    if row.get("decision") in ("confirm", "choose"):
         found.append(Reason.UNSURE)
     return found
 

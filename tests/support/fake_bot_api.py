@@ -34,6 +34,7 @@ from . import telegram_objects as objects
 from .fake_bot_api_faults import Faults
 from .fake_bot_api_http import ClientGone, Server
 from .fake_bot_api_methods import BotAPIMethods
+from .fake_bot_api_topics import TopicMethods
 from .telegram_objects import (
     BOT_FIRST_NAME,
     BOT_USERNAME,
@@ -60,7 +61,7 @@ __all__ = [
 _PATH_RE = re.compile(r"^/bot([^/]*)/([^/]*)$")
 
 
-class FakeBotAPI(Faults, BotAPIMethods):
+class FakeBotAPI(Faults, TopicMethods, BotAPIMethods):
     """In-process Telegram Bot API: start() it, point the bot at base_url, drive it with push_*."""
 
     def __init__(
@@ -76,6 +77,8 @@ class FakeBotAPI(Faults, BotAPIMethods):
         if not TOKEN_RE.match(token):
             raise ValueError("token must look like <digits>:<35 characters>")
         super().__init__(flood_limit_per_chat, flood_limit_global, require_known_chats)
+        self._methods.update(self._topic_methods())
+        self._method_names = {name.lower(): name for name in self._methods}
         self._token, self._host, self._port = token, host, port
         self._server: Server | None = None
         self._thread: threading.Thread | None = None
