@@ -29,6 +29,8 @@ from handlers import (
     inline,
     membership,
     nontext,
+    review,
+    staff,
     staff_access,
     start,
     watch,
@@ -139,6 +141,8 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.add_handlers(browse.HANDLERS)  # /orgs, /org, browsing buttons, cards
     application.add_handlers(activities.HANDLERS)  # /activities
     application.add_handlers(inline.HANDLERS)  # @bot 心理 in any chat
+    application.add_handlers(staff.handlers(services))  # /reload, /stats (staff only)
+    application.add_handlers(review.handlers(services))  # /unanswered and its buttons
     application.add_handlers(desk.handlers(services))  # 转人工 and relays, before questions
     application.add_handlers(ask.HANDLERS)  # answer buttons, then free text
     application.add_handlers(nontext.HANDLERS)  # stickers, photos...: a hint in private chats

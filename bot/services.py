@@ -72,6 +72,10 @@ class Services:
         self._reload.add_done_callback(_log_failed_reload)
         await asyncio.wait({self._reload}, timeout=RELOAD_WAIT)
 
+    async def reload(self) -> bool:
+        """Load the knowledge as it is now, waiting for it (after staff changed it here)."""
+        return await asyncio.to_thread(self.answerer.refresh)
+
     async def update_question(self, ref: str, change: Callable[[str], bool]) -> bool:
         """Mark a logged question (👍/👎, 转人工) with `change(ref)`. It may still wait in the
         log's queue, written in a moment by its thread: then it is written first. False for a
