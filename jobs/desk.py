@@ -82,11 +82,16 @@ class DeskRelay:
         if not new:
             return Opened(ticket, False, handoff.ALREADY_OPEN)
         local = now.astimezone(self.settings.tz)
-        if await self._is_forum():
-            await self._new_topic(ticket)
         markup = keyboard(ticket.id)
         text = handoff.ticket_post(ticket, history, local)
-        await self._post(ticket.id, lambda kw: self._send_text(text, markup, kw))
+        try:
+            if await self._is_forum():
+                await self._new_topic(ticket)
+            await self._post(ticket.id, lambda kw: self._send_text(text, markup, kw))
+        except TelegramError:
+            # Staff never saw it: no ticket, so the resident's next /human tries again.
+            self.desk.discard(ticket.id)
+            raise
         return Opened(ticket, True, handoff.resident_told(ticket, self.settings.desk_hours, local))
 
     async def from_resident(self, ticket: Ticket, message: Message) -> None:

@@ -279,6 +279,12 @@ class Desk:
             for row in self.db["tickets"].rows_where("status != ?", [TicketStatus.CLOSED])
         ]
 
+    def discard(self, ticket_id: int) -> None:
+        """Delete a ticket that never reached the staff chat (its first post failed)."""
+        with self.db.conn:
+            self.db.conn.execute("DELETE FROM ticket_posts WHERE ticket_id = ?", [ticket_id])
+            self.db.conn.execute("DELETE FROM tickets WHERE id = ?", [ticket_id])
+
     def forget(self, chat_id: int) -> None:
         """Delete every ticket of a chat and its posts' mapping (/forget)."""
         with self.db.conn:

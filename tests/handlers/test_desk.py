@@ -244,3 +244,19 @@ async def test_a_forum_gives_each_ticket_a_topic_made_again_if_deleted(
         again = bot_services.residents.desk.get(1).topic_id
         assert again != first and copied["message_thread_id"] == again
         assert fake_api.topics(STAFF_CHAT)[again] == "#1 爱丽丝"
+
+
+async def test_a_hand_off_staff_never_saw_leaves_no_ticket(
+    fake_api: FakeBotAPI, desk_bot: Application, bot_services: Services
+) -> None:
+    fake_api.fail_with("sendMessage", 400)
+    [reply] = await say(fake_api, ALICE, "/human")
+    assert "没有转给工作人员" in reply["plain"]
+    assert bot_services.residents.desk.current(ALICE) is None
+    [answer] = await say(fake_api, ALICE, "宝鸡哪里有心理咨询")  # the bot answers again
+    assert "明明心理" in answer["plain"]
+
+
+def test_the_desk_jobs_are_scheduled(desk_bot: Application) -> None:
+    names = {job.name for job in desk_bot.job_queue.jobs()}
+    assert {"desk-idle", "retention"} <= names
