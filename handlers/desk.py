@@ -14,7 +14,7 @@ from handlers.common import message_of, services
 from handlers.staff_access import is_staff, refuse
 from jobs.desk import DeskRelay
 from knowledge.residents import handoff
-from knowledge.residents.desk import ClosedBy, Desk
+from knowledge.residents.desk import ClosedBy, Desk, TicketStatus
 
 log = logging.getLogger(__name__)
 NOT_DELIVERED = "只有工作人员名单（ORGBOT_STAFF_IDS）中的成员回复才会转给居民。"
@@ -130,7 +130,9 @@ async def from_staff(update: Update, context: Context) -> None:
         ):
             await message.reply_text(NOT_DELIVERED)
         return
-    await relay_of(context, svc).from_staff(message, user.id)
+    ticket = await relay_of(context, svc).from_staff(message, user.id)
+    if ticket is not None and ticket.status is TicketStatus.CLOSED:
+        await message.reply_text(handoff.closed_not_sent(ticket))
 
 
 async def ticket_pressed(update: Update, context: Context) -> None:

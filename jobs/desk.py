@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyParameters
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from knowledge.residents import handoff
@@ -104,10 +105,11 @@ class DeskRelay:
 
     async def from_staff(self, message: Message, staff_id: int) -> Ticket | None:
         """A staff member's reply to a ticket's post: delivered to the resident, marked as from
-        民政局工作人员. None when the message belongs to no open ticket."""
+        民政局工作人员 (not when the ticket is closed: it is returned as it is). None when the
+        message belongs to no ticket."""
         ticket = self._ticket_of(message)
         if ticket is None or ticket.status is TicketStatus.CLOSED:
-            return None
+            return ticket
         try:
             await self._deliver(ticket.chat_id, message)
         except Forbidden:
@@ -217,7 +219,11 @@ class DeskRelay:
     ) -> int:
         assert self.staff_chat is not None
         sent = await self.bot.send_message(
-            self.staff_chat, html.escape(text, quote=False), reply_markup=markup, **where
+            self.staff_chat,
+            html.escape(text, quote=False),
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            **where,
         )
         return sent.message_id
 
@@ -231,11 +237,19 @@ class DeskRelay:
         the same words before its caption."""
         mark = f"<b>{handoff.STAFF_NAME}</b>："
         if message.text:
-            await self.bot.send_message(chat_id, f"{mark}\n{message.text_html}")
+            await self.bot.send_message(
+                chat_id, f"{mark}\n{message.text_html}", parse_mode=ParseMode.HTML
+            )
             return
-        caption = message.caption_html if message.caption else ""
+        caption = message.caption or ""
+        # Telegram's limit counts the caption as shown; cut the plain text rather than the HTML.
+        caption = message.caption_html if len(caption) < 1000 else html.escape(caption[:1000])
         await self.bot.copy_message(
-            chat_id, message.chat_id, message.message_id, caption=f"{mark}{caption}"[:1024]
+            chat_id,
+            message.chat_id,
+            message.message_id,
+            caption=f"{mark}{caption}",
+            parse_mode=ParseMode.HTML,
         )
 
 

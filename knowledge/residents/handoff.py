@@ -78,6 +78,10 @@ def closed_to_staff(ticket: Ticket, by: ClosedBy, staff_name: str = "") -> str:
     return f"#{ticket.id} {reason}"
 
 
+def closed_not_sent(ticket: Ticket) -> str:
+    return f"#{ticket.id} 已经关闭，这条回复没有转给居民。"
+
+
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= QUOTED else text[: QUOTED - 1] + "…"

@@ -147,6 +147,12 @@ async def test_two_residents_and_two_staff_talk_without_crossing(
     [closed] = await sent_after(api, ALICE, alice_before)
     assert "工作人员已结束" in closed["plain"]
     assert api.sent(STAFF_CHAT)[-1]["plain"] == "#1 由 测试 关闭"
+    # A late reply to her closed ticket is not delivered, and staff are told so.
+    alice_before, staff_before = len(api.sent(ALICE)), len(api.sent(STAFF_CHAT))
+    await staff_reply(api, STAFF_B, post_a["message_id"], "还有别的问题吗")
+    [late] = await sent_after(api, STAFF_CHAT, staff_before)
+    assert late["plain"] == "#1 已经关闭，这条回复没有转给居民。"
+    assert len(api.sent(ALICE)) == alice_before
     # Alice is answered by the bot again.
     [answer] = await say(api, ALICE, "宝鸡哪里有心理咨询")
     assert "明明心理" in answer["plain"]
