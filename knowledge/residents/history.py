@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 KEPT_EXCHANGES = 5  # per chat
 KEPT_CHATS = 10_000  # the least recently active chats are forgotten first
+KEPT_CHARACTERS = 500  # of a question or reply: a ticket quotes less, memory stays bounded
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class ChatHistory:
 
     def add(self, chat_id: int, question: str, reply: str, ref: str) -> None:
         kept = self._exchanges.pop(chat_id, None) or deque(maxlen=self._per_chat)
-        kept.append(Exchange(question, reply, ref))
+        kept.append(Exchange(question[:KEPT_CHARACTERS], reply[:KEPT_CHARACTERS], ref))
         self._exchanges[chat_id] = kept
         while len(self._exchanges) > self._chats:
             self._exchanges.popitem(last=False)
