@@ -250,6 +250,15 @@ async def test_a_forum_gives_each_ticket_a_topic_made_again_if_deleted(
         again = bot_services.residents.desk.get(1).topic_id
         assert again != first and copied["message_thread_id"] == again
         assert fake_api.topics(STAFF_CHAT)[again] == "#1 爱丽丝"
+        # Staff write in a ticket's topic, replying to nothing: it reaches that resident only.
+        alice_before, bob_before = len(fake_api.sent(ALICE)), len(fake_api.sent(BOB))
+        fake_api.push_message(
+            STAFF_A, "在的，请说", chat_id=STAFF_CHAT, chat_type="supergroup",
+            message_thread_id=again,
+        )  # fmt: skip
+        [to_alice] = await sent_after(fake_api, ALICE, alice_before)
+        assert to_alice["plain"] == "民政局工作人员：\n在的，请说"
+        assert len(fake_api.sent(BOB)) == bob_before
 
 
 async def test_a_hand_off_staff_never_saw_leaves_no_ticket(
