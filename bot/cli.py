@@ -11,7 +11,6 @@ import logging
 import re
 import sys
 from collections.abc import Iterator
-from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -264,20 +263,13 @@ def unanswered(
 ) -> None:
     """Questions the bot answered badly or not at all (unanswered, 👎, 转人工, unsure),
     grouped by similar wording, most asked first; --format writes them all to a file."""
-    from datetime import date, datetime
-
-    from knowledge.curation.review_export import review_rows, write_rows
+    from knowledge.curation.review_export import review_rows, since_utc, write_rows
 
     settings = _settings(db)
-    since_text = ""
-    if since:
-        try:
-            start = datetime.combine(date.fromisoformat(since), datetime.min.time(), settings.tz)
-        except ValueError:
-            raise click.BadParameter(
-                "expected a date like 2026-12-01", param_hint="--since"
-            ) from None
-        since_text = start.astimezone(UTC).isoformat(timespec="seconds")
+    try:
+        since_text = since_utc(since, settings.tz) if since else ""
+    except ValueError:
+        raise click.BadParameter("expected a date like 2026-12-01", param_hint="--since") from None
     store, residents = _open(settings)
     rows = review_rows(store, residents, settings.tz, since_text)
     if fmt or out:

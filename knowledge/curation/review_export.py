@@ -4,7 +4,7 @@ Chinese headers and times in the residents' time zone; residents' text is never 
 from __future__ import annotations
 
 import csv
-from datetime import datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 from knowledge.curation.export import neutralised
@@ -14,6 +14,12 @@ from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
 
 HEADERS = ["问法", "次数", "最近提问", "原因", "机器人的回答", "类似问法"]
+
+
+def since_utc(day: str, tz: tzinfo) -> str:
+    """The start of a local day (YYYY-MM-DD) as the question log's UTC time; ValueError."""
+    start = datetime.combine(date.fromisoformat(day), datetime.min.time(), tz)
+    return start.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def review_rows(

@@ -238,7 +238,7 @@ class ResidentsStore:
                 "FROM questions WHERE at >= ? AND reviewed = 0 AND (answered = 0 "
                 "OR feedback = 'down' OR handed_off = 1 OR decision IN ('confirm', 'choose')) "
                 "AND (intent != 'greeting' OR feedback = 'down' OR handed_off = 1) "
-                "ORDER BY at DESC",
+                "ORDER BY at DESC, id DESC",
                 [since],
             )
         )
