@@ -24,6 +24,7 @@ from handlers import (
     browse,
     buttons,
     confirm,
+    desk,
     errors,
     forget,
     guard,
@@ -31,11 +32,14 @@ from handlers import (
     membership,
     mysubs,
     nontext,
+    review,
+    staff,
     staff_access,
     start,
     subscriptions,
     watch,
 )
+from jobs.desk import install as install_desk
 from jobs.notifier import install as install_notices
 
 log = logging.getLogger(__name__)
@@ -55,6 +59,8 @@ COMMANDS = [
     BotCommand("mysubs", "我的订阅"),
     BotCommand("unsubscribe", "取消订阅"),
     BotCommand("forget", "删除我的信息"),
+    BotCommand("human", "转人工：请工作人员回答"),
+    BotCommand("done", "结束人工服务"),
     BotCommand("help", "帮助"),
 ]
 
@@ -143,6 +149,9 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.add_handlers(browse.HANDLERS)  # /orgs, /org, browsing buttons, cards
     application.add_handlers(activities.HANDLERS)  # /activities
     application.add_handlers(inline.HANDLERS)  # @bot 心理 in any chat
+    application.add_handlers(staff.handlers(services))  # /reload, /stats (staff only)
+    application.add_handlers(review.handlers(services))  # /unanswered and its buttons
+    application.add_handlers(desk.handlers(services))  # 转人工 and relays, before questions
     # /subscribe's keyboard, and a reply to its name prompt (before free text takes it)
     application.add_handlers(subscriptions.HANDLERS)
     application.add_handlers(mysubs.HANDLERS)  # /mysubs, /unsubscribe, 不再提醒 buttons
@@ -154,6 +163,7 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.add_handlers(buttons.HANDLERS)  # any other press: 已过期，请重新提问
     application.add_error_handler(errors.on_error)
     install_notices(application, settings)  # plans every ORGBOT_NOTIFY_INTERVAL s, sends between
+    install_desk(application, settings, services.residents)  # idle tickets, retention
     return application
 
 

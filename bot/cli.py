@@ -261,16 +261,37 @@ def stats(inferred: bool, db: Path | None) -> None:
 
 
 @kb.command()
-@click.option("--limit", default=30, show_default=True)
+@click.option("--limit", default=30, show_default=True, help="Groups shown in the terminal.")
+@click.option(
+    "--since", default=None, help="Only questions asked on or after this date (YYYY-MM-DD)."
+)
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None)
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @db_option
-def unanswered(limit: int, db: Path | None) -> None:
-    """What residents asked that the bot could not answer, most frequent first."""
-    _, residents = _open(_settings(db))
-    rows = residents.unanswered_questions(limit)
+def unanswered(
+    limit: int, since: str | None, fmt: str | None, out: Path | None, db: Path | None
+) -> None:
+    """Questions the bot answered badly or not at all (unanswered, 👎, 转人工, unsure),
+    grouped by similar wording, most asked first; --format writes them all to a file."""
+    from knowledge.curation.review_export import review_rows, since_utc, write_rows
+
+    settings = _settings(db)
+    try:
+        since_text = since_utc(since, settings.tz) if since else ""
+    except ValueError:
+        raise click.BadParameter("expected a date like 2026-12-01", param_hint="--since") from None
+    store, residents = _open(settings)
+    rows = review_rows(store, residents, settings.tz, since_text)
+    if fmt or out:
+        fmt = fmt or (out.suffix.lstrip(".") if out else "csv")
+        if fmt not in ("csv", "xlsx"):
+            raise click.BadParameter("use --format csv or xlsx", param_hint="--out")
+        click.echo(str(write_rows(rows, out or Path(f"unanswered.{fmt}"), fmt)))
+        return
     if not rows:
         click.echo("no unanswered questions")
-    for row in rows:
-        click.echo(f"{row['times']:>4}  {row['last_asked']}  {visible(row['query'])}")
+    for row in rows[:limit]:
+        click.echo(f"{row[1]:>4}  {row[2]}  {visible(row[0])}")
 
 
 # Characters a terminal acts on or hides rather than shows: C0/C1 controls (ESC starts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from knowledge.answering.browse import Browser
 from knowledge.answering.context import Conversations
 from knowledge.catalog import Catalog
 from knowledge.opening import open_answerer
+from knowledge.residents.history import ChatHistory
 from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
 
@@ -33,6 +35,7 @@ class Services:
     reload_wait: float = RELOAD_WAIT  # tests on a loaded machine allow more
     # What each resident was last answered about, for follow-ups; in memory only.
     conversations: Conversations = field(init=False)
+    history: ChatHistory = field(default_factory=ChatHistory)  # what a hand-off shows staff
     stopping_for_database: bool = field(default=False, init=False)
     _reload: asyncio.Future[bool] | None = field(default=None, init=False)
     _file_identity: tuple[int, int] | None = field(default=None, init=False)
@@ -73,6 +76,21 @@ class Services:
         self._reload = asyncio.ensure_future(asyncio.to_thread(self.answerer.refresh))
         self._reload.add_done_callback(_log_failed_reload)
         await asyncio.wait({self._reload}, timeout=self.reload_wait)
+
+    async def reload(self) -> bool:
+        """Load the knowledge as it is now, waiting for it (after staff changed it here)."""
+        return await asyncio.to_thread(self.answerer.refresh)
+
+    async def update_question(self, ref: str, change: Callable[[str], bool]) -> bool:
+        """Mark a logged question (👍/👎, 转人工) with `change(ref)`. It may still wait in the
+        log's queue, written in a moment by its thread: then it is written first. False for a
+        ref never logged (or deleted since)."""
+        if change(ref):
+            return True
+        if self.answerer.questions is None:
+            return False
+        await asyncio.to_thread(self.answerer.questions.flush)
+        return change(ref)
 
     def close(self) -> None:
         """Write the questions still queued and close the database."""

@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -25,12 +26,17 @@ from jobs.timing import (
     parse_quiet_hours,
     parse_reminders,
 )
+from knowledge.residents.hours import WeeklyHours
 
 T = TypeVar("T")
 
 # Telegram tokens look like "123456789:AA...": digits, a colon, 35 URL-safe characters.
 _TOKEN_RE = re.compile(r"\d{5,16}:[A-Za-z0-9_-]{30,64}")
 DEFAULT_SEND_RETRY_SECONDS = 60.0
+DEFAULT_DESK_HOURS = "mon-fri 09:00-17:30"
+DEFAULT_TICKET_IDLE = timedelta(days=3)
+DEFAULT_RETENTION_DAYS = 90
+_DURATION_RE = re.compile(r"(\d{1,4})\s*([dhm])")
 
 
 class SettingsError(ValueError):
@@ -64,6 +70,11 @@ class Settings:
     notify_interval: int = 60  # seconds between two planning ticks
     # How long a chat's last subject answers its follow-ups ("它的电话呢"); 0: no follow-ups.
     context_minutes: int = 10
+    # The staff desk: when a person answers, when a quiet ticket closes, how long data is kept.
+    desk_hours: WeeklyHours = field(default_factory=lambda: WeeklyHours.parse(DEFAULT_DESK_HOURS))
+    ticket_idle: timedelta = DEFAULT_TICKET_IDLE
+    retention_days: int = DEFAULT_RETENTION_DAYS
+    kb_dir: Path | None = None  # the curated files /reload imports (None: the shipped ones)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -157,6 +168,15 @@ def _context_minutes(raw: str) -> int:
     return minutes
 
 
+def parse_duration(raw: str) -> timedelta:
+    """'3d', '12h' or '90m' (a positive whole number of days, hours or minutes)."""
+    found = _DURATION_RE.fullmatch(raw.strip().lower())
+    if not found or int(found[1]) == 0:
+        raise ValueError(f"expected e.g. '3d' or '12h', got {raw!r}")
+    unit = {"d": "days", "h": "hours", "m": "minutes"}[found[2]]
+    return timedelta(**{unit: int(found[1])})
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None,
     *,
@@ -201,6 +221,10 @@ def load_settings(
 
     context_minutes = _context_minutes(env.get("ORGBOT_CONTEXT_MINUTES", "10"))
 
+    retention = _positive(
+        "ORGBOT_RETENTION_DAYS", env.get("ORGBOT_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS)), int
+    )
+    kb_dir = Path(env["ORGBOT_KB_DIR"]).expanduser() if "ORGBOT_KB_DIR" in env else None
     if db_path is None:
         db_path = Path(env["ORGBOT_DB"]).expanduser() if "ORGBOT_DB" in env else default_db_path()
     return Settings(
@@ -227,4 +251,12 @@ def load_settings(
             "ORGBOT_NOTIFY_INTERVAL", env.get("ORGBOT_NOTIFY_INTERVAL", "60"), int
         ),
         context_minutes=context_minutes,
+        desk_hours=_parsed(
+            "ORGBOT_DESK_HOURS", env.get("ORGBOT_DESK_HOURS", DEFAULT_DESK_HOURS), WeeklyHours.parse
+        ),
+        ticket_idle=_parsed(
+            "ORGBOT_TICKET_IDLE", env.get("ORGBOT_TICKET_IDLE", "3d"), parse_duration
+        ),
+        retention_days=retention,
+        kb_dir=kb_dir,
     )

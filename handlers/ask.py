@@ -16,6 +16,9 @@ from handlers.buttons import (
     Deny,
     FollowUp,
     FollowUpTopic,
+    HandOff,
+    Rate,
+    Rating,
     Subscribe,
     TurnOff,
     pattern,
@@ -31,6 +34,7 @@ from knowledge.reply import Reply
 from knowledge.residents.store import (
     MAX_SUBSCRIPTIONS_PER_CHAT,
     Channel,
+    Feedback,
     SubscriptionKind,
     TooManySubscriptions,
 )
@@ -39,6 +43,8 @@ GONE = Reply("这条信息已经更新或删除了，请重新提问。")
 NO_SUCH_ORGANIZATION = Reply("没有找到这个组织，请重新提问。")
 SUBSCRIBED = "已订阅该组织的活动提醒"
 ALREADY_SUBSCRIBED = "您已经订阅过了"
+THANKS = {Rating.UP: "谢谢您的反馈！", Rating.DOWN: "谢谢反馈，我们会改进。需要人工可以发送 /human"}
+HAND_OFF_LABEL = "转人工：请工作人员回答"
 TOO_MANY_SUBSCRIPTIONS = (
     f"每个聊天最多订阅{MAX_SUBSCRIPTIONS_PER_CHAT}项，请先用 /mysubs 取消一些。"
 )
@@ -69,8 +75,10 @@ def record_keyboard(record: Record | None) -> InlineKeyboardMarkup | None:
 
 
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
-    """One button per candidate when ambiguous; 是 / 不是 under a proposal; follow-ups under
-    an organization's answer."""
+    """是 / 不是 under a proposal; one button per candidate when ambiguous; follow-ups under
+    an organization's answer; then 👍/👎 under an answer, and 转人工 when the bot had none or
+    was unsure (under a proposal, 不是 offers it)."""
+    rows: list[list[InlineKeyboardButton]] = []
     if answer.decision == Decision.CONFIRM and answer.top is not None:
         yes = Confirm(answer.top.KIND, answer.top.id)
         no = Deny(answer.ref)
@@ -83,18 +91,30 @@ def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
             ]
         )
     if answer.choices:
-        return InlineKeyboardMarkup(
+        rows = [
             [
-                [
-                    InlineKeyboardButton(
-                        f"您是想找：{record.display_name}"[:60],
-                        callback_data=Choice(record.KIND, record.id).data,
-                    )
-                ]
-                for record in answer.choices
+                InlineKeyboardButton(
+                    f"您是想找：{record.display_name}"[:60],
+                    callback_data=Choice(record.KIND, record.id).data,
+                )
             ]
-        )
-    return record_keyboard(answer.top) if answer.answered else None
+            for record in answer.choices
+        ]
+    elif answer.answered and (follow_ups := record_keyboard(answer.top)) is not None:
+        rows = [list(row) for row in follow_ups.inline_keyboard]
+    if answer.ref and answer.intent != Intent.GREETING:
+        if answer.answered:
+            rows.append(
+                [
+                    InlineKeyboardButton("👍", callback_data=Rate(Rating.UP, answer.ref).data),
+                    InlineKeyboardButton("👎", callback_data=Rate(Rating.DOWN, answer.ref).data),
+                ]
+            )
+        if not answer.answered or len(answer.choices) > 1:
+            rows.append(
+                [InlineKeyboardButton(HAND_OFF_LABEL, callback_data=HandOff(answer.ref).data)]
+            )
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def question_text(message: Message, bot_username: str) -> str:
@@ -113,14 +133,29 @@ async def ask(update: Update, context: Context) -> None:
     svc = await services(context)
     # One resident in one chat: in a group, another member's question is not a follow-up.
     chat = (message.chat_id, update.effective_user.id)
+    question = question_text(message, context.bot.username)
     answer = svc.answerer.answer(
-        question_text(message, context.bot.username),
+        question,
         channel=Channel.TELEGRAM,
         user_ref=str(update.effective_user.id),
         context=svc.conversations.get(chat),
     )
     svc.conversations.update(chat, answer)
+    svc.history.add(message.chat_id, question, answer.text, answer.ref)
     await reply_with(message, answer.reply, answer_keyboard(answer))
+
+
+async def rate_pressed(update: Update, context: Context) -> None:
+    """👍/👎 under an answer: kept with the logged question for the staff's review."""
+    query, button = pressed(update, Rate)
+    svc = await services(context)
+    feedback = Feedback.UP if button.rating is Rating.UP else Feedback.DOWN
+    if not await svc.update_question(
+        button.ref, lambda ref: svc.residents.set_feedback(ref, feedback)
+    ):
+        await query.answer(EXPIRED)
+        return
+    await query.answer(THANKS[button.rating])
 
 
 async def choice_pressed(update: Update, context: Context) -> None:
@@ -211,5 +246,6 @@ HANDLERS: list[BaseHandler] = [
     CallbackQueryHandler(choice_pressed, pattern=pattern(Choice)),
     CallbackQueryHandler(follow_up_pressed, pattern=pattern(FollowUp)),
     CallbackQueryHandler(subscribe_pressed, pattern=pattern(Subscribe)),
+    CallbackQueryHandler(rate_pressed, pattern=pattern(Rate)),
     MessageHandler(filters.TEXT & ~filters.COMMAND & ADDRESSED, ask),
 ]

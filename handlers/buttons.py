@@ -30,6 +30,11 @@ returned a button, and its ids only once they were found in the knowledge base.
     fg:y, fg:n   Forget      /forget: confirmed, or cancelled
     y:<k>:<id>   Confirm     是: the record the bot proposed for a question it was unsure of
     n:<ref>      Deny        不是: the proposal was wrong (the logged question's ref)
+    r:u:<ref>    Rate        👍 on the answer to a logged question (r:d:<ref>: 👎)
+    h:<ref>      HandOff     转人工 after the answer to a logged question
+    t:c:N        TicketPress 认领 ticket N (staff chat; t:x:N: 关闭)
+    u:a:<ref>:<k>:<id>  ReviewPress  add the wording of the review group <ref> stands for to
+                 the record (k: o p f); u:i:<ref>: ignore the group
 
 A subscription id is trusted only as one of the pressing chat's own (ResidentsStore checks); an
 index N only while the name at N still has the tag H (lists change when staff import).
@@ -301,6 +306,60 @@ class Deny:
         return _checked(f"n:{self.ref}")
 
 
+class Rating(StrEnum):
+    UP = "u"
+    DOWN = "d"
+
+
+class TicketAction(StrEnum):
+    CLAIM = "c"
+    CLOSE = "x"
+
+
+@dataclass(frozen=True)
+class Rate:
+    rating: Rating
+    ref: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"r:{self.rating}:{self.ref}")
+
+
+@dataclass(frozen=True)
+class HandOff:
+    ref: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"h:{self.ref}")
+
+
+@dataclass(frozen=True)
+class TicketPress:
+    action: TicketAction
+    ticket: int
+
+    @property
+    def data(self) -> str:
+        return f"t:{self.action}:{self.ticket}"
+
+
+@dataclass(frozen=True)
+class ReviewPress:
+    """加为「X」的问法 (kind and key given) or 忽略 (neither) for the group `ref` stands for."""
+
+    ref: str
+    kind: Kind | None = None
+    key: str = ""
+
+    @property
+    def data(self) -> str:
+        if self.kind is None:
+            return _checked(f"u:i:{self.ref}")
+        return _checked(f"u:a:{self.ref}:{KIND_CODES[self.kind]}:{self.key}")
+
+
 Button = (
     Choice
     | FollowUp
@@ -316,13 +375,18 @@ Button = (
     | Forget
     | Confirm
     | Deny
+    | Rate
+    | HandOff
+    | TicketPress
+    | ReviewPress
 )
 B = TypeVar("B", bound=Button)
 
 _ID = rf"[a-z0-9-]{{1,{MAX_ID_LENGTH}}}"  # the record ids of knowledge/schema.py
 _NUMBER = r"\d{1,6}"
 _SUBSCRIPTION = r"[1-9]\d{0,17}"  # a subscriptions row id
-_REF = r"[A-Za-z0-9_-]{0,16}"  # knowledge/residents/questions.py's new_ref()
+_REF = r"[A-Za-z0-9_-]{8}"  # knowledge/residents/questions.py new_ref()
+_ANY_REF = r"[A-Za-z0-9_-]{0,16}"  # a ref, or none when the question was not logged
 _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
     (re.compile(rf"a:([opfv]):({_ID})"), lambda m: Choice(CODE_KINDS[m[1]], m[2])),
     (re.compile(rf"([cpe]):({_ID})"), lambda m: FollowUp(FollowUpTopic(m[1]), m[2])),
@@ -357,7 +421,15 @@ _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
     (re.compile(rf"un:({_SUBSCRIPTION})"), lambda m: StopNotice(int(m[1]))),
     (re.compile(r"fg:([yn])"), lambda m: Forget(ForgetStep(m[1]))),
     (re.compile(rf"y:([opfv]):({_ID})"), lambda m: Confirm(CODE_KINDS[m[1]], m[2])),
-    (re.compile(rf"n:({_REF})"), lambda m: Deny(m[1])),
+    (re.compile(rf"n:({_ANY_REF})"), lambda m: Deny(m[1])),
+    (re.compile(rf"r:([ud]):({_REF})"), lambda m: Rate(Rating(m[1]), m[2])),
+    (re.compile(rf"h:({_REF})"), lambda m: HandOff(m[1])),
+    (re.compile(r"t:([cx]):(\d{1,12})"), lambda m: TicketPress(TicketAction(m[1]), int(m[2]))),
+    (
+        re.compile(rf"u:a:({_REF}):([opf]):({_ID})"),
+        lambda m: ReviewPress(m[1], CODE_KINDS[m[2]], m[3]),
+    ),
+    (re.compile(rf"u:i:({_REF})"), lambda m: ReviewPress(m[1])),
 ]
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.services import Context
-from handlers.ask import GONE, record_keyboard
-from handlers.buttons import EXPIRED, Confirm, Deny, pattern, pressed
+from handlers.ask import GONE, HAND_OFF_LABEL, record_keyboard
+from handlers.buttons import EXPIRED, Confirm, Deny, HandOff, pattern, pressed
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.confirm import DENIED
 from knowledge.residents.store import Feedback
@@ -32,7 +32,8 @@ async def confirm_pressed(update: Update, context: Context) -> None:
 
 
 async def deny_pressed(update: Update, context: Context) -> None:
-    """不是: the miss goes to the staff's review queue, and the resident is told so."""
+    """不是: the miss goes to the staff's review queue; the resident is told so and offered a
+    person (转人工)."""
     query, button = pressed(update, Deny)
     message = message_of(query)
     svc = await services(context)
@@ -45,7 +46,8 @@ async def deny_pressed(update: Update, context: Context) -> None:
         await query.answer(EXPIRED)  # forged, or a question no longer in the log
         return
     await query.answer()
-    await reply_with(message, DENIED)
+    hand_off = InlineKeyboardButton(HAND_OFF_LABEL, callback_data=HandOff(button.ref).data)
+    await reply_with(message, DENIED, InlineKeyboardMarkup([[hand_off]]))
 
 
 HANDLERS: list[BaseHandler] = [

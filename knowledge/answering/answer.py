@@ -275,6 +275,21 @@ class Answerer:
             return []
         return upcoming_activities(snapshot.catalog, datetime.now(self.tz), UPCOMING_DAYS)
 
+    def nearest(self, text: str, limit: int = 3) -> list[Record]:
+        """The organizations, projects and facts closest to a wording (the staff's review
+        offers to add it to one of them); not logged."""
+        snapshot = self.snapshot
+        found: list[Record] = []
+        for scored in snapshot.matcher.match(text).results:
+            if scored.doc.kind == Kind.ACTIVITY:
+                continue
+            record = snapshot.catalog.record(scored.doc.kind, scored.doc.id)
+            if record is not None and record not in found:
+                found.append(record)
+            if len(found) == limit:
+                break
+        return found
+
     def search_organizations(self, text: str, limit: int = 10) -> list[str]:
         """Organization ids for a few typed words (inline mode): best first, no logging."""
         snapshot = self.snapshot

@@ -7,6 +7,7 @@ message ids to tickets, kept in the database: never an id parsed out of message 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -62,8 +63,36 @@ def forget_tickets(db: sqlite_utils.Database, chat_id: int) -> dict[str, int]:
         "DELETE FROM ticket_posts WHERE ticket_id IN (SELECT id FROM tickets WHERE chat_id = ?)",
         [chat_id],
     ).rowcount
+    audit = db.conn.execute(
+        "DELETE FROM desk_audit WHERE ticket_id IN (SELECT id FROM tickets WHERE chat_id = ?)",
+        [chat_id],
+    ).rowcount
     tickets = db.conn.execute("DELETE FROM tickets WHERE chat_id = ?", [chat_id]).rowcount
-    return {"ticket_posts": posts, "tickets": tickets}
+    return {"ticket_posts": posts, "desk_audit": audit, "tickets": tickets}
+
+
+class StaffAction(StrEnum):
+    CLAIM = "claim"
+    CLOSE = "close"
+    REPLY = "reply"
+
+
+def create_desk_audit(db: sqlite_utils.Database) -> None:
+    """Every staff action on a ticket (a residents' store migration)."""
+    db["desk_audit"].create(
+        {
+            "id": int,
+            "at": str,
+            "ticket_id": int,
+            "staff_id": int,
+            "action": str,
+            "before": str,
+            "after": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["desk_audit"].create_index(["ticket_id"], if_not_exists=True)
 
 
 @dataclass(frozen=True)
@@ -155,7 +184,72 @@ class Desk:
         if ticket is None or ticket.status is TicketStatus.CLOSED:
             return None
         self._update(ticket_id, status=TicketStatus.CLAIMED, claimed_by=staff_id, updated_at=now)
-        return self.get(ticket_id)
+        claimed = self.get(ticket_id)
+        self.audit(ticket_id, staff_id, StaffAction.CLAIM, now, ticket, claimed)
+        return claimed
+
+    def first_post(self, ticket_id: int, staff_chat_id: int) -> int | None:
+        """The ticket's first post in the staff chat (the one its other posts reply to)."""
+        row = self.db.execute(
+            "SELECT MIN(message_id) FROM ticket_posts WHERE ticket_id = ? AND staff_chat_id = ?",
+            [ticket_id, staff_chat_id],
+        ).fetchone()
+        return row[0] if row else None
+
+    def audit(
+        self,
+        ticket_id: int,
+        staff_id: int,
+        action: StaffAction,
+        now: datetime,
+        before: Ticket | None,
+        after: Ticket | None,
+    ) -> None:
+        """Record a staff action on a ticket: who, what, when, the ticket before and after."""
+        with self.db.conn:
+            self.db.conn.execute(
+                "INSERT INTO desk_audit (at, ticket_id, staff_id, action, before, after) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    now.isoformat(timespec="seconds"),
+                    ticket_id,
+                    staff_id,
+                    str(action),
+                    _state(before),
+                    _state(after),
+                ],
+            )
+
+    def audit_trail(self, ticket_id: int) -> list[dict[str, Any]]:
+        """The staff actions on a ticket, oldest first."""
+        return list(
+            self.db.query(
+                "SELECT at, staff_id, action, before, after FROM desk_audit "
+                "WHERE ticket_id = ? ORDER BY id",
+                [ticket_id],
+            )
+        )
+
+    def median_first_reply(self, since: datetime) -> float | None:
+        """Median minutes from opening to the first staff reply, of tickets opened since."""
+        rows = self.db.execute(
+            "SELECT (julianday(first_staff_reply_at) - julianday(opened_at)) * 1440 "
+            "FROM tickets WHERE opened_at >= ? AND first_staff_reply_at IS NOT NULL "
+            "ORDER BY 1",
+            [since.isoformat(timespec="seconds")],
+        ).fetchall()
+        if not rows:
+            return None
+        values = [r[0] for r in rows]
+        middle = len(values) // 2
+        return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+    def opened_since(self, since: datetime) -> int:
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM tickets WHERE opened_at >= ?",
+            [since.isoformat(timespec="seconds")],
+        ).fetchone()
+        return int(row[0])
 
     def touch(self, ticket_id: int, now: datetime, *, by_staff: bool = False) -> None:
         """A message went either way: the ticket is not idle; the first staff reply is kept."""
@@ -168,15 +262,20 @@ class Desk:
                     [now.isoformat(timespec="seconds"), ticket_id],
                 )
 
-    def close(self, ticket_id: int, by: ClosedBy, now: datetime) -> Ticket | None:
-        """Close a ticket; None when it was already closed."""
+    def close(
+        self, ticket_id: int, by: ClosedBy, now: datetime, staff_id: int | None = None
+    ) -> Ticket | None:
+        """Close a ticket (by a staff member: audited); None when it was already closed."""
         ticket = self.get(ticket_id)
         if ticket is None or ticket.status is TicketStatus.CLOSED:
             return None
         self._update(
             ticket_id, status=TicketStatus.CLOSED, closed_by=by, closed_at=now, updated_at=now
         )
-        return self.get(ticket_id)
+        closed = self.get(ticket_id)
+        if staff_id is not None:
+            self.audit(ticket_id, staff_id, StaffAction.CLOSE, now, ticket, closed)
+        return closed
 
     def idle(self, before: datetime) -> list[Ticket]:
         """Tickets not closed with no message since `before`."""
@@ -187,6 +286,19 @@ class Desk:
                 [TicketStatus.CLOSED, before.isoformat(timespec="seconds")],
             )
         ]
+
+    def not_closed(self) -> list[Ticket]:
+        """Every ticket still open or claimed (the idle check reads them all: there are few)."""
+        return [
+            Ticket.from_row(row)
+            for row in self.db["tickets"].rows_where("status != ?", [TicketStatus.CLOSED])
+        ]
+
+    def discard(self, ticket_id: int) -> None:
+        """Delete a ticket that never reached the staff chat (its first post failed)."""
+        with self.db.conn:
+            self.db.conn.execute("DELETE FROM ticket_posts WHERE ticket_id = ?", [ticket_id])
+            self.db.conn.execute("DELETE FROM tickets WHERE id = ?", [ticket_id])
 
     def forget(self, chat_id: int) -> None:
         """Delete every ticket of a chat and its posts' mapping."""
@@ -199,6 +311,11 @@ class Desk:
         with self.db.conn:
             self.db.conn.execute(
                 "DELETE FROM ticket_posts WHERE ticket_id IN "
+                "(SELECT id FROM tickets WHERE status = ? AND closed_at < ?)",
+                [TicketStatus.CLOSED, stamp],
+            )
+            self.db.conn.execute(
+                "DELETE FROM desk_audit WHERE ticket_id IN "
                 "(SELECT id FROM tickets WHERE status = ? AND closed_at < ?)",
                 [TicketStatus.CLOSED, stamp],
             )
@@ -215,3 +332,10 @@ class Desk:
         }
         with self.db.conn:
             self.db["tickets"].update(ticket_id, row)
+
+
+def _state(ticket: Ticket | None) -> str:
+    """A ticket's state as the audit keeps it (no resident's name: the ticket id says whose)."""
+    if ticket is None:
+        return ""
+    return json.dumps({"status": str(ticket.status), "claimed_by": ticket.claimed_by})

@@ -9,7 +9,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from knowledge.db import connect, now_utc
-from knowledge.residents.desk import create_desk_tables, forget_tickets
+from knowledge.residents.desk import Desk, create_desk_audit, create_desk_tables, forget_tickets
 
 migrations = Migrations("orgbot-residents")
 
@@ -152,6 +152,15 @@ def m005_notices(db: sqlite_utils.Database) -> None:
     db["outbox"].create_index(["chat_id"])
 
 
+@migrations()
+def m006_desk_audit(db: sqlite_utils.Database) -> None:
+    """The desk's records: every staff action on a ticket (who, what, when, before and after),
+    and which reviewed questions staff dealt with (added as a wording, or ignored)."""
+    create_desk_audit(db)
+    if "reviewed" not in db["questions"].columns_dict:
+        db["questions"].add_column("reviewed", int, not_null_default=0)
+
+
 def block_chat(db: sqlite_utils.Database, chat_id: int) -> None:
     """Mark a chat inactive and end its waiting notices as blocked (in the caller's transaction)."""
     db.execute(
@@ -186,6 +195,7 @@ class ResidentsStore:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         migrations.apply(db)
+        self.desk = Desk(db)
 
     @classmethod
     def open(cls, path: Any = None) -> ResidentsStore:
@@ -224,13 +234,33 @@ class ResidentsStore:
         with little confidence — newest first."""
         return list(
             self.db.query(
-                "SELECT query, at, answered, decision, feedback, handed_off, top_kind, top_id "
-                "FROM questions WHERE at >= ? AND intent != 'greeting' AND (answered = 0 "
-                "OR feedback = 'down' OR handed_off = 1 OR decision = 'confirm') "
-                "ORDER BY at DESC",
+                "SELECT ref, query, at, answered, decision, feedback, handed_off, top_kind, top_id "
+                "FROM questions WHERE at >= ? AND reviewed = 0 AND (answered = 0 "
+                "OR feedback = 'down' OR handed_off = 1 OR decision IN ('confirm', 'choose')) "
+                "AND (intent != 'greeting' OR feedback = 'down' OR handed_off = 1) "
+                "ORDER BY at DESC, id DESC",
                 [since],
             )
         )
+
+    def mark_reviewed(self, refs: list[str]) -> int:
+        """Staff dealt with these questions (a wording added, or ignored): out of the queue."""
+        with self.db.conn:
+            cursor = self.db.conn.executemany(
+                "UPDATE questions SET reviewed = 1 WHERE ref = ?", [[r] for r in refs]
+            )
+        return cursor.rowcount
+
+    def question_by_ref(self, ref: str) -> dict[str, Any] | None:
+        """One logged question (what was asked and how it was answered), if still kept."""
+        rows = list(
+            self.db.query(
+                "SELECT ref, query, at, answered, intent, decision, top_kind, top_id "
+                "FROM questions WHERE ref = ? LIMIT 1",
+                [ref],
+            )
+        )
+        return rows[0] if rows else None
 
     def purge_questions(self, before: str) -> int:
         """Delete questions logged before `before` (an ISO time; retention); how many."""

@@ -47,7 +47,8 @@ async def test_no_logs_the_miss_for_review_and_says_staff_will_look(
 ) -> None:
     reply = await _press(fake_api, await _proposal(fake_api), "不是")
     assert "工作人员会查看" in reply["plain"]
-    assert not buttons(reply)
+    [(label, _)] = buttons(reply)
+    assert "转人工" in label  # a person, if the resident wants one now
     rows = list(bot_services.residents.db.query("SELECT decision, feedback FROM questions"))
     assert rows == [{"decision": "confirm", "feedback": "down"}]
     [group] = group_questions(bot_services.residents.review_queue())

@@ -34,6 +34,7 @@ from . import telegram_objects as objects
 from .fake_bot_api_faults import Faults
 from .fake_bot_api_http import ClientGone, Server
 from .fake_bot_api_methods import BotAPIMethods
+from .fake_bot_api_topics import TopicMethods
 from .telegram_objects import (
     BOT_FIRST_NAME,
     BOT_USERNAME,
@@ -60,7 +61,7 @@ __all__ = [
 _PATH_RE = re.compile(r"^/bot([^/]*)/([^/]*)$")
 
 
-class FakeBotAPI(Faults, BotAPIMethods):
+class FakeBotAPI(Faults, TopicMethods, BotAPIMethods):
     """In-process Telegram Bot API: start() it, point the bot at base_url, drive it with push_*."""
 
     def __init__(
@@ -76,6 +77,8 @@ class FakeBotAPI(Faults, BotAPIMethods):
         if not TOKEN_RE.match(token):
             raise ValueError("token must look like <digits>:<35 characters>")
         super().__init__(flood_limit_per_chat, flood_limit_global, require_known_chats)
+        self._methods.update(self._topic_methods())
+        self._method_names = {name.lower(): name for name in self._methods}
         self._token, self._host, self._port = token, host, port
         self._server: Server | None = None
         self._thread: threading.Thread | None = None
@@ -152,13 +155,17 @@ class FakeBotAPI(Faults, BotAPIMethods):
         *,
         chat_title: str = "测试群",
         reply_to_message_id: int | None = None,
+        message_thread_id: int | None = None,
     ) -> int:
-        """Queue a text message from a user; returns its update_id."""
+        """Queue a text message from a user (in a forum topic: `message_thread_id`); returns
+        its update_id."""
         user = objects.user(user_id, username, first_name)
         chat = objects.user_chat(user_id, chat_id, chat_type, username, first_name, chat_title)
         if entities is None:
             entities = objects.command_entities(text)
         with self._cond:
+            if chat_type != "private" and chat["id"] in self._chats:
+                chat = self._chats[chat["id"]]  # a group keeps its title and forum flag
             self._chats[chat["id"]] = chat
             message_id = self._new_message_id(chat["id"])
             message = objects.text_message(
@@ -169,6 +176,10 @@ class FakeBotAPI(Faults, BotAPIMethods):
                 if replied is None:
                     raise ValueError(f"no message {reply_to_message_id} in chat {chat['id']}")
                 message["reply_to_message"] = objects.without_reply(replied.message)
+            if message_thread_id is not None:
+                if message_thread_id not in self._topics.get(chat["id"], {}):
+                    raise ValueError(f"no topic {message_thread_id} in chat {chat['id']}")
+                message.update(message_thread_id=message_thread_id, is_topic_message=True)
             self._messages[(chat["id"], message_id)] = Stored(message, from_bot=False)
             return self._push_update("message", message)
 

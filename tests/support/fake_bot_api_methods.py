@@ -287,6 +287,7 @@ class BotAPIMethods:
         plain, entities = check_text(params)
         markup = check_reply_markup(params.get("reply_markup"))
         reply_to = self._reply_target(chat["id"], params)
+        thread = self._topic_thread(chat, params)  # type: ignore[attr-defined]
         self._check_blocked(chat)
         self._check_flood("sendMessage", chat["id"])
         message_id = self._new_message_id(chat["id"])
@@ -296,6 +297,8 @@ class BotAPIMethods:
             message["reply_markup"] = inline
         if reply_to:
             message["reply_to_message"] = reply_to
+        if thread is not None:
+            message.update(message_thread_id=thread, is_topic_message=True)
         self._messages[(chat["id"], message_id)] = Stored(message, True, inline)
         self._sent.append({
             "chat_id": chat["id"],
@@ -306,6 +309,7 @@ class BotAPIMethods:
             "plain": plain,
             "entities": entities,
             "reply_to_message_id": reply_to["message_id"] if reply_to else None,
+            "message_thread_id": thread,
             "at": time.monotonic(),
         })  # fmt: skip
         return copy.deepcopy(message)

@@ -44,3 +44,30 @@ def test_weak_answers_are_grouped_by_similar_wording(tmp_path) -> None:
     assert groups[2].reasons == {Reason.DISLIKED: 1}
     assert groups[2].answered_with == {"organization:z": 1}
     assert all(g.wording != "智塔在哪" for g in groups)  # a liked answer needs no review
+
+
+def test_hand_offs_ambiguous_answers_and_dislikes_all_enter_the_queue(tmp_path) -> None:
+    residents = ResidentsStore.open(tmp_path / "orgbot.db")
+    log = QuestionLog(residents.db, None)
+
+    def ask(query: str, **extra) -> AskedQuestion:
+        question = AskedQuestion("telegram", "", query, True, "introduce", **extra)
+        log.record(question)
+        return question
+
+    handed = ask("智塔的地址", decision="answer")
+    ask("社会组织服务中心", decision="choose")
+    disliked_greeting = AskedQuestion("telegram", "", "你好", True, "greeting", decision="answer")
+    log.record(disliked_greeting)
+    ask("明明心理在哪", decision="answer")  # answered well: not for review
+    assert residents.mark_handed_off(handed.ref)
+    assert residents.set_feedback(disliked_greeting.ref, Feedback.DOWN)
+
+    groups = {g.wording: g.reasons for g in group_questions(residents.review_queue())}
+    assert groups == {
+        "智塔的地址": {Reason.HANDED_OFF: 1},
+        "社会组织服务中心": {Reason.UNSURE: 1},
+        "你好": {Reason.DISLIKED: 1},
+    }
+    residents.mark_reviewed([handed.ref])
+    assert "智塔的地址" not in {g.wording for g in group_questions(residents.review_queue())}
