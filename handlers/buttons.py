@@ -15,6 +15,12 @@ returned a button, and its ids only once they were found in the knowledge base.
     b:d, b:t     BrowseList  the districts, the topics
     b:d:N:P      BrowsePage  page P of the Nth district's organizations (b:t:N:P: topic)
     q:N          Example     the Nth example question under /start
+    ac:o:<org>   ActivityOrg    staff adding an activity: its organization
+    ac:t:N       ActivityTopic  staff adding an activity: the Nth topic on or off
+    ac:a:<id>    ActivityPick   staff editing or cancelling: this upcoming activity
+    ac:p:N       ActivityPage   page N of the upcoming activities
+    ac:e:<f>     ActivityField  staff editing: change its time (t) or its place (p)
+    ac:<s>       ActivityStep   topics done (d), skip (s), confirm (y), give up (n)
 """
 
 from __future__ import annotations
@@ -49,6 +55,22 @@ class Axis(StrEnum):
 
     DISTRICT = "d"
     TOPIC = "t"
+
+
+class Step(StrEnum):
+    """A step of the staff activity conversations (the value is the code)."""
+
+    DONE = "d"
+    SKIP = "s"
+    CONFIRM = "y"
+    ABORT = "n"
+
+
+class ActivityFieldCode(StrEnum):
+    """What staff change in an activity (the value is the code)."""
+
+    TIME = "t"
+    PLACE = "p"
 
 
 KIND_CODES = {Kind.ORGANIZATION: "o", Kind.PROJECT: "p", Kind.FACT: "f", Kind.ACTIVITY: "v"}
@@ -134,7 +156,74 @@ class Example:
         return f"q:{self.number}"
 
 
-Button = Choice | FollowUp | Subscribe | Card | Browse | Example
+@dataclass(frozen=True)
+class ActivityOrg:
+    org: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"ac:o:{self.org}")
+
+
+@dataclass(frozen=True)
+class ActivityTopic:
+    number: int  # the topic's place in the knowledge base's list
+
+    @property
+    def data(self) -> str:
+        return f"ac:t:{self.number}"
+
+
+@dataclass(frozen=True)
+class ActivityPick:
+    activity: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"ac:a:{self.activity}")
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    page: int
+
+    @property
+    def data(self) -> str:
+        return f"ac:p:{self.page}"
+
+
+@dataclass(frozen=True)
+class ActivityField:
+    field: ActivityFieldCode
+
+    @property
+    def data(self) -> str:
+        return f"ac:e:{self.field}"
+
+
+@dataclass(frozen=True)
+class ActivityStep:
+    step: Step
+
+    @property
+    def data(self) -> str:
+        return f"ac:{self.step}"
+
+
+Button = (
+    Choice
+    | FollowUp
+    | Subscribe
+    | Card
+    | Browse
+    | Example
+    | ActivityOrg
+    | ActivityTopic
+    | ActivityPick
+    | ActivityPage
+    | ActivityField
+    | ActivityStep
+)
 B = TypeVar("B", bound=Button)
 
 _ID = rf"[a-z0-9-]{{1,{MAX_ID_LENGTH}}}"  # the record ids of knowledge/schema.py
@@ -151,6 +240,12 @@ _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
         lambda m: BrowsePage(Axis(m[1]), int(m[2]), int(m[3])),
     ),
     (re.compile(rf"q:({_NUMBER})"), lambda m: Example(int(m[1]))),
+    (re.compile(rf"ac:o:({_ID})"), lambda m: ActivityOrg(m[1])),
+    (re.compile(rf"ac:t:({_NUMBER})"), lambda m: ActivityTopic(int(m[1]))),
+    (re.compile(rf"ac:a:({_ID})"), lambda m: ActivityPick(m[1])),
+    (re.compile(rf"ac:p:({_NUMBER})"), lambda m: ActivityPage(int(m[1]))),
+    (re.compile(r"ac:e:([tp])"), lambda m: ActivityField(ActivityFieldCode(m[1]))),
+    (re.compile(r"ac:([dsyn])"), lambda m: ActivityStep(Step(m[1]))),
 ]
 
 
