@@ -7,8 +7,6 @@ Anyone not staff gets the unknown-command reply."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
@@ -47,6 +45,7 @@ from handlers.staff_activity_steps import (
     confirm_keyboard,
     done_pressing,
     forget,
+    now,
     origin,
     pending_of,
     read_time,
@@ -103,23 +102,29 @@ async def got_org_name(update: Update, context: Context) -> State:
 
 
 async def chose_org(update: Update, context: Context) -> State:
-    """An organization pressed (trusted once found), or none; then the time."""
-    query = update.callback_query
-    if query is None:
+    """An organization pressed (its id trusted once found); then the time."""
+    query, button = pressed(update, ActivityOrg)
+    org = (await services(context)).catalog.organizations.get(button.org)
+    if org is None:
+        await query.answer(BUTTON_GONE)
         return State.ORG
     pending = pending_of(context)
-    if isinstance(_button(update), ActivityOrg):
-        _, button = pressed(update, ActivityOrg)
-        org = (await services(context)).catalog.organizations.get(button.org)
-        if org is None:
-            await query.answer(BUTTON_GONE)
-            return State.ORG
-        pending.org, pending.org_name = org.id, org.name
-    else:
-        pending.org, pending.org_name = "", ""
-    await query.answer()
-    await done_pressing(message_of(query))
-    await say(update, f"组织：{pending.org_name or '无'}\n第3步：{ASK_WHEN}")
+    pending.org, pending.org_name = org.id, org.name
+    return await _ask_when(update, org.name)
+
+
+async def no_org(update: Update, context: Context) -> State:
+    """不属于某个组织: none; then the time."""
+    pending = pending_of(context)
+    pending.org, pending.org_name = "", ""
+    return await _ask_when(update, "无")
+
+
+async def _ask_when(update: Update, org_name: str) -> State:
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+        await done_pressing(message_of(update.callback_query))
+    await say(update, f"组织：{org_name}\n第3步：{ASK_WHEN}")
     return State.WHEN
 
 
@@ -207,7 +212,7 @@ async def confirmed(update: Update, context: Context) -> State | int:
         svc.knowledge,
         draft,
         origin=origin(update),
-        today=date.today(),
+        today=now(svc).date(),
         default_tz=svc.settings.tz_name,
     )
     if not saved.ok:
@@ -252,10 +257,6 @@ def _topics_keyboard(topics: list[str], chosen: list[str]) -> InlineKeyboardMark
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([InlineKeyboardButton("完成", callback_data=ActivityStep(Step.DONE).data)])
     return InlineKeyboardMarkup(rows)
-
-
-def _button(update: Update) -> object:
-    return parse(update.callback_query.data) if update.callback_query else None
 
 
 def _entry(callback: Callback) -> Callback:
@@ -308,7 +309,7 @@ def _conversation() -> SerialConversation:
             State.ORG: [
                 _text(got_org_name),
                 _press(chose_org, ActivityOrg),
-                _on(Step.SKIP, chose_org),
+                _on(Step.SKIP, no_org),
             ],
             State.WHEN: [_text(got_when)],
             State.PLACE: [_text(got_place)],

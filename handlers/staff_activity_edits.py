@@ -4,8 +4,6 @@ move it (time or place) or cancel it. Subscribers already reminded are told by t
 
 from __future__ import annotations
 
-from datetime import date
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.services import Context
@@ -173,7 +171,7 @@ async def change_confirmed(update: Update, context: Context) -> State | int:
         return END
     await query.answer()
     svc = await services(context)
-    who, today, tz = origin(update), date.today(), svc.settings.tz_name
+    who, today, tz = origin(update), now(svc).date(), svc.settings.tz_name
     if pending.cancelling:
         saved = cancel_activity(
             svc.knowledge, pending.activity, origin=who, today=today, default_tz=tz

@@ -95,12 +95,17 @@ async def add(
     title: str = "亲子绘本共读",
     when: str = "明天下午3点到5点",
     place: str = "市图书馆二楼",
+    *,
+    org: bool = True,
 ) -> dict:
     """/addactivity through to the summary; returns the summary message (确认 / 取消)."""
     await send(api, user, "/addactivity")
-    await send(api, user, title)
-    found = await send(api, user, "智塔")
-    await tap(api, user, found, ORG_NAME)
+    asked = await send(api, user, title)
+    if org:
+        found = await send(api, user, "智塔")
+        await tap(api, user, found, ORG_NAME)
+    else:
+        await tap(api, user, asked, "不属于某个组织")
     await send(api, user, when)
     topics = await send(api, user, place)
     await tap(api, user, topics, "儿童青少年", replies=0)
@@ -247,7 +252,7 @@ async def test_two_staff_members_at_once_each_add_their_own(
 ) -> None:
     summaries = await asyncio.gather(
         add(fake_api, STAFF, "周末义诊", "明天上午9点半", "社区卫生站"),
-        add(fake_api, OTHER_STAFF, "书法体验课", "后天下午2点", "文化馆三楼"),
+        add(fake_api, OTHER_STAFF, "书法体验课", "后天下午2点", "文化馆三楼", org=False),
     )
     await asyncio.gather(
         *(tap(fake_api, u, s, "确认") for u, s in zip([STAFF, OTHER_STAFF], summaries, strict=True))
@@ -258,6 +263,7 @@ async def test_two_staff_members_at_once_each_add_their_own(
     assert found["周末义诊"]["place"] == "社区卫生站"
     assert found["书法体验课"]["start"].endswith("T14:00:00+08:00")
     assert found["书法体验课"]["place"] == "文化馆三楼"
+    assert (found["周末义诊"]["organization"], found["书法体验课"]["organization"]) == (ORG, "")
     files = {a["record_id"]: a["file"] for a in bot_services.knowledge.db["audit"].rows}
     assert files[found["周末义诊"]["id"]] == f"telegram:{STAFF}"
     assert files[found["书法体验课"]["id"]] == f"telegram:{OTHER_STAFF}"
