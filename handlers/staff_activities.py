@@ -195,10 +195,11 @@ async def got_registration(update: Update, context: Context) -> State:
 async def confirmed(update: Update, context: Context) -> State | int:
     """确认: the activity is added (validated and audited), or the problems shown."""
     query = update.callback_query
+    if query is not None:
+        await query.answer()
     pending = pending_of(context)
     if query is None or pending.when is None or not pending.title:
         return END
-    await query.answer()
     svc = await services(context)
     draft = Draft(
         pending.title,

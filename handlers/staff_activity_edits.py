@@ -166,10 +166,11 @@ async def got_new_place(update: Update, context: Context) -> State:
 async def change_confirmed(update: Update, context: Context) -> State | int:
     """确认: cancel or change the activity (validated and audited), or show the problems."""
     query = update.callback_query
+    if query is not None:
+        await query.answer()
     pending = pending_of(context)
     if query is None or not pending.activity:
         return END
-    await query.answer()
     svc = await services(context)
     who, today, tz = origin(update), now(svc).date(), svc.settings.tz_name
     if pending.cancelling:
