@@ -237,6 +237,19 @@ async def test_the_summarys_cancel_button_changes_nothing(
     assert activities(bot_services) == {}
 
 
+async def test_a_change_the_validation_refuses_is_explained_and_the_conversation_stays(
+    fake_api: FakeBotAPI, bot: Application, bot_services: Services
+) -> None:
+    summary = await add(fake_api, STAFF)
+    with bot_services.knowledge.transaction():  # the organization is removed meanwhile
+        bot_services.knowledge.delete_record("organizations", ORG)
+    refused = await tap(fake_api, STAFF, summary, "确认")
+    assert refused["plain"].startswith("没有保存，原因：\n· 组织：")
+    assert ORG in refused["plain"] and "/cancel" in refused["plain"]
+    assert activities(bot_services) == {}
+    assert (await tap(fake_api, STAFF, summary, "取消"))["plain"] == CANCELLED  # still in it
+
+
 async def test_anyone_not_staff_gets_the_unknown_command_reply(
     fake_api: FakeBotAPI, bot: Application, bot_services: Services
 ) -> None:
