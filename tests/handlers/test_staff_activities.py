@@ -27,7 +27,7 @@ from handlers.buttons import (
 )
 from handlers.serial import SerialConversation
 from handlers.staff_access import UNKNOWN_COMMAND
-from handlers.staff_activity_steps import CANCELLED, TIMED_OUT
+from handlers.staff_activity_steps import CANCELLED, TIMED_OUT, USE_BUTTONS
 from jobs.notifier import plan_and_store
 from jobs.planner import Policy
 from jobs.timing import parse_reminders, utc_text
@@ -417,6 +417,7 @@ async def test_the_list_is_paged_and_a_vanished_activity_is_not_touched(
     for n in range(10):
         scheduled(bot_services, f"talk-{n}", first + timedelta(hours=n), title=f"讲座{n}")
     listing = await send(fake_api, STAFF, "/cancelactivity")
+    assert (await send(fake_api, STAFF, "讲座9"))["plain"] == USE_BUTTONS  # not a question
     labels = [label for label, _ in buttons(listing)]
     assert len([x for x in labels if "讲座" in x]) == 8 and "下一页" in labels
     await tap(fake_api, STAFF, listing, "下一页", replies=0)
