@@ -20,7 +20,8 @@ returned a button, and its ids only once they were found in the knowledge base.
     ac:a:<id>    ActivityPick   staff editing or cancelling: this upcoming activity
     ac:p:N       ActivityPage   page N of the upcoming activities
     ac:e:<f>     ActivityField  staff editing: change its time (t) or its place (p)
-    ac:<s>       ActivityStep   topics done (d), skip (s), confirm (y), give up (n)
+    ac:<s>       ActivityStep   topics done (d), no organization (u), skip registration
+                                (s), confirm (y), give up (n)
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class Step(StrEnum):
     """A step of the staff activity conversations (the value is the code)."""
 
     DONE = "d"
+    NO_ORG = "u"  # the activity is no organization's
     SKIP = "s"
     CONFIRM = "y"
     ABORT = "n"
@@ -245,7 +247,7 @@ _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
     (re.compile(rf"ac:a:({_ID})"), lambda m: ActivityPick(m[1])),
     (re.compile(rf"ac:p:({_NUMBER})"), lambda m: ActivityPage(int(m[1]))),
     (re.compile(r"ac:e:([tp])"), lambda m: ActivityField(ActivityFieldCode(m[1]))),
-    (re.compile(r"ac:([dsyn])"), lambda m: ActivityStep(Step(m[1]))),
+    (re.compile(r"ac:([dusyn])"), lambda m: ActivityStep(Step(m[1]))),
 ]
 
 

@@ -83,7 +83,7 @@ async def got_title(update: Update, context: Context) -> State:
         await say(update, f"活动名称请写 1 到 {MAX_TITLE} 个字，请再发送一次。")
         return State.TITLE
     pending_of(context).title = title
-    await say(update, ASK_ORG, _skip_keyboard(NO_ORG))
+    await say(update, ASK_ORG, _one_button(NO_ORG, Step.NO_ORG))
     return State.ORG
 
 
@@ -93,10 +93,12 @@ async def got_org_name(update: Update, context: Context) -> State:
     found = svc.answerer.search_organizations(typed(update), limit=MAX_ORG_CHOICES)
     orgs = [svc.catalog.organizations[k] for k in found if k in svc.catalog.organizations]
     if not orgs:
-        await say(update, "没有找到这个组织，请换个说法再发送一次。", _skip_keyboard(NO_ORG))
+        await say(
+            update, "没有找到这个组织，请换个说法再发送一次。", _one_button(NO_ORG, Step.NO_ORG)
+        )
         return State.ORG
     rows = [[InlineKeyboardButton(o.name, callback_data=ActivityOrg(o.id).data)] for o in orgs]
-    rows.append([InlineKeyboardButton(NO_ORG, callback_data=ActivityStep(Step.SKIP).data)])
+    rows.append([InlineKeyboardButton(NO_ORG, callback_data=ActivityStep(Step.NO_ORG).data)])
     await say(update, "请选择组织（都不是的话，请换个说法再发送）：", InlineKeyboardMarkup(rows))
     return State.ORG
 
@@ -175,7 +177,7 @@ async def topics_done(update: Update, context: Context) -> State:
         await query.answer()
         await done_pressing(message_of(query))
     topics = "、".join(pending_of(context).topics) or "无"
-    await say(update, f"主题：{topics}\n{ASK_REGISTRATION}", _skip_keyboard("跳过"))
+    await say(update, f"主题：{topics}\n{ASK_REGISTRATION}", _one_button("跳过", Step.SKIP))
     return State.REGISTRATION
 
 
@@ -242,9 +244,9 @@ def _summary(context: Context) -> str:
     return "\n".join(lines)
 
 
-def _skip_keyboard(label: str) -> InlineKeyboardMarkup:
+def _one_button(label: str, step: Step) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=ActivityStep(Step.SKIP).data)]]
+        [[InlineKeyboardButton(label, callback_data=ActivityStep(step).data)]]
     )
 
 
@@ -310,7 +312,7 @@ def _conversation() -> SerialConversation:
             State.ORG: [
                 _text(got_org_name),
                 _press(chose_org, ActivityOrg),
-                _on(Step.SKIP, no_org),
+                _on(Step.NO_ORG, no_org),
             ],
             State.WHEN: [_text(got_when)],
             State.PLACE: [_text(got_place)],

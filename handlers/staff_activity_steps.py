@@ -57,9 +57,9 @@ class Pending:
     new_place: str | None = None
 
 
-def start_pending(context: Context, **values: object) -> Pending:
+def start_pending(context: Context, *, cancelling: bool = False) -> Pending:
     """A new conversation's record, replacing whatever an earlier one left."""
-    pending = Pending(**values)  # type: ignore[arg-type]
+    pending = Pending(cancelling=cancelling)
     if context.user_data is not None:
         context.user_data[_KEY] = pending
     return pending
