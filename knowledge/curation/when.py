@@ -53,6 +53,7 @@ _DAY_RE = re.compile(
     r"(?P<rel>大后天|今天|今日|明天|明日|后天)"
     r"|(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
     r"|(?P<m2>\d{1,2})\s*(?:月|/)\s*(?P<d2>\d{1,2})\s*[日号]?"
+    r"|(?P<d3>\d{1,2})\s*[日号]"
 )
 _WEEK_RE = re.compile(r"(?P<which>下下|下|这|本)?(?:周|星期|礼拜)(?P<day>[一二三四五六日天1-7])")
 _PART = r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚"
@@ -139,6 +140,8 @@ def _read_day(text: str, today: date) -> tuple[date | None, str]:
 def _day(found: re.Match[str], today: date) -> date:
     if found["rel"]:
         return today + timedelta(days=_RELATIVE_DAYS[found["rel"]])
+    if found["d3"]:  # 5号: this month's, or next month's when this month's has passed
+        return _day_of_month(int(found["d3"]), today)
     if found["y"]:
         year, month, day = int(found["y"]), int(found["m"]), int(found["d"])
     else:
@@ -154,6 +157,16 @@ def _day(found: re.Match[str], today: date) -> date:
         except ValueError:  # 2月29日 with no leap year next
             raise WhenError(f"明年没有这一天：{month}月{day}日，请核对后再写一次。") from None
     return result
+
+
+def _day_of_month(day: int, today: date) -> date:
+    year, month = today.year, today.month
+    if day < today.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise WhenError(f"没有这一天：{month}月{day}日，请核对后再写一次。") from None
 
 
 def _weekday(today: date, weekday: int, which: str) -> date:

@@ -38,6 +38,8 @@ NOW = datetime(2026, 12, 4, 10, 0, tzinfo=SHANGHAI)  # a Friday morning in Decem
         ("十二月五日（周六）下午两点半", "2026年12月5日（周六）14:30"),
         ("1月5日 9:00", "2027年1月5日（周二）09:00"),  # December: next January
         ("2027年2月28日 9:00", "2027年2月28日（周日）09:00"),
+        ("5号下午3点", "2026年12月5日（周六）15:00"),
+        ("3号上午9点", "2027年1月3日（周日）09:00"),  # this month's has passed: next month's
     ],
 )
 def test_what_staff_write_is_read_and_shown_in_full(text: str, shown: str) -> None:
@@ -48,6 +50,7 @@ def test_what_staff_write_is_read_and_shown_in_full(text: str, shown: str) -> No
     ("text", "says"),
     [
         ("2月30日 9点", "没有这一天：2月30日"),
+        ("32号 9点", "没有这一天：12月32日"),
         ("2026-13-01 09:00", "没有这一天"),
         ("今天上午9点", "已经过去了"),
         ("12月3日 9点", "已经过去了"),  # yesterday, not next December
