@@ -35,6 +35,7 @@ from handlers import (
     review,
     staff,
     staff_access,
+    staff_activities,
     start,
     subscriptions,
     watch,
@@ -145,6 +146,8 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     application.add_handlers(watch.HANDLERS, group=-3)
     application.add_handlers(membership.HANDLERS, group=-2)
     application.add_handlers(guard.HANDLERS, group=-1)
+    # Staff conversations first: while one is on, its text is its own (not a question).
+    application.add_handlers(staff_activities.handlers())  # /addactivity, /editactivity...
     application.add_handlers(start.HANDLERS)  # /start, /help, example buttons
     application.add_handlers(browse.HANDLERS)  # /orgs, /org, browsing buttons, cards
     application.add_handlers(activities.HANDLERS)  # /activities

@@ -35,6 +35,13 @@ returned a button, and its ids only once they were found in the knowledge base.
     t:c:N        TicketPress 认领 ticket N (staff chat; t:x:N: 关闭)
     u:a:<ref>:<k>:<id>  ReviewPress  add the wording of the review group <ref> stands for to
                  the record (k: o p f); u:i:<ref>: ignore the group
+    ac:o:<org>   ActivityOrg    staff adding an activity: its organization
+    ac:t:N       ActivityTopic  staff adding an activity: the Nth topic on or off
+    ac:a:<id>    ActivityPick   staff editing or cancelling: this upcoming activity
+    ac:p:N       ActivityPage   page N of the upcoming activities
+    ac:e:<f>     ActivityField  staff editing: change its time (t) or its place (p)
+    ac:<s>       ActivityStep   topics done (d), no organization (u), skip registration
+                                (s), confirm (y), give up (n)
 
 A subscription id is trusted only as one of the pressing chat's own (ResidentsStore checks); an
 index N only while the name at N still has the tag H (lists change when staff import).
@@ -73,6 +80,23 @@ class Axis(StrEnum):
 
     DISTRICT = "d"
     TOPIC = "t"
+
+
+class Step(StrEnum):
+    """A step of the staff activity conversations (the value is the code)."""
+
+    DONE = "d"
+    NO_ORG = "u"  # the activity is no organization's
+    SKIP = "s"
+    CONFIRM = "y"
+    ABORT = "n"
+
+
+class ActivityFieldCode(StrEnum):
+    """What staff change in an activity (the value is the code)."""
+
+    TIME = "t"
+    PLACE = "p"
 
 
 KIND_CODES = {Kind.ORGANIZATION: "o", Kind.PROJECT: "p", Kind.FACT: "f", Kind.ACTIVITY: "v"}
@@ -360,6 +384,60 @@ class ReviewPress:
         return _checked(f"u:a:{self.ref}:{KIND_CODES[self.kind]}:{self.key}")
 
 
+@dataclass(frozen=True)
+class ActivityOrg:
+    org: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"ac:o:{self.org}")
+
+
+@dataclass(frozen=True)
+class ActivityTopic:
+    number: int  # the topic's place in the knowledge base's list
+
+    @property
+    def data(self) -> str:
+        return f"ac:t:{self.number}"
+
+
+@dataclass(frozen=True)
+class ActivityPick:
+    activity: str
+
+    @property
+    def data(self) -> str:
+        return _checked(f"ac:a:{self.activity}")
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    page: int
+
+    @property
+    def data(self) -> str:
+        return f"ac:p:{self.page}"
+
+
+@dataclass(frozen=True)
+class ActivityField:
+    field: ActivityFieldCode
+
+    @property
+    def data(self) -> str:
+        return f"ac:e:{self.field}"
+
+
+@dataclass(frozen=True)
+class ActivityStep:
+    step: Step
+
+    @property
+    def data(self) -> str:
+        return f"ac:{self.step}"
+
+
 Button = (
     Choice
     | FollowUp
@@ -379,6 +457,12 @@ Button = (
     | HandOff
     | TicketPress
     | ReviewPress
+    | ActivityOrg
+    | ActivityTopic
+    | ActivityPick
+    | ActivityPage
+    | ActivityField
+    | ActivityStep
 )
 B = TypeVar("B", bound=Button)
 
@@ -430,6 +514,12 @@ _FORMATS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Button]]] = [
         lambda m: ReviewPress(m[1], CODE_KINDS[m[2]], m[3]),
     ),
     (re.compile(rf"u:i:({_REF})"), lambda m: ReviewPress(m[1])),
+    (re.compile(rf"ac:o:({_ID})"), lambda m: ActivityOrg(m[1])),
+    (re.compile(rf"ac:t:({_NUMBER})"), lambda m: ActivityTopic(int(m[1]))),
+    (re.compile(rf"ac:a:({_ID})"), lambda m: ActivityPick(m[1])),
+    (re.compile(rf"ac:p:({_NUMBER})"), lambda m: ActivityPage(int(m[1]))),
+    (re.compile(r"ac:e:([tp])"), lambda m: ActivityField(ActivityFieldCode(m[1]))),
+    (re.compile(r"ac:([dusyn])"), lambda m: ActivityStep(Step(m[1]))),
 ]
 
 

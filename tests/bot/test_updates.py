@@ -11,6 +11,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
+    ConversationHandler,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
@@ -96,6 +97,10 @@ def _kinds(handler: object) -> set[str]:
         return {"my_chat_member"}
     if isinstance(handler, TypeHandler):
         return set()  # sees whatever comes
+    if isinstance(handler, ConversationHandler):  # the staff conversations: what its steps serve
+        steps = [*handler.entry_points, *handler.fallbacks]
+        steps += [h for state in handler.states.values() for h in state]
+        return set().union(*map(_kinds, steps))
     raise AssertionError(f"which update kinds does {handler!r} serve?")
 
 
