@@ -15,9 +15,11 @@ from knowledge.answering.cache import index_cache_path, load_or_build_index
 from knowledge.answering.compose import GREETING, NOT_FOUND, Composer
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Decision, Intent
+from knowledge.answering.lists import Lister, is_list_question, narrowing_words, topics_of
 from knowledge.answering.matcher import Match, Matcher
+from knowledge.answering.scope import Refusal, Scope, refusal_reply
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Record
+from knowledge.records import Activity, Kind, Organization, Record
 from knowledge.reply import Reply
 from knowledge.residents.questions import AskedQuestion, QuestionLog
 from knowledge.store import KnowledgeStore, Records
@@ -34,6 +36,8 @@ class Answer:
     results: list[dict[str, Any]] = field(default_factory=list)
     choices: list[Record] = field(default_factory=list)  # when the question is ambiguous
     top: Record | None = None  # the record answered about (or the best of the choices)
+    listed: list[Organization] = field(default_factory=list)  # a list question's answer
+    refusal: Refusal | None = None  # why a question that is not ours was refused
 
     @property
     def text(self) -> str:
@@ -46,7 +50,7 @@ class Answer:
             "intent": self.intent,
             "results": self.results,
             "reply": self.reply.text,
-        }
+        } | ({"refusal": self.refusal} if self.refusal else {})
 
 
 @dataclass(frozen=True)
@@ -59,11 +63,15 @@ class Snapshot:
     catalog: Catalog
     composer: Composer
     browser: Browser
+    scope: Scope
+    lister: Lister
 
     @classmethod
     def build(cls, index: Index, records: Records, tz: tzinfo) -> Snapshot:
         catalog = Catalog.from_records(records)
-        return cls(index, Matcher(index), catalog, Composer(catalog, tz), Browser(catalog, tz))
+        composer, browser = Composer(catalog, tz), Browser(catalog, tz)
+        scope, lister = Scope.from_catalog(catalog), Lister(catalog)
+        return cls(index, Matcher(index), catalog, composer, browser, scope, lister)
 
     @property
     def version(self) -> str:
@@ -165,6 +173,13 @@ class Answerer:
         return answer
 
     def _compose(self, snapshot: Snapshot, match: Match) -> Answer:
+        refusal = snapshot.scope.refusal(match.query)
+        if refusal is not None:
+            return Answer(
+                match.query, False, Intent.OUT_OF_SCOPE, refusal_reply(refusal), [], refusal=refusal
+            )
+        if is_list_question(match.normalized) and not _fact_lists(snapshot, match):
+            return _list_answer(snapshot, match)
         results = [_result(s.doc, s.score) for s in match.results]
         intent, decision = Intent(match.intent), Decision(match.decision)
         if intent == Intent.GREETING and decision != Decision.ANSWER:
@@ -225,6 +240,40 @@ def _record(catalog: Catalog, doc: Doc) -> Record:
     if record is None:
         raise LookupError(f"the index has {doc.kind} {doc.id!r}, the records do not")
     return record
+
+
+def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
+    """A curated fact that names organizations answers this list question itself
+    (宝鸡2021年社会组织典型事例有哪些); one that counts them (未央区有多少家) does not."""
+    top = match.top
+    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
+        return False
+    fact = snapshot.catalog.facts.get(top.doc.id)
+    return fact is not None and snapshot.lister.organizations_named(fact.answer) >= 2
+
+
+def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
+    topics = topics_of(match.words, snapshot.index.expansions)
+    matched: list[str] = []
+    if not topics and narrowing_words(match.words, snapshot.index.expansions):
+        docs = [s.doc for s in match.results]
+        matched = [d.id if d.kind == Kind.ORGANIZATION else d.organization for d in docs]
+    listing = snapshot.lister.listing(
+        match.normalized, match.places, topics, [m for m in matched if m]
+    )
+    results = [
+        {"kind": Kind.ORGANIZATION, "id": o.id, "name": o.name, "score": 1.0}
+        for o in listing.organizations
+    ]
+    reply = snapshot.lister.reply(listing)
+    return Answer(
+        match.query,
+        bool(listing.organizations),
+        Intent.LIST,
+        reply,
+        results,
+        listed=listing.organizations,
+    )
 
 
 def _choices(match: Match) -> list[Doc]:

@@ -18,6 +18,8 @@ class Intent(StrEnum):
     ACTIVITIES = "activities"
     SERVICES = "services"
     INTRODUCE = "introduce"
+    LIST = "list"  # which organizations… (knowledge/answering/lists.py)
+    OUT_OF_SCOPE = "out_of_scope"  # not a request we serve (knowledge/answering/scope.py)
     UNKNOWN = "unknown"
 
 
