@@ -194,7 +194,7 @@ class Answerer:
             reply = snapshot.composer.choices(choices)
             return Answer(match.query, True, intent, reply, results, choices=choices, top=top)
         upcoming = self._upcoming_for(snapshot, intent)
-        reply = snapshot.composer.answer(top, intent, match.words, upcoming)
+        reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
         return Answer(match.query, True, intent, reply, results, top=top)
 
     def reply_for(self, kind: Kind, key: str, intent: Intent = Intent.INTRODUCE) -> Reply | None:

@@ -48,6 +48,9 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
         Intent.FIGURE,
         re.compile(
             r"多少|几家|几个|几次|几名|几所|几台|几块|几场|几批|数量|规模|人次|总共|一共|共有|多大|几万"
+            # dates and events are figures too (knowledge/answering/figures.py)
+            r"|截至|截止|获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名"
+            r"|(办过|举办过|参加过|搞过|组织过|有过|哪些|什么)(比赛|大赛|评选)"
         ),
     ),
     (
