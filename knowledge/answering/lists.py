@@ -19,7 +19,7 @@ from knowledge.reply import Reply
 MAX_LISTED = 10
 
 # The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
-_LIST_WORD = re.compile(r"哪些|哪几家|哪几个|都有谁|都有哪|列一下|列出|还有(什么|谁|别的|其他|啥)")
+_LIST_WORD = re.compile(r"哪些|哪几家|哪几个|都有谁|列一下|列出|还有(什么|谁|别的|其他|啥)")
 _ORG_NOUN = r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工|平台|团队|志愿队"
 _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
@@ -162,7 +162,7 @@ class Lister:
                 rank = self._topic_rank(org, wanted)
                 if rank < 0:
                     continue
-            elif matched and not forms:
+            elif matched and not forms and not places:
                 if org.id not in matched:
                     continue
                 rank = matched.index(org.id)
@@ -173,7 +173,7 @@ class Lister:
         place = "".join(name for _, name in places)
         kind = forms[0][0] if forms else "组织"
         topic = "、".join(wanted)
-        what = f"{place}{'的' if place else ''}{topic + '方面的' if topic else ''}{kind}"
+        what = f"{place}{topic}方面的{kind}" if topic else f"{place}{'的' if place else ''}{kind}"
         return Listing(orgs[:MAX_LISTED], len(orgs), what, by_name)
 
     def _topic_rank(self, org: Organization, wanted: Sequence[str]) -> int:
