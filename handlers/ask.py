@@ -9,7 +9,16 @@ from telegram.constants import ChatType
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.services import Context
-from handlers.buttons import EXPIRED, Choice, FollowUp, FollowUpTopic, Subscribe, pattern, pressed
+from handlers.buttons import (
+    EXPIRED,
+    Card,
+    Choice,
+    FollowUp,
+    FollowUpTopic,
+    Subscribe,
+    pattern,
+    pressed,
+)
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.answer import Answer
 from knowledge.answering.intent import Intent
@@ -54,7 +63,15 @@ def record_keyboard(record: Record | None) -> InlineKeyboardMarkup | None:
 
 
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
-    """One button per candidate when ambiguous; follow-ups under an organization's answer."""
+    """One button per candidate when ambiguous, a card button per organization listed;
+    follow-ups under an organization's answer."""
+    if answer.listed:
+        return InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(org.name[:60], callback_data=Card(org.id).data)]
+                for org in answer.listed
+            ]
+        )
     if answer.choices:
         return InlineKeyboardMarkup(
             [
