@@ -253,7 +253,7 @@ def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
 
 
 def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
-    topics = topics_of(match.words, snapshot.index.expansions)
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
     matched: list[str] = []
     if not topics and narrowing_words(match.words, snapshot.index.expansions):
         docs = [s.doc for s in match.results]

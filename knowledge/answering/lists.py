@@ -70,6 +70,11 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
         lambda org: org.is_charity == "是" or "慈善" in org.name,
     ),
     (
+        re.compile(r"街道(社会组织)?服务中心"),
+        "街道社会组织服务中心",
+        lambda org: org.legal_form == "服务平台" or "街道社会组织服务中心" in org.name,
+    ),
+    (
         re.compile(r"服务平台|社会组织服务中心"),
         "社会组织服务中心",
         lambda org: org.legal_form == "服务平台" or "社会组织服务中心" in org.name,
@@ -239,12 +244,19 @@ def narrowing_words(words: Sequence[str], expansions: dict[str, tuple[str, ...]]
     ]
 
 
-def topics_of(words: Sequence[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:
+_FORM_PHRASE = re.compile(r"民办非企业单位|民办非企业|社会服务机构|社区社会组织|社会团体|慈善组织")
+
+
+def topics_of(
+    words: Sequence[str], expansions: dict[str, tuple[str, ...]], text: str = ""
+) -> list[str]:
     """The topics the question's words belong to, in their order; the words that name a kind
-    of organization (社会组织 is also the topic 社会组织孵化's word) are not a topic here."""
+    of organization (社会组织 is also the topic 社会组织孵化's word, 企业 is in 民办非企业单位)
+    are not a topic here."""
+    phrases = "|".join(_FORM_PHRASE.findall(text))
     found: list[str] = []
     for word in words:
-        if _NOT_TOPIC.search(word):
+        if _NOT_TOPIC.search(word) or (phrases and word in phrases):
             continue
         for key in expansions.get(word, ()):
             if key.startswith("T:") and key[2:] not in found:
