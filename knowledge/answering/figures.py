@@ -99,10 +99,16 @@ def figures_reply(
     if is_event_question(question):
         return events_reply(catalog, record)
     figures = family_figures(catalog, record)
-    if not figures:
-        return Reply(record.name, ["资料中没有这方面的数字。", catalog.cite(record, [])])
     own = "".join([record.name, *record.aliases])
     units = asked_units(question)
+    if not figures:
+        counted = _counting_facts(catalog, record, words, units)
+        if counted:
+            sources = dict.fromkeys(
+                catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted
+            )
+            return Reply(record.name, [*(f.answer for f in counted), "来源：" + "；".join(sources)])
+        return Reply(record.name, ["资料中没有这方面的数字。", catalog.cite(record, [])])
 
     def relevance(figure: Figure) -> int:
         # What the figure counts, not the sentence it sits in (which names the organization).
@@ -114,6 +120,14 @@ def figures_reply(
 
     best = sorted(figures, key=relevance, reverse=True)
     chosen = [f for f in best if relevance(f) > 0][:MAX_FIGURES]
+    if not chosen:  # a number several organizations share lives on a fact that names them
+        counted = _counting_facts(catalog, record, words, units)
+        if counted:
+            lines = [fact.answer for fact in counted]
+            sources = dict.fromkeys(
+                catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted
+            )
+            return Reply(record.name, [*lines, "来源：" + "；".join(sources)])
     lead: list[str] = []
     if not chosen:  # never pass off another number as the one asked for
         if is_date_question(question):
@@ -157,11 +171,32 @@ def events_reply(catalog: Catalog, record: Organization | Project) -> Reply:
     return Reply(owner.name, [*lines, "来源：" + "；".join(sources)])
 
 
-def _facts_naming(catalog: Catalog, org: Organization | Project) -> list[Fact]:
-    names = [org.name, *org.aliases]
+def _counting_facts(
+    catalog: Catalog, record: Organization | Project, words: Sequence[str], units: Sequence[str]
+) -> list[Fact]:
+    """Curated facts that name the record's organization and give a number counting what
+    was asked (未央区 three organizations' 6000余场次 together)."""
+    owner = catalog.organization_of(record) or record
+    own = "".join([owner.name, *owner.aliases, record.name, *record.aliases])
+    found = []
+    for fact in _facts_naming(catalog, owner, chosen_only=False):
+        if not re.search(r"\d", fact.answer):
+            continue
+        shared = sum(len(w) for w in words if w in fact.answer and w not in own)
+        if shared or (units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", fact.answer)):
+            found.append(fact)
+    return found[:2]
+
+
+def _facts_naming(
+    catalog: Catalog, org: Organization | Project, *, chosen_only: bool = True
+) -> list[Fact]:
+    """Facts about the organization, or naming it (by name or alias) in their answer; only
+    those telling it was chosen (入选, 评选) unless `chosen_only` is False."""
+    names = [name for name in (org.name, *org.aliases) if len(name) >= 2]
     return [
         fact
         for fact in catalog.facts.values()
-        if _CHOSEN_WORDS.search(fact.name + fact.answer)
+        if (not chosen_only or _CHOSEN_WORDS.search(fact.name + fact.answer))
         and (fact.organization == org.id or any(name in fact.answer for name in names))
     ]

@@ -19,7 +19,10 @@ from knowledge.reply import Reply
 MAX_LISTED = 10
 
 # The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
-_LIST_WORD = re.compile(r"哪些|哪几家|哪几个|都有谁|列一下|列出|还有(什么|谁|别的|其他|啥)")
+_LIST_WORD = re.compile(
+    r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
+    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥)"
+)
 _ORG_NOUN = r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工|平台|团队|志愿队"
 _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
@@ -82,19 +85,27 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
 )
 
 
-def is_list_question(text: str) -> bool:
-    """Whether the (normalized) question asks for several organizations."""
+def list_head(text: str) -> str | None:
+    """What a (normalized) question asking for several organizations asks for ("社工机构" in
+    未央区有哪些社工机构), or None when it asks for something else."""
     compact = text.replace(" ", "")
-    if "除了" in compact and _LIST_WORD.search(compact):
-        return True
     for found in _LIST_WORD.finditer(compact):
         after = compact[found.end() :]
         head = after.rsplit("的", 1)[-1] if "的" in after else after
         if after and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
-            return True
-        if not after.strip("呢啊呀吗?？") and _ORG_BEFORE.search(compact[: found.start()]):
-            return True
-    return False
+            return after
+        before = compact[: found.start()]
+        if not after.strip("呢啊呀吗?？") and _ORG_BEFORE.search(before):
+            return re.split(r"的|有|是", before.rstrip("是有都还呢"))[-1] or before
+    found = _LIST_WORD.search(compact)
+    if "除了" in compact and found:
+        return compact[found.end() :]
+    return None
+
+
+def is_list_question(text: str) -> bool:
+    """Whether the (normalized) question asks for several organizations."""
+    return list_head(text) is not None
 
 
 def excepted(text: str) -> str:
@@ -150,7 +161,8 @@ class Lister:
         used when the question names no topic but other words)."""
         compact = text.replace(" ", "")
         exclude = self.named(excepted(compact)) if "除了" in compact else ""
-        forms = [(name, test) for pattern, name, test in FORMS if pattern.search(compact)]
+        head = list_head(compact) or compact
+        forms = [(name, test) for pattern, name, test in FORMS if pattern.search(head)]
         forms = forms[:1]  # the most specific one (社区社会组织 before 社会团体 …)
         wanted = list(topics)
         if exclude and not wanted and not forms:  # "除了智塔还有哪些": like the one excepted
@@ -182,15 +194,15 @@ class Lister:
         return Listing(orgs[:MAX_LISTED], len(orgs), what, by_name)
 
     def _topic_rank(self, org: Organization, wanted: Sequence[str]) -> int:
-        """Where the first wanted topic stands among the organization's own topics (its main
-        one first), then among its projects'; -1 when it has none of them."""
-        own = [org.topics.index(t) for t in wanted if t in org.topics]
-        if own:
-            return min(own)
+        """Those doing more of the wanted topics (农村 and 老人) first; then where a wanted topic
+        stands among the organization's own topics (its main one first), then its projects';
+        -1 when it has none of them."""
         projects = self.catalog.projects_of(org.id)
-        if any(t in project.topics for project in projects for t in wanted):
-            return 50
-        return -1
+        done = [t for t in wanted if t in org.topics or any(t in p.topics for p in projects)]
+        if not done:
+            return -1
+        own = [org.topics.index(t) for t in done if t in org.topics]
+        return 100 * (len(wanted) - len(done)) + (min(own) if own else 50)
 
     def reply(self, listing: Listing) -> Reply:
         """The list as a reply: one line per organization, and how many there are in all."""
