@@ -49,7 +49,9 @@ _UNIT_RE = re.compile(
     r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")[呢啊呀吗了?？。！!]*$"
 )
 _AREA_RE = re.compile(r"多大|面积|平方|平米")
-_DATE_RE = re.compile(r"截至|截止|哪天|哪一天|什么时候的|哪年的|几月|日期|到什么时候")
+_DATE_RE = re.compile(
+    r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|日期|到什么时候"
+)
 _EVENT_RE = re.compile(
     r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名|比赛|大赛|评选"
 )
@@ -120,6 +122,10 @@ def figures_reply(
 
     best = sorted(figures, key=relevance, reverse=True)
     chosen = [f for f in best if relevance(f) > 0][:MAX_FIGURES]
+    if not chosen and is_date_question(question) and not units:
+        dated = dates_reply(catalog, record, question)
+        if dated is not None:
+            return dated
     if not chosen:  # a number several organizations share lives on a fact that names them
         counted = _counting_facts(catalog, record, words, units)
         if counted:
@@ -140,6 +146,25 @@ def figures_reply(
     if is_date_question(question) and not any(f.as_of for f in chosen):
         lines.append("资料中没有这些数字的日期。")
     return Reply(record.name, [*lead, *lines, catalog.cite(record, ["figures"])])
+
+
+def dates_reply(catalog: Catalog, record: Organization | Project, question: str) -> Reply | None:
+    """When it was (a project's period; that the founding date is missing), or None to answer
+    with the dated figures."""
+    if "成立" in question and isinstance(record, Organization):  # a known date is the registry's
+        return Reply(
+            record.name, [f"资料中没有{record.name}的成立日期。", catalog.cite(record, [])]
+        )
+    projects = [record] if isinstance(record, Project) else list(catalog.projects_of(record.id))
+    periods = [p for p in projects if p.period]
+    if not periods:
+        return None
+    if isinstance(record, Project):
+        lines = [f"时间：{record.period}"]
+    else:
+        lines = [f"{p.name}：{p.period}" for p in periods[:MAX_FIGURES]]
+    sources = dict.fromkeys(catalog.cite(p, ["period"]).removeprefix("来源：") for p in periods)
+    return Reply(record.name, [*lines, "来源：" + "；".join(sources)])
 
 
 def events_reply(catalog: Catalog, record: Organization | Project) -> Reply:
