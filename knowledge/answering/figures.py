@@ -49,6 +49,7 @@ _UNIT_RE = re.compile(
     r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")[呢啊呀吗了?？。！!]*$"
 )
 _AREA_RE = re.compile(r"多大|面积|平方|平米")
+_DURATION_RE = re.compile(r"多久|多长时间|几个月")
 _DATE_RE = re.compile(
     r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|日期|到什么时候"
 )
@@ -64,6 +65,8 @@ def asked_units(question: str) -> tuple[str, ...]:
     compact = question.replace(" ", "")
     if _AREA_RE.search(compact):
         return ("平方米",)
+    if _DURATION_RE.search(compact):
+        return ("年", "天", "月")
     found = _UNIT_RE.search(compact)
     return _UNITS[found.group(2)] if found else ()
 
