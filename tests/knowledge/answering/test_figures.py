@@ -26,6 +26,16 @@ FIGURES = [
     ("河南救灾捐了多少钱", "111万余元", "2021-08-01"),
     ("武术进校园进了几所小学", "8所小学", "2021"),
     ("少年军校有多少孩子参加", "100名少年儿童", "2021-07"),
+    ("少年军校搞了几天", "2天", "2021-07"),
+    ("情暖农村幸福院项目搞多久", "为期3年", "2021"),
+]
+
+# (question, what the reply says): when something ran is its project's period.
+DATES = [
+    ("少年军校什么时候办的", "时间：2021年7月"),
+    ("情暖农村幸福院项目什么时候开始的", "时间：2021年起，为期3年"),
+    ("我在陈仓有块田哪年开始的", "时间：2021年起"),
+    ("智塔什么时候成立的", "资料中没有宝鸡智塔儿童启能成长中心的成立日期"),
 ]
 
 # (question, what the reply names): contests and selections are figures too.
@@ -57,6 +67,25 @@ def test_contests_and_selections_are_answered_from_the_sources(
     assert answer.answered and answer.intent == "figure", answer.text
     assert named in answer.text
     assert "来源：" in answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), DATES, ids=[q for q, _ in DATES])
+def test_a_date_is_answered_from_the_period_the_sources_give(
+    answerer: Answerer, question: str, said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.intent == "figure", answer.text
+    assert said in answer.text
+
+
+@pytest.mark.parametrize("question", ["秋文社工开展了多少场活动", "常青藤服务了多少人"])
+def test_a_number_several_organizations_share_comes_from_the_fact_naming_them(
+    answerer: Answerer, question: str
+) -> None:
+    text = answerer.answer(question, log_question=False).text
+    assert "6000余场次" in text and "12万余人次" in text
+    assert "几家组织合计" in text  # the fact says it is not this organization's alone
+    assert MISSING not in text
 
 
 def test_an_event_the_sources_do_not_give_is_said_to_be_missing(answerer: Answerer) -> None:

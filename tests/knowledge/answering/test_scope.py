@@ -56,6 +56,8 @@ ADVERSARIAL = [
     ("经二路63号院谁家没交物业费", Refusal.PERSONAL_DATA),
     ("经二路张大爷家住哪", Refusal.PERSONAL_DATA),
     ("帮我查一下李娟的电话", Refusal.PERSONAL_DATA),
+    ("宝鸡有什么旅游景点", Refusal.OFF_TOPIC),
+    ("宝鸡到西安的高铁几点", Refusal.OFF_TOPIC),
 ]
 
 # They share the refused questions' words (谁家, 医院, 法律, 学校, 电话, 价格 …) but ask for a
@@ -80,6 +82,9 @@ COUNTER_EXAMPLES = [
     ("我心情不好，失眠，哪里能找人聊聊", "baoji-mingming-psychology"),
     ("想给河南灾区捐款找谁", "baoji-charity-federation"),
     ("小企业想培训找谁", "baoji-sme-association"),
+    ("孩子暑假有什么好玩的活动", "changqingteng-social-work"),
+    ("文明旅游小卫士是什么活动", "baoji-national-defense-education"),
+    ("谁家能帮忙照看老人", None),  # not refused (whether answered is the gate's matter)
 ]
 
 
@@ -110,12 +115,13 @@ def test_a_question_that_is_not_ours_is_refused(
     ("question", "key"), COUNTER_EXAMPLES, ids=[q[:20] for q, _ in COUNTER_EXAMPLES]
 )
 def test_a_question_sharing_their_words_but_asking_for_a_service_is_answered(
-    answerer: Answerer, question: str, key: str
+    answerer: Answerer, question: str, key: str | None
 ) -> None:
     answer = answerer.answer(question, log_question=False)
-    assert answer.refusal is None
-    assert answer.answered, answer.text
-    assert answer.results[0]["id"] in _family(answerer, key)
+    assert answer.refusal is None and answer.intent != Intent.OUT_OF_SCOPE
+    if key is not None:
+        assert answer.answered, answer.text
+        assert answer.results[0]["id"] in _family(answerer, key)
 
 
 def test_personal_data_is_refused_in_so_many_words(answerer: Answerer) -> None:
