@@ -26,7 +26,7 @@ _LIST_WORD = re.compile(
 _ORG_NOUN = r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工|平台|团队|志愿队"
 _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
-_ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢)*$")
+_ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都)*$")
 _EXCEPT = re.compile(r"除了(.{1,30}?)(以外|之外|外|还|，|,|\s|$)")
 
 # A legal form asked for: (question words, the form's name, whether an organization has it).
@@ -85,17 +85,27 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
 )
 
 
+# 有什么 asks for a list only when an organization ends the question and no need is told
+# ("宝鸡有什么社会组织"; not "有什么组织能帮自闭症孩子", which wants the one that can).
+_WHAT_ORGS = re.compile(rf"(有什么|有啥|有些啥)((?:(?!能|可以|帮).)*?({_ORG_NOUN}))[呢啊呀吗?？]*$")
+
+
 def list_head(text: str) -> str | None:
     """What a (normalized) question asking for several organizations asks for ("社工机构" in
     未央区有哪些社工机构), or None when it asks for something else."""
     compact = text.replace(" ", "")
+    what = _WHAT_ORGS.search(compact)
+    if what:
+        return what.group(2)
     for found in _LIST_WORD.finditer(compact):
         after = compact[found.end() :]
         head = after.rsplit("的", 1)[-1] if "的" in after else after
         if after and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
             return after
         before = compact[: found.start()]
-        if not after.strip("呢啊呀吗?？") and _ORG_BEFORE.search(before):
+        if found.group().startswith("分别"):  # 有几家社工机构，分别是哪些 / 分别叫什么
+            head = ""
+        if not head.strip("呢啊呀吗?？") and _ORG_BEFORE.search(before):
             return re.split(r"的|有|是", before.rstrip("是有都还呢"))[-1] or before
     found = _LIST_WORD.search(compact)
     if "除了" in compact and found:
