@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from knowledge.answering.compose import NOT_FOUND
 from knowledge.catalog import Catalog
 from knowledge.reply import Reply
 
@@ -247,7 +248,6 @@ _HEADS = {
         "如果需要法律咨询、调解等服务，可以问“哪里有免费法律咨询”。",
     ),
     Refusal.ATTACK: ("抱歉，这个请求我不能处理。", ""),
-    Refusal.OFF_TOPIC: ("抱歉，这个问题不在我的服务范围内。", ""),
     Refusal.PERSONAL_DATA: (
         "抱歉，我不能提供个人信息（如个人电话、住址、身份证号）。",
         "我只提供社会组织公开的资料，例如可以问“智塔的电话”。",
@@ -257,6 +257,8 @@ _HEADS = {
 
 def refusal_reply(kind: Refusal) -> Reply:
     """The polite refusal for a question of this kind, with what the bot can help with."""
+    if kind is Refusal.OFF_TOPIC:  # weather, trains: nothing here, and where to ask people
+        return NOT_FOUND
     head, hint = _HEADS[kind]
     return Reply(head, [line for line in (hint, _WHAT_WE_DO) if line])
 
