@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 from bot.services import Context
 from handlers.buttons import (
     EXPIRED,
+    Card,
     Choice,
     Confirm,
     Deny,
@@ -77,7 +78,8 @@ def record_keyboard(record: Record | None) -> InlineKeyboardMarkup | None:
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
     """是 / 不是 under a proposal; one button per candidate when ambiguous; follow-ups under
     an organization's answer; then 👍/👎 under an answer, and 转人工 when the bot had none or
-    was unsure (under a proposal, 不是 offers it)."""
+    was unsure (under a proposal, 不是 offers it); a card button per organization listed;
+    nothing under a refusal."""
     rows: list[list[InlineKeyboardButton]] = []
     if answer.decision == Decision.CONFIRM and answer.top is not None:
         yes = Confirm(answer.top.KIND, answer.top.id)
@@ -90,7 +92,14 @@ def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
                 ]
             ]
         )
-    if answer.choices:
+    if answer.intent == Intent.OUT_OF_SCOPE:
+        return None
+    if answer.listed:
+        rows = [
+            [InlineKeyboardButton(org.name[:60], callback_data=Card(org.id).data)]
+            for org in answer.listed
+        ]
+    elif answer.choices:
         rows = [
             [
                 InlineKeyboardButton(

@@ -25,9 +25,11 @@ from knowledge.answering.context import (
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Intent
+from knowledge.answering.lists import Lister, is_list_question, narrowing_words, topics_of
 from knowledge.answering.matcher import Match, Matcher
+from knowledge.answering.scope import Refusal, Scope, refusal_reply
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Record
+from knowledge.records import Activity, Kind, Organization, Record
 from knowledge.reply import Reply
 from knowledge.residents.questions import AskedQuestion, QuestionLog, new_ref
 from knowledge.store import KnowledgeStore, Records
@@ -49,6 +51,8 @@ class Answer:
     ref: str = ""  # the logged question's ref ("" when not logged)
     context: Subject | None = None  # the chat's context this follow-up was answered from
     subject: Subject | None = None  # what a follow-up to this answer would be about
+    listed: list[Organization] = field(default_factory=list)  # a list question's answer
+    refusal: Refusal | None = None  # why a question that is not ours was refused
 
     @property
     def text(self) -> str:
@@ -68,6 +72,8 @@ class Answer:
         }
         if self.context is not None:
             found["context"] = self.context.to_json()
+        if self.refusal:
+            found["refusal"] = self.refusal
         return found
 
 
@@ -81,11 +87,15 @@ class Snapshot:
     catalog: Catalog
     composer: Composer
     browser: Browser
+    scope: Scope
+    lister: Lister
 
     @classmethod
     def build(cls, index: Index, records: Records, tz: tzinfo) -> Snapshot:
         catalog = Catalog.from_records(records)
-        return cls(index, Matcher(index), catalog, Composer(catalog, tz), Browser(catalog, tz))
+        composer, browser = Composer(catalog, tz), Browser(catalog, tz)
+        scope, lister = Scope.from_catalog(catalog), Lister(catalog)
+        return cls(index, Matcher(index), catalog, composer, browser, scope, lister)
 
     @property
     def version(self) -> str:
@@ -214,6 +224,18 @@ class Answerer:
         return answer
 
     def _compose(self, snapshot: Snapshot, match: Match) -> Answer:
+        refusal = snapshot.scope.refusal(match.query)
+        if refusal is not None:
+            return Answer(
+                match.query,
+                False,
+                Intent.OUT_OF_SCOPE,
+                refusal_reply(refusal),
+                [],
+                refusal=refusal,
+            )
+        if is_list_question(match.normalized) and not _fact_lists(snapshot, match):
+            return _list_answer(snapshot, match)
         results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
         intent, decision = Intent(match.intent), Decision(match.decision)
         if intent == Intent.GREETING and decision != Decision.ANSWER:
@@ -228,7 +250,7 @@ class Answerer:
             reply = snapshot.composer.choices(choices)
             return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
         upcoming = self._upcoming_for(snapshot, intent)
-        reply = snapshot.composer.answer(top, intent, match.words, upcoming)
+        reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
         if decision == Decision.CONFIRM:
             question = confirm_reply(top.display_name)
             return Answer(
@@ -326,6 +348,42 @@ def _logged_top(match: Match, answer: Answer) -> tuple[str, str, float]:
         return best["kind"], best["id"], best["score"]
     top = match.top
     return (top.doc.kind, top.doc.id, top.score) if top else ("", "", 0.0)
+
+
+def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
+    """A curated fact that names organizations answers this list question itself
+    (宝鸡2021年社会组织典型事例有哪些); one that counts them (未央区有多少家) does not."""
+    top = match.top
+    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
+        return False
+    fact = snapshot.catalog.facts.get(top.doc.id)
+    return fact is not None and snapshot.lister.organizations_named(fact.answer) >= 2
+
+
+def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    matched: list[str] = []
+    if not topics and narrowing_words(match.words, snapshot.index.expansions):
+        docs = [s.doc for s in match.results]
+        matched = [d.id if d.kind == Kind.ORGANIZATION else d.organization for d in docs]
+    listing = snapshot.lister.listing(
+        match.normalized, match.places, topics, [m for m in matched if m]
+    )
+    results = [
+        {"kind": Kind.ORGANIZATION, "id": o.id, "name": o.name, "score": 1.0}
+        for o in listing.organizations
+    ]
+    reply = snapshot.lister.reply(listing)
+    found = bool(listing.organizations)
+    return Answer(
+        match.query,
+        found,
+        Intent.LIST,
+        reply,
+        results,
+        decision=Decision.ANSWER if found else Decision.UNKNOWN,
+        listed=listing.organizations,
+    )
 
 
 def _choices(match: Match) -> list[Doc]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import tzinfo
 
+from knowledge.answering.figures import figures_reply
 from knowledge.answering.intent import Intent
 from knowledge.catalog import Catalog
 from knowledge.records import (
@@ -13,7 +13,6 @@ from knowledge.records import (
     LOCATION_FIELDS,
     PLACE_FIELDS,
     Activity,
-    Figure,
     Organization,
     Project,
     Record,
@@ -77,11 +76,13 @@ class Composer:
         intent: Intent,
         words: Sequence[str],
         upcoming: Sequence[Activity],
+        question: str = "",
     ) -> Reply:
         """The reply to a question about `record` asking for `intent` (`words`: its words;
-        `upcoming`: the activities of the coming days, needed for an activities question)."""
+        `upcoming`: the activities of the coming days, needed for an activities question;
+        `question`: the normalized question, for what a figure counts)."""
         if isinstance(record, Organization | Project):
-            return self._about(record, intent, words, upcoming)
+            return self._about(record, intent, words, upcoming, question)
         return record.card(self.catalog, self.tz)  # a fact or an activity answers itself
 
     def _about(
@@ -90,6 +91,7 @@ class Composer:
         intent: Intent,
         words: Sequence[str],
         upcoming: Sequence[Activity],
+        question: str = "",
     ) -> Reply:
         # Contacts and activities are the organization's, also when a project was named.
         subject = self.catalog.organization_of(record) or record
@@ -100,7 +102,7 @@ class Composer:
         if intent in (Intent.CONTACT, Intent.ADDRESS):
             return self.contact(subject, intent)
         if intent == Intent.FIGURE:
-            return self.figures(record, words)
+            return self.figures(record, words, question)
         if intent == Intent.ACTIVITIES:
             return self.activities(subject, upcoming)
         if intent == Intent.JOIN:
@@ -150,34 +152,10 @@ class Composer:
             lines.append(f"如需了解，{CIVIL_AFFAIRS_HINT}。")
         return Reply(org.name, [*lines, self.catalog.cite(org, known)])
 
-    def figures(self, record: Organization | Project, words: Sequence[str]) -> Reply:
-        figures = list(record.figures)
-        if isinstance(record, Organization):
-            for project in self.catalog.projects_of(record.id):
-                figures.extend(
-                    replace(figure, label=f"{project.name}：{figure.label}")
-                    for figure in project.figures
-                )
-        if not figures:
-            return Reply(record.name, ["资料中没有这方面的数字。", self.catalog.cite(record, [])])
-
-        own = "".join([record.name, *record.aliases])
-
-        def relevance(figure: Figure) -> int:
-            # What the figure counts, not the sentence it sits in (which names the organization).
-            text = figure.label + figure.text
-            return sum(len(w) for w in words if w in text and w not in own)
-
-        # The same number twice is one figure.
-        unique = list({(f.text, f.quote): f for f in reversed(figures)}.values())[::-1]
-        best = sorted(unique, key=relevance, reverse=True)
-        chosen = [f for f in best if relevance(f) > 0][:3]
-        lead: list[str] = []
-        if not chosen:  # never pass off another number as the one asked for
-            lead = ["资料中没有您问的这个数字。资料里有的数字是："]
-            chosen = best[:3]
-        lines = [f"{f.label}：{f.text}" + (f"（截至{f.as_of}）" if f.as_of else "") for f in chosen]
-        return Reply(record.name, [*lead, *lines, self.catalog.cite(record, ["figures"])])
+    def figures(
+        self, record: Organization | Project, words: Sequence[str], question: str = ""
+    ) -> Reply:
+        return figures_reply(self.catalog, record, words, question)
 
     def join(self, record: Organization | Project) -> Reply:
         lines = [record.about, f"资料中没有具体的报名或参与方式，{CIVIL_AFFAIRS_HINT}。"]

@@ -18,6 +18,8 @@ class Intent(StrEnum):
     ACTIVITIES = "activities"
     SERVICES = "services"
     INTRODUCE = "introduce"
+    LIST = "list"  # which organizations… (knowledge/answering/lists.py)
+    OUT_OF_SCOPE = "out_of_scope"  # not a request we serve (knowledge/answering/scope.py)
     UNKNOWN = "unknown"
     # Asked only as follow-ups ("那有什么项目", "他们几点开门"): see context.py.
     PROJECTS = "projects"
@@ -49,6 +51,12 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
         Intent.FIGURE,
         re.compile(
             r"多少|几家|几个|几次|几名|几所|几台|几块|几场|几批|数量|规模|人次|总共|一共|共有|多大|几万"
+            r"|几天|几年|几亩|几户|几位|几人|几项|几份|几元|几块钱|多久|多长时间"
+            # dates and events are figures too (knowledge/answering/figures.py)
+            r"|(什么时候|啥时候|哪年|哪一年|几几年)(开始|办|成立|启动|建|开展|搞|做|创办|实施)"
+            r"|(开始|创办|成立|启动)(于)?(什么时候|啥时候|哪年|哪一年)"
+            r"|截至|截止|获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名"
+            r"|(办过|举办过|参加过|搞过|组织过|有过|哪些|什么)(比赛|大赛|评选)"
         ),
     ),
     (

@@ -87,7 +87,7 @@ CONVERSATIONS = [
     pytest.param(
         [
             Turn("智塔在哪", ZHITA),
-            Turn("明天西安天气怎么样", None, intent="unknown"),
+            Turn("明天西安天气怎么样", None, intent="out_of_scope"),
             Turn("它的电话呢", ZHITA, ZHITA, "contact"),
         ],
         id="an-unanswered-question-keeps-the-subject",

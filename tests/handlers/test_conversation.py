@@ -79,6 +79,14 @@ async def test_an_out_of_scope_question_gets_an_honest_answer(
 ) -> None:
     [reply] = await ask(fake_api, "明天西安天气怎么样")
     assert "抱歉" in reply["plain"] and "民政局" in reply["plain"]
+    assert buttons(reply) == []  # not a question for staff either
+
+
+async def test_an_unanswered_question_in_scope_offers_a_person(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    [reply] = await ask(fake_api, "陈仓那块田一共多少亩")
+    assert "抱歉" in reply["plain"]
     assert [label for label, _ in buttons(reply)] == ["转人工：请工作人员回答"]
 
 

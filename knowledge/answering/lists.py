@@ -1,0 +1,286 @@
+""" "Which organizations…" questions: every matching organization, not the best one.
+
+"未央区有哪些社工机构", "宝鸡有哪些基金会", "做养老服务的组织有哪些", "除了智塔还有哪些": a list
+filtered by place (the places the matcher found), legal form (the registry's `legal_form`, or
+for an organization whose form the sources leave empty, the ending its name must have by the
+naming rules: 协会/联合会 … is a 社会团体) and topic (the topics the question's words belong to).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from knowledge.catalog import Catalog
+from knowledge.records import Organization
+from knowledge.reply import Reply
+
+MAX_LISTED = 10
+
+# The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
+_LIST_WORD = re.compile(
+    r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
+    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥)"
+)
+_ORG_NOUN = r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工|平台|团队|志愿队"
+_ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
+_ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
+_ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都)*$")
+_EXCEPT = re.compile(r"除了(.{1,30}?)(以外|之外|外|还|，|,|\s|$)")
+
+# A legal form asked for: (question words, the form's name, whether an organization has it).
+FormTest = Callable[[Organization], bool]
+
+
+def _form_or_name(form: str, endings: tuple[str, ...]) -> FormTest:
+    """The registry's form when the sources give it; otherwise the name's ending."""
+
+    def test(org: Organization) -> bool:
+        if org.legal_form:
+            return org.legal_form == form
+        return org.name.endswith(endings)
+
+    return test
+
+
+_GROUP_ENDINGS = ("协会", "学会", "商会", "联合会", "促进会", "研究会", "联谊会")
+FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
+    (re.compile(r"基金会"), "基金会", _form_or_name("基金会", ("基金会",))),
+    (
+        re.compile(r"社工|社会工作"),
+        "社工机构",
+        lambda org: "社工" in org.name or "社会工作" in org.name,
+    ),
+    (
+        re.compile(r"社区社会组织"),
+        "社区社会组织",
+        lambda org: org.legal_form == "社区社会组织",
+    ),
+    (
+        re.compile(r"社会团体|社团|协会|学会|商会|联合会"),
+        "社会团体",
+        _form_or_name("社会团体", _GROUP_ENDINGS),
+    ),
+    (
+        re.compile(r"民办非企业|民非|社会服务机构"),
+        "民办非企业单位",
+        lambda org: org.legal_form == "民办非企业单位",
+    ),
+    (
+        re.compile(r"慈善组织"),
+        "慈善组织",
+        lambda org: org.is_charity == "是" or "慈善" in org.name,
+    ),
+    (
+        re.compile(r"街道(社会组织)?服务中心"),
+        "街道社会组织服务中心",
+        lambda org: org.legal_form == "服务平台" or "街道社会组织服务中心" in org.name,
+    ),
+    (
+        re.compile(r"服务平台|社会组织服务中心"),
+        "社会组织服务中心",
+        lambda org: org.legal_form == "服务平台" or "社会组织服务中心" in org.name,
+    ),
+)
+
+
+# 有什么 asks for a list only when an organization ends the question and no need is told
+# ("宝鸡有什么社会组织"; not "有什么组织能帮自闭症孩子", which wants the one that can).
+_WHAT_ORGS = re.compile(rf"(有什么|有啥|有些啥)((?:(?!能|可以|帮).)*?({_ORG_NOUN}))[呢啊呀吗?？]*$")
+
+
+def list_head(text: str) -> str | None:
+    """What a (normalized) question asking for several organizations asks for ("社工机构" in
+    未央区有哪些社工机构), or None when it asks for something else."""
+    compact = text.replace(" ", "")
+    what = _WHAT_ORGS.search(compact)
+    if what:
+        return what.group(2)
+    for found in _LIST_WORD.finditer(compact):
+        after = compact[found.end() :]
+        head = after.rsplit("的", 1)[-1] if "的" in after else after
+        if after and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
+            return after
+        before = compact[: found.start()]
+        if found.group().startswith("分别"):  # 有几家社工机构，分别是哪些 / 分别叫什么
+            head = ""
+        if not head.strip("呢啊呀吗?？") and _ORG_BEFORE.search(before):
+            return re.split(r"的|有|是", before.rstrip("是有都还呢"))[-1] or before
+    found = _LIST_WORD.search(compact)
+    if "除了" in compact and found:
+        return compact[found.end() :]
+    return None
+
+
+def is_list_question(text: str) -> bool:
+    """Whether the (normalized) question asks for several organizations."""
+    return list_head(text) is not None
+
+
+def excepted(text: str) -> str:
+    """The words after 除了 (what the resident already knows of), or ""."""
+    found = _EXCEPT.search(text.replace(" ", ""))
+    return found.group(1) if found else ""
+
+
+@dataclass
+class Listing:
+    """The organizations a list question asks for, best first, and how it was filtered."""
+
+    organizations: list[Organization]
+    total: int
+    what: str  # e.g. 未央区的社工机构
+    by_name: bool  # a legal form was judged from names
+
+
+class Lister:
+    """Lists one knowledge version's organizations by place, legal form and topic."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        names: dict[str, str] = {}
+        for org in catalog.organizations.values():
+            for name in (org.name, *org.aliases):
+                names.setdefault(name, org.id)
+        for project in catalog.projects.values():
+            for name in (project.name, *project.aliases):
+                names.setdefault(name, project.organization)
+        self._names = sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
+
+    def named(self, text: str) -> str:
+        """The organization the text names (the longest name or alias in it), or ""."""
+        for name, org in self._names:
+            if len(name) >= 2 and name in text:
+                return org
+        return ""
+
+    def organizations_named(self, text: str) -> int:
+        """How many different organizations the text names."""
+        return len({org for name, org in self._names if len(name) >= 2 and name in text})
+
+    def listing(
+        self,
+        text: str,
+        places: Sequence[tuple[str, str]],
+        topics: Sequence[str],
+        matched: Sequence[str],
+    ) -> Listing:
+        """The organizations for a list question (`text` normalized; `places` as the matcher
+        found them; `topics` its words' topics; `matched`: the organizations the matcher found,
+        used when the question names no topic but other words)."""
+        compact = text.replace(" ", "")
+        exclude = self.named(excepted(compact)) if "除了" in compact else ""
+        head = list_head(compact) or compact
+        forms = [(name, test) for pattern, name, test in FORMS if pattern.search(head)]
+        forms = forms[:1]  # the most specific one (社区社会组织 before 社会团体 …)
+        wanted = list(topics)
+        if exclude and not wanted and not forms:  # "除了智塔还有哪些": like the one excepted
+            own = self.catalog.organizations.get(exclude)
+            wanted = list(own.topics[:1]) if own else []
+        found: list[tuple[int, int, Organization]] = []
+        for order, org in enumerate(self.catalog.organizations.values()):
+            if org.id == exclude or not _in_places(org, places):
+                continue
+            if forms and not forms[0][1](org):
+                continue
+            rank = 0
+            if wanted:
+                rank = self._topic_rank(org, wanted)
+                if rank < 0:
+                    continue
+            elif matched and not forms and not places:
+                if org.id not in matched:
+                    continue
+                rank = matched.index(org.id)
+            found.append((rank, order, org))
+        found.sort(key=lambda item: item[:2])
+        orgs = [org for _, _, org in found]
+        by_name = bool(forms) and any(not org.legal_form for org in orgs)
+        place = "".join(name for _, name in places)
+        kind = forms[0][0] if forms else "组织"
+        topic = "、".join(wanted)
+        what = f"{place}{topic}方面的{kind}" if topic else f"{place}{'的' if place else ''}{kind}"
+        return Listing(orgs[:MAX_LISTED], len(orgs), what, by_name)
+
+    def _topic_rank(self, org: Organization, wanted: Sequence[str]) -> int:
+        """Those doing more of the wanted topics (农村 and 老人) first; then where a wanted topic
+        stands among the organization's own topics (its main one first), then its projects';
+        -1 when it has none of them."""
+        projects = self.catalog.projects_of(org.id)
+        done = [t for t in wanted if t in org.topics or any(t in p.topics for p in projects)]
+        if not done:
+            return -1
+        own = [org.topics.index(t) for t in done if t in org.topics]
+        return 100 * (len(wanted) - len(done)) + (min(own) if own else 50)
+
+    def reply(self, listing: Listing) -> Reply:
+        """The list as a reply: one line per organization, and how many there are in all."""
+        if not listing.organizations:
+            return Reply(
+                f"资料中没有{listing.what}。",
+                ["可以换个条件试试，例如只写区县或需要的服务，也可以发送 /orgs 浏览全部组织。"],
+            )
+        lines = []
+        if listing.total > len(listing.organizations):
+            lines.append(f"共 {listing.total} 家，下面是前 {len(listing.organizations)} 家：")
+        else:
+            lines.append(f"共 {listing.total} 家：")
+        for i, org in enumerate(listing.organizations, 1):
+            where = "｜".join(bit for bit in (org.district or org.city, org.legal_form) if bit)
+            lines.append(f"{i}. {org.name}" + (f"（{where}）" if where else ""))
+        if listing.by_name:
+            lines.append("（资料未注明登记类型的，按名称判断。）")
+        lines.append("点选下面的按钮查看名片。")
+        sources = dict.fromkeys(
+            self.catalog.citations.get(org.source.document, org.source.document)
+            for org in listing.organizations
+            if org.source.document
+        )
+        if sources:
+            lines.append("来源：" + "；".join(sources))
+        return Reply(f"{listing.what}", lines)
+
+
+def _in_places(org: Organization, places: Sequence[tuple[str, str]]) -> bool:
+    return all(getattr(org, level, "") == name for level, name in places)
+
+
+_NOT_TOPIC = re.compile(rf"{_ORG_NOUN}|社会组织|民办非企业|社会团体|社会服务机构")
+# Words of a list question that narrow nothing down.
+_GENERIC = re.compile(
+    r"^(服务|做|搞|干|帮|帮助|能|可以|提供|除了|还有|哪些|什么|其他|别的|所有|全部|一些|现在|目前"
+    r"|本地|当地|咱|我们|这里|附近|专门|主要|社会|有关|相关|方面|领域|列|一下|列出|都有|知道)+$"
+)
+
+
+def narrowing_words(words: Sequence[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:
+    """The words that are neither a kind of organization, nor a topic's, nor generic: what
+    only the matcher can find ("哪些组织装过空调")."""
+    return [
+        w
+        for w in words
+        if not _NOT_TOPIC.search(w)
+        and not _GENERIC.match(w)
+        and not any(key.startswith("T:") for key in expansions.get(w, ()))
+    ]
+
+
+_FORM_PHRASE = re.compile(r"民办非企业单位|民办非企业|社会服务机构|社区社会组织|社会团体|慈善组织")
+
+
+def topics_of(
+    words: Sequence[str], expansions: dict[str, tuple[str, ...]], text: str = ""
+) -> list[str]:
+    """The topics the question's words belong to, in their order; the words that name a kind
+    of organization (社会组织 is also the topic 社会组织孵化's word, 企业 is in 民办非企业单位)
+    are not a topic here."""
+    phrases = "|".join(_FORM_PHRASE.findall(text))
+    found: list[str] = []
+    for word in words:
+        if _NOT_TOPIC.search(word) or (phrases and word in phrases):
+            continue
+        for key in expansions.get(word, ()):
+            if key.startswith("T:") and key[2:] not in found:
+                found.append(key[2:])
+    return found

@@ -1,0 +1,125 @@
+"""A figure, a date or an event is answered from whichever record holds it, with its date."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.answering.answer import Answerer
+from knowledge.answering.figures import asked_units
+
+MISSING = "资料中没有您问的这个数字"
+
+# (question, the figure's text, its date) — the organization and its project both answer.
+FIGURES = [
+    ("经二路那个合作社服务了多少人", "2万人", "2021"),
+    ("我帮你合作社帮了多少人", "2万人", "2021"),
+    ("经二路联合会服务了多少群众", "2万人", "2021"),
+    ("经二路联合会托管了几个院落", "8个", "2021"),
+    ("高新区慈善协会安装了多少台空调", "66台", "2021-12"),
+    ("情暖农村幸福院的空调截至什么时候装的", "66台", "2021-12"),
+    ("明明心理帮了多少人", "36人次", "2021"),
+    ("安心小屋帮了多少人", "36人次", "2021"),
+    ("陈仓有块田一块地多少钱", "1000元", "2021"),
+    ("张家堡服务中心多大", "1300余平方米", ""),
+    ("河南救灾捐了多少钱", "111万余元", "2021-08-01"),
+    ("武术进校园进了几所小学", "8所小学", "2021"),
+    ("少年军校有多少孩子参加", "100名少年儿童", "2021-07"),
+    ("少年军校搞了几天", "2天", "2021-07"),
+    ("情暖农村幸福院项目搞多久", "为期3年", "2021"),
+]
+
+# (question, what the reply says): when something ran is its project's period.
+DATES = [
+    ("少年军校什么时候办的", "时间：2021年7月"),
+    ("情暖农村幸福院项目什么时候开始的", "时间：2021年起，为期3年"),
+    ("我在陈仓有块田哪年开始的", "时间：2021年起"),
+    ("智塔什么时候成立的", "资料中没有宝鸡智塔儿童启能成长中心的成立日期"),
+]
+
+# (question, what the reply names): contests and selections are figures too.
+EVENTS = [
+    ("智塔获得什么奖", "入选：宝鸡市2021年度社会组织典型事例"),
+    ("智塔得过什么荣誉", "典型事例"),
+    ("青年文联办过哪些比赛", "宝鸡市首届中青年秦腔大赛"),
+    ("金台武术协会参加了什么比赛", "校际交流比赛"),
+]
+
+
+@pytest.mark.parametrize(("question", "text", "as_of"), FIGURES, ids=[q for q, *_ in FIGURES])
+def test_a_figure_is_answered_with_its_date_from_the_record_that_holds_it(
+    answerer: Answerer, question: str, text: str, as_of: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.intent == "figure", answer.text
+    assert text in answer.text
+    if as_of:
+        assert f"（截至{as_of}）" in answer.text
+    assert MISSING not in answer.text  # never "no such number" next to the number
+
+
+@pytest.mark.parametrize(("question", "named"), EVENTS, ids=[q for q, _ in EVENTS])
+def test_contests_and_selections_are_answered_from_the_sources(
+    answerer: Answerer, question: str, named: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.intent == "figure", answer.text
+    assert named in answer.text
+    assert "来源：" in answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), DATES, ids=[q for q, _ in DATES])
+def test_a_date_is_answered_from_the_period_the_sources_give(
+    answerer: Answerer, question: str, said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.intent == "figure", answer.text
+    assert said in answer.text
+
+
+@pytest.mark.parametrize("question", ["秋文社工开展了多少场活动", "常青藤服务了多少人"])
+def test_a_number_several_organizations_share_comes_from_the_fact_naming_them(
+    answerer: Answerer, question: str
+) -> None:
+    text = answerer.answer(question, log_question=False).text
+    assert "6000余场次" in text and "12万余人次" in text
+    assert "几家组织合计" in text  # the fact says it is not this organization's alone
+    assert MISSING not in text
+
+
+def test_an_event_the_sources_do_not_give_is_said_to_be_missing(answerer: Answerer) -> None:
+    text = answerer.answer("益人行获得过什么奖", log_question=False).text
+    assert "资料中没有益人行志愿者协会参加比赛、评选或获奖的记录" in text
+
+
+def test_a_count_of_something_else_is_not_passed_off_as_the_one_asked(
+    answerer: Answerer,
+) -> None:
+    text = answerer.answer("智塔有多少名老师", log_question=False).text
+    assert MISSING in text  # 164名 counts children, not teachers
+
+
+def test_no_figure_is_invented(answerer: Answerer) -> None:
+    """Every number in a figure reply is one the knowledge base holds."""
+    known = set()
+    for record in [*answerer.catalog.organizations.values(), *answerer.catalog.projects.values()]:
+        for figure in record.figures:
+            known.update(re.findall(r"\d+(?:\.\d+)?", figure.text + figure.as_of))
+    for question, *_ in FIGURES:
+        text = answerer.answer(question, log_question=False).text
+        assert set(re.findall(r"\d+(?:\.\d+)?", text)) <= known | {"2021"}, text
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("服务了多少人", ("人", "名", "位")),
+        ("一块地多少钱", ("元",)),
+        ("装了多少台空调", ()),  # the word after the measure says what is counted
+        ("有多少名老师", ()),
+        ("面积多大", ("平方米",)),
+    ],
+)
+def test_the_measure_word_asked(question: str, units: tuple[str, ...]) -> None:
+    assert asked_units(question) == units

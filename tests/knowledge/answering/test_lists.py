@@ -1,0 +1,158 @@
+""" "Which organizations…" questions are answered with every matching organization."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.answering.answer import Answerer
+from knowledge.answering.intent import Intent
+from knowledge.answering.lists import MAX_LISTED, is_list_question
+from knowledge.curation.apply import import_files
+from knowledge.store import KnowledgeStore
+
+# (question, exactly the organizations listed, in any order)
+LISTS = [
+    (
+        "未央区有哪些社工机构",
+        {"weiyang-qiuwen-social-work", "zhonghai-social-work", "changqingteng-social-work"},
+    ),
+    ("除了秋文社工还有哪些社工机构", {"zhonghai-social-work", "changqingteng-social-work"}),
+    ("做养老服务的组织有哪些", {"baoji-hitech-charity", "zhangjiabao-sozo-center"}),
+    ("还有哪些组织做养老", {"baoji-hitech-charity", "zhangjiabao-sozo-center"}),
+    (
+        "除了智塔还有哪些帮孩子的组织",
+        {"jintai-wushu", "baoji-national-defense-education", "changqingteng-social-work"},
+    ),
+    (
+        "宝鸡有哪些协会",  # 社会团体 by name where the sources leave the form empty
+        {
+            "baoji-hitech-charity",
+            "baoji-hitech-private-enterprises",
+            "jintai-wushu",
+            "baoji-charity-federation",
+            "baoji-national-defense-education",
+            "baoji-sme-association",
+            "baoji-youth-arts-federation",
+        },
+    ),
+    (
+        "宝鸡有哪些做慈善的组织",
+        {
+            "baoji-charity-federation",
+            "baoji-hitech-charity",
+            "baoji-hitech-private-enterprises",
+            "chencang-sozo-center",
+        },
+    ),
+    (
+        "张家堡街道引入了哪些社会组织",
+        {
+            "zhangjiabao-sozo-center",
+            "shaanxi-zhongyi-sozo-center",
+            "weiyang-qiuwen-social-work",
+            "zhonghai-social-work",
+        },
+    ),
+    ("未央区有哪些街道社会组织服务中心", {"zhangjiabao-sozo-center", "xinjiamiao-sozo-center"}),
+    ("渭滨区有哪些组织", {"jingerlu-community-federation"}),
+    ("帮孩子的组织都有哪些", None),  # a list; what is in it is the topic's
+    (
+        "未央区有几家社工机构，分别是哪些",
+        {"weiyang-qiuwen-social-work", "zhonghai-social-work", "changqingteng-social-work"},
+    ),
+    ("宝鸡有什么社会组织", None),
+    ("未央区的社会组织有哪些做得好的", None),
+]
+
+NOT_LISTS = [
+    "智塔提供哪些服务",
+    "经二路街道社区社会组织联合会做了哪些事",
+    "未央区发了哪些社会组织的政策",
+    "未央区社会组织主要在哪些领域",
+    "未央区有多少家社会组织",
+    "有没有帮自闭症孩子的地方",
+    "有什么组织能帮自闭症孩子",  # wants the one that can
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), LISTS, ids=[q for q, _ in LISTS])
+def test_a_list_question_lists_every_matching_organization(
+    answerer: Answerer, question: str, expected: set[str] | None
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.intent == Intent.LIST and answer.to_json()["intent"] == "list"
+    assert answer.answered
+    listed = {org.id for org in answer.listed}
+    assert [r["id"] for r in answer.results] == [org.id for org in answer.listed]
+    if expected is not None:
+        assert listed == expected
+    for org in answer.listed:
+        assert org.name in answer.text
+    if len(listed) < MAX_LISTED:
+        assert f"共 {len(listed)} 家：" in answer.text
+    else:  # 宝鸡 has 11
+        assert f"下面是前 {MAX_LISTED} 家" in answer.text
+
+
+@pytest.mark.parametrize("question", NOT_LISTS)
+def test_questions_about_one_thing_or_a_count_are_not_lists(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.answer(question, log_question=False).intent != Intent.LIST
+
+
+@pytest.mark.parametrize(
+    "question", ["宝鸡2021年社会组织典型事例有哪些", "民政局评的那十家典型社会组织是哪些"]
+)
+def test_a_curated_fact_that_names_the_organizations_answers_its_list(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.results[0]["id"] == "baoji-2021-typical-cases"
+
+
+def test_a_list_with_nothing_in_it_says_so_and_is_not_an_answer(answerer: Answerer) -> None:
+    answer = answerer.answer("宝鸡有哪些基金会", log_question=False)
+    assert answer.intent == Intent.LIST and not answer.answered
+    assert "资料中没有宝鸡市的基金会" in answer.text
+    assert answer.listed == []
+
+
+def test_the_list_detector_reads_the_head_of_the_question() -> None:
+    assert is_list_question("哪些组织能帮自闭症孩子")
+    assert is_list_question("未央区的民办非企业单位有哪些")
+    assert not is_list_question("智塔有哪些项目")
+    assert not is_list_question("哪些社会组织的政策")
+
+
+def _twelve_social_work_centres(folder: Path) -> Path:
+    rows = []
+    for i in range(12):
+        rows.append(
+            f"  - id: test-social-work-{i:02d}\n"
+            f"    name: 未央区测试{i:02d}社会工作服务中心\n"
+            "    legal_form: 民办非企业单位\n"
+            "    city: 西安市\n    district: 未央区\n"
+            "    summary: 测试用的社工机构。\n"
+            "    source: {document: 民政局2026年走访核实}\n"
+        )
+    path = folder / "more.yaml"
+    path.write_text("organizations:\n" + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_more_than_ten_are_counted_and_the_first_ten_listed(
+    store: KnowledgeStore, tmp_path: Path
+) -> None:
+    assert import_files(store, [_twelve_social_work_centres(tmp_path)]).ok
+    answerer = Answerer.from_store(store)
+    answer = answerer.answer("未央区有哪些社工机构", log_question=False)
+    assert answer.intent == Intent.LIST
+    assert len(answer.listed) == MAX_LISTED
+    assert "共 15 家，下面是前 10 家" in answer.text
+    # the registry's legal form, where it is given, decides: 民办非企业单位 lists only those
+    answer = answerer.answer("未央区的民办非企业单位有哪些", log_question=False)
+    assert {org.legal_form for org in answer.listed} == {"民办非企业单位"}
+    assert "共 12 家" in answer.text
