@@ -49,394 +49,78 @@ index N only while the name at N still has the tag H (lists change when staff im
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeVar
 
 from telegram import CallbackQuery, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.services import Context
-from knowledge.records import Kind
+from handlers.buttons.codes import (
+    CALLBACK_LIMIT,
+    CODE_KINDS,
+    EXPIRED,
+    KIND_CODES,
+    Axis,
+    FollowUpTopic,
+    ForgetStep,
+    Rating,
+    StopStep,
+    SubsView,
+    TicketAction,
+    tag,
+)
+from handlers.buttons.residents import (
+    Browse,
+    BrowseList,
+    BrowseMenu,
+    BrowsePage,
+    Card,
+    Choice,
+    Confirm,
+    Deny,
+    Example,
+    FollowUp,
+    Forget,
+    HandOff,
+    Rate,
+    StopAll,
+    StopNotice,
+    StopOne,
+    Subs,
+    SubsByName,
+    Subscribe,
+    SubsDigest,
+    SubsDone,
+    SubsOrg,
+    SubsScreen,
+    SubsToggle,
+    TurnOff,
+)
+from handlers.buttons.staff import (
+    ActivityField,
+    ActivityFieldCode,
+    ActivityOrg,
+    ActivityPage,
+    ActivityPick,
+    ActivityStep,
+    ActivityTopic,
+    ReviewPress,
+    Step,
+    TicketPress,
+)
 from knowledge.schema import MAX_ID_LENGTH
 
-CALLBACK_LIMIT = 64  # bytes
-EXPIRED = "已过期，请重新提问"
-
-
-class FollowUpTopic(StrEnum):
-    """The follow-up buttons under an answer about an organization (the value is the code)."""
-
-    CONTACT = "c"
-    PROJECTS = "p"
-    ACTIVITIES = "e"
-
-
-class Axis(StrEnum):
-    """How organizations are browsed (the value is the code)."""
-
-    DISTRICT = "d"
-    TOPIC = "t"
-
-
-class Step(StrEnum):
-    """A step of the staff activity conversations (the value is the code)."""
-
-    DONE = "d"
-    NO_ORG = "u"  # the activity is no organization's
-    SKIP = "s"
-    CONFIRM = "y"
-    ABORT = "n"
-
-
-class ActivityFieldCode(StrEnum):
-    """What staff change in an activity (the value is the code)."""
-
-    TIME = "t"
-    PLACE = "p"
-
-
-KIND_CODES = {Kind.ORGANIZATION: "o", Kind.PROJECT: "p", Kind.FACT: "f", Kind.ACTIVITY: "v"}
-CODE_KINDS = {code: kind for kind, code in KIND_CODES.items()}
-
-
-@dataclass(frozen=True)
-class Choice:
-    kind: Kind
-    key: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"a:{KIND_CODES[self.kind]}:{self.key}")
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    topic: FollowUpTopic
-    org: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"{self.topic}:{self.org}")
-
-
-@dataclass(frozen=True)
-class Subscribe:
-    org: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"s:{self.org}")
-
-
-@dataclass(frozen=True)
-class Card:
-    org: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"o:{self.org}")
-
-
-@dataclass(frozen=True)
-class Browse:
-    """A press that moves through the browsing menus (one of the three below)."""
-
-
-@dataclass(frozen=True)
-class BrowseMenu(Browse):
-    @property
-    def data(self) -> str:
-        return "b:m"
-
-
-@dataclass(frozen=True)
-class BrowseList(Browse):
-    axis: Axis
-
-    @property
-    def data(self) -> str:
-        return f"b:{self.axis}"
-
-
-@dataclass(frozen=True)
-class BrowsePage(Browse):
-    axis: Axis
-    number: int  # the district's or topic's place in its list
-    page: int
-
-    @property
-    def data(self) -> str:
-        return _checked(f"b:{self.axis}:{self.number}:{self.page}")
-
-
-@dataclass(frozen=True)
-class Example:
-    number: int
-
-    @property
-    def data(self) -> str:
-        return f"q:{self.number}"
-
-
-class SubsView(StrEnum):
-    """The screens of the /subscribe keyboard (the value is the code)."""
-
-    MAIN = "m"  # topics, the digest, the ways to the other screens
-    DISTRICTS = "dl"
-    TOPICS = "ol"  # the topics, to choose one's organizations
-    ORGANIZATIONS = "ot"  # one topic's organizations
-
-
-class StopStep(StrEnum):
-    ASK = "a"
-    YES = "ay"
-    NO = "an"
-
-
-class ForgetStep(StrEnum):
-    CONFIRM = "y"
-    CANCEL = "n"
-
-
-def tag(name: str) -> str:
-    """Four hex digits standing for a name, so a list index is checked against the name shown."""
-    return hashlib.sha1(name.encode()).hexdigest()[:4]
-
-
-@dataclass(frozen=True)
-class Subs:
-    """A press in the /subscribe keyboard (one of those below)."""
-
-
-@dataclass(frozen=True)
-class SubsScreen(Subs):
-    view: SubsView
-    page: int = 0
-    number: int = 0  # the topic, on the ORGANIZATIONS screen
-
-    @property
-    def data(self) -> str:
-        if self.view == SubsView.ORGANIZATIONS:
-            return _checked(f"sb:{self.view}:{self.number}:{self.page}")
-        return _checked(f"sb:{self.view}:{self.page}")
-
-
-@dataclass(frozen=True)
-class SubsToggle(Subs):
-    axis: Axis
-    number: int
-    tag: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"sb:{self.axis}:{self.number}:{self.tag}")
-
-
-@dataclass(frozen=True)
-class SubsOrg(Subs):
-    org: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"sb:o:{self.org}")
-
-
-@dataclass(frozen=True)
-class SubsDigest(Subs):
-    @property
-    def data(self) -> str:
-        return "sb:w"
-
-
-@dataclass(frozen=True)
-class SubsByName(Subs):
-    @property
-    def data(self) -> str:
-        return "sb:n"
-
-
-@dataclass(frozen=True)
-class SubsDone(Subs):
-    @property
-    def data(self) -> str:
-        return "sb:x"
-
-
-@dataclass(frozen=True)
-class TurnOff:
-    org: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"ss:{self.org}")
-
-
-@dataclass(frozen=True)
-class StopOne:
-    subscription: int
-
-    @property
-    def data(self) -> str:
-        return _checked(f"ms:{self.subscription}")
-
-
-@dataclass(frozen=True)
-class StopAll:
-    step: StopStep
-
-    @property
-    def data(self) -> str:
-        return f"ms:{self.step}"
-
-
-@dataclass(frozen=True)
-class StopNotice:
-    subscription: int
-
-    @property
-    def data(self) -> str:
-        return _checked(f"un:{self.subscription}")
-
-
-@dataclass(frozen=True)
-class Forget:
-    step: ForgetStep
-
-    @property
-    def data(self) -> str:
-        return f"fg:{self.step}"
-
-
-@dataclass(frozen=True)
-class Confirm:
-    kind: Kind
-    key: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"y:{KIND_CODES[self.kind]}:{self.key}")
-
-
-@dataclass(frozen=True)
-class Deny:
-    ref: str  # the logged question's ref ("" when the question was not logged)
-
-    @property
-    def data(self) -> str:
-        return _checked(f"n:{self.ref}")
-
-
-class Rating(StrEnum):
-    UP = "u"
-    DOWN = "d"
-
-
-class TicketAction(StrEnum):
-    CLAIM = "c"
-    CLOSE = "x"
-
-
-@dataclass(frozen=True)
-class Rate:
-    rating: Rating
-    ref: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"r:{self.rating}:{self.ref}")
-
-
-@dataclass(frozen=True)
-class HandOff:
-    ref: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"h:{self.ref}")
-
-
-@dataclass(frozen=True)
-class TicketPress:
-    action: TicketAction
-    ticket: int
-
-    @property
-    def data(self) -> str:
-        return f"t:{self.action}:{self.ticket}"
-
-
-@dataclass(frozen=True)
-class ReviewPress:
-    """加为「X」的问法 (kind and key given) or 忽略 (neither) for the group `ref` stands for."""
-
-    ref: str
-    kind: Kind | None = None
-    key: str = ""
-
-    @property
-    def data(self) -> str:
-        if self.kind is None:
-            return _checked(f"u:i:{self.ref}")
-        return _checked(f"u:a:{self.ref}:{KIND_CODES[self.kind]}:{self.key}")
-
-
-@dataclass(frozen=True)
-class ActivityOrg:
-    org: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"ac:o:{self.org}")
-
-
-@dataclass(frozen=True)
-class ActivityTopic:
-    number: int  # the topic's place in the knowledge base's list
-
-    @property
-    def data(self) -> str:
-        return f"ac:t:{self.number}"
-
-
-@dataclass(frozen=True)
-class ActivityPick:
-    activity: str
-
-    @property
-    def data(self) -> str:
-        return _checked(f"ac:a:{self.activity}")
-
-
-@dataclass(frozen=True)
-class ActivityPage:
-    page: int
-
-    @property
-    def data(self) -> str:
-        return f"ac:p:{self.page}"
-
-
-@dataclass(frozen=True)
-class ActivityField:
-    field: ActivityFieldCode
-
-    @property
-    def data(self) -> str:
-        return f"ac:e:{self.field}"
-
-
-@dataclass(frozen=True)
-class ActivityStep:
-    step: Step
-
-    @property
-    def data(self) -> str:
-        return f"ac:{self.step}"
-
+__all__ = [
+    "CALLBACK_LIMIT", "CODE_KINDS", "EXPIRED", "KIND_CODES", "ActivityField", "ActivityFieldCode",
+    "ActivityOrg", "ActivityPage", "ActivityPick", "ActivityStep", "ActivityTopic", "Axis", "Browse", "BrowseList",
+    "BrowseMenu", "BrowsePage", "Button", "Card", "Choice", "Confirm", "Deny", "Example",
+    "FollowUp", "FollowUpTopic", "Forget", "ForgetStep", "HandOff", "Rate", "Rating",
+    "ReviewPress", "Step", "StopAll", "StopNotice", "StopOne", "StopStep", "Subs", "SubsByName",
+    "SubsDigest", "SubsDone", "SubsOrg", "SubsScreen", "SubsToggle", "SubsView", "Subscribe",
+    "TicketAction", "TicketPress", "TurnOff", "expired", "parse", "pattern", "pressed", "tag",
+]  # fmt: skip
 
 Button = (
     Choice
@@ -549,12 +233,6 @@ def pressed(update: Update, kind: type[B]) -> tuple[CallbackQuery, B]:
     if query is None or not isinstance(button, kind):
         raise ValueError(f"{kind.__name__} handler called for another update")
     return query, button
-
-
-def _checked(data: str) -> str:
-    if len(data.encode()) > CALLBACK_LIMIT:
-        raise ValueError(f"callback data over {CALLBACK_LIMIT} bytes: {data!r}")
-    return data
 
 
 async def expired(update: Update, context: Context) -> None:
