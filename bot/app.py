@@ -33,6 +33,7 @@ from handlers import (
     watch,
 )
 from jobs.notifier import install as install_notices
+from knowledge.backup import RunLock
 
 log = logging.getLogger(__name__)
 FIRST_CONNECT_WAIT = 1.0  # seconds before the second try to reach Telegram at start-up
@@ -161,6 +162,32 @@ def run_bot(
     Raises StartupError, with one line naming what to check, when the database cannot be
     opened, Telegram rejects the token or the URL, or the database file goes away."""
     configure_logging(settings)
+    lock = _hold_run_lock(settings)
+    try:
+        _run_locked(settings, webhook_url, listen, port)
+    finally:
+        lock.release()
+
+
+def _hold_run_lock(settings: Settings) -> RunLock:
+    """The database's run lock: one bot per file, and `orgbot db restore` refused meanwhile."""
+    lock = RunLock(settings.db_path)
+    try:
+        held = lock.acquire()
+    except OSError as exc:  # a read-only folder, a lock path that is a folder...
+        raise StartupError(
+            f"cannot open the database {settings.db_path} (ORGBOT_DB): cannot create its "
+            f"lock file {lock.path}: {exc.strerror or exc}"
+        ) from None
+    if not held:
+        raise StartupError(
+            f"another orgbot is already running on {settings.db_path}: stop it first, or give "
+            "this one its own database (ORGBOT_DB)"
+        )
+    return lock
+
+
+def _run_locked(settings: Settings, webhook_url: str | None, listen: str, port: int) -> None:
     try:
         services = open_services(settings)
     except Exception as exc:  # a missing folder, no permission, not a database, locked...
