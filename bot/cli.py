@@ -382,3 +382,25 @@ def notify(mode: str | None, db: Path | None) -> None:
 
         residents.db.close()
         click.echo(asyncio.run(send_once(settings, build_notice_bot(settings))).line())
+
+
+@main.command()
+@click.option("--offline", is_flag=True, help="Skip the checks that ask Telegram.")
+@db_option
+def doctor(offline: bool, db: Path | None) -> None:
+    """Check settings, database, knowledge and Telegram; one line each; exit 1 on a problem."""
+    import os
+
+    from bot.doctor import diagnose
+    from bot.settings import _load_env_file
+
+    env_file = click.get_current_context().find_root().params.get("env_file")
+    try:
+        _load_env_file(env_file)  # as every command reads it, without validating it all
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+    checks = diagnose(os.environ, db_path=db, telegram=not offline)
+    for check in checks:
+        click.echo(check.line())
+    if not all(check.ok for check in checks):
+        sys.exit(1)
