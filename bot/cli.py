@@ -315,10 +315,31 @@ def restore(src: Path, db_file: Path | None) -> None:
 @click.option("--webhook-url", default=None, help="Run in webhook mode at this public URL.")
 @click.option("--listen", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8443, show_default=True)
+@click.option(
+    "--health-port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Answer GET /health on this port (on the --listen address): 200 while the bot runs.",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one JSON object per line (time, level, logger, message) for a log collector.",
+)
 @db_option
-def run(webhook_url: str | None, listen: str, port: int, db: Path | None) -> None:
+def run(
+    webhook_url: str | None,
+    listen: str,
+    port: int,
+    health_port: int | None,
+    log_format: str,
+    db: Path | None,
+) -> None:
     """Run the Telegram bot (long polling, or a webhook with --webhook-url)."""
     from bot.app import run_bot
+    from bot.logs import LogFormat
 
     settings = _settings(db)
     try:
@@ -332,7 +353,14 @@ def run(webhook_url: str | None, listen: str, port: int, db: Path | None) -> Non
     from bot.app import StartupError
 
     try:
-        run_bot(settings, webhook_url=webhook_url, listen=listen, port=port)
+        run_bot(
+            settings,
+            webhook_url=webhook_url,
+            listen=listen,
+            port=port,
+            health_port=health_port,
+            log_format=LogFormat(log_format),
+        )
     except StartupError as exc:
         raise click.ClickException(settings.redact(str(exc))) from None
     except Exception:
