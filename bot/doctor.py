@@ -279,7 +279,7 @@ def check_staff(settings: Settings) -> list[Check]:
         checks.append(
             problem(
                 "staff",
-                "ORGBOT_STAFF_IDS is empty: nobody can use the staff commands (/reload…)",
+                "ORGBOT_STAFF_IDS is empty: nobody can use the staff commands",
                 "set ORGBOT_STAFF_IDS to the staff's Telegram user ids, comma separated",
             )
         )
