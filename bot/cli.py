@@ -6,7 +6,6 @@ click.ClickException only here, at the edge.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sys
@@ -67,6 +66,7 @@ def main(env_file: Path | None) -> None:
 @db_option
 def ask(question: str | None, as_json: bool, db: Path | None) -> None:
     """Answer QUESTION, or one question per line from standard input."""
+    from bot.logs import json_line
     from knowledge.opening import open_answerer
 
     if question is not None and not _is_text(question):
@@ -84,7 +84,7 @@ def ask(question: str | None, as_json: bool, db: Path | None) -> None:
         for text in questions:
             answer = answerer.answer(text, channel="cli")
             if as_json:
-                click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+                click.echo(json_line(answer.to_json()))
             else:
                 click.echo(answer.text)
                 if question is None:

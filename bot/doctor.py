@@ -214,7 +214,8 @@ def _size(path: Path) -> Check:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:,.1f} MB"
+    mb = size / 1024 / 1024
+    return f"{mb / 1024:,.1f} GB" if mb >= 1024 else f"{mb:,.1f} MB"
 
 
 def _knowledge(db: sqlite_utils.Database, path: Path) -> list[Check]:

@@ -54,7 +54,17 @@ class JsonFormatter(logging.Formatter):
             entry["exception"] = self.formatException(record.exc_info)
         if record.stack_info:
             entry["stack"] = self.formatStack(record.stack_info)
-        return redact_token(json.dumps(entry, ensure_ascii=False), self.token)
+        return redact_token(json_line(entry), self.token)
+
+
+# Characters that JSON leaves raw but that many readers take for the end of a line
+# (Python's str.splitlines, JavaScript before ES2019): escaped, so one object stays one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(value: object) -> str:
+    """`value` as JSON on exactly one line, non-ASCII text kept readable."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 def configure_logging(

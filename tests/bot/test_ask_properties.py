@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.cli import main
@@ -18,6 +18,7 @@ from tests.knowledge.answering.test_unicode_properties import questions
 FEW = settings(
     max_examples=15,
     deadline=None,
+    derandomize=True,  # the same examples every run: CI never flakes on a new one
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
@@ -35,6 +36,8 @@ def has_surrogate(text: str) -> bool:
 
 @FEW
 @given(question=questions)
+@example(question="\x85\u2028\u2029")  # found by this test: JSON leaves them raw, and
+# str.splitlines() breaks a line there
 def test_any_argument_gets_one_json_answer_or_one_clear_line(db: Path, question: str) -> None:
     result = CliRunner().invoke(main, ["ask", "--json", question, "--db", str(db)])
     if has_surrogate(question):  # bytes that were not UTF-8 on the command line

@@ -158,3 +158,12 @@ def test_a_health_port_in_use_stops_with_one_line(api: FakeBotAPI, tmp_path: Pat
     lines = [line for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert lines[-1].startswith(f"Error: cannot answer /health on 127.0.0.1:{port}")
     assert "Traceback" not in "\n".join(lines)
+
+
+def test_a_json_log_line_stays_one_line_whatever_the_message_holds() -> None:
+    record = logging.LogRecord(
+        "t", logging.INFO, __file__, 1, "a\nb\x85c\u2028d\u2029e\x00f", None, None
+    )
+    line = JsonFormatter("").format(record)
+    assert len(line.splitlines()) == 1
+    assert json.loads(line)["message"] == "a\nb\x85c\u2028d\u2029e\x00f"

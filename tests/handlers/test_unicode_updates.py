@@ -87,6 +87,7 @@ def last_update(api: FakeBotAPI) -> dict[str, Any]:
 @settings(
     max_examples=60,
     deadline=None,
+    derandomize=True,  # the same examples every run: CI never flakes on a new one
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(text=questions.filter(lambda t: t != ""), kind=st.sampled_from(KINDS))
