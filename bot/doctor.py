@@ -118,7 +118,12 @@ def check_settings(
             "get a token from @BotFather and set TELEGRAM_BOT_TOKEN",
         )
     sound = {name: value for name, value in env.items() if name not in broken}
-    return checks, load_settings(sound, dotenv=False, db_path=db_path)
+    try:
+        return checks, load_settings(sound, dotenv=False, db_path=db_path)
+    except SettingsError as exc:  # a setting added to load_settings but not to VARIABLES
+        checks.append(problem("settings", str(exc), "correct it in the environment or .env"))
+        known = {name: value for name, value in sound.items() if name in VARIABLES}
+        return checks, load_settings(known, dotenv=False, db_path=db_path)
 
 
 # --- the database ---------------------------------------------------------------------------
