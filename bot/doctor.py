@@ -34,6 +34,12 @@ VARIABLES = (
     "ORGBOT_DIGEST",
     "ORGBOT_BROADCAST_RATE",
     "ORGBOT_NOTIFY_INTERVAL",
+    # Read by the staff desk and follow-ups (issue 13, 16); checked here once they are merged.
+    "ORGBOT_KB_DIR",
+    "ORGBOT_DESK_HOURS",
+    "ORGBOT_TICKET_IDLE",
+    "ORGBOT_RETENTION_DAYS",
+    "ORGBOT_CONTEXT_MINUTES",
 )
 LOW_DISK_BYTES = 200 * 1024 * 1024  # below this, a backup or a large import may not fit
 TELEGRAM_TIMEOUT = 10.0  # seconds for each request the doctor makes
@@ -157,7 +163,8 @@ def check_database(
     try:
         checks += _schema(db)
         checks.append(_size(path))
-        checks += _knowledge(db, path)
+        kb_dir = environ.get("ORGBOT_KB_DIR")
+        checks += _knowledge(db, path, Path(kb_dir).expanduser() if kb_dir else None)
     finally:
         db.close()
     return checks
@@ -223,7 +230,7 @@ def _mb(size: int) -> str:
     return f"{mb / 1024:,.1f} GB" if mb >= 1024 else f"{mb:,.1f} MB"
 
 
-def _knowledge(db: sqlite_utils.Database, path: Path) -> list[Check]:
+def _knowledge(db: sqlite_utils.Database, path: Path, environ_kb_dir: Path | None) -> list[Check]:
     from knowledge.answering.cache import CacheState, cache_state, index_cache_path
     from knowledge.schema import TABLE_ORDER
     from knowledge.store import KnowledgeStore
@@ -241,7 +248,7 @@ def _knowledge(db: sqlite_utils.Database, path: Path) -> list[Check]:
         ]
     shown = ", ".join(f"{table} {n}" for table, n in counts.items() if table != "sources")
     checks = [ok("knowledge", f"version {store.version[:12]}: {shown}")]
-    checks.append(_shipped_files())
+    checks.append(_knowledge_files(environ_kb_dir))
     cache = index_cache_path(path)
     state = cache_state(cache, store.version)
     writable = os.access(cache.parent, os.W_OK)
@@ -260,18 +267,35 @@ def _knowledge(db: sqlite_utils.Database, path: Path) -> list[Check]:
     return checks
 
 
-def _shipped_files() -> Check:
-    """The knowledge files installed with orgbot, which seed a new database."""
+def _knowledge_files(kb_dir: Path | None) -> Check:
+    """The curated files /reload imports (ORGBOT_KB_DIR), else those installed with orgbot
+    (which seed a new database): would they import?"""
     from knowledge.curation.apply import SHIPPED_DATA, validate_files
 
-    dataset = validate_files(None, [SHIPPED_DATA])
-    if dataset.problems:
+    folder = kb_dir or SHIPPED_DATA
+    if kb_dir is not None and not kb_dir.is_dir():
         return problem(
             "knowledge files",
-            f"{len(dataset.problems)} problem(s) in {SHIPPED_DATA}: {dataset.problems[0]}",
-            "reinstall orgbot: the installed files were changed",
+            f"ORGBOT_KB_DIR {kb_dir} is not a folder",
+            "point ORGBOT_KB_DIR at the folder of the curated files",
         )
-    return ok("knowledge files", f"{SHIPPED_DATA} valid")
+    try:
+        dataset = validate_files(None, [folder])
+    except Exception as exc:  # unreadable: no permission, a broken workbook
+        dataset, error = None, str(exc)
+    if dataset is None or dataset.problems:
+        first = (
+            error
+            if dataset is None
+            else f"{len(dataset.problems)} problem(s), first: {dataset.problems[0]}"
+        )
+        fix = (
+            "`orgbot kb validate` the folder and correct what it says"
+            if kb_dir is not None
+            else "reinstall orgbot: the installed files were changed"
+        )
+        return problem("knowledge files", f"{folder}: {first}", fix)
+    return ok("knowledge files", f"{folder} valid")
 
 
 # --- staff ----------------------------------------------------------------------------------
@@ -285,7 +309,7 @@ def check_staff(settings: Settings) -> list[Check]:
         checks.append(
             problem(
                 "staff",
-                "ORGBOT_STAFF_IDS is empty: nobody can use the staff commands",
+                "ORGBOT_STAFF_IDS is empty: nobody can use the staff commands (/reload…)",
                 "set ORGBOT_STAFF_IDS to the staff's Telegram user ids, comma separated",
             )
         )
