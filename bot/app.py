@@ -8,14 +8,18 @@ import hashlib
 import logging
 import os
 import signal
+import time
+from dataclasses import dataclass
 
 from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, ExtBot
 
+from bot.health import health_body, start_health_server
+from bot.logs import LogFormat, configure_logging
 from bot.services import BotData, Services, open_services
-from bot.settings import Settings, redact_token
+from bot.settings import Settings
 from bot.throttle import ChatRateLimiter, is_outage
 from bot.updates import ALLOWED_UPDATES, UpdateReadingRequest
 from handlers import (
@@ -42,6 +46,7 @@ from handlers import (
 )
 from jobs.desk import install as install_desk
 from jobs.notifier import install as install_notices
+from knowledge.backup import RunLock
 
 log = logging.getLogger(__name__)
 FIRST_CONNECT_WAIT = 1.0  # seconds before the second try to reach Telegram at start-up
@@ -64,28 +69,6 @@ COMMANDS = [
     BotCommand("done", "结束人工服务"),
     BotCommand("help", "帮助"),
 ]
-
-
-class RedactingFormatter(logging.Formatter):
-    """Blanks the bot token out of every formatted line, tracebacks included (it is in API URLs)."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        self.token = token
-
-    def format(self, record: logging.LogRecord) -> str:
-        return redact_token(super().format(record), self.token)
-
-
-def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
-    logging.basicConfig(level=level)
-    formatter = RedactingFormatter(settings.token or "")
-    for handler in logging.getLogger().handlers:
-        handler.setFormatter(formatter)
-    # Warnings are printed to stderr apart from logging, unredacted: send them through it.
-    logging.captureWarnings(True)
-    # httpx logs every request URL, which contains the token; keep it quiet.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 async def _post_init(application: Application) -> None:
@@ -181,12 +164,51 @@ def run_bot(
     webhook_url: str | None = None,
     listen: str = "127.0.0.1",
     port: int = 8443,
+    health_port: int | None = None,
+    log_format: LogFormat = LogFormat.TEXT,
 ) -> None:
     """Run until SIGINT/SIGTERM; updates that arrived while down are processed, not dropped.
+    With `health_port`, GET /health answers on it (on the `listen` address).
 
     Raises StartupError, with one line naming what to check, when the database cannot be
     opened, Telegram rejects the token or the URL, or the database file goes away."""
-    configure_logging(settings)
+    configure_logging(settings.token, log_format)
+    lock = _hold_run_lock(settings)
+    try:
+        _run_locked(settings, Listening(webhook_url, listen, port, health_port))
+    finally:
+        lock.release()
+
+
+@dataclass(frozen=True)
+class Listening:
+    """Where the bot gets its updates from, and where it answers GET /health."""
+
+    webhook_url: str | None
+    listen: str
+    port: int
+    health_port: int | None
+
+
+def _hold_run_lock(settings: Settings) -> RunLock:
+    """The database's run lock: one bot per file, and `orgbot db restore` refused meanwhile."""
+    lock = RunLock(settings.db_path)
+    try:
+        held = lock.acquire()
+    except OSError as exc:  # a read-only folder, a lock path that is a folder...
+        raise StartupError(
+            f"cannot open the database {settings.db_path} (ORGBOT_DB): cannot create its "
+            f"lock file {lock.path}: {exc.strerror or exc}"
+        ) from None
+    if not held:
+        raise StartupError(
+            f"another orgbot is already running on {settings.db_path}: stop it first, or give "
+            "this one its own database (ORGBOT_DB)"
+        )
+    return lock
+
+
+def _run_locked(settings: Settings, where: Listening) -> None:
     try:
         services = open_services(settings)
     except Exception as exc:  # a missing folder, no permission, not a database, locked...
@@ -194,29 +216,33 @@ def run_bot(
             f"cannot open the database {settings.db_path} (ORGBOT_DB): {exc}"
         ) from None
     application = build_application(settings, services)
-    log.info(
-        "orgbot starting (%s), knowledge version %s",
-        "webhook" if webhook_url else "polling",
-        services.knowledge.version,
-    )
+    mode = "webhook" if where.webhook_url else "polling"
+    log.info("orgbot starting (%s), knowledge version %s", mode, services.knowledge.version)
     loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)  # run_polling/run_webhook go on in this loop, and close it
+    asyncio.set_event_loop(loop)  # run_polling/run_webhook go on in this loop
+    health: asyncio.Server | None = None
     try:
-        connected = loop.run_until_complete(_connect(application, settings))
-    except TelegramError as exc:
-        services.close()
+        if where.health_port is not None:
+            health = _serve_health(application, services, where, mode, loop)
+        try:
+            connected = loop.run_until_complete(_connect(application, settings))
+        except TelegramError as exc:
+            services.close()
+            raise _refused(exc, settings) from None
+        if not connected:
+            log.info("stopped before Telegram could be reached")
+            services.close()
+            return
+        _stop_on_signals(application, loop)
+        try:
+            _run(application, settings, where)
+        except TelegramError as exc:  # the services were closed by run_polling's shutdown
+            raise _refused(exc, settings) from None
+    finally:
+        if health is not None:
+            health.close()
+            loop.run_until_complete(health.wait_closed())
         loop.close()
-        raise _refused(exc, settings) from None
-    if not connected:
-        log.info("stopped before Telegram could be reached")
-        services.close()
-        loop.close()
-        return
-    _stop_on_signals(application, loop)
-    try:
-        _run(application, settings, webhook_url, listen, port)
-    except TelegramError as exc:  # the services were closed by run_polling's shutdown
-        raise _refused(exc, settings) from None
     if services.stopping_for_database:
         raise StartupError(
             f"stopped: the database file {settings.db_path} was deleted or replaced while "
@@ -224,25 +250,57 @@ def run_bot(
         )
 
 
-def _run(
-    application: Application, settings: Settings, webhook_url: str | None, listen: str, port: int
-) -> None:
-    if webhook_url:
+def _serve_health(
+    application: Application,
+    services: Services,
+    where: Listening,
+    mode: str,
+    loop: asyncio.AbstractEventLoop,
+) -> asyncio.Server:
+    """GET /health on where.listen:where.health_port, from start-up on (503 until running)."""
+    started = time.monotonic()
+
+    def state() -> tuple[int, dict]:
+        database_ok = not (services.stopping_for_database or services.database_file_changed())
+        return health_body(application.running, database_ok, mode, started)
+
+    assert where.health_port is not None
+    try:
+        server = loop.run_until_complete(
+            start_health_server(state, where.listen, where.health_port)
+        )
+    except OSError as exc:
+        services.close()
+        raise StartupError(
+            f"cannot answer /health on {where.listen}:{where.health_port} (--health-port): "
+            f"{exc.strerror or exc}"
+        ) from None
+    log.info("GET /health answers on %s:%d", where.listen, where.health_port)
+    return server
+
+
+def _run(application: Application, settings: Settings, where: Listening) -> None:
+    # close_loop=False: run_bot closes the loop, after the /health listener.
+    if where.webhook_url:
         token = settings.require_token()
         path = hashlib.sha256(token.encode()).hexdigest()[:32]
         application.run_webhook(
-            listen=listen,
-            port=port,
+            listen=where.listen,
+            port=where.port,
             url_path=path,
-            webhook_url=f"{webhook_url.rstrip('/')}/{path}",
+            webhook_url=f"{where.webhook_url.rstrip('/')}/{path}",
             secret_token=webhook_secret(token),
             allowed_updates=ALLOWED_UPDATES,
             drop_pending_updates=False,
             stop_signals=None,  # _stop_on_signals
+            close_loop=False,
         )
     else:
         application.run_polling(
-            allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False, stop_signals=None
+            allowed_updates=ALLOWED_UPDATES,
+            drop_pending_updates=False,
+            stop_signals=None,
+            close_loop=False,
         )
 
 

@@ -6,7 +6,6 @@ click.ClickException only here, at the edge.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sys
@@ -73,6 +72,7 @@ def main(env_file: Path | None) -> None:
 @db_option
 def ask(question: str | None, as_json: bool, conversation: bool, db: Path | None) -> None:
     """Answer QUESTION, or one question per line from standard input."""
+    from bot.logs import json_line
     from knowledge.answering.context import Conversations
     from knowledge.opening import open_answerer
 
@@ -94,7 +94,7 @@ def ask(question: str | None, as_json: bool, conversation: bool, db: Path | None
             answer = answerer.answer(text, channel="cli", context=context)
             chat.update("cli", answer)
             if as_json:
-                click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+                click.echo(json_line(answer.to_json()))
             else:
                 click.echo(answer.text)
                 if question is None:
@@ -346,10 +346,31 @@ def restore(src: Path, db_file: Path | None) -> None:
 @click.option("--webhook-url", default=None, help="Run in webhook mode at this public URL.")
 @click.option("--listen", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8443, show_default=True)
+@click.option(
+    "--health-port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Answer GET /health on this port (on the --listen address): 200 while the bot runs.",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one JSON object per line (time, level, logger, message) for a log collector.",
+)
 @db_option
-def run(webhook_url: str | None, listen: str, port: int, db: Path | None) -> None:
+def run(
+    webhook_url: str | None,
+    listen: str,
+    port: int,
+    health_port: int | None,
+    log_format: str,
+    db: Path | None,
+) -> None:
     """Run the Telegram bot (long polling, or a webhook with --webhook-url)."""
     from bot.app import run_bot
+    from bot.logs import LogFormat
 
     settings = _settings(db)
     try:
@@ -363,7 +384,14 @@ def run(webhook_url: str | None, listen: str, port: int, db: Path | None) -> Non
     from bot.app import StartupError
 
     try:
-        run_bot(settings, webhook_url=webhook_url, listen=listen, port=port)
+        run_bot(
+            settings,
+            webhook_url=webhook_url,
+            listen=listen,
+            port=port,
+            health_port=health_port,
+            log_format=LogFormat(log_format),
+        )
     except StartupError as exc:
         raise click.ClickException(settings.redact(str(exc))) from None
     except Exception:
@@ -413,3 +441,25 @@ def notify(mode: str | None, db: Path | None) -> None:
 
         residents.db.close()
         click.echo(asyncio.run(send_once(settings, build_notice_bot(settings))).line())
+
+
+@main.command()
+@click.option("--offline", is_flag=True, help="Skip the checks that ask Telegram.")
+@db_option
+def doctor(offline: bool, db: Path | None) -> None:
+    """Check settings, database, knowledge and Telegram; one line each; exit 1 on a problem."""
+    import os
+
+    from bot.doctor import diagnose
+    from bot.settings import _load_env_file
+
+    env_file = click.get_current_context().find_root().params.get("env_file")
+    try:
+        _load_env_file(env_file)  # as every command reads it, without validating it all
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+    checks = diagnose(os.environ, db_path=db, telegram=not offline)
+    for check in checks:
+        click.echo(check.line())
+    if not all(check.ok for check in checks):
+        sys.exit(1)

@@ -30,7 +30,7 @@ async def on_error(update: object, context: Context) -> None:
         # an apology would not get through either, and a traceback says nothing more.
         log.error("a reply to chat %s was dropped: %s", chat_id, error)
         return
-    log.error("error while handling an update", exc_info=error)
+    log.error("error while handling an update from chat %s", chat_id, exc_info=error)
     if chat_id is None:
         return
     try:

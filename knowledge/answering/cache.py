@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import tempfile
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,34 @@ def load_index(path: Path, version: str) -> Index | None:
     except Exception as exc:  # written whole and still wrong (or memory ran out): rebuild
         log.warning("ignoring the search index cache %s: %s", path, exc)
         return None
+
+
+class CacheState(StrEnum):
+    """What `orgbot doctor` says of the cache file (a start rebuilds all but a fresh one)."""
+
+    FRESH = "fresh"
+    MISSING = "missing"
+    STALE = "stale"  # of another knowledge version or cache format
+    DAMAGED = "damaged"
+
+
+def cache_state(path: Path, version: str) -> CacheState:
+    """Whether the cache file holds this knowledge version's index, whole (not decoded)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return CacheState.MISSING
+    except OSError:
+        return CacheState.DAMAGED
+    header, _, body = data.partition(b"\n")
+    if header == _header(version, body):
+        return CacheState.FRESH
+    try:
+        fields = json.loads(header)
+        same = fields["format"] == INDEX_FORMAT and fields["version"] == version
+    except (ValueError, TypeError, KeyError):
+        return CacheState.DAMAGED
+    return CacheState.DAMAGED if same else CacheState.STALE
 
 
 def _header(version: str, body: bytes) -> bytes:

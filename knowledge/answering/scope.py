@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.answering.compose import NOT_FOUND
+from knowledge.answering.text import MAX_QUERY_CHARS
 from knowledge.catalog import Catalog
 from knowledge.reply import Reply
 
@@ -285,8 +286,10 @@ def refusal_reply(kind: Refusal) -> Reply:
 
 
 def _prepared(question: str) -> str:
-    """Lower-cased, full-width folded, without spaces between Chinese characters."""
-    text = unicodedata.normalize("NFKC", question).lower()
+    """Lower-cased, full-width folded, without spaces between Chinese characters; as long as
+    the matcher reads a question (MAX_QUERY_CHARS, with room for spaces), no longer: hundreds
+    of searches over a 100,000-character message took 0.15 s."""
+    text = unicodedata.normalize("NFKC", question[: MAX_QUERY_CHARS * 2]).lower()
     return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
 
 

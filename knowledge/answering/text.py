@@ -20,6 +20,7 @@ _SUPPLEMENTARY = "\U00010000"
 _NOT_WORD_RE = re.compile(rf"[^{_CJK}a-z0-9]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
 # Characters that NFKC makes ASCII punctuation or a space (，？！：；（） and the ideographic space).
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _FULL_WIDTH_PUNCTUATION_RE = re.compile(
     "[\u3000\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
 )
@@ -221,6 +222,9 @@ def normalize(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     # NFKC is slow on long text and most questions only need it for their full-width
     # punctuation, which would become spaces below anyway: drop that first, then check in C.
     text = _FULL_WIDTH_PUNCTUATION_RE.sub(" ", text[: limit * 2])
+    # A lone surrogate (JSON's "\ud800" decodes to one) is no character: OpenCC, which
+    # encodes to UTF-8, would raise on it. A separator, as punctuation is.
+    text = _SURROGATE_RE.sub(" ", text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.lower()

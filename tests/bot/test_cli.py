@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
+from bot.logs import LogFormat
 from knowledge.curation.apply import SHIPPED_DATA, open_knowledge
 from knowledge.store import KnowledgeStore
 
@@ -394,4 +395,6 @@ def test_run_with_a_valid_token_starts_the_bot(db_path, monkeypatch):
         "webhook_url": None,
         "listen": "127.0.0.1",
         "port": 8443,
+        "health_port": None,
+        "log_format": LogFormat.TEXT,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.app import RedactingFormatter
+from bot.logs import RedactingFormatter
 from handlers.common import html_chunks, units
 from knowledge.answering.compose import Reply
 

@@ -27,12 +27,18 @@ def test_a_backup_taken_while_residents_are_logged_is_sound_and_restores(tmp_pat
         n = 0
         while not stop.is_set():
             with conn:
-                conn.execute("INSERT INTO subscriptions VALUES (?, 'organization', 'x', '')", [n])
+                conn.execute(
+                    "INSERT INTO subscriptions (chat_id, kind, target, created_at)"
+                    " VALUES (?, 'organization', 'x', '')",
+                    [n],
+                )
             n += 1
         conn.close()
 
     writer = threading.Thread(target=resident_traffic)
     writer.start()
+    while not knowledge.db.execute("SELECT count(*) FROM subscriptions").fetchone()[0]:
+        assert writer.is_alive(), "the writer stopped before the backup began"
     try:
         result = invoke("db", "backup", str(tmp_path / "backup.db"), "--db", str(db))
     finally:
