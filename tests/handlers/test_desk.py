@@ -82,7 +82,7 @@ async def test_two_residents_and_two_staff_talk_without_crossing(
     api, desk = fake_api, bot_services.residents.desk
     # Alice asks something the bot cannot answer and presses 转人工 under the reply.
     [unanswered] = await say(
-        api, ALICE, "明天西安天气怎么样", first_name="爱丽丝", username="alice_w"
+        api, ALICE, "陈仓那块田一共多少亩", first_name="爱丽丝", username="alice_w"
     )
     staff_before = len(api.sent(STAFF_CHAT))
     await press(api, ALICE, unanswered, HAND_OFF, first_name="爱丽丝")
@@ -90,7 +90,7 @@ async def test_two_residents_and_two_staff_talk_without_crossing(
     assert "已为您转人工" in told["plain"] and "工作人员" in told["plain"]
     [post_a] = await sent_after(api, STAFF_CHAT, staff_before)
     assert post_a["plain"].startswith("#1 爱丽丝")
-    assert "明天西安天气怎么样" in post_a["plain"]  # the conversation so far
+    assert "陈仓那块田一共多少亩" in post_a["plain"]  # the conversation so far
     assert "alice_w" not in post_a["plain"] and str(ALICE) not in post_a["plain"]
     assert set(buttons(post_a)) == {"认领", "关闭"}
     assert bot_services.residents.review_queue()[0]["handed_off"] == 1
@@ -103,11 +103,11 @@ async def test_two_residents_and_two_staff_talk_without_crossing(
 
     # Each staff member answers one ticket: each reply reaches its resident only.
     alice_before, bob_before = len(api.sent(ALICE)), len(api.sent(BOB))
-    await staff_reply(api, STAFF_A, post_a["message_id"], "您好，这个问题请看天气预报")
+    await staff_reply(api, STAFF_A, post_a["message_id"], "您好，亩数资料里没有，我们问一下再回复您")
     await staff_reply(api, STAFF_B, post_b["message_id"], "鲍勃您好，请讲")
     [to_alice] = await sent_after(api, ALICE, alice_before)
     [to_bob] = await sent_after(api, BOB, bob_before)
-    assert to_alice["plain"] == "民政局工作人员：\n您好，这个问题请看天气预报"
+    assert to_alice["plain"] == "民政局工作人员：\n您好，亩数资料里没有，我们问一下再回复您"
     assert to_bob["plain"] == "民政局工作人员：\n鲍勃您好，请讲"
 
     # Alice answers: her message goes to the staff chat as a post of her ticket, not to the bot.
