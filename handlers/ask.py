@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
@@ -170,18 +170,23 @@ async def rate_pressed(update: Update, context: Context) -> None:
 async def choice_pressed(update: Update, context: Context) -> None:
     """The resident picked one of the candidates of an ambiguous question."""
     query, choice = pressed(update, Choice)
+    await show_record(query, context, choice.kind, choice.key)
+
+
+async def show_record(query: CallbackQuery, context: Context, kind: Kind, key: str) -> None:
+    """Answer a press with the reply about one record (a candidate picked, a proposal
+    confirmed); it becomes what "它的电话呢" asks about next."""
     message = message_of(query)
     if message is None:
         await query.answer(EXPIRED)
         return
     await query.answer()
     svc = await services(context)
-    reply = svc.answerer.reply_for(choice.kind, choice.key)
-    if reply is None:
+    reply = svc.answerer.reply_for(kind, key)
+    if reply is None:  # forged, or removed by staff since
         await reply_with(message, GONE)
         return
-    record = svc.catalog.record(choice.kind, choice.key)
-    # What the resident chose is what "它的电话呢" asks about next.
+    record = svc.catalog.record(kind, key)
     svc.conversations.remember(
         (message.chat.id, query.from_user.id), subject_of(record, svc.catalog)
     )

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.services import Context
-from handlers.ask import GONE, HAND_OFF_LABEL, record_keyboard
+from handlers.ask import HAND_OFF_LABEL, show_record
 from handlers.buttons import EXPIRED, Confirm, Deny, HandOff, pattern, pressed
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.confirm import DENIED
@@ -18,17 +18,7 @@ from knowledge.residents.store import Feedback
 async def confirm_pressed(update: Update, context: Context) -> None:
     """是: the answer about the proposed record."""
     query, button = pressed(update, Confirm)
-    message = message_of(query)
-    if message is None:
-        await query.answer(EXPIRED)
-        return
-    await query.answer()
-    svc = await services(context)
-    reply = svc.answerer.reply_for(button.kind, button.key)
-    if reply is None:  # forged, or removed by staff since
-        await reply_with(message, GONE)
-        return
-    await reply_with(message, reply, record_keyboard(svc.catalog.record(button.kind, button.key)))
+    await show_record(query, context, button.kind, button.key)
 
 
 async def deny_pressed(update: Update, context: Context) -> None:
