@@ -149,6 +149,10 @@ class Server:
         self._pipe.send((command, args))
         return self._pipe.recv()
 
+    @property
+    def pid(self) -> int:
+        return self._process.pid or 0
+
     def stop(self) -> None:
         self._pipe.send(("stop", ()))
         self._process.join(timeout=10)
@@ -245,9 +249,10 @@ def describe(waits: list[tuple[float, float]], lost: int, twice: int) -> str:
 
 def throughput(server: Server, bot: subprocess.Popen, args: argparse.Namespace) -> None:
     questions = question_mix(args.questions, args.residents, 1_000_000, seed=15)
-    before = cpu_seconds(bot.pid)
+    before, server_before = cpu_seconds(bot.pid), cpu_seconds(server.pid)
     pushes, replies = server.call("closed", questions, args.window)
     cpu = cpu_seconds(bot.pid) - before
+    server_cpu = cpu_seconds(server.pid) - server_before
     waits, lost, twice = matched(pushes, replies)
     elapsed = max(at for _, at in replies) - pushes[0][1]
     print(
@@ -255,7 +260,10 @@ def throughput(server: Server, bot: subprocess.Popen, args: argparse.Namespace) 
         f" questions, {args.window} waiting at a time: {len(waits) / elapsed:,.0f} answered/s"
         f" (target >= 200)\n    update -> reply: {describe(waits, lost, twice)}\n"
         f"    bot CPU {cpu:.1f} s = {cpu / len(pushes) * 1000:.2f} ms a question (target <= 3);"
-        f" peak RSS {peak_rss_mb(bot.pid):.0f} MB"
+        f" peak RSS {peak_rss_mb(bot.pid):.0f} MB\n"
+        f"    the fake server and residents (the same 2 cores): CPU {server_cpu / elapsed:.2f}"
+        f" cores, {server_cpu / len(pushes) * 1000:.2f} ms a question; the bot"
+        f" {cpu / elapsed:.2f} cores"
     )
 
 
