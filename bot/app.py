@@ -94,7 +94,7 @@ def build_notice_bot(settings: Settings) -> ExtBot[None]:
         settings.require_token(),
         base_url=base_url,
         base_file_url=base_file_url,
-        rate_limiter=ChatRateLimiter(settings.send_retry_seconds),
+        rate_limiter=ChatRateLimiter(settings.send_retry_seconds, settings.send_rate),
     )
 
 
@@ -109,7 +109,7 @@ def build_application(settings: Settings, services: Services | None = None) -> A
         .token(settings.require_token())
         .context_types(ContextTypes(bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
-        .rate_limiter(ChatRateLimiter(settings.send_retry_seconds))
+        .rate_limiter(ChatRateLimiter(settings.send_retry_seconds, settings.send_rate))
         .get_updates_request(UpdateReadingRequest(connection_pool_size=1))
         .concurrent_updates(True)  # one slow conversation never holds up the others
         .post_init(_post_init)

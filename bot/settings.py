@@ -33,6 +33,7 @@ T = TypeVar("T")
 # Telegram tokens look like "123456789:AA...": digits, a colon, 35 URL-safe characters.
 _TOKEN_RE = re.compile(r"\d{5,16}:[A-Za-z0-9_-]{30,64}")
 DEFAULT_SEND_RETRY_SECONDS = 60.0
+DEFAULT_SEND_RATE = 30.0  # Telegram's limit for one bot, about 30 messages a second
 DEFAULT_DESK_HOURS = "mon-fri 09:00-17:30"
 DEFAULT_TICKET_IDLE = timedelta(days=3)
 DEFAULT_RETENTION_DAYS = 90
@@ -62,6 +63,9 @@ class Settings:
     staff_chat_id: int | None = None
     # How long a reply is retried through a Telegram outage (5xx, network) before it is dropped.
     send_retry_seconds: float = DEFAULT_SEND_RETRY_SECONDS
+    # Messages a second the bot sends overall (None: no overall limit, for a bot whose
+    # Telegram limit was raised by paid broadcasts, or a benchmark against a local server).
+    send_rate: float | None = DEFAULT_SEND_RATE
     # Activity notices (jobs/): lead times, quiet hours, weekly digest, sending pace.
     reminders: tuple[Lead, ...] = DEFAULT_LEADS
     quiet_hours: QuietHours | None = DEFAULT_QUIET
@@ -219,6 +223,7 @@ def load_settings(
         if not 0 <= retry_seconds <= 3600:
             raise SettingsError("ORGBOT_SEND_RETRY_SECONDS must be seconds between 0 and 3600")
 
+    send_rate = env.get("ORGBOT_SEND_RATE", str(DEFAULT_SEND_RATE))
     context_minutes = _context_minutes(env.get("ORGBOT_CONTEXT_MINUTES", "10"))
 
     retention = _positive(
@@ -235,6 +240,7 @@ def load_settings(
         staff_ids=_int_list("ORGBOT_STAFF_IDS", env.get("ORGBOT_STAFF_IDS", "")),
         staff_chat_id=staff_chat,
         send_retry_seconds=retry_seconds,
+        send_rate=None if send_rate == "off" else _positive("ORGBOT_SEND_RATE", send_rate, float),
         reminders=_parsed(
             "ORGBOT_REMINDERS", env.get("ORGBOT_REMINDERS", DEFAULT_REMINDERS), parse_reminders
         ),

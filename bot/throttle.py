@@ -50,9 +50,11 @@ class ChatRateLimiter(AIORateLimiter):
     which is better than a resident's question left without any answer.
     """
 
-    def __init__(self, retry_seconds: float = 60.0) -> None:
+    def __init__(
+        self, retry_seconds: float = 60.0, overall_per_second: float | None = OVERALL_PER_SECOND
+    ) -> None:
         super().__init__(
-            overall_max_rate=OVERALL_PER_SECOND,
+            overall_max_rate=overall_per_second or 0,  # 0: PTB keeps no overall limiter
             overall_time_period=1,
             group_max_rate=GROUP_PER_MINUTE,
             group_time_period=60,

@@ -186,6 +186,15 @@ def test_send_retry_seconds_defaults_to_a_minute_and_is_checked():
             load(ORGBOT_SEND_RETRY_SECONDS=bad)
 
 
+def test_send_rate_defaults_to_telegrams_limit_and_can_be_raised_or_turned_off():
+    assert load().send_rate == 30.0
+    assert load(ORGBOT_SEND_RATE="1000").send_rate == 1000.0
+    assert load(ORGBOT_SEND_RATE="off").send_rate is None
+    for bad in ("fast", "0", "-5", "inf"):
+        with pytest.raises(SettingsError, match="ORGBOT_SEND_RATE"):
+            load(ORGBOT_SEND_RATE=bad)
+
+
 # --- .env -----------------------------------------------------------------------------------
 
 

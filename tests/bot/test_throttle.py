@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 
 import pytest
-from telegram.ext import Application
+from telegram.ext import Application, ExtBot
 
+from bot.throttle import ChatRateLimiter
 from handlers.errors import APOLOGY
 from tests.support.fake_bot_api import FakeBotAPI
 from tests.support.waiting import until
@@ -59,3 +62,23 @@ async def test_a_refused_request_is_not_retried(
     await until(lambda: fake_api.sent(USER), timeout=10, what="the apology")
     assert fake_api.sent(USER)[-1]["plain"] == APOLOGY
     assert len(fake_api.calls("sendMessage")) == 2  # the failed answer, then the apology
+
+
+async def _seconds_to_send(fake_api: FakeBotAPI, limiter: ChatRateLimiter, count: int) -> float:
+    """How long `count` replies to as many residents take through this limiter."""
+    for chat in range(count):
+        fake_api.push_message(7000 + chat, "你好")  # so that the strict fake knows the chat
+    async with ExtBot(fake_api.token, base_url=fake_api.base_url, rate_limiter=limiter) as bot:
+        started = time.monotonic()
+        await asyncio.gather(*(bot.send_message(7000 + n, "您好") for n in range(count)))
+        return time.monotonic() - started
+
+
+async def test_replies_keep_to_30_a_second_overall_unless_send_rate_is_off(
+    fake_api: FakeBotAPI,
+) -> None:
+    limited = await _seconds_to_send(fake_api, ChatRateLimiter(5), 75)
+    assert limited >= 1.4  # 30 at once, then 30 a second
+    unlimited = await _seconds_to_send(fake_api, ChatRateLimiter(5, None), 75)
+    assert unlimited < limited
+    assert len(fake_api.sent()) == 150
