@@ -103,7 +103,9 @@ async def test_two_residents_and_two_staff_talk_without_crossing(
 
     # Each staff member answers one ticket: each reply reaches its resident only.
     alice_before, bob_before = len(api.sent(ALICE)), len(api.sent(BOB))
-    await staff_reply(api, STAFF_A, post_a["message_id"], "您好，亩数资料里没有，我们问一下再回复您")
+    await staff_reply(
+        api, STAFF_A, post_a["message_id"], "您好，亩数资料里没有，我们问一下再回复您"
+    )
     await staff_reply(api, STAFF_B, post_b["message_id"], "鲍勃您好，请讲")
     [to_alice] = await sent_after(api, ALICE, alice_before)
     [to_bob] = await sent_after(api, BOB, bob_before)
