@@ -25,7 +25,13 @@ from knowledge.answering.context import (
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Intent
-from knowledge.answering.lists import Lister, is_list_question, narrowing_words, topics_of
+from knowledge.answering.lists import (
+    Lister,
+    is_count_question,
+    is_list_question,
+    narrowing_words,
+    topics_of,
+)
 from knowledge.answering.matcher import Match, Matcher
 from knowledge.answering.scope import Refusal, Scope, refusal_reply
 from knowledge.catalog import Catalog
@@ -197,6 +203,7 @@ class Answerer:
                     follow,
                     answer,
                     lambda text: self._compose(snapshot, snapshot.matcher.match(text)),
+                    names=match.named or bool(match.places),
                 )
         if answer.decision == Decision.ANSWER and not answer.choices:
             answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
@@ -235,6 +242,8 @@ class Answerer:
                 refusal=refusal,
             )
         if is_list_question(match.normalized) and not _fact_lists(snapshot, match):
+            return _list_answer(snapshot, match)
+        if is_count_question(match.normalized) and not _fact_counts(match):
             return _list_answer(snapshot, match)
         results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
         intent, decision = Intent(match.intent), Decision(match.decision)
@@ -358,6 +367,12 @@ def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
         return False
     fact = snapshot.catalog.facts.get(top.doc.id)
     return fact is not None and snapshot.lister.organizations_named(fact.answer) >= 2
+
+
+def _fact_counts(match: Match) -> bool:
+    """A curated fact answers this count question itself (未央区有多少家社会组织: 281家)."""
+    top = match.top
+    return top is not None and top.doc.kind == Kind.FACT and match.decision == Decision.ANSWER
 
 
 def _list_answer(snapshot: Snapshot, match: Match) -> Answer:

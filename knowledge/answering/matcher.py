@@ -54,6 +54,7 @@ class Match:
     places: list[tuple[str, str]] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     english: bool = False  # asked (partly) in English
+    named: bool = False  # it names a record (an organization's or project's name or alias)
 
     @property
     def top(self) -> Scored | None:
@@ -117,6 +118,7 @@ class Matcher:
             else "introduce"
         )
         match = Match(question, normalized, intent, english=standardized.english)
+        match.named = bool(mentioned)
         if not text:
             match.intent = "greeting" if greeting else "unknown"
             return match
@@ -124,10 +126,11 @@ class Matcher:
         match.places = places
         place_words = {p for p in self.index.places if p in text}
         words, search_words = self._seg.cut_for_search(text)
+        # A place's pieces are the place too (新区 in 高新区 would score every 高新区 name).
         content = [
             w
             for w in content_tokens(dict.fromkeys(search_words), self.index.expansions)
-            if w not in place_words
+            if not any(w in place for place in place_words)
         ]
         match.words = content
         scores, hits = self._score_words(content, corrections, places, mentioned)
