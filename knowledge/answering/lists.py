@@ -25,6 +25,9 @@ _LIST_WORD = re.compile(
 )
 _ORG_NOUN = r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工|平台|团队|志愿队"
 _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
+# An organization noun right after the list word, a few characters of what it does before
+# it: 哪些组织是做慈善的, 哪些慈善组织在宝鸡 (English read in Chinese words puts places last).
+_ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织)")
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
 _ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都)*$")
 _DOERS = re.compile(r"(做|搞|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
@@ -101,7 +104,14 @@ def list_head(text: str) -> str | None:
     for found in _LIST_WORD.finditer(compact):
         after = compact[found.end() :]
         head = after.rsplit("的", 1)[-1] if "的" in after else after
-        if after and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
+        # 哪些社工机构, 哪些组织是做慈善的, 有哪些做乡村振兴的 (those who do it)
+        if after and (
+            _ORG_HEAD.match(head)
+            or _ORG_END.search(head)
+            or (_ORG_SOON.match(after) and (head == after or not head))  # not 组织的政策
+        ):
+            return after
+        if _DOERS.search(after.rstrip("呢啊呀吗?？")):
             return after
         before = compact[: found.start()]
         if found.group().startswith("分别"):  # 有几家社工机构，分别是哪些 / 分别叫什么
@@ -196,7 +206,8 @@ class Lister:
         forms = [(name, test) for pattern, name, test in FORMS if pattern.search(head)]
         forms = forms[:1]  # the most specific one (社区社会组织 before 社会团体 …)
         wanted = list(topics)
-        if exclude and not wanted and not forms:  # "除了智塔还有哪些": like the one excepted
+        # "除了智塔还有哪些": like the one excepted (a place asked for says what is wanted).
+        if exclude and not wanted and not forms and not places:
             own = self.catalog.organizations.get(exclude)
             wanted = list(own.topics[:1]) if own else []
         found: list[tuple[int, int, Organization]] = []

@@ -151,6 +151,11 @@ LISTS = [
     ("搞养老的有几家", {HITECH_CHARITY, ZHANGJIABAO}),
     ("除了明明心理还有谁做心理辅导", {QIUWEN}),
     ("高新区有几个协会", {HITECH_CHARITY, "baoji-hitech-private-enterprises"}),
+    ("有哪些组织是做慈善的", {HITECH_CHARITY, CHARITY_FEDERATION}),
+    ("宝鸡有哪些做乡村振兴的", {HITECH_CHARITY, CHENCANG}),
+    ("除了秋文社工，未央区还有哪些社会组织", WEIYANG - {QIUWEN}),  # the place, not 秋文's topic
+    ("which charities are there in Baoji?", {HITECH_CHARITY, CHARITY_FEDERATION}),
+    ("list the social work organizations in Xi'an", {QIUWEN, ZHONGHAI, CHANGQINGTENG}),
 ]
 
 
@@ -191,6 +196,9 @@ ENGLISH = [
     ("Who organized the junior military school?", DEFENSE, ""),
     ("my old neighborhood has no property management, who can help?", JINGERLU, ""),
     ("Is there a program about domestic violence in Xi'an?", QIUWEN, ""),
+    ("how much is a plot of land in Chencang?", CHENCANG, "1000元"),
+    ("how much money was raised for Henan?", CHARITY_FEDERATION, "111万余元"),
+    ("who can help my elderly parents in the countryside?", HITECH_CHARITY, ""),
 ]
 
 
