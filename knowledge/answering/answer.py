@@ -232,6 +232,10 @@ class Answerer:
 
     def _compose(self, snapshot: Snapshot, match: Match) -> Answer:
         refusal = snapshot.scope.refusal(match.query)
+        if refusal is not None and match.reworded and not match.english:
+            # Read in standard words too: a request told in dialect (有啥地方能学, 阿搭能看)
+            # lifts a rule as the same request in plain words would.
+            refusal = snapshot.scope.refusal(match.normalized) and refusal
         if refusal is not None:
             return Answer(
                 match.query,

@@ -55,6 +55,7 @@ class Match:
     words: list[str] = field(default_factory=list)
     english: bool = False  # asked (partly) in English
     named: bool = False  # it names a record (an organization's or project's name or alias)
+    reworded: bool = False  # residents' words (dialect, English …) were read in standard ones
 
     @property
     def top(self) -> Scored | None:
@@ -93,7 +94,8 @@ class Matcher:
         self._word_weights: dict[str, float] = {}
 
     def match(self, question: str) -> Match:
-        standardized = self.wording.standardize(normalize(question))
+        plain = normalize(question)
+        standardized = self.wording.standardize(plain)
         normalized = standardized.text
         greeting = is_greeting(normalized)
         normalized = strip_greeting(normalized)
@@ -119,6 +121,7 @@ class Matcher:
         )
         match = Match(question, normalized, intent, english=standardized.english)
         match.named = bool(mentioned)
+        match.reworded = standardized.text != plain
         if not text:
             match.intent = "greeting" if greeting else "unknown"
             return match

@@ -94,6 +94,12 @@ FOLLOW_UPS = [
     (["武术协会", "在哪些学校教"], JINTAI_WUSHU, ""),
     (["智塔", "收费吗", "那电话呢"], ZHITA, "资料中没有"),
     (["Where is Zhita?", "phone number?"], ZHITA, "资料中没有"),
+    (["情暖农村幸福院是谁搞的", "装了多少空调"], HITECH_CHARITY, "66台"),
+    (["少年军校", "持续了多久"], DEFENSE, "2天"),
+    (["武术协会", "推广到几所小学"], JINTAI_WUSHU, "8所"),
+    (["陈仓区社会组织服务中心", "流转了多少亩地"], CHENCANG, "34.2亩"),
+    (["青年文学艺术联合会", "多少人参加了演出"], ARTS, "1万多人"),
+    (["宝鸡市公益慈善联合会", "救援资金多少"], CHARITY_FEDERATION, "43万元"),
 ]
 
 
@@ -235,7 +241,23 @@ DIALECT = [
     ("心里头不畅快，想寻个人谝一谝", PSYCHOLOGICAL_SUPPORT),
     ("心情不好", PSYCHOLOGICAL_SUPPORT),  # a need told in a topic's words only
     ("最近老是睡不着", PSYCHOLOGICAL_SUPPORT),
+    ("俺家碎娃是自闭症，想寻个康复的地方", {ZHITA}),
+    ("额们院子没人管，垃圾到处都是，寻谁呀", {JINGERLU}),
+    ("想给河南受灾的捐点东西，寻谁", {CHARITY_FEDERATION}),
+    ("额想当个志愿者，西安阿搭能报名", {YIRENXING}),
+    ("老汉想唱戏，宝鸡有没有搭台子的", {ARTS}),
+    ("咱村里幸福院冬天冷得很，有人管没", {HITECH_CHARITY}),
+    ("娃娃说话晚，阿搭能做康复", {ZHITA}),
+    ("俩口子老吵架，有没有教咋沟通的", {QIUWEN}),
+    # 放学 alone is schooling; a service asked for in dialect (有啥地方) is ours
+    ("娃放学没人管，有啥地方能学个武术", {JINTAI_WUSHU}),
 ]
+
+
+@pytest.mark.parametrize("question", ["娃中考咋报名", "碎娃中考分数线是多少", "娃的作业咋写"])
+def test_schooling_asked_in_dialect_is_still_refused(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered and answer.intent == Intent.OUT_OF_SCOPE, answer.text
 
 
 @pytest.mark.parametrize(("question", "organizations"), DIALECT)
