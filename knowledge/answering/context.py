@@ -114,7 +114,7 @@ class Rewrite:
     question: str
     organization: str  # its records answer for the subject too
     pointed: bool = True  # it says 它/他们/那个…; otherwise it is only short and subjectless
-    counts: bool = False  # it asks for a number or a date
+    counts: bool = False  # it asks for a number, a count or a date
 
     def covers(self, record: Record | None) -> bool:
         if record is None:
@@ -173,8 +173,8 @@ def follow_up(
             return None
         named = _POINTERS.sub(subject.name, text, count=1)
         question = named if named != text else f"{subject.name} {text}"
-        pointed = intent is not None or named != text
-        counts = bool(_COUNTS.search(text))
+        pointed = named != text
+        counts = intent is not None or bool(_COUNTS.search(text))
         return Rewrite(subject, question, record.organization_id, pointed, counts)
     owner = catalog.record(Kind.ORGANIZATION, record.organization_id)
     if owner is not None and intent in _THE_ORGANIZATIONS:
@@ -190,20 +190,25 @@ def rewritten(
     answer with the subject named, if that one is about the subject.
 
     `names`: the question names a record or a place of its own, so its own answer stands.
-    A question that neither points back nor asks for a number takes the subject only when
-    it has no answer of its own, and only for a sure answer."""
+    One that points back (他们服务哪些孩子) and names nothing is about the subject whenever
+    the subject has an answer. A question for a number keeps a sure answer of its own about
+    a record. One that does neither takes the subject only when it has no answer of its own,
+    and only for a sure answer."""
     if first.refusal is not None or (names and first.answered):
         return first
     own = first.answered and not first.choices
     about_nothing = first.top is None or first.top.KIND == Kind.FACT
-    if rewrite.pointed or rewrite.counts:
+    if rewrite.pointed:
+        keep = False
+    elif rewrite.counts:
         keep = own and first.decision == Decision.ANSWER and not about_nothing
     else:
         keep = own
     if keep:
         return first
     second = again(rewrite.question)
-    sure = second.answered if rewrite.pointed else second.decision == Decision.ANSWER
+    loose = rewrite.pointed or rewrite.counts
+    sure = second.answered if loose else second.decision == Decision.ANSWER
     if sure and not second.choices and rewrite.covers(second.top):
         second.query = first.query
         second.context = rewrite.subject

@@ -100,6 +100,13 @@ FOLLOW_UPS = [
     (["陈仓区社会组织服务中心", "流转了多少亩地"], CHENCANG, "34.2亩"),
     (["青年文学艺术联合会", "多少人参加了演出"], ARTS, "1万多人"),
     (["宝鸡市公益慈善联合会", "救援资金多少"], CHARITY_FEDERATION, "43万元"),
+    (["智塔", "他们服务哪些孩子"], ZHITA, ""),  # not 常青藤, which also serves children
+    (
+        ["Tell me about the Baoji charity federation", "how much did they raise?"],
+        CHARITY_FEDERATION,
+        "111万余元",
+    ),
+    (["Zhita", "how many children have they helped?"], ZHITA, "164名"),
 ]
 
 
