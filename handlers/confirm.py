@@ -12,6 +12,7 @@ from handlers.ask import GONE, HAND_OFF_LABEL, record_keyboard
 from handlers.buttons import EXPIRED, Confirm, Deny, HandOff, pattern, pressed
 from handlers.common import message_of, reply_with, services
 from knowledge.answering.confirm import DENIED
+from knowledge.answering.context import subject_of
 from knowledge.residents.store import Feedback
 
 
@@ -28,7 +29,12 @@ async def confirm_pressed(update: Update, context: Context) -> None:
     if reply is None:  # forged, or removed by staff since
         await reply_with(message, GONE)
         return
-    await reply_with(message, reply, record_keyboard(svc.catalog.record(button.kind, button.key)))
+    record = svc.catalog.record(button.kind, button.key)
+    # The record the resident said 是 to is what "它的电话呢" asks about next.
+    svc.conversations.remember(
+        (message.chat.id, query.from_user.id), subject_of(record, svc.catalog)
+    )
+    await reply_with(message, reply, record_keyboard(record))
 
 
 async def deny_pressed(update: Update, context: Context) -> None:
@@ -46,6 +52,7 @@ async def deny_pressed(update: Update, context: Context) -> None:
         await query.answer(EXPIRED)  # forged, or a question no longer in the log
         return
     await query.answer()
+    svc.conversations.forget((message.chat.id, query.from_user.id))  # not what it meant
     hand_off = InlineKeyboardButton(HAND_OFF_LABEL, callback_data=HandOff(button.ref).data)
     await reply_with(message, DENIED, InlineKeyboardMarkup([[hand_off]]))
 

@@ -205,7 +205,10 @@ class Answerer:
                     lambda text: self._compose(snapshot, snapshot.matcher.match(text)),
                     names=match.named or bool(match.places),
                 )
-        if answer.decision == Decision.ANSWER and not answer.choices:
+        # A proposal is what "他们在哪" asks about next, too: the resident writing on instead
+        # of pressing 是 takes it up (不是 forgets it, see handlers/confirm.py).
+        sure = answer.decision in (Decision.ANSWER, Decision.CONFIRM)
+        if sure and not answer.choices:
             answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
         if match.english:
             answer.reply = with_english_note(answer.reply)
