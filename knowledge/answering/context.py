@@ -202,8 +202,8 @@ def rewritten(
         keep = False
     elif rewrite.counts:
         keep = own and first.decision == Decision.ANSWER and not about_nothing
-    else:
-        keep = own
+    else:  # its own words must find the subject among their candidates (not 挖掘机)
+        keep = own or not _among(rewrite, first)
     if keep:
         return first
     second = again(rewrite.question)
@@ -214,6 +214,16 @@ def rewritten(
         second.context = rewrite.subject
         return second
     return first
+
+
+def _among(rewrite: Rewrite, answer: Answer) -> bool:
+    """Whether the subject (or its organization's records) is among the answer's candidates."""
+    wanted = {rewrite.subject.id, rewrite.organization} - {""}
+    for result in answer.results:
+        owner = result.get("organization") or {}
+        if result["id"] in wanted or owner.get("id") in wanted:
+            return True
+    return False
 
 
 def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity]) -> Reply:
