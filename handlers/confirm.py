@@ -36,6 +36,7 @@ async def deny_pressed(update: Update, context: Context) -> None:
         await query.answer(EXPIRED)  # forged, or a question no longer in the log
         return
     await query.answer()
+    svc.conversations.forget((message.chat.id, query.from_user.id))  # not what it meant
     hand_off = InlineKeyboardButton(HAND_OFF_LABEL, callback_data=HandOff(button.ref).data)
     await reply_with(message, DENIED, InlineKeyboardMarkup([[hand_off]]))
 

@@ -25,7 +25,13 @@ from knowledge.answering.context import (
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Intent
-from knowledge.answering.lists import Lister, is_list_question, narrowing_words, topics_of
+from knowledge.answering.lists import (
+    Lister,
+    is_count_question,
+    is_list_question,
+    narrowing_words,
+    topics_of,
+)
 from knowledge.answering.matcher import Match, Matcher
 from knowledge.answering.scope import Refusal, Scope, refusal_reply
 from knowledge.catalog import Catalog
@@ -197,8 +203,12 @@ class Answerer:
                     follow,
                     answer,
                     lambda text: self._compose(snapshot, snapshot.matcher.match(text)),
+                    names=match.named or bool(match.places),
                 )
-        if answer.decision == Decision.ANSWER and not answer.choices:
+        # A proposal is what "他们在哪" asks about next, too: the resident writing on instead
+        # of pressing 是 takes it up (不是 forgets it, see handlers/confirm.py).
+        sure = answer.decision in (Decision.ANSWER, Decision.CONFIRM)
+        if sure and not answer.choices:
             answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
         if match.english:
             answer.reply = with_english_note(answer.reply)
@@ -225,6 +235,10 @@ class Answerer:
 
     def _compose(self, snapshot: Snapshot, match: Match) -> Answer:
         refusal = snapshot.scope.refusal(match.query)
+        if refusal is not None and match.reworded and not match.english:
+            # Read in standard words too: a request told in dialect (有啥地方能学, 阿搭能看)
+            # lifts a rule as the same request in plain words would.
+            refusal = snapshot.scope.refusal(match.normalized) and refusal
         if refusal is not None:
             return Answer(
                 match.query,
@@ -235,6 +249,8 @@ class Answerer:
                 refusal=refusal,
             )
         if is_list_question(match.normalized) and not _fact_lists(snapshot, match):
+            return _list_answer(snapshot, match)
+        if is_count_question(match.normalized) and not _fact_counts(match):
             return _list_answer(snapshot, match)
         results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
         intent, decision = Intent(match.intent), Decision(match.decision)
@@ -358,6 +374,12 @@ def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
         return False
     fact = snapshot.catalog.facts.get(top.doc.id)
     return fact is not None and snapshot.lister.organizations_named(fact.answer) >= 2
+
+
+def _fact_counts(match: Match) -> bool:
+    """A curated fact answers this count question itself (未央区有多少家社会组织: 281家)."""
+    top = match.top
+    return top is not None and top.doc.kind == Kind.FACT and match.decision == Decision.ANSWER
 
 
 def _list_answer(snapshot: Snapshot, match: Match) -> Answer:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
+from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent, strip_greeting
 from knowledge.catalog import Catalog
 from knowledge.records import Activity, Kind, Organization, Project, Record
@@ -64,6 +65,13 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
 _THE_ORGANIZATIONS = frozenset(
     {Intent.CONTACT, Intent.ADDRESS, Intent.HOURS, Intent.ACTIVITIES, Intent.PROJECTS}
 )
+# A question for a number or a date ("服务了多少学生", "什么时候成立的"): asked in a chat,
+# with no name or place of its own, it is about the chat's subject, even where a city-wide
+# fact would also fit its words.
+_COUNTS = re.compile(
+    r"多少|几个|几名|几位|几次|几家|几场|几台|几所|几年|人次|规模|数量|多大|多长|多久|"
+    r"什么时候|啥时候|啥时|哪年|哪一年|何时"
+)
 # Read out first: "这周" and "这个月" are no pointer.
 _TIMES = re.compile(r"最近|近期|这周|本周|下周|这个月|下个月|周末|今天|明天|后天|现在")
 # Words that carry no subject: with these and a topic only, the question has none of its own.
@@ -105,6 +113,8 @@ class Rewrite:
     subject: Subject
     question: str
     organization: str  # its records answer for the subject too
+    pointed: bool = True  # it says 它/他们/那个…; otherwise it is only short and subjectless
+    counts: bool = False  # it asks for a number, a count or a date
 
     def covers(self, record: Record | None) -> bool:
         if record is None:
@@ -159,29 +169,61 @@ def follow_up(
     intent = follow_up_intent(normalized)
     if intent is None or intent == Intent.FIGURE:
         text = _compact(normalized)
-        if len(text) > MAX_FOLLOW_UP or (intent is None and not points_back(normalized)):
+        if len(text) > MAX_FOLLOW_UP:
             return None
         named = _POINTERS.sub(subject.name, text, count=1)
         question = named if named != text else f"{subject.name} {text}"
-        return Rewrite(subject, question, record.organization_id)
+        pointed = named != text
+        counts = intent is not None or bool(_COUNTS.search(text))
+        return Rewrite(subject, question, record.organization_id, pointed, counts)
     owner = catalog.record(Kind.ORGANIZATION, record.organization_id)
     if owner is not None and intent in _THE_ORGANIZATIONS:
         record = owner
     return FollowUp(subject, record, intent)
 
 
-def rewritten(rewrite: Rewrite, first: Answer, again: Callable[[str], Answer]) -> Answer:
-    """A follow-up with words of its own: the question's own answer when it has one (it may
-    name another organization, or ask something new); otherwise the answer with the subject
-    named, if that one is about the subject."""
-    if first.answered and not first.choices:
+def rewritten(
+    rewrite: Rewrite, first: Answer, again: Callable[[str], Answer], *, names: bool = False
+) -> Answer:
+    """A follow-up with words of its own: the question's own answer when it is a sure one
+    about a record (it may name another organization, or ask something new); otherwise the
+    answer with the subject named, if that one is about the subject.
+
+    `names`: the question names a record or a place of its own, so its own answer stands.
+    One that points back (他们服务哪些孩子) and names nothing is about the subject whenever
+    the subject has an answer. A question for a number keeps a sure answer of its own about
+    a record. One that does neither takes the subject only when it has no answer of its own,
+    and only for a sure answer."""
+    if first.refusal is not None or (names and first.answered):
+        return first
+    own = first.answered and not first.choices
+    about_nothing = first.top is None or first.top.KIND == Kind.FACT
+    if rewrite.pointed:
+        keep = False
+    elif rewrite.counts:
+        keep = own and first.decision == Decision.ANSWER and not about_nothing
+    else:  # its own words must find the subject among their candidates (not 挖掘机)
+        keep = own or not _among(rewrite, first)
+    if keep:
         return first
     second = again(rewrite.question)
-    if second.answered and not second.choices and rewrite.covers(second.top):
+    loose = rewrite.pointed or rewrite.counts
+    sure = second.answered if loose else second.decision == Decision.ANSWER
+    if sure and not second.choices and rewrite.covers(second.top):
         second.query = first.query
         second.context = rewrite.subject
         return second
     return first
+
+
+def _among(rewrite: Rewrite, answer: Answer) -> bool:
+    """Whether the subject (or its organization's records) is among the answer's candidates."""
+    wanted = {rewrite.subject.id, rewrite.organization} - {""}
+    for result in answer.results:
+        owner = result.get("organization") or {}
+        if result["id"] in wanted or owner.get("id") in wanted:
+            return True
+    return False
 
 
 def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity]) -> Reply:

@@ -45,9 +45,18 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "项": ("项",),
     "份": ("份",),
 }
+# A verb may follow the measure word: "多少人参加" still counts people (a noun may not).
 _UNIT_RE = re.compile(
-    r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")[呢啊呀吗了?？。！!]*$"
+    r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+    r"(参加|参与|受益|报名|加入|来过|来|去过|去|了)*[呢啊呀吗了?？。！!]*$"
 )
+# An English question read in Chinese words: "多少人 院落 合作社 服务" (how many people … serve).
+_ENGLISH_UNIT_RE = re.compile(
+    r"(?:^|\s)(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?=\s)"
+)
+# Who is counted, named instead of measured: "帮了多少孩子" counts people all the same.
+_PEOPLE_RE = re.compile(r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)")
+_PEOPLE = ("人", "名", "位")
 _AREA_RE = re.compile(r"多大|面积|平方|平米")
 _DURATION_RE = re.compile(r"多久|多长时间|几个月")
 _DATE_RE = re.compile(
@@ -67,8 +76,10 @@ def asked_units(question: str) -> tuple[str, ...]:
         return ("平方米",)
     if _DURATION_RE.search(compact):
         return ("年", "天", "月")
-    found = _UNIT_RE.search(compact)
-    return _UNITS[found.group(2)] if found else ()
+    found = _UNIT_RE.search(compact) or _ENGLISH_UNIT_RE.search(question)
+    if found:
+        return _UNITS[found.group(2)]
+    return _PEOPLE if _PEOPLE_RE.search(compact) else ()
 
 
 def is_event_question(question: str) -> bool:

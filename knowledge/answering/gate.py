@@ -36,6 +36,10 @@ STRONG_MIN_COVERAGE = 0.12
 CONFIRM_SCORE = 10.0
 CONFIRM_MIN_COVERAGE = 0.2
 CONFIRM_MIN_CHARS = 20
+# Confirm, too: a need named only in the words of a topic (心情不好, 失眠, 压力大) scores
+# low however short the question, but when most of it points at the best match it is
+# proposed rather than thrown away.
+TOPIC_SCORE = 3.5
 AMBIGUOUS_RATIO = 0.9
 
 
@@ -62,7 +66,7 @@ def decide(
             top.score >= CONFIRM_SCORE
             and top.coverage >= CONFIRM_MIN_COVERAGE
             and length >= CONFIRM_MIN_CHARS
-        )
+        ) or (top.score >= TOPIC_SCORE and top.coverage >= MIN_COVERAGE)
         return Decision.CONFIRM if fair else Decision.UNKNOWN
     rivals = [
         r for r in results[1:] if r.score >= AMBIGUOUS_RATIO * top.score and not same_family(r, top)

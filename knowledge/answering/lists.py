@@ -25,8 +25,12 @@ _LIST_WORD = re.compile(
 )
 _ORG_NOUN = r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工|平台|团队|志愿队"
 _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
+# An organization noun right after the list word, a few characters of what it does before
+# it: 哪些组织是做慈善的, 哪些慈善组织在宝鸡 (English read in Chinese words puts places last).
+_ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织)")
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
 _ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都)*$")
+_DOERS = re.compile(r"(做|搞|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
 _EXCEPT = re.compile(r"除了(.{1,30}?)(以外|之外|外|还|，|,|\s|$)")
 
 # A legal form asked for: (question words, the form's name, whether an organization has it).
@@ -100,17 +104,44 @@ def list_head(text: str) -> str | None:
     for found in _LIST_WORD.finditer(compact):
         after = compact[found.end() :]
         head = after.rsplit("的", 1)[-1] if "的" in after else after
-        if after and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
+        # 哪些社工机构, 哪些组织是做慈善的, 有哪些做乡村振兴的 (those who do it)
+        if after and (
+            _ORG_HEAD.match(head)
+            or _ORG_END.search(head)
+            or (_ORG_SOON.match(after) and (head == after or not head))  # not 组织的政策
+        ):
+            return after
+        if _DOERS.search(after.rstrip("呢啊呀吗?？")):
             return after
         before = compact[: found.start()]
         if found.group().startswith("分别"):  # 有几家社工机构，分别是哪些 / 分别叫什么
             head = ""
         if not head.strip("呢啊呀吗?？") and _ORG_BEFORE.search(before):
             return re.split(r"的|有|是", before.rstrip("是有都还呢"))[-1] or before
+        if not head.strip("呢啊呀吗?？") and _DOERS.search(before.rstrip("是有都还呢")):
+            return before.rstrip("是有都还呢")
     found = _LIST_WORD.search(compact)
     if "除了" in compact and found:
         return compact[found.end() :]
     return None
+
+
+# "做康复的机构有几家", "未央区有几个街道服务中心": how many, of organizations the records
+# list one by one. A counting fact (未央区有281家) answers first when the matcher finds one.
+_HOW_MANY = re.compile(r"有?(几家|几个|多少家|多少个)")
+
+
+def is_count_question(text: str) -> bool:
+    """Whether the (normalized) question asks how many organizations of a kind there are."""
+    compact = text.replace(" ", "")
+    for found in _HOW_MANY.finditer(compact):
+        before, after = compact[: found.start()], compact[found.end() :]
+        head = after.rstrip("呢啊呀吗?？")
+        if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
+            return True
+        if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
+            return True
+    return False
 
 
 def is_list_question(text: str) -> bool:
@@ -175,7 +206,8 @@ class Lister:
         forms = [(name, test) for pattern, name, test in FORMS if pattern.search(head)]
         forms = forms[:1]  # the most specific one (社区社会组织 before 社会团体 …)
         wanted = list(topics)
-        if exclude and not wanted and not forms:  # "除了智塔还有哪些": like the one excepted
+        # "除了智塔还有哪些": like the one excepted (a place asked for says what is wanted).
+        if exclude and not wanted and not forms and not places:
             own = self.catalog.organizations.get(exclude)
             wanted = list(own.topics[:1]) if own else []
         found: list[tuple[int, int, Organization]] = []
@@ -221,11 +253,12 @@ class Lister:
                 f"资料中没有{listing.what}。",
                 ["可以换个条件试试，例如只写区县或需要的服务，也可以发送 /orgs 浏览全部组织。"],
             )
+        # The records hold the organizations two articles name: "资料中" keeps the count theirs.
         lines = []
         if listing.total > len(listing.organizations):
-            lines.append(f"共 {listing.total} 家，下面是前 {len(listing.organizations)} 家：")
+            lines.append(f"资料中共 {listing.total} 家，下面是前 {len(listing.organizations)} 家：")
         else:
-            lines.append(f"共 {listing.total} 家：")
+            lines.append(f"资料中共 {listing.total} 家：")
         for i, org in enumerate(listing.organizations, 1):
             where = "｜".join(bit for bit in (org.district or org.city, org.legal_form) if bit)
             lines.append(f"{i}. {org.name}" + (f"（{where}）" if where else ""))

@@ -54,6 +54,8 @@ class Match:
     places: list[tuple[str, str]] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     english: bool = False  # asked (partly) in English
+    named: bool = False  # it names a record (an organization's or project's name or alias)
+    reworded: bool = False  # residents' words (dialect, English …) were read in standard ones
 
     @property
     def top(self) -> Scored | None:
@@ -92,7 +94,8 @@ class Matcher:
         self._word_weights: dict[str, float] = {}
 
     def match(self, question: str) -> Match:
-        standardized = self.wording.standardize(normalize(question))
+        plain = normalize(question)
+        standardized = self.wording.standardize(plain)
         normalized = standardized.text
         greeting = is_greeting(normalized)
         normalized = strip_greeting(normalized)
@@ -117,6 +120,8 @@ class Matcher:
             else "introduce"
         )
         match = Match(question, normalized, intent, english=standardized.english)
+        match.named = bool(mentioned)
+        match.reworded = standardized.text != plain
         if not text:
             match.intent = "greeting" if greeting else "unknown"
             return match
@@ -124,10 +129,11 @@ class Matcher:
         match.places = places
         place_words = {p for p in self.index.places if p in text}
         words, search_words = self._seg.cut_for_search(text)
+        # A place's pieces are the place too (新区 in 高新区 would score every 高新区 name).
         content = [
             w
             for w in content_tokens(dict.fromkeys(search_words), self.index.expansions)
-            if w not in place_words
+            if not any(w in place for place in place_words)
         ]
         match.words = content
         scores, hits = self._score_words(content, corrections, places, mentioned)

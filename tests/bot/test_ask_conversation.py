@@ -122,6 +122,22 @@ CONVERSATIONS = [
         [Turn("它的电话呢", None, intent="unknown"), Turn("电话多少", None)],
         id="no-context-at-the-start",
     ),
+    pytest.param(
+        [
+            Turn("我在陈仓有块田怎么参加", FARMLAND, intent="join"),
+            Turn("一块地多少钱", FARMLAND, FARMLAND, "figure", "1000元"),
+            Turn("什么时候开始的", FARMLAND, FARMLAND, "figure", "2021"),
+        ],
+        id="a-figure-asked-with-no-pointer-is-the-subjects",
+    ),
+    pytest.param(
+        [
+            Turn("明明心理是干啥的", MINGMING),
+            Turn("这个组织什么时候成立的", MINGMING, MINGMING, "figure", "资料中没有"),
+            Turn("未央区有多少家社会组织", "weiyang-org-stats", says="281家"),
+        ],
+        id="a-date-is-the-subjects-a-place-of-its-own-is-not",
+    ),
 ]
 
 

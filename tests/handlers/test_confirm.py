@@ -72,3 +72,27 @@ async def test_yes_for_a_record_staff_removed_says_it_is_gone(
     app, _ = app_services
     await press(app, fake_api, "y:o:no-such-org")
     assert "已经更新或删除" in fake_api.sent(PRESSER)[-1]["plain"]
+
+
+async def test_after_yes_a_follow_up_asks_about_the_proposed_record(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await _press(fake_api, await _proposal(fake_api), "是")
+    [reply] = await ask(fake_api, "它的电话呢")
+    assert "资料中没有宝鸡明明心理关爱中心的电话" in reply["plain"]
+
+
+async def test_after_no_a_follow_up_is_not_about_the_proposed_record(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await _press(fake_api, await _proposal(fake_api), "不是")
+    [reply] = await ask(fake_api, "它的电话呢")
+    assert "宝鸡明明心理关爱中心" not in reply["plain"]
+
+
+async def test_writing_on_after_a_proposal_takes_it_up(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await _proposal(fake_api)
+    [reply] = await ask(fake_api, "他们在哪")
+    assert "资料中没有宝鸡明明心理关爱中心的地址" in reply["plain"]

@@ -30,7 +30,7 @@ REWRITTEN = {
     "dialect": [
         ("碎娃不爱说话咋办", "孩子不爱说话怎么办"),
         ("额屋里老汉一个人住，娃在屋头", "我家里老人独居 孩子在家里"),
-        ("老两口想寻个谝闲传的地方", "老年夫妻想寻个聊天的地方"),
+        ("老两口想寻个谝闲传的地方", "老年夫妻想找个聊天的地方"),
         ("谁能帮衬一下", "谁能帮忙一下"),
         ("嫑急，撒时候有活动", "不要急 什么时候有活动"),
         ("俺们村的娃娃", "我们村的孩子"),
@@ -56,7 +56,7 @@ REWRITTEN = {
     "english": [
         ("Is there help for lonely old people in Weiyang?", "空巢老人 未央区"),
         ("autism children Baoji", "自闭症 孩子 宝鸡"),
-        ("Where is the volunteer association?", "在哪里 志愿者 association"),
+        ("Where is the volunteer association?", "在哪里 志愿者 协会"),
     ],
     "kept": [  # a word of the table inside a word that keeps its meaning
         ("捐款金额是多少", "捐款金额是多少"),
