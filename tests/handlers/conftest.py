@@ -16,6 +16,7 @@ import pytest
 from telegram import Message, Update
 from telegram.ext import Application
 
+from bot import throttle
 from bot.app import build_application
 from bot.services import Services
 from bot.settings import load_settings
@@ -71,6 +72,14 @@ async def press(
     await app.process_update(
         Update.de_json({"update_id": next(_ids), "callback_query": query}, app.bot)
     )
+
+
+@pytest.fixture(autouse=True)
+def quick_private_chats(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telegram's one message a second to a private chat would pace every conversation in
+    these tests to seconds (tests/bot/test_throttle.py checks that limit); the fake server
+    takes them faster."""
+    monkeypatch.setattr(throttle, "PRIVATE_PER_SECOND", 50)
 
 
 @pytest.fixture
