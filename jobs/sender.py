@@ -114,11 +114,16 @@ class Pace:
     second's worth would let it all go at once after a pause, and that burst, with the replies
     and the next second's notices, passes Telegram's 30 a second (a 429, a pause, a burst...)."""
 
-    MAKE_UP = 0.25
+    MAKE_UP = 0.1
 
     def __init__(self, rate: float) -> None:
         self.interval = 1 / rate
         self._next = 0.0  # time.monotonic() of the next free slot
+
+    def hold_until(self, moment: float) -> None:
+        """No send before `moment` (time.monotonic()), and none made up for the time held:
+        after Telegram asked for a pause, a burst would run into its limit again."""
+        self._next = max(self._next, moment)
 
     async def wait(self) -> None:
         now = time.monotonic()
@@ -351,6 +356,8 @@ class Sender:
             seconds = retry_seconds(exc)
             self.stats.retry_after += 1
             self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+            if self.pace is not None:
+                self.pace.hold_until(self._paused_until)
             log.warning("Telegram asked to wait %.0f s (429); every notice waits", seconds)
             at = utc_text(now + timedelta(seconds=seconds))
             await self.db.call(
