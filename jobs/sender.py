@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import httpx
 import sqlite_utils
@@ -60,6 +60,7 @@ BATCH = 200  # rows read at once; each is still claimed on its own
 IDLE_SECONDS = 0.25  # between looks at the outbox when nothing is due (and at stopping)
 # Errors after which the request certainly never reached Telegram.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # immutable, so one for every notice
 
 
 class GroupCommit(Generic[In, Out]):
@@ -161,6 +162,13 @@ class DatabaseThread:
         self._executor.shutdown(wait=True)
 
 
+class Claim(NamedTuple):
+    """A row to take for sending, at `at` (UTC text)."""
+
+    row_id: int
+    at: str
+
+
 @dataclass
 class SendStats:
     sent: int = 0
@@ -257,15 +265,17 @@ class Sender:
         self._wake = asyncio.Event()
         sender = self.id
 
-        def claim(db: sqlite_utils.Database, rows: list[tuple[int, str]]) -> list[bool]:
-            return Outbox(db).claim([row_id for row_id, _ in rows], sender, rows[-1][1])
+        def write(db: sqlite_utils.Database, items: list[Claim | Outcome]) -> list[bool | None]:
+            claims = [item for item in items if isinstance(item, Claim)]
+            outcomes = [item for item in items if isinstance(item, Outcome)]
+            now = claims[-1].at if claims else ""
+            outbox = Outbox(db)
+            taken = iter(outbox.finish_and_claim(sender, outcomes, [c.row_id for c in claims], now))
+            return [next(taken) if isinstance(item, Claim) else None for item in items]
 
-        def finish(db: sqlite_utils.Database, outcomes: list[Outcome]) -> list[None]:
-            Outbox(db).finish(sender, outcomes)
-            return [None] * len(outcomes)
-
-        self._claim = GroupCommit(db, claim)
-        self._finish_rows = GroupCommit(db, finish)
+        # Claims and outcomes share one queue, so a sender at full speed commits the outcomes
+        # of the sends that just came back with the claims of the next ones.
+        self._writes: GroupCommit[Claim | Outcome, bool | None] = GroupCommit(db, write)
 
     def wake(self) -> None:
         """New rows may be due: stop idling."""
@@ -296,8 +306,9 @@ class Sender:
                 queue.put_nowait(row)
             workers = min(self.max_in_flight, len(batch))
             await asyncio.gather(*(self._work(queue, keep_going) for _ in range(workers)))
-            await self._finish_rows.flush()
             handled += len(batch)
+        # Not between batches: the rows of the last one are all claimed, so not due again.
+        await self._writes.flush()
         return handled
 
     async def _work(self, queue: asyncio.Queue[Outgoing], keep_going: Callable[[], bool]) -> None:
@@ -323,7 +334,7 @@ class Sender:
             await self.db.call(lambda db: Outbox(db).expire(row.row_id, "the activity has begun"))
             self.stats.expired += 1
             return
-        if not await self._claim((row.row_id, now)):
+        if not await self._writes(Claim(row.row_id, now)):
             self.stats.lost_claims += 1
             return
         try:
@@ -332,7 +343,7 @@ class Sender:
                 row.text,
                 parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(row),
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                link_preview_options=NO_PREVIEW,
                 read_timeout=self.send_timeout,
                 write_timeout=self.send_timeout,
             )
@@ -344,7 +355,7 @@ class Sender:
         )
         # Not waited for: the next send need not wait for this commit. Should the process die
         # first, the row stays 'sending' and becomes 'unknown' (never sent twice).
-        self._finish_rows.submit(sent).add_done_callback(_log_failed_write)
+        self._writes.submit(sent).add_done_callback(_log_failed_write)
         self.stats.sent += 1
 
     async def _failed(self, row: Outgoing, exc: Exception) -> None:
@@ -384,7 +395,7 @@ class Sender:
             await self._finish(row, DeliveryStatus.UNKNOWN, error)
 
     async def _finish(self, row: Outgoing, status: DeliveryStatus, error: str) -> None:
-        await self._finish_rows(Outcome(row.row_id, status, utc_text(self.clock()), error))
+        await self._writes(Outcome(row.row_id, status, utc_text(self.clock()), error))
         if status is DeliveryStatus.FAILED:
             self.stats.failed += 1
         else:

@@ -213,19 +213,21 @@ class Outbox:
     def claim(self, row_ids: Sequence[int], sender: str, now: str) -> list[bool]:
         """Take pending rows for sending, in one transaction; False for each row another
         sender took first."""
-        taken = []
-        with self.db.conn:
-            for row_id in row_ids:
-                cursor = self.db.execute(
-                    "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_at = ?,"
-                    " attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
-                    [sender, now, row_id],
-                )
-                taken.append(cursor.rowcount == 1)
-        return taken
+        return self.finish_and_claim(sender, [], row_ids, now)
 
     def finish(self, sender: str, outcomes: Sequence[Outcome]) -> None:
         """Write how claimed rows' attempts ended (sent, unknown, failed), in one transaction."""
+        self.finish_and_claim(sender, outcomes, [], "")
+
+    def finish_and_claim(
+        self, sender: str, outcomes: Sequence[Outcome], row_ids: Sequence[int], now: str
+    ) -> list[bool]:
+        """Write how claimed rows' attempts ended and take the next pending rows, in one
+        transaction: a sender at full speed pays one commit for both. False for each row
+        another sender took first."""
+        # conn.execute, not db.execute: sqlite-utils commits each write of its own at once
+        # unless a transaction is already open, which would make each row a commit of its own.
+        taken = []
         with self.db.conn:
             self.db.conn.executemany(
                 "UPDATE outbox SET status = ?, last_error = ?, message_id = ?, sent_at = ?"
@@ -242,6 +244,14 @@ class Outbox:
                     for o in outcomes
                 ],
             )
+            for row_id in row_ids:
+                cursor = self.db.conn.execute(
+                    "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_at = ?,"
+                    " attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
+                    [sender, now, row_id],
+                )
+                taken.append(cursor.rowcount == 1)
+        return taken
 
     def retry_later(
         self, row_id: int, sender: str, at: str, error: str, *, counts: bool = True
