@@ -10,6 +10,7 @@ import os
 import signal
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from telegram import BotCommand
 from telegram.constants import ParseMode
@@ -21,7 +22,7 @@ from bot.logs import LogFormat, configure_logging
 from bot.services import BotData, Services, open_services
 from bot.settings import Settings
 from bot.throttle import ChatRateLimiter, is_outage
-from bot.updates import ALLOWED_UPDATES, UpdateReadingRequest
+from bot.updates import ALLOWED_UPDATES, PollingTrouble, UpdateReadingRequest
 from handlers import (
     activities,
     ask,
@@ -71,6 +72,33 @@ COMMANDS = [
 ]
 
 
+class OrgApplication(Application):
+    """PTB's Application whose stop() first ends the rate limiter's retries through an
+    outage: a stop while Telegram is away would otherwise wait for them (up to
+    ORGBOT_SEND_RETRY_SECONDS); what they held is dropped (a reply) or tried again later
+    (a notice, never sent)."""
+
+    polling_trouble: PollingTrouble | None = None
+
+    async def stop(self) -> None:
+        limiter = self.bot.rate_limiter
+        if isinstance(limiter, ChatRateLimiter):
+            limiter.stop_retrying()
+        await super().stop()
+
+    async def process_error(
+        self, update: object | None, error: Exception, job: Any = None, coroutine: Any = None
+    ) -> bool:
+        """A getUpdates that failed (run_polling hands it over without an update, a job or a
+        coroutine) is one line of PollingTrouble's, not an error handler's traceback: the
+        Updater tries again by itself."""
+        polling = update is None and job is None and coroutine is None
+        if polling and isinstance(error, TelegramError) and self.polling_trouble is not None:
+            self.polling_trouble.failed(error)
+            return False
+        return await super().process_error(update, error, job, coroutine)
+
+
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(COMMANDS)
 
@@ -104,13 +132,15 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     # Opt in to python-telegram-bot's timedelta time periods (the v23 default): its flood
     # control otherwise warns on every 429, and nothing here reads the old integers.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
+    trouble = PollingTrouble(settings.base_url or "api.telegram.org")
     builder = (
         ApplicationBuilder()
+        .application_class(OrgApplication)
         .token(settings.require_token())
         .context_types(ContextTypes(bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .rate_limiter(ChatRateLimiter(settings.send_retry_seconds, settings.send_rate))
-        .get_updates_request(UpdateReadingRequest(connection_pool_size=1))
+        .get_updates_request(UpdateReadingRequest(connection_pool_size=1, trouble=trouble))
         .concurrent_updates(True)  # one slow conversation never holds up the others
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -120,6 +150,8 @@ def build_application(settings: Settings, services: Services | None = None) -> A
         builder = builder.base_url(base_url).base_file_url(base_file_url)
     application = builder.build()
     application.bot_data.services = services
+    if isinstance(application, OrgApplication):
+        application.polling_trouble = trouble
 
     # Order matters: the database watch runs first (group -3), then the bot's own
     # membership changes (blocked, unblocked, migrated; group -2), then the flood guard
@@ -299,6 +331,7 @@ def _run(application: Application, settings: Settings, where: Listening) -> None
         application.run_polling(
             allowed_updates=ALLOWED_UPDATES,
             drop_pending_updates=False,
+            bootstrap_retries=-1,  # Telegram gone between getMe and deleteWebhook: wait for it
             stop_signals=None,
             close_loop=False,
         )
