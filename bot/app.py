@@ -48,6 +48,7 @@ from handlers import (
 from jobs.desk import install as install_desk
 from jobs.notifier import install as install_notices
 from knowledge.backup import RunLock
+from knowledge.db import describe, unwritable
 
 log = logging.getLogger(__name__)
 FIRST_CONNECT_WAIT = 1.0  # seconds before the second try to reach Telegram at start-up
@@ -228,9 +229,11 @@ def _hold_run_lock(settings: Settings) -> RunLock:
     try:
         held = lock.acquire()
     except OSError as exc:  # a read-only folder, a lock path that is a folder...
+        why = unwritable(settings.db_path) or (
+            f"cannot create its lock file {lock.path}: {exc.strerror or exc}"
+        )
         raise StartupError(
-            f"cannot open the database {settings.db_path} (ORGBOT_DB): cannot create its "
-            f"lock file {lock.path}: {exc.strerror or exc}"
+            f"cannot open the database {settings.db_path} (ORGBOT_DB): {why}"
         ) from None
     if not held:
         raise StartupError(
@@ -245,7 +248,8 @@ def _run_locked(settings: Settings, where: Listening) -> None:
         services = open_services(settings)
     except Exception as exc:  # a missing folder, no permission, not a database, locked...
         raise StartupError(
-            f"cannot open the database {settings.db_path} (ORGBOT_DB): {exc}"
+            f"cannot open the database {settings.db_path} (ORGBOT_DB): "
+            + describe(settings.db_path, exc)
         ) from None
     application = build_application(settings, services)
     mode = "webhook" if where.webhook_url else "polling"

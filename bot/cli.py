@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,7 +38,20 @@ def _open(settings: Settings) -> tuple[KnowledgeStore, ResidentsStore]:
     try:
         return open_stores(settings.db_path)
     except Exception as exc:  # a locked, corrupt or unwritable file: say which
-        raise click.ClickException(f"cannot open the database {settings.db_path}: {exc}") from None
+        raise _database_error(settings, exc) from None
+
+
+def _database_error(
+    settings: Settings, error: Exception, outcome: str = ""
+) -> click.ClickException:
+    from knowledge.db import describe
+
+    what = (
+        f"cannot write the database {settings.db_path} ({outcome})"
+        if outcome
+        else (f"cannot open the database {settings.db_path}")
+    )
+    return click.ClickException(f"{what}: {describe(settings.db_path, error)}")
 
 
 db_option = click.option(
@@ -84,7 +98,7 @@ def ask(question: str | None, as_json: bool, conversation: bool, db: Path | None
     try:
         answerer, _ = open_answerer(settings.db_path, settings.tz_name)
     except Exception as exc:
-        raise click.ClickException(f"cannot open the database {settings.db_path}: {exc}") from None
+        raise _database_error(settings, exc) from None
     skipped: list[int] = []
     questions = [question] if question is not None else _stdin_questions(skipped)
     chat = Conversations(settings.context_minutes)
@@ -207,15 +221,18 @@ def import_(
 
     settings = _settings(db)
     store, _ = _open(settings)
-    report = import_files(
-        store,
-        list(paths),
-        replace=replace,
-        default_tz=settings.tz_name,
-        dry_run=dry_run,
-        strict=strict,
-        index_cache=index_cache_path(settings.db_path),
-    )
+    try:
+        report = import_files(
+            store,
+            list(paths),
+            replace=replace,
+            default_tz=settings.tz_name,
+            dry_run=dry_run,
+            strict=strict,
+            index_cache=index_cache_path(settings.db_path),
+        )
+    except (sqlite3.Error, OSError) as exc:  # a full disk: the transaction was rolled back
+        raise _database_error(settings, exc, "nothing was imported") from None
     _echo_problems(report.dataset, lang)
     if not report.ok:
         raise _refused(len(report.dataset.problems), lang, "the database was not changed")
