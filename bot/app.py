@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import logging
 import os
 import signal
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from telegram import BotCommand
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, ExtBot
 
+from bot.connection import OrgApplication, connect
 from bot.health import health_body, start_health_server
 from bot.logs import LogFormat, configure_logging
 from bot.services import BotData, Services, open_services
-from bot.settings import Settings
-from bot.throttle import ChatRateLimiter, is_outage
+from bot.settings import Settings, created_database_line
+from bot.throttle import ChatRateLimiter
 from bot.updates import ALLOWED_UPDATES, PollingTrouble, UpdateReadingRequest
 from handlers import (
     activities,
@@ -51,8 +50,6 @@ from knowledge.backup import RunLock
 from knowledge.db import describe, unwritable
 
 log = logging.getLogger(__name__)
-FIRST_CONNECT_WAIT = 1.0  # seconds before the second try to reach Telegram at start-up
-LONGEST_CONNECT_WAIT = 60.0
 
 
 class StartupError(Exception):
@@ -71,33 +68,6 @@ COMMANDS = [
     BotCommand("done", "结束人工服务"),
     BotCommand("help", "帮助"),
 ]
-
-
-class OrgApplication(Application):
-    """PTB's Application whose stop() first ends the rate limiter's retries through an
-    outage: a stop while Telegram is away would otherwise wait for them (up to
-    ORGBOT_SEND_RETRY_SECONDS); what they held is dropped (a reply) or tried again later
-    (a notice, never sent)."""
-
-    polling_trouble: PollingTrouble | None = None
-
-    async def stop(self) -> None:
-        limiter = self.bot.rate_limiter
-        if isinstance(limiter, ChatRateLimiter):
-            limiter.stop_retrying()
-        await super().stop()
-
-    async def process_error(
-        self, update: object | None, error: Exception, job: Any = None, coroutine: Any = None
-    ) -> bool:
-        """A getUpdates that failed (run_polling hands it over without an update, a job or a
-        coroutine) is one line of PollingTrouble's, not an error handler's traceback: the
-        Updater tries again by itself."""
-        polling = update is None and job is None and coroutine is None
-        if polling and isinstance(error, TelegramError) and self.polling_trouble is not None:
-            self.polling_trouble.failed(error)
-            return False
-        return await super().process_error(update, error, job, coroutine)
 
 
 async def _post_init(application: Application) -> None:
@@ -244,6 +214,7 @@ def _hold_run_lock(settings: Settings) -> RunLock:
 
 
 def _run_locked(settings: Settings, where: Listening) -> None:
+    new = settings.db_is_default and not settings.db_path.exists()
     try:
         services = open_services(settings)
     except Exception as exc:  # a missing folder, no permission, not a database, locked...
@@ -251,6 +222,8 @@ def _run_locked(settings: Settings, where: Listening) -> None:
             f"cannot open the database {settings.db_path} (ORGBOT_DB): "
             + describe(settings.db_path, exc)
         ) from None
+    if new:
+        log.info("%s", created_database_line(settings.db_path))
     application = build_application(settings, services)
     mode = "webhook" if where.webhook_url else "polling"
     log.info("orgbot starting (%s), knowledge version %s", mode, services.knowledge.version)
@@ -261,7 +234,7 @@ def _run_locked(settings: Settings, where: Listening) -> None:
         if where.health_port is not None:
             health = _serve_health(application, services, where, mode, loop)
         try:
-            connected = loop.run_until_complete(_connect(application, settings))
+            connected = loop.run_until_complete(connect(application, settings))
         except TelegramError as exc:
             services.close()
             raise _refused(exc, settings) from None
@@ -358,43 +331,6 @@ def _stop_on_signals(application: Application, loop: asyncio.AbstractEventLoop) 
 
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGABRT):  # python-telegram-bot's
         loop.add_signal_handler(sig, stop)
-
-
-async def _connect(application: Application, settings: Settings) -> bool:
-    """Reach Telegram (getMe), retrying with backoff and one log line per failed attempt
-    while it is unreachable; False when SIGINT/SIGTERM came first. InvalidToken is raised."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    signals = (signal.SIGINT, signal.SIGTERM)
-    for sig in signals:
-        loop.add_signal_handler(sig, stop.set)
-    where = settings.base_url or "api.telegram.org"
-    wait, attempt = FIRST_CONNECT_WAIT, 0
-    try:
-        while True:
-            attempt += 1
-            try:
-                await application.initialize()
-                return True
-            except (NetworkError, RetryAfter) as exc:
-                if not (is_outage(exc) or isinstance(exc, RetryAfter)):
-                    raise
-                log.warning(
-                    "cannot reach Telegram at %s (%s); attempt %d, next in %g s "
-                    "(check the network and TELEGRAM_BASE_URL)",
-                    where,
-                    exc,
-                    attempt,
-                    wait,
-                )
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), wait)
-            if stop.is_set():
-                return False
-            wait = min(wait * 2, LONGEST_CONNECT_WAIT)
-    finally:
-        for sig in signals:
-            loop.remove_signal_handler(sig)
 
 
 def _refused(error: TelegramError, settings: Settings) -> StartupError:

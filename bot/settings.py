@@ -51,6 +51,11 @@ def default_db_path() -> Path:
     return Path(user_data_dir("orgbot", appauthor=False)) / "orgbot.db"
 
 
+def created_database_line(path: Path) -> str:
+    """Said once, when the per-user default database is created: where it is."""
+    return f"已创建数据库 / created the database: {path} (set ORGBOT_DB to use another file)"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the bot and the CLI read from the environment."""
@@ -79,6 +84,7 @@ class Settings:
     ticket_idle: timedelta = DEFAULT_TICKET_IDLE
     retention_days: int = DEFAULT_RETENTION_DAYS
     kb_dir: Path | None = None  # the curated files /reload imports (None: the shipped ones)
+    db_is_default: bool = False  # neither --db nor ORGBOT_DB: the per-user default file
 
     @property
     def tz(self) -> ZoneInfo:
@@ -230,6 +236,7 @@ def load_settings(
         "ORGBOT_RETENTION_DAYS", env.get("ORGBOT_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS)), int
     )
     kb_dir = Path(env["ORGBOT_KB_DIR"]).expanduser() if "ORGBOT_KB_DIR" in env else None
+    db_is_default = db_path is None and "ORGBOT_DB" not in env
     if db_path is None:
         db_path = Path(env["ORGBOT_DB"]).expanduser() if "ORGBOT_DB" in env else default_db_path()
     return Settings(
@@ -265,4 +272,5 @@ def load_settings(
         ),
         retention_days=retention,
         kb_dir=kb_dir,
+        db_is_default=db_is_default,
     )
