@@ -117,7 +117,7 @@ def test_telegram_gone_for_several_retries_the_bot_reconnects_and_loses_nothing(
     assert max(copies.values()) == 1
     assert statuses["sent"] + statuses["unknown"] == len(CHATS), statuses
     assert statuses["unknown"] <= MAX_IN_FLIGHT
-    assert sum(copies.values()) >= statuses["sent"]
+    assert len(copies) >= len(CHATS) - statuses["unknown"]  # (0 in each of 4 runs)
     output = log.read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in output, output
     attempts = polling_attempts(log)
