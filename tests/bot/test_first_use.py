@@ -40,3 +40,26 @@ def test_a_database_named_by_orgbot_db_is_created_without_a_word(tmp_path: Path)
     done = orgbot(tmp_path / "data", "kb", "stats", db=chosen)
     assert done.returncode == 0 and done.stderr == ""
     assert chosen.exists() and not (tmp_path / "data").exists()
+
+
+def test_orgbot_run_logs_where_it_created_the_default_database(tmp_path: Path) -> None:
+    import signal
+
+    from tests.support.fake_bot_api import FakeBotAPI
+
+    home = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ORGBOT_"))}
+    with FakeBotAPI() as api:
+        env.update(XDG_DATA_HOME=str(home), TELEGRAM_BOT_TOKEN=api.token)
+        env["TELEGRAM_BASE_URL"] = api.base_url
+        bot = subprocess.Popen(
+            [*ORGBOT, "run"], env=env, stderr=subprocess.PIPE, text=True, cwd=tmp_path
+        )
+        try:
+            api.wait_for(lambda a: a.commands, timeout=60, what="the bot started")
+        finally:
+            bot.send_signal(signal.SIGTERM)
+            _, stderr = bot.communicate(timeout=30)
+    assert bot.returncode == 0
+    default = home / "orgbot" / "orgbot.db"
+    assert f"已创建数据库 / created the database: {default}" in stderr
