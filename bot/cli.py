@@ -18,6 +18,7 @@ import click
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:  # imported lazily below: `orgbot ask` must start fast
+    from knowledge.curation.limits import ImportLimits
     from knowledge.curation.validate import Dataset
     from knowledge.residents.store import ResidentsStore
     from knowledge.store import KnowledgeStore
@@ -153,6 +154,12 @@ def _echo_problems(dataset: Dataset, lang: str) -> None:
         click.echo(problem.text(Lang(lang)), err=True)
 
 
+def _import_limits(settings: Settings) -> ImportLimits:
+    from knowledge.curation.limits import MB, ImportLimits
+
+    return ImportLimits(settings.import_max_rows, settings.import_max_mb * MB)
+
+
 def _refused(count: int, lang: str, what: str) -> click.ClickException:
     if lang == "zh":
         tail = "没有导入任何内容" if what == "nothing imported" else "数据库没有改动"
@@ -171,7 +178,13 @@ def validate(paths: tuple[Path, ...], lang: str, strict: bool, db: Path | None) 
 
     settings = _settings(db)
     store, _ = _open(settings)
-    dataset = validate_files(store, list(paths), default_tz=settings.tz_name, strict=strict)
+    dataset = validate_files(
+        store,
+        list(paths),
+        default_tz=settings.tz_name,
+        strict=strict,
+        limits=_import_limits(settings),
+    )
     _echo_problems(dataset, lang)
     if dataset.problems:
         raise _refused(len(dataset.problems), lang, "nothing imported")
@@ -215,6 +228,7 @@ def import_(
         dry_run=dry_run,
         strict=strict,
         index_cache=index_cache_path(settings.db_path),
+        limits=_import_limits(settings),
     )
     _echo_problems(report.dataset, lang)
     if not report.ok:

@@ -26,6 +26,7 @@ from jobs.timing import (
     parse_quiet_hours,
     parse_reminders,
 )
+from knowledge.curation.limits import DEFAULT_MAX_MB, DEFAULT_MAX_ROWS
 from knowledge.residents.hours import WeeklyHours
 
 T = TypeVar("T")
@@ -79,6 +80,10 @@ class Settings:
     ticket_idle: timedelta = DEFAULT_TICKET_IDLE
     retention_days: int = DEFAULT_RETENTION_DAYS
     kb_dir: Path | None = None  # the curated files /reload imports (None: the shipped ones)
+    # What one `kb import` reads at most: rows of all its files, and megabytes of one file
+    # (a workbook unpacked may be five times that). Past either it is refused at once.
+    import_max_rows: int = DEFAULT_MAX_ROWS
+    import_max_mb: int = DEFAULT_MAX_MB
 
     @property
     def tz(self) -> ZoneInfo:
@@ -265,4 +270,10 @@ def load_settings(
         ),
         retention_days=retention,
         kb_dir=kb_dir,
+        import_max_rows=_positive(
+            "ORGBOT_IMPORT_MAX_ROWS", env.get("ORGBOT_IMPORT_MAX_ROWS", str(DEFAULT_MAX_ROWS)), int
+        ),
+        import_max_mb=_positive(
+            "ORGBOT_IMPORT_MAX_MB", env.get("ORGBOT_IMPORT_MAX_MB", str(DEFAULT_MAX_MB)), int
+        ),
     )

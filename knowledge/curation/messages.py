@@ -197,6 +197,44 @@ class Msg(Enum):
         "没有这个表（可用的有：{tables}）",
         "unknown table (expected one of: {tables})",
     )
+    YAML_TOO_DEEP = (
+        "嵌套超过 {max} 层：请检查括号和缩进",
+        "nested more than {max} levels deep: check the brackets and indentation",
+    )
+    FILE_TOO_BIG = (
+        "文件有 {size}，超过导入上限 {limit}（ORGBOT_IMPORT_MAX_MB）：请只导入要更新的部分",
+        "the file is {size}, over the import limit of {limit} (ORGBOT_IMPORT_MAX_MB)",
+    )
+    XLSX_TOO_BIG = (
+        "工作簿解压后有 {size}，超过上限 {limit}（ORGBOT_IMPORT_MAX_MB 的 5 倍）",
+        "the workbook unpacks to {size}, over the limit of {limit} (5 × ORGBOT_IMPORT_MAX_MB)",
+    )
+    TOO_MANY_ROWS = (
+        "这次导入超过 {limit} 行（ORGBOT_IMPORT_MAX_ROWS），没有读完：请分批导入",
+        "more than {limit} rows in this import (ORGBOT_IMPORT_MAX_ROWS): import it in parts",
+    )
+    SHEET_TOO_LARGE = (
+        "工作表「{sheet}」用到了 {cell} 格（上限 {rows} 行、{columns} 列）：请删掉多余的行和列，"
+        "另存后再导入",
+        "sheet {sheet!r} reaches cell {cell} (the limit is {rows} rows, {columns} columns): "
+        "delete the unused rows and columns and save again",
+    )
+    CELL_TOO_LONG = (
+        "内容有 {length} 个字符，超过上限 {max}",
+        "{length} characters, over the limit of {max}",
+    )
+    FORMULA = (
+        "这一格是公式（{formula}），不导入公式：请复制后「选择性粘贴 → 数值」再导入",
+        "this cell is a formula ({formula}): paste it as values, then import",
+    )
+    HIDDEN_SHEET = (
+        "工作表「{sheet}」是隐藏的，没有导入（要导入请先取消隐藏）",
+        "sheet {sheet!r} is hidden and was not imported (unhide it to import it)",
+    )
+    CONTROL_CHARACTER = (
+        "含有看不见的控制字符（{char}），可能是文件损坏：请检查这一格",
+        "holds an invisible control character ({char}); the file may be damaged",
+    )
     NOT_A_LIST = ("应是记录的列表", "must be a list of records")
     NOT_A_MAPPING = ("每条记录应是「字段: 值」的形式", "each record must be a mapping")
 
