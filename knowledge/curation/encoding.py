@@ -27,9 +27,9 @@ _NAMES = {
 def decode(raw: bytes) -> str:
     """The text of a file's bytes, or CheckError naming what it seems to be instead."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict")
+        return _declared(raw, "utf-8-sig")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        return _declared(raw, "utf-16")
     head = raw[:4096]
     if b"\x00" in head:
         return _utf16_without_bom(raw, head)
@@ -44,6 +44,18 @@ def decode(raw: bytes) -> str:
     if not _reads_as_simplified_chinese(text):
         raise _guessed(raw)
     return text
+
+
+def _declared(raw: bytes, encoding: str) -> str:
+    """A file whose BOM names its encoding: bytes that break it are damage or another
+    encoding pasted in, shown with their line."""
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:  # utf-8-sig counts from after its BOM
+        body = raw[3:] if encoding == "utf-8-sig" else raw
+        line = body[: exc.start].decode(encoding, errors="replace").count("\n") + 1
+        name = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        raise CheckError(Msg.ENCODING_BROKEN, encoding=name, line=line) from None
 
 
 def _utf16_without_bom(raw: bytes, head: bytes) -> str:

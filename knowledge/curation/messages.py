@@ -174,6 +174,12 @@ class Msg(Enum):
         "既不是 UTF-8 也不是 GBK 编码：请另存为 UTF-8 再导入",
         "neither UTF-8 nor GBK: save the file as UTF-8",
     )
+    ENCODING_BROKEN = (
+        "文件是 {encoding} 编码，但第 {line} 行有不是 {encoding} 的字节（混入了别的编码，或文件损坏）"
+        "：请检查这一行，另存为「CSV UTF-8」再导入",
+        "the file is {encoding}, but line {line} holds bytes that are not: another encoding "
+        "pasted in, or damage",
+    )
     BINARY = ("这不是文本文件", "not a text file")
     CSV_BROKEN = ("CSV 格式有误：{reason}", "{reason}")
     XLSX_BROKEN = (

@@ -72,16 +72,27 @@ def survey(path: Path, result: ReadResult, limits: ImportLimits, rows_left: int)
             result.problems.append(Problem(name, 0, "file", Msg.XLSX_TOO_BIG, values))
             return None
         found = _Survey()
-        for member, title in _worksheets(archive).items():
-            try:
-                with archive.open(member) as fh:  # read no more than the limit, whatever it says
-                    data = fh.read(limits.max_unpacked + 1)
-            except (KeyError, *_BROKEN_ZIP):
-                continue  # the reader names the damaged sheet
-            if len(data) > limits.max_unpacked:
-                values = (("size", size_text(len(data))), ("limit", size_text(limits.max_unpacked)))
+        worksheets = _worksheets(archive)
+        unpacked = 0
+        for item in archive.infolist():
+            try:  # read no more than the limit, whatever the zip says
+                with archive.open(item) as fh:
+                    data = fh.read(limits.max_unpacked - unpacked + 1)
+            except _BROKEN_ZIP:  # a damaged member, or one that unpacks to more than it says
+                values = (("reason", f"{item.filename} 损坏"),)
+                result.problems.append(Problem(name, 0, "file", Msg.XLSX_BROKEN, values))
+                return None
+            unpacked += len(data)
+            if unpacked > limits.max_unpacked:
+                values = (
+                    ("size", f"> {size_text(unpacked)}"),
+                    ("limit", size_text(limits.max_unpacked)),
+                )
                 result.problems.append(Problem(name, 0, "file", Msg.XLSX_TOO_BIG, values))
                 return None
+            title = worksheets.get(item.filename)
+            if title is None:
+                continue
             last_row, last_column, rows = _extent(data)
             if last_row > limits.max_rows + 1 or last_column > MAX_COLUMNS:
                 values = (
@@ -111,7 +122,9 @@ def _worksheets(archive: zipfile.ZipFile) -> dict[str, str]:
     try:
         book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        targets = {r.get("Id"): str(r.get("Target", "")) for r in rels.iter(f"{_PKG_REL}Relationship")}
+        targets = {
+            r.get("Id"): str(r.get("Target", "")) for r in rels.iter(f"{_PKG_REL}Relationship")
+        }
         for sheet in book.iter(f"{_MAIN}sheet"):
             target = targets.get(sheet.get(f"{_REL}id"), "").lstrip("/")
             member = target if target.startswith("xl/") else f"xl/{target}"
@@ -191,15 +204,26 @@ def sheets(path: Path, result: ReadResult, found: _Survey) -> list[tuple[str, Ro
                 result.problems.append(Problem(name, 0, "file", Msg.SHEET_BROKEN, values))
                 continue
             _fill_merged(cells, merged)
-            rows = [
-                (i, [_cell(c) for c in row])
-                for i, row in enumerate(cells, 1)
-                if any(cell not in (None, "") for cell in row)
-            ]
+            rows = _with_formula_rows(cells, found.formulas.get(title, {}))
             out.append((title, rows))
     finally:
         workbook.close()
     return out
+
+
+def _with_formula_rows(cells: list[list[Any]], formulas: Formulas) -> Rows:
+    """The non-empty rows; a formula without a computed value reads as nothing (the sheet
+    may even end before it), so the rows holding formulas are kept, to be refused."""
+    width = max([len(row) for row in cells[:1]] + [column for _, column in formulas], default=0)
+    formula_rows = {row for row, _ in formulas}
+    for row in cells:
+        row.extend([""] * (width - len(row)))
+    cells.extend([""] * width for _ in range(len(cells), max(formula_rows, default=0)))
+    return [
+        (i, [_cell(c) for c in row])
+        for i, row in enumerate(cells, 1)
+        if i in formula_rows or any(cell not in (None, "") for cell in row)
+    ]
 
 
 def _fill_merged(cells: list[list[Any]], merged: list[Any]) -> None:
