@@ -1,8 +1,9 @@
 """How much one import may read: files, rows, cells, nesting — refused at once past these.
 
-A city's registry is a few thousand organizations (the largest cities about 20,000); an import
-of 10,000 rows takes about 270–300 MB of memory at its peak, about 20 MB more per 1,000 rows,
-so 30,000 rows keep a small server's import under 1 GB. A file ten times larger than any
+A city's registry is a few thousand organizations (the largest cities about 20,000). Measured
+on the real `orgbot kb import` (benchmarks/bench_import_bounds.py): 10,000 rows peak at about
+300 MB and 10 s of CPU, 30,000 at about 575 MB and 31 s, so the default keeps a small
+server's import well under 1 GB. A file ten times larger than any
 registry is a mistake (a wrong export, a whole province) and is refused before it is read,
 with the limit named, instead of an import that takes minutes and gigabytes to say so.
 """
