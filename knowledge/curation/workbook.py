@@ -135,15 +135,16 @@ def _worksheets(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _extent(data: bytes) -> tuple[int, int, int]:
-    """The last row and column holding a value, and how many rows there are."""
-    last_row = last_column = 0
-    for letters, digits, empty in _CELL_RE.findall(data):
-        if empty:
-            continue
-        last_row = max(last_row, int(digits))
-        last_column = max(last_column, _column_number(letters))
-    rows = len(_ROW_RE.findall(data))
-    return max(last_row, rows), last_column, rows
+    """The last row and column holding a value, and how many rows hold one (rows of
+    formatting only, which Excel writes far down a formatted column, do not count)."""
+    cells = _CELL_RE.findall(data)
+    rows = {digits for _, digits, empty in cells if not empty}
+    letters = {letters for letters, _, empty in cells if not empty}
+    if not cells:  # a writer that numbers nothing: its rows, one after another
+        count = len(_ROW_RE.findall(data))
+        return count, 0, count
+    last_row = max(map(int, rows), default=0)
+    return last_row, max(map(_column_number, letters), default=0), len(rows)
 
 
 def _formulas(data: bytes) -> Formulas:
