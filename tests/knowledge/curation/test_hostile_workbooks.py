@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from knowledge.curation.limits import MB, ImportLimits
-from tests.knowledge.conftest import CSV_HEADERS, CSV_ROW, problem_lines, snapshot, write_xlsx
+from tests.knowledge.conftest import (
+    CSV_HEADERS,
+    CSV_ORG_ID,
+    CSV_ROW,
+    problem_lines,
+    snapshot,
+    write_xlsx,
+)
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -80,6 +87,21 @@ def test_a_workbook_reaching_xfd1048576_is_refused_before_it_is_read(tmp_path):
     ) in result.stderr
     assert "Traceback" not in result.stderr
     assert seconds < 30 and peak < 300, (seconds, peak)
+
+
+def test_a_declared_dimension_of_the_whole_sheet_is_only_a_claim(tmp_path, empty_store):
+    """<dimension ref="A1:XFD1048576"/>: the reader sizes a sheet by its cells, not by this."""
+    from knowledge.curation.apply import import_files
+
+    path = with_member(
+        registry(tmp_path),
+        tmp_path / "claims.xlsx",
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b'<dimension ref="A1:I2"', b'<dimension ref="A1:XFD1048576"'),
+    )
+    assert b"XFD1048576" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    report = import_files(empty_store, [path])
+    assert report.ok and report.added == [("organizations", CSV_ORG_ID)]
 
 
 def test_a_workbook_unpacking_past_the_limit_is_refused(tmp_path, empty_store, import_refused):
