@@ -90,9 +90,9 @@ def survey(path: Path, result: ReadResult, limits: ImportLimits, rows_left: int)
                 )
                 result.problems.append(Problem(name, 0, "file", Msg.XLSX_TOO_BIG, values))
                 return None
-            title = worksheets.get(item.filename)
-            if title is None:
-                continue
+            # Every member, not only those the workbook names as sheets: a sheet may live at
+            # any path its relationships point to, and the limit must hold whatever they say.
+            title = worksheets.get(item.filename, item.filename)
             last_row, last_column, rows = _extent(data)
             if last_row > limits.max_rows + 1 or last_column > MAX_COLUMNS:
                 values = (
@@ -104,7 +104,7 @@ def survey(path: Path, result: ReadResult, limits: ImportLimits, rows_left: int)
                 result.problems.append(Problem(name, 0, "file", Msg.SHEET_TOO_LARGE, values))
                 return None
             found.rows += rows
-            if _HAS_FORMULA_RE.search(data):
+            if item.filename in worksheets and _HAS_FORMULA_RE.search(data):
                 found.formulas[title] = _formulas(data)
         if found.rows > rows_left + 1:
             values = (("limit", limits.max_rows),)
@@ -115,9 +115,7 @@ def survey(path: Path, result: ReadResult, limits: ImportLimits, rows_left: int)
 
 def _worksheets(archive: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet member → its sheet's title (the member's name when the workbook won't say)."""
-    members = [
-        n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")
-    ]
+    members = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
     titles: dict[str, str] = {}
     try:
         book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
@@ -131,7 +129,7 @@ def _worksheets(archive: zipfile.ZipFile) -> dict[str, str]:
             titles[member] = str(sheet.get("name", ""))
     except (KeyError, ElementTree.ParseError, *_BROKEN_ZIP):
         pass
-    return {m: titles.get(m, m) for m in members}
+    return {**{m: m for m in members}, **titles}
 
 
 def _extent(data: bytes) -> tuple[int, int, int]:
