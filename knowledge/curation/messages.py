@@ -225,6 +225,10 @@ class Msg(Enum):
         "sheet {sheet!r} reaches cell {cell} (the limit is {rows} rows, {columns} columns): "
         "delete the unused rows and columns and save again",
     )
+    TOO_MANY_COLUMNS = (
+        "表头有 {count} 列，超过上限 {max} 列：这不像登记表，请检查分隔符或删掉多余的列",
+        "the header has {count} columns, over the limit of {max}: check the separator",
+    )
     CELL_TOO_LONG = (
         "内容有 {length} 个字符，超过上限 {max}",
         "{length} characters, over the limit of {max}",

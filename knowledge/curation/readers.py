@@ -15,7 +15,7 @@ from typing import Any
 
 from knowledge.curation.columns import FIGURES_TABLE, header_field, table_for_sheet
 from knowledge.curation.encoding import decode
-from knowledge.curation.limits import MAX_CELL_CHARS, ImportLimits, size_text
+from knowledge.curation.limits import MAX_CELL_CHARS, MAX_COLUMNS, ImportLimits, size_text
 from knowledge.curation.messages import CheckError, Msg, Problem, Severity
 from knowledge.curation.raw import RawRecord, ReadResult
 from knowledge.curation.workbook import Formulas, sheets, survey
@@ -116,6 +116,12 @@ def _rows_to_records(
         return
     formulas = formulas or {}
     header_line, header_cells = rows[0]
+    while header_cells and header_cells[-1] in (None, ""):  # trailing empty columns
+        header_cells = header_cells[:-1]
+    if len(header_cells) > MAX_COLUMNS:
+        values = (("count", len(header_cells)), ("max", MAX_COLUMNS))
+        result.problems.append(Problem(name, header_line, "", Msg.TOO_MANY_COLUMNS, values))
+        return
     headers = [_text(h).strip() for h in header_cells]
     table = table_for_sheet(headers, hint)
     fields: list[str | None] = []

@@ -261,6 +261,18 @@ def test_odd_csv_cells_name_their_row_and_column(tmp_path, empty_store, import_r
     ]
 
 
+def test_a_csv_a_million_columns_wide_is_refused_at_once(tmp_path, empty_store, import_refused):
+    """Each unknown column is a warning: 500,000 of them took 5.5 s and as many lines."""
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(f"x{n}" for n in range(500_000)) + "\n", encoding="utf-8")
+    started = time.process_time()
+    report = import_refused(empty_store, [path])
+    assert time.process_time() - started < 2
+    assert problem_lines(report) == [
+        f"{path}:第1行：表头有 500000 列，超过上限 200 列：这不像登记表，请检查分隔符或删掉多余的列"
+    ]
+
+
 def test_a_bom_inside_a_cell_is_not_part_of_the_name(tmp_path, empty_store):
     from knowledge.curation.apply import import_files
 
