@@ -37,6 +37,9 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed(raw)
+    if mixed is not None:
+        raise mixed
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -44,6 +47,37 @@ def decode(raw: bytes) -> str:
     if not _reads_as_simplified_chinese(text):
         raise _guessed(raw)
     return text
+
+
+def _mixed(raw: bytes) -> CheckError | None:
+    """Lines of UTF-8 and of GBK in one file (a row pasted from another file): whichever
+    most lines are in is the file's, and the first line in the other is named — read as
+    one encoding, it would be stored as other characters (渭滨区 as 娓花婊ㄥ尯). Two Chinese
+    characters of GBK are almost never valid UTF-8 by chance, one may be: a line needs six
+    bytes outside ASCII to be told apart."""
+    utf8: list[int] = []
+    others: list[tuple[int, bytes]] = []
+    for number, line in enumerate(raw.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            others.append((number, line))
+            continue
+        if sum(byte >= 0x80 for byte in line) >= 6:
+            utf8.append(number)
+    if not utf8 or not others:
+        return None
+    if len(utf8) >= len(others):
+        return CheckError(Msg.ENCODING_BROKEN, encoding="UTF-8", line=others[0][0])
+    try:
+        rest = b"\n".join(line for _, line in others).decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    if not _reads_as_simplified_chinese(rest):
+        return None
+    return CheckError(Msg.ENCODING_BROKEN, encoding="GBK", line=utf8[0])
 
 
 def _declared(raw: bytes, encoding: str) -> str:

@@ -175,9 +175,9 @@ class Msg(Enum):
         "neither UTF-8 nor GBK: save the file as UTF-8",
     )
     ENCODING_BROKEN = (
-        "文件是 {encoding} 编码，但第 {line} 行有不是 {encoding} 的字节（混入了别的编码，或文件损坏）"
+        "文件是 {encoding} 编码，但这一行有不是 {encoding} 的字节（混入了别的编码，或文件损坏）"
         "：请检查这一行，另存为「CSV UTF-8」再导入",
-        "the file is {encoding}, but line {line} holds bytes that are not: another encoding "
+        "the file is {encoding}, but this line holds bytes that are not: another encoding "
         "pasted in, or damage",
     )
     BINARY = ("这不是文本文件", "not a text file")

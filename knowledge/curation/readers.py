@@ -205,7 +205,8 @@ def _read_csv(path: Path, result: ReadResult, rows_left: int, limits: ImportLimi
     try:
         text = decode(path.read_bytes())
     except CheckError as exc:
-        result.problems.append(Problem(name, 1, "encoding", exc.msg, exc.values))
+        line = dict(exc.values).get("line", 1)  # where another encoding begins
+        result.problems.append(Problem(name, line, "encoding", exc.msg, exc.values))
         return
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","

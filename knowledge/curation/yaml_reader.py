@@ -87,7 +87,8 @@ def read_yaml(name: str, raw_bytes: bytes, result: ReadResult) -> None:
     try:
         text = decode(raw_bytes)
     except CheckError as exc:
-        result.problems.append(Problem(name, 1, "encoding", exc.msg, exc.values))
+        line = dict(exc.values).get("line", 1)  # where another encoding begins
+        result.problems.append(Problem(name, line, "encoding", exc.msg, exc.values))
         return
     try:
         doc = yaml.load(text, Loader=_LineLoader)

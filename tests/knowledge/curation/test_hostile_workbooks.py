@@ -241,7 +241,27 @@ def test_a_utf8_file_with_gbk_bytes_pasted_in_names_the_line(tmp_path, empty_sto
     )
     [line] = problem_lines(import_refused(empty_store, [path]))
     assert line == (
-        f"{path}:第1行：encoding：文件是 UTF-8 编码，但第 3 行有不是 UTF-8 的字节"
+        f"{path}:第3行：encoding：文件是 UTF-8 编码，但这一行有不是 UTF-8 的字节"
+        "（混入了别的编码，或文件损坏）：请检查这一行，另存为「CSV UTF-8」再导入"
+    )
+
+
+@pytest.mark.parametrize(
+    ("most", "pasted", "named"), [("gbk", "utf-8", "GBK"), ("utf-8", "gbk", "UTF-8")]
+)
+def test_a_row_pasted_in_another_encoding_names_its_line(
+    tmp_path, empty_store, import_refused, most, pasted, named
+):
+    """Read as the file's encoding, the pasted row would be stored as other characters
+    (渭滨区 as 娓花婊ㄥ尯)."""
+    path = tmp_path / "mixed.csv"
+    lines = ["名称,区县,来源", *(f"宝鸡第{n}测试协会,渭滨区,民政局" for n in range(5))]
+    path.write_bytes(
+        "\n".join(lines).encode(most) + "\n宝鸡粘贴协会,金台区,民政局\n".encode(pasted)
+    )
+    [line] = problem_lines(import_refused(empty_store, [path]))
+    assert line == (
+        f"{path}:第7行：encoding：文件是 {named} 编码，但这一行有不是 {named} 的字节"
         "（混入了别的编码，或文件损坏）：请检查这一行，另存为「CSV UTF-8」再导入"
     )
 
