@@ -116,8 +116,8 @@ def _rows_to_records(
         return
     formulas = formulas or {}
     header_line, header_cells = rows[0]
-    while header_cells and header_cells[-1] in (None, ""):  # trailing empty columns
-        header_cells = header_cells[:-1]
+    filled = [n for n, cell in enumerate(header_cells, 1) if cell not in (None, "")]
+    header_cells = header_cells[: filled[-1] if filled else 0]  # not the empty columns after
     if len(header_cells) > MAX_COLUMNS:
         values = (("count", len(header_cells)), ("max", MAX_COLUMNS))
         result.problems.append(Problem(name, header_line, "", Msg.TOO_MANY_COLUMNS, values))
