@@ -293,6 +293,14 @@ def test_a_csv_a_million_columns_wide_is_refused_at_once(tmp_path, empty_store, 
     ]
 
 
+def test_a_yaml_text_longer_than_a_cell_is_refused_with_its_line(kb_file, store, import_refused):
+    text = f"organizations:\n  - id: test-long\n    name: 测试\n    summary: {'长' * 40_000}\n"
+    path = kb_file("long.yaml", text + "    source: {document: 民政局}\n")
+    assert problem_lines(import_refused(store, [path])) == [
+        f"{path}:第4行：summary：内容有 40000 个字符，超过上限 32767"
+    ]
+
+
 def test_a_bom_inside_a_cell_is_not_part_of_the_name(tmp_path, empty_store):
     from knowledge.curation.apply import import_files
 
