@@ -26,6 +26,7 @@ from jobs.timing import (
     parse_quiet_hours,
     parse_reminders,
 )
+from knowledge.curation.limits import DEFAULT_MAX_MB, DEFAULT_MAX_ROWS
 from knowledge.residents.hours import WeeklyHours
 
 T = TypeVar("T")
@@ -85,6 +86,10 @@ class Settings:
     retention_days: int = DEFAULT_RETENTION_DAYS
     kb_dir: Path | None = None  # the curated files /reload imports (None: the shipped ones)
     db_is_default: bool = False  # neither --db nor ORGBOT_DB: the per-user default file
+    # What one `kb import` reads at most: rows of all its files, and megabytes of one file
+    # (a workbook unpacked may be five times that). Past either it is refused at once.
+    import_max_rows: int = DEFAULT_MAX_ROWS
+    import_max_mb: int = DEFAULT_MAX_MB
 
     @property
     def tz(self) -> ZoneInfo:
@@ -273,4 +278,10 @@ def load_settings(
         retention_days=retention,
         kb_dir=kb_dir,
         db_is_default=db_is_default,
+        import_max_rows=_positive(
+            "ORGBOT_IMPORT_MAX_ROWS", env.get("ORGBOT_IMPORT_MAX_ROWS", str(DEFAULT_MAX_ROWS)), int
+        ),
+        import_max_mb=_positive(
+            "ORGBOT_IMPORT_MAX_MB", env.get("ORGBOT_IMPORT_MAX_MB", str(DEFAULT_MAX_MB)), int
+        ),
     )
