@@ -24,10 +24,9 @@ from bot.cli_common import (
     settings_for,
 )
 from bot.cli_ops import db, doctor, notify
-from bot.settings import Settings, SettingsError
+from bot.settings import SettingsError
 
 if TYPE_CHECKING:  # imported lazily below: `orgbot ask` must start fast
-    from knowledge.curation.limits import ImportLimits
     from knowledge.curation.validate import Dataset
 
 
@@ -137,12 +136,6 @@ def _echo_problems(dataset: Dataset, lang: str) -> None:
         click.echo(problem.text(Lang(lang)), err=True)
 
 
-def _import_limits(settings: Settings) -> ImportLimits:
-    from knowledge.curation.limits import MB, ImportLimits
-
-    return ImportLimits(settings.import_max_rows, settings.import_max_mb * MB)
-
-
 def _refused(count: int, lang: str, what: str) -> click.ClickException:
     if lang == "zh":
         tail = "没有导入任何内容" if what == "nothing imported" else "数据库没有改动"
@@ -166,7 +159,7 @@ def validate(paths: tuple[Path, ...], lang: str, strict: bool, db: Path | None) 
         list(paths),
         default_tz=settings.tz_name,
         strict=strict,
-        limits=_import_limits(settings),
+        limits=settings.import_limits,
     )
     _echo_problems(dataset, lang)
     if dataset.problems:
@@ -212,7 +205,7 @@ def import_(
             dry_run=dry_run,
             strict=strict,
             index_cache=index_cache_path(settings.db_path),
-            limits=_import_limits(settings),
+            limits=settings.import_limits,
         )
     except (sqlite3.Error, OSError) as exc:  # a full disk: the transaction was rolled back
         raise database_error(settings, exc, "nothing was imported") from None

@@ -26,7 +26,7 @@ from jobs.timing import (
     parse_quiet_hours,
     parse_reminders,
 )
-from knowledge.curation.limits import DEFAULT_MAX_MB, DEFAULT_MAX_ROWS
+from knowledge.curation.limits import DEFAULT_MAX_MB, DEFAULT_MAX_ROWS, MB, ImportLimits
 from knowledge.residents.hours import WeeklyHours
 
 T = TypeVar("T")
@@ -90,6 +90,10 @@ class Settings:
     # (a workbook unpacked may be five times that). Past either it is refused at once.
     import_max_rows: int = DEFAULT_MAX_ROWS
     import_max_mb: int = DEFAULT_MAX_MB
+
+    @property
+    def import_limits(self) -> ImportLimits:
+        return ImportLimits(self.import_max_rows, self.import_max_mb * MB)
 
     @property
     def tz(self) -> ZoneInfo:
