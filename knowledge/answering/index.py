@@ -159,6 +159,7 @@ class IndexBuilder:
         # cut once (a fifth of a large build's time), within a bound (names never repeat).
         self._normalized = lru_cache(maxsize=REPEATED_TEXTS)(self._normalize)
         self._tokens = lru_cache(maxsize=REPEATED_TEXTS)(self._tokens_of)
+        self._does = lru_cache(maxsize=REPEATED_TEXTS)(self._does_of)  # rows of one kind
         self._weights: dict[float, float] = {}
 
     def build(self) -> Index:
@@ -409,12 +410,14 @@ class IndexBuilder:
                 tokens.append((key, EXPANSION_SHARE))
         return tokens
 
-    def _does(self, services: list[str], record: dict[str, Any]) -> set[str]:
-        """What a registry row's 业务范围 and topics are indexed under."""
-        tokens = {f"T:{topic}" for topic in record.get("topics", [])}
+    def _does_of(
+        self, services: tuple[str, ...], topics: tuple[str, ...]
+    ) -> tuple[frozenset[str], str]:
+        """What a registry row's 业务范围 and topics are indexed under (and those joined)."""
+        tokens = {f"T:{topic}" for topic in topics}
         for text in services:
             tokens.update(token for token, _ in self._tokens(self._normalized(text)))
-        return tokens
+        return frozenset(tokens), "\x00".join(tokens)
 
     def _add(self, doc: Doc, fields: dict[str, list[str]], record: dict[str, Any]) -> None:
         i = len(self.docs)
@@ -424,8 +427,11 @@ class IndexBuilder:
         # A handful of distinct weights: millions of postings share a few float objects
         # (100,000 organizations: 551 MB at the peak of the build, 658 MB without).
         shared = self._weights
-        does = set() if doc.curated else self._does(fields["services"], record)
-        does_text = "\x00".join(does)
+        does, does_text = (
+            (frozenset(), "")
+            if doc.curated
+            else self._does(tuple(fields["services"]), tuple(record.get("topics", [])))
+        )
         for field_name, texts in fields.items():
             fw = FIELD_WEIGHTS[field_name]
             for text in texts:

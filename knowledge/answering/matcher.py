@@ -108,6 +108,13 @@ class Matcher:
         mentioned, names = self.spelling.mentions(text, pairs)
         window = HOMOPHONE_WINDOW
         corrections = self.spelling.homophones(text[:window], pairs[: window - 1])
+        place_words = {p for p in self.index.places if p in text}
+        # A place written is that place, not a sound-alike name (阳县 in 千阳县 is no 洋县).
+        corrections = {
+            written: word
+            for written, word in corrections.items()
+            if not any(written in place for place in place_words)
+        }
         for written, word in corrections.items():
             for doc in self.index.names.get(word, ()):  # 明名心理 is 明明心理 misspelt
                 value = (NAME_MENTION + 0.5 * len(word)) * HOMOPHONE_FACTOR
@@ -127,9 +134,8 @@ class Matcher:
         if not text:
             match.intent = "greeting" if greeting else "unknown"
             return match
-        places = self._places(text)
+        places = self._places(text, names, mentioned)
         match.places = places
-        place_words = {p for p in self.index.places if p in text}
         words, search_words = self._seg.cut_for_search(text)
         # A place's pieces are the place too (新区 in 高新区 would score every 高新区 name).
         content = [
@@ -157,12 +163,24 @@ class Matcher:
             match.intent = "services"  # a need described without naming anyone
         return match
 
-    def _places(self, text: str) -> list[tuple[str, str]]:
+    def _places(
+        self, text: str, names: list[str], named: dict[int, float]
+    ) -> list[tuple[str, str]]:
         compact = text.replace(" ", "")
-        found = [p for p in self.index.places if p in compact]
+        found = [p for p in self.index.places if p in compact and self._asked(p, names, named)]
         # The longest place written: 丹凤县 is not also 凤县.
         hits = {self.index.places[p] for p in found if not any(p in q and p != q for q in found)}
         return sorted(hits)
+
+    def _asked(self, place: str, names: list[str], named: dict[int, float]) -> bool:
+        """Whether a place written is asked about: inside a name the question gives, only
+        when a document of that name is there (安康 in 安康志愿者协会 of 合阳县 is no place;
+        张家堡街道 in 张家堡街道社会组织服务中心 is)."""
+        if not any(place in name for name in names):
+            return True
+        level, canonical = self.index.places[place]
+        docs = self.index.docs
+        return any(place_name(getattr(docs[doc], level)) == canonical for doc in named)
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -222,8 +240,12 @@ class Matcher:
             best = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
             pool = [*named, *best]
         else:
+            pool = []
+        if places or not pool:
+            # The documents in the place asked about holding the rarest common word: a need
+            # asked in a district is looked for there, whatever else the question names.
             place_names = [place for _, place in places]
-            pool = self._columns.first_holding(common_keys, place_names, RESCORE_POOL)
+            pool += self._columns.first_holding(common_keys, place_names, RESCORE_POOL)
         # Curated records holding a common word too: a stray rare word (方法) must not leave
         # out the one record that answers the need (沟通) among a registry's rows.
         pool = list(dict.fromkeys([*pool, *self._columns.curated_holding(common_keys)]))
