@@ -240,12 +240,8 @@ class Matcher:
             best = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
             pool = [*named, *best]
         else:
-            pool = []
-        if places or not pool:
-            # The documents in the place asked about holding the rarest common word: a need
-            # asked in a district is looked for there, whatever else the question names.
             place_names = [place for _, place in places]
-            pool += self._columns.first_holding(common_keys, place_names, RESCORE_POOL)
+            pool = self._columns.first_holding(common_keys, place_names, RESCORE_POOL)
         # Curated records holding a common word too: a stray rare word (方法) must not leave
         # out the one record that answers the need (沟通) among a registry's rows.
         pool = list(dict.fromkeys([*pool, *self._columns.curated_holding(common_keys)]))
