@@ -18,7 +18,8 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import UpdateType
-from telegram.request import HTTPXRequest
+
+from bot.request import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def _kind(raw: dict[str, Any]) -> str:
     return ", ".join(known) or f"{len(kinds)} unknown field(s)"
 
 
-class UpdateReadingRequest(HTTPXRequest):
+class UpdateReadingRequest(AiohttpRequest):
     """The connection getUpdates uses: hands PTB only updates it can read (see the module)."""
 
     async def post(self, url: str, *args: Any, **kwargs: Any) -> Any:
