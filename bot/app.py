@@ -18,6 +18,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from bot.connection import OrgApplication, connect
 from bot.health import health_body, start_health_server
 from bot.logs import LogFormat, configure_logging
+from bot.request import AiohttpRequest
 from bot.services import BotData, Services, open_services
 from bot.settings import Settings, created_database_line
 from bot.throttle import ChatRateLimiter
@@ -93,6 +94,7 @@ def build_notice_bot(settings: Settings) -> ExtBot[None]:
         settings.require_token(),
         base_url=base_url,
         base_file_url=base_file_url,
+        request=AiohttpRequest(),
         rate_limiter=ChatRateLimiter(settings.send_retry_seconds, settings.send_rate),
     )
 
@@ -111,6 +113,7 @@ def build_application(settings: Settings, services: Services | None = None) -> A
         .context_types(ContextTypes(bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .rate_limiter(ChatRateLimiter(settings.send_retry_seconds, settings.send_rate))
+        .request(AiohttpRequest())  # see bot/request.py: a third of httpx's CPU a request
         .get_updates_request(UpdateReadingRequest(connection_pool_size=1, trouble=trouble))
         .concurrent_updates(True)  # one slow conversation never holds up the others
         .post_init(_post_init)
@@ -236,10 +239,12 @@ def _run_locked(settings: Settings, where: Listening) -> None:
         try:
             connected = loop.run_until_complete(connect(application, settings))
         except TelegramError as exc:
+            loop.run_until_complete(application.bot.shutdown())  # its HTTP sessions
             services.close()
             raise _refused(exc, settings) from None
         if not connected:
             log.info("stopped before Telegram could be reached")
+            loop.run_until_complete(application.bot.shutdown())
             services.close()
             return
         _stop_on_signals(application, loop)

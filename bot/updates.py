@@ -19,7 +19,8 @@ from typing import Any
 from telegram import Update
 from telegram.constants import UpdateType
 from telegram.error import NetworkError, TelegramError, TimedOut
-from telegram.request import HTTPXRequest
+
+from bot.request import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class PollingTrouble:
         self.attempts, self.next_wait = 0, 0.0
 
 
-class UpdateReadingRequest(HTTPXRequest):
+class UpdateReadingRequest(AiohttpRequest):
     """The connection getUpdates uses: hands PTB only updates it can read (see the module),
     and tells `trouble` whether each long poll was answered."""
 

@@ -30,6 +30,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import aiohttp
 import httpx
 import sqlite_utils
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
@@ -60,7 +61,14 @@ MAX_BACKOFF = timedelta(hours=1)
 BATCH = 200  # rows read at once; each is still claimed on its own
 IDLE_SECONDS = 0.25  # between looks at the outbox when nothing is due (and at stopping)
 # Errors after which the request certainly never reached Telegram.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# aiohttp's are those of the bot's own requests (bot/request.py); httpx's those of a plain Bot.
+_NOT_SENT = (
+    aiohttp.ClientConnectorError,
+    aiohttp.ConnectionTimeoutError,
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
 # Set while a notice is being sent: the bot's rate limiter (bot/throttle.py), which retries
 # replies through an outage, then retries only a request that certainly never left.
 AT_MOST_ONCE: ContextVar[bool] = ContextVar("at_most_once", default=False)
