@@ -81,7 +81,9 @@ def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true", help="list the questions missed")
-    parser.add_argument("--set", type=Path, default=SET, help="the questions (default: %(default)s)")
+    parser.add_argument(
+        "--set", type=Path, default=SET, help="the questions (default: %(default)s)"
+    )
     args = parser.parse_args()
 
     store = open_knowledge()

@@ -27,12 +27,16 @@ from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Intent
 from knowledge.answering.lists import (
     Lister,
+    Listing,
+    ListQuery,
     is_count_question,
     is_list_question,
     narrowing_words,
     topics_of,
+    without_places,
 )
 from knowledge.answering.matcher import Match, Matcher
+from knowledge.answering.picks import Pick, asks_more, picked, relisted
 from knowledge.answering.scope import Refusal, Scope, refusal_reply
 from knowledge.catalog import Catalog
 from knowledge.records import Activity, Kind, Organization, Record
@@ -58,6 +62,7 @@ class Answer:
     context: Subject | None = None  # the chat's context this follow-up was answered from
     subject: Subject | None = None  # what a follow-up to this answer would be about
     listed: list[Organization] = field(default_factory=list)  # a list question's answer
+    list_query: ListQuery | None = None  # what the list asked for
     refusal: Refusal | None = None  # why a question that is not ours was refused
 
     @property
@@ -193,8 +198,11 @@ class Answerer:
         a follow-up ("它的电话呢") is answered from (see context.py)."""
         snapshot = self.snapshot  # one version of the knowledge for the whole answer
         match = snapshot.matcher.match(question)
-        follow = follow_up(match.normalized, context, snapshot.catalog)
-        if isinstance(follow, FollowUp):
+        shown = self._from_shown(snapshot, match, context)
+        follow = follow_up(match.normalized, context, snapshot.catalog) if not shown else None
+        if shown is not None:
+            answer = shown
+        elif isinstance(follow, FollowUp):
             answer = self._follow(snapshot, follow, match.query)
         else:
             answer = self._compose(snapshot, match)
@@ -210,6 +218,7 @@ class Answerer:
         sure = answer.decision in (Decision.ANSWER, Decision.CONFIRM)
         if sure and not answer.choices:
             answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
+        answer.subject = _what_was_shown(answer, context if shown else None)
         if match.english:
             answer.reply = with_english_note(answer.reply)
             if answer.proposal is not None:
@@ -248,9 +257,10 @@ class Answerer:
                 [],
                 refusal=refusal,
             )
-        if is_list_question(match.normalized) and not _fact_lists(snapshot, match):
+        shape = without_places(match.normalized, snapshot.index.places)  # 帮娃娃的组织宝鸡有几个
+        if is_list_question(shape) and not _fact_lists(snapshot, match):
             return _list_answer(snapshot, match)
-        if is_count_question(match.normalized) and not _fact_counts(match):
+        if is_count_question(shape) and not _fact_counts(match):
             return _list_answer(snapshot, match)
         results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
         intent, decision = Intent(match.intent), Decision(match.decision)
@@ -280,6 +290,57 @@ class Answerer:
                 proposal=reply,
             )
         return Answer(match.query, True, intent, reply, results, top=top, decision=decision)
+
+    def _from_shown(
+        self, snapshot: Snapshot, match: Match, context: Subject | None
+    ) -> Answer | None:
+        """A follow-up of the list or the choice the chat was shown ("第二个", "那未央区呢"),
+        or a list asked after one organization ("还有别的做心理的吗"); None otherwise."""
+        if context is None or match.named:
+            return None
+        pick = picked(match.normalized, context, snapshot.catalog)
+        if pick is not None:
+            return self._picked(snapshot, pick, match.query)
+        topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+        relist = relisted(
+            match.normalized,
+            match.words,
+            match.places,
+            snapshot.index.places,
+            topics,
+            snapshot.index.expansions,
+            context,
+            snapshot.catalog,
+        )
+        if relist is None:
+            return None
+        listing = snapshot.lister.run(relist.query, again=relist.again)
+        answer = _listed(snapshot, match.query, listing)
+        answer.context = context if context.id else None
+        return answer
+
+    def _picked(self, snapshot: Snapshot, pick: Pick, query: str) -> Answer:
+        """The answer about the record picked of a list or a choice ("第二个是干啥的")."""
+        record = pick.record
+        subject = Subject(record.KIND, record.id, record.display_name)
+        follow = follow_up(pick.rest, subject, snapshot.catalog) if asks_more(pick.rest) else None
+        answer: Answer | None = None
+        if isinstance(follow, FollowUp):
+            answer = self._follow(snapshot, follow, query)
+        elif follow is not None:  # words of its own ("有多大"): asked with the record named
+            again = self._compose(snapshot, snapshot.matcher.match(follow.question))
+            if again.answered and not again.choices and follow.covers(again.top):
+                answer = again
+                answer.query = query
+        if answer is None:
+            reply = snapshot.composer.answer(record, Intent.INTRODUCE, [], [])
+            result = {"kind": record.KIND, "id": record.id, "name": record.display_name}
+            answer = Answer(
+                query, True, Intent.INTRODUCE, reply, [{**result, "score": 0.0}], top=record
+            )
+            answer.decision = Decision.ANSWER
+        answer.context = subject
+        return answer
 
     def _follow(self, snapshot: Snapshot, follow: FollowUp, query: str) -> Answer:
         """A follow-up, answered about the record of the chat's context."""
@@ -391,6 +452,10 @@ def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
     listing = snapshot.lister.listing(
         match.normalized, match.places, topics, [m for m in matched if m]
     )
+    return _listed(snapshot, match.query, listing)
+
+
+def _listed(snapshot: Snapshot, query: str, listing: Listing) -> Answer:
     results = [
         {"kind": Kind.ORGANIZATION, "id": o.id, "name": o.name, "score": 1.0}
         for o in listing.organizations
@@ -398,14 +463,38 @@ def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
     reply = snapshot.lister.reply(listing)
     found = bool(listing.organizations)
     return Answer(
-        match.query,
+        query,
         found,
         Intent.LIST,
         reply,
         results,
         decision=Decision.ANSWER if found else Decision.UNKNOWN,
         listed=listing.organizations,
+        list_query=listing.query,
     )
+
+
+def _what_was_shown(answer: Answer, shown: Subject | None) -> Subject | None:
+    """What the chat's follow-ups are about after `answer`: the list or the choice it shows
+    ("第二个" picks from it; one listed is "它" too), or its subject; a pick keeps the list
+    it was picked from (`shown`)."""
+    if answer.listed and answer.answered:
+        orgs = answer.listed
+        listed = tuple((Kind.ORGANIZATION, org.id) for org in orgs)
+        one = orgs[0] if len(orgs) == 1 else None
+        return Subject(
+            Kind.ORGANIZATION,
+            one.id if one else "",
+            one.name if one else "",
+            listed,
+            answer.list_query,
+        )
+    if answer.choices:
+        listed = tuple((record.KIND, record.id) for record in answer.choices)
+        return Subject(Kind.ORGANIZATION, "", "", listed)
+    if answer.subject is not None:
+        return answer.subject.showing(shown)
+    return None
 
 
 def _choices(match: Match) -> list[Doc]:

@@ -48,7 +48,8 @@ _UNITS: dict[str, tuple[str, ...]] = {
 # A verb may follow the measure word: "多少人参加" still counts people (a noun may not).
 _UNIT_RE = re.compile(
     r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
-    r"(参加|参与|受益|报名|加入|来过|来|去过|去|了)*[呢啊呀吗了?？。！!]*$"
+    r"(参加|参与|受益|报名|加入|来过|来|去过|去|了|送|运|捐|发|装|办|搞|做|开展|举办|组织|帮|服务"
+    r"|过去|过来|过|到|的|完|出去|出|给|教|值班|班)*[呢啊呀吗了?？。！!]*$"
 )
 # An English question read in Chinese words: "多少人 院落 合作社 服务" (how many people … serve).
 _ENGLISH_UNIT_RE = re.compile(
@@ -57,6 +58,11 @@ _ENGLISH_UNIT_RE = re.compile(
 # Who is counted, named instead of measured: "帮了多少孩子" counts people all the same.
 _PEOPLE_RE = re.compile(r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)")
 _PEOPLE = ("人", "名", "位")
+# Money named, not measured: "筹的钱是截至哪天的" asks of the sums.
+_MONEY_RE = re.compile(r"钱|款|资金|经费")
+# What is counted, named before 有多少: "专家顾问团有多少人" counts the members of a group,
+# which no figure about the organization's trainees is.
+_COUNTED_RE = re.compile(r"([\u4e00-\u9fff]{2,})(?:有|共有|一共有|总共有|一共|总共)(?:多少|几)")
 _AREA_RE = re.compile(r"多大|面积|平方|平米")
 _DURATION_RE = re.compile(r"多久|多长时间|几个月")
 _DATE_RE = re.compile(
@@ -79,7 +85,19 @@ def asked_units(question: str) -> tuple[str, ...]:
     found = _UNIT_RE.search(compact) or _ENGLISH_UNIT_RE.search(question)
     if found:
         return _UNITS[found.group(2)]
-    return _PEOPLE if _PEOPLE_RE.search(compact) else ()
+    if _PEOPLE_RE.search(compact):
+        return _PEOPLE
+    return ("元",) if _MONEY_RE.search(compact) else ()
+
+
+def counted_thing(question: str, own: str) -> str:
+    """What the question counts when it names it before 有多少 (专家顾问团), unless that is
+    the record itself (益人行志愿者协会有多少…); or ""."""
+    found = _COUNTED_RE.search(question.replace(" ", ""))
+    if found is None:
+        return ""
+    thing = re.split(r"的|那个|这个|那|这", found.group(1))[-1]
+    return "" if len(thing) < 2 or thing in own else thing
 
 
 def is_event_question(question: str) -> bool:
@@ -117,6 +135,7 @@ def figures_reply(
     figures = family_figures(catalog, record)
     own = "".join([record.name, *record.aliases])
     units = asked_units(question)
+    thing = counted_thing(question, own)
     if not figures:
         counted = _counting_facts(catalog, record, words, units)
         if counted:
@@ -129,6 +148,10 @@ def figures_reply(
     def relevance(figure: Figure) -> int:
         # What the figure counts, not the sentence it sits in (which names the organization).
         text = figure.label + figure.text
+        if thing and not any(
+            thing[i : i + 2] in text + figure.quote for i in range(len(thing) - 1)
+        ):
+            return 0
         score = sum(len(w) for w in words if w in text and w not in own)
         if units and any(unit in figure.text for unit in units):
             score += UNIT_BONUS

@@ -52,6 +52,7 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
         re.compile(
             r"多少|几家|几个|几次|几名|几所|几台|几块|几场|几批|数量|规模|人次|总共|一共|共有|多大|几万"
             r"|几天|几年|几亩|几户|几位|几人|几项|几份|几元|几块钱|多久|多长时间"
+            r"|几(回|趟|届|期|轮|间|处)"
             # dates and events are figures too (knowledge/answering/figures.py)
             r"|(什么时候|啥时候|哪年|哪一年|几几年)(开始|办|成立|启动|建|开展|搞|做|创办|实施)"
             r"|(开始|创办|成立|启动)(于)?(什么时候|啥时候|哪年|哪一年)"
