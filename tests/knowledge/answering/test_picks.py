@@ -1,0 +1,210 @@
+"""Follow-ups of a list or a choice ("第二个", "张家堡那个有多大", "那未央区呢"), lists asked as
+follow-ups ("还有别的做心理的吗"), and figures counted with any measure word."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering.answer import Answer, Answerer
+from knowledge.answering.context import Conversations
+from knowledge.answering.intent import Intent
+from knowledge.answering.picks import ordinal
+
+QIUWEN = "weiyang-qiuwen-social-work"
+ZHONGHAI = "zhonghai-social-work"
+CHANGQINGTENG = "changqingteng-social-work"
+ZHANGJIABAO = "zhangjiabao-sozo-center"
+XINJIAMIAO = "xinjiamiao-sozo-center"
+ZHONGYI = "shaanxi-zhongyi-sozo-center"
+YIRENXING = "yirenxing-volunteers"
+WEIYANG = {ZHANGJIABAO, XINJIAMIAO, ZHONGYI, QIUWEN, ZHONGHAI, YIRENXING, CHANGQINGTENG}
+HITECH_CHARITY = "baoji-hitech-charity"
+HITECH_ENTERPRISES = "baoji-hitech-private-enterprises"
+CHARITY_FEDERATION = "baoji-charity-federation"
+CHENCANG = "chencang-sozo-center"
+MINGMING = "baoji-mingming-psychology"
+ZHITA = "baoji-zhita-children"
+WUSHU = "jintai-wushu"
+DEFENSE = "baoji-national-defense-education"
+SME = "baoji-sme-association"
+JINGERLU = "jingerlu-community-federation"
+ARTS = "baoji-youth-arts-federation"
+
+
+def in_one_chat(answerer: Answerer, turns: list[str]) -> Answer:
+    chat = Conversations()
+    answer = None
+    for turn in turns:
+        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
+        chat.update(0, answer)
+    assert answer is not None
+    return answer
+
+
+# (the turns, the record the last one is answered about, what its reply must say)
+PICKS = [
+    (["未央区有哪些社工机构", "第二个是干啥的"], ZHONGHAI, "中海社工"),
+    (["未央区有哪些社工机构", "第三个在哪"], CHANGQINGTENG, "资料中没有"),
+    (["未央区有哪些社工机构", "最后一个搞啥活动"], CHANGQINGTENG, ""),
+    (["未央区有哪些社工机构", "第2个"], ZHONGHAI, ""),
+    (["未央区有哪些社工机构", "第二个是干啥的", "那第一个呢"], QIUWEN, ""),
+    (["未央区有哪些社工机构", "第二个是干啥的", "它的电话"], ZHONGHAI, "资料中没有"),
+    (["宝鸡有哪些做慈善的组织", "第一个的电话"], CHARITY_FEDERATION, "资料中没有"),
+    (["宝鸡有哪些协会", "倒数第二个在哪"], SME, "资料中没有"),
+    (["宝鸡有哪些协会", "武术那家的电话"], WUSHU, "资料中没有"),
+    (["宝鸡有哪些协会", "武术那个服务了多少学生"], WUSHU, "1.68万人次"),
+    (["未央区有哪些社会组织服务中心", "张家堡那个有多大"], ZHANGJIABAO, "1300余平方米"),
+    (["高新区有哪些组织", "那个民营企业协会是干啥的"], HITECH_ENTERPRISES, ""),
+    (["做心理咨询的组织有哪些", "第一个值了多少次班"], MINGMING, "131次"),
+    # a choice is picked from like a list
+    (["高新区的协会是干啥的", "第二个"], HITECH_ENTERPRISES, ""),
+    # one organization listed is "它" too
+    (["宝鸡有哪些组织帮老人", "它在哪"], HITECH_CHARITY, "资料中没有"),
+]
+
+
+@pytest.mark.parametrize(
+    ("turns", "record", "says"), PICKS, ids=[" / ".join(t) for t, _, _ in PICKS]
+)
+def test_a_pick_of_a_list_or_a_choice_is_answered_about_the_one_picked(
+    answerer: Answerer, turns: list[str], record: str, says: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.answered and answer.results[0]["id"] in {record}, answer.text
+    assert says in answer.text
+    assert answer.to_json()["context"]["id"] == record
+
+
+def test_a_pick_of_a_legal_form_picks_the_one_of_that_form(answerer: Answerer) -> None:
+    # 宝鸡's 协会 include two 联合会 and one 慈善 association: only one 公益慈善联合会
+    answer = in_one_chat(answerer, ["宝鸡有哪些协会", "那个慈善联合会的电话呢"])
+    assert answer.results[0]["id"] == CHARITY_FEDERATION
+    assert "资料中没有" in answer.text
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["未央区有哪些社工机构", "社工的电话"],  # 秋文社工 and 中海社工 both: no pick
+        ["未央区有哪些社工机构", "第五个"],  # only three were shown
+        ["智塔在哪", "第二个"],  # no list was shown
+    ],
+)
+def test_what_picks_nothing_for_sure_is_not_answered_about_one_listed(
+    answerer: Answerer, turns: list[str]
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.context is None or answer.context.id not in {ZHONGHAI, CHANGQINGTENG}
+    assert not (answer.answered and answer.results[0]["id"] in {QIUWEN, ZHONGHAI})
+
+
+# (the turns, the organizations the last list names, those it must leave out)
+RELISTS = [
+    (["陈仓区有哪些社会组织", "那未央区呢，还有哪些"], WEIYANG, {CHENCANG}),
+    (["渭滨区有哪些组织", "那金台区呢"], {WUSHU}, {JINGERLU}),
+    (["做心理咨询的组织有哪些", "那宝鸡的呢"], {MINGMING}, {QIUWEN}),
+    (["有啥管老人的组织", "那西安呢"], {ZHANGJIABAO}, {HITECH_CHARITY}),
+    (["宝鸡有哪些做慈善的组织", "那陈仓区的呢"], {CHENCANG}, {CHARITY_FEDERATION}),
+    (["宝鸡有哪些协会", "那联合会呢"], {CHARITY_FEDERATION, ARTS, JINGERLU}, {WUSHU}),
+    (["宝鸡有哪些协会", "那做养老的呢"], {HITECH_CHARITY}, {WUSHU}),
+    (["宝鸡有哪些做乡村振兴的", "还有别的吗"], {HITECH_CHARITY, CHENCANG}, set()),
+    # after one organization: the others like it
+    (["明明心理是干啥的", "还有别的做心理的吗"], {QIUWEN}, {MINGMING}),
+    (["明明心理", "有没有差不多的组织"], {QIUWEN}, {MINGMING}),
+    (["秋文社工是做什么的", "除了它还有哪些社工机构"], {ZHONGHAI, CHANGQINGTENG}, {QIUWEN}),
+    (["金台区武术协会", "还有哪些组织也管孩子"], {ZHITA, DEFENSE, CHANGQINGTENG}, {WUSHU}),
+    (["经二路联合会", "除了他们还有谁管老小区"], {ZHANGJIABAO, XINJIAMIAO}, {JINGERLU}),
+]
+
+
+@pytest.mark.parametrize(
+    ("turns", "named", "left_out"), RELISTS, ids=[" / ".join(t) for t, _, _ in RELISTS]
+)
+def test_a_list_asked_as_a_follow_up_changes_what_it_was_asked_of(
+    answerer: Answerer, turns: list[str], named: set[str], left_out: set[str]
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.intent == Intent.LIST and answer.answered, answer.text
+    listed = {org.id for org in answer.listed}
+    assert named <= listed and not left_out & listed
+
+
+def test_a_list_asked_again_says_these_are_all_there_are(answerer: Answerer) -> None:
+    answer = in_one_chat(answerer, ["宝鸡有哪些做乡村振兴的", "还有别的吗"])
+    assert "就这 2 家" in answer.text
+
+
+def test_none_like_the_one_answered_says_so_and_is_no_answer(answerer: Answerer) -> None:
+    answer = in_one_chat(answerer, ["智塔是干啥的", "还有类似的机构吗"])
+    assert not answer.answered
+    assert "除了宝鸡智塔儿童启能成长中心，资料中没有其他" in answer.text
+
+
+def test_a_list_of_nothing_leaves_the_list_before_it_to_pick_from(answerer: Answerer) -> None:
+    answer = in_one_chat(answerer, ["西安有哪些社工机构", "那宝鸡呢", "第三个在哪"])
+    assert not in_one_chat(answerer, ["西安有哪些社工机构", "那宝鸡呢"]).answered
+    assert answer.results[0]["id"] == CHANGQINGTENG
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["智塔", "那它还有什么服务"],  # its services, not others like it
+        ["智塔", "他们有哪些项目"],
+        ["经二路联合会", "那明明心理呢"],  # a name of its own
+    ],
+)
+def test_a_follow_up_about_the_subject_is_no_list(answerer: Answerer, turns: list[str]) -> None:
+    assert in_one_chat(answerer, turns).intent != Intent.LIST
+
+
+# (question or turns, the organization, what the reply says)
+COUNTED = [
+    (["宝鸡市公益慈善联合会", "分几批送过去的"], CHARITY_FEDERATION, "4批次"),
+    (["明明心理一年值了多少次班"], MINGMING, "131次"),
+    (["青年文联", "开展了几场活动"], ARTS, "80余场次"),
+    (["宝鸡市公益慈善联合会筹的钱是截至哪天的"], CHARITY_FEDERATION, "2021-08-01"),
+    (["明明心理", "那他们值了多少次班"], MINGMING, "131次"),
+    (["经二路联合会是干啥的", "那它服务了多少人"], JINGERLU, "2万人"),
+    # a count the sources do not give is said to be missing, never another number
+    (["中小企业协会的专家顾问团有多少人"], SME, "资料中没有您问的这个数字"),
+    (["经二路那个合作社帮了多少户"], JINGERLU, "资料中没有您问的这个数字"),
+]
+
+
+@pytest.mark.parametrize(
+    ("turns", "organization", "says"), COUNTED, ids=[" / ".join(t) for t, _, _ in COUNTED]
+)
+def test_a_count_is_answered_by_its_measure_word(
+    answerer: Answerer, turns: list[str], organization: str, says: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.answered and says in answer.text, answer.text
+    top = answer.results[0]
+    assert organization in {top["id"], (top.get("organization") or {}).get("id")}
+
+
+def test_a_group_counted_by_name_is_not_answered_with_anothers_number(
+    answerer: Answerer,
+) -> None:
+    answer = answerer.answer("中小企业协会的专家顾问团有多少人", log_question=False)
+    lead = answer.text.split("资料里有的数字是")[0]
+    assert "10万余人" not in lead
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "index"),
+    [
+        ("第二个是什么", 3, 1),
+        ("第2家", 3, 1),
+        ("最后一个", 3, 2),
+        ("倒数第二个", 7, 5),
+        ("头一个", 3, 0),
+        ("第十一个", 12, 10),
+        ("第四个", 3, None),
+        ("第几个", 3, None),
+    ],
+)
+def test_an_ordinal_counts_from_the_list_shown(text: str, count: int, index: int | None) -> None:
+    found = ordinal(text, count)
+    assert (found[0] if found else None) == index
