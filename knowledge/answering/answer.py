@@ -18,10 +18,12 @@ from knowledge.answering.context import (
     FollowUp,
     Subject,
     follow_up,
+    follow_up_intent,
     follow_up_reply,
     rewritten,
     subject_of,
 )
+from knowledge.answering.figures import figure_named, figures_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Intent
@@ -39,7 +41,7 @@ from knowledge.answering.matcher import Match, Matcher
 from knowledge.answering.picks import Pick, asks_more, picked, relisted
 from knowledge.answering.scope import Refusal, Scope, refusal_reply
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Organization, Record
+from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 from knowledge.residents.questions import AskedQuestion, QuestionLog, new_ref
 from knowledge.store import KnowledgeStore, Records
@@ -313,11 +315,25 @@ class Answerer:
             snapshot.catalog,
         )
         if relist is None:
-            return None
+            return self._figure_named(snapshot, match, context)
         listing = snapshot.lister.run(relist.query, again=relist.again)
         answer = _listed(snapshot, match.query, listing)
         answer.context = context if context.id else None
         return answer
+
+    def _figure_named(self, snapshot: Snapshot, match: Match, context: Subject) -> Answer | None:
+        """ "那救援资金呢" after 宝鸡市公益慈善联合会: a figure of the subject's, by its name."""
+        record = snapshot.catalog.record(context.kind, context.id) if context.id else None
+        if not isinstance(record, Organization | Project):
+            return None
+        if follow_up_intent(match.normalized) is not None:  # 那服务呢 asks for its services
+            return None
+        asked = figure_named(match.normalized, record, snapshot.catalog)
+        if not asked:
+            return None
+        reply = figures_reply(snapshot.catalog, record, [asked], match.normalized)
+        follow = FollowUp(context, record, Intent.FIGURE)
+        return self._follow(snapshot, follow, match.query, reply)
 
     def _picked(self, snapshot: Snapshot, pick: Pick, query: str) -> Answer:
         """The answer about the record picked of a list or a choice ("第二个是干啥的")."""
@@ -342,9 +358,12 @@ class Answerer:
         answer.context = subject
         return answer
 
-    def _follow(self, snapshot: Snapshot, follow: FollowUp, query: str) -> Answer:
+    def _follow(
+        self, snapshot: Snapshot, follow: FollowUp, query: str, reply: Reply | None = None
+    ) -> Answer:
         """A follow-up, answered about the record of the chat's context."""
-        reply = follow_up_reply(snapshot, follow, self._upcoming_for(snapshot, follow.intent))
+        if reply is None:
+            reply = follow_up_reply(snapshot, follow, self._upcoming_for(snapshot, follow.intent))
         record = follow.record
         result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
         return Answer(
@@ -444,7 +463,11 @@ def _fact_counts(match: Match) -> bool:
 
 
 def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
-    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    # 除了武术协会: 武术 is no topic, unless said again (除了高新区慈善协会还有哪些做慈善的)
+    said, _ = snapshot.lister.excepted_name(match.normalized)
+    rest = match.normalized.replace(" ", "").replace(said, "", 1) if said else ""
+    words = [w for w in match.words if not said or w in rest]
+    topics = topics_of(words, snapshot.index.expansions, match.normalized)
     matched: list[str] = []
     if not topics and narrowing_words(match.words, snapshot.index.expansions):
         docs = [s.doc for s in match.results]

@@ -262,3 +262,23 @@ def _facts_naming(
         if (not chosen_only or _CHOSEN_WORDS.search(fact.name + fact.answer))
         and (fact.organization == org.id or any(name in fact.answer for name in names))
     ]
+
+
+# "那救援资金呢": a figure's name asked of the chat's subject, nothing else said.
+_ASKED_OF = re.compile(
+    r"^(那么|那)?(它们|他们|它|他|她们|她)?(的)?(.{2,10}?)(呢|是多少|有多少|多少|呐)$"
+)
+
+
+def figure_named(text: str, record: Organization | Project, catalog: Catalog) -> str:
+    """The figure label's words a short follow-up asks for ("救援资金" in 那救援资金呢), when
+    one of the record's (or its family's) figures is labelled with them; or ""."""
+    found = _ASKED_OF.match(text.replace(" ", ""))
+    if found is None:
+        return ""
+    asked = found.group(4)
+    own = "".join([record.name, *record.aliases])
+    if asked in own:
+        return ""
+    labels = [f.label for f in family_figures(catalog, record)]
+    return asked if any(asked in label for label in labels) else ""

@@ -25,7 +25,7 @@ _LIST_WORD = re.compile(
 )
 _ORG_NOUN = (
     r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工站|服务站|工作站|社工"
-    r"|平台|团队|志愿队"
+    r"|平台|团队|志愿队|地方"
 )
 _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
 # An organization noun right after the list word, a few characters of what it does before
@@ -34,7 +34,8 @@ _ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
 _ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都)*$")
 _DOERS = re.compile(r"(做|搞|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
-_EXCEPT = re.compile(r"除了(.{1,30}?)(以外|之外|外|还|，|,|\s|$)")
+_EXCEPT_WORD = r"除了|除开|除去|除掉"
+_EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")
 
 # A legal form asked for: (question words, the form's name, whether an organization has it).
 FormTest = Callable[[Organization], bool]
@@ -49,6 +50,13 @@ def _form_or_name(form: str, endings: tuple[str, ...]) -> FormTest:
         return org.name.endswith(endings)
 
     return test
+
+
+_NON_PROFIT = "民办非企业单位"
+
+
+def _registered(form: str) -> FormTest:
+    return lambda org: org.legal_form == form
 
 
 _GROUP_ENDINGS = ("协会", "学会", "商会", "联合会", "促进会", "研究会", "联谊会")
@@ -77,7 +85,8 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
     (
         re.compile(r"民办非企业|民非|社会服务机构"),
         "民办非企业单位",
-        lambda org: org.legal_form == "民办非企业单位",
+        # by name (…中心/院/学校, the naming rules), until a registry gives the form
+        _form_or_name(_NON_PROFIT, ("中心", "研究院", "学校", "幼儿园", "医院", "服务社")),
     ),
     (
         re.compile(r"慈善组织"),
@@ -131,7 +140,7 @@ def list_head(text: str) -> str | None:
         if not head.strip("呢啊呀吗?？") and _DOERS.search(before.rstrip("是有都还呢")):
             return before.rstrip("是有都还呢")
     found = _LIST_WORD.search(compact)
-    if "除了" in compact and found:
+    if found and re.search(_EXCEPT_WORD, compact):
         return compact[found.end() :]
     return None
 
@@ -206,10 +215,17 @@ class Lister:
             for name in (project.name, *project.aliases):
                 names.setdefault(name, project.organization)
         self._names = sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
+        # Once a registry gives some organizations the form, a name is no evidence of it.
+        self._given = {org.legal_form for org in catalog.organizations.values()} & {_NON_PROFIT}
 
     def named(self, text: str) -> str:
         """The organization the text names (the longest name or alias in it), or ""."""
         return self._name_in(text)[1]
+
+    def excepted_name(self, text: str) -> tuple[str, str]:
+        """The name (or alias) after 除了 in the text, and its organization; or ("", "")."""
+        said = excepted(text.replace(" ", ""))
+        return self._name_in(said) if said else ("", "")
 
     def _name_in(self, text: str) -> tuple[str, str]:
         """The longest name or alias in the text, and its organization; or ("", "")."""
@@ -243,7 +259,7 @@ class Lister:
     ) -> ListQuery:
         """What a list question asks for (see `listing`)."""
         compact = text.replace(" ", "")
-        said, exclude = self._name_in(excepted(compact)) if "除了" in compact else ("", "")
+        said, exclude = self.excepted_name(compact)
         head = list_head(compact) or compact
         form = form_asked(head)
         wanted = list(topics)
@@ -262,6 +278,8 @@ class Lister:
         """The organizations a query asks for, best first."""
         places, wanted, matched = query.places, query.topics, query.matched
         test = _FORM_TESTS.get(query.form)
+        if query.form in self._given:
+            test = _registered(query.form)
         found: list[tuple[int, int, Organization]] = []
         for order, org in enumerate(self.catalog.organizations.values()):
             if org.id in query.exclude or not _in_places(org, places):

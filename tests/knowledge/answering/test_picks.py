@@ -208,3 +208,49 @@ def test_a_group_counted_by_name_is_not_answered_with_anothers_number(
 def test_an_ordinal_counts_from_the_list_shown(text: str, count: int, index: int | None) -> None:
     found = ordinal(text, count)
     assert (found[0] if found else None) == index
+
+
+# (the turns, the figure the last reply gives first)
+FIGURES_NAMED = [
+    (["宝鸡市公益慈善联合会", "那救援资金呢"], "救援资金：43万元"),
+    (["经二路联合会", "那托管院落呢"], "托管院落：8个"),
+    (["明明心理", "那信访值班呢"], "信访值班：131次"),
+]
+
+
+@pytest.mark.parametrize(("turns", "says"), FIGURES_NAMED)
+def test_a_figure_asked_by_its_name_as_a_follow_up(
+    answerer: Answerer, turns: list[str], says: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.intent == Intent.FIGURE and answer.context is not None
+    assert answer.text.splitlines()[1].startswith(says)
+
+
+def test_a_follow_up_naming_what_it_asks_for_is_not_read_as_a_figure(answerer: Answerer) -> None:
+    answer = in_one_chat(answerer, ["经二路联合会", "那服务呢"])  # 服务群众 is a figure's label
+    assert answer.intent == Intent.SERVICES
+
+
+# (question, the organizations every one of which is listed, those left out)
+EXCEPT_AND_FORMS = [
+    ("除开智塔还有哪些帮孩子的组织", {WUSHU, DEFENSE, CHANGQINGTENG}, {ZHITA}),
+    ("除了高新区慈善协会还有哪些做慈善的", {CHARITY_FEDERATION}, {HITECH_CHARITY}),
+    ("你们这有哪些做心理辅导的地方", {MINGMING, QIUWEN}, set()),
+    ("宝鸡有哪些民办非企业单位", {MINGMING, ZHITA}, {WUSHU, JINGERLU}),  # by name: …中心
+]
+
+
+@pytest.mark.parametrize(("question", "named", "left_out"), EXCEPT_AND_FORMS)
+def test_lists_by_exception_and_legal_form(
+    answerer: Answerer, question: str, named: set[str], left_out: set[str]
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    listed = {org.id for org in answer.listed}
+    assert answer.intent == Intent.LIST and named <= listed and not left_out & listed
+
+
+def test_the_words_of_the_name_excepted_are_no_topic(answerer: Answerer) -> None:
+    answer = answerer.answer("除了武术协会，金台区还有别的组织吗", log_question=False)
+    assert not answer.answered  # 金台区 has only the 武术协会, not "体育健身 elsewhere"
+    assert "除了金台区武术协会，资料中没有其他金台区的组织" in answer.text
