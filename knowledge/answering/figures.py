@@ -90,10 +90,23 @@ def asked_units(question: str) -> tuple[str, ...]:
     return ("元",) if _MONEY_RE.search(compact) else ()
 
 
+# A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者"
+# count those people, which no figure of visits (36人次 心理咨询) or trainees is.
+_PERSONS_RE = re.compile(r"(?:多少|几)[个名位]?([\u4e00-\u9fff]{1,5}?(?:师|员|者))[呢啊呀吗?？]*$")
+
+
+def counted_person(question: str, own: str) -> str:
+    """The kind of person a question counts (心理咨询师 in 有多少个心理咨询师), unless it is
+    in the record's own name (益人行志愿者协会有多少志愿者 is still asked of it); or ""."""
+    found = _PERSONS_RE.search(question.replace(" ", ""))
+    return found.group(1) if found is not None and found.group(1) not in own else ""
+
+
 def counted_thing(question: str, own: str) -> str:
     """What the question counts when it names it before 有多少 (专家顾问团), unless that is
     the record itself (益人行志愿者协会有多少…); or ""."""
-    found = _COUNTED_RE.search(question.replace(" ", ""))
+    compact = question.replace(" ", "")
+    found = _COUNTED_RE.search(compact)
     if found is None:
         return ""
     thing = re.split(r"的|那个|这个|那|这", found.group(1))[-1]
@@ -134,8 +147,11 @@ def figures_reply(
         return events_reply(catalog, record)
     figures = family_figures(catalog, record)
     own = "".join([record.name, *record.aliases])
-    units = asked_units(question)
+    names = _family_names(catalog, record)
+    # 几场周末去哪里: the measure word is followed by a name, not by what else is counted
+    units = asked_units(_without(question, names))
     thing = counted_thing(question, own)
+    person = counted_person(question, own)
     if not figures:
         counted = _counting_facts(catalog, record, words, units)
         if counted:
@@ -152,6 +168,8 @@ def figures_reply(
             thing[i : i + 2] in text + figure.quote for i in range(len(thing) - 1)
         ):
             return 0
+        if person and person not in text:
+            return 0
         score = sum(len(w) for w in words if w in text and w not in own)
         if units and any(unit in figure.text for unit in units):
             score += UNIT_BONUS
@@ -159,7 +177,8 @@ def figures_reply(
 
     best = sorted(figures, key=relevance, reverse=True)
     chosen = [f for f in best if relevance(f) > 0][:MAX_FIGURES]
-    if not chosen and is_date_question(question) and not units:
+    lasting = bool(units) and set(units) <= {"年", "天", "月"}  # 搞了几年: how long it ran
+    if not chosen and ((is_date_question(question) and not units) or lasting):
         dated = dates_reply(catalog, record, question)
         if dated is not None:
             return dated
@@ -244,10 +263,31 @@ def _counting_facts(
     for fact in _facts_naming(catalog, owner, chosen_only=False):
         if not re.search(r"\d", fact.answer):
             continue
+        counts = _YEAR.sub("", fact.answer)  # 2021年度 is a date, not a count of years
         shared = sum(len(w) for w in words if w in fact.answer and w not in own)
-        if shared or (units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", fact.answer)):
+        if shared or (units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", counts)):
             found.append(fact)
     return found[:2]
+
+
+_YEAR = re.compile(r"\d{4}年度?")
+
+
+def _family_names(catalog: Catalog, record: Organization | Project) -> list[str]:
+    """The names and aliases of the record, its organization and the organization's projects,
+    longest first."""
+    owner = catalog.organization_of(record) if isinstance(record, Project) else record
+    family: list[Organization | Project] = [record]
+    if owner is not None:
+        family += [owner, *catalog.projects_of(owner.id)]
+    names = {name for r in family for name in (r.name, *r.aliases) if len(name) >= 2}
+    return sorted(names, key=len, reverse=True)
+
+
+def _without(text: str, names: Sequence[str]) -> str:
+    for name in names:
+        text = text.replace(name, "")
+    return text
 
 
 def _facts_naming(

@@ -169,6 +169,13 @@ COUNTED = [
     # a count the sources do not give is said to be missing, never another number
     (["中小企业协会的专家顾问团有多少人"], SME, "资料中没有您问的这个数字"),
     (["经二路那个合作社帮了多少户"], JINGERLU, "资料中没有您问的这个数字"),
+    (["明明心理有多少个心理咨询师"], MINGMING, "资料中没有您问的这个数字"),  # not 36人次
+    (["武术协会有几个教练员"], WUSHU, "资料中没有您问的这个数字"),
+    # the measure word followed by the project's name: 6000余场次 of three together
+    (["益人行搞了几场周末去哪里"], YIRENXING, "6000余场次"),
+    # how long it ran, and the month: the project's period (not 2021年度 as a count of years)
+    (["智塔的干预模式搞了几年"], ZHITA, "三年来"),
+    (["少年军校是几月份办的"], DEFENSE, "2021年7月"),
 ]
 
 
@@ -182,6 +189,12 @@ def test_a_count_is_answered_by_its_measure_word(
     assert answer.answered and says in answer.text, answer.text
     top = answer.results[0]
     assert organization in {top["id"], (top.get("organization") or {}).get("id")}
+
+
+def test_a_kind_of_person_counted_is_not_answered_with_visits(answerer: Answerer) -> None:
+    answer = answerer.answer("明明心理有多少个心理咨询师", log_question=False)
+    lead = answer.text.split("资料里有的数字是")[0]
+    assert "36人次" not in lead
 
 
 def test_a_group_counted_by_name_is_not_answered_with_anothers_number(
