@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -316,7 +316,11 @@ class Answerer:
         )
         if relist is None:
             return self._figure_named(snapshot, match, context)
-        listing = snapshot.lister.run(relist.query, again=relist.again)
+        listing = snapshot.lister.run(relist.query, again=relist.again, more=relist.more)
+        if relist.again and listing.total > len(context.listed):  # 还有吗: the ones not shown
+            shown = tuple(key for kind, key in context.listed if kind == Kind.ORGANIZATION)
+            query = replace(relist.query, exclude=(*relist.query.exclude, *shown))
+            listing = snapshot.lister.run(query, more=True)
         answer = _listed(snapshot, match.query, listing)
         answer.context = context if context.id else None
         return answer

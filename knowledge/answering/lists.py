@@ -200,6 +200,7 @@ class Listing:
     by_name: bool  # a legal form was judged from names
     query: ListQuery = field(default_factory=ListQuery)
     again: bool = False  # asked again ("还有别的吗"): these are all there are
+    more: bool = False  # the rest of a list too long to show at once ("还有吗")
 
 
 class Lister:
@@ -274,7 +275,7 @@ class Lister:
             tuple(places), tuple(wanted), form, tuple(matched), (exclude,) if exclude else ()
         )
 
-    def run(self, query: ListQuery, *, again: bool = False) -> Listing:
+    def run(self, query: ListQuery, *, again: bool = False, more: bool = False) -> Listing:
         """The organizations a query asks for, best first."""
         places, wanted, matched = query.places, query.topics, query.matched
         test = _FORM_TESTS.get(query.form)
@@ -303,7 +304,7 @@ class Lister:
         kind = query.form or "组织"
         topic = "、".join(wanted)
         what = f"{place}{topic}方面的{kind}" if topic else f"{place}{'的' if place else ''}{kind}"
-        return Listing(orgs[:MAX_LISTED], len(orgs), what, by_name, query, again)
+        return Listing(orgs[:MAX_LISTED], len(orgs), what, by_name, query, again, more)
 
     def _topic_rank(self, org: Organization, wanted: Sequence[str]) -> int:
         """Those doing more of the wanted topics (农村 and 老人) first; then where a wanted topic
@@ -329,7 +330,9 @@ class Lister:
             )
         # The records hold the organizations two articles name: "资料中" keeps the count theirs.
         lines = []
-        if listing.again and listing.total <= len(listing.organizations):
+        if listing.more:
+            lines.append(f"另外还有 {listing.total} 家：")
+        elif listing.again and listing.total <= len(listing.organizations):
             lines.append(f"资料中{listing.what}就这 {listing.total} 家：")
         elif listing.total > len(listing.organizations):
             lines.append(f"资料中共 {listing.total} 家，下面是前 {len(listing.organizations)} 家：")

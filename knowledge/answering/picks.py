@@ -43,6 +43,7 @@ _MORE = re.compile(
     r"还有(别的|其他|其它|哪些|哪几家|哪家|哪个|谁|什么|啥|没有|吗|呢)|别的|别家|其他的?|其它的?"
     r"|除了(它|他们|它们|他|她|这家|这个)|(类似|差不多|一样|同样)的"
 )
+_ANY_KIND = re.compile(r"组织|机构|单位")
 # What carries no subject in a list's follow-up (the kind of organization, filler).
 _FILLER = re.compile(
     r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|就这些|就这几家"
@@ -66,6 +67,7 @@ class Relist:
 
     query: ListQuery
     again: bool  # the same list asked again ("还有别的吗"): say these are all there are
+    more: bool = False  # the ones not shown yet ("还有别的组织吗" after 社工机构)
 
 
 def ordinal(text: str, count: int) -> tuple[int, str] | None:
@@ -178,21 +180,27 @@ def relisted(
     if asked is not None:  # the chat was shown a list
         if not (more or places or topics or form):
             return None
-        if not (places or topics or form):
+        query, others = asked, False
+        if more and not form and asked.form and _ANY_KIND.search(compact):
+            # 还有别的组织吗 after 社工机构: the others, of any kind
+            shown = tuple(key for kind, key in subject.listed if kind == Kind.ORGANIZATION)
+            query, others = replace(query, form="", exclude=(*query.exclude, *shown)), True
+        elif not (places or topics or form):
             return Relist(asked, again=True)
-        query = asked
         if places:
             query = replace(query, places=tuple(places))
         if topics:
             query = replace(query, topics=tuple(topics), matched=())
         if form:
             query = replace(query, form=form)
-        return Relist(query, again=False)
+        return Relist(query, again=False, more=others)
     org = _organization(subject, catalog)
-    if org is None or not more:
+    if org is None or not (more or places):
         return None
-    # like the one answered, unless the question says which kind or where
-    wanted = tuple(topics) or (() if form or places else tuple(org.topics[:1]))
+    if more:  # like the one answered, unless the question says which kind or where
+        wanted = tuple(topics) or (() if form or places else tuple(org.topics[:1]))
+    else:  # 西安有没有: the same kind of service there
+        wanted = tuple(topics) or tuple(org.topics[:1])
     return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False)
 
 

@@ -114,6 +114,15 @@ RELISTS = [
     (["秋文社工是做什么的", "除了它还有哪些社工机构"], {ZHONGHAI, CHANGQINGTENG}, {QIUWEN}),
     (["金台区武术协会", "还有哪些组织也管孩子"], {ZHITA, DEFENSE, CHANGQINGTENG}, {WUSHU}),
     (["经二路联合会", "除了他们还有谁管老小区"], {ZHANGJIABAO, XINJIAMIAO}, {JINGERLU}),
+    (["我想找个做心理咨询的", "西安有没有"], {QIUWEN}, {MINGMING}),  # the same need there
+    # the others of any kind, not the 社工机构 shown again
+    (
+        ["未央区有哪些社工机构", "还有别的组织吗"],
+        {ZHANGJIABAO, XINJIAMIAO, ZHONGYI, YIRENXING},
+        {QIUWEN, ZHONGHAI, CHANGQINGTENG},
+    ),
+    # a list too long to show at once: the rest
+    (["宝鸡有哪些社会组织", "还有吗"], {ARTS}, {JINGERLU}),
 ]
 
 
@@ -127,6 +136,13 @@ def test_a_list_asked_as_a_follow_up_changes_what_it_was_asked_of(
     assert answer.intent == Intent.LIST and answer.answered, answer.text
     listed = {org.id for org in answer.listed}
     assert named <= listed and not left_out & listed
+
+
+def test_the_rest_of_a_long_list_says_it_is_the_rest(answerer: Answerer) -> None:
+    first = answerer.answer("宝鸡有哪些社会组织", log_question=False)
+    assert "资料中共 11 家，下面是前 10 家" in first.text
+    answer = in_one_chat(answerer, ["宝鸡有哪些社会组织", "还有吗"])
+    assert "另外还有 1 家" in answer.text
 
 
 def test_a_list_asked_again_says_these_are_all_there_are(answerer: Answerer) -> None:
