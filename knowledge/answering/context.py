@@ -37,6 +37,9 @@ _POINTERS = re.compile(
     r"那个机构|这个中心|那个中心|这个协会|那个协会|这个项目|那个项目|该项目|这个|那个|这里|那里|"
     r"这边|那边|该组织|该机构|该中心|该协会|它|(?<!其)[他她]|^[这那]"
 )
+# "谁办的", "是哪个组织搞的": asked of a project, its organization answers.
+_RUNS = r"(?:办|搞|做|负责|组织|发起|主办|举办|牵头|开展|弄|管)的?"
+_WHO_RUNS = re.compile(r"(?:谁|哪个组织|哪个机构|哪个单位|哪家)(?:在)?" + _RUNS + r"|是谁的|谁家的")
 # What a follow-up can ask for, in the order a question asking for two is read.
 _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (
@@ -61,6 +64,7 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ACTIVITIES, re.compile(r"活动")),
     (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务")),
     (Intent.INTRODUCE, re.compile(r"是做什么的|做什么的|干什么的|是干啥的|做什么|干什么|介绍")),
+    (Intent.INTRODUCE, _WHO_RUNS),
 ]
 # Asked of a project, these are its organization's.
 _THE_ORGANIZATIONS = frozenset(
@@ -190,7 +194,8 @@ def follow_up(
         counts = intent is not None or bool(_COUNTS.search(text))
         return Rewrite(subject, question, record.organization_id, pointed, counts)
     owner = catalog.record(Kind.ORGANIZATION, record.organization_id)
-    if owner is not None and intent in _THE_ORGANIZATIONS:
+    who = intent == Intent.INTRODUCE and bool(_WHO_RUNS.search(_compact(normalized)))
+    if owner is not None and (intent in _THE_ORGANIZATIONS or who):
         record = owner
     return FollowUp(subject, record, intent)
 

@@ -283,3 +283,21 @@ def test_the_words_of_the_name_excepted_are_no_topic(answerer: Answerer) -> None
     answer = answerer.answer("除了武术协会，金台区还有别的组织吗", log_question=False)
     assert not answer.answered  # 金台区 has only the 武术协会, not "体育健身 elsewhere"
     assert "除了金台区武术协会，资料中没有其他金台区的组织" in answer.text
+
+
+# (the turns, the organization answering "who runs it" about a project)
+WHO_RUNS = [
+    (["情暖幸福院", "是哪个组织搞的"], HITECH_CHARITY),
+    (["少年军校", "谁办的"], DEFENSE),
+    (["周末去哪里", "谁组织的"], YIRENXING),
+    (["智塔", "谁办的"], ZHITA),  # of an organization: itself
+]
+
+
+@pytest.mark.parametrize(("turns", "organization"), WHO_RUNS)
+def test_who_runs_a_project_is_its_organization(
+    answerer: Answerer, turns: list[str], organization: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.answered and answer.results[0]["id"] == organization
+    assert answer.text.startswith(answerer.catalog.organizations[organization].name)
