@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
@@ -23,7 +24,12 @@ from knowledge.answering.context import (
     rewritten,
     subject_of,
 )
-from knowledge.answering.figures import figure_named, figures_reply
+from knowledge.answering.figures import (
+    figure_named,
+    figures_reply,
+    is_award_question,
+    selections,
+)
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Intent
@@ -260,9 +266,17 @@ class Answerer:
                 refusal=refusal,
             )
         shape = without_places(match.normalized, snapshot.index.places)  # 帮娃娃的组织宝鸡有几个
+        if is_list_question(shape) and is_award_question(shape):  # 哪些组织得过奖
+            places = [name for _, name in match.places]
+            chosen = selections(snapshot.catalog, places)
+            if chosen:
+                return self._about(snapshot, match.query, chosen[0], Intent.FIGURE)
+            where = "".join(places)
+            none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
+            return Answer(match.query, False, Intent.LIST, none, [])
         if is_list_question(shape) and not _fact_lists(snapshot, match):
             return _list_answer(snapshot, match)
-        if is_count_question(shape) and not _fact_counts(match):
+        if is_count_question(shape) and not _fact_counts(snapshot, match):
             return _list_answer(snapshot, match)
         results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
         intent, decision = Intent(match.intent), Decision(match.decision)
@@ -292,6 +306,14 @@ class Answerer:
                 proposal=reply,
             )
         return Answer(match.query, True, intent, reply, results, top=top, decision=decision)
+
+    def _about(self, snapshot: Snapshot, query: str, record: Record, intent: Intent) -> Answer:
+        """The answer about one record the question was found to ask for."""
+        reply = snapshot.composer.answer(record, Intent.INTRODUCE, [], [])
+        result = {"kind": record.KIND, "id": record.id, "name": record.display_name}
+        answer = Answer(query, True, intent, reply, [{**result, "score": 0.0}], top=record)
+        answer.decision = Decision.ANSWER
+        return answer
 
     def _from_shown(
         self, snapshot: Snapshot, match: Match, context: Subject | None
@@ -353,12 +375,7 @@ class Answerer:
                 answer = again
                 answer.query = query
         if answer is None:
-            reply = snapshot.composer.answer(record, Intent.INTRODUCE, [], [])
-            result = {"kind": record.KIND, "id": record.id, "name": record.display_name}
-            answer = Answer(
-                query, True, Intent.INTRODUCE, reply, [{**result, "score": 0.0}], top=record
-            )
-            answer.decision = Decision.ANSWER
+            answer = self._about(snapshot, query, record, Intent.INTRODUCE)
         answer.context = subject
         return answer
 
@@ -460,10 +477,17 @@ def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
     return fact is not None and snapshot.lister.organizations_named(fact.answer) >= 2
 
 
-def _fact_counts(match: Match) -> bool:
-    """A curated fact answers this count question itself (未央区有多少家社会组织: 281家)."""
+def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
+    """A curated fact that counts organizations answers this count question itself
+    (未央区有多少家社会组织: 281家); one about something else (a policy) does not."""
     top = match.top
-    return top is not None and top.doc.kind == Kind.FACT and match.decision == Decision.ANSWER
+    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
+        return False
+    fact = snapshot.catalog.facts.get(top.doc.id)
+    return fact is not None and bool(_COUNTED_ORGANIZATIONS.search(fact.answer))
+
+
+_COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")
 
 
 def _list_answer(snapshot: Snapshot, match: Match) -> Answer:

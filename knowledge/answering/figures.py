@@ -71,6 +71,7 @@ _DATE_RE = re.compile(
 _EVENT_RE = re.compile(
     r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名|比赛|大赛|评选"
 )
+_AWARD_RE = re.compile(r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|典型")
 _EVENT_WORDS = re.compile(r"比赛|大赛|评选|表演|演出|展示|春晚")
 _CHOSEN_WORDS = re.compile(r"入选|评选|名列|典型")
 
@@ -115,6 +116,11 @@ def counted_thing(question: str, own: str) -> str:
 
 def is_event_question(question: str) -> bool:
     return bool(_EVENT_RE.search(question.replace(" ", "")))
+
+
+def is_award_question(question: str) -> bool:
+    """Whether it asks about awards or being chosen (not contests held: 搞过比赛)."""
+    return bool(_AWARD_RE.search(question.replace(" ", "")))
 
 
 def is_date_question(question: str) -> bool:
@@ -322,3 +328,18 @@ def figure_named(text: str, record: Organization | Project, catalog: Catalog) ->
         return ""
     labels = [f.label for f in family_figures(catalog, record)]
     return asked if any(asked in label for label in labels) else ""
+
+
+def selections(catalog: Catalog, places: Sequence[str]) -> list[Fact]:
+    """Curated facts telling which organizations were chosen (评选, 典型事例), of the places
+    named if any: what "哪些组织得过奖" asks for."""
+    found = []
+    for fact in catalog.facts.values():
+        if not _CHOSEN_WORDS.search(fact.name + fact.answer):
+            continue
+        if places and not {fact.city, fact.district} & set(places):
+            continue
+        named = {o.id for o in catalog.organizations.values() if o.name in fact.answer}
+        if len(named) >= 2:
+            found.append(fact)
+    return found

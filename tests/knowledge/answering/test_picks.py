@@ -301,3 +301,32 @@ def test_who_runs_a_project_is_its_organization(
     answer = in_one_chat(answerer, turns)
     assert answer.answered and answer.results[0]["id"] == organization
     assert answer.text.startswith(answerer.catalog.organizations[organization].name)
+
+
+@pytest.mark.parametrize("question", ["哪些组织得过奖", "宝鸡有哪些社会组织被评上了典型"])
+def test_which_organizations_were_chosen_is_the_selection_that_names_them(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.results[0]["id"] == "baoji-2021-typical-cases"
+    assert "共有10家社会组织入选" in answer.text
+
+
+def test_no_selection_of_a_place_is_said_and_no_list_passed_off_as_one(
+    answerer: Answerer,
+) -> None:
+    answer = answerer.answer("西安哪些组织得过奖", log_question=False)
+    assert not answer.answered and answer.listed == []
+    assert "资料中没有西安市社会组织获奖或入选评选的记录" in answer.text
+
+
+def test_contests_held_are_no_selection(answerer: Answerer) -> None:
+    answer = answerer.answer("都有哪些组织搞过比赛", log_question=False)
+    assert {org.id for org in answer.listed} == {WUSHU, ARTS}
+
+
+def test_a_fact_counting_nothing_does_not_answer_how_many(answerer: Answerer) -> None:
+    # a policy fact matches 社区 … 服务; it counts no organizations
+    answer = answerer.answer("西安搞社区服务的有几个", log_question=False)
+    assert answer.intent == Intent.LIST and answer.listed
+    assert "281家" in answerer.answer("未央区有几家社会组织", log_question=False).text
