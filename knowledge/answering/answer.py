@@ -44,7 +44,14 @@ from knowledge.answering.lists import (
     without_places,
 )
 from knowledge.answering.matcher import Match, Matcher
-from knowledge.answering.picks import Pick, asks_more, picked, relisted
+from knowledge.answering.picks import (
+    Pick,
+    all_reply,
+    asked_of_all,
+    asks_more,
+    picked,
+    relisted,
+)
 from knowledge.answering.scope import Refusal, Scope, refusal_reply
 from knowledge.catalog import Catalog
 from knowledge.records import Activity, Kind, Organization, Project, Record
@@ -325,6 +332,18 @@ class Answerer:
         pick = picked(match.normalized, context, snapshot.catalog)
         if pick is not None:
             return self._picked(snapshot, pick, match.query)
+        of_all = asked_of_all(match.normalized, context)
+        if of_all is not None:  # 它们的电话: each one's
+            orgs = [
+                org
+                for kind, key in context.listed
+                if kind == Kind.ORGANIZATION and (org := snapshot.catalog.organizations.get(key))
+            ]
+            reply = all_reply(orgs, of_all, snapshot.catalog)
+            results = [{"kind": o.KIND, "id": o.id, "name": o.name, "score": 0.0} for o in orgs]
+            answer = Answer(match.query, True, of_all, reply, results, context=context)
+            answer.decision = Decision.ANSWER
+            return answer
         topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
         relist = relisted(
             match.normalized,

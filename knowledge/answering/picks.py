@@ -15,10 +15,13 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.answering.context import MAX_FOLLOW_UP, Subject
+from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
+from knowledge.answering.context import MAX_FOLLOW_UP, Subject, follow_up_intent
+from knowledge.answering.intent import Intent
 from knowledge.answering.lists import ListQuery, form_asked, forms_of, without_places
 from knowledge.catalog import Catalog
 from knowledge.records import Kind, Organization, Record
+from knowledge.reply import Reply
 
 _NUMBERS = {
     "一": 1,
@@ -222,3 +225,38 @@ _ONLY_WHO = re.compile(
 def asks_more(rest: str) -> bool:
     """Whether what a pick leaves asks for something (电话, 在哪, 多少人), not only who it is."""
     return bool(_ONLY_WHO.sub("", rest))
+
+
+# "它们的电话", "都在哪", "他们分别在哪": asked of every one shown.
+_ALL_OF_THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|都|各自|分别")
+_FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "address")}
+
+
+def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
+    """What a question asks of every organization of the list shown (contact or address)."""
+    if subject is None or len(subject.listed) < 2 or subject.id:
+        return None
+    compact = text.replace(" ", "")
+    if len(compact) > MAX_FOLLOW_UP or not _ALL_OF_THEM.search(compact):
+        return None
+    intent = follow_up_intent(_ALL_OF_THEM.sub("", compact))
+    return intent if intent in _FIELDS else None
+
+
+def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) -> Reply:
+    """The contact or the address of each organization listed: what the sources give, and
+    where each is when they give none (never a guessed one)."""
+    label, name = _FIELDS[intent]
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        if intent == Intent.CONTACT and org.contact_details:
+            known = "；".join(f"{k}：{v}" for k, v in org.contact_details)
+        elif getattr(org, name):
+            known = f"{label}：{getattr(org, name)}"
+        else:
+            place = "".join(dict.fromkeys(p for p in (org.city, org.district, org.street) if p))
+            known = f"资料中没有{label}" + (f"（已知在{place}）" if place else "")
+        lines.append(f"{i}. {org.name}：{known}")
+    lines.append(f"我们不提供未经核实的联系方式；如需了解，{CIVIL_AFFAIRS_HINT}。")
+    sources = dict.fromkeys(catalog.cite(org, [name]).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])

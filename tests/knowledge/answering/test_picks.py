@@ -330,3 +330,22 @@ def test_a_fact_counting_nothing_does_not_answer_how_many(answerer: Answerer) ->
     answer = answerer.answer("西安搞社区服务的有几个", log_question=False)
     assert answer.intent == Intent.LIST and answer.listed
     assert "281家" in answerer.answer("未央区有几家社会组织", log_question=False).text
+
+
+@pytest.mark.parametrize(
+    ("turns", "says"),
+    [
+        (["宝鸡有哪些慈善组织", "它们的电话"], "这 2 家的电话"),
+        (["未央区有哪些社工机构", "他们分别在哪儿"], "这 3 家的地址"),
+        (["未央区有哪些社工机构", "都在哪"], "这 3 家的地址"),
+    ],
+)
+def test_a_question_of_every_one_listed_answers_each_and_invents_none(
+    answerer: Answerer, turns: list[str], says: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.answered and answer.text.startswith(says)
+    listed = in_one_chat(answerer, turns[:1]).listed
+    for i, org in enumerate(listed, 1):
+        assert f"{i}. {org.name}：资料中没有" in answer.text  # the sources give none
+    assert [r["id"] for r in answer.results] == [org.id for org in listed]
