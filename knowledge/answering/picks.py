@@ -36,7 +36,9 @@ _NUMBERS = {
     "九": 9,
 }
 _ORDINAL = re.compile(
-    r"(倒数)?第(十[一二三四五六七八九]?|[一二两三四五六七八九]|\d{1,2})(个|家|项|条|位|名)?"
+    # 第一届 / 第二次 count something else: a measure word of a list, or nothing, follows
+    r"(倒数)?第(十[一二三四五六七八九]?|[一二两三四五六七八九]|\d{1,2})"
+    r"(个|家|项|条|位|名|(?=呢|的|吗|在|是|$|[，,。？?！!\s]))"
     r"|最后(一个|一家|那个|那家|一项|一条)?|头一(个|家)"
 )
 # Pointing at one of several shown: "那个基金会", "张家堡那家"

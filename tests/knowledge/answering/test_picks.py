@@ -349,3 +349,9 @@ def test_a_question_of_every_one_listed_answers_each_and_invents_none(
     for i, org in enumerate(listed, 1):
         assert f"{i}. {org.name}：资料中没有" in answer.text  # the sources give none
     assert [r["id"] for r in answer.results] == [org.id for org in listed]
+
+
+def test_an_ordinal_of_something_else_picks_nothing() -> None:
+    assert ordinal("第一届秦腔大赛是哪年", 3) is None
+    assert ordinal("第二次是什么时候", 3) is None
+    assert ordinal("第二的电话", 3) == (1, "第二")
