@@ -16,6 +16,7 @@ from knowledge.answering.cache import index_cache_path, load_or_build_index
 from knowledge.answering.compose import GREETING, NOT_FOUND, Composer
 from knowledge.answering.confirm import confirm_reply, in_words, with_english_note
 from knowledge.answering.context import (
+    MAX_FOLLOW_UP,
     FollowUp,
     Subject,
     follow_up,
@@ -329,6 +330,8 @@ class Answerer:
         or a list asked after one organization ("还有别的做心理的吗"); None otherwise."""
         if context is None or match.named:
             return None
+        if len(match.normalized) - match.normalized.count(" ") > MAX_FOLLOW_UP:
+            return None  # a longer message tells its own story
         pick = picked(match.normalized, context, snapshot.catalog)
         if pick is not None:
             return self._picked(snapshot, pick, match.query)
