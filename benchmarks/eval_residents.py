@@ -3,7 +3,7 @@
 The set was written by a separate helper from the two seed articles only, without seeing the
 project's synonyms, knowledge files or other question sets: its figure is the honest one.
 
-    python benchmarks/eval_residents.py [--failures]
+    python benchmarks/eval_residents.py [--failures] [--set PATH]
 
 A question counts as right when:
 - `expect` / `expect_any`: the bot answers (answer, confirm or choose) and its first result is
@@ -79,6 +79,9 @@ def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true", help="list the questions missed")
+    parser.add_argument(
+        "--set", type=Path, default=SET, help="another question set in this format (a dev set)"
+    )
     args = parser.parse_args()
 
     store = open_knowledge()
@@ -87,7 +90,7 @@ def main() -> None:
         records.update(store.records(table))
     answerer = Answerer(store, build_index(store.all_records(), store.version))
     baseline = BM25Baseline(store.records("organizations"))
-    cases = yaml.safe_load(SET.read_text("utf-8"))["questions"]
+    cases = yaml.safe_load(args.set.read_text("utf-8"))["questions"]
 
     right: Counter[str] = Counter()
     bm25: Counter[str] = Counter()
@@ -121,6 +124,7 @@ def main() -> None:
     n, r, b = sum(total.values()), sum(right.values()), sum(bm25.values())
     refuse = total["refuse"] + total["adversarial"]
     refused = right["refuse"] + right["adversarial"]
+    refuse = refuse or 1  # a set without must-refuse questions
     print(f"{'all':<13}{f'{r}/{n} = {r / n:.1%}':>16}{f'{b}/{n} = {b / n:.1%}':>16}")
     print(
         f"must-refuse refused: {refused}/{refuse} = {refused / refuse:.1%}; invented contacts: {invented}"
