@@ -36,6 +36,10 @@ class Refusal(StrEnum):
     PERSONAL_DATA = "personal_data"
     GOVERNMENT = "government"  # a government office's address, phone or hours: not ours to give
     OFF_TOPIC = "off_topic"  # weather, travel, food, chat: nothing an organization serves
+    MEDIA = "media"  # a video, photo or news report: the bot holds the articles' text only
+    PAYMENT = "payment"  # paying, transferring, donating through the bot: it handles no money
+    JOB = "job"  # a job, a salary, recruitment: no organization's vacancies are known
+    WRITING = "writing"  # writing an application or a letter for the resident
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ _GROUPS = (
     r"|工作人员|咨询师|员工|认购|捐款|捐赠|报名|的人"
 )
 _WHEN = r"(哪年|哪一年|什么时候|何时|几几年)"
+_MEDIA = r"视频|录像|直播|回放|照片|相片|图片|新闻报道|新闻稿|新闻|报道|宣传片|纪录片"
+_AID = r"补贴|补助|津贴|救助金|抚恤金|慰问金|低保金|困难补助|高龄补贴|护理补贴"
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -117,7 +123,13 @@ RULES: tuple[Rule, ...] = (
             rf"({_NAMES_OF}).{{0,12}}({_GROUPS})|({_GROUPS}).{{0,12}}({_NAMES_OF})",
             r"(来访|上访|受助|患者|病人|孩子|儿童|老人|家庭)(人员|者|的人)?(都)?(是谁|有谁|是哪些人)",
             r"(来访|上访|受助|患者|病人|孩子|儿童|老人|家庭|会员|志愿者|社工|老师)们?(人员|者|的人)?都?"
-            r"(叫什么|叫啥)|住着(哪些|谁)|哪些(老人|孩子|人|家庭|户)(是|家|住)|照片|某某",
+            r"(叫什么|叫啥)|住着(哪些|谁)|哪些(老人|孩子|人|家庭|户)(是|家|住)|某某",
+            # a named person's phone: 社工小王的电话, 陈老师手机号
+            rf"(小|老|阿)[{_SURNAMES}](老师|姐|哥)?的?{_OWN_CONTACT}",
+            rf"[{_SURNAMES}](老师|社工|医生|阿姨|大姐|大哥|师傅|主任|会长|书记|院长)的?{_OWN_CONTACT}",
+            r"\b(personal|private|home|cell|mobile)\s+(phone|number|address|wechat|email)",
+            r"\b(volunteer|worker|staff|counsel+or|teacher|director|official|doctor)s?'?s?\s+"
+            r"(personal |private |mobile |cell )?(phone|number|address|wechat)",
         ),
         named_lifts=False,
     ),
@@ -233,11 +245,74 @@ RULES: tuple[Rule, ...] = (
         unless=re.compile(r"未央|宝鸡|渭滨|金台|陈仓|高新"),
     ),
     Rule(
+        Refusal.MEDIA,
+        _re(
+            # The head of the request, not a modifier: 学拍视频, 视频剪辑培训 ask for a course.
+            rf"(?<![拍剪录摄制做])({_MEDIA})(?!剪辑|制作|拍摄|培训|课|班|教程|技术)",
+            r"\b(videos?|photos?|pictures?|pics|footage|news (reports?|articles?|stor(y|ies))"
+            r"|newspapers?|livestream)\b",
+        ),
+        unless=re.compile(r"(学|教|培训|课程).{0,4}(拍|剪辑|剪|制作|做)"),
+        named_lifts=False,
+    ),
+    Rule(
+        Refusal.PAYMENT,
+        _re(
+            r"转账|转给你|转给您|转你|付款|支付|扫码|收款|二维码|付钱|打钱|扣钱|扣我|充值|提现|退款"
+            r"|发票|收据|红包|银行账号|账户|(帮我|替我|代我|你帮我|你替我).{0,10}(捐|付|交钱|缴)",
+            r"\b(pay|paying|payment|paypal|alipay|wechat pay|transfer (the )?money|credit card"
+            r"|bank (account|transfer)|refund|invoice|receipt)\b|donate (for|on behalf of) me",
+        ),
+        named_lifts=False,
+    ),
+    Rule(
+        Refusal.JOB,
+        _re(
+            r"招聘|应聘|求职|找工作|找份工作|找个工作|招人|招工|招不招|招员工|面试|简历|入职|岗位"
+            r"|工作机会|兼职|工资(多少|多高|高不高|怎么样|待遇|几千)|待遇(怎么样|好不好|如何)"
+            r"|五险一金|编制",
+            r"\b(jobs?|hiring|hire|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
+            r"|internships?|employment)\b|apply for (a |the )?(job|position)|work for",
+        ),
+        unless=re.compile(r"志愿|义工|volunteer"),
+        named_lifts=False,
+    ),
+    Rule(
+        Refusal.WRITING,
+        _re(
+            r"(?<![填描书抄听默编改])(写|起草|拟|撰写|代写)(一|个|份|篇|封|段|下|一下)*"
+            r"[\u4e00-\u9fff]{0,8}?(申请|报告|材料|总结|计划书|方案|倡议书|感谢信|信|简历|发言稿|稿子"
+            r"|通知|证明|文案)",
+            r"\b(write|draft)\s+(me\s+)?(an?\s+|the\s+|my\s+)?(application|letter|report|essay"
+            r"|speech|poem|resume|proposal)",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # buying what a project grows or makes is a market, whoever is named
+        Refusal.MARKET,
+        _re(
+            r"(买|购买|买到|订购|网购)(到)?.{0,6}(蔬菜|菜|农产品|土特产|特产|产品|商品)",
+            r"(蔬菜|菜|农产品|土特产|特产|产品|商品)(在哪|哪里|哪儿|去哪|怎么|能|可以|能不能)*.{0,4}"
+            r"(买|购买|订购|买到)",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # a subsidy or allowance is the government's, never an organization's to grant
+        Refusal.POLICY,
+        _re(
+            rf"{_AID}",
+            r"\b(subsid(y|ies|ize)|allowances?|pensions?|welfare benefits?)\b",
+        ),
+        named_lifts=False,
+    ),
+    Rule(
         Refusal.OFF_TOPIC,
         _re(
             r"天气|下雨|下雪|气温|景点|旅游|美食|小吃|特产|火车|高铁|动车|飞机|机票|车票|公交|地铁|几路车",
             r"限行|堵车|停车场|酒店|宾馆|饭店|餐馆|电影|笑话|写.{0,12}(代码|程序|作文|诗|文章|小说)",
             r"翻译|星座|运势|算命",
+            r"\b(weather|rain|snow|temperature|forecast|trains?|flights?|hotels?|restaurants?|jokes?"
+            r"|tourist|sightseeing)\b",
         ),
     ),
 )
@@ -270,6 +345,19 @@ _HEADS = {
         "抱歉，政府部门的地址、电话和办事时间不在我的资料里。",
         "请以该部门公开发布的信息为准。",
     ),
+    Refusal.MEDIA: (
+        "抱歉，我这里没有活动的视频、照片或新闻报道，只有整理好的文字资料。",
+        "可以问我组织和项目的情况，例如“少年军校是谁办的”。",
+    ),
+    Refusal.PAYMENT: (
+        "抱歉，我不能收款、转账或代为捐款。",
+        "想捐款，可以问我哪个组织在做募捐，再通过该组织公开的渠道捐赠。",
+    ),
+    Refusal.JOB: (
+        "抱歉，招聘和求职的信息不在我的资料里。",
+        "想做志愿者，可以问“哪里可以做志愿者”。",
+    ),
+    Refusal.WRITING: ("抱歉，我不能代写申请、报告或其他材料。", ""),
     Refusal.PERSONAL_DATA: (
         "抱歉，我不能提供个人信息（如个人电话、住址、身份证号）。",
         "我只提供社会组织公开的资料，例如可以问“智塔的电话”。",

@@ -25,7 +25,9 @@ _ENGLISH_STOP = """a an the is are was were be been am there here any some for i
     help helps need needs want wants looking look find know tell get got have has had any
     anyone someone somebody something thing things s d ll m re ve t if just also very really
     much many lot lots kind sort way ways one ones near around nearby city area what who
-    which how whom whose why helped helping offer offers provide provides run runs"""
+    which how whom whose why helped helping offer offers provide provides run runs get gets
+    go going place places district people person new good best local support assistance
+    information info details like anywhere somewhere"""
 ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
 
 
