@@ -81,7 +81,10 @@ _GROUPS = (
     r"|工作人员|咨询师|员工|认购|捐款|捐赠|报名|的人"
 )
 _WHEN = r"(哪年|哪一年|什么时候|何时|几几年)"
-_MEDIA = r"视频|录像|直播|回放|照片|相片|图片|新闻报道|新闻稿|新闻|报道|宣传片|纪录片"
+_MEDIA = (
+    r"视频|录像|直播|回放|照片|相片|图片|新闻报道|新闻稿|新闻|报道|宣传片|纪录片|报表|年报|审计报告"
+    r"|账目|账本"
+)
 _AID = r"补贴|补助|津贴|救助金|抚恤金|慰问金|低保金|困难补助|高龄补贴|护理补贴"
 
 RULES: tuple[Rule, ...] = (
@@ -127,6 +130,9 @@ RULES: tuple[Rule, ...] = (
             # a named person's phone: 社工小王的电话, 陈老师手机号
             rf"(小|老|阿)[{_SURNAMES}](老师|姐|哥)?的?{_OWN_CONTACT}",
             rf"[{_SURNAMES}](老师|社工|医生|阿姨|大姐|大哥|师傅|主任|会长|书记|院长)的?{_OWN_CONTACT}",
+            # who a member of staff is: the articles name none, and they are private people
+            r"(教练|老师|社工|咨询师|心理师|志愿者|医生|员工|工作人员|老板)们?(都)?(是谁|叫什么|叫啥"
+            r"|名字|姓什么|姓啥|是哪位)",
             r"\b(personal|private|home|cell|mobile)\s+(phone|number|address|wechat|email)",
             r"\b(volunteer|worker|staff|counsel+or|teacher|director|official|doctor)s?'?s?\s+"
             r"(personal |private |mobile |cell )?(phone|number|address|wechat)",
@@ -177,6 +183,7 @@ RULES: tuple[Rule, ...] = (
             r"挂(什么|哪个)科|看(什么|哪个)科|哪(家|个)医院|医院(排名|哪家好)|症状|是什么病|得了什么病",
             r"要不要去医院|发烧|感冒|咳嗽|拉肚子|中暑|头疼|头痛|肚子疼|过敏|骨折|生病了?怎么办|摔倒",
             r"高血压|血糖|糖尿病|癌症|肿瘤|体检|遗传|传染|病因|怎么得的|住院|诊断|确诊",
+            r"近视|弱视|蛀牙|牙疼|牙痛|湿疹|便秘|贫血|缺钙",
         ),
         unless=re.compile(_CARE),
     ),
@@ -270,9 +277,9 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"招聘|应聘|求职|找工作|找份工作|找个工作|招人|招工|招不招|招员工|面试|简历|入职|岗位"
             r"|工作机会|兼职|工资(多少|多高|高不高|怎么样|待遇|几千)|待遇(怎么样|好不好|如何)"
-            r"|五险一金|编制",
+            r"|五险一金|编制|(一个月|每月|每个月|一年|月|年)?(能)?(挣|赚)多少|收入(多少|高不高|怎么样)",
             r"\b(jobs?|hiring|hire|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
-            r"|internships?|employment)\b|apply for (a |the )?(job|position)|work for",
+            r"|internships?|employment|earns?|income)\b|apply for (a |the )?(job|position)|work for",
         ),
         unless=re.compile(r"志愿|义工|volunteer"),
         named_lifts=False,
@@ -283,9 +290,15 @@ RULES: tuple[Rule, ...] = (
             r"(?<![填描书抄听默编改])(写|起草|拟|撰写|代写)(一|个|份|篇|封|段|下|一下)*"
             r"[\u4e00-\u9fff]{0,8}?(申请|报告|材料|总结|计划书|方案|倡议书|感谢信|信|简历|发言稿|稿子"
             r"|通知|证明|文案)",
+            r"开(具|个|一个|张|一张|份)?.{0,6}证明",
             r"\b(write|draft)\s+(me\s+)?(an?\s+|the\s+|my\s+)?(application|letter|report|essay"
             r"|speech|poem|resume|proposal)",
         ),
+        named_lifts=False,
+    ),
+    Rule(  # a loan, or a monthly fee, is no service named in the articles, whoever is named
+        Refusal.MARKET,
+        _re(r"贷款|借钱|借款|(一个月|每月|每个月)(要|得)?(交|收|花|付|缴)多少"),
         named_lifts=False,
     ),
     Rule(  # buying what a project grows or makes is a market, whoever is named

@@ -24,8 +24,8 @@ KINDS = ("dialect", "situation", "colloquial", "english", "refuse", "adversarial
 
 # Misses we know of, each with its reason; strict, so fixing one shows up here.
 KNOWN_MISSES = {
-    "我妈一个人在家摔了没人管": "摔了 and 没人管 are no words of the knowledge base; 独居 alone "
-    "scores under the gate",
+    "额女子爱唱秦腔，阿达有比赛": "女儿 and 比赛 find 武术进校园 (a children's project with "
+    "比赛) over the 秦腔大赛 of the arts federation",
 }
 
 

@@ -152,9 +152,9 @@ DECIDED = [
         Decision.CONFIRM,
         "baoji-mingming-psychology",
     ),
-    (
+    (  # 那口子 and 吼娃 are the family's words: answered (it was only proposed)
         "俺屋里那口子脾气大，一着急就吼娃，娃现在见了他就躲，未央这边有没有教大人咋跟娃好好说话的",
-        Decision.CONFIRM,
+        Decision.ANSWER,
         "weiyang-qiuwen-social-work",
     ),
     ("智塔是做啥的", Decision.ANSWER, "baoji-zhita-children"),
