@@ -133,6 +133,11 @@ RULES: tuple[Rule, ...] = (
             # who a member of staff is: the articles name none, and they are private people
             r"(教练|老师|社工|咨询师|心理师|志愿者|医生|员工|工作人员|老板)们?(都)?(是谁|叫什么|叫啥"
             r"|名字|姓什么|姓啥|是哪位)",
+            r"(会员|成员|员工|社工|志愿者|老师|教练)们?都?(有哪些人|有谁|都是谁|是哪些人)",
+            r"(第一名|冠军|亚军|季军|获奖者|获奖的人|得奖的人|一等奖)(是谁|有谁|叫什么|是哪些人|名单)"
+            r"|获奖名单",
+            rf"({_ROLE}|老板)的?(住在哪|住在什么地方|住哪儿|住哪里|家在哪)",
+            r"\b(his|her|their)\s+(personal |private |mobile |cell )?(phone|number|address|wechat)",
             r"\b(personal|private|home|cell|mobile)\s+(phone|number|address|wechat|email)",
             r"\b(volunteer|worker|staff|counsel+or|teacher|director|official|doctor)s?'?s?\s+"
             r"(personal |private |mobile |cell )?(phone|number|address|wechat)",
@@ -268,7 +273,9 @@ RULES: tuple[Rule, ...] = (
             r"转账|转给你|转给您|转你|付款|支付|扫码|收款|二维码|付钱|打钱|扣钱|扣我|充值|提现|退款"
             r"|发票|收据|红包|银行账号|账户|(帮我|替我|代我|你帮我|你替我).{0,10}(捐|付|交钱|缴)",
             r"\b(pay|paying|payment|paypal|alipay|wechat pay|transfer (the )?money|credit card"
-            r"|bank (account|transfer)|refund|invoice|receipt)\b|donate (for|on behalf of) me",
+            r"|bank (account|transfer)|refund|invoice|receipt)\b|donate (for|on behalf of) me"
+            r"|\b(can|could|would|will) you (please )?(donate|pay|transfer|send)\b"
+            r"|\bdonat\w*\b.{0,30}\bfor me\b",
         ),
         named_lifts=False,
     ),
@@ -277,7 +284,9 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"招聘|应聘|求职|找工作|找份工作|找个工作|招人|招工|招不招|招员工|面试|简历|入职|岗位"
             r"|工作机会|兼职|工资(多少|多高|高不高|怎么样|待遇|几千)|待遇(怎么样|好不好|如何)"
-            r"|五险一金|编制|(一个月|每月|每个月|一年|月|年)?(能)?(挣|赚)多少|收入(多少|高不高|怎么样)",
+            r"|五险一金|编制|(一个月|每月|每个月|一年|月|年)?(能)?(挣|赚)多少|收入(多少|高不高|怎么样)"
+            r"|(?<!欠)(工资|薪水|薪资|月薪|年薪)(?!要不回|没发|不给)"
+            r"|(当|做|干)(会计|出纳|保安|司机|厨师|保姆|文员|前台|保洁员|销售|业务员|助理|员工)",
             r"\b(jobs?|hiring|hire|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
             r"|internships?|employment|earns?|income)\b|apply for (a |the )?(job|position)|work for",
         ),
@@ -298,7 +307,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(  # a loan, or a monthly fee, is no service named in the articles, whoever is named
         Refusal.MARKET,
-        _re(r"贷款|借钱|借款|(一个月|每月|每个月)(要|得)?(交|收|花|付|缴)多少"),
+        _re(r"贷款|借钱|借款|门票|票价|(一个月|每月|每个月)(要|得)?(交|收|花|付|缴)多少"),
         named_lifts=False,
     ),
     Rule(  # buying what a project grows or makes is a market, whoever is named

@@ -89,6 +89,10 @@ class Msg(Enum):
         "例外「{value}」里没有这个说法，例外应是含有它的词",
         "the exception {value!r} does not hold the word: an exception is a word holding it",
     )
+    GAP_AT_EDGE = (
+        "「…」只能放在说法中间，两边都要有字：「{value}」",
+        "a gap (…) stands between two parts of a word: {value!r}",
+    )
     STANDARD_IS_A_WORD = (
         "标准词「{value}」本身又是一个说法，请直接写它最终的标准词",
         "the standard word {value!r} is itself a word of the table: give its own standard word",

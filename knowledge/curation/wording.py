@@ -68,6 +68,8 @@ def _word_problems(
     if standard == word:
         return [_problem(rows, where, "standard", Msg.SAME_WORD, key)]
     problems: list[Problem] = []
+    if "…" in word and not all(part.strip() for part in word.split("…")):
+        problems.append(_problem(rows, where, "word", Msg.GAP_AT_EDGE, word))
     if record.get("kind") == "english":
         if not _ENGLISH_RE.fullmatch(word):
             problems.append(_problem(rows, where, "word", Msg.ENGLISH_WORD, word))
@@ -77,7 +79,7 @@ def _word_problems(
     # be left as the resident's word.
     if standard in words:
         problems.append(_problem(rows, where, "standard", Msg.STANDARD_IS_A_WORD, standard))
-    for holder in record.get("not_in") or []:
+    for holder in record.get("not_in") or []:  # (a word with a gap has no literal holder)
         if word.lower() not in str(holder).lower():
             problems.append(_problem(rows, where, "not_in", Msg.NOT_IN_WITHOUT_WORD, str(holder)))
     return problems

@@ -50,6 +50,12 @@ REWRITTEN = {
     ],
     "situation": [
         ("孩子放学没人接", "孩子课后托管"),
+        # a gap: a few words of the resident's own inside the need
+        ("叫他名字也不应", "自闭"),
+        ("说话还不清楚", "语言障碍"),
+        ("老跟她妈吵架", "老吵架"),
+        ("冬天屋里特别冷", "取暖"),
+        ("一叫就应", "一叫就应"),  # no gap closed: left alone
         ("老伴走了，儿女不在身边", "老伴走了 空巢"),
         ("晚上睡不着觉", "晚上失眠"),
     ],

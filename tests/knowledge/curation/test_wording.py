@@ -50,6 +50,7 @@ BAD = [
         "words:\n  - {word: 额, standard: 我, kind: dialect, not_in: [名字]}\n",
         "例外「名字」里没有这个说法",
     ),
+    ("words:\n  - {word: …不应, standard: 自闭, kind: situation}\n", "「…」只能放在说法中间"),
     (
         "words:\n  - {word: 碎娃, standard: 娃, kind: dialect}\n  - {word: 娃, standard: 孩子, kind: dialect}\n",
         "标准词「娃」本身又是一个说法",
