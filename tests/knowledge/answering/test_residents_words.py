@@ -26,6 +26,12 @@ KINDS = ("dialect", "situation", "colloquial", "english", "refuse", "adversarial
 KNOWN_MISSES = {
     "额女子爱唱秦腔，阿达有比赛": "女儿 and 比赛 find 武术进校园 (a children's project with "
     "比赛) over the 秦腔大赛 of the arts federation",
+    "老汉一天到晚一个人坐着不言传，心里有事": "老人 finds the happiness homes: 心情不好 is a "
+    "topic's word, weaker than the old man's",
+    "我们公司想申请专精特新，不知道怎么做": "公司 leans to the private enterprises' association; "
+    "专精特新 is the SME association's",
+    "智塔门口停车收费吗": "parking at a named organization's door: naming one lifts the "
+    "off-topic rule",
 }
 
 
