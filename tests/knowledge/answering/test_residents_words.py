@@ -145,6 +145,16 @@ STILL_SERVED = [
     ("秋文社工的电话", "weiyang-qiuwen-social-work"),
     ("宣传海报是谁印的，情暖农村幸福院", "baoji-hitech-charity"),
     ("哪里能学拍视频剪辑", None),
+    ("帮我找个能照顾老人的地方", None),
+    ("帮我找个能给灾区捐款的组织", "baoji-charity-federation"),
+    ("帮我找一下帮助贫困户的组织", None),
+    ("做销售的小企业想学营销找谁", "baoji-sme-association"),
+    ("邻居为了停车老吵架，老小区没物业", None),
+    ("我喜欢写诗画画，想找年轻人一起搞文艺活动", "baoji-youth-arts-federation"),
+    ("how much do I pay for a plot of farmland in Chencang?", "chencang-sozo-center"),
+    ("Zhita center, what's their address?", "baoji-zhita-children"),
+    ("help for low-income elderly in rural Baoji", None),
+    ("can I hire someone to fix my appliances in the old compound?", None),
 ]
 
 
