@@ -284,15 +284,21 @@ RULES: tuple[Rule, ...] = (
             r"|bank (account|transfer)|refund|invoice|receipt)\b|donate (for|on behalf of) me"
             r"|\b(can|could|would|will) you (please )?(donate|pay|transfer|send)\b"
             r"|\bdonat\w*\b.{0,30}\bfor me\b",
+            # giving here, through the bot
+            r"(在这|这里|这儿|直接在这|直接给你)(能|可以|就)?(捐|付)|\b(donat\w*|pay) (here|now|right now)\b",
         ),
         named_lifts=False,
+    ),
+    Rule(  # giving online, to no one named: how a named organization raises money is ours
+        Refusal.PAYMENT,
+        _re(r"(网上|在线|线上|手机上)(怎么|能|可以|直接)?(捐|付)", r"\bdonat\w* online\b"),
     ),
     Rule(
         Refusal.JOB,
         _re(
             r"招聘|应聘|求职|找工作|找份工作|找个工作|招人|招工|招不招|招员工|面试|简历|入职|岗位"
             r"|工作机会|兼职|工资(多少|多高|高不高|怎么样|待遇|几千)|待遇(怎么样|好不好|如何)"
-            r"|五险一金|编制|(一个月|每月|每个月|一年|月|年)?(能)?(挣|赚)多少|收入(多少|高不高|怎么样)"
+            r"|五险一金|编制|招(不招)?(教练|老师|社工|员工|工作人员|会计|保安|司机|人)|(一个月|每月|每个月|一年|月|年)?(能)?(挣|赚)多少|收入(多少|高不高|怎么样)"
             r"|(?<!欠)(工资|薪水|薪资|月薪|年薪)(?!要不回|没发|不给)"
             r"|(当|做|干)(会计|出纳|保安|司机|厨师|保姆|文员|前台|保洁员)",
             r"\b(jobs?|hiring|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
