@@ -101,7 +101,7 @@ class Matcher:
         normalized = standardized.text
         greeting = is_greeting(normalized)
         normalized = strip_greeting(normalized)
-        text = self.spelling.from_pinyin(normalized)
+        text = self.spelling.from_pinyin(normalized, standardized.english)
         # Made once: names, sound-alikes and names' pairs are all looked up by the text's
         # character pairs (making them for each took a tenth of a long story's time).
         pairs = [text[i : i + 2] for i in range(len(text) - 1)]

@@ -77,6 +77,26 @@ class Msg(Enum):
         "{value!r} is its own parent, directly or through others",
     )
     SAME_WORD = ("标准词和说法相同：「{value}」", "the standard word is the word itself: {value!r}")
+    ENGLISH_WORD = (
+        "英文说法只能有英文字母和空格：「{value}」",
+        "an English word holds only letters and spaces: {value!r}",
+    )
+    CHINESE_WORD = (
+        "这一类的说法要有汉字、不能有英文字母：「{value}」（英文请用 english 类别）",
+        "a word of this kind is Chinese, without Latin letters: {value!r} (English is kind english)",
+    )
+    NOT_IN_WITHOUT_WORD = (
+        "例外「{value}」里没有这个说法，例外应是含有它的词",
+        "the exception {value!r} does not hold the word: an exception is a word holding it",
+    )
+    GAP_AT_EDGE = (
+        "「…」只能放在说法中间，两边都要有字：「{value}」",
+        "a gap (…) stands between two parts of a word: {value!r}",
+    )
+    STANDARD_IS_A_WORD = (
+        "标准词「{value}」本身又是一个说法，请直接写它最终的标准词",
+        "the standard word {value!r} is itself a word of the table: give its own standard word",
+    )
     NO_ORGANIZATION = (
         "知识库和这些文件里都没有组织「{value}」",
         "no organization {value!r} in the knowledge base or these files",
