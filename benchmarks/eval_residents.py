@@ -3,7 +3,9 @@
 The set was written by a separate helper from the two seed articles only, without seeing the
 project's synonyms, knowledge files or other question sets: its figure is the honest one.
 
-    python benchmarks/eval_residents.py [--failures]
+    python benchmarks/eval_residents.py [--failures] [--set PATH]
+
+`--set` evaluates another file of the same format (a team's own dev set) the same way.
 
 A question counts as right when:
 - `expect` / `expect_any`: the bot answers (answer, confirm or choose) and its first result is
@@ -79,6 +81,9 @@ def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true", help="list the questions missed")
+    parser.add_argument(
+        "--set", type=Path, default=SET, help="the questions (default: %(default)s)"
+    )
     args = parser.parse_args()
 
     store = open_knowledge()
@@ -87,7 +92,7 @@ def main() -> None:
         records.update(store.records(table))
     answerer = Answerer(store, build_index(store.all_records(), store.version))
     baseline = BM25Baseline(store.records("organizations"))
-    cases = yaml.safe_load(SET.read_text("utf-8"))["questions"]
+    cases = yaml.safe_load(args.set.read_text("utf-8"))["questions"]
 
     right: Counter[str] = Counter()
     bm25: Counter[str] = Counter()
@@ -122,9 +127,8 @@ def main() -> None:
     refuse = total["refuse"] + total["adversarial"]
     refused = right["refuse"] + right["adversarial"]
     print(f"{'all':<13}{f'{r}/{n} = {r / n:.1%}':>16}{f'{b}/{n} = {b / n:.1%}':>16}")
-    print(
-        f"must-refuse refused: {refused}/{refuse} = {refused / refuse:.1%}; invented contacts: {invented}"
-    )
+    share = f"{refused}/{refuse} = {refused / refuse:.1%}" if refuse else "none in the set"
+    print(f"must-refuse refused: {share}; invented contacts: {invented}")
     if args.failures:
         for kind, lines in missed.items():
             print(f"\n-- missed {kind} --")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import logging
 import os
@@ -13,15 +12,17 @@ from dataclasses import dataclass
 
 from telegram import BotCommand
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, ExtBot
 
+from bot.connection import OrgApplication, connect
 from bot.health import health_body, start_health_server
 from bot.logs import LogFormat, configure_logging
+from bot.request import AiohttpRequest
 from bot.services import BotData, Services, open_services
-from bot.settings import Settings
-from bot.throttle import ChatRateLimiter, is_outage
-from bot.updates import ALLOWED_UPDATES, UpdateReadingRequest
+from bot.settings import Settings, created_database_line
+from bot.throttle import ChatRateLimiter
+from bot.updates import ALLOWED_UPDATES, PollingTrouble, UpdateReadingRequest
 from handlers import (
     activities,
     ask,
@@ -47,10 +48,9 @@ from handlers import (
 from jobs.desk import install as install_desk
 from jobs.notifier import install as install_notices
 from knowledge.backup import RunLock
+from knowledge.db import describe, unwritable
 
 log = logging.getLogger(__name__)
-FIRST_CONNECT_WAIT = 1.0  # seconds before the second try to reach Telegram at start-up
-LONGEST_CONNECT_WAIT = 60.0
 
 
 class StartupError(Exception):
@@ -94,6 +94,7 @@ def build_notice_bot(settings: Settings) -> ExtBot[None]:
         settings.require_token(),
         base_url=base_url,
         base_file_url=base_file_url,
+        request=AiohttpRequest(),
         rate_limiter=ChatRateLimiter(settings.send_retry_seconds, settings.send_rate),
     )
 
@@ -104,13 +105,16 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     # Opt in to python-telegram-bot's timedelta time periods (the v23 default): its flood
     # control otherwise warns on every 429, and nothing here reads the old integers.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
+    trouble = PollingTrouble(settings.base_url or "api.telegram.org")
     builder = (
         ApplicationBuilder()
+        .application_class(OrgApplication)
         .token(settings.require_token())
         .context_types(ContextTypes(bot_data=BotData))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .rate_limiter(ChatRateLimiter(settings.send_retry_seconds, settings.send_rate))
-        .get_updates_request(UpdateReadingRequest(connection_pool_size=1))
+        .request(AiohttpRequest())  # see bot/request.py: a third of httpx's CPU a request
+        .get_updates_request(UpdateReadingRequest(connection_pool_size=1, trouble=trouble))
         .concurrent_updates(True)  # one slow conversation never holds up the others
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -120,6 +124,8 @@ def build_application(settings: Settings, services: Services | None = None) -> A
         builder = builder.base_url(base_url).base_file_url(base_file_url)
     application = builder.build()
     application.bot_data.services = services
+    if isinstance(application, OrgApplication):
+        application.polling_trouble = trouble
 
     # Order matters: the database watch runs first (group -3), then the bot's own
     # membership changes (blocked, unblocked, migrated; group -2), then the flood guard
@@ -196,9 +202,11 @@ def _hold_run_lock(settings: Settings) -> RunLock:
     try:
         held = lock.acquire()
     except OSError as exc:  # a read-only folder, a lock path that is a folder...
+        why = unwritable(settings.db_path) or (
+            f"cannot create its lock file {lock.path}: {exc.strerror or exc}"
+        )
         raise StartupError(
-            f"cannot open the database {settings.db_path} (ORGBOT_DB): cannot create its "
-            f"lock file {lock.path}: {exc.strerror or exc}"
+            f"cannot open the database {settings.db_path} (ORGBOT_DB): {why}"
         ) from None
     if not held:
         raise StartupError(
@@ -209,12 +217,16 @@ def _hold_run_lock(settings: Settings) -> RunLock:
 
 
 def _run_locked(settings: Settings, where: Listening) -> None:
+    new = settings.db_is_default and not settings.db_path.exists()
     try:
         services = open_services(settings)
     except Exception as exc:  # a missing folder, no permission, not a database, locked...
         raise StartupError(
-            f"cannot open the database {settings.db_path} (ORGBOT_DB): {exc}"
+            f"cannot open the database {settings.db_path} (ORGBOT_DB): "
+            + describe(settings.db_path, exc)
         ) from None
+    if new:
+        log.info("%s", created_database_line(settings.db_path))
     application = build_application(settings, services)
     mode = "webhook" if where.webhook_url else "polling"
     log.info("orgbot starting (%s), knowledge version %s", mode, services.knowledge.version)
@@ -225,12 +237,14 @@ def _run_locked(settings: Settings, where: Listening) -> None:
         if where.health_port is not None:
             health = _serve_health(application, services, where, mode, loop)
         try:
-            connected = loop.run_until_complete(_connect(application, settings))
+            connected = loop.run_until_complete(connect(application, settings))
         except TelegramError as exc:
+            loop.run_until_complete(application.bot.shutdown())  # its HTTP sessions
             services.close()
             raise _refused(exc, settings) from None
         if not connected:
             log.info("stopped before Telegram could be reached")
+            loop.run_until_complete(application.bot.shutdown())
             services.close()
             return
         _stop_on_signals(application, loop)
@@ -299,6 +313,7 @@ def _run(application: Application, settings: Settings, where: Listening) -> None
         application.run_polling(
             allowed_updates=ALLOWED_UPDATES,
             drop_pending_updates=False,
+            bootstrap_retries=-1,  # Telegram gone between getMe and deleteWebhook: wait for it
             stop_signals=None,
             close_loop=False,
         )
@@ -321,43 +336,6 @@ def _stop_on_signals(application: Application, loop: asyncio.AbstractEventLoop) 
 
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGABRT):  # python-telegram-bot's
         loop.add_signal_handler(sig, stop)
-
-
-async def _connect(application: Application, settings: Settings) -> bool:
-    """Reach Telegram (getMe), retrying with backoff and one log line per failed attempt
-    while it is unreachable; False when SIGINT/SIGTERM came first. InvalidToken is raised."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    signals = (signal.SIGINT, signal.SIGTERM)
-    for sig in signals:
-        loop.add_signal_handler(sig, stop.set)
-    where = settings.base_url or "api.telegram.org"
-    wait, attempt = FIRST_CONNECT_WAIT, 0
-    try:
-        while True:
-            attempt += 1
-            try:
-                await application.initialize()
-                return True
-            except (NetworkError, RetryAfter) as exc:
-                if not (is_outage(exc) or isinstance(exc, RetryAfter)):
-                    raise
-                log.warning(
-                    "cannot reach Telegram at %s (%s); attempt %d, next in %g s "
-                    "(check the network and TELEGRAM_BASE_URL)",
-                    where,
-                    exc,
-                    attempt,
-                    wait,
-                )
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), wait)
-            if stop.is_set():
-                return False
-            wait = min(wait * 2, LONGEST_CONNECT_WAIT)
-    finally:
-        for sig in signals:
-            loop.remove_signal_handler(sig)
 
 
 def _refused(error: TelegramError, settings: Settings) -> StartupError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,37 +16,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.cli_common import (
+    announce_if_new,
+    database_error,
+    db_option,
+    open_stores_for,
+    settings_for,
+)
+from bot.cli_ops import db, doctor, notify
+from bot.settings import SettingsError
 
 if TYPE_CHECKING:  # imported lazily below: `orgbot ask` must start fast
     from knowledge.curation.validate import Dataset
-    from knowledge.residents.store import ResidentsStore
-    from knowledge.store import KnowledgeStore
-
-
-def _settings(db: Path | None) -> Settings:
-    env_file = click.get_current_context().find_root().params.get("env_file")
-    try:
-        return load_settings(db_path=db, env_file=env_file)
-    except SettingsError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _open(settings: Settings) -> tuple[KnowledgeStore, ResidentsStore]:
-    from knowledge.opening import open_stores
-
-    try:
-        return open_stores(settings.db_path)
-    except Exception as exc:  # a locked, corrupt or unwritable file: say which
-        raise click.ClickException(f"cannot open the database {settings.db_path}: {exc}") from None
-
-
-db_option = click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="SQLite database file (default: $ORGBOT_DB or the user data directory).",
-)
 
 
 @click.group()
@@ -80,11 +62,12 @@ def ask(question: str | None, as_json: bool, conversation: bool, db: Path | None
         raise click.ClickException(
             "the question is not valid UTF-8 text (is the terminal set to UTF-8?)"
         )
-    settings = _settings(db)
+    settings = settings_for(db)
     try:
-        answerer, _ = open_answerer(settings.db_path, settings.tz_name)
+        with announce_if_new(settings):
+            answerer, _ = open_answerer(settings.db_path, settings.tz_name)
     except Exception as exc:
-        raise click.ClickException(f"cannot open the database {settings.db_path}: {exc}") from None
+        raise database_error(settings, exc) from None
     skipped: list[int] = []
     questions = [question] if question is not None else _stdin_questions(skipped)
     chat = Conversations(settings.context_minutes)
@@ -169,9 +152,15 @@ def validate(paths: tuple[Path, ...], lang: str, strict: bool, db: Path | None) 
     """Check knowledge files (YAML, CSV, .xlsx) and report every problem."""
     from knowledge.curation.apply import validate_files
 
-    settings = _settings(db)
-    store, _ = _open(settings)
-    dataset = validate_files(store, list(paths), default_tz=settings.tz_name, strict=strict)
+    settings = settings_for(db)
+    store, _ = open_stores_for(settings)
+    dataset = validate_files(
+        store,
+        list(paths),
+        default_tz=settings.tz_name,
+        strict=strict,
+        limits=settings.import_limits,
+    )
     _echo_problems(dataset, lang)
     if dataset.problems:
         raise _refused(len(dataset.problems), lang, "nothing imported")
@@ -205,17 +194,21 @@ def import_(
     from knowledge.curation.apply import import_files
     from knowledge.curation.messages import Lang
 
-    settings = _settings(db)
-    store, _ = _open(settings)
-    report = import_files(
-        store,
-        list(paths),
-        replace=replace,
-        default_tz=settings.tz_name,
-        dry_run=dry_run,
-        strict=strict,
-        index_cache=index_cache_path(settings.db_path),
-    )
+    settings = settings_for(db)
+    store, _ = open_stores_for(settings)
+    try:
+        report = import_files(
+            store,
+            list(paths),
+            replace=replace,
+            default_tz=settings.tz_name,
+            dry_run=dry_run,
+            strict=strict,
+            index_cache=index_cache_path(settings.db_path),
+            limits=settings.import_limits,
+        )
+    except (sqlite3.Error, OSError) as exc:  # a full disk: the transaction was rolled back
+        raise database_error(settings, exc, "nothing was imported") from None
     _echo_problems(report.dataset, lang)
     if not report.ok:
         raise _refused(len(report.dataset.problems), lang, "the database was not changed")
@@ -236,7 +229,7 @@ def export(fmt: str, out: Path | None, db: Path | None) -> None:
     """Write the knowledge base as files that `kb import` reads back."""
     from knowledge.curation.export import export_csv, export_xlsx, export_yaml
 
-    store, _ = _open(_settings(db))
+    store, _ = open_stores_for(settings_for(db))
     if fmt == "xlsx":
         written = export_xlsx(store, out or Path("kb-export.xlsx"))
     else:
@@ -254,7 +247,7 @@ def stats(inferred: bool, db: Path | None) -> None:
     """Counts by table, by district and by topic."""
     from knowledge.curation.stats import inferred_topic_lines, knowledge_stats
 
-    stores = _open(_settings(db))
+    stores = open_stores_for(settings_for(db))
     lines = inferred_topic_lines(stores[0]) if inferred else knowledge_stats(*stores).lines()
     for line in lines:
         click.echo(line)
@@ -275,12 +268,12 @@ def unanswered(
     grouped by similar wording, most asked first; --format writes them all to a file."""
     from knowledge.curation.review_export import review_rows, since_utc, write_rows
 
-    settings = _settings(db)
+    settings = settings_for(db)
     try:
         since_text = since_utc(since, settings.tz) if since else ""
     except ValueError:
         raise click.BadParameter("expected a date like 2026-12-01", param_hint="--since") from None
-    store, residents = _open(settings)
+    store, residents = open_stores_for(settings)
     rows = review_rows(store, residents, settings.tz, since_text)
     if fmt or out:
         fmt = fmt or (out.suffix.lstrip(".") if out else "csv")
@@ -305,41 +298,6 @@ _UNSHOWN = re.compile(
 def visible(text: str) -> str:
     """Residents' text made safe to print: each unshown character written as an escape."""
     return _UNSHOWN.sub(lambda m: ascii(m.group())[1:-1], text)
-
-
-@main.group()
-def db() -> None:
-    """Back up and restore the database file."""
-
-
-@db.command()
-@click.argument("dest", type=click.Path(path_type=Path))
-@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
-def backup(dest: Path, db_file: Path | None) -> None:
-    """Copy the database to DEST (a file or a folder), safely while the bot runs; verified."""
-    from knowledge.backup import BackupError, backup
-
-    settings = _settings(db_file)
-    try:
-        size = backup(settings.db_path, dest)
-    except BackupError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"backed up {settings.db_path} to {dest} ({size:,} bytes, integrity ok)")
-
-
-@db.command()
-@click.argument("src", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
-def restore(src: Path, db_file: Path | None) -> None:
-    """Replace the database with the backup SRC (refused while the bot runs)."""
-    from knowledge.backup import BackupError, restore
-
-    settings = _settings(db_file)
-    try:
-        restore(src, settings.db_path)
-    except BackupError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"restored {settings.db_path} from {src}")
 
 
 @main.command()
@@ -372,7 +330,7 @@ def run(
     from bot.app import run_bot
     from bot.logs import LogFormat
 
-    settings = _settings(db)
+    settings = settings_for(db)
     try:
         settings.require_token()
     except SettingsError as exc:
@@ -401,65 +359,5 @@ def run(
         sys.exit(1)
 
 
-@main.command()
-@click.option(
-    "--dry-run", "mode", flag_value="dry-run", help="Print what is due now; send nothing."
-)
-@click.option("--once", "mode", flag_value="once", help="Send what is due now, then exit (cron).")
-@click.option("--status", "mode", flag_value="status", help="The outbox by status; last errors.")
-@db_option
-def notify(mode: str | None, db: Path | None) -> None:
-    """Activity notices: what is due now, send it once, or the state of the outbox."""
-    if mode is None:
-        raise click.UsageError("choose one of --dry-run, --once or --status")
-    settings = _settings(db)
-    if mode == "once":
-        try:
-            settings.require_token()
-        except SettingsError as exc:
-            raise click.ClickException(str(exc)) from None
-    _, residents = _open(settings)
-    if mode == "status":
-        from jobs.notifier import describe_status
-
-        for line in describe_status(residents.db):
-            click.echo(line)
-    elif mode == "dry-run":
-        from datetime import UTC, datetime
-
-        from jobs.notifier import describe_plan, plan_and_store, policy_of
-
-        now = datetime.now(UTC)
-        report = plan_and_store(residents.db, now, policy_of(settings), write=False)
-        for line in describe_plan(report.plan, settings.tz):
-            click.echo(line)
-    else:
-        import asyncio
-
-        from bot.app import build_notice_bot
-        from jobs.notifier import send_once
-
-        residents.db.close()
-        click.echo(asyncio.run(send_once(settings, build_notice_bot(settings))).line())
-
-
-@main.command()
-@click.option("--offline", is_flag=True, help="Skip the checks that ask Telegram.")
-@db_option
-def doctor(offline: bool, db: Path | None) -> None:
-    """Check settings, database, knowledge and Telegram; one line each; exit 1 on a problem."""
-    import os
-
-    from bot.doctor import diagnose
-    from bot.settings import _load_env_file
-
-    env_file = click.get_current_context().find_root().params.get("env_file")
-    try:
-        _load_env_file(env_file)  # as every command reads it, without validating it all
-    except SettingsError as exc:
-        raise click.ClickException(str(exc)) from None
-    checks = diagnose(os.environ, db_path=db, telegram=not offline)
-    for check in checks:
-        click.echo(check.line())
-    if not all(check.ok for check in checks):
-        sys.exit(1)
+for _command in (db, notify, doctor):  # bot/cli_ops.py
+    main.add_command(_command)

@@ -41,6 +41,8 @@ VARIABLES = (
     "ORGBOT_RETENTION_DAYS",
     "ORGBOT_CONTEXT_MINUTES",
     "ORGBOT_SEND_RATE",
+    "ORGBOT_IMPORT_MAX_ROWS",
+    "ORGBOT_IMPORT_MAX_MB",
 )
 LOW_DISK_BYTES = 200 * 1024 * 1024  # below this, a backup or a large import may not fit
 TELEGRAM_TIMEOUT = 10.0  # seconds for each request the doctor makes

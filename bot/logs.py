@@ -57,6 +57,22 @@ class JsonFormatter(logging.Formatter):
         return redact_token(json_line(entry), self.token)
 
 
+class OutageInOneLine(logging.Filter):
+    """python-telegram-bot logs some failures to reach Telegram with a traceback (the last
+    getUpdates of a stop while Telegram is away, a retry loop giving up): the message and
+    the error on one line say all there is."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and record.name.startswith("telegram"):
+            from telegram.error import BadRequest, NetworkError
+
+            if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+                record.msg, record.args = f"{record.getMessage()} ({error})", ()
+                record.exc_info, record.exc_text = None, None
+        return True
+
+
 # Characters that JSON leaves raw but that many readers take for the end of a line
 # (Python's str.splitlines, JavaScript before ES2019): escaped, so one object stays one line.
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -78,6 +94,8 @@ def configure_logging(
     )
     for handler in logging.getLogger().handlers:
         handler.setFormatter(formatter)
+        if not any(isinstance(f, OutageInOneLine) for f in handler.filters):
+            handler.addFilter(OutageInOneLine())
     # Warnings are printed to stderr apart from logging, unredacted: send them through it.
     logging.captureWarnings(True)
     # httpx logs every request URL, which contains the token; keep it quiet.

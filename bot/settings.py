@@ -26,6 +26,7 @@ from jobs.timing import (
     parse_quiet_hours,
     parse_reminders,
 )
+from knowledge.curation.limits import DEFAULT_MAX_MB, DEFAULT_MAX_ROWS, MB, ImportLimits
 from knowledge.residents.hours import WeeklyHours
 
 T = TypeVar("T")
@@ -49,6 +50,11 @@ def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("orgbot", appauthor=False)) / "orgbot.db"
+
+
+def created_database_line(path: Path) -> str:
+    """Said once, when the per-user default database is created: where it is."""
+    return f"已创建数据库 / created the database: {path} (set ORGBOT_DB to use another file)"
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,15 @@ class Settings:
     ticket_idle: timedelta = DEFAULT_TICKET_IDLE
     retention_days: int = DEFAULT_RETENTION_DAYS
     kb_dir: Path | None = None  # the curated files /reload imports (None: the shipped ones)
+    db_is_default: bool = False  # neither --db nor ORGBOT_DB: the per-user default file
+    # What one `kb import` reads at most: rows of all its files, and megabytes of one file
+    # (a workbook unpacked may be five times that). Past either it is refused at once.
+    import_max_rows: int = DEFAULT_MAX_ROWS
+    import_max_mb: int = DEFAULT_MAX_MB
+
+    @property
+    def import_limits(self) -> ImportLimits:
+        return ImportLimits(self.import_max_rows, self.import_max_mb * MB)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -230,6 +245,7 @@ def load_settings(
         "ORGBOT_RETENTION_DAYS", env.get("ORGBOT_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS)), int
     )
     kb_dir = Path(env["ORGBOT_KB_DIR"]).expanduser() if "ORGBOT_KB_DIR" in env else None
+    db_is_default = db_path is None and "ORGBOT_DB" not in env
     if db_path is None:
         db_path = Path(env["ORGBOT_DB"]).expanduser() if "ORGBOT_DB" in env else default_db_path()
     return Settings(
@@ -265,4 +281,11 @@ def load_settings(
         ),
         retention_days=retention,
         kb_dir=kb_dir,
+        db_is_default=db_is_default,
+        import_max_rows=_positive(
+            "ORGBOT_IMPORT_MAX_ROWS", env.get("ORGBOT_IMPORT_MAX_ROWS", str(DEFAULT_MAX_ROWS)), int
+        ),
+        import_max_mb=_positive(
+            "ORGBOT_IMPORT_MAX_MB", env.get("ORGBOT_IMPORT_MAX_MB", str(DEFAULT_MAX_MB)), int
+        ),
     )

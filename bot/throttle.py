@@ -16,6 +16,8 @@ from aiolimiter import AsyncLimiter
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import AIORateLimiter
 
+from jobs.sender import AT_MOST_ONCE, never_sent
+
 log = logging.getLogger(__name__)
 
 # Telegram allows about 30 messages a second overall, 20 a minute per group, ~1 a second per chat.
@@ -47,7 +49,9 @@ class ChatRateLimiter(AIORateLimiter):
     retries with backoff through an outage for up to `retry_seconds` (PTB retries only 429s).
 
     A request that timed out may have reached Telegram: retrying it can send a reply twice,
-    which is better than a resident's question left without any answer.
+    which is better than a resident's question left without any answer. Not so for a
+    notice (sent with AT_MOST_ONCE set): a request that may have left is never retried, the
+    sender records it as 'unknown'.
     """
 
     def __init__(
@@ -62,6 +66,17 @@ class ChatRateLimiter(AIORateLimiter):
         )
         self.retry_seconds = retry_seconds
         self._private: dict[int, AsyncLimiter] = {}
+        self._stopping: asyncio.Event | None = None  # made in the loop that waits on it
+
+    def stop_retrying(self) -> None:
+        """The bot is stopping: a request failing now, or waiting to be tried again, is
+        given up at once (SendAbandoned) rather than held until the outage ends."""
+        self._stop_event().set()
+
+    def _stop_event(self) -> asyncio.Event:
+        if self._stopping is None:
+            self._stopping = asyncio.Event()
+        return self._stopping
 
     def _private_limiter(self, chat_id: int) -> AsyncLimiter:
         if len(self._private) > 4096:  # forget idle chats so the table stays small
@@ -89,15 +104,21 @@ class ChatRateLimiter(AIORateLimiter):
             except NetworkError as exc:
                 if not is_outage(exc) or endpoint == START_UP_CHECK:
                     raise
+                if AT_MOST_ONCE.get() and not never_sent(exc):
+                    raise  # it may have been delivered: never a second copy of a notice
                 left = deadline - time.monotonic()
                 where = f"{endpoint} to chat {data['chat_id']}" if "chat_id" in data else endpoint
+                stopping = self._stop_event()
+                if stopping.is_set():
+                    raise SendAbandoned(f"{where} failed ({exc}) as the bot stopped") from exc
                 if left <= 0:
                     raise SendAbandoned(
                         f"{where} failed for {self.retry_seconds:g} s ({exc}); dropped"
                     ) from exc
                 if wait == FIRST_RETRY_SECONDS:  # the first failure: say so once
-                    log.warning("%s failed (%s); retrying for up to %g s", where, exc, left)
-                await asyncio.sleep(min(wait, left))
+                    log.warning("%s failed (%s); retrying for up to %.0f s", where, exc, left)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stopping.wait(), min(wait, left))
                 wait = min(wait * 2, LONGEST_RETRY_WAIT)
 
     async def _limited(

@@ -18,7 +18,9 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import UpdateType
-from telegram.request import HTTPXRequest
+from telegram.error import NetworkError, TelegramError, TimedOut
+
+from bot.request import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +67,79 @@ def _kind(raw: dict[str, Any]) -> str:
     return ", ".join(known) or f"{len(kinds)} unknown field(s)"
 
 
-class UpdateReadingRequest(HTTPXRequest):
-    """The connection getUpdates uses: hands PTB only updates it can read (see the module)."""
+# python-telegram-bot's Updater retries a failed getUpdates for ever: at once after a
+# timeout, otherwise after 1 s, then 1.5 times longer each time, up to 30 s
+# (telegram/ext/_utils/networkloop.py); PollingTrouble mirrors that to say when it retries.
+FIRST_POLL_RETRY = 1.0
+POLL_RETRY_GROWTH = 1.5
+LONGEST_POLL_RETRY = 30.0
+
+
+class PollingTrouble:
+    """One log line per failed getUpdates while Telegram cannot be reached, and one when it
+    answers again, in place of PTB's traceback per attempt (its default error_callback)."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.attempts = 0
+        self.next_wait = 0.0
+
+    def failed(self, error: TelegramError) -> None:
+        """The Updater's error_callback: every TelegramError but a timeout and InvalidToken."""
+        self.attempts += 1
+        self.next_wait = (
+            FIRST_POLL_RETRY
+            if self.next_wait == 0
+            else min(LONGEST_POLL_RETRY, self.next_wait * POLL_RETRY_GROWTH)
+        )
+        if isinstance(error, NetworkError):
+            why = "check the network and TELEGRAM_BASE_URL"
+        else:  # Conflict: another process polls with this token
+            why = "is another bot running with this TELEGRAM_BOT_TOKEN?"
+        log.warning(
+            "cannot reach Telegram at %s while polling (%s); attempt %d, next in %.3g s (%s)",
+            self.where,
+            error,
+            self.attempts,
+            self.next_wait,
+            why,
+        )
+
+    def timed_out(self, error: TimedOut) -> None:
+        """A long poll that got no answer in time: PTB asks again at once."""
+        self.attempts += 1
+        self.next_wait = 0.0
+        log.warning(
+            "cannot reach Telegram at %s while polling (%s); attempt %d, next at once",
+            self.where,
+            error,
+            self.attempts,
+        )
+
+    def answered(self) -> None:
+        if self.attempts:
+            log.info("reached Telegram again after %d failed attempt(s)", self.attempts)
+        self.attempts, self.next_wait = 0, 0.0
+
+
+class UpdateReadingRequest(AiohttpRequest):
+    """The connection getUpdates uses: hands PTB only updates it can read (see the module),
+    and tells `trouble` whether each long poll was answered."""
+
+    def __init__(self, *args: Any, trouble: PollingTrouble | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.trouble = trouble
 
     async def post(self, url: str, *args: Any, **kwargs: Any) -> Any:
-        result = await super().post(url, *args, **kwargs)
-        if url.endswith("/getUpdates") and isinstance(result, list):
+        polling = url.endswith("/getUpdates")
+        try:
+            result = await super().post(url, *args, **kwargs)
+        except TimedOut as exc:
+            if polling and self.trouble is not None:
+                self.trouble.timed_out(exc)
+            raise
+        if polling and self.trouble is not None:
+            self.trouble.answered()
+        if polling and isinstance(result, list):
             return readable_updates(result)
         return result

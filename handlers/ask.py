@@ -8,7 +8,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.constants import ChatType
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
-from bot.services import Context
+from bot.services import Context, Services
 from handlers.buttons import (
     EXPIRED,
     Card,
@@ -187,10 +187,16 @@ async def show_record(query: CallbackQuery, context: Context, kind: Kind, key: s
         await reply_with(message, GONE)
         return
     record = svc.catalog.record(kind, key)
-    svc.conversations.remember(
-        (message.chat.id, query.from_user.id), subject_of(record, svc.catalog)
-    )
+    remember_pressed(svc, (message.chat.id, query.from_user.id), record)
     await reply_with(message, reply, record_keyboard(record))
+
+
+def remember_pressed(svc: Services, chat: tuple[int, int], record: Record | None) -> None:
+    """A record pressed on becomes what the chat's follow-ups ask about; the list or the
+    choice it was pressed on stays to pick from ("那第三个呢")."""
+    subject = subject_of(record, svc.catalog)
+    if subject is not None:
+        svc.conversations.remember(chat, subject.showing(svc.conversations.get(chat)))
 
 
 async def follow_up_pressed(update: Update, context: Context) -> None:

@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.services import Context
-from handlers.ask import follow_up_keyboard
+from handlers.ask import follow_up_keyboard, remember_pressed
 from handlers.buttons import (
     EXPIRED,
     Axis,
@@ -105,6 +105,10 @@ async def card_pressed(update: Update, context: Context) -> None:
         await query.answer(EXPIRED)
         return
     await query.answer()
+    svc = await services(context)
+    if button.org in svc.catalog.organizations:  # a card pressed under a list: "它的电话呢"
+        org = svc.catalog.organizations[button.org]
+        remember_pressed(svc, (message.chat.id, query.from_user.id), org)
     await _send_card(message, context, button.org)
 
 

@@ -35,7 +35,11 @@ async def reload(update: Update, context: Context) -> None:
     svc = await services(context)
     await message.reply_text(RELOADING, do_quote=False)
     report = await asyncio.to_thread(
-        reload_files, svc.knowledge, svc.settings.kb_dir, svc.settings.tz_name
+        reload_files,
+        svc.knowledge,
+        svc.settings.kb_dir,
+        svc.settings.tz_name,
+        svc.settings.import_limits,
     )
     if report.ok:
         await svc.reload()

@@ -10,6 +10,7 @@ that starts late on a busy event loop), and one sender task sends what is due be
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -22,6 +23,7 @@ from telegram import Bot
 from jobs.planner import Activity, Plan, Policy, plan
 from jobs.sender import DatabaseThread, Sender, SendStats, sender_stopped
 from jobs.timing import utc_text
+from knowledge.db import describe
 from knowledge.residents.outbox import Outbox
 from knowledge.residents.store import Subscription
 from knowledge.store import KnowledgeStore
@@ -155,7 +157,12 @@ class Notifier:
         application = context.application
         try:
             await self.plan()
-        except Exception:  # a locked or broken database: the next tick tries again
+        except sqlite3.Error as exc:  # locked, a full disk...: the next tick tries again
+            log.warning(
+                "planning notices failed (%s); trying again at the next tick",
+                describe(self.db.path, exc),
+            )
+        except Exception:
             log.exception("planning notices failed; trying again at the next tick")
         if self._sending is None or self._sending.done():
             self._sending = application.create_task(

@@ -24,11 +24,13 @@ import uuid
 import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
 
+import aiohttp
 import httpx
 import sqlite_utils
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
@@ -59,7 +61,17 @@ MAX_BACKOFF = timedelta(hours=1)
 BATCH = 200  # rows read at once; each is still claimed on its own
 IDLE_SECONDS = 0.25  # between looks at the outbox when nothing is due (and at stopping)
 # Errors after which the request certainly never reached Telegram.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# aiohttp's are those of the bot's own requests (bot/request.py); httpx's those of a plain Bot.
+_NOT_SENT = (
+    aiohttp.ClientConnectorError,
+    aiohttp.ConnectionTimeoutError,
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
+# Set while a notice is being sent: the bot's rate limiter (bot/throttle.py), which retries
+# replies through an outage, then retries only a request that certainly never left.
+AT_MOST_ONCE: ContextVar[bool] = ContextVar("at_most_once", default=False)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # immutable, so one for every notice
 
 
@@ -337,6 +349,7 @@ class Sender:
         if not await self._writes(Claim(row.row_id, now)):
             self.stats.lost_claims += 1
             return
+        at_most_once = AT_MOST_ONCE.set(True)
         try:
             message = await self.bot.send_message(
                 row.chat_id,
@@ -350,6 +363,8 @@ class Sender:
         except Exception as exc:
             await self._failed(row, exc)
             return
+        finally:
+            AT_MOST_ONCE.reset(at_most_once)
         sent = Outcome(
             row.row_id, DeliveryStatus.SENT, utc_text(self.clock()), "", message.message_id
         )

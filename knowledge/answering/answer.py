@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
+import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -15,27 +16,46 @@ from knowledge.answering.cache import index_cache_path, load_or_build_index
 from knowledge.answering.compose import GREETING, NOT_FOUND, Composer
 from knowledge.answering.confirm import confirm_reply, in_words, with_english_note
 from knowledge.answering.context import (
+    MAX_FOLLOW_UP,
     FollowUp,
     Subject,
     follow_up,
+    follow_up_intent,
     follow_up_reply,
     rewritten,
     subject_of,
+)
+from knowledge.answering.figures import (
+    figure_named,
+    figures_reply,
+    is_award_question,
+    selections,
 )
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.intent import Intent
 from knowledge.answering.lists import (
     Lister,
+    Listing,
+    ListQuery,
     is_count_question,
     is_list_question,
     narrowing_words,
     topics_of,
+    without_places,
 )
 from knowledge.answering.matcher import Match, Matcher
+from knowledge.answering.picks import (
+    Pick,
+    all_reply,
+    asked_of_all,
+    asks_more,
+    picked,
+    relisted,
+)
 from knowledge.answering.scope import Refusal, Scope, refusal_reply
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Organization, Record
+from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 from knowledge.residents.questions import AskedQuestion, QuestionLog, new_ref
 from knowledge.store import KnowledgeStore, Records
@@ -58,6 +78,7 @@ class Answer:
     context: Subject | None = None  # the chat's context this follow-up was answered from
     subject: Subject | None = None  # what a follow-up to this answer would be about
     listed: list[Organization] = field(default_factory=list)  # a list question's answer
+    list_query: ListQuery | None = None  # what the list asked for
     refusal: Refusal | None = None  # why a question that is not ours was refused
 
     @property
@@ -193,8 +214,11 @@ class Answerer:
         a follow-up ("它的电话呢") is answered from (see context.py)."""
         snapshot = self.snapshot  # one version of the knowledge for the whole answer
         match = snapshot.matcher.match(question)
-        follow = follow_up(match.normalized, context, snapshot.catalog)
-        if isinstance(follow, FollowUp):
+        shown = self._from_shown(snapshot, match, context)
+        follow = follow_up(match.normalized, context, snapshot.catalog) if not shown else None
+        if shown is not None:
+            answer = shown
+        elif isinstance(follow, FollowUp):
             answer = self._follow(snapshot, follow, match.query)
         else:
             answer = self._compose(snapshot, match)
@@ -210,6 +234,7 @@ class Answerer:
         sure = answer.decision in (Decision.ANSWER, Decision.CONFIRM)
         if sure and not answer.choices:
             answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
+        answer.subject = _what_was_shown(answer, context if shown else None)
         if match.english:
             answer.reply = with_english_note(answer.reply)
             if answer.proposal is not None:
@@ -248,9 +273,18 @@ class Answerer:
                 [],
                 refusal=refusal,
             )
-        if is_list_question(match.normalized) and not _fact_lists(snapshot, match):
+        shape = without_places(match.normalized, snapshot.index.places)  # 帮娃娃的组织宝鸡有几个
+        if is_list_question(shape) and is_award_question(shape):  # 哪些组织得过奖
+            places = [name for _, name in match.places]
+            chosen = selections(snapshot.catalog, places)
+            if chosen:
+                return self._about(snapshot, match.query, chosen[0], Intent.FIGURE)
+            where = "".join(places)
+            none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
+            return Answer(match.query, False, Intent.LIST, none, [])
+        if is_list_question(shape) and not _fact_lists(snapshot, match):
             return _list_answer(snapshot, match)
-        if is_count_question(match.normalized) and not _fact_counts(match):
+        if is_count_question(shape) and not _fact_counts(snapshot, match):
             return _list_answer(snapshot, match)
         results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
         intent, decision = Intent(match.intent), Decision(match.decision)
@@ -281,9 +315,98 @@ class Answerer:
             )
         return Answer(match.query, True, intent, reply, results, top=top, decision=decision)
 
-    def _follow(self, snapshot: Snapshot, follow: FollowUp, query: str) -> Answer:
+    def _about(self, snapshot: Snapshot, query: str, record: Record, intent: Intent) -> Answer:
+        """The answer about one record the question was found to ask for."""
+        reply = snapshot.composer.answer(record, Intent.INTRODUCE, [], [])
+        result = {"kind": record.KIND, "id": record.id, "name": record.display_name}
+        answer = Answer(query, True, intent, reply, [{**result, "score": 0.0}], top=record)
+        answer.decision = Decision.ANSWER
+        return answer
+
+    def _from_shown(
+        self, snapshot: Snapshot, match: Match, context: Subject | None
+    ) -> Answer | None:
+        """A follow-up of the list or the choice the chat was shown ("第二个", "那未央区呢"),
+        or a list asked after one organization ("还有别的做心理的吗"); None otherwise."""
+        if context is None or match.named:
+            return None
+        if len(match.normalized) - match.normalized.count(" ") > MAX_FOLLOW_UP:
+            return None  # a longer message tells its own story
+        pick = picked(match.normalized, context, snapshot.catalog)
+        if pick is not None:
+            return self._picked(snapshot, pick, match.query)
+        of_all = asked_of_all(match.normalized, context)
+        if of_all is not None:  # 它们的电话: each one's
+            orgs = [
+                org
+                for kind, key in context.listed
+                if kind == Kind.ORGANIZATION and (org := snapshot.catalog.organizations.get(key))
+            ]
+            reply = all_reply(orgs, of_all, snapshot.catalog)
+            results = [{"kind": o.KIND, "id": o.id, "name": o.name, "score": 0.0} for o in orgs]
+            answer = Answer(match.query, True, of_all, reply, results, context=context)
+            answer.decision = Decision.ANSWER
+            return answer
+        topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+        relist = relisted(
+            match.normalized,
+            match.words,
+            match.places,
+            snapshot.index.places,
+            topics,
+            snapshot.index.expansions,
+            context,
+            snapshot.catalog,
+        )
+        if relist is None:
+            return self._figure_named(snapshot, match, context)
+        listing = snapshot.lister.run(relist.query, again=relist.again, more=relist.more)
+        if relist.again and listing.total > len(context.listed):  # 还有吗: the ones not shown
+            shown = tuple(key for kind, key in context.listed if kind == Kind.ORGANIZATION)
+            query = replace(relist.query, exclude=(*relist.query.exclude, *shown))
+            listing = snapshot.lister.run(query, more=True)
+        answer = _listed(snapshot, match.query, listing)
+        answer.context = context if context.id else None
+        return answer
+
+    def _figure_named(self, snapshot: Snapshot, match: Match, context: Subject) -> Answer | None:
+        """ "那救援资金呢" after 宝鸡市公益慈善联合会: a figure of the subject's, by its name."""
+        record = snapshot.catalog.record(context.kind, context.id) if context.id else None
+        if not isinstance(record, Organization | Project):
+            return None
+        if follow_up_intent(match.normalized) is not None:  # 那服务呢 asks for its services
+            return None
+        asked = figure_named(match.normalized, record, snapshot.catalog)
+        if not asked:
+            return None
+        reply = figures_reply(snapshot.catalog, record, [asked], match.normalized)
+        follow = FollowUp(context, record, Intent.FIGURE)
+        return self._follow(snapshot, follow, match.query, reply)
+
+    def _picked(self, snapshot: Snapshot, pick: Pick, query: str) -> Answer:
+        """The answer about the record picked of a list or a choice ("第二个是干啥的")."""
+        record = pick.record
+        subject = Subject(record.KIND, record.id, record.display_name)
+        follow = follow_up(pick.rest, subject, snapshot.catalog) if asks_more(pick.rest) else None
+        answer: Answer | None = None
+        if isinstance(follow, FollowUp):
+            answer = self._follow(snapshot, follow, query)
+        elif follow is not None:  # words of its own ("有多大"): asked with the record named
+            again = self._compose(snapshot, snapshot.matcher.match(follow.question))
+            if again.answered and not again.choices and follow.covers(again.top):
+                answer = again
+                answer.query = query
+        if answer is None:
+            answer = self._about(snapshot, query, record, Intent.INTRODUCE)
+        answer.context = subject
+        return answer
+
+    def _follow(
+        self, snapshot: Snapshot, follow: FollowUp, query: str, reply: Reply | None = None
+    ) -> Answer:
         """A follow-up, answered about the record of the chat's context."""
-        reply = follow_up_reply(snapshot, follow, self._upcoming_for(snapshot, follow.intent))
+        if reply is None:
+            reply = follow_up_reply(snapshot, follow, self._upcoming_for(snapshot, follow.intent))
         record = follow.record
         result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
         return Answer(
@@ -376,14 +499,25 @@ def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
     return fact is not None and snapshot.lister.organizations_named(fact.answer) >= 2
 
 
-def _fact_counts(match: Match) -> bool:
-    """A curated fact answers this count question itself (未央区有多少家社会组织: 281家)."""
+def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
+    """A curated fact that counts organizations answers this count question itself
+    (未央区有多少家社会组织: 281家); one about something else (a policy) does not."""
     top = match.top
-    return top is not None and top.doc.kind == Kind.FACT and match.decision == Decision.ANSWER
+    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
+        return False
+    fact = snapshot.catalog.facts.get(top.doc.id)
+    return fact is not None and bool(_COUNTED_ORGANIZATIONS.search(fact.answer))
+
+
+_COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")
 
 
 def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
-    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    # 除了武术协会: 武术 is no topic, unless said again (除了高新区慈善协会还有哪些做慈善的)
+    said, _ = snapshot.lister.excepted_name(match.normalized)
+    rest = match.normalized.replace(" ", "").replace(said, "", 1) if said else ""
+    words = [w for w in match.words if not said or w in rest]
+    topics = topics_of(words, snapshot.index.expansions, match.normalized)
     matched: list[str] = []
     if not topics and narrowing_words(match.words, snapshot.index.expansions):
         docs = [s.doc for s in match.results]
@@ -391,6 +525,10 @@ def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
     listing = snapshot.lister.listing(
         match.normalized, match.places, topics, [m for m in matched if m]
     )
+    return _listed(snapshot, match.query, listing)
+
+
+def _listed(snapshot: Snapshot, query: str, listing: Listing) -> Answer:
     results = [
         {"kind": Kind.ORGANIZATION, "id": o.id, "name": o.name, "score": 1.0}
         for o in listing.organizations
@@ -398,14 +536,38 @@ def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
     reply = snapshot.lister.reply(listing)
     found = bool(listing.organizations)
     return Answer(
-        match.query,
+        query,
         found,
         Intent.LIST,
         reply,
         results,
         decision=Decision.ANSWER if found else Decision.UNKNOWN,
         listed=listing.organizations,
+        list_query=listing.query,
     )
+
+
+def _what_was_shown(answer: Answer, shown: Subject | None) -> Subject | None:
+    """What the chat's follow-ups are about after `answer`: the list or the choice it shows
+    ("第二个" picks from it; one listed is "它" too), or its subject; a pick keeps the list
+    it was picked from (`shown`)."""
+    if answer.listed and answer.answered:
+        orgs = answer.listed
+        listed = tuple((Kind.ORGANIZATION, org.id) for org in orgs)
+        one = orgs[0] if len(orgs) == 1 else None
+        return Subject(
+            Kind.ORGANIZATION,
+            one.id if one else "",
+            one.name if one else "",
+            listed,
+            answer.list_query,
+        )
+    if answer.choices:
+        listed = tuple((record.KIND, record.id) for record in answer.choices)
+        return Subject(Kind.ORGANIZATION, "", "", listed)
+    if answer.subject is not None:
+        return answer.subject.showing(shown)
+    return None
 
 
 def _choices(match: Match) -> list[Doc]:

@@ -25,7 +25,7 @@ from knowledge.store import KnowledgeStore
 log = logging.getLogger(__name__)
 
 # Bump when the index's fields, their meaning or how the builder makes them change.
-INDEX_FORMAT = 15
+INDEX_FORMAT = 16
 
 
 def index_cache_path(db_path: Path) -> Path:
@@ -127,7 +127,8 @@ def _encode(index: Index) -> dict[str, Any]:
     number = {weight: n for n, weight in enumerate(weights)}
     return {
         "docs": [
-            [d.kind, d.id, d.name, d.organization, d.city, d.district, d.street] for d in index.docs
+            [d.kind, d.id, d.name, d.organization, d.city, d.district, d.street, d.curated]
+            for d in index.docs
         ],
         "weights": weights,
         "postings": {

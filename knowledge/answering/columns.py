@@ -19,6 +19,9 @@ DENSE_BYTES = 64_000_000  # memory all laid-out words may take together
 # Only words in this many documents are laid out (the matcher's COMMON_POSTINGS): for
 # rarer ones a layout would cost more to build and keep than the look-ups it spares.
 DENSE_MIN_POSTINGS = 2000
+# Curated documents among a registry's rows: up to this many, every one holding a common
+# word of the question is scored in full (they are few; the rows are what pruning is for).
+CURATED_POOL = 1000
 
 # One byte per document: the number of the document's weight among the word's (0: absent),
 # and idf × each weight by number.
@@ -34,6 +37,10 @@ class Columns:
         self._limit = max(1, DENSE_BYTES // max(self._n_docs, 1))  # words laid out at once
         self._layouts: dict[str, Layout | None] = {}  # None: the word is not laid out
         self._place_order: dict[frozenset[int], list[int]] = {}
+        curated = [i for i, doc in enumerate(index.docs) if doc.curated]
+        few = len(curated) < self._n_docs and len(curated) <= CURATED_POOL
+        self._curated = curated if few else []
+        self._curated_holding: dict[str, list[int]] = {}
 
     def column(self, key: str, docs: list[int]) -> list[float]:
         """idf × weight of the key in each document (0.0 where it is absent)."""
@@ -67,6 +74,19 @@ class Columns:
             if docs is not smallest:
                 found = filter(docs.__contains__, found)
         return list(islice(found, limit))
+
+    def curated_holding(self, keys: list[str]) -> list[int]:
+        """The curated documents holding any of the keys, when they are few among registry
+        rows (else none): a need they answer is scored for them as without the registry."""
+        found: list[int] = []
+        for key in keys:
+            if key not in self._curated_holding:
+                if len(self._curated_holding) >= self._limit:
+                    self._curated_holding = {}  # bounded: start afresh
+                postings = self.index.postings.get(key, {})
+                self._curated_holding[key] = [i for i in self._curated if i in postings]
+            found.extend(self._curated_holding[key])
+        return found
 
     def _in_order(self, docs: frozenset[int]) -> list[int]:
         """A place's documents in ascending order (few places: kept for good)."""

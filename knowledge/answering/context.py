@@ -12,12 +12,13 @@ import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent, strip_greeting
+from knowledge.answering.lists import ListQuery
 from knowledge.catalog import Catalog
 from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
@@ -36,6 +37,9 @@ _POINTERS = re.compile(
     r"那个机构|这个中心|那个中心|这个协会|那个协会|这个项目|那个项目|该项目|这个|那个|这里|那里|"
     r"这边|那边|该组织|该机构|该中心|该协会|它|(?<!其)[他她]|^[这那]"
 )
+# "谁办的", "是哪个组织搞的": asked of a project, its organization answers.
+_RUNS = r"(?:办|搞|做|负责|组织|发起|主办|举办|牵头|开展|弄|管)的?"
+_WHO_RUNS = re.compile(r"(?:谁|哪个组织|哪个机构|哪个单位|哪家)(?:在)?" + _RUNS + r"|是谁的|谁家的")
 # What a follow-up can ask for, in the order a question asking for two is read.
 _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (
@@ -60,6 +64,7 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ACTIVITIES, re.compile(r"活动")),
     (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务")),
     (Intent.INTRODUCE, re.compile(r"是做什么的|做什么的|干什么的|是干啥的|做什么|干什么|介绍")),
+    (Intent.INTRODUCE, _WHO_RUNS),
 ]
 # Asked of a project, these are its organization's.
 _THE_ORGANIZATIONS = frozenset(
@@ -69,8 +74,8 @@ _THE_ORGANIZATIONS = frozenset(
 # with no name or place of its own, it is about the chat's subject, even where a city-wide
 # fact would also fit its words.
 _COUNTS = re.compile(
-    r"多少|几个|几名|几位|几次|几家|几场|几台|几所|几年|人次|规模|数量|多大|多长|多久|"
-    r"什么时候|啥时候|啥时|哪年|哪一年|何时"
+    r"多少|几(个|名|位|次|回|趟|家|户|场|台|所|年|月|天|批|块|亩|项|份|届|期|轮|间|处|万|人|元)"
+    r"|人次|规模|数量|多大|多长|多久|什么时候|啥时候|啥时|哪年|哪一年|何时|截至|截止"
 )
 # Read out first: "这周" and "这个月" are no pointer.
 _TIMES = re.compile(r"最近|近期|这周|本周|下周|这个月|下个月|周末|今天|明天|后天|现在")
@@ -86,14 +91,26 @@ _FILLER = re.compile(
 @dataclass(frozen=True)
 class Subject:
     """What a chat was last answered about: an organization, or a project (its organization
-    answers for contacts, places, hours and activities)."""
+    answers for contacts, places, hours and activities); and the list or the choice it was
+    last shown, which "第二个" picks from (picks.py). After a list of several, `id` is ""."""
 
     kind: Kind
     id: str
     name: str
+    listed: tuple[tuple[Kind, str], ...] = ()  # (kind, id) in the order shown
+    query: ListQuery | None = None  # what the list shown asked for ("那未央区呢" asks again)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": str(self.kind), "id": self.id, "name": self.name}
+        found: dict[str, Any] = {"kind": str(self.kind), "id": self.id, "name": self.name}
+        if self.listed:
+            found["listed"] = [key for _, key in self.listed]
+        return found
+
+    def showing(self, shown: Subject | None) -> Subject:
+        """This subject, the list `shown` still there to pick from ("那第一个呢")."""
+        if shown is None or not shown.listed:
+            return self
+        return replace(self, listed=shown.listed, query=shown.query)
 
 
 @dataclass(frozen=True)
@@ -177,7 +194,8 @@ def follow_up(
         counts = intent is not None or bool(_COUNTS.search(text))
         return Rewrite(subject, question, record.organization_id, pointed, counts)
     owner = catalog.record(Kind.ORGANIZATION, record.organization_id)
-    if owner is not None and intent in _THE_ORGANIZATIONS:
+    who = intent == Intent.INTRODUCE and bool(_WHO_RUNS.search(_compact(normalized)))
+    if owner is not None and (intent in _THE_ORGANIZATIONS or who):
         record = owner
     return FollowUp(subject, record, intent)
 

@@ -48,7 +48,8 @@ _UNITS: dict[str, tuple[str, ...]] = {
 # A verb may follow the measure word: "多少人参加" still counts people (a noun may not).
 _UNIT_RE = re.compile(
     r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
-    r"(参加|参与|受益|报名|加入|来过|来|去过|去|了)*[呢啊呀吗了?？。！!]*$"
+    r"(参加|参与|受益|报名|加入|来过|来|去过|去|了|送|运|捐|发|装|办|搞|做|开展|举办|组织|帮|服务"
+    r"|过去|过来|过|到|的|完|出去|出|给|教|值班|班)*[呢啊呀吗了?？。！!]*$"
 )
 # An English question read in Chinese words: "多少人 院落 合作社 服务" (how many people … serve).
 _ENGLISH_UNIT_RE = re.compile(
@@ -57,6 +58,11 @@ _ENGLISH_UNIT_RE = re.compile(
 # Who is counted, named instead of measured: "帮了多少孩子" counts people all the same.
 _PEOPLE_RE = re.compile(r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)")
 _PEOPLE = ("人", "名", "位")
+# Money named, not measured: "筹的钱是截至哪天的" asks of the sums.
+_MONEY_RE = re.compile(r"钱|款|资金|经费")
+# What is counted, named before 有多少: "专家顾问团有多少人" counts the members of a group,
+# which no figure about the organization's trainees is.
+_COUNTED_RE = re.compile(r"([\u4e00-\u9fff]{2,})(?:有|共有|一共有|总共有|一共|总共)(?:多少|几)")
 _AREA_RE = re.compile(r"多大|面积|平方|平米")
 _DURATION_RE = re.compile(r"多久|多长时间|几个月")
 _DATE_RE = re.compile(
@@ -65,6 +71,7 @@ _DATE_RE = re.compile(
 _EVENT_RE = re.compile(
     r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名|比赛|大赛|评选"
 )
+_AWARD_RE = re.compile(r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|典型")
 _EVENT_WORDS = re.compile(r"比赛|大赛|评选|表演|演出|展示|春晚")
 _CHOSEN_WORDS = re.compile(r"入选|评选|名列|典型")
 
@@ -79,11 +86,41 @@ def asked_units(question: str) -> tuple[str, ...]:
     found = _UNIT_RE.search(compact) or _ENGLISH_UNIT_RE.search(question)
     if found:
         return _UNITS[found.group(2)]
-    return _PEOPLE if _PEOPLE_RE.search(compact) else ()
+    if _PEOPLE_RE.search(compact):
+        return _PEOPLE
+    return ("元",) if _MONEY_RE.search(compact) else ()
+
+
+# A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者"
+# count those people, which no figure of visits (36人次 心理咨询) or trainees is.
+_PERSONS_RE = re.compile(r"(?:多少|几)[个名位]?([\u4e00-\u9fff]{1,5}?(?:师|员|者))[呢啊呀吗?？]*$")
+
+
+def counted_person(question: str, own: str) -> str:
+    """The kind of person a question counts (心理咨询师 in 有多少个心理咨询师), unless it is
+    in the record's own name (益人行志愿者协会有多少志愿者 is still asked of it); or ""."""
+    found = _PERSONS_RE.search(question.replace(" ", ""))
+    return found.group(1) if found is not None and found.group(1) not in own else ""
+
+
+def counted_thing(question: str, own: str) -> str:
+    """What the question counts when it names it before 有多少 (专家顾问团), unless that is
+    the record itself (益人行志愿者协会有多少…); or ""."""
+    compact = question.replace(" ", "")
+    found = _COUNTED_RE.search(compact)
+    if found is None:
+        return ""
+    thing = re.split(r"的|那个|这个|那|这", found.group(1))[-1]
+    return "" if len(thing) < 2 or thing in own else thing
 
 
 def is_event_question(question: str) -> bool:
     return bool(_EVENT_RE.search(question.replace(" ", "")))
+
+
+def is_award_question(question: str) -> bool:
+    """Whether it asks about awards or being chosen (not contests held: 搞过比赛)."""
+    return bool(_AWARD_RE.search(question.replace(" ", "")))
 
 
 def is_date_question(question: str) -> bool:
@@ -116,7 +153,11 @@ def figures_reply(
         return events_reply(catalog, record)
     figures = family_figures(catalog, record)
     own = "".join([record.name, *record.aliases])
-    units = asked_units(question)
+    names = _family_names(catalog, record)
+    # 几场周末去哪里: the measure word is followed by a name, not by what else is counted
+    units = asked_units(_without(question, names))
+    thing = counted_thing(question, own)
+    person = counted_person(question, own)
     if not figures:
         counted = _counting_facts(catalog, record, words, units)
         if counted:
@@ -129,6 +170,12 @@ def figures_reply(
     def relevance(figure: Figure) -> int:
         # What the figure counts, not the sentence it sits in (which names the organization).
         text = figure.label + figure.text
+        if thing and not any(
+            thing[i : i + 2] in text + figure.quote for i in range(len(thing) - 1)
+        ):
+            return 0
+        if person and person not in text:
+            return 0
         score = sum(len(w) for w in words if w in text and w not in own)
         if units and any(unit in figure.text for unit in units):
             score += UNIT_BONUS
@@ -136,7 +183,8 @@ def figures_reply(
 
     best = sorted(figures, key=relevance, reverse=True)
     chosen = [f for f in best if relevance(f) > 0][:MAX_FIGURES]
-    if not chosen and is_date_question(question) and not units:
+    lasting = bool(units) and set(units) <= {"年", "天", "月"}  # 搞了几年: how long it ran
+    if not chosen and ((is_date_question(question) and not units) or lasting):
         dated = dates_reply(catalog, record, question)
         if dated is not None:
             return dated
@@ -221,10 +269,31 @@ def _counting_facts(
     for fact in _facts_naming(catalog, owner, chosen_only=False):
         if not re.search(r"\d", fact.answer):
             continue
+        counts = _YEAR.sub("", fact.answer)  # 2021年度 is a date, not a count of years
         shared = sum(len(w) for w in words if w in fact.answer and w not in own)
-        if shared or (units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", fact.answer)):
+        if shared or (units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", counts)):
             found.append(fact)
     return found[:2]
+
+
+_YEAR = re.compile(r"\d{4}年度?")
+
+
+def _family_names(catalog: Catalog, record: Organization | Project) -> list[str]:
+    """The names and aliases of the record, its organization and the organization's projects,
+    longest first."""
+    owner = catalog.organization_of(record) if isinstance(record, Project) else record
+    family: list[Organization | Project] = [record]
+    if owner is not None:
+        family += [owner, *catalog.projects_of(owner.id)]
+    names = {name for r in family for name in (r.name, *r.aliases) if len(name) >= 2}
+    return sorted(names, key=len, reverse=True)
+
+
+def _without(text: str, names: Sequence[str]) -> str:
+    for name in names:
+        text = text.replace(name, "")
+    return text
 
 
 def _facts_naming(
@@ -239,3 +308,38 @@ def _facts_naming(
         if (not chosen_only or _CHOSEN_WORDS.search(fact.name + fact.answer))
         and (fact.organization == org.id or any(name in fact.answer for name in names))
     ]
+
+
+# "那救援资金呢": a figure's name asked of the chat's subject, nothing else said.
+_ASKED_OF = re.compile(
+    r"^(那么|那)?(它们|他们|它|他|她们|她)?(的)?(.{2,10}?)(呢|是多少|有多少|多少|呐)$"
+)
+
+
+def figure_named(text: str, record: Organization | Project, catalog: Catalog) -> str:
+    """The figure label's words a short follow-up asks for ("救援资金" in 那救援资金呢), when
+    one of the record's (or its family's) figures is labelled with them; or ""."""
+    found = _ASKED_OF.match(text.replace(" ", ""))
+    if found is None:
+        return ""
+    asked = found.group(4)
+    own = "".join([record.name, *record.aliases])
+    if asked in own:
+        return ""
+    labels = [f.label for f in family_figures(catalog, record)]
+    return asked if any(asked in label for label in labels) else ""
+
+
+def selections(catalog: Catalog, places: Sequence[str]) -> list[Fact]:
+    """Curated facts telling which organizations were chosen (评选, 典型事例), of the places
+    named if any: what "哪些组织得过奖" asks for."""
+    found = []
+    for fact in catalog.facts.values():
+        if not _CHOSEN_WORDS.search(fact.name + fact.answer):
+            continue
+        if places and not {fact.city, fact.district} & set(places):
+            continue
+        named = {o.id for o in catalog.organizations.values() if o.name in fact.answer}
+        if len(named) >= 2:
+            found.append(fact)
+    return found

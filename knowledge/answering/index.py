@@ -40,6 +40,15 @@ FIELD_WEIGHTS = {
 NAMES_IN_TOKENIZER = 5000
 EXPANSION_SHARE = 0.9  # a synonym group or topic a field's word belongs to
 REPEATED_TEXTS = 4096  # short field texts remembered while building
+# A registry row's name is its place, its own word and its kind (…微光心理咨询服务中心): the
+# name's words that repeat its 业务范围 or topics say what it does, and weigh as that
+# (services, 1.5), not as a curated name, which sources vouch for. Who it is (its own
+# word, the whole name, its short names, their characters and sounds) is found as any
+# name is.
+REGISTRY_NAME_SHARE = FIELD_WEIGHTS["services"] / FIELD_WEIGHTS["name"]
+# Fewer curated documents than this (a base of registry rows alone) give no statistics of
+# their own: words are weighed over all the documents.
+MIN_CURATED = 20
 BIGRAM_WEIGHT = 0.35  # character pairs of names: a partial or misspelt name still finds them
 
 # Residents shorten place names; these map what they type to the records' spelling.
@@ -55,6 +64,38 @@ class Doc:
     city: str = ""
     district: str = ""
     street: str = ""
+    # Written by staff from the sources (a description, services or projects); False for an
+    # organization known only from a registry row (a name and its 业务范围).
+    curated: bool = True
+
+
+def bm25_idf(df: float, n_docs: int) -> float:
+    """How much a word found in `df` of `n_docs` documents tells (BM25's, floored at 0.2)."""
+    return math.log(1 + (n_docs - df + 0.5) / (df + 0.5)) + 0.2
+
+
+def word_weights(postings: dict[str, dict[int, float]], docs: list[Doc]) -> dict[str, float]:
+    """Each token's idf, on the curated documents' scale.
+
+    A registry brings thousands of rows that repeat a dozen kinds' words (心理咨询, 武术):
+    counted with them, a need curated records answer (武术) would weigh less than a stray
+    word of a curated text (干什么, 方法), and every score would grow with log(rows), past
+    the gate's thresholds, which were tuned on the curated documents alone. So a word the
+    curated documents hold weighs what it weighs among them, whatever a registry adds; a
+    word only registry rows hold weighs by its share of all the documents, brought to the
+    curated documents' scale: as a word held by that share of the curated documents would
+    (at most as much as their rarest word)."""
+    n_docs = max(len(docs), 1)
+    curated = [d.curated for d in docs]
+    n_curated = sum(curated)
+    if n_curated == len(docs) or n_curated < MIN_CURATED:
+        return {token: bm25_idf(len(found), n_docs) for token, found in postings.items()}
+    share = n_curated / n_docs
+    idf = {}
+    for token, found in postings.items():
+        held = sum(map(curated.__getitem__, found))
+        idf[token] = bm25_idf(held or max(len(found) * share, 1.0), n_curated)
+    return idf
 
 
 @dataclass
@@ -88,11 +129,7 @@ class Index:
     segmenter: Segmenter = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        n_docs = max(len(self.docs), 1)
-        self.idf = {
-            token: math.log(1 + (n_docs - len(docs) + 0.5) / (len(docs) + 0.5)) + 0.2
-            for token, docs in self.postings.items()
-        }
+        self.idf = word_weights(self.postings, self.docs)
         starts: dict[str, list[str]] = defaultdict(list)
         for name in self.names:
             starts[name_key(name)].append(name)
@@ -122,6 +159,7 @@ class IndexBuilder:
         # cut once (a fifth of a large build's time), within a bound (names never repeat).
         self._normalized = lru_cache(maxsize=REPEATED_TEXTS)(self._normalize)
         self._tokens = lru_cache(maxsize=REPEATED_TEXTS)(self._tokens_of)
+        self._does = lru_cache(maxsize=REPEATED_TEXTS)(self._does_of)  # rows of one kind
         self._weights: dict[float, float] = {}
 
     def build(self) -> Index:
@@ -270,6 +308,7 @@ class IndexBuilder:
             projects_of[project["organization"]].append(project)
 
         for org in orgs.values():
+            described = org.get("summary") or org.get("services") or projects_of[org["id"]]
             fields = {
                 "name": [org["name"]],
                 "aliases": org.get("aliases", []),
@@ -290,6 +329,7 @@ class IndexBuilder:
                     org.get("city", ""),
                     org.get("district", ""),
                     org.get("street", ""),
+                    bool(described),
                 ),
                 fields,
                 org,
@@ -370,6 +410,15 @@ class IndexBuilder:
                 tokens.append((key, EXPANSION_SHARE))
         return tokens
 
+    def _does_of(
+        self, services: tuple[str, ...], topics: tuple[str, ...]
+    ) -> tuple[frozenset[str], str]:
+        """What a registry row's 业务范围 and topics are indexed under (and those joined)."""
+        tokens = {f"T:{topic}" for topic in topics}
+        for text in services:
+            tokens.update(token for token, _ in self._tokens(self._normalized(text)))
+        return frozenset(tokens), "\x00".join(tokens)
+
     def _add(self, doc: Doc, fields: dict[str, list[str]], record: dict[str, Any]) -> None:
         i = len(self.docs)
         self.docs.append(doc)
@@ -378,6 +427,11 @@ class IndexBuilder:
         # A handful of distinct weights: millions of postings share a few float objects
         # (100,000 organizations: 551 MB at the peak of the build, 658 MB without).
         shared = self._weights
+        does, does_text = (
+            (frozenset(), "")
+            if doc.curated
+            else self._does(tuple(fields["services"]), tuple(record.get("topics", [])))
+        )
         for field_name, texts in fields.items():
             fw = FIELD_WEIGHTS[field_name]
             for text in texts:
@@ -394,7 +448,17 @@ class IndexBuilder:
                         if len(key) >= 2:
                             self.names[key].append(i)
                             own_names.append(key)
-                    tokens = [("B:" + gram, BIGRAM_WEIGHT) for gram in char_bigrams(norm)] + tokens
+                    grams = [("B:" + gram, BIGRAM_WEIGHT) for gram in char_bigrams(norm)]
+                    if not doc.curated:  # its kind's words and their pairs: what it does
+                        tokens = [
+                            (token, f * REGISTRY_NAME_SHARE if token in does else f)
+                            for token, f in tokens
+                        ]
+                        grams = [
+                            (gram, f * REGISTRY_NAME_SHARE if gram[2:] in does_text else f)
+                            for gram, f in grams
+                        ]
+                    tokens = grams + tokens
                 for token, factor in tokens:
                     weight = factor * fw
                     if weight > weights.get(token, 0.0):

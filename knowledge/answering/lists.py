@@ -9,8 +9,8 @@ naming rules: 协会/联合会 … is a 社会团体) and topic (the topics the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 
 from knowledge.catalog import Catalog
 from knowledge.records import Organization
@@ -21,9 +21,12 @@ MAX_LISTED = 10
 # The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
 _LIST_WORD = re.compile(
     r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
-    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥)"
+    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|都叫(什么|啥)"
 )
-_ORG_NOUN = r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工|平台|团队|志愿队"
+_ORG_NOUN = (
+    r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工站|服务站|工作站|社工"
+    r"|平台|团队|志愿队|地方"
+)
 _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
 # An organization noun right after the list word, a few characters of what it does before
 # it: 哪些组织是做慈善的, 哪些慈善组织在宝鸡 (English read in Chinese words puts places last).
@@ -31,7 +34,8 @@ _ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
 _ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都)*$")
 _DOERS = re.compile(r"(做|搞|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
-_EXCEPT = re.compile(r"除了(.{1,30}?)(以外|之外|外|还|，|,|\s|$)")
+_EXCEPT_WORD = r"除了|除开|除去|除掉"
+_EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")
 
 # A legal form asked for: (question words, the form's name, whether an organization has it).
 FormTest = Callable[[Organization], bool]
@@ -48,6 +52,13 @@ def _form_or_name(form: str, endings: tuple[str, ...]) -> FormTest:
     return test
 
 
+_NON_PROFIT = "民办非企业单位"
+
+
+def _registered(form: str) -> FormTest:
+    return lambda org: org.legal_form == form
+
+
 _GROUP_ENDINGS = ("协会", "学会", "商会", "联合会", "促进会", "研究会", "联谊会")
 FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
     (re.compile(r"基金会"), "基金会", _form_or_name("基金会", ("基金会",))),
@@ -61,15 +72,21 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
         "社区社会组织",
         lambda org: org.legal_form == "社区社会组织",
     ),
+    (  # 联合会 asked for by name: 经二路's is a 社区社会组织, and a 联合会 all the same
+        re.compile(r"联合会"),
+        "联合会",
+        lambda org: "联合会" in org.name,
+    ),
     (
-        re.compile(r"社会团体|社团|协会|学会|商会|联合会"),
+        re.compile(r"社会团体|社团|协会|学会|商会"),
         "社会团体",
         _form_or_name("社会团体", _GROUP_ENDINGS),
     ),
     (
         re.compile(r"民办非企业|民非|社会服务机构"),
         "民办非企业单位",
-        lambda org: org.legal_form == "民办非企业单位",
+        # by name (…中心/院/学校, the naming rules), until a registry gives the form
+        _form_or_name(_NON_PROFIT, ("中心", "研究院", "学校", "幼儿园", "医院", "服务社")),
     ),
     (
         re.compile(r"慈善组织"),
@@ -91,7 +108,9 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
 
 # 有什么 asks for a list only when an organization ends the question and no need is told
 # ("宝鸡有什么社会组织"; not "有什么组织能帮自闭症孩子", which wants the one that can).
-_WHAT_ORGS = re.compile(rf"(有什么|有啥|有些啥)((?:(?!能|可以|帮).)*?({_ORG_NOUN}))[呢啊呀吗?？]*$")
+_WHAT_ORGS = re.compile(
+    rf"(有什么|有啥|有些啥)((?:(?!能|可以|帮).)*?({_ORG_NOUN}))(呢|啊|呀|吗|没有|没|不|\?|？)*$"
+)
 
 
 def list_head(text: str) -> str | None:
@@ -121,7 +140,7 @@ def list_head(text: str) -> str | None:
         if not head.strip("呢啊呀吗?？") and _DOERS.search(before.rstrip("是有都还呢")):
             return before.rstrip("是有都还呢")
     found = _LIST_WORD.search(compact)
-    if "除了" in compact and found:
+    if found and re.search(_EXCEPT_WORD, compact):
         return compact[found.end() :]
     return None
 
@@ -155,6 +174,22 @@ def excepted(text: str) -> str:
     return found.group(1) if found else ""
 
 
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list asks for: kept with the chat, so "那未央区呢" asks it again of 未央区."""
+
+    places: tuple[tuple[str, str], ...] = ()  # (level, name), as the matcher finds them
+    topics: tuple[str, ...] = ()
+    form: str = ""  # a FORMS name ("社工机构"), or "" for any
+    matched: tuple[str, ...] = ()  # organizations the matcher found, when no topic is named
+    exclude: tuple[str, ...] = ()  # organization ids left out (除了…)
+
+    def to_json(self) -> dict[str, object]:
+        found: dict[str, object] = {"places": [name for _, name in self.places]}
+        found.update(topics=list(self.topics), form=self.form, exclude=list(self.exclude))
+        return found
+
+
 @dataclass
 class Listing:
     """The organizations a list question asks for, best first, and how it was filtered."""
@@ -163,6 +198,9 @@ class Listing:
     total: int
     what: str  # e.g. 未央区的社工机构
     by_name: bool  # a legal form was judged from names
+    query: ListQuery = field(default_factory=ListQuery)
+    again: bool = False  # asked again ("还有别的吗"): these are all there are
+    more: bool = False  # the rest of a list too long to show at once ("还有吗")
 
 
 class Lister:
@@ -178,13 +216,24 @@ class Lister:
             for name in (project.name, *project.aliases):
                 names.setdefault(name, project.organization)
         self._names = sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
+        # Once a registry gives some organizations the form, a name is no evidence of it.
+        self._given = {org.legal_form for org in catalog.organizations.values()} & {_NON_PROFIT}
 
     def named(self, text: str) -> str:
         """The organization the text names (the longest name or alias in it), or ""."""
+        return self._name_in(text)[1]
+
+    def excepted_name(self, text: str) -> tuple[str, str]:
+        """The name (or alias) after 除了 in the text, and its organization; or ("", "")."""
+        said = excepted(text.replace(" ", ""))
+        return self._name_in(said) if said else ("", "")
+
+    def _name_in(self, text: str) -> tuple[str, str]:
+        """The longest name or alias in the text, and its organization; or ("", "")."""
         for name, org in self._names:
             if len(name) >= 2 and name in text:
-                return org
-        return ""
+                return name, org
+        return "", ""
 
     def organizations_named(self, text: str) -> int:
         """How many different organizations the text names."""
@@ -200,40 +249,62 @@ class Lister:
         """The organizations for a list question (`text` normalized; `places` as the matcher
         found them; `topics` its words' topics; `matched`: the organizations the matcher found,
         used when the question names no topic but other words)."""
+        return self.run(self.query(text, places, topics, matched))
+
+    def query(
+        self,
+        text: str,
+        places: Sequence[tuple[str, str]],
+        topics: Sequence[str],
+        matched: Sequence[str],
+    ) -> ListQuery:
+        """What a list question asks for (see `listing`)."""
         compact = text.replace(" ", "")
-        exclude = self.named(excepted(compact)) if "除了" in compact else ""
+        said, exclude = self.excepted_name(compact)
         head = list_head(compact) or compact
-        forms = [(name, test) for pattern, name, test in FORMS if pattern.search(head)]
-        forms = forms[:1]  # the most specific one (社区社会组织 before 社会团体 …)
+        form = form_asked(head)
         wanted = list(topics)
+        if said:  # a place named only in the name excepted (除了高新区慈善协会) is no filter
+            rest = compact.replace(said, "", 1)
+            places = [p for p in places if _place_said(p[1], rest)]
         # "除了智塔还有哪些": like the one excepted (a place asked for says what is wanted).
-        if exclude and not wanted and not forms and not places:
+        if exclude and not wanted and not form and not places:
             own = self.catalog.organizations.get(exclude)
             wanted = list(own.topics[:1]) if own else []
+        return ListQuery(
+            tuple(places), tuple(wanted), form, tuple(matched), (exclude,) if exclude else ()
+        )
+
+    def run(self, query: ListQuery, *, again: bool = False, more: bool = False) -> Listing:
+        """The organizations a query asks for, best first."""
+        places, wanted, matched = query.places, query.topics, query.matched
+        test = _FORM_TESTS.get(query.form)
+        if query.form in self._given:
+            test = _registered(query.form)
         found: list[tuple[int, int, Organization]] = []
         for order, org in enumerate(self.catalog.organizations.values()):
-            if org.id == exclude or not _in_places(org, places):
+            if org.id in query.exclude or not _in_places(org, places):
                 continue
-            if forms and not forms[0][1](org):
+            if test is not None and not test(org):
                 continue
             rank = 0
             if wanted:
                 rank = self._topic_rank(org, wanted)
                 if rank < 0:
                     continue
-            elif matched and not forms and not places:
+            elif matched and test is None and not places:
                 if org.id not in matched:
                     continue
                 rank = matched.index(org.id)
             found.append((rank, order, org))
         found.sort(key=lambda item: item[:2])
         orgs = [org for _, _, org in found]
-        by_name = bool(forms) and any(not org.legal_form for org in orgs)
+        by_name = test is not None and any(not org.legal_form for org in orgs)
         place = "".join(name for _, name in places)
-        kind = forms[0][0] if forms else "组织"
+        kind = query.form or "组织"
         topic = "、".join(wanted)
         what = f"{place}{topic}方面的{kind}" if topic else f"{place}{'的' if place else ''}{kind}"
-        return Listing(orgs[:MAX_LISTED], len(orgs), what, by_name)
+        return Listing(orgs[:MAX_LISTED], len(orgs), what, by_name, query, again, more)
 
     def _topic_rank(self, org: Organization, wanted: Sequence[str]) -> int:
         """Those doing more of the wanted topics (农村 and 老人) first; then where a wanted topic
@@ -249,13 +320,21 @@ class Lister:
     def reply(self, listing: Listing) -> Reply:
         """The list as a reply: one line per organization, and how many there are in all."""
         if not listing.organizations:
+            others = [
+                o.name for k in listing.query.exclude if (o := self.catalog.organizations.get(k))
+            ]
+            said = f"除了{'、'.join(others)}，资料中没有其他" if others else "资料中没有"
             return Reply(
-                f"资料中没有{listing.what}。",
+                f"{said}{listing.what}。",
                 ["可以换个条件试试，例如只写区县或需要的服务，也可以发送 /orgs 浏览全部组织。"],
             )
         # The records hold the organizations two articles name: "资料中" keeps the count theirs.
         lines = []
-        if listing.total > len(listing.organizations):
+        if listing.more:
+            lines.append(f"另外还有 {listing.total} 家：")
+        elif listing.again and listing.total <= len(listing.organizations):
+            lines.append(f"资料中{listing.what}就这 {listing.total} 家：")
+        elif listing.total > len(listing.organizations):
             lines.append(f"资料中共 {listing.total} 家，下面是前 {len(listing.organizations)} 家：")
         else:
             lines.append(f"资料中共 {listing.total} 家：")
@@ -277,6 +356,33 @@ class Lister:
 
 def _in_places(org: Organization, places: Sequence[tuple[str, str]]) -> bool:
     return all(getattr(org, level, "") == name for level, name in places)
+
+
+def _place_said(name: str, text: str) -> bool:
+    """Whether a place (宝鸡市, 未央区, 张家堡街道) is named in the text, short or in full."""
+    short = re.sub(r"(市|区|县|街道)$", "", name)
+    return name in text or (len(short) >= 2 and short in text)
+
+
+_FORM_TESTS: dict[str, FormTest] = {name: test for _, name, test in FORMS}
+
+
+def form_asked(text: str) -> str:
+    """The legal form (a FORMS name) the text asks for, the most specific one; or ""."""
+    return next((name for pattern, name, _ in FORMS if pattern.search(text)), "")
+
+
+def forms_of(org: Organization) -> list[str]:
+    """The FORMS names an organization is listed under."""
+    return [name for _, name, test in FORMS if test(org)]
+
+
+def without_places(text: str, places: Collection[str]) -> str:
+    """The text with the places it names left out: the shape of the question is what is
+    left (帮娃娃的组织宝鸡有几个 asks like 帮娃娃的组织有几个)."""
+    for place in sorted((p for p in places if p in text), key=len, reverse=True):
+        text = text.replace(place, "")
+    return text
 
 
 _NOT_TOPIC = re.compile(rf"{_ORG_NOUN}|社会组织|民办非企业|社会团体|社会服务机构")

@@ -6,6 +6,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge.answering.columns import Columns
 from knowledge.answering.gate import Decision, decide
@@ -92,6 +93,7 @@ class Matcher:
         # Remembered per word: recomputing them made a long story a tenth slower.
         self._word_scores: dict[str, dict[int, float]] = {}  # small knowledge bases only
         self._word_weights: dict[str, float] = {}
+        self._district_city = districts_cities(index.docs)
 
     def match(self, question: str) -> Match:
         plain = normalize(question)
@@ -99,13 +101,20 @@ class Matcher:
         normalized = standardized.text
         greeting = is_greeting(normalized)
         normalized = strip_greeting(normalized)
-        text = self.spelling.from_pinyin(normalized)
+        text = self.spelling.from_pinyin(normalized, standardized.english)
         # Made once: names, sound-alikes and names' pairs are all looked up by the text's
         # character pairs (making them for each took a tenth of a long story's time).
         pairs = [text[i : i + 2] for i in range(len(text) - 1)]
         mentioned, names = self.spelling.mentions(text, pairs)
         window = HOMOPHONE_WINDOW
         corrections = self.spelling.homophones(text[:window], pairs[: window - 1])
+        place_words = {p for p in self.index.places if p in text}
+        # A place written is that place, not a sound-alike name (阳县 in 千阳县 is no 洋县).
+        corrections = {
+            written: word
+            for written, word in corrections.items()
+            if not any(written in place for place in place_words)
+        }
         for written, word in corrections.items():
             for doc in self.index.names.get(word, ()):  # 明名心理 is 明明心理 misspelt
                 value = (NAME_MENTION + 0.5 * len(word)) * HOMOPHONE_FACTOR
@@ -125,9 +134,8 @@ class Matcher:
         if not text:
             match.intent = "greeting" if greeting else "unknown"
             return match
-        places = self._places(text)
+        places = self._places(text, names, mentioned)
         match.places = places
-        place_words = {p for p in self.index.places if p in text}
         words, search_words = self._seg.cut_for_search(text)
         # A place's pieces are the place too (新区 in 高新区 would score every 高新区 name).
         content = [
@@ -155,10 +163,24 @@ class Matcher:
             match.intent = "services"  # a need described without naming anyone
         return match
 
-    def _places(self, text: str) -> list[tuple[str, str]]:
+    def _places(
+        self, text: str, names: list[str], named: dict[int, float]
+    ) -> list[tuple[str, str]]:
         compact = text.replace(" ", "")
-        hits = {self.index.places[p] for p in self.index.places if p in compact}
+        found = [p for p in self.index.places if p in compact and self._asked(p, names, named)]
+        # The longest place written: 丹凤县 is not also 凤县.
+        hits = {self.index.places[p] for p in found if not any(p in q and p != q for q in found)}
         return sorted(hits)
+
+    def _asked(self, place: str, names: list[str], named: dict[int, float]) -> bool:
+        """Whether a place written is asked about: inside a name the question gives, only
+        when a document of that name is there (安康 in 安康志愿者协会 of 合阳县 is no place;
+        张家堡街道 in 张家堡街道社会组织服务中心 is)."""
+        if not any(place in name for name in names):
+            return True
+        level, canonical = self.index.places[place]
+        docs = self.index.docs
+        return any(place_name(getattr(docs[doc], level)) == canonical for doc in named)
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -196,13 +218,14 @@ class Matcher:
             expanded = [(k, f * HOMOPHONE_FACTOR) for k, f in self._expand(word)]
             queries.append((written, expanded))
         common = min(COMMON_SHARE * self._n_docs, COMMON_POSTINGS)
-        deferred: list[tuple[str, list[tuple[str, float]]]] = []
+        # A word's common spellings or synonyms, and what its rare ones found already.
+        deferred: list[tuple[str, list[tuple[str, float]], dict[int, float]]] = []
         for word, keys in queries:
             rare = [(k, f) for k, f in keys if len(postings.get(k, ())) <= common]
             frequent = [(k, f) for k, f in keys if len(postings.get(k, ())) > common]
-            if frequent:
-                deferred.append((word, frequent))
             found = self._best_of(rare)
+            if frequent:
+                deferred.append((word, frequent, found))
             for doc, value in found.items():
                 scores[doc] += value
             hits.by_word.append((word, found))
@@ -210,20 +233,23 @@ class Matcher:
             return scores, hits
         # Very common words only re-score the best candidates the rarer words found; when
         # every word is common, the rarest one (in the place asked about) proposes them.
+        common_keys = [key for _, keys, _ in deferred for key, _ in keys]
         if scores or named:
             # What the question names, and the best the rarer words found: a name can be a
             # fact's short alias met by chance, so it never shuts out the other candidates.
             best = heapq.nlargest(RESCORE_POOL, scores, key=scores.__getitem__)
-            pool = list(dict.fromkeys([*named, *best]))
+            pool = [*named, *best]
         else:
-            common_keys = [key for _, keys in deferred for key, _ in keys]
             place_names = [place for _, place in places]
             pool = self._columns.first_holding(common_keys, place_names, RESCORE_POOL)
+        # Curated records holding a common word too: a stray rare word (方法) must not leave
+        # out the one record that answers the need (沟通) among a registry's rows.
+        pool = list(dict.fromkeys([*pool, *self._columns.curated_holding(common_keys)]))
         # Column by column over the pool: hundreds of candidates times every word would
         # otherwise be the slowest part of a question.
         totals = [scores.get(doc, 0.0) for doc in pool]
         columns: dict[str, list[float]] = {}  # a synonym group or topic shared by several words
-        for word, keys in deferred:
+        for word, keys, rare_found in deferred:
             scaled = []
             for key, factor in keys:
                 if key not in columns:
@@ -234,6 +260,11 @@ class Matcher:
                 values = scaled[0]
             else:
                 values = [max(each) for each in zip(*scaled, strict=True)]
+            if rare_found:  # a word counts once, by its best key, as on a small base
+                values = [
+                    max(value, rare_found.get(doc, 0.0)) - rare_found.get(doc, 0.0)
+                    for doc, value in zip(pool, values, strict=True)
+                ]
             totals = [total + value for total, value in zip(totals, values, strict=True)]
             hits.by_word.append(
                 (word, {doc for doc, value in zip(pool, values, strict=True) if value})
@@ -285,7 +316,10 @@ class Matcher:
         docs = self.index.docs
         best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda item: item[1])
         if places:
-            best = [(doc, score * _place_factor(docs[doc], places)) for doc, score in best]
+            best = [
+                (doc, score * _place_factor(docs[doc], places, self._district_city))
+                for doc, score in best
+            ]
         # On equal scores, the kind (a fact first); then the order they came in.
         best.sort(key=lambda item: (-item[1], KIND_ORDER[docs[item[0]].kind]))
         ranked = [Scored(docs[doc], score, 0.0) for doc, score in best[:MAX_RESULTS]]
@@ -320,17 +354,43 @@ class Matcher:
         return weight
 
 
-def _place_factor(doc: Doc, places: list[tuple[str, str]]) -> float:
+def _place_factor(doc: Doc, places: list[tuple[str, str]], district_city: dict[str, str]) -> float:
     factor = 1.0
     for level, name in places:
-        value = getattr(doc, level)
+        value = place_name(getattr(doc, level))  # as the places are (乾县 reads 干县)
         if value == name:
             factor *= 1.5
         elif value:
             factor *= 0.3
+        elif (
+            level == "district"
+            and doc.city
+            and district_city.get(name, "") not in ("", doc_city(doc))
+        ):
+            factor *= 0.3  # no district given, but in another city than the one asked about
         elif level == "street" and doc.district:
             factor *= 0.8
     return factor
+
+
+@lru_cache(maxsize=4096)
+def place_name(value: str) -> str:
+    """A document's place as the index's places spell it (few distinct: remembered)."""
+    return normalize(value) if value else ""
+
+
+def doc_city(doc: Doc) -> str:
+    return place_name(doc.city)
+
+
+def districts_cities(docs: list[Doc]) -> dict[str, str]:
+    """Each district the documents name → its city, where they agree on one."""
+    found: dict[str, str] = {}
+    for doc in docs:
+        if doc.district and doc.city:
+            district, city = place_name(doc.district), place_name(doc.city)
+            found[district] = city if found.get(district, city) == city else ""
+    return found
 
 
 def _same_scored_family(a: Scored, b: Scored) -> bool:

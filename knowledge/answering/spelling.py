@@ -37,13 +37,20 @@ class Spelling:
         # matcher's time on the question sets.
         self._sound_alikes_of: dict[str, list[SoundAlike]] = {}
 
-    def from_pinyin(self, text: str) -> str:
-        """Pinyin runs (wushu xiehui, zhita) become the knowledge-base words they spell."""
+    def from_pinyin(self, text: str, english: bool = False) -> str:
+        """Pinyin runs (wushu xiehui, zhita) become the knowledge-base words they spell.
+
+        In an English question a word that spells nothing stays (meals, opera): a word the
+        knowledge base does not know is part of what was asked, and the answer gate must
+        see that the best match accounts for none of it."""
         parts = text.split()
         latin = [p for p in parts if p.isascii() and p.isalpha()]
         if not latin:
             return text
         others = [p for p in parts if not (p.isascii() and p.isalpha())]
+        if english:
+            kept = [self._pinyin_words(word) or word for word in latin]
+            return " ".join([*others, *kept]).strip()
         return " ".join([*others, self._pinyin_words("".join(latin))]).strip()
 
     def _pinyin_words(self, letters: str) -> str:

@@ -4,7 +4,9 @@ The table is reviewed knowledge (knowledge/data/words.yaml, the `words` table): 
 dialect and plain spoken Chinese (碎娃 → 孩子, 咋 → 怎么), voice-input slips (心里咨询 →
 心理咨询), needs told as a situation (放学没人接 → 课后托管) and a small English glossary
 (autism → 自闭症). Longer words are replaced first; a word inside a longer word that keeps its
-own meaning (额 in 金额, a name of the knowledge base) is left as it is.
+own meaning (额 in 金额, a name of the knowledge base) is left as it is. A word with a gap
+(叫…不应, 说话…不清楚) is a need told with a few words of the resident's own in the middle
+(叫他也不应, 说话还不清楚): up to GAP_CHARS Chinese characters stand for the gap.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 
 from knowledge.answering.text import normalize
 
+GAP = "…"
+GAP_CHARS = 4
 _ASCII_RE = re.compile(r"[a-z0-9 ]+")
 _LATIN = re.compile(r"[a-z]")
 # Left out of an English question once its glossary words are read: they say nothing about
@@ -25,7 +29,9 @@ _ENGLISH_STOP = """a an the is are was were be been am there here any some for i
     help helps need needs want wants looking look find know tell get got have has had any
     anyone someone somebody something thing things s d ll m re ve t if just also very really
     much many lot lots kind sort way ways one ones near around nearby city area what who
-    which how whom whose why helped helping offer offers provide provides run runs"""
+    which how whom whose why helped helping offer offers provide provides run runs get gets
+    go going place places district people person new good best local support assistance
+    information info details like anywhere somewhere"""
 ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
 
 
@@ -39,8 +45,10 @@ def table_entries(records: dict[str, dict[str, object]]) -> dict[str, str]:
     """The `words` records as normalized word → normalized standard word."""
     table: dict[str, str] = {}
     for record in records.values():
-        word, standard = normalize(str(record["word"])), normalize(str(record["standard"]))
-        if word and standard and word != standard:
+        # normalize() would make the gap a space: each side is normalized on its own.
+        parts = [normalize(part) for part in str(record["word"]).split(GAP)]
+        word, standard = GAP.join(parts), normalize(str(record["standard"]))
+        if all(parts) and standard and word != standard:
             table[word] = standard
     return table
 
@@ -70,6 +78,13 @@ class Wording:
     of microseconds, where one regular expression of every word took a millisecond)."""
 
     def __init__(self, table: dict[str, str], guards: list[str], english: set[str]) -> None:
+        gapped = sorted((w for w in table if GAP in w), key=lambda w: (-len(w), w))
+        # A few entries, tried in turn, longest first: 跟…吵架 before 跟…吵.
+        gap = f"[\u4e00-\u9fff]{{0,{GAP_CHARS}}}"
+        self._gapped = [
+            (re.compile(gap.join(map(re.escape, w.split(GAP)))), table[w]) for w in gapped
+        ]
+        table = {w: s for w, s in table.items() if GAP not in w}
         self.table = table
         self.english = english
         self.guards = {g for g in guards if g not in table}
@@ -86,6 +101,8 @@ class Wording:
         self._first = re.compile(f"[{re.escape(chars)}]") if chars else None
 
     def standardize(self, text: str) -> Standardized:
+        for pattern, standard in self._gapped:
+            text = pattern.sub(standard, text)
         if self._first is None or not text:
             return Standardized(text, False)
         english = False

@@ -21,6 +21,7 @@ from typing import Any
 
 from knowledge.answering.cache import load_or_build_index
 from knowledge.curation.columns import TABLE_SHEET_NAMES
+from knowledge.curation.limits import ImportLimits
 from knowledge.curation.messages import Lang
 from knowledge.curation.readers import RawRecord, ReadResult, read_files
 from knowledge.curation.validate import Dataset, validate_read
@@ -97,12 +98,13 @@ def validate_files(
     replace: bool = False,
     default_tz: str = "Asia/Shanghai",
     strict: bool = False,
+    limits: ImportLimits | None = None,
 ) -> Dataset:
     """Check files against what the store holds, changing nothing."""
     existing = store.all_records() if store is not None else None
     removed = _removed(store) if store is not None else None
     return validate_read(
-        read_files(paths),
+        read_files(paths, limits),
         existing,
         replace=replace,
         default_tz=default_tz,
@@ -121,14 +123,16 @@ def import_files(
     strict: bool = False,
     index_cache: Path | None = None,
     today: date | None = None,
+    limits: ImportLimits | None = None,
 ) -> ImportReport:
     """Validate files, then apply every change in one transaction; a problem means no change.
 
     With `index_cache`, the search index of the new knowledge is built and cached here, so a
-    running bot loads it instead of building it while residents wait."""
+    running bot loads it instead of building it while residents wait. `limits` bound what
+    is read (a file past them is refused before it is read whole)."""
     report = _apply(
         store,
-        read_files(paths),
+        read_files(paths, limits),
         ", ".join(map(str, paths)),
         replace=replace,
         default_tz=default_tz,

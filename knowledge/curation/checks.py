@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from knowledge.curation.creditcode import read_credit_code
+from knowledge.curation.limits import MAX_CELL_CHARS
 from knowledge.curation.messages import CheckError, Msg, Problem, Severity, TypeName
 from knowledge.curation.places import normalize_place
 from knowledge.curation.raw import RawRecord
@@ -172,6 +173,11 @@ class RecordChecker:
                 # A row without an id gets one from validation (its record's, or a new one).
                 if fs.required and not (fs.name == "id" and spec.name in SLUG_TABLES):
                     problem(fs.name, Msg.REQUIRED)
+                out[fs.name] = _empty(fs.kind)
+                continue
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:  # as a cell can hold
+                error = CheckError(Msg.CELL_TOO_LONG, length=len(value), max=MAX_CELL_CHARS)
+                problem(fs.name, error)
                 out[fs.name] = _empty(fs.kind)
                 continue
             got = _type_of(value)

@@ -27,9 +27,9 @@ _NAMES = {
 def decode(raw: bytes) -> str:
     """The text of a file's bytes, or CheckError naming what it seems to be instead."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict")
+        return _declared(raw, "utf-8-sig")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        return _declared(raw, "utf-16")
     head = raw[:4096]
     if b"\x00" in head:
         return _utf16_without_bom(raw, head)
@@ -37,6 +37,9 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed(raw)
+    if mixed is not None:
+        raise mixed
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -44,6 +47,49 @@ def decode(raw: bytes) -> str:
     if not _reads_as_simplified_chinese(text):
         raise _guessed(raw)
     return text
+
+
+def _mixed(raw: bytes) -> CheckError | None:
+    """Lines of UTF-8 and of GBK in one file (a row pasted from another file): whichever
+    most lines are in is the file's, and the first line in the other is named — read as
+    one encoding, it would be stored as other characters (渭滨区 as 娓花婊ㄥ尯). Two Chinese
+    characters of GBK are almost never valid UTF-8 by chance, one may be: a line needs six
+    bytes outside ASCII to be told apart."""
+    utf8: list[int] = []
+    others: list[tuple[int, bytes]] = []
+    for number, line in enumerate(raw.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            others.append((number, line))
+            continue
+        if sum(byte >= 0x80 for byte in line) >= 6:
+            utf8.append(number)
+    if not utf8 or not others:
+        return None
+    if len(utf8) >= len(others):
+        return CheckError(Msg.ENCODING_BROKEN, encoding="UTF-8", line=others[0][0])
+    try:
+        rest = b"\n".join(line for _, line in others).decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    if not _reads_as_simplified_chinese(rest):
+        return None
+    return CheckError(Msg.ENCODING_BROKEN, encoding="GBK", line=utf8[0])
+
+
+def _declared(raw: bytes, encoding: str) -> str:
+    """A file whose BOM names its encoding: bytes that break it are damage or another
+    encoding pasted in, shown with their line."""
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:  # utf-8-sig counts from after its BOM
+        body = raw[3:] if encoding == "utf-8-sig" else raw
+        line = body[: exc.start].decode(encoding, errors="replace").count("\n") + 1
+        name = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        raise CheckError(Msg.ENCODING_BROKEN, encoding=name, line=line) from None
 
 
 def _utf16_without_bom(raw: bytes, head: bytes) -> str:

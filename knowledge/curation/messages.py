@@ -77,6 +77,26 @@ class Msg(Enum):
         "{value!r} is its own parent, directly or through others",
     )
     SAME_WORD = ("标准词和说法相同：「{value}」", "the standard word is the word itself: {value!r}")
+    ENGLISH_WORD = (
+        "英文说法只能有英文字母和空格：「{value}」",
+        "an English word holds only letters and spaces: {value!r}",
+    )
+    CHINESE_WORD = (
+        "这一类的说法要有汉字、不能有英文字母：「{value}」（英文请用 english 类别）",
+        "a word of this kind is Chinese, without Latin letters: {value!r} (English is kind english)",
+    )
+    NOT_IN_WITHOUT_WORD = (
+        "例外「{value}」里没有这个说法，例外应是含有它的词",
+        "the exception {value!r} does not hold the word: an exception is a word holding it",
+    )
+    GAP_AT_EDGE = (
+        "「…」只能放在说法中间，两边都要有字：「{value}」",
+        "a gap (…) stands between two parts of a word: {value!r}",
+    )
+    STANDARD_IS_A_WORD = (
+        "标准词「{value}」本身又是一个说法，请直接写它最终的标准词",
+        "the standard word {value!r} is itself a word of the table: give its own standard word",
+    )
     NO_ORGANIZATION = (
         "知识库和这些文件里都没有组织「{value}」",
         "no organization {value!r} in the knowledge base or these files",
@@ -174,6 +194,12 @@ class Msg(Enum):
         "既不是 UTF-8 也不是 GBK 编码：请另存为 UTF-8 再导入",
         "neither UTF-8 nor GBK: save the file as UTF-8",
     )
+    ENCODING_BROKEN = (
+        "文件是 {encoding} 编码，但这一行有不是 {encoding} 的字节（混入了别的编码，或文件损坏）"
+        "：请检查这一行，另存为「CSV UTF-8」再导入",
+        "the file is {encoding}, but this line holds bytes that are not: another encoding "
+        "pasted in, or damage",
+    )
     BINARY = ("这不是文本文件", "not a text file")
     CSV_BROKEN = ("CSV 格式有误：{reason}", "{reason}")
     XLSX_BROKEN = (
@@ -196,6 +222,48 @@ class Msg(Enum):
     UNKNOWN_TABLE = (
         "没有这个表（可用的有：{tables}）",
         "unknown table (expected one of: {tables})",
+    )
+    YAML_TOO_DEEP = (
+        "嵌套超过 {max} 层：请检查括号和缩进",
+        "nested more than {max} levels deep: check the brackets and indentation",
+    )
+    FILE_TOO_BIG = (
+        "文件有 {size}，超过导入上限 {limit}（ORGBOT_IMPORT_MAX_MB）：请只导入要更新的部分",
+        "the file is {size}, over the import limit of {limit} (ORGBOT_IMPORT_MAX_MB)",
+    )
+    XLSX_TOO_BIG = (
+        "工作簿解压后有 {size}，超过上限 {limit}（ORGBOT_IMPORT_MAX_MB 的 5 倍）",
+        "the workbook unpacks to {size}, over the limit of {limit} (5 × ORGBOT_IMPORT_MAX_MB)",
+    )
+    TOO_MANY_ROWS = (
+        "这次导入超过 {limit} 行（ORGBOT_IMPORT_MAX_ROWS），没有读完：请分批导入",
+        "more than {limit} rows in this import (ORGBOT_IMPORT_MAX_ROWS): import it in parts",
+    )
+    SHEET_TOO_LARGE = (
+        "工作表「{sheet}」用到了 {cell} 格（上限 {rows} 行、{columns} 列）：请删掉多余的行和列，"
+        "另存后再导入",
+        "sheet {sheet!r} reaches cell {cell} (the limit is {rows} rows, {columns} columns): "
+        "delete the unused rows and columns and save again",
+    )
+    TOO_MANY_COLUMNS = (
+        "表头有 {count} 列，超过上限 {max} 列：这不像登记表，请检查分隔符或删掉多余的列",
+        "the header has {count} columns, over the limit of {max}: check the separator",
+    )
+    CELL_TOO_LONG = (
+        "内容有 {length} 个字符，超过上限 {max}",
+        "{length} characters, over the limit of {max}",
+    )
+    FORMULA = (
+        "这一格是公式（{formula}），不导入公式：请复制后「选择性粘贴 → 数值」再导入",
+        "this cell is a formula ({formula}): paste it as values, then import",
+    )
+    HIDDEN_SHEET = (
+        "工作表「{sheet}」是隐藏的，没有导入（要导入请先取消隐藏）",
+        "sheet {sheet!r} is hidden and was not imported (unhide it to import it)",
+    )
+    CONTROL_CHARACTER = (
+        "含有看不见的控制字符（{char}），可能是文件损坏：请检查这一格",
+        "holds an invisible control character ({char}); the file may be damaged",
     )
     NOT_A_LIST = ("应是记录的列表", "must be a list of records")
     NOT_A_MAPPING = ("每条记录应是「字段: 值」的形式", "each record must be a mapping")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from knowledge.answering.cache import index_cache_path
 from knowledge.curation.apply import SHIPPED_DATA, ImportReport, import_files
+from knowledge.curation.limits import ImportLimits
 from knowledge.curation.messages import Lang
 from knowledge.store import KnowledgeStore
 
@@ -18,15 +19,23 @@ SHOWN_PROBLEMS = 20
 
 
 def reload_files(
-    store: KnowledgeStore, kb_dir: Path | None, default_tz: str = "Asia/Shanghai"
+    store: KnowledgeStore,
+    kb_dir: Path | None,
+    default_tz: str = "Asia/Shanghai",
+    limits: ImportLimits | None = None,
 ) -> ImportReport:
     """Import `kb_dir` (None: the shipped files) over the store's file; never removes records
-    the files leave out (staff may have added some in the chat)."""
+    the files leave out (staff may have added some in the chat). `limits`: the settings'
+    (None: the defaults)."""
     writer = store.reader()  # this thread's own connection (in memory: the same one)
     try:
         cache = index_cache_path(store.path) if store.path else None
         return import_files(
-            writer, [kb_dir or SHIPPED_DATA], default_tz=default_tz, index_cache=cache
+            writer,
+            [kb_dir or SHIPPED_DATA],
+            default_tz=default_tz,
+            index_cache=cache,
+            limits=limits,
         )
     finally:
         if writer is not store:

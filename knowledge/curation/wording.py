@@ -3,6 +3,7 @@ parent is a division, no place holds itself, a word is not its own standard word
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,6 +11,12 @@ from knowledge.curation.messages import Msg, Problem
 from knowledge.curation.raw import RawRecord
 
 Records = Mapping[str, Mapping[str, Mapping[str, Any]]]
+
+# An English word of the glossary (Xi'an, co-op: the apostrophe and hyphen become spaces when
+# a question is normalized); any other kind is Chinese.
+_ENGLISH_RE = re.compile(r"[A-Za-z][A-Za-z' -]*")
+_CHINESE_RE = re.compile(r"[\u3400-\u9fff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
 
 
 def check_wording(
@@ -21,9 +28,10 @@ def check_wording(
     """Problems of the `words` and `divisions` records given (`records`), against what the
     database holds (`existing`; not when `replace` gives the table anew)."""
     problems: list[Problem] = []
-    for key, record in records.get("words", {}).items():
-        if record.get("standard") == record.get("word"):
-            problems.append(_problem(rows, ("words", key), "standard", Msg.SAME_WORD, key))
+    given_words = records.get("words", {})
+    words = set(given_words) if replace else {*existing.get("words", {}), *given_words}
+    for key, record in given_words.items():
+        problems.extend(_word_problems(rows, key, record, words))
     given = records.get("divisions", {})
     if not given:
         return problems
@@ -45,6 +53,35 @@ def check_wording(
                 break
             seen.add(parent)
             parent = divisions[parent].get("parent", "")
+    return problems
+
+
+def _word_problems(
+    rows: Mapping[tuple[str, str], RawRecord],
+    key: str,
+    record: Mapping[str, Any],
+    words: set[str],
+) -> list[Problem]:
+    """One word's problems: a rewrite that would do nothing, run on, or never match."""
+    where = ("words", key)
+    word, standard = str(record.get("word", "")), str(record.get("standard", ""))
+    if standard == word:
+        return [_problem(rows, where, "standard", Msg.SAME_WORD, key)]
+    problems: list[Problem] = []
+    if "…" in word and not all(part.strip() for part in word.split("…")):
+        problems.append(_problem(rows, where, "word", Msg.GAP_AT_EDGE, word))
+    if record.get("kind") == "english":
+        if not _ENGLISH_RE.fullmatch(word):
+            problems.append(_problem(rows, where, "word", Msg.ENGLISH_WORD, word))
+    elif _LATIN_RE.search(word) or not _CHINESE_RE.search(word):
+        problems.append(_problem(rows, where, "word", Msg.CHINESE_WORD, word))
+    # A question is rewritten once: a standard word that is itself a resident's word would
+    # be left as the resident's word.
+    if standard in words:
+        problems.append(_problem(rows, where, "standard", Msg.STANDARD_IS_A_WORD, standard))
+    for holder in record.get("not_in") or []:  # (a word with a gap has no literal holder)
+        if word.lower() not in str(holder).lower():
+            problems.append(_problem(rows, where, "not_in", Msg.NOT_IN_WITHOUT_WORD, str(holder)))
     return problems
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from knowledge.curation.encoding import decode
+from knowledge.curation.limits import MAX_YAML_DEPTH
 from knowledge.curation.messages import CheckError, Msg, Problem
 from knowledge.curation.raw import RawRecord, ReadResult
 from knowledge.schema import TABLES
@@ -26,14 +27,30 @@ class _AliasRefused(yaml.YAMLError):
         self.line = line
 
 
+class _TooDeep(yaml.YAMLError):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that refuses aliases and records the line of every mapping and key."""
+    """A safe loader that refuses aliases and deep nesting, and records the line of every
+    mapping and key. PyYAML composes and constructs a node by recursion: 10,000 nested [
+    would end in RecursionError (or, on a small stack, a crash); a limit is met long before."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _AliasRefused(str(event.anchor), event.start_mark.line + 1)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise _TooDeep(self.peek_event().start_mark.line + 1)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=True)
@@ -70,7 +87,8 @@ def read_yaml(name: str, raw_bytes: bytes, result: ReadResult) -> None:
     try:
         text = decode(raw_bytes)
     except CheckError as exc:
-        result.problems.append(Problem(name, 1, "encoding", exc.msg, exc.values))
+        line = dict(exc.values).get("line", 1)  # where another encoding begins
+        result.problems.append(Problem(name, line, "encoding", exc.msg, exc.values))
         return
     try:
         doc = yaml.load(text, Loader=_LineLoader)
@@ -78,6 +96,10 @@ def read_yaml(name: str, raw_bytes: bytes, result: ReadResult) -> None:
         result.problems.append(
             Problem(name, exc.line, "yaml", Msg.YAML_ALIAS, (("alias", exc.alias),))
         )
+        return
+    except _TooDeep as exc:
+        values = (("max", MAX_YAML_DEPTH),)
+        result.problems.append(Problem(name, exc.line, "yaml", Msg.YAML_TOO_DEEP, values))
         return
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

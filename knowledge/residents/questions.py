@@ -13,13 +13,12 @@ import queue
 import secrets
 import sqlite3
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
-from knowledge.db import connect, now_utc
+from knowledge.db import UnusableDatabase, connect, describe, now_utc
 
 log = logging.getLogger(__name__)
 MAX_QUERY = 2000  # characters kept of one question
@@ -78,6 +77,8 @@ class QuestionLog:
         self._db = db  # used directly for an in-memory database (tests, benchmarks)
         self._path = path
         self._queue: queue.Queue[AskedQuestion | None] = queue.Queue()
+        self._closing = threading.Event()
+        self._failing = False  # writes fail (a full disk...): said once, and when they work again
         self._thread: threading.Thread | None = None
         if path is not None:
             self._thread = threading.Thread(
@@ -100,11 +101,14 @@ class QuestionLog:
     def close(self) -> None:
         """Write what is queued and stop the writer (a clean stop loses nothing)."""
         if self._thread is not None and self._thread.is_alive():
+            self._closing.set()  # a write that keeps failing is given up, not retried
             self._queue.put(None)
             self._thread.join()
 
     def _write_loop(self) -> None:
-        db = connect(self._path)  # a connection of this thread's own
+        db = self._connect()  # a connection of this thread's own
+        if db is None:
+            return
         try:
             while True:
                 first = self._queue.get()
@@ -117,7 +121,7 @@ class QuestionLog:
                 stop = None in batch
                 questions = [q for q in batch if q is not None]
                 while questions and not self._try_write(questions, db, stop):
-                    time.sleep(RETRY_SECONDS)
+                    stop = self._closing.wait(RETRY_SECONDS)
                 for _ in batch:
                     self._queue.task_done()
                 if stop:
@@ -130,13 +134,37 @@ class QuestionLog:
     ) -> bool:
         try:
             self._write(questions, db)
-            return True
         except sqlite3.Error as exc:
             if stopping:  # shutting down: say what is lost rather than hang
                 log.warning("could not log %d question(s) at shutdown: %s", len(questions), exc)
                 return True
-            log.warning("could not log %d question(s) yet, retrying: %s", len(questions), exc)
+            if not self._failing:  # once, not every second while the disk stays full
+                self._failing = True
+                log.warning(
+                    "cannot write the question log (%s); answering goes on, questions wait "
+                    "in memory and are written once it works again",
+                    describe(self._path or Path(":memory:"), exc),
+                )
             return False
+        if self._failing:
+            self._failing = False
+            log.info("the question log is written again")
+        return True
+
+    def _connect(self) -> sqlite_utils.Database | None:
+        """The writer's connection, tried again until it opens or close() is called."""
+        while True:
+            try:
+                return connect(self._path)
+            except (sqlite3.Error, OSError, UnusableDatabase) as exc:
+                if not self._failing:
+                    self._failing = True
+                    log.warning(
+                        "cannot open the question log (%s); answering goes on",
+                        describe(self._path or Path(":memory:"), exc),
+                    )
+            if self._closing.wait(RETRY_SECONDS):
+                return None
 
     @staticmethod
     def _write(questions: list[AskedQuestion], db: sqlite_utils.Database) -> None:

@@ -37,6 +37,26 @@ def pause(minutes: float) -> str:
 CONVERSATIONS = [
     pytest.param(
         [
+            Turn("未央区有哪些社工机构", "weiyang-qiuwen-social-work", intent="list"),
+            Turn(
+                "第二个的电话",
+                "zhonghai-social-work",
+                "zhonghai-social-work",
+                "contact",
+                "资料中没有中海社工的电话",
+            ),
+            Turn(
+                "第三个在哪",
+                "changqingteng-social-work",
+                "changqingteng-social-work",
+                "address",
+                "资料中没有常青藤社会工作服务中心的地址",
+            ),
+        ],
+        id="a-list-is-picked-from-in-the-order-shown",
+    ),
+    pytest.param(
+        [
             Turn("智塔在哪", ZHITA, intent="address"),
             Turn("它的电话呢", ZHITA, ZHITA, "contact", "资料中没有宝鸡智塔儿童启能成长中心的电话"),
             Turn("那有什么项目", ZHITA, ZHITA, "projects", "综合干预模式"),

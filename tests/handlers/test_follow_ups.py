@@ -72,3 +72,35 @@ async def test_in_a_group_another_members_question_is_no_follow_up(
     await until(lambda: len(fake_api.sent(GROUP)) == 3, what="A's follow-up")
     assert "资料中没有宝鸡智塔儿童启能成长中心的电话" in fake_api.sent(GROUP)[2]["plain"]
     assert len(bot_services.conversations) == 1  # only what was answered is remembered
+
+
+async def test_two_residents_pick_from_their_own_lists(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    [a] = await ask(fake_api, "未央区有哪些社工机构", RESIDENT_A)
+    [b] = await ask(fake_api, "宝鸡有哪些协会", RESIDENT_B)
+    assert "共 3 家" in a["plain"] and "共 7 家" in b["plain"]
+    [a_second] = await ask(fake_api, "第二个是干啥的", RESIDENT_A)
+    [b_second] = await ask(fake_api, "第二个是干啥的", RESIDENT_B)
+    assert a_second["plain"].startswith("中海社工")
+    assert b_second["plain"].startswith("宝鸡高新区民营企业协会")
+    # each list is asked again of another place in its own chat
+    [a_again] = await ask(fake_api, "那宝鸡呢", RESIDENT_A)
+    [b_again] = await ask(fake_api, "那联合会呢", RESIDENT_B)
+    assert "资料中没有宝鸡市的社工机构" in a_again["plain"]
+    assert "宝鸡市公益慈善联合会" in b_again["plain"] and "金台区武术协会" not in b_again["plain"]
+    [a_first] = await ask(fake_api, "那第一个呢", RESIDENT_A)  # still 未央区's 社工机构
+    assert a_first["plain"].startswith("西安市未央区秋文社工服务中心")
+
+
+async def test_a_card_pressed_under_a_list_is_what_it_and_the_next_pick_ask_about(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    [listed] = await ask(fake_api, "未央区有哪些社工机构", RESIDENT_A)
+    before = len(fake_api.sent(RESIDENT_A))
+    fake_api.push_callback(RESIDENT_A, listed["message_id"], "o:changqingteng-social-work")
+    await until(lambda: len(fake_api.sent(RESIDENT_A)) > before, what="the card")
+    [phone] = await ask(fake_api, "它的电话呢", RESIDENT_A)
+    assert "资料中没有常青藤社会工作服务中心的电话" in phone["plain"]
+    [first] = await ask(fake_api, "第一个在哪", RESIDENT_A)
+    assert "资料中没有西安市未央区秋文社工服务中心的地址" in first["plain"]

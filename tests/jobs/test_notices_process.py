@@ -22,6 +22,7 @@ from tests.jobs.conftest import ORG, add_activity, soon
 from tests.jobs.faults import FaultyBotAPI
 
 INTERVAL = 1
+MAX_IN_FLIGHT = 4  # jobs.notifier's sends at once
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def stop(process: subprocess.Popen) -> int:
     return process.wait(timeout=30)
 
 
-def test_killed_mid_broadcast_and_restarted_every_chat_has_one_copy_but_the_one_in_flight(
+def test_killed_mid_broadcast_and_restarted_every_chat_has_one_copy_but_those_in_flight(
     server: FaultyBotAPI, tmp_path: Path
 ) -> None:
     db, chats = tmp_path / "orgbot.db", range(10_001, 10_201)
@@ -95,11 +96,13 @@ def test_killed_mid_broadcast_and_restarted_every_chat_has_one_copy_but_the_one_
     copies = Counter(m["chat_id"] for m in server.sent())
     assert max(copies.values()) == 1  # nobody got a second copy
     missing = [chat for chat in chats if copies[chat] == 0]
-    assert len(missing) <= 1  # at most the one in flight at the kill...
     statuses = outbox(db)
     assert statuses["sent"] + statuses["unknown"] == len(chats)
-    assert statuses["unknown"] <= 1  # ...which is marked unknown, not sent again
-    assert statuses["sent"] >= len(chats) - 1
+    # In doubt at the kill: the rows in flight (4 at most) and a delivered one whose outcome
+    # was not yet committed (not waited for); they are 'unknown', never sent again. On the
+    # loaded 2-core machine 2 were seen (one of them delivered), usually it is one.
+    assert statuses["unknown"] <= MAX_IN_FLIGHT + 1
+    assert len(missing) <= statuses["unknown"]
 
 
 def test_staff_importing_in_another_process_reaches_subscribers_within_the_interval(

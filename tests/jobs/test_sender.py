@@ -104,6 +104,28 @@ async def test_a_send_that_timed_out_is_unknown_and_never_sent_again(
     sending.close()
 
 
+async def test_the_bots_rate_limiter_never_retries_a_notice_that_may_have_been_delivered(
+    api: FaultyBotAPI, store: KnowledgeStore, residents: ResidentsStore, db_path: Path
+) -> None:
+    """`orgbot run` and `notify --once` send through ChatRateLimiter, which retries a reply
+    that timed out (a resident left without an answer is worse); a notice it must not."""
+    from telegram.ext import ExtBot
+
+    from bot.throttle import ChatRateLimiter
+
+    residents.subscribe(1002, "organization", ORG)
+    api.slow_chat(1002, 1.0)  # delivered, but the answer comes after the bot gave up
+    add_activity(store)
+    limited = ExtBot(api.token, base_url=api.base_url, rate_limiter=ChatRateLimiter(10.0))
+    async with limited:
+        sending = notifier(db_path, limited, send_timeout=0.3)
+        stats = await sending.once()
+        sending.close()
+    assert (stats.sent, stats.unknown) == (0, 1)
+    assert statuses(residents) == {1002: "unknown"}
+    assert len(api.sent(1002)) == 1  # the one Telegram delivered, and no second copy
+
+
 async def test_a_server_error_is_tried_again_later_and_fails_after_the_last_attempt(
     api: FaultyBotAPI, bot: Bot, store: KnowledgeStore, residents: ResidentsStore, db_path: Path
 ) -> None:

@@ -21,9 +21,6 @@ KNOWN_MISSES = {
     "哎呀我跟你说，我妈今年八十了，腿脚也不利索，我们都在西安上班顾不上，村里那个幸福院冬天冷得很，谁给装个空调啥的": (
         "我妈 finds 唯爱妈妈 first; 幸福院 and 空调 are a small part of a long story"
     ),
-    # Sharing the knowledge base's words but asking for something else; scope.py has no
-    # head for videos yet.
-    "武术比赛的视频在哪看": "asks for a video; 武术比赛 matches the association",
 }
 
 

@@ -29,3 +29,13 @@ def test_many_problems_show_the_first_twenty_and_a_count(tmp_path: Path) -> None
     (kb / "broken.yaml").unlink()
     report = reload_files(store, kb)
     assert report.ok and describe_reload(report).startswith("已重新导入知识库")
+
+
+def test_reload_reads_no_more_than_its_limits(tmp_path: Path) -> None:
+    from knowledge.curation.limits import ImportLimits
+
+    store = open_knowledge(tmp_path / "orgbot.db")
+    version = store.version
+    report = reload_files(store, None, limits=ImportLimits(max_rows=10))
+    assert not report.ok and store.version == version
+    assert "超过 10 行（ORGBOT_IMPORT_MAX_ROWS），没有读完：请分批导入" in describe_reload(report)

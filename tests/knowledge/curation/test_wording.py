@@ -41,6 +41,20 @@ BAD = [
     ("words:\n  - {word: 碎娃, standard: 孩子, kind: slang}\n", "kind：「slang」不在可选范围内"),
     ("words:\n  - {word: 碎娃, kind: dialect}\n", "standard：不能为空"),
     ("words:\n  - {word: 孩子, standard: 孩子, kind: dialect}\n", "标准词和说法相同"),
+    (
+        "words:\n  - {word: 自闭症, standard: autism, kind: english}\n",
+        "英文说法只能有英文字母和空格",
+    ),
+    ("words:\n  - {word: autism, standard: 自闭症, kind: dialect}\n", "要有汉字、不能有英文字母"),
+    (
+        "words:\n  - {word: 额, standard: 我, kind: dialect, not_in: [名字]}\n",
+        "例外「名字」里没有这个说法",
+    ),
+    ("words:\n  - {word: …不应, standard: 自闭, kind: situation}\n", "「…」只能放在说法中间"),
+    (
+        "words:\n  - {word: 碎娃, standard: 娃, kind: dialect}\n  - {word: 娃, standard: 孩子, kind: dialect}\n",
+        "标准词「娃」本身又是一个说法",
+    ),
     ("divisions:\n  - {name: 某街道, level: street, parent: 某某区}\n", "没有上级「某某区」"),
     ("divisions:\n  - {name: 某街道, level: town}\n", "level：「town」不在可选范围内"),
     (
@@ -58,6 +72,22 @@ def test_a_wrong_word_or_division_is_refused_with_its_line(
     report = import_refused(store, [kb_file("staff.yaml", text)])
     lines = problem_lines(report)
     assert any(says in line and "staff.yaml:第2行" in line for line in lines), lines
+
+
+def test_a_standard_word_is_checked_against_the_words_the_database_holds(store, kb_file) -> None:
+    assert import_files(
+        store, [kb_file("one.yaml", "words:\n  - {word: 娃, standard: 孩子, kind: dialect}\n")]
+    ).ok
+    text = "words:\n  - {word: 碎娃, standard: 娃, kind: dialect}\n"
+    report = import_files(store, [kb_file("two.yaml", text)])
+    assert not report.ok and "本身又是一个说法" in report.describe()
+
+
+def test_the_shipped_words_table_is_valid(tmp_path: Path) -> None:
+    fresh = fresh_store(tmp_path / "kb.db")
+    data = Path(__file__).resolve().parents[3] / "knowledge" / "data"
+    report = import_files(fresh, [data / "words.yaml", data / "divisions.yaml"])
+    assert report.ok, report.describe()
 
 
 def test_a_division_may_name_a_parent_the_database_holds(store, kb_file) -> None:

@@ -8,6 +8,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from knowledge.answering.answer import Answerer
 from knowledge.opening import open_answerer, open_stores
 
@@ -103,3 +105,37 @@ def test_a_question_with_a_lone_surrogate_does_not_stop_the_question_log(tmp_pat
         time.sleep(0.05)
     assert residents.question_counts()[0] == 2
     answerer.questions.close()
+
+
+def test_a_question_log_on_a_full_disk_says_so_once_and_still_closes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from knowledge.db import connect
+    from knowledge.residents import questions
+    from knowledge.residents.questions import AskedQuestion, QuestionLog
+
+    path = tmp_path / "orgbot.db"
+    _, residents = open_stores(path)
+
+    def full(file: Path) -> object:  # no page can be added: SQLite's "disk is full"
+        db = connect(file)
+        [pages] = db.execute("PRAGMA page_count").fetchone()
+        db.execute(f"PRAGMA max_page_count = {pages}")
+        return db
+
+    monkeypatch.setattr(questions, "connect", full)
+    monkeypatch.setattr(questions, "RETRY_SECONDS", 0.05)
+    log = QuestionLog(residents.db, path)
+    for n in range(2000):  # 3 MB of questions: more than the free pages hold
+        log.record(AskedQuestion("cli", "", f"{n} " + "心理咨询" * 400, False, "none"))
+    deadline = time.monotonic() + 20
+    while "cannot write the question log" not in caplog.text:
+        assert time.monotonic() < deadline, caplog.text
+        time.sleep(0.05)
+    time.sleep(0.3)  # several more failed retries: still the one line
+    started = time.monotonic()
+    log.close()  # gives up what cannot be written rather than retry for ever
+    assert time.monotonic() - started < 5
+    assert caplog.text.count("cannot write the question log") == 1
+    assert f"the disk holding {path} is full" in caplog.text
+    assert "could not log" in caplog.text  # what was lost at the stop is said

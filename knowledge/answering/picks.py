@@ -1,0 +1,264 @@
+"""Follow-ups of a list or a choice, and lists asked as follow-ups.
+
+After a list or a choice, "第二个是干啥的", "最后一个在哪", "张家堡那个有多大", "那个基金会的电话"
+pick one of what the chat was shown (in the order it was shown); "那未央区呢", "那做养老的呢",
+"还有别的吗" ask the list again with another place, topic or legal form. After one
+organization, "还有别的做心理的吗" and "除了它还有哪些社工机构" ask for the others like it.
+
+Read conservatively, like context.py: a short question whose every word is a pick, a place, a
+topic, a legal form or filler; anything else is answered as it always was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+
+from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
+from knowledge.answering.context import MAX_FOLLOW_UP, Subject, follow_up_intent
+from knowledge.answering.intent import Intent
+from knowledge.answering.lists import ListQuery, form_asked, forms_of, without_places
+from knowledge.catalog import Catalog
+from knowledge.records import Kind, Organization, Record
+from knowledge.reply import Reply
+
+_NUMBERS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_ORDINAL = re.compile(
+    # 第一届 / 第二次 count something else: a measure word of a list, or nothing, follows
+    r"(倒数)?第(十[一二三四五六七八九]?|[一二两三四五六七八九]|\d{1,2})"
+    r"(个|家|项|条|位|名|(?=呢|的|吗|在|是|$|[，,。？?！!\s]))"
+    r"|最后(一个|一家|那个|那家|一项|一条)?|头一(个|家)"
+)
+# Pointing at one of several shown: "那个基金会", "张家堡那家"
+_THAT_ONE = re.compile(r"那个|这个|那家|这家|那一个|这一个|那一家")
+# "还有别的吗": more of the same, or others like the one answered.
+_MORE = re.compile(
+    r"还有(别的|其他|其它|哪些|哪几家|哪家|哪个|谁|什么|啥|没有|吗|呢)|别的|别家|其他的?|其它的?"
+    r"|除了(它|他们|它们|他|她|这家|这个)|(类似|差不多|一样|同样)的"
+)
+_ANY_KIND = re.compile(r"组织|机构|单位")
+# What carries no subject in a list's follow-up (the kind of organization, filler).
+_FILLER = re.compile(
+    r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|就这些|就这几家"
+    r"|这些|那些|类似|差不多|一样|同样|相关|组织|机构|单位|地方|团体|社会|的|呢|吗|吧|啊|呀|么|嘛|了|有|是|都|啥|什么|谁"
+    r"|那|也|还|再|就|只|一下|看看|说说|列|给我|请问|做|搞|干|帮|管|弄|提供|开展|方面|家|个|些|在|里|边"
+    r"|[，,。？?！!\s]"
+)
+
+
+@dataclass(frozen=True)
+class Pick:
+    """One of the records the chat was shown, and what is asked of it ("" for nothing more)."""
+
+    record: Record
+    rest: str
+
+
+@dataclass(frozen=True)
+class Relist:
+    """A list asked again, or for the first time after one organization."""
+
+    query: ListQuery
+    again: bool  # the same list asked again ("还有别的吗"): say these are all there are
+    more: bool = False  # the ones not shown yet ("还有别的组织吗" after 社工机构)
+
+
+def ordinal(text: str, count: int) -> tuple[int, str] | None:
+    """The index (0-based) a question picks of `count` shown, and the phrase that picks."""
+    found = _ORDINAL.search(text)
+    if found is None:
+        return None
+    phrase = found.group()
+    if phrase.startswith(("最后", "倒数")):
+        back = 1 if phrase.startswith("最后") else _number(found.group(2))
+        index = count - back
+    elif phrase.startswith("头一"):
+        index = 0
+    else:
+        index = _number(found.group(2)) - 1
+    return (index, phrase) if 0 <= index < count else None
+
+
+def _number(written: str) -> int:
+    if written.isdigit():
+        return int(written)
+    if written.startswith("十"):
+        return 10 + _NUMBERS.get(written[1:], 0)
+    return _NUMBERS[written]
+
+
+def picked(text: str, subject: Subject | None, catalog: Catalog) -> Pick | None:
+    """The record of the chat's last list or choice the (normalized) question picks."""
+    if subject is None or not subject.listed:
+        return None
+    compact = text.replace(" ", "")
+    if len(compact) > MAX_FOLLOW_UP:
+        return None
+    shown = [r for kind, key in subject.listed if (r := catalog.record(kind, key)) is not None]
+    if not shown:
+        return None
+    found = ordinal(compact, len(shown))
+    if found is not None:
+        index, phrase = found
+        return Pick(shown[index], compact.replace(phrase, "", 1))
+    pointer = _THAT_ONE.search(compact)
+    if pointer is None:
+        return None
+    rest = compact.replace(pointer.group(), "", 1)
+    chosen = _by_name(rest, shown)
+    if chosen is not None:
+        record, said = chosen
+        return Pick(record, rest.replace(said, "", 1))
+    form = form_asked(rest)
+    having = [r for r in shown if isinstance(r, Organization) and form in forms_of(r)]
+    if form and len(having) == 1:
+        return Pick(having[0], rest)
+    return None
+
+
+def _by_name(text: str, shown: Sequence[Record]) -> tuple[Record, str] | None:
+    """The one record whose name shares the longest piece with the text (2 characters at
+    least), and that piece; None when two share as long a piece (社工 of 秋文社工 and 中海社工)."""
+    best: list[tuple[int, Record, str]] = []
+    for record in shown:
+        names = [record.display_name, *getattr(record, "aliases", ())]
+        piece = _longest_shared(text, names)
+        if len(piece) >= 2:
+            best.append((len(piece), record, piece))
+    best.sort(key=lambda item: item[0], reverse=True)
+    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+        return None
+    return best[0][1], best[0][2]
+
+
+def _longest_shared(text: str, names: Sequence[str]) -> str:
+    for size in range(len(text), 1, -1):
+        for start in range(len(text) - size + 1):
+            piece = text[start : start + size]
+            if any(piece in name for name in names):
+                return piece
+    return ""
+
+
+def relisted(
+    text: str,
+    words: Sequence[str],
+    places: Sequence[tuple[str, str]],
+    place_words: Collection[str],
+    topics: Sequence[str],
+    expansions: dict[str, tuple[str, ...]],
+    subject: Subject | None,
+    catalog: Catalog,
+) -> Relist | None:
+    """A list asked as a follow-up: of the chat's last list with another place, topic or form
+    ("那未央区呢", "还有别的吗"), or of the others like the organization answered last
+    ("还有别的做心理的吗"). `words`, `places`, `topics`: the matcher's reading of the question."""
+    if subject is None:
+        return None
+    compact = text.replace(" ", "")
+    if not compact or len(compact) > MAX_FOLLOW_UP:
+        return None
+    rest = without_places(compact, place_words)
+    form = form_asked(rest)
+    for word in sorted(words, key=len, reverse=True):
+        if word in rest and any(key.startswith("T:") for key in expansions.get(word, ())):
+            rest = rest.replace(word, "")
+    rest = re.sub(
+        r"基金会|社工|社会工作|社区社会组织|社会团体|社团|协会|联合会|民办非企业|民非", "", rest
+    )
+    if _FILLER.sub("", rest):
+        return None  # words of its own: not a list's follow-up
+    more = bool(_MORE.search(compact))
+    asked = subject.query
+    if asked is not None:  # the chat was shown a list
+        if not (more or places or topics or form):
+            return None
+        query, others = asked, False
+        if more and not form and asked.form and _ANY_KIND.search(compact):
+            # 还有别的组织吗 after 社工机构: the others, of any kind
+            shown = tuple(key for kind, key in subject.listed if kind == Kind.ORGANIZATION)
+            query, others = replace(query, form="", exclude=(*query.exclude, *shown)), True
+        elif not (places or topics or form):
+            return Relist(asked, again=True)
+        if places:
+            query = replace(query, places=tuple(places))
+        if topics:
+            query = replace(query, topics=tuple(topics), matched=())
+        if form:
+            query = replace(query, form=form)
+        return Relist(query, again=False, more=others)
+    org = _organization(subject, catalog)
+    if org is None or not (more or places):
+        return None
+    if more:  # like the one answered, unless the question says which kind or where
+        wanted = tuple(topics) or (() if form or places else tuple(org.topics[:1]))
+    else:  # 西安有没有: the same kind of service there
+        wanted = tuple(topics) or tuple(org.topics[:1])
+    return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False)
+
+
+def _organization(subject: Subject, catalog: Catalog) -> Organization | None:
+    record = catalog.record(subject.kind, subject.id) if subject.id else None
+    if record is None:
+        return None
+    owner = catalog.record(Kind.ORGANIZATION, record.organization_id)
+    return owner if isinstance(owner, Organization) else None
+
+
+# What a pick may add that asks nothing more than who it is ("第二个是什么", "那第一个呢").
+_ONLY_WHO = re.compile(
+    r"是什么|是啥|是哪家|是谁|什么|啥|介绍一下|介绍|详细|看看|说说|讲讲|那|呢|的|吗|吧|啊|呀|么|嘛|了|是"
+    r"|[，,。？?！!\s]"
+)
+
+
+def asks_more(rest: str) -> bool:
+    """Whether what a pick leaves asks for something (电话, 在哪, 多少人), not only who it is."""
+    return bool(_ONLY_WHO.sub("", rest))
+
+
+# "它们的电话", "都在哪", "他们分别在哪": asked of every one shown.
+_ALL_OF_THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|都|各自|分别")
+_FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "address")}
+
+
+def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
+    """What a question asks of every organization of the list shown (contact or address)."""
+    if subject is None or len(subject.listed) < 2 or subject.id:
+        return None
+    compact = text.replace(" ", "")
+    if len(compact) > MAX_FOLLOW_UP or not _ALL_OF_THEM.search(compact):
+        return None
+    intent = follow_up_intent(_ALL_OF_THEM.sub("", compact))
+    return intent if intent in _FIELDS else None
+
+
+def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) -> Reply:
+    """The contact or the address of each organization listed: what the sources give, and
+    where each is when they give none (never a guessed one)."""
+    label, name = _FIELDS[intent]
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        if intent == Intent.CONTACT and org.contact_details:
+            known = "；".join(f"{k}：{v}" for k, v in org.contact_details)
+        elif getattr(org, name):
+            known = f"{label}：{getattr(org, name)}"
+        else:
+            place = "".join(dict.fromkeys(p for p in (org.city, org.district, org.street) if p))
+            known = f"资料中没有{label}" + (f"（已知在{place}）" if place else "")
+        lines.append(f"{i}. {org.name}：{known}")
+    lines.append(f"我们不提供未经核实的联系方式；如需了解，{CIVIL_AFFAIRS_HINT}。")
+    sources = dict.fromkeys(catalog.cite(org, [name]).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])
