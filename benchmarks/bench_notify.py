@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from bot.request import AiohttpRequest
 from jobs.notifier import Notifier, plan_and_store, read_inputs
 from jobs.planner import Policy, plan
 from jobs.timing import parse_reminders
@@ -197,11 +198,13 @@ def synthetic_database(folder: Path, subscribers: int, activities: int) -> Path:
 # --- (a) throughput -----------------------------------------------------------------------
 
 
-async def throughput(folder: Path, count: int) -> None:
+async def throughput(folder: Path, count: int, http: str = "aiohttp") -> None:
     path = database_with_subscribers(folder, count)
     server = Server()
     try:
-        request = HTTPXRequest(connection_pool_size=32)
+        # aiohttp is what `orgbot run` and `orgbot notify` send through (bot/request.py);
+        # httpx, python-telegram-bot's default, is kept for comparison.
+        request = AiohttpRequest() if http == "aiohttp" else HTTPXRequest(connection_pool_size=32)
         async with Bot(server.token, base_url=server.base_url, request=request) as bot:
             notices = Notifier(path, POLICY, bot, rate=None, max_in_flight=4)
             await notices.plan()
@@ -214,7 +217,7 @@ async def throughput(folder: Path, count: int) -> None:
         server.stop()
     copies = Counter(sent)
     print(
-        f"(a) throughput, rate limit off: {count} reminders in {elapsed:.2f} s = "
+        f"(a) throughput ({http}), rate limit off: {count} reminders in {elapsed:.2f} s = "
         f"{count / elapsed:,.0f} sends/s (target >= 1,000); "
         f"duplicates {sum(1 for n in copies.values() if n > 1)}, lost {count - len(copies)}"
     )
@@ -332,12 +335,13 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--rate", type=float, default=20.0)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--http", choices=["aiohttp", "httpx"], default="aiohttp")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.only in (None, "plan"):
             planning(Path(folder), 10_000, 1_000, args.repeats)
         if args.only in (None, "throughput"):
-            asyncio.run(throughput(Path(folder), 5_000))
+            asyncio.run(throughput(Path(folder), 5_000, args.http))
         if args.only in (None, "broadcast"):
             asyncio.run(broadcast(Path(folder), args.subscribers, args.rate))
 
