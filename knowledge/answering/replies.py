@@ -28,15 +28,14 @@ from knowledge.answering.figures import (
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent
-from knowledge.answering.lists import (
-    Listing,
-    ListQuery,
+from knowledge.answering.list_questions import (
     is_count_question,
     is_list_question,
     narrowing_words,
     topics_of,
     without_places,
 )
+from knowledge.answering.lists import Listing, ListQuery
 from knowledge.answering.matcher import Match
 from knowledge.answering.picks import (
     Pick,
