@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from knowledge.answering.answer import Answerer  # noqa: E402
 from knowledge.answering.context import subject_of  # noqa: E402
-from knowledge.answering.index import build_index  # noqa: E402
+from knowledge.answering.index_builder import build_index  # noqa: E402
 from knowledge.curation.apply import open_knowledge  # noqa: E402
 from knowledge.opening import open_answerer  # noqa: E402
 from knowledge.records import Kind  # noqa: E402

@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from knowledge.answering.answer import Answerer  # noqa: E402
 from knowledge.answering.cache import index_cache_path, save_index  # noqa: E402
-from knowledge.answering.index import build_index  # noqa: E402
+from knowledge.answering.index_builder import build_index  # noqa: E402
 from knowledge.curation.apply import import_files, open_knowledge  # noqa: E402
 from tests.knowledge.curation.synthetic_registry import (  # noqa: E402
     SyntheticOrg,

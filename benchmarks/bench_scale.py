@@ -25,7 +25,7 @@ BUILD = """
 import gc, json, resource, statistics, sys, time
 sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})
 from bench_ask import synthetic_records
-from knowledge.answering.index import build_index
+from knowledge.answering.index_builder import build_index
 from knowledge.answering.cache import save_index
 from knowledge.answering.matcher import Matcher
 from pathlib import Path

@@ -34,7 +34,7 @@ from bench_ask import BM25Baseline  # noqa: E402
 
 from knowledge.answering.answer import Answer, Answerer  # noqa: E402
 from knowledge.answering.context import Conversations  # noqa: E402
-from knowledge.answering.index import build_index  # noqa: E402
+from knowledge.answering.index_builder import build_index  # noqa: E402
 from knowledge.curation.apply import open_knowledge  # noqa: E402
 
 SET = ROOT / "tests" / "knowledge" / "answering" / "questions_residents.yaml"

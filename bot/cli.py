@@ -27,7 +27,7 @@ from bot.cli_ops import db, doctor, notify
 from bot.settings import SettingsError
 
 if TYPE_CHECKING:  # imported lazily below: `orgbot ask` must start fast
-    from knowledge.curation.validate import Dataset
+    from knowledge.curation.dataset import Dataset
 
 
 @click.group()

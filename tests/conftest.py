@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.answering.answer import Answerer
-from knowledge.answering.index import build_index
+from knowledge.answering.index_builder import build_index
 from knowledge.curation.apply import open_knowledge
 from knowledge.store import KnowledgeStore
 

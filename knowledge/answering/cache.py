@@ -19,7 +19,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from knowledge.answering.index import Doc, Index, build_index, no_cycle_collection
+from knowledge.answering.index import Doc, Index, no_cycle_collection
+from knowledge.answering.index_builder import build_index
 from knowledge.store import KnowledgeStore
 
 log = logging.getLogger(__name__)

@@ -23,8 +23,9 @@ from knowledge.catalog import Catalog
 from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
-if TYPE_CHECKING:  # answer.py imports this module
-    from knowledge.answering.answer import Answer, Snapshot
+if TYPE_CHECKING:  # replies.py imports this module
+    from knowledge.answering.replies import Answer
+    from knowledge.answering.snapshot import Snapshot
 
 DEFAULT_MINUTES = 10
 MAX_FOLLOW_UP = 20  # characters; a longer message tells its own story (他 is someone else)

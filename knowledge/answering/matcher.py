@@ -6,12 +6,12 @@ import heapq
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from knowledge.answering.columns import Columns
 from knowledge.answering.gate import Decision, decide
 from knowledge.answering.index import Doc, Index, content_tokens
 from knowledge.answering.intent import detect_intent, is_greeting, strip_greeting
+from knowledge.answering.places import districts_cities, place_factor, places_asked
 from knowledge.answering.spelling import (
     HOMOPHONE_FACTOR,
     HOMOPHONE_WINDOW,
@@ -134,7 +134,7 @@ class Matcher:
         if not text:
             match.intent = "greeting" if greeting else "unknown"
             return match
-        places = self._places(text, names, mentioned)
+        places = places_asked(self.index, text, names, mentioned)
         match.places = places
         words, search_words = self._seg.cut_for_search(text)
         # A place's pieces are the place too (新区 in 高新区 would score every 高新区 name).
@@ -162,25 +162,6 @@ class Matcher:
         elif match.intent == "introduce" and not mentioned and match.results[0].doc.kind != "fact":
             match.intent = "services"  # a need described without naming anyone
         return match
-
-    def _places(
-        self, text: str, names: list[str], named: dict[int, float]
-    ) -> list[tuple[str, str]]:
-        compact = text.replace(" ", "")
-        found = [p for p in self.index.places if p in compact and self._asked(p, names, named)]
-        # The longest place written: 丹凤县 is not also 凤县.
-        hits = {self.index.places[p] for p in found if not any(p in q and p != q for q in found)}
-        return sorted(hits)
-
-    def _asked(self, place: str, names: list[str], named: dict[int, float]) -> bool:
-        """Whether a place written is asked about: inside a name the question gives, only
-        when a document of that name is there (安康 in 安康志愿者协会 of 合阳县 is no place;
-        张家堡街道 in 张家堡街道社会组织服务中心 is)."""
-        if not any(place in name for name in names):
-            return True
-        level, canonical = self.index.places[place]
-        docs = self.index.docs
-        return any(place_name(getattr(docs[doc], level)) == canonical for doc in named)
 
     # --- scoring ------------------------------------------------------------------------
 
@@ -317,7 +298,7 @@ class Matcher:
         best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda item: item[1])
         if places:
             best = [
-                (doc, score * _place_factor(docs[doc], places, self._district_city))
+                (doc, score * place_factor(docs[doc], places, self._district_city))
                 for doc, score in best
             ]
         # On equal scores, the kind (a fact first); then the order they came in.
@@ -352,45 +333,6 @@ class Matcher:
             weight = max(idf) if idf else UNKNOWN_WORD_WEIGHT
             remember(self._word_weights, word, weight)
         return weight
-
-
-def _place_factor(doc: Doc, places: list[tuple[str, str]], district_city: dict[str, str]) -> float:
-    factor = 1.0
-    for level, name in places:
-        value = place_name(getattr(doc, level))  # as the places are (乾县 reads 干县)
-        if value == name:
-            factor *= 1.5
-        elif value:
-            factor *= 0.3
-        elif (
-            level == "district"
-            and doc.city
-            and district_city.get(name, "") not in ("", doc_city(doc))
-        ):
-            factor *= 0.3  # no district given, but in another city than the one asked about
-        elif level == "street" and doc.district:
-            factor *= 0.8
-    return factor
-
-
-@lru_cache(maxsize=4096)
-def place_name(value: str) -> str:
-    """A document's place as the index's places spell it (few distinct: remembered)."""
-    return normalize(value) if value else ""
-
-
-def doc_city(doc: Doc) -> str:
-    return place_name(doc.city)
-
-
-def districts_cities(docs: list[Doc]) -> dict[str, str]:
-    """Each district the documents name → its city, where they agree on one."""
-    found: dict[str, str] = {}
-    for doc in docs:
-        if doc.district and doc.city:
-            district, city = place_name(doc.district), place_name(doc.city)
-            found[district] = city if found.get(district, city) == city else ""
-    return found
 
 
 def _same_scored_family(a: Scored, b: Scored) -> bool:

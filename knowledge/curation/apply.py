@@ -21,10 +21,11 @@ from typing import Any
 
 from knowledge.answering.cache import load_or_build_index
 from knowledge.curation.columns import TABLE_SHEET_NAMES
+from knowledge.curation.dataset import Dataset
 from knowledge.curation.limits import ImportLimits
 from knowledge.curation.messages import Lang
 from knowledge.curation.readers import RawRecord, ReadResult, read_files
-from knowledge.curation.validate import Dataset, validate_read
+from knowledge.curation.validate import validate_read
 from knowledge.db import now_utc
 from knowledge.schema import SLUG_TABLES, TABLE_ORDER, TABLES
 from knowledge.store import KnowledgeStore, encode

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from knowledge.curation.checks import RecordChecker, is_valid_id, read_figures
+from knowledge.curation.checks import RecordChecker, is_valid_id
+from knowledge.curation.dataset import Dataset, Existing
+from knowledge.curation.figure_rows import attach_figures
 from knowledge.curation.identity import Identities, Match, name_field
 from knowledge.curation.inference import TopicReader
 from knowledge.curation.messages import (
     DATABASE,
-    CheckError,
     Msg,
     Problem,
     Severity,
@@ -32,41 +32,11 @@ from knowledge.curation.readers import read_files
 from knowledge.curation.wording import check_wording
 from knowledge.schema import SLUG_TABLES, TABLE_ORDER, TABLES
 
-Records = dict[str, dict[str, dict[str, Any]]]  # table → key → record
-Existing = Mapping[str, Mapping[str, Mapping[str, Any]]]
-Key = tuple[str, str]  # (table, key)
-
 # What a reply cites for a staff spreadsheet row that gives no 来源 (the file and the date
 # stand in the quote, and in the audit trail).
 DEFAULT_DOCUMENTS = {"organizations": "民政局登记信息"}
 DEFAULT_DOCUMENT = "民政局工作人员导入"
-_FIGURE_OWNERS = {"组织": "organizations", "项目": "projects"}
 _CONTENT_TABLES = ("organizations", "projects", "facts", "activities")
-
-
-@dataclass
-class Dataset:
-    """Validated records from a set of files, each remembering where it came from."""
-
-    records: Records = field(default_factory=lambda: {t: {} for t in TABLE_ORDER})
-    origins: dict[Key, str] = field(default_factory=dict)  # → "file:line"
-    # The fields each record's row gave; an update keeps the others as they were.
-    present: dict[Key, set[str]] = field(default_factory=dict)
-    # The source the row's fields come from (its 来源, or the file's default).
-    row_sources: dict[Key, dict[str, str]] = field(default_factory=dict)
-    matched: dict[Key, str] = field(default_factory=dict)  # how a row found its record
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    rows: dict[Key, RawRecord] = field(default_factory=dict)
-    duplicates: list[tuple[str, dict[str, Any], RawRecord]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def tables(self) -> list[str]:
-        return [t for t in TABLE_ORDER if self.records[t]]
 
 
 def default_source(table: str, file: str, today: date) -> dict[str, str]:
@@ -108,7 +78,7 @@ def validate_read(
     today = today or date.today()
     for raw in sorted(read.records, key=lambda r: TABLE_ORDER.index(r.table)):
         found.extend(_add_record(dataset, checker, raw, identities.get(raw.table), today))
-    found.extend(_attach_figures(dataset, read.figures, existing))
+    found.extend(attach_figures(dataset, read.figures, existing))
     _infer_topics(dataset, existing, replace)
     _place_free_aliases(dataset, existing)
     found.extend(_check_references(dataset, existing, replace))
@@ -231,67 +201,6 @@ def _check_given_id(
             )
         )
     return problems
-
-
-def _attach_figures(dataset: Dataset, rows: list[RawRecord], existing: Existing) -> list[Problem]:
-    """Figure rows (a 数据 sheet) become the figures of the records they name."""
-    problems: list[Problem] = []
-    grouped: dict[Key, list[dict[str, Any]]] = {}
-    for raw in rows:
-        owner_table = _FIGURE_OWNERS.get(
-            str(raw.data.get("table", "")).strip(), str(raw.data.get("table", "")).strip()
-        )
-        if owner_table not in _FIGURE_OWNERS.values():
-            problems.append(_figure_problem(raw, "table", Msg.BAD_FIGURE_TABLE, value=owner_table))
-            continue
-        owner = _figure_owner(
-            dataset, existing, owner_table, str(raw.data.get("record", "")).strip()
-        )
-        if owner is None:
-            table_label = "组织" if owner_table == "organizations" else "项目"
-            problems.append(
-                _figure_problem(
-                    raw,
-                    "record",
-                    Msg.NO_FIGURE_OWNER,
-                    table=table_label,
-                    value=raw.data.get("record", ""),
-                )
-            )
-            continue
-        try:
-            [figure] = read_figures([raw.data])
-        except CheckError as exc:
-            problems.append(_figure_problem(raw, "label", exc.msg, **dict(exc.values)))
-            continue
-        grouped.setdefault((owner_table, owner), []).append(figure)
-        if owner not in dataset.records[owner_table]:
-            record = dict(existing[owner_table][owner])
-            dataset.records[owner_table][owner] = record
-            dataset.origins[(owner_table, owner)] = f"{raw.file}:{raw.line}"
-            dataset.present[(owner_table, owner)] = {"id"}
-            dataset.row_sources[(owner_table, owner)] = record.get("source") or {}
-            dataset.matched[(owner_table, owner)] = ""
-    for (table, key), figures in grouped.items():
-        dataset.records[table][key]["figures"] = figures
-        dataset.present[(table, key)].add("figures")
-    return problems
-
-
-def _figure_problem(raw: RawRecord, name: str, msg: Msg, /, **values: Any) -> Problem:
-    return Problem(
-        raw.file, raw.line, name, msg, tuple(values.items()), column=raw.columns.get(name, "")
-    )
-
-
-def _figure_owner(dataset: Dataset, existing: Existing, table: str, ref: str) -> str | None:
-    for records in (dataset.records[table], existing.get(table, {})):
-        if ref in records:
-            return ref
-        named = [k for k, r in records.items() if r.get("name") == ref]
-        if len(named) == 1:
-            return named[0]
-    return None
 
 
 def _infer_topics(dataset: Dataset, existing: Existing, replace: bool) -> None:

@@ -16,7 +16,8 @@ import pytest
 import knowledge.answering.cache as cache_module
 from knowledge.answering.answer import Answerer
 from knowledge.answering.cache import index_cache_path, load_index, save_index
-from knowledge.answering.index import Index, build_index
+from knowledge.answering.index import Index
+from knowledge.answering.index_builder import build_index
 from knowledge.store import KnowledgeStore
 from tests.conftest import REPO
 

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from knowledge.answering import columns as columns_module
-from knowledge.answering import index as index_module
-from knowledge.answering.index import Index, build_index
+from knowledge.answering import index_builder
+from knowledge.answering.index import Index
+from knowledge.answering.index_builder import build_index
 from knowledge.answering.matcher import LARGE_KB, Match, Matcher
 from knowledge.curation.apply import open_knowledge
 
@@ -145,7 +146,7 @@ def registry_sized_index(records: dict[str, dict[str, dict[str, Any]]]) -> Index
     shipped = open_knowledge().all_records()
     both = {**shipped, "organizations": {**shipped["organizations"], **records["organizations"]}}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(index_module, "NAMES_IN_TOKENIZER", 1000)
+        patch.setattr(index_builder, "NAMES_IN_TOKENIZER", 1000)
         return build_index(both, "registry-sized")
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.intent import Intent
-from knowledge.answering.lists import MAX_LISTED, is_list_question
+from knowledge.answering.list_questions import is_list_question
+from knowledge.answering.lists import MAX_LISTED
 from knowledge.curation.apply import import_files
 from knowledge.store import KnowledgeStore
 

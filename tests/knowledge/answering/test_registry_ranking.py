@@ -10,7 +10,7 @@ import pytest
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.gate import Decision
-from knowledge.answering.index import build_index
+from knowledge.answering.index_builder import build_index
 from knowledge.answering.matcher import LARGE_KB
 from knowledge.curation.apply import import_files, open_knowledge
 from tests.knowledge.curation.synthetic_registry import SyntheticOrg, organizations, write_csv

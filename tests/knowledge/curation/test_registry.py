@@ -376,7 +376,7 @@ def test_excel_datetime_cells_and_full_width_times(tmp_path):
 
 def test_a_synthetic_registry_lands_whole_and_each_organization_answers(tmp_path):
     from knowledge.answering.answer import Answerer
-    from knowledge.answering.index import build_index
+    from knowledge.answering.index_builder import build_index
     from knowledge.curation.apply import open_knowledge
     from tests.knowledge.curation.synthetic_registry import (
         SYNTHETIC_SOURCE,

@@ -1,0 +1,229 @@
+""" "Which organizations…" and "how many…" questions read: whether a question asks for a
+list or a count, and what for — the legal form (FORMS: the registry's `legal_form`, or for an
+organization whose form the sources leave empty, the ending its name must have by the naming
+rules: 协会/联合会 … is a 社会团体), the topics its words belong to, the organization excepted
+(除了…). Pure functions of the text; lists.py lists the organizations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+
+from knowledge.records import Organization
+
+# The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
+_LIST_WORD = re.compile(
+    r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
+    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|都叫(什么|啥)"
+)
+_ORG_NOUN = (
+    r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工站|服务站|工作站|社工"
+    r"|平台|团队|志愿队|地方"
+)
+_ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
+# An organization noun right after the list word, a few characters of what it does before
+# it: 哪些组织是做慈善的, 哪些慈善组织在宝鸡 (English read in Chinese words puts places last).
+_ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织)")
+_ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
+_ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都)*$")
+_DOERS = re.compile(r"(做|搞|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
+_EXCEPT_WORD = r"除了|除开|除去|除掉"
+_EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")
+
+# A legal form asked for: (question words, the form's name, whether an organization has it).
+FormTest = Callable[[Organization], bool]
+
+
+def _form_or_name(form: str, endings: tuple[str, ...]) -> FormTest:
+    """The registry's form when the sources give it; otherwise the name's ending."""
+
+    def test(org: Organization) -> bool:
+        if org.legal_form:
+            return org.legal_form == form
+        return org.name.endswith(endings)
+
+    return test
+
+
+NON_PROFIT = "民办非企业单位"
+
+
+def registered(form: str) -> FormTest:
+    """The registry's form alone: once a registry gives it to some, a name is no evidence."""
+    return lambda org: org.legal_form == form
+
+
+_GROUP_ENDINGS = ("协会", "学会", "商会", "联合会", "促进会", "研究会", "联谊会")
+FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
+    (re.compile(r"基金会"), "基金会", _form_or_name("基金会", ("基金会",))),
+    (
+        re.compile(r"社工|社会工作"),
+        "社工机构",
+        lambda org: "社工" in org.name or "社会工作" in org.name,
+    ),
+    (
+        re.compile(r"社区社会组织"),
+        "社区社会组织",
+        lambda org: org.legal_form == "社区社会组织",
+    ),
+    (  # 联合会 asked for by name: 经二路's is a 社区社会组织, and a 联合会 all the same
+        re.compile(r"联合会"),
+        "联合会",
+        lambda org: "联合会" in org.name,
+    ),
+    (
+        re.compile(r"社会团体|社团|协会|学会|商会"),
+        "社会团体",
+        _form_or_name("社会团体", _GROUP_ENDINGS),
+    ),
+    (
+        re.compile(r"民办非企业|民非|社会服务机构"),
+        "民办非企业单位",
+        # by name (…中心/院/学校, the naming rules), until a registry gives the form
+        _form_or_name(NON_PROFIT, ("中心", "研究院", "学校", "幼儿园", "医院", "服务社")),
+    ),
+    (
+        re.compile(r"慈善组织"),
+        "慈善组织",
+        lambda org: org.is_charity == "是" or "慈善" in org.name,
+    ),
+    (
+        re.compile(r"街道(社会组织)?服务中心"),
+        "街道社会组织服务中心",
+        lambda org: org.legal_form == "服务平台" or "街道社会组织服务中心" in org.name,
+    ),
+    (
+        re.compile(r"服务平台|社会组织服务中心"),
+        "社会组织服务中心",
+        lambda org: org.legal_form == "服务平台" or "社会组织服务中心" in org.name,
+    ),
+)
+
+
+# 有什么 asks for a list only when an organization ends the question and no need is told
+# ("宝鸡有什么社会组织"; not "有什么组织能帮自闭症孩子", which wants the one that can).
+_WHAT_ORGS = re.compile(
+    rf"(有什么|有啥|有些啥)((?:(?!能|可以|帮).)*?({_ORG_NOUN}))(呢|啊|呀|吗|没有|没|不|\?|？)*$"
+)
+
+
+def list_head(text: str) -> str | None:
+    """What a (normalized) question asking for several organizations asks for ("社工机构" in
+    未央区有哪些社工机构), or None when it asks for something else."""
+    compact = text.replace(" ", "")
+    what = _WHAT_ORGS.search(compact)
+    if what:
+        return what.group(2)
+    for found in _LIST_WORD.finditer(compact):
+        after = compact[found.end() :]
+        head = after.rsplit("的", 1)[-1] if "的" in after else after
+        # 哪些社工机构, 哪些组织是做慈善的, 有哪些做乡村振兴的 (those who do it)
+        if after and (
+            _ORG_HEAD.match(head)
+            or _ORG_END.search(head)
+            or (_ORG_SOON.match(after) and (head == after or not head))  # not 组织的政策
+        ):
+            return after
+        if _DOERS.search(after.rstrip("呢啊呀吗?？")):
+            return after
+        before = compact[: found.start()]
+        if found.group().startswith("分别"):  # 有几家社工机构，分别是哪些 / 分别叫什么
+            head = ""
+        if not head.strip("呢啊呀吗?？") and _ORG_BEFORE.search(before):
+            return re.split(r"的|有|是", before.rstrip("是有都还呢"))[-1] or before
+        if not head.strip("呢啊呀吗?？") and _DOERS.search(before.rstrip("是有都还呢")):
+            return before.rstrip("是有都还呢")
+    found = _LIST_WORD.search(compact)
+    if found and re.search(_EXCEPT_WORD, compact):
+        return compact[found.end() :]
+    return None
+
+
+# "做康复的机构有几家", "未央区有几个街道服务中心": how many, of organizations the records
+# list one by one. A counting fact (未央区有281家) answers first when the matcher finds one.
+_HOW_MANY = re.compile(r"有?(几家|几个|多少家|多少个)")
+
+
+def is_count_question(text: str) -> bool:
+    """Whether the (normalized) question asks how many organizations of a kind there are."""
+    compact = text.replace(" ", "")
+    for found in _HOW_MANY.finditer(compact):
+        before, after = compact[: found.start()], compact[found.end() :]
+        head = after.rstrip("呢啊呀吗?？")
+        if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
+            return True
+        if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
+            return True
+    return False
+
+
+def is_list_question(text: str) -> bool:
+    """Whether the (normalized) question asks for several organizations."""
+    return list_head(text) is not None
+
+
+def excepted(text: str) -> str:
+    """The words after 除了 (what the resident already knows of), or ""."""
+    found = _EXCEPT.search(text.replace(" ", ""))
+    return found.group(1) if found else ""
+
+
+FORM_TESTS: dict[str, FormTest] = {name: test for _, name, test in FORMS}
+
+
+def form_asked(text: str) -> str:
+    """The legal form (a FORMS name) the text asks for, the most specific one; or ""."""
+    return next((name for pattern, name, _ in FORMS if pattern.search(text)), "")
+
+
+def forms_of(org: Organization) -> list[str]:
+    """The FORMS names an organization is listed under."""
+    return [name for _, name, test in FORMS if test(org)]
+
+
+def without_places(text: str, places: Collection[str]) -> str:
+    """The text with the places it names left out: the shape of the question is what is
+    left (帮娃娃的组织宝鸡有几个 asks like 帮娃娃的组织有几个)."""
+    for place in sorted((p for p in places if p in text), key=len, reverse=True):
+        text = text.replace(place, "")
+    return text
+
+
+_NOT_TOPIC = re.compile(rf"{_ORG_NOUN}|社会组织|民办非企业|社会团体|社会服务机构")
+# Words of a list question that narrow nothing down.
+_GENERIC = re.compile(
+    r"^(服务|做|搞|干|帮|帮助|能|可以|提供|除了|还有|哪些|什么|其他|别的|所有|全部|一些|现在|目前"
+    r"|本地|当地|咱|我们|这里|附近|专门|主要|社会|有关|相关|方面|领域|列|一下|列出|都有|知道)+$"
+)
+
+
+def narrowing_words(words: Sequence[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:
+    """The words that are neither a kind of organization, nor a topic's, nor generic: what
+    only the matcher can find ("哪些组织装过空调")."""
+    return [
+        w
+        for w in words
+        if not _NOT_TOPIC.search(w)
+        and not _GENERIC.match(w)
+        and not any(key.startswith("T:") for key in expansions.get(w, ()))
+    ]
+
+
+_FORM_PHRASE = re.compile(r"民办非企业单位|民办非企业|社会服务机构|社区社会组织|社会团体|慈善组织")
+
+
+def topics_of(
+    words: Sequence[str], expansions: dict[str, tuple[str, ...]], text: str = ""
+) -> list[str]:
+    """The topics the question's words belong to, in their order; the words that name a kind
+    of organization (社会组织 is also the topic 社会组织孵化's word, 企业 is in 民办非企业单位)
+    are not a topic here."""
+    phrases = "|".join(_FORM_PHRASE.findall(text))
+    found: list[str] = []
+    for word in words:
+        if _NOT_TOPIC.search(word) or (phrases and word in phrases):
+            continue
+        for key in expansions.get(word, ()):
+            if key.startswith("T:") and key[2:] not in found:
+                found.append(key[2:])
+    return found
