@@ -87,6 +87,13 @@ STOP_WORDS = frozenset(
         "那些",
         "一个",
         "一下",
+        # "how many in all": the figure's intent reads them; as words they cover nothing
+        "一共",
+        "总共",
+        "共有",
+        "合计",
+        "那块",
+        "这块",
         "一些",
         "想",
         "要",
