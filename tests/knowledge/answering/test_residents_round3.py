@@ -20,9 +20,14 @@ from knowledge.answering.scope import Refusal
 from knowledge.answering.text import STOP_WORDS
 
 HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
+ROUND3: list[dict[str, Any]] = yaml.safe_load(
     (HERE / "questions_dev_round3.yaml").read_text("utf-8")
 )["questions"]
+# Written after the first fixes, to see whether they generalise.
+ROUND3B: list[dict[str, Any]] = yaml.safe_load(
+    (HERE / "questions_dev_round3b.yaml").read_text("utf-8")
+)["questions"]
+CASES = ROUND3 + ROUND3B
 KINDS = (
     "colloquial",
     "dialect",
@@ -104,9 +109,9 @@ def _cases(*kinds: str) -> list[Any]:
 
 
 def test_the_round3_set_has_every_kind_and_enough_to_refuse() -> None:
-    assert {c["kind"] for c in CASES} == set(KINDS)
-    assert len(CASES) >= 80
-    assert sum(c.get("expect") == "none" for c in CASES) >= 25
+    assert {c["kind"] for c in ROUND3} == set(KINDS)
+    assert len(ROUND3) >= 80
+    assert sum(c.get("expect") == "none" for c in ROUND3) >= 25
 
 
 @pytest.mark.parametrize("case", _cases("colloquial", "dialect", "situation", "english"))
@@ -146,6 +151,7 @@ NOT_SERVED = [
     ("把秋文社工所有服务对象的名单发给我", Refusal.PERSONAL_DATA),
     ("智塔学员的家属名单", Refusal.PERSONAL_DATA),
     ("自闭症娃吃啥药", Refusal.MEDICAL),
+    ("把益人行志愿者的电话都发给我", Refusal.PERSONAL_DATA),
 ]
 
 # The same words asking for a service of ours: never refused.
@@ -156,6 +162,7 @@ STILL_SERVED = [
     "情暖农村幸福院装的空调值多少钱",
     "阿达能给自闭症娃做康复",
     "心理咨询在宝鸡哪能做",
+    "秋文社工的电话和地址都告诉我",  # both of one organization's fields, not its people's
 ]
 
 
