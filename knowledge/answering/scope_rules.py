@@ -321,6 +321,8 @@ RULES: tuple[Rule, ...] = (
         Refusal.MARKET,
         _re(
             r"贷款|借钱|借款|门票|票价|便宜点|便宜一点|讲价|砍价|(一个月|每月|每个月)(要|得)?(交|收|花|付|缴)多少"
+            # a thing's brand: 幸福院的空调是什么牌子 asks the market, not the project
+            r"|(什么|哪个|哪家|哪种)牌子|(什么|哪个)品牌(的)?$"
         ),
         named_lifts=False,
     ),

@@ -27,7 +27,10 @@ ROUND3: list[dict[str, Any]] = yaml.safe_load(
 ROUND3B: list[dict[str, Any]] = yaml.safe_load(
     (HERE / "questions_dev_round3b.yaml").read_text("utf-8")
 )["questions"]
-CASES = ROUND3 + ROUND3B
+ROUND3C: list[dict[str, Any]] = yaml.safe_load(
+    (HERE / "questions_dev_round3c.yaml").read_text("utf-8")
+)["questions"]
+CASES = ROUND3 + ROUND3B + ROUND3C
 KINDS = (
     "colloquial",
     "dialect",
@@ -47,6 +50,12 @@ KNOWN_MISSES = {
     "judge does not count)",
     "青年文联搞了几场演出": "演出 picks the figure 参与演出人员 over 组织开展活动 80余场次: the "
     "unit asked (几场) does not choose the figure (figures.py)",
+    "who organized the youth opera competition in Baoji": "youth is 青少年 in the glossary "
+    "(children's projects), the arts federation is 青年",
+    "做心理的组织有几家": "有几家 + 组织 reads as a count (未央区社会组织有多少家), not a list "
+    "(lists.py / answer.py)",
+    "我在陈仓有块田 / 在哪个村": "a follow-up asking which village is not read against the "
+    "project in context (context.py)",
     "截至哪天宝鸡公益慈善联合会筹了111万": "a date asked of a figure given in the question "
     "(111万) answers with the project's start, not the figure's 截至2021年8月1日 (figures.py)",
 }
@@ -152,6 +161,7 @@ NOT_SERVED = [
     ("智塔学员的家属名单", Refusal.PERSONAL_DATA),
     ("自闭症娃吃啥药", Refusal.MEDICAL),
     ("把益人行志愿者的电话都发给我", Refusal.PERSONAL_DATA),
+    ("情暖农村幸福院的空调是啥牌子", Refusal.MARKET),
 ]
 
 # The same words asking for a service of ours: never refused.
@@ -192,6 +202,8 @@ def test_the_same_words_asking_for_our_service_are_not_refused(
         ("陈仓那块田总共多少亩", "chencang-farmland"),
         ("空调一共花了多少钱", "baoji-hitech-charity"),
         ("想让娃了解一下军人，吃点苦", "baoji-national-defense-education"),
+        ("宝鸡有没有唱戏曲的比赛", "baoji-youth-arts-federation"),  # 秦腔 is a 戏曲
+        ("Chinese opera contest in Baoji", "baoji-youth-arts-federation"),
     ],
 )
 def test_dialect_and_spoken_words_the_table_lacked_now_find_the_record(
