@@ -84,7 +84,22 @@ def _prepared(question: str) -> str:
     the matcher reads a question (MAX_QUERY_CHARS, with room for spaces), no longer: hundreds
     of searches over a 100,000-character message took 0.15 s."""
     text = unicodedata.normalize("NFKC", question[: MAX_QUERY_CHARS * 2]).lower()
-    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
+    text = re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
+    return _QUESTION_WORDS.sub(lambda found: _PLAIN[found.group()], text)
+
+
+# Spoken question words read as the plain ones the rules are written in: "心理咨询师证咋考",
+# "武术段位考试啥时候报名" ask what "怎么考", "什么时候报名" ask. Only question words: a
+# need in dialect is the words table's business, and it may only lift a rule (answer.py).
+_PLAIN = {
+    "咋": "怎么",
+    "啥": "什么",
+    "阿达": "哪里",
+    "阿搭": "哪里",
+    "哪达": "哪里",
+    "哪搭": "哪里",
+}
+_QUESTION_WORDS = re.compile("咋(?!舌)|啥|阿达|阿搭|哪达|哪搭")
 
 
 class Scope:
