@@ -50,6 +50,8 @@ _MORE = re.compile(
     r"|除了(它|他们|它们|他|她|这家|这个)|(类似|差不多|一样|同样)的"
 )
 _ANY_KIND = re.compile(r"组织|机构|单位")
+# Words of a list asked whole ("宝鸡有哪些基金会"), unlike "西安有没有" after one organization.
+_LIST_WORDS = re.compile(r"哪些|哪几|几家|多少家|有啥组织|有什么组织")
 # What carries no subject in a list's follow-up (the kind of organization, filler).
 _FILLER = re.compile(
     r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|就这些|就这几家"
@@ -203,6 +205,8 @@ def relisted(
     org = _organization(subject, catalog)
     if org is None or not (more or places):
         return None
+    if not more and (form or _LIST_WORDS.search(compact)):
+        return None  # 宝鸡有哪些基金会: a list of its own, not "the same service there"
     if more:  # like the one answered, unless the question says which kind or where
         wanted = tuple(topics) or (() if form or places else tuple(org.topics[:1]))
     else:  # 西安有没有: the same kind of service there

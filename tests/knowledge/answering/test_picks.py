@@ -355,3 +355,23 @@ def test_an_ordinal_of_something_else_picks_nothing() -> None:
     assert ordinal("第一届秦腔大赛是哪年", 3) is None
     assert ordinal("第二次是什么时候", 3) is None
     assert ordinal("第二的电话", 3) == (1, "第二")
+
+
+# A list asked whole, with its own place and kind, is not "the same service there"
+LISTS_OF_THEIR_OWN = [
+    ["智塔在哪", "宝鸡有哪些基金会"],
+    ["明明心理是干啥的", "未央区有哪些社工机构"],
+    ["金台区武术协会", "宝鸡有哪些组织"],
+]
+
+
+@pytest.mark.parametrize(
+    "turns", LISTS_OF_THEIR_OWN, ids=[" / ".join(t) for t in LISTS_OF_THEIR_OWN]
+)
+def test_a_whole_list_question_after_one_organization_is_answered_as_if_asked_alone(
+    answerer: Answerer, turns: list[str]
+) -> None:
+    alone = answerer.answer(turns[-1])
+    answer = in_one_chat(answerer, turns)
+    assert answer.text == alone.text
+    assert [org.id for org in answer.listed] == [org.id for org in alone.listed]
