@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 from telegram import Bot
 
+from jobs.database_thread import DatabaseThread
 from jobs.planner import Activity, Plan, Policy, plan
-from jobs.sender import DatabaseThread, Sender, SendStats, sender_stopped
+from jobs.sender import Sender, SendStats, sender_stopped
 from jobs.timing import utc_text
 from knowledge.db import describe
 from knowledge.residents.outbox import Outbox
