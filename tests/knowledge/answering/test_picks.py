@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answering.answer import Answer, Answerer
-from knowledge.answering.context import Conversations
+from knowledge.answering.answer import Answerer
 from knowledge.answering.intent import Intent
 from knowledge.answering.picks import ordinal
+from tests.knowledge.answering.chat import in_one_chat
 
 QIUWEN = "weiyang-qiuwen-social-work"
 ZHONGHAI = "zhonghai-social-work"
@@ -29,16 +29,6 @@ DEFENSE = "baoji-national-defense-education"
 SME = "baoji-sme-association"
 JINGERLU = "jingerlu-community-federation"
 ARTS = "baoji-youth-arts-federation"
-
-
-def in_one_chat(answerer: Answerer, turns: list[str]) -> Answer:
-    chat = Conversations()
-    answer = None
-    for turn in turns:
-        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
-        chat.update(0, answer)
-    assert answer is not None
-    return answer
 
 
 # (the turns, the record the last one is answered about, what its reply must say)

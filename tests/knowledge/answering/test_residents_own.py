@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering.answer import Answer, Answerer
-from knowledge.answering.context import Conversations
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
+from tests.knowledge.answering.chat import in_one_chat
 
 JINGERLU = "jingerlu-community-federation"
 HITECH_CHARITY = "baoji-hitech-charity"
@@ -47,17 +47,6 @@ OWNER = {
     "weekend-where": YIRENXING,
     "zaichengzhang": CHANGQINGTENG,
 }
-
-
-def in_one_chat(answerer: Answerer, turns: list[str]) -> Answer:
-    """The last turn's answer, the turns asked one after another in one chat."""
-    chat = Conversations()
-    answer = None
-    for turn in turns:
-        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
-        chat.update(0, answer)
-    assert answer is not None
-    return answer
 
 
 def about(answer: Answer) -> str:

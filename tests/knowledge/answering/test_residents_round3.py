@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from knowledge.answering.answer import Answer, Answerer
-from knowledge.answering.context import Conversations
 from knowledge.answering.scope import Refusal
 from knowledge.answering.text import STOP_WORDS
+from tests.knowledge.answering.chat import in_one_chat
 
 HERE = Path(__file__).parent
 ROUND3: list[dict[str, Any]] = yaml.safe_load(
@@ -66,13 +66,7 @@ def _text(case: dict[str, Any]) -> str:
 
 
 def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
-    chat = Conversations()
-    answer = None
-    for turn in case.get("conversation") or [case["q"]]:
-        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
-        chat.update(0, answer)
-    assert answer is not None
-    return answer
+    return in_one_chat(answerer, case.get("conversation") or [case["q"]])
 
 
 def right_answer(answerer: Answerer, case: dict[str, Any], answer: Answer) -> bool:
