@@ -205,12 +205,14 @@ def relisted(
     org = _organization(subject, catalog)
     if org is None or not (more or places):
         return None
-    if not more and (form or _LIST_WORDS.search(compact)):
-        return None  # 宝鸡有哪些基金会: a list of its own, not "the same service there"
+    if not more and (form or topics or _LIST_WORDS.search(compact)):
+        # 宝鸡有哪些基金会, 宝鸡有没有帮残疾娃娃的: a question of its own, not "the same
+        # service there"
+        return None
     if more:  # like the one answered, unless the question says which kind or where
         wanted = tuple(topics) or (() if form or places else tuple(org.topics[:1]))
     else:  # 西安有没有: the same kind of service there
-        wanted = tuple(topics) or tuple(org.topics[:1])
+        wanted = tuple(org.topics[:1])
     return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False)
 
 

@@ -52,6 +52,8 @@ from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
+# One of several, not said which: "它是干啥的" after a list.
+_ONE_OF_THEM = re.compile(r"它(?!们)|这家|那家|该组织|该机构")
 
 
 @dataclass
@@ -186,6 +188,9 @@ def from_shown(
         answer = Answer(match.query, True, of_all, reply, results, context=context)
         answer.decision = Decision.ANSWER
         return answer
+    which = _which_one(snapshot, match, context)
+    if which is not None:
+        return which
     topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
     relist = relisted(
         match.normalized,
@@ -207,6 +212,27 @@ def from_shown(
     answer = _listed(snapshot, match.query, listing)
     answer.context = context if context.id else None
     return answer
+
+
+def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | None:
+    """ "它在哪" after a list of several: which one it means, as a choice of those shown."""
+    if context.id:
+        return None
+    intent = follow_up_intent(match.normalized)
+    if intent is None and _ONE_OF_THEM.search(match.normalized):
+        intent = Intent.INTRODUCE
+    if intent is None:
+        return None
+    shown = [
+        record
+        for kind, key in context.listed
+        if (record := snapshot.catalog.record(kind, key)) is not None
+    ]
+    if len(shown) < 2:
+        return None
+    results = [{"kind": r.KIND, "id": r.id, "name": r.display_name, "score": 0.0} for r in shown]
+    reply = snapshot.composer.choices(shown)
+    return Answer(match.query, True, intent, reply, results, shown, shown[0], Decision.CHOOSE)
 
 
 def _figure_named(snapshot: Snapshot, match: Match, context: Subject, tz: tzinfo) -> Answer | None:

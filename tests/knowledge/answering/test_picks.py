@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering.answer import Answerer
+from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.answering.picks import ordinal
 from tests.knowledge.answering.chat import in_one_chat
@@ -352,6 +353,9 @@ LISTS_OF_THEIR_OWN = [
     ["智塔在哪", "宝鸡有哪些基金会"],
     ["明明心理是干啥的", "未央区有哪些社工机构"],
     ["金台区武术协会", "宝鸡有哪些组织"],
+    # a need of its own, asked where the chat's subject is not: found as if asked alone
+    ["我家老人一个人在家没人照顾咋办", "宝鸡有没有帮残疾娃娃的地方"],
+    ["智塔服务了多少孩子", "who helps kids with autism in baoji"],
 ]
 
 
@@ -365,3 +369,16 @@ def test_a_whole_list_question_after_one_organization_is_answered_as_if_asked_al
     answer = in_one_chat(answerer, turns)
     assert answer.text == alone.text
     assert [org.id for org in answer.listed] == [org.id for org in alone.listed]
+
+
+@pytest.mark.parametrize("pointer", ["它在哪", "电话多少", "它是干啥的"])
+def test_it_after_a_list_of_several_asks_which_one_with_those_listed(
+    answerer: Answerer, pointer: str
+) -> None:
+    listed = in_one_chat(answerer, ["未央区有哪些社会组织"]).listed
+    answer = in_one_chat(answerer, ["未央区有哪些社会组织", pointer])
+    assert answer.decision == Decision.CHOOSE
+    assert [record.id for record in answer.choices] == [org.id for org in listed]
+    assert "哪一个" in answer.text
+    then = in_one_chat(answerer, ["未央区有哪些社会组织", pointer, "第三个"])
+    assert then.top is not None and then.top.id == listed[2].id
