@@ -74,11 +74,15 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             raise RuntimeError("This AiohttpRequest is not initialized!")
         files = request_data.multipart_data if request_data else None
-        body: aiohttp.FormData | dict[str, str] | None = (
-            request_data.json_parameters if request_data else None
-        )
+        body: aiohttp.FormData | aiohttp.BytesPayload
         if files:
             body = _form(request_data.json_parameters if request_data else {}, files)
+        else:
+            # JSON, which the Bot API takes as well as a form (PTB's json_payload, meant for
+            # this): given a dict, aiohttp builds a multipart writer (a random boundary from
+            # os.urandom) for every request, then urlencodes the text byte by byte in Python.
+            payload = request_data.json_payload if request_data else b"{}"
+            body = aiohttp.BytesPayload(payload, content_type="application/json")
         timeout = self._timeout(
             _given(read_timeout, self._read_timeout),
             _given(write_timeout, self._media_write_timeout if files else self._write_timeout),

@@ -89,8 +89,14 @@ class Services:
             return True
         if self.answerer.questions is None:
             return False
-        await asyncio.to_thread(self.answerer.questions.flush)
+        await self.questions_written()
         return change(ref)
+
+    async def questions_written(self) -> None:
+        """Wait until every question asked so far is in the database (the log's writer lets
+        a moment's questions gather): before staff read what residents asked."""
+        if self.answerer.questions is not None:
+            await asyncio.to_thread(self.answerer.questions.flush)
 
     def close(self) -> None:
         """Write the questions still queued and close the database."""

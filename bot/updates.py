@@ -12,7 +12,6 @@ and skipped, and the residents after it are answered.
 
 from __future__ import annotations
 
-import copy
 import logging
 from typing import Any
 
@@ -47,7 +46,7 @@ def readable_updates(raw_updates: list[Any]) -> list[Any]:
             log.warning("skipped an update without an update_id (it cannot be confirmed)")
             continue
         try:
-            Update.de_json(copy.deepcopy(raw), None)
+            Update.de_json(raw, None)  # it parses a copy: `raw` goes on to PTB unchanged
         except Exception as exc:  # whatever the parser trips on, one update must not stop all
             log.warning(
                 "skipped update %d (%s): python-telegram-bot could not read it (%s)",

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import html
+import warnings
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message
 from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest
+from telegram.warnings import PTBUserWarning
 
 from bot.services import Context, Services
 from knowledge.answering.compose import Reply
 
 # Telegram counts the 4096 characters after HTML is parsed: measure the plain text.
 TEXT_LIMIT = MessageLimit.MAX_TEXT_LENGTH
+# send_html calls sendMessage through do_api_request on purpose (see there); PTB warns that
+# Bot.send_message exists.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.sendMessage'", category=PTBUserWarning)
 
 
 async def services(context: Context) -> Services:
@@ -61,7 +66,24 @@ async def reply_with(
     chunks = html_chunks(reply)
     for i, chunk in enumerate(chunks):
         markup = keyboard if i == len(chunks) - 1 else None
-        await message.reply_html(chunk, reply_markup=markup, do_quote=False)
+        await send_html(message, chunk, markup)
+
+
+async def send_html(message: Message, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
+    """Send HTML into the message's chat (its forum topic, if any), as reply_html(do_quote=False)
+    would, but without parsing Telegram's copy of the sent message into a Message: nobody
+    reads it, and that was a tenth of the bot's CPU per question (benchmarks/bench_load.py).
+    do_api_request goes through the same rate limiter and raises the same errors."""
+    await message.get_bot().do_api_request(
+        "sendMessage",
+        {
+            "chat_id": message.chat_id,
+            "message_thread_id": message.message_thread_id if message.is_topic_message else None,
+            "text": text,
+            "parse_mode": ParseMode.HTML,
+            "reply_markup": keyboard,
+        },
+    )
 
 
 def message_of(query: CallbackQuery) -> Message | None:

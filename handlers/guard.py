@@ -9,7 +9,6 @@ from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 from bot.services import Context
 from bot.throttle import Traffic, Verdict
 from handlers.buttons import EXPIRED
-from handlers.common import services
 
 SLOW_DOWN = "您发得有点快，请稍等一分钟再继续提问，谢谢！"
 
@@ -33,7 +32,7 @@ async def flood_guard(update: Update, context: Context) -> None:
     traffic, user = _traffic(update), update.effective_user
     if traffic is None or user is None:
         return
-    svc = await services(context)
+    svc = context.bot_data.services  # not services(): no need of the latest knowledge here
     if update.effective_chat and svc.residents.is_blocked(update.effective_chat.id):
         svc.residents.clear_blocked(update.effective_chat.id)  # they wrote again: unblocked us
     verdict = svc.flood.check(user.id, traffic)

@@ -69,6 +69,7 @@ async def unanswered(update: Update, context: Context) -> None:
     if message is None:
         return
     svc = await services(context)
+    await svc.questions_written()
     limit = DEFAULT_GROUPS
     if context.args and context.args[0].isdigit():
         limit = max(1, min(int(context.args[0]), MOST_GROUPS))

@@ -53,6 +53,7 @@ async def stats(update: Update, context: Context) -> None:
     if message is None:
         return
     svc = await services(context)
+    await svc.questions_written()
     found = desk_stats(svc.knowledge, svc.residents, datetime.now(UTC), svc.settings.tz)
     await message.reply_text(found.text(), parse_mode=None, do_quote=False)
 

@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 MAX_QUERY = 2000  # characters kept of one question
 BATCH = 500
 RETRY_SECONDS = 1.0
+# The writer lets a moment's questions gather and writes them in one transaction: woken and
+# committing for each question (hundreds a second under load) cost the bot more CPU than
+# answering some of them (benchmarks/bench_load.py).
+GATHER_SECONDS = 0.05
 # user_ref is left empty (NULL): the review needs no asker (see m004 in store.py), and
 # until retention and /forget land nothing ties a question to a Telegram account.
 _INSERT = (
@@ -78,6 +82,7 @@ class QuestionLog:
         self._path = path
         self._queue: queue.Queue[AskedQuestion | None] = queue.Queue()
         self._closing = threading.Event()
+        self._hurry = threading.Event()  # flush() or close(): write now, without gathering
         self._failing = False  # writes fail (a full disk...): said once, and when they work again
         self._thread: threading.Thread | None = None
         if path is not None:
@@ -96,12 +101,14 @@ class QuestionLog:
     def flush(self) -> None:
         """Wait until every question recorded so far is written."""
         if self._thread is not None:
+            self._hurry.set()
             self._queue.join()
 
     def close(self) -> None:
         """Write what is queued and stop the writer (a clean stop loses nothing)."""
         if self._thread is not None and self._thread.is_alive():
             self._closing.set()  # a write that keeps failing is given up, not retried
+            self._hurry.set()
             self._queue.put(None)
             self._thread.join()
 
@@ -112,6 +119,8 @@ class QuestionLog:
         try:
             while True:
                 first = self._queue.get()
+                if self._hurry.wait(GATHER_SECONDS) and not self._closing.is_set():
+                    self._hurry.clear()
                 batch = [first]
                 while len(batch) < BATCH:
                     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 
@@ -26,7 +27,8 @@ SECRET = "我家孩子的病历号是A12345"  # content that must never reach th
 
 
 def malformed_message(user: int, missing: str = "first_name") -> dict:
-    """A message with a field missing, as a newer or older Bot API server might send it."""
+    """A message with a field missing, as a newer or older Bot API server might send it
+    (none: `missing=""`)."""
     message = {
         "message_id": 77,
         "date": int(time.time()),
@@ -36,7 +38,7 @@ def malformed_message(user: int, missing: str = "first_name") -> dict:
     }
     if missing == "first_name":
         del message["from"]["first_name"]  # type: ignore[attr-defined]
-    else:
+    elif missing:
         del message[missing]
     return {"message": message}
 
@@ -108,6 +110,12 @@ def test_readable_updates_pass_through_unchanged() -> None:
     good = {"update_id": 5, "inline_query": {"id": "1", "query": "心理", "offset": "",
             "from": {"id": 1, "is_bot": False, "first_name": "测试"}}}  # fmt: skip
     assert readable_updates([good]) == [good]
+    # Reading one leaves it as it came (it is not copied first): PTB reads it next.
+    message = {"update_id": 7, **malformed_message(1, missing="")}
+    message["message"]["entities"] = [{"type": "bold", "offset": 0, "length": 2}]
+    message["message"]["reply_to_message"] = copy.deepcopy(message["message"])
+    before = copy.deepcopy(message)
+    assert readable_updates([message]) == [before]
     bad = {"update_id": 6, **malformed_message(1)}
     assert readable_updates([good, bad]) == [good, {"update_id": 6}]
     assert readable_updates([{"message": {}}]) == []  # no id: nothing to confirm
