@@ -25,7 +25,11 @@ _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
 # it: 哪些组织是做慈善的, 哪些慈善组织在宝鸡 (English read in Chinese words puts places last).
 _ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织)")
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
-_ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都)*$")
+# …then what may stand between it and the list or count word ("机构一共几家", "组织到底有几个").
+_ORG_BEFORE = re.compile(
+    rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都"
+    r"|一共|总共|共|合计|加起来|算起来|到底|大概|大约|总)*$"
+)
 _DOERS = re.compile(r"(做|搞|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
 _EXCEPT_WORD = r"除了|除开|除去|除掉"
 _EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")

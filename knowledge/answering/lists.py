@@ -154,7 +154,7 @@ class Lister:
         found.sort(key=lambda item: item[:2])
         orgs = [org for _, _, org in found]
         by_name = test is not None and any(not org.legal_form for org in orgs)
-        place = "".join(name for _, name in places)
+        place = _place_words(places)
         kind = query.form or "组织"
         topic = "、".join(wanted)
         what = f"{place}{topic}方面的{kind}" if topic else f"{place}{'的' if place else ''}{kind}"
@@ -209,7 +209,24 @@ class Lister:
 
 
 def _in_places(org: Organization, places: Sequence[tuple[str, str]]) -> bool:
-    return all(getattr(org, level, "") == name for level, name in places)
+    """In every level of place asked, in one of the places of that level: an organization
+    has one district, so 金台区和渭滨区 asks for those of either."""
+    levels: dict[str, set[str]] = {}
+    for level, name in places:
+        levels.setdefault(level, set()).add(name)
+    return all(getattr(org, level, "") in names for level, names in levels.items())
+
+
+_LEVELS = ("city", "district", "street")
+
+
+def _place_words(places: Sequence[tuple[str, str]]) -> str:
+    """宝鸡市渭滨区; 金台区、渭滨区 (two of one level are either)."""
+    levels: dict[str, list[str]] = {}
+    for level, name in places:
+        levels.setdefault(level, []).append(name)
+    order = sorted(levels, key=lambda level: _LEVELS.index(level) if level in _LEVELS else 9)
+    return "".join("、".join(levels[level]) for level in order)
 
 
 def _place_said(name: str, text: str) -> bool:

@@ -19,12 +19,8 @@ from knowledge.answering.context import (
     follow_up_intent,
     follow_up_reply,
 )
-from knowledge.answering.figures import (
-    figure_named,
-    figures_reply,
-    is_award_question,
-    selections,
-)
+from knowledge.answering.figure_questions import is_award_question
+from knowledge.answering.figures import figure_named, figures_reply, selections
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent
@@ -302,7 +298,15 @@ def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
     if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
         return False
     fact = snapshot.catalog.facts.get(top.doc.id)
-    return fact is not None and bool(_COUNTED_ORGANIZATIONS.search(fact.answer))
+    if fact is None or not _COUNTED_ORGANIZATIONS.search(fact.answer):
+        return False
+    # 做心理的组织有几家 narrows by what they do, 宝鸡有几家 by a place: a fact counting all
+    # of 未央区's organizations answers neither.
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    if any(topic not in fact.topics for topic in topics):
+        return False
+    where = {fact.city, fact.district} - {""}
+    return not where or all(name in where for _, name in match.places if _ != "street")
 
 
 _COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")

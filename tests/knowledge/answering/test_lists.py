@@ -65,6 +65,21 @@ LISTS = [
     ),
     ("宝鸡有什么社会组织", None),
     ("未央区的社会组织有哪些做得好的", None),
+    # two districts: an organization is in one, so either will do
+    ("金台区和渭滨区都有哪些组织", {"jintai-wushu", "jingerlu-community-federation"}),
+    # a count asked with 一共 between the organizations and 几家
+    ("搞心理疏导的机构一共几家", {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"}),
+    # a count narrowed by what they do: no fact counting all of 未央区's answers it
+    ("做心理的组织有几家", {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"}),
+    (
+        "做儿童的社会组织有多少家",
+        {
+            "baoji-zhita-children",
+            "jintai-wushu",
+            "baoji-national-defense-education",
+            "changqingteng-social-work",
+        },
+    ),
 ]
 
 NOT_LISTS = [
@@ -112,6 +127,22 @@ def test_a_curated_fact_that_names_the_organizations_answers_its_list(
 ) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.results[0]["id"] == "baoji-2021-typical-cases"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("未央区的社会团体有多少家", "社会团体51家"),
+        ("未央区有多少家社会组织", "281家"),
+        ("宝鸡2021年有几家社会组织入选典型事例", "10家"),
+    ],
+)
+def test_a_curated_fact_counting_organizations_answers_a_count_it_covers(
+    answerer: Answerer, question: str, said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.intent != Intent.LIST, answer.text
+    assert said in answer.text
 
 
 def test_a_list_with_nothing_in_it_says_so_and_is_not_an_answer(answerer: Answerer) -> None:
