@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
+from knowledge.answering.compose import CIVIL_AFFAIRS_HINT, located
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent, strip_greeting
 from knowledge.answering.lists import ListQuery
@@ -50,8 +50,8 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (
         Intent.ADDRESS,
         re.compile(
-            r"在哪里|在哪儿|在哪|哪儿|地址|位置|怎么走|怎么去|什么地方|哪个区|哪个县|哪个街道|"
-            r"哪条路|办公地点"
+            r"在?哪个(村子|村|镇|乡|社区|小区)|在哪里|在哪儿|在哪|哪儿|地址|位置|怎么走|怎么去|"
+            r"什么地方|哪个区|哪个县|哪个街道|哪条路|办公地点|啥地方"
         ),
     ),
     (
@@ -254,6 +254,10 @@ def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Activit
             return reply
     if follow.intent == Intent.HOURS:
         return hours(record, snapshot.catalog)
+    asked = snapshot.catalog.record(follow.subject.kind, follow.subject.id)
+    if follow.intent == Intent.ADDRESS and isinstance(asked, Project) and located(asked):
+        # 那块地在哪个村 after the project: where it is carried out, then its organization's
+        return snapshot.composer.contact(record, Intent.ADDRESS, located(asked), asked)
     intent = Intent.INTRODUCE if follow.intent == Intent.PROJECTS else follow.intent
     return snapshot.composer.answer(record, intent, [], upcoming)
 

@@ -45,6 +45,7 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
         Intent.ADDRESS,
         re.compile(
             r"在哪(?!些)|地址|位置|怎么走|什么地方|哪个街道|哪条路|哪个位置|具体位置|办公地点|坐落"
+            r"|哪个(村子|村|镇|乡|社区|小区)"
         ),
     ),
     (

@@ -52,8 +52,11 @@ _MORE = re.compile(
 _ANY_KIND = re.compile(r"组织|机构|单位")
 # Words of a list asked whole ("宝鸡有哪些基金会"), unlike "西安有没有" after one organization.
 _LIST_WORDS = re.compile(r"哪些|哪几|几家|多少家|有啥组织|有什么组织")
+# "那里面都有哪些组织", "那边还有哪些": where the organization answered last is.
+_THERE = re.compile(r"那里|那边|那儿|那块|这里|这边|这儿|里面|附近|周边|周围|当地|那一片|跟前")
 # What carries no subject in a list's follow-up (the kind of organization, filler).
 _FILLER = re.compile(
+    r"里面|附近|周边|周围|当地|这里|这边|这儿|那儿|那块|一片|跟前|"
     r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|就这些|就这几家"
     r"|这些|那些|类似|差不多|一样|同样|相关|组织|机构|单位|地方|团体|社会|的|呢|吗|吧|啊|呀|么|嘛|了|有|是|都|啥|什么|谁"
     r"|那|也|还|再|就|只|一下|看看|说说|列|给我|请问|做|搞|干|帮|管|弄|提供|开展|方面|家|个|些|在|里|边"
@@ -203,6 +206,11 @@ def relisted(
             query = replace(query, form=form)
         return Relist(query, again=False, more=others)
     org = _organization(subject, catalog)
+    there = bool(_THERE.search(compact)) and bool(_LIST_WORDS.search(compact))
+    if org is not None and there and not places:  # 那里面都有哪些组织: the others there
+        where = _finest_place(org)
+        if where:
+            return Relist(ListQuery((where,), tuple(topics), form, (), (org.id,)), again=False)
     if org is None or not (more or places):
         return None
     if not more and (form or _LIST_WORDS.search(compact)):
@@ -212,6 +220,14 @@ def relisted(
     else:  # 西安有没有: the same kind of service there
         wanted = tuple(topics) or tuple(org.topics[:1])
     return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False)
+
+
+def _finest_place(org: Organization) -> tuple[str, str] | None:
+    """The narrowest place the records give an organization (street, district, city)."""
+    for level in ("street", "district", "city"):
+        if getattr(org, level):
+            return level, getattr(org, level)
+    return None
 
 
 def _organization(subject: Subject, catalog: Catalog) -> Organization | None:

@@ -164,6 +164,30 @@ def test_a_follow_up_about_the_subject_is_no_list(answerer: Answerer, turns: lis
     assert in_one_chat(answerer, turns).intent != Intent.LIST
 
 
+# (turns, exactly the organizations listed): "那里面/那边/附近…有哪些" after one organization
+# asks for the others where it is (its street, else district, else city).
+THERE = [
+    (
+        ["张家堡街道社会组织服务中心", "那里面都有哪些组织"],
+        {"shaanxi-zhongyi-sozo-center", "weiyang-qiuwen-social-work", "zhonghai-social-work"},
+    ),
+    (["秋文社工", "附近还有哪些社工机构"], {"zhonghai-social-work"}),
+    (
+        ["智塔", "那边还有哪些做儿童的组织"],
+        {"jintai-wushu", "baoji-national-defense-education"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("turns", "listed"), THERE, ids=[" / ".join(t) for t, _ in THERE])
+def test_the_others_where_the_organization_answered_is(
+    answerer: Answerer, turns: list[str], listed: set[str]
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.intent == Intent.LIST and answer.answered, answer.text
+    assert {org.id for org in answer.listed} == listed
+
+
 # (question or turns, the organization, what the reply says)
 COUNTED = [
     (["宝鸡市公益慈善联合会", "分几批送过去的"], CHARITY_FEDERATION, "4批次"),

@@ -50,8 +50,6 @@ KNOWN_MISSES = {
     "judge does not count)",
     "who organized the youth opera competition in Baoji": "youth is 青少年 in the glossary "
     "(children's projects), the arts federation is 青年",
-    "我在陈仓有块田 / 在哪个村": "a follow-up asking which village is not read against the "
-    "project in context (context.py)",
 }
 
 
