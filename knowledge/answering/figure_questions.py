@@ -84,6 +84,17 @@ def asked_units(question: str) -> tuple[str, ...]:
     return ("元",) if _MONEY_RE.search(compact) else ()
 
 
+# A sum of money answers only a question about money: "关天美农有多少贫困户参加" counts
+# households, which 为村级和贫困户增加收入 10余万元 does not, though its label names them.
+_MONEY_ASKED = re.compile(
+    r"钱|款|资金|经费|价值|价格|价|收入|增收|花了|花费|花多少|值多少|费用|捐|筹|募|元|块|现金|物资"
+)
+
+
+def asks_money(question: str) -> bool:
+    return bool(_MONEY_ASKED.search(question.replace(" ", "")))
+
+
 # The measure word with what is counted after it ("多少场演出", "几所幼儿园", "多少块地"): a
 # figure measured otherwise (1万多人 参与演出人员) does not count it. 个 measures anything.
 _MEASURED_RE = re.compile(r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")

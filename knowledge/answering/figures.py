@@ -21,6 +21,7 @@ from knowledge.answering.figure_questions import (
     VERB_BONUS,
     YEAR,
     asked_units,
+    asks_money,
     counted_part,
     counted_person,
     counted_thing,
@@ -70,12 +71,15 @@ def figures_reply(
     # 几场周末去哪里: the measure word is followed by a name, not by what else is counted;
     # 少年 of 少年军校 says which record, not what is counted (参加少年儿童).
     asked = _without(question, names).replace(" ", "")
-    units = asked_units(asked)
+    money = asks_money(asked)
+    # 捐了多少, 增收了多少: a sum of money, measured or not
+    units = asked_units(asked) or (("元",) if money and not measured_units(asked) else ())
     strict = measured_units(asked)
     verb = counting_verb(asked)
     part = counted_part(asked)
     counting = [w for w in words if w in part] if asked else list(words)
     numbers = NUMBER.findall(asked)
+    money = money or "元" in units
     thing = counted_thing(question, own)
     person = counted_person(question, own)
     if when_held(question) and not strict:  # 几月份办的: when it ran, not a count's date
@@ -102,6 +106,8 @@ def figures_reply(
             return 0
         if strict and not has_unit(figure, strict):
             return 0  # 多少场演出 is no count of people
+        if not money and has_unit(figure, ("元",)):
+            return 0  # 多少贫困户 is no sum of money
         score = sum(len(w) for w in counting if w in text and w not in own)
         if strict or (units and has_unit(figure, units)):  # strict: it has the unit
             score += UNIT_BONUS

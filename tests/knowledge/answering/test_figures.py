@@ -159,6 +159,14 @@ def test_the_figure_counting_what_was_asked_comes_first(
     assert answer.reply.lines[0].startswith(first), answer.text
 
 
+def test_a_sum_of_money_answers_only_a_question_about_money(answerer: Answerer) -> None:
+    households = answerer.answer("关天美农有多少贫困户参加", log_question=False).text
+    assert MISSING in households and "10余万元" not in households.split("资料里有的数字是")[0]
+    given = answerer.answer("宝鸡市公益慈善联合会给河南捐了多少", log_question=False)
+    assert given.reply.lines[0].startswith("筹集款物合计：111万余元"), given.text
+    assert MISSING not in given.text
+
+
 @pytest.mark.parametrize(
     ("question", "said", "not_said"),
     [

@@ -145,6 +145,30 @@ def test_a_curated_fact_counting_organizations_answers_a_count_it_covers(
     assert said in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "listed", "said"),
+    [
+        (
+            "我在金台区上班，有哪些做心理咨询的组织",
+            {"baoji-mingming-psychology"},
+            "资料中没有写明在金台区的；下面 1 家是宝鸡市的，资料没有写明在哪个区县",
+        ),
+        (
+            "张家堡有哪些做儿童的组织",
+            {"changqingteng-social-work"},
+            "资料中没有写明在张家堡街道的；下面 1 家是未央区的，资料没有写明在哪个街道",
+        ),
+    ],
+)
+def test_none_in_a_district_lists_those_of_its_city_whose_district_is_not_given(
+    answerer: Answerer, question: str, listed: set[str], said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.intent == Intent.LIST and answer.answered, answer.text
+    assert {org.id for org in answer.listed} == listed
+    assert said in answer.text
+
+
 def test_a_list_with_nothing_in_it_says_so_and_is_not_an_answer(answerer: Answerer) -> None:
     answer = answerer.answer("宝鸡有哪些基金会", log_question=False)
     assert answer.intent == Intent.LIST and not answer.answered
