@@ -162,13 +162,19 @@ def counted_part(question: str) -> str:
 # A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者"
 # count those people, which no figure of visits (36人次 心理咨询) or trainees is.
 _PERSONS_RE = re.compile(r"(?:多少|几)[个名位]?([\u4e00-\u9fff]{1,5}?(?:师|员|者))[呢啊呀吗?？]*$")
+# …or named before the count: "他们的心理咨询师多少人", "教练员有几个".
+_PERSONS_BEFORE_RE = re.compile(
+    r"([\u4e00-\u9fff]{1,5}?(?:师|员|者))(?:有|一共有|共有|一共|总共|大概|到底)?(?:多少|几)"
+)
 
 
 def counted_person(question: str, own: str) -> str:
     """The kind of person a question counts (心理咨询师 in 有多少个心理咨询师), unless it is
     in the record's own name (益人行志愿者协会有多少志愿者 is still asked of it); or ""."""
-    found = _PERSONS_RE.search(question.replace(" ", ""))
-    return found.group(1) if found is not None and found.group(1) not in own else ""
+    compact = question.replace(" ", "")
+    found = _PERSONS_RE.search(compact) or _PERSONS_BEFORE_RE.search(compact)
+    person = found.group(1).lstrip("的") if found is not None else ""
+    return person if person and person not in own else ""
 
 
 def counted_thing(question: str, own: str) -> str:
@@ -200,6 +206,11 @@ def is_date_question(question: str) -> bool:
 _WHEN = r"(什么时候|啥时候|啥时|哪年|哪一年|几几年|几月份?|哪个月|何时)"
 _HELD = r"(开始|开办|办|举办|举行|搞|开展|启动|创办|实施|组织|办起来)"
 _WHEN_HELD_RE = re.compile(rf"{_WHEN}(的时候)?(就)?{_HELD}|{_HELD}(于|在)?{_WHEN}")
+
+
+def asks_as_of(question: str) -> bool:
+    """Whether it asks the date a count was made on (截至哪天, 截止什么时候)."""
+    return bool(re.search(r"截至|截止", question.replace(" ", "")))
 
 
 def when_held(question: str) -> bool:

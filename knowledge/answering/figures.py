@@ -21,6 +21,7 @@ from knowledge.answering.figure_questions import (
     VERB_BONUS,
     YEAR,
     asked_units,
+    asks_as_of,
     asks_money,
     counted_part,
     counted_person,
@@ -64,7 +65,7 @@ def figures_reply(
 ) -> Reply:
     """The reply to a question asking for a figure, a date or an event about `record`."""
     if is_event_question(question):
-        return events_reply(catalog, record)
+        return events_reply(catalog, record, is_date_question(question))
     figures = family_figures(catalog, record)
     own = "".join([record.name, *record.aliases])
     names = _family_names(catalog, record)
@@ -80,8 +81,8 @@ def figures_reply(
     counting = [w for w in words if w in part] if asked else list(words)
     numbers = NUMBER.findall(asked)
     money = money or "元" in units
-    thing = counted_thing(question, own)
-    person = counted_person(question, own)
+    thing = counted_thing(asked, own)  # of the question with the names left out
+    person = counted_person(asked, own)
     if when_held(question) and not strict:  # 几月份办的: when it ran, not a count's date
         dated = dates_reply(catalog, record, question)
         if dated is not None:
@@ -123,7 +124,9 @@ def figures_reply(
     best = sorted(figures, key=relevance, reverse=True)
     chosen = [f for f in best if relevance(f) > 0][:MAX_FIGURES]
     lasting = bool(units) and set(units) <= {"年", "天", "月"}  # 搞了几年: how long it ran
-    if not chosen and ((is_date_question(question) and not units) or lasting):
+    # 截止哪天的: the dates of the counts (below), not when the project began
+    period_asked = is_date_question(question) and not units and not asks_as_of(question)
+    if not chosen and (period_asked or lasting):
         dated = dates_reply(catalog, record, question)
         if dated is not None:
             return dated
@@ -180,9 +183,10 @@ def dates_reply(catalog: Catalog, record: Organization | Project, question: str)
     return Reply(record.name, [*lines, "来源：" + "；".join(sources)])
 
 
-def events_reply(catalog: Catalog, record: Organization | Project) -> Reply:
+def events_reply(catalog: Catalog, record: Organization | Project, when: bool = False) -> Reply:
     """Contests and selections the sources tie to the record's organization; or that there
-    are none in the sources."""
+    are none in the sources. `when`: a date is asked (秦腔大赛是哪年办的), and the periods of
+    the projects that held them are what the sources give."""
     owner = catalog.organization_of(record) or record
     lines: list[str] = []
     cited: list[Record] = []
@@ -205,6 +209,11 @@ def events_reply(catalog: Catalog, record: Organization | Project) -> Reply:
             owner.name,
             [f"资料中没有{owner.name}参加比赛、评选或获奖的记录。", catalog.cite(owner, [])],
         )
+    projects = catalog.projects_of(owner.id) if when and isinstance(owner, Organization) else ()
+    for project in projects:
+        if project.period and _EVENT_WORDS.search(project.description):
+            lines.append(f"时间：{project.name}，{project.period}")
+            cited.append(project)
     sources = dict.fromkeys(catalog.cite(r, []).removeprefix("来源：") for r in cited)
     return Reply(owner.name, [*lines, "来源：" + "；".join(sources)])
 

@@ -53,13 +53,18 @@ _ANY_KIND = re.compile(r"组织|机构|单位")
 # Words of a list asked whole ("宝鸡有哪些基金会"), unlike "西安有没有" after one organization.
 _LIST_WORDS = re.compile(r"哪些|哪几|几家|多少家|有啥组织|有什么组织")
 # "那里面都有哪些组织", "那边还有哪些": where the organization answered last is.
-_THERE = re.compile(r"那里|那边|那儿|那块|这里|这边|这儿|里面|附近|周边|周围|当地|那一片|跟前")
+# A service centre's "引进了哪些组织", "入驻了哪些" ask the same of where it is.
+_THERE = re.compile(
+    r"那里|那边|那儿|那块|这里|这边|这儿|里面|附近|周边|周围|当地|那一片|跟前|引进|引入|入驻"
+)
+# "有几家" after a list: how many it holds.
+_COUNT_ONLY = re.compile(r"^(那|一共|总共|共|总|到底)*(有)?(几家|几个|多少家|多少个)(呢|啊|吗)?$")
 # What carries no subject in a list's follow-up (the kind of organization, filler).
 _FILLER = re.compile(
-    r"里面|附近|周边|周围|当地|这里|这边|这儿|那儿|那块|一片|跟前|"
+    r"里面|附近|周边|周围|当地|这里|这边|这儿|那儿|那块|一片|跟前|引进|引入|入驻|"
     r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|就这些|就这几家"
     r"|这些|那些|类似|差不多|一样|同样|相关|组织|机构|单位|地方|团体|社会|的|呢|吗|吧|啊|呀|么|嘛|了|有|是|都|啥|什么|谁"
-    r"|那|也|还|再|就|只|一下|看看|说说|列|给我|请问|做|搞|干|帮|管|弄|提供|开展|方面|家|个|些|在|里|边"
+    r"|那|也|还|再|就|只|一下|看看|说说|列|给我|请问|做|搞|干|帮|管|弄|教|带|照顾|提供|开展|方面|家|个|些|在|里|边"
     r"|[，,。？?！!\s]"
 )
 
@@ -176,6 +181,8 @@ def relisted(
     compact = text.replace(" ", "")
     if not compact or len(compact) > MAX_FOLLOW_UP:
         return None
+    if subject.query is not None and _COUNT_ONLY.match(compact):  # 有几家: the list, counted
+        return Relist(subject.query, again=True)
     rest = without_places(compact, place_words)
     form = form_asked(rest)
     for word in sorted(words, key=len, reverse=True):

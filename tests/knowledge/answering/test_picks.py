@@ -176,7 +176,18 @@ THERE = [
         ["智塔", "那边还有哪些做儿童的组织"],
         {"jintai-wushu", "baoji-national-defense-education"},
     ),
+    # a service centre's "引进了哪些" asks the same of where it is
+    (["张家堡街道社会组织服务中心", "引进了哪些组织"], {ZHONGYI, QIUWEN, ZHONGHAI}),
+    # 教 says what they do, nothing of its own: the others like the one answered
+    (["金台区武术协会", "除了他们还有教娃娃的吗"], {ZHITA, DEFENSE, CHANGQINGTENG}),
 ]
+
+
+@pytest.mark.parametrize("count", ["有几家", "一共几家", "那有多少个"])
+def test_a_count_after_a_list_counts_the_list(answerer: Answerer, count: str) -> None:
+    answer = in_one_chat(answerer, ["宝鸡有哪些做慈善的组织", count])
+    assert answer.intent == Intent.LIST and answer.answered, answer.text
+    assert "资料中宝鸡市慈善救灾方面的组织就这 4 家" in answer.text
 
 
 @pytest.mark.parametrize(("turns", "listed"), THERE, ids=[" / ".join(t) for t, _ in THERE])
@@ -206,6 +217,14 @@ COUNTED = [
     # how long it ran, and the month: the project's period (not 2021年度 as a count of years)
     (["智塔的干预模式搞了几年"], ZHITA, "三年来"),
     (["少年军校是几月份办的"], DEFENSE, "2021年7月"),
+    # a kind of person named before the count: no figure counts them
+    (["明明心理", "他们的心理咨询师多少人"], MINGMING, "资料中没有您问的这个数字"),
+    # 截止哪天的 asks the date of the counts, not when the project began
+    (["宝鸡公益慈善联合会", "截止哪天的"], CHARITY_FEDERATION, "原文：截至2021年8月1日"),
+    # the project named in the question is no count of its own (was "资料中没有" + 34.2亩)
+    (["我在陈仓有块田", "这个项目有多少亩地"], CHENCANG, "流转土地：34.2亩"),
+    # a contest's year: the period of the project that held it
+    (["青年文联", "秦腔大赛是哪年办的"], ARTS, "时间：宝鸡市青年艺术大舞台，2021年创办"),
 ]
 
 
@@ -217,6 +236,8 @@ def test_a_count_is_answered_by_its_measure_word(
 ) -> None:
     answer = in_one_chat(answerer, turns)
     assert answer.answered and says in answer.text, answer.text
+    if "资料中没有" not in says:  # never "no such number" next to the number
+        assert "资料中没有您问的这个数字" not in answer.text, answer.text
     top = answer.results[0]
     assert organization in {top["id"], (top.get("organization") or {}).get("id")}
 
