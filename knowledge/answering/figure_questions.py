@@ -59,6 +59,7 @@ _MONEY_RE = re.compile(r"钱|款|资金|经费")
 # which no figure about the organization's trainees is.
 _COUNTED_RE = re.compile(r"([\u4e00-\u9fff]{2,})(?:有|共有|一共有|总共有|一共|总共)(?:多少|几)")
 _AREA_RE = re.compile(r"多大|面积|平方|平米")
+_SHARE_RE = re.compile(r"百分之(几|多少)|占比|比例|几成")
 _DURATION_RE = re.compile(r"多久|多长时间|几个月")
 _DATE_RE = re.compile(
     r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|日期|到什么时候"
@@ -74,6 +75,8 @@ def asked_units(question: str) -> tuple[str, ...]:
     compact = question.replace(" ", "")
     if _AREA_RE.search(compact):
         return ("平方米",)
+    if _SHARE_RE.search(compact):
+        return ("%",)
     if _DURATION_RE.search(compact):
         return ("年", "天", "月")
     found = _UNIT_RE.search(compact) or _ENGLISH_UNIT_RE.search(question)
@@ -216,3 +219,18 @@ def asks_as_of(question: str) -> bool:
 def when_held(question: str) -> bool:
     compact = question.replace(" ", "")
     return bool(_WHEN_HELD_RE.search(compact)) and not re.search(r"截至|截止", compact)
+
+
+# What a question naming a figure (救援资金, 2万人) may say besides it and still ask only for
+# it: count and date words, who holds it (哪个组织), filler — no place, no one else.
+_ONLY_ASKING = re.compile(
+    r"一共|总共|共|有|是|了|搞|做|办|服务|达到|大概|到底|现在|目前|已经|累计|截至|截止|哪天|"
+    r"什么时候|啥时候|哪年|多少|几|个|项|次|人|名|钱|元|块|多大|哪个组织|哪个机构|哪个单位|哪家|"
+    r"谁|的|呢|啊|吗|呀|吧|[，,。？?！!\s]"
+)
+
+
+def only_asks_for_it(rest: str) -> bool:
+    """Whether what is left of a question once a figure's label or number is taken out asks
+    for nothing else."""
+    return not _ONLY_ASKING.sub("", rest)

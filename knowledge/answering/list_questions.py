@@ -14,7 +14,8 @@ from knowledge.records import Organization
 # The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
 _LIST_WORD = re.compile(
     r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
-    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|都叫(什么|啥)"
+    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)"
+    r"|(都|分别)?叫(什么|啥)(名字|名)?"
 )
 _ORG_NOUN = (
     r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工站|服务站|工作站|社工"

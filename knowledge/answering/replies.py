@@ -23,7 +23,7 @@ from knowledge.answering.figure_questions import is_award_question
 from knowledge.answering.figures import figure_named, figures_reply, selections
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
-from knowledge.answering.intent import Intent
+from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.list_questions import (
     is_count_question,
     is_list_question,
@@ -124,6 +124,9 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     if intent == Intent.GREETING and decision != Decision.ANSWER:
         return Answer(match.query, False, Intent.GREETING, GREETING, results)
     if decision == Decision.UNKNOWN or match.top is None:
+        held = _figure_held(snapshot, match, intent)
+        if held is not None:
+            return held
         if intent == Intent.INTRODUCE or not match.normalized:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
@@ -147,6 +150,25 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             proposal=reply,
         )
     return Answer(match.query, True, intent, reply, results, top=top, decision=decision)
+
+
+_NUMBER = re.compile(r"\d")
+
+
+def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | None:
+    """救援资金有多少, 2万人是哪个组织服务的: a figure named by its label or number, with no
+    organization the matcher is sure of, answered from the record that holds it."""
+    asked = intent == Intent.FIGURE or detect_intent(match.normalized) == Intent.FIGURE
+    if not asked and not _NUMBER.search(match.normalized):
+        return None
+    record = snapshot.holders.holder(match.normalized, snapshot.catalog)
+    if record is None:
+        return None
+    reply = figures_reply(snapshot.catalog, record, match.words, match.normalized)
+    result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
+    answer = Answer(match.query, True, Intent.FIGURE, reply, [result], top=record)
+    answer.decision = Decision.ANSWER
+    return answer
 
 
 def _about(snapshot: Snapshot, query: str, record: Record, intent: Intent) -> Answer:

@@ -58,7 +58,8 @@ _SURNAMES = (
     "苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵"
 )
 _OWN_CONTACT = (
-    r"(电话|手机|手机号|号码|微信|联系方式|住址|地址|家在哪|住哪(?![个家种所])|住在哪|家住)"
+    # 家住 asks only with 哪 after it: "我家住渭滨区" tells the resident's own place (lists3)
+    r"(电话|手机|手机号|号码|微信|联系方式|住址|地址|家在哪|住哪(?![个家种所])|住在哪|家住(在)?(哪|什么地方))"
 )
 _NAMES_OF = r"哪几户|哪户|哪家人|名单|花名册|姓名|名字"
 _GROUPS = (
@@ -139,7 +140,8 @@ RULES: tuple[Rule, ...] = (
     Rule(  # an organization's address or phone is ours: naming one lifts this
         Refusal.PERSONAL_DATA,
         _re(
-            r"住址|家住|家在哪|家在什么地方|住(在)?哪(里|儿)|住在什么地方|住几(号|楼|单元)",
+            r"住址|家住(在)?(哪|什么地方)|家在哪|家在什么地方|住(在)?哪(里|儿)|住在什么地方"
+            r"|住几(号|楼|单元)",
             rf"({_ROLE})的?{_OWN_CONTACT}",
             rf"(^|查|找|要|问|给我|告诉我|请问|知道|一下)[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}的?{_OWN_CONTACT}",
         ),

@@ -142,6 +142,12 @@ FIRST = [
     ("我在陈仓有块田现在认出去多少块了", "累计认购土地：140余块"),
     # 10余万元 is money too
     ("关天美农给贫困户增收了多少钱", "为村级和贫困户增加收入：10余万元"),
+    # a share asked as 百分之几
+    ("经二路合作社占全街道的百分之几", "占全街道老旧小区比例：15%"),
+    # a figure named by its label or number, no organization named: the record holding it
+    ("救援资金有多少", "救援资金：43万元"),
+    ("共治行动搞了几项", "共治行动：10项"),
+    ("2万人是哪个组织服务的", "服务群众：2万人"),
     # a figure named by its number: its own date, with the source's words
     (
         "截至哪天宝鸡公益慈善联合会筹了111万",
@@ -201,3 +207,13 @@ def test_what_a_count_question_counts(
     assert measured_units(question)[: len(units)] == units
     assert counting_verb(question) == verb
     assert counted_part(question) == part
+
+
+@pytest.mark.parametrize(
+    "question", ["雁塔区服务群众有多少", "全国救援资金有多少", "西安市政府的救援资金有多少"]
+)
+def test_a_figure_label_asked_of_someone_else_is_not_answered_from_ours(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered, answer.text

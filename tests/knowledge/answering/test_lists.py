@@ -64,6 +64,7 @@ LISTS = [
         {"weiyang-qiuwen-social-work", "zhonghai-social-work", "changqingteng-social-work"},
     ),
     ("宝鸡有什么社会组织", None),
+    ("宝鸡的社会组织都叫啥名字", None),
     ("未央区的社会组织有哪些做得好的", None),
     # two districts: an organization is in one, so either will do
     ("金台区和渭滨区都有哪些组织", {"jintai-wushu", "jingerlu-community-federation"}),
