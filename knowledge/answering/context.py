@@ -245,8 +245,11 @@ def _among(rewrite: Rewrite, answer: Answer) -> bool:
     return False
 
 
-def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity]) -> Reply:
-    """The reply to a follow-up, as if the resident had named the record."""
+def follow_up_reply(
+    snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity], question: str = ""
+) -> Reply:
+    """The reply to a follow-up, as if the resident had named the record (`question`: its
+    words, "它的项目在哪" asking where the project is)."""
     record = follow.record
     if follow.intent == Intent.PROJECTS and isinstance(record, Organization):
         reply = snapshot.browser.projects(record.id)
@@ -255,6 +258,9 @@ def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Activit
     if follow.intent == Intent.HOURS:
         return hours(record, snapshot.catalog)
     asked = snapshot.catalog.record(follow.subject.kind, follow.subject.id)
+    if isinstance(record, Organization) and "项目" in question:  # 它的项目在哪
+        found = [p for p in snapshot.catalog.projects_of(record.id) if located(p)]
+        asked = found[0] if len(found) == 1 else asked
     if follow.intent == Intent.ADDRESS and isinstance(asked, Project) and located(asked):
         # 那块地在哪个村 after the project: where it is carried out, then its organization's
         return snapshot.composer.contact(record, Intent.ADDRESS, located(asked), asked)

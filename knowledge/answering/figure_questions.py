@@ -208,7 +208,10 @@ def is_date_question(question: str) -> bool:
 # figure was counted at ("空调是截至哪天装的"): the project's period answers it.
 _WHEN = r"(什么时候|啥时候|啥时|哪年|哪一年|几几年|几月份?|哪个月|何时)"
 _HELD = r"(开始|开办|办|举办|举行|搞|开展|启动|创办|实施|组织|办起来)"
-_WHEN_HELD_RE = re.compile(rf"{_WHEN}(的时候)?(就)?{_HELD}|{_HELD}(于|在)?{_WHEN}")
+# …or done at a time asked of the past: "啥时候给河南捐的", "哪年装的空调"
+_WHEN_HELD_RE = re.compile(
+    rf"{_WHEN}(的时候)?(就)?{_HELD}|{_HELD}(于|在)?{_WHEN}|{_WHEN}[^，,。？?！!]{{0,8}}的$"
+)
 
 
 def asks_as_of(question: str) -> bool:

@@ -84,7 +84,13 @@ def figures_reply(
     money = money or "元" in units
     thing = counted_thing(asked, own)  # of the question with the names left out
     person = counted_person(asked, own)
-    if when_held(question) and not strict:  # 几月份办的: when it ran, not a count's date
+    # 几月份办的, 啥时候给河南捐的: when it ran, not a count's date — unless the question
+    # names what a figure counts (空调是啥时候装的: 截至2021年12月底)
+    named = any(
+        any(w in f.label + f.text for w in counting if w not in own) or (verb and verb in f.label)
+        for f in figures
+    )
+    if when_held(question) and not strict and not named:
         dated = dates_reply(catalog, record, question)
         if dated is not None:
             return dated

@@ -266,7 +266,8 @@ def followed(
 ) -> Answer:
     """A follow-up, answered about the record of the chat's context."""
     if reply is None:
-        reply = follow_up_reply(snapshot, follow, upcoming_for(snapshot, follow.intent, tz))
+        upcoming = upcoming_for(snapshot, follow.intent, tz)
+        reply = follow_up_reply(snapshot, follow, upcoming, query)
     record = follow.record
     result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
     return Answer(

@@ -181,6 +181,9 @@ def test_opening_hours_are_given_when_the_records_have_them_and_never_invented(
         (["我在陈仓有块田在哪个村"], "项目位于县功镇翟家村、虢镇街道西堡村。"),
         (["关天美农是谁搞的", "那个地在哪个村"], "项目位于县功镇翟家村、虢镇街道西堡村。"),
         (["我在陈仓有块田", "它在哪"], "项目位于县功镇翟家村、虢镇街道西堡村。"),
+        # the organization's project asked for: its one project that says where it is
+        (["陈仓区社会组织服务中心", "它的项目在哪"], "项目位于县功镇翟家村、虢镇街道西堡村。"),
+        (["做乡村振兴的有哪些", "陈仓那个项目在哪个村"], "项目位于县功镇翟家村"),
     ],
 )
 def test_where_a_project_is_comes_from_its_description(

@@ -181,6 +181,7 @@ def test_a_sum_of_money_answers_only_a_question_about_money(answerer: Answerer) 
         ("青年艺术大舞台哪年开始办的", "2021年创办", "80余场次"),
         # when a figure was counted is the figure's own date, not the project's start
         ("高新区慈善协会的空调是截至哪天装的", "截至2021年12月底", "为期3年"),
+        ("高新区慈善协会的空调是啥时候装的", "截至2021年12月底", "为期3年"),
     ],
 )
 def test_when_it_was_held_and_when_it_was_counted_are_told_apart(

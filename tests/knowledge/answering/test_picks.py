@@ -223,6 +223,8 @@ COUNTED = [
     (["宝鸡公益慈善联合会", "截止哪天的"], CHARITY_FEDERATION, "原文：截至2021年8月1日"),
     # the project named in the question is no count of its own (was "资料中没有" + 34.2亩)
     (["我在陈仓有块田", "这个项目有多少亩地"], CHENCANG, "流转土地：34.2亩"),
+    # when something was done, asked of the past: the project's period (not "how to join")
+    (["宝鸡市公益慈善联合会", "啥时候给河南捐的"], CHARITY_FEDERATION, "时间：2021年7月起"),
     # a contest's year: the period of the project that held it
     (["青年文联", "秦腔大赛是哪年办的"], ARTS, "时间：宝鸡市青年艺术大舞台，2021年创办"),
 ]
