@@ -65,6 +65,31 @@ LISTS = [
     ),
     ("宝鸡有什么社会组织", None),
     ("宝鸡的社会组织都叫啥名字", None),
+    ("帮老年人的组织给列个单子", {"baoji-hitech-charity", "zhangjiabao-sozo-center"}),
+    # a list asked in one clause of two
+    ("做心理的有哪几家，分别在哪", {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"}),
+    # 入驻 says where they are, not what they do (it is a word of 社会组织孵化)
+    (
+        "张家堡街道都入驻了哪些组织",
+        {
+            "zhangjiabao-sozo-center",
+            "shaanxi-zhongyi-sozo-center",
+            "weiyang-qiuwen-social-work",
+            "zhonghai-social-work",
+        },
+    ),
+    (
+        "宝鸡所有的协会",
+        {
+            "baoji-hitech-charity",
+            "baoji-hitech-private-enterprises",
+            "jintai-wushu",
+            "baoji-charity-federation",
+            "baoji-national-defense-education",
+            "baoji-sme-association",
+            "baoji-youth-arts-federation",
+        },
+    ),
     ("未央区的社会组织有哪些做得好的", None),
     # two districts: an organization is in one, so either will do
     ("金台区和渭滨区都有哪些组织", {"jintai-wushu", "jingerlu-community-federation"}),
@@ -91,6 +116,8 @@ NOT_LISTS = [
     "未央区有多少家社会组织",
     "有没有帮自闭症孩子的地方",
     "有什么组织能帮自闭症孩子",  # wants the one that can
+    "武术协会都是干什么的",
+    "智塔所有的项目",
 ]
 
 
