@@ -32,7 +32,7 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "亩": ("亩",),
     "批": ("批",),
     "趟": ("批", "趟", "次"),
-    "回": ("次", "回"),
+    "回": ("次", "回", "批"),
     "轮": ("轮", "批", "次"),
     "天": ("天",),
     "年": ("年",),
@@ -66,6 +66,7 @@ _DATE_RE = re.compile(
 )
 _EVENT_RE = re.compile(
     r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名|比赛|大赛|评选"
+    r"|春晚"
 )
 _AWARD_RE = re.compile(r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|典型")
 
@@ -237,3 +238,11 @@ def only_asks_for_it(rest: str) -> bool:
     """Whether what is left of a question once a figure's label or number is taken out asks
     for nothing else."""
     return not _ONLY_ASKING.sub("", rest)
+
+
+_PROJECTS_COUNTED = re.compile(r"(多少|几)个?项目")
+
+
+def counts_projects(question: str) -> bool:
+    """Whether it asks how many projects (秋文社工有多少个项目)."""
+    return bool(_PROJECTS_COUNTED.search(question.replace(" ", "")))

@@ -27,6 +27,7 @@ from knowledge.answering.figure_questions import (
     counted_person,
     counted_thing,
     counting_verb,
+    counts_projects,
     has_unit,
     is_date_question,
     is_event_question,
@@ -67,6 +68,11 @@ def figures_reply(
     """The reply to a question asking for a figure, a date or an event about `record`."""
     if is_event_question(question):
         return events_reply(catalog, record, is_date_question(question))
+    projects = catalog.projects_of(record.id) if isinstance(record, Organization) else ()
+    if projects and counts_projects(question):  # 有几个项目: those the sources name
+        names = "、".join(p.name for p in projects)
+        lines = [f"资料中提到{record.name}的 {len(projects)} 个项目：{names}"]
+        return Reply(record.name, [*lines, catalog.cite(record, [])])
     figures = family_figures(catalog, record)
     own = "".join([record.name, *record.aliases])
     names = _family_names(catalog, record)

@@ -135,6 +135,9 @@ FIRST = [
     # the measure word chooses (几场 counts shows, not the 1万多人 who performed)
     ("青年文联一共搞了多少场演出", "组织开展活动：80余场次"),
     ("公益慈善联合会的物资分几趟送到河南的", "运送救援物资：4批次"),
+    ("河南救灾的物资送了几回", "运送救援物资：4批次"),
+    # how many projects: those the sources name, counted
+    ("秋文社工有多少个项目", "资料中提到西安市未央区秋文社工服务中心的 3 个项目"),
     ("明明心理做了几次心理疏导", "重点来访人员心理疏导和心理咨询：36人次"),
     # the verb before the count chooses (分 → 划分地块, 认 → 认购土地); 认地的项目 only says
     # which project

@@ -227,6 +227,7 @@ COUNTED = [
     (["宝鸡市公益慈善联合会", "啥时候给河南捐的"], CHARITY_FEDERATION, "时间：2021年7月起"),
     # a contest's year: the period of the project that held it
     (["青年文联", "秦腔大赛是哪年办的"], ARTS, "时间：宝鸡市青年艺术大舞台，2021年创办"),
+    (["青年文联的网络春晚是哪年"], ARTS, "时间：宝鸡市青年艺术大舞台，2021年创办"),
 ]
 
 
