@@ -39,7 +39,7 @@ _POINTERS = re.compile(
     r"这边|那边|该组织|该机构|该中心|该协会|它|(?<!其)[他她]|^[这那]"
 )
 # "谁办的", "是哪个组织搞的": asked of a project, its organization answers.
-_RUNS = r"(?:办|搞|做|负责|组织|发起|主办|举办|牵头|开展|弄|管)的?"
+_RUNS = r"(?:办|搞|做|负责|组织|发起|主办|举办|牵头|开展|弄|管|孵化|成立|创办|引进|引入)的?"
 _WHO_RUNS = re.compile(r"(?:谁|哪个组织|哪个机构|哪个单位|哪家)(?:在)?" + _RUNS + r"|是谁的|谁家的")
 # What a follow-up can ask for, in the order a question asking for two is read.
 _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [

@@ -181,6 +181,9 @@ def counted_person(question: str, own: str) -> str:
     return person if person and person not in own else ""
 
 
+_WHEN_WORDS = re.compile(r"现在|目前|如今|已经|至今|今年|去年|当时|一共|总共|到底|大概|每年|一年")
+
+
 def counted_thing(question: str, own: str) -> str:
     """What the question counts when it names it before 有多少 (专家顾问团), unless that is
     the record itself (益人行志愿者协会有多少…); or ""."""
@@ -189,6 +192,7 @@ def counted_thing(question: str, own: str) -> str:
     if found is None:
         return ""
     thing = re.split(r"的|那个|这个|那|这", found.group(1))[-1]
+    thing = _WHEN_WORDS.sub("", thing)  # 现在有多少块地: 现在 is when, not what
     return "" if len(thing) < 2 or thing in own else thing
 
 

@@ -31,6 +31,7 @@ _ORG_BEFORE = re.compile(
     rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都"
     r"|一共|总共|共|合计|加起来|算起来|到底|大概|大约|总|给我|给)*$"
 )
+_MATTERS = re.compile(r"(的事情?|的事儿|这些事|方面的?)[呢啊呀吗?？]*$")
 _DOERS = re.compile(r"(做|搞|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
 _EXCEPT_WORD = r"除了|除开|除去|除掉"
 _EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")
@@ -132,7 +133,8 @@ def _list_head(compact: str) -> str | None:
     if what:
         return what.group(2)
     for found in _LIST_WORD.finditer(compact):
-        after = compact[found.end() :]
+        # 哪些组织管妇女和家庭的事: the matters they see to, not the head
+        after = _MATTERS.sub("", compact[found.end() :])
         head = after.rsplit("的", 1)[-1] if "的" in after else after
         # 哪些社工机构, 哪些组织是做慈善的, 有哪些做乡村振兴的 (those who do it)
         if after and (
@@ -159,6 +161,7 @@ def _list_head(compact: str) -> str | None:
 # "做康复的机构有几家", "未央区有几个街道服务中心": how many, of organizations the records
 # list one by one. A counting fact (未央区有281家) answers first when the matcher finds one.
 _HOW_MANY = re.compile(r"有?(几家|几个|多少家|多少个)")
+_PERSONS_TOO = frozenset({"社工", "团队", "志愿队"})  # counted by 个, people may be meant
 
 
 def is_count_question(text: str) -> bool:
@@ -167,6 +170,8 @@ def is_count_question(text: str) -> bool:
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
         head = after.rstrip("呢啊呀吗?？")
+        if head in _PERSONS_TOO and not found.group().endswith("家"):
+            continue  # 秋文社工有多少个社工: social workers, not organizations
         if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
             return True
         if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):

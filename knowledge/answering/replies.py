@@ -44,7 +44,7 @@ from knowledge.answering.picks import (
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Organization, Project, Record
+from knowledge.records import Activity, Fact, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
@@ -311,7 +311,9 @@ def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
     if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
         return False
     fact = snapshot.catalog.facts.get(top.doc.id)
-    return fact is not None and snapshot.lister.organizations_named(fact.answer) >= 2
+    if fact is None or snapshot.lister.organizations_named(fact.answer) < 2:
+        return False
+    return _fact_covers(snapshot, match, fact)  # 哪些组织是帮社区居民的: not 6000余场次's three
 
 
 def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
@@ -323,13 +325,18 @@ def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
     fact = snapshot.catalog.facts.get(top.doc.id)
     if fact is None or not _COUNTED_ORGANIZATIONS.search(fact.answer):
         return False
-    # 做心理的组织有几家 narrows by what they do, 宝鸡有几家 by a place: a fact counting all
-    # of 未央区's organizations answers neither.
+    return _fact_covers(snapshot, match, fact)
+
+
+def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
+    """Whether a fact listing or counting organizations covers what the question narrows
+    by: 做心理的组织有几家 narrows by what they do, 宝鸡有几家 by a place, and a fact counting
+    all of 未央区's organizations answers neither."""
     topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
     if any(topic not in fact.topics for topic in topics):
         return False
     where = {fact.city, fact.district} - {""}
-    return not where or all(name in where for _, name in match.places if _ != "street")
+    return not where or all(name in where for level, name in match.places if level != "street")
 
 
 _COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")

@@ -66,6 +66,9 @@ LISTS = [
     ("宝鸡有什么社会组织", None),
     ("宝鸡的社会组织都叫啥名字", None),
     ("帮老年人的组织给列个单子", {"baoji-hitech-charity", "zhangjiabao-sozo-center"}),
+    # a fact naming three organizations (6000余场次) is no list of those helping residents
+    ("未央区有哪些组织是帮社区居民的", None),
+    ("有哪些组织管妇女和家庭的事", None),  # the matters they see to
     # a list asked in one clause of two
     ("做心理的有哪几家，分别在哪", {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"}),
     # 入驻 says where they are, not what they do (it is a word of 社会组织孵化)
@@ -117,6 +120,7 @@ NOT_LISTS = [
     "有没有帮自闭症孩子的地方",
     "有什么组织能帮自闭症孩子",  # wants the one that can
     "武术协会都是干什么的",
+    "秋文社工有多少个社工",  # social workers, not organizations
     "智塔所有的项目",
 ]
 

@@ -228,6 +228,10 @@ COUNTED = [
     # a contest's year: the period of the project that held it
     (["青年文联", "秦腔大赛是哪年办的"], ARTS, "时间：宝鸡市青年艺术大舞台，2021年创办"),
     (["青年文联的网络春晚是哪年"], ARTS, "时间：宝鸡市青年艺术大舞台，2021年创办"),
+    # 现在 says when, not what is counted
+    (["陈仓有块田现在有多少块地被认购了"], CHENCANG, "累计认购土地：140余块"),
+    # who incubated a project: its organization
+    (["我帮你合作社", "是谁孵化的"], JINGERLU, "渭滨区经二路街道社区社会组织联合会"),
 ]
 
 
