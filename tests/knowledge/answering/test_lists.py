@@ -69,6 +69,10 @@ LISTS = [
     # a fact naming three organizations (6000余场次) is no list of those helping residents
     ("未央区有哪些组织是帮社区居民的", None),
     ("有哪些组织管妇女和家庭的事", None),  # the matters they see to
+    (
+        "未央区社工机构的名单",
+        {"weiyang-qiuwen-social-work", "zhonghai-social-work", "changqingteng-social-work"},
+    ),
     # a list asked in one clause of two
     ("做心理的有哪几家，分别在哪", {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"}),
     # 入驻 says where they are, not what they do (it is a word of 社会组织孵化)
