@@ -40,7 +40,7 @@ _ORDINAL = re.compile(
     # 第一届 / 第二次 count something else: a measure word of a list, or nothing, follows
     r"(倒数)?第(十[一二三四五六七八九]?|[一二两三四五六七八九]|\d{1,2})"
     r"(个|家|项|条|位|名|(?=呢|的|吗|在|是|$|[，,。？?！!\s]))"
-    r"|最后(一个|一家|那个|那家|一项|一条)?|头一(个|家)"
+    r"|最后(一个|一家|那个|那家|一项|一条)?|头一(个|家)|中间(那个|那家|的那个|那一个|一个)"
 )
 # Pointing at one of several shown: "那个基金会", "张家堡那家"
 _THAT_ONE = re.compile(r"那个|这个|那家|这家|那一个|这一个|那一家")
@@ -95,6 +95,8 @@ def ordinal(text: str, count: int) -> tuple[int, str] | None:
     if phrase.startswith(("最后", "倒数")):
         back = 1 if phrase.startswith("最后") else _number(found.group(2))
         index = count - back
+    elif phrase.startswith("中间"):  # of three, the second; of an even count, none
+        index = count // 2 if count % 2 else -1
     elif phrase.startswith("头一"):
         index = 0
     else:

@@ -274,6 +274,9 @@ def test_a_group_counted_by_name_is_not_answered_with_anothers_number(
         ("第十一个", 12, 10),
         ("第四个", 3, None),
         ("第几个", 3, None),
+        ("中间那个是干啥的", 3, 1),
+        ("中间那家", 5, 2),
+        ("中间那个", 4, None),  # of four, no one is in the middle
     ],
 )
 def test_an_ordinal_counts_from_the_list_shown(text: str, count: int, index: int | None) -> None:
