@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import tzinfo
 
@@ -100,7 +101,8 @@ class Composer:
             if asked:
                 return self.registry(record, asked)
         if intent in (Intent.CONTACT, Intent.ADDRESS):
-            return self.contact(subject, intent)
+            where = located(record) if intent == Intent.ADDRESS else ""
+            return self.contact(subject, intent, where, record)
         if intent == Intent.FIGURE:
             return self.figures(record, words, question)
         if intent == Intent.ACTIVITIES:
@@ -125,7 +127,15 @@ class Composer:
             lines.append("项目：" + "、".join(p.name for p in projects[:MAX_LIST]))
         return Reply(record.name, [*lines, self.catalog.cite(record, shown)])
 
-    def contact(self, subject: Organization | Project, intent: Intent) -> Reply:
+    def contact(
+        self,
+        subject: Organization | Project,
+        intent: Intent,
+        where: str = "",
+        about: Record | None = None,
+    ) -> Reply:
+        """The organization's contacts or address as the records give them; `where`: where
+        the project asked about (`about`) is carried out, in its description's words."""
         org = subject if isinstance(subject, Organization) else None
         have = org.contact_details if org else []
         if org and org.opening_hours:
@@ -133,13 +143,19 @@ class Composer:
         lines = [f"{label}：{value}" for label, value in have]
         shown = [*CONTACT_FIELDS, "opening_hours"]
         wanted = "地址" if intent == Intent.ADDRESS else "电话"
+        if where and about is not None:  # 那块地在哪个村: the project's place comes first
+            lines.insert(0, f"{about.display_name}：{where}。")
         if all(label != wanted for label, _ in have):
             lines.append(f"资料中没有{subject.name}的{wanted}，我们不提供未经核实的联系方式。")
             if org and org.location:
                 lines.append(f"已知它在{org.location}。")
                 shown.extend(LOCATION_FIELDS)
             lines.append(f"如需联系，{CIVIL_AFFAIRS_HINT}。")
-        return Reply(subject.name, [*lines, self.catalog.cite(subject, shown)])
+        cited = [self.catalog.cite(subject, shown)]
+        if where and about is not None and about is not subject:
+            cited.append(self.catalog.cite(about, ["description"]))
+        names = dict.fromkeys(c.removeprefix("来源：") for c in cited)
+        return Reply(subject.name, [*lines, "来源：" + "；".join(names)])
 
     def registry(self, org: Organization, asked: Sequence[str]) -> Reply:
         """The registry facts asked for (field names), as the registry gives them, or that the
@@ -187,6 +203,21 @@ class Composer:
             owner = self.catalog.organization_of(record)
             return f"{record.name}（{owner.name}）" if owner else record.name
         return record.display_name
+
+
+# Where a project is carried out, as its description says it ("项目位于县功镇翟家村、虢镇
+# 街道西堡村", "在市信访大厅设立“安心小屋”"): one clause, never a guessed address.
+_LOCATED = re.compile(
+    r"[^，,。；;]*?(位于|设在|坐落在|在[^，,。；;]{2,30}?(设立|开展|举办|组织))[^，,。；;]*"
+)
+
+
+def located(record: Record) -> str:
+    """The clause of a project's description that says where it is carried out, or ""."""
+    if not isinstance(record, Project):
+        return ""
+    found = _LOCATED.search(record.description)
+    return found.group().strip() if found else ""
 
 
 def registry_fields_asked(words: Sequence[str], org: Organization) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
+from knowledge.answering.compose import CIVIL_AFFAIRS_HINT, located
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent, strip_greeting
 from knowledge.answering.lists import ListQuery
@@ -39,7 +39,7 @@ _POINTERS = re.compile(
     r"这边|那边|该组织|该机构|该中心|该协会|它|(?<!其)[他她]|^[这那]"
 )
 # "谁办的", "是哪个组织搞的": asked of a project, its organization answers.
-_RUNS = r"(?:办|搞|做|负责|组织|发起|主办|举办|牵头|开展|弄|管)的?"
+_RUNS = r"(?:办|搞|做|负责|组织|发起|主办|举办|牵头|开展|弄|管|孵化|成立|创办|引进|引入)的?"
 _WHO_RUNS = re.compile(r"(?:谁|哪个组织|哪个机构|哪个单位|哪家)(?:在)?" + _RUNS + r"|是谁的|谁家的")
 # What a follow-up can ask for, in the order a question asking for two is read.
 _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
@@ -50,8 +50,8 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (
         Intent.ADDRESS,
         re.compile(
-            r"在哪里|在哪儿|在哪|哪儿|地址|位置|怎么走|怎么去|什么地方|哪个区|哪个县|哪个街道|"
-            r"哪条路|办公地点"
+            r"在?哪个(村子|村|镇|乡|社区|小区)|在哪里|在哪儿|在哪|哪儿|地址|位置|怎么走|怎么去|"
+            r"什么地方|哪个区|哪个县|哪个街道|哪条路|办公地点|啥地方"
         ),
     ),
     (
@@ -245,8 +245,11 @@ def _among(rewrite: Rewrite, answer: Answer) -> bool:
     return False
 
 
-def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity]) -> Reply:
-    """The reply to a follow-up, as if the resident had named the record."""
+def follow_up_reply(
+    snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity], question: str = ""
+) -> Reply:
+    """The reply to a follow-up, as if the resident had named the record (`question`: its
+    words, "它的项目在哪" asking where the project is)."""
     record = follow.record
     if follow.intent == Intent.PROJECTS and isinstance(record, Organization):
         reply = snapshot.browser.projects(record.id)
@@ -254,6 +257,13 @@ def follow_up_reply(snapshot: Snapshot, follow: FollowUp, upcoming: list[Activit
             return reply
     if follow.intent == Intent.HOURS:
         return hours(record, snapshot.catalog)
+    asked = snapshot.catalog.record(follow.subject.kind, follow.subject.id)
+    if isinstance(record, Organization) and "项目" in question:  # 它的项目在哪
+        found = [p for p in snapshot.catalog.projects_of(record.id) if located(p)]
+        asked = found[0] if len(found) == 1 else asked
+    if follow.intent == Intent.ADDRESS and isinstance(asked, Project) and located(asked):
+        # 那块地在哪个村 after the project: where it is carried out, then its organization's
+        return snapshot.composer.contact(record, Intent.ADDRESS, located(asked), asked)
     intent = Intent.INTRODUCE if follow.intent == Intent.PROJECTS else follow.intent
     return snapshot.composer.answer(record, intent, [], upcoming)
 

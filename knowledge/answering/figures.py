@@ -14,117 +14,34 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from knowledge.answering.figure_questions import (
+    NUMBER,
+    NUMBER_BONUS,
+    UNIT_BONUS,
+    VERB_BONUS,
+    YEAR,
+    asked_units,
+    asks_as_of,
+    asks_money,
+    counted_part,
+    counted_person,
+    counted_thing,
+    counting_verb,
+    counts_projects,
+    has_unit,
+    is_date_question,
+    is_event_question,
+    measured_units,
+    only_asks_for_it,
+    when_held,
+)
 from knowledge.catalog import Catalog
-from knowledge.records import Fact, Figure, Organization, Project, Record
+from knowledge.records import Fact, Figure, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 MAX_FIGURES = 3
-UNIT_BONUS = 3  # as much as a two-character word of the label: 多少人 asks for a count of people
-
-# What a figure counts, read from the measure word right after 多少/几 (and nothing after it:
-# 多少名老师 counts teachers, which 164名 children are not).
-_UNITS: dict[str, tuple[str, ...]] = {
-    "人次": ("人次",),
-    "人": ("人", "名", "位"),
-    "名": ("名", "人"),
-    "位": ("位", "人", "名"),
-    "户": ("户",),
-    "钱": ("元",),
-    "块钱": ("元",),
-    "元": ("元",),
-    "块": ("块", "元"),
-    "台": ("台",),
-    "场": ("场",),
-    "次": ("次",),
-    "所": ("所",),
-    "亩": ("亩",),
-    "批": ("批",),
-    "天": ("天",),
-    "年": ("年",),
-    "家": ("家",),
-    "项": ("项",),
-    "份": ("份",),
-}
-# A verb may follow the measure word: "多少人参加" still counts people (a noun may not).
-_UNIT_RE = re.compile(
-    r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
-    r"(参加|参与|受益|报名|加入|来过|来|去过|去|了|送|运|捐|发|装|办|搞|做|开展|举办|组织|帮|服务"
-    r"|过去|过来|过|到|的|完|出去|出|给|教|值班|班)*[呢啊呀吗了?？。！!]*$"
-)
-# An English question read in Chinese words: "多少人 院落 合作社 服务" (how many people … serve).
-_ENGLISH_UNIT_RE = re.compile(
-    r"(?:^|\s)(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?=\s)"
-)
-# Who is counted, named instead of measured: "帮了多少孩子" counts people all the same.
-_PEOPLE_RE = re.compile(r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)")
-_PEOPLE = ("人", "名", "位")
-# Money named, not measured: "筹的钱是截至哪天的" asks of the sums.
-_MONEY_RE = re.compile(r"钱|款|资金|经费")
-# What is counted, named before 有多少: "专家顾问团有多少人" counts the members of a group,
-# which no figure about the organization's trainees is.
-_COUNTED_RE = re.compile(r"([\u4e00-\u9fff]{2,})(?:有|共有|一共有|总共有|一共|总共)(?:多少|几)")
-_AREA_RE = re.compile(r"多大|面积|平方|平米")
-_DURATION_RE = re.compile(r"多久|多长时间|几个月")
-_DATE_RE = re.compile(
-    r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|日期|到什么时候"
-)
-_EVENT_RE = re.compile(
-    r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名|比赛|大赛|评选"
-)
-_AWARD_RE = re.compile(r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|典型")
 _EVENT_WORDS = re.compile(r"比赛|大赛|评选|表演|演出|展示|春晚")
 _CHOSEN_WORDS = re.compile(r"入选|评选|名列|典型")
-
-
-def asked_units(question: str) -> tuple[str, ...]:
-    """The measure words a figure must have to count what the question asks (may be none)."""
-    compact = question.replace(" ", "")
-    if _AREA_RE.search(compact):
-        return ("平方米",)
-    if _DURATION_RE.search(compact):
-        return ("年", "天", "月")
-    found = _UNIT_RE.search(compact) or _ENGLISH_UNIT_RE.search(question)
-    if found:
-        return _UNITS[found.group(2)]
-    if _PEOPLE_RE.search(compact):
-        return _PEOPLE
-    return ("元",) if _MONEY_RE.search(compact) else ()
-
-
-# A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者"
-# count those people, which no figure of visits (36人次 心理咨询) or trainees is.
-_PERSONS_RE = re.compile(r"(?:多少|几)[个名位]?([\u4e00-\u9fff]{1,5}?(?:师|员|者))[呢啊呀吗?？]*$")
-
-
-def counted_person(question: str, own: str) -> str:
-    """The kind of person a question counts (心理咨询师 in 有多少个心理咨询师), unless it is
-    in the record's own name (益人行志愿者协会有多少志愿者 is still asked of it); or ""."""
-    found = _PERSONS_RE.search(question.replace(" ", ""))
-    return found.group(1) if found is not None and found.group(1) not in own else ""
-
-
-def counted_thing(question: str, own: str) -> str:
-    """What the question counts when it names it before 有多少 (专家顾问团), unless that is
-    the record itself (益人行志愿者协会有多少…); or ""."""
-    compact = question.replace(" ", "")
-    found = _COUNTED_RE.search(compact)
-    if found is None:
-        return ""
-    thing = re.split(r"的|那个|这个|那|这", found.group(1))[-1]
-    return "" if len(thing) < 2 or thing in own else thing
-
-
-def is_event_question(question: str) -> bool:
-    return bool(_EVENT_RE.search(question.replace(" ", "")))
-
-
-def is_award_question(question: str) -> bool:
-    """Whether it asks about awards or being chosen (not contests held: 搞过比赛)."""
-    return bool(_AWARD_RE.search(question.replace(" ", "")))
-
-
-def is_date_question(question: str) -> bool:
-    return bool(_DATE_RE.search(question.replace(" ", "")))
 
 
 def family_figures(catalog: Catalog, record: Organization | Project) -> list[Figure]:
@@ -150,14 +67,39 @@ def figures_reply(
 ) -> Reply:
     """The reply to a question asking for a figure, a date or an event about `record`."""
     if is_event_question(question):
-        return events_reply(catalog, record)
+        return events_reply(catalog, record, is_date_question(question))
+    projects = catalog.projects_of(record.id) if isinstance(record, Organization) else ()
+    if projects and counts_projects(question):  # 有几个项目: those the sources name
+        names = "、".join(p.name for p in projects)
+        lines = [f"资料中提到{record.name}的 {len(projects)} 个项目：{names}"]
+        return Reply(record.name, [*lines, catalog.cite(record, [])])
     figures = family_figures(catalog, record)
     own = "".join([record.name, *record.aliases])
     names = _family_names(catalog, record)
-    # 几场周末去哪里: the measure word is followed by a name, not by what else is counted
-    units = asked_units(_without(question, names))
-    thing = counted_thing(question, own)
-    person = counted_person(question, own)
+    # 几场周末去哪里: the measure word is followed by a name, not by what else is counted;
+    # 少年 of 少年军校 says which record, not what is counted (参加少年儿童).
+    asked = _without(question, names).replace(" ", "")
+    money = asks_money(asked)
+    # 捐了多少, 增收了多少: a sum of money, measured or not
+    units = asked_units(asked) or (("元",) if money and not measured_units(asked) else ())
+    strict = measured_units(asked)
+    verb = counting_verb(asked)
+    part = counted_part(asked)
+    counting = [w for w in words if w in part] if asked else list(words)
+    numbers = NUMBER.findall(asked)
+    money = money or "元" in units
+    thing = counted_thing(asked, own)  # of the question with the names left out
+    person = counted_person(asked, own)
+    # 几月份办的, 啥时候给河南捐的: when it ran, not a count's date — unless the question
+    # names what a figure counts (空调是啥时候装的: 截至2021年12月底)
+    named = any(
+        any(w in f.label + f.text for w in counting if w not in own) or (verb and verb in f.label)
+        for f in figures
+    )
+    if when_held(question) and not strict and not named:
+        dated = dates_reply(catalog, record, question)
+        if dated is not None:
+            return dated
     if not figures:
         counted = _counting_facts(catalog, record, words, units)
         if counted:
@@ -167,7 +109,7 @@ def figures_reply(
             return Reply(record.name, [*(f.answer for f in counted), "来源：" + "；".join(sources)])
         return Reply(record.name, ["资料中没有这方面的数字。", catalog.cite(record, [])])
 
-    def relevance(figure: Figure) -> int:
+    def relevance(figure: Figure) -> float:
         # What the figure counts, not the sentence it sits in (which names the organization).
         text = figure.label + figure.text
         if thing and not any(
@@ -176,15 +118,28 @@ def figures_reply(
             return 0
         if person and person not in text:
             return 0
-        score = sum(len(w) for w in words if w in text and w not in own)
-        if units and any(unit in figure.text for unit in units):
+        if strict and not has_unit(figure, strict):
+            return 0  # 多少场演出 is no count of people
+        if not money and has_unit(figure, ("元",)):
+            return 0  # 多少贫困户 is no sum of money
+        score = sum(len(w) for w in counting if w in text and w not in own)
+        if strict or (units and has_unit(figure, units)):  # strict: it has the unit
             score += UNIT_BONUS
+        measure = units or strict
+        if measure and has_unit(figure, measure[:1], exact=True):
+            score += 0.5  # 多少块 counts 块 (162块) before it is money (1000元)
+        if verb and verb in figure.label:
+            score += VERB_BONUS
+        if any(number in figure.text for number in numbers):
+            score += NUMBER_BONUS  # 筹了111万是截至哪天: the figure named by its number
         return score
 
     best = sorted(figures, key=relevance, reverse=True)
     chosen = [f for f in best if relevance(f) > 0][:MAX_FIGURES]
     lasting = bool(units) and set(units) <= {"年", "天", "月"}  # 搞了几年: how long it ran
-    if not chosen and ((is_date_question(question) and not units) or lasting):
+    # 截止哪天的: the dates of the counts (below), not when the project began
+    period_asked = is_date_question(question) and not units and not asks_as_of(question)
+    if not chosen and (period_asked or lasting):
         dated = dates_reply(catalog, record, question)
         if dated is not None:
             return dated
@@ -204,10 +159,22 @@ def figures_reply(
         else:
             lead = ["资料中没有您问的这个数字。资料里有的数字是："]
             chosen = best[:MAX_FIGURES]
-    lines = [f"{f.label}：{f.text}" + (f"（截至{f.as_of}）" if f.as_of else "") for f in chosen]
+    dates = is_date_question(question)
+    lines = [f"{f.label}：{f.text}" + _dated(f, with_words=dates) for f in chosen]
     if is_date_question(question) and not any(f.as_of for f in chosen):
         lines.append("资料中没有这些数字的日期。")
     return Reply(record.name, [*lead, *lines, catalog.cite(record, ["figures"])])
+
+
+# How the source dates a figure ("截至2021年12月底"): told too when a date is asked for.
+_SOURCE_DATE = re.compile(r"截[至止]\d{4}年\d{1,2}月(\d{1,2}日|底|初|中旬|上旬|下旬)?")
+
+
+def _dated(figure: Figure, *, with_words: bool) -> str:
+    if not figure.as_of:
+        return ""
+    said = _SOURCE_DATE.search(figure.quote) if with_words else None
+    return f"（截至{figure.as_of}" + (f"，原文：{said.group()}" if said else "") + "）"
 
 
 def dates_reply(catalog: Catalog, record: Organization | Project, question: str) -> Reply | None:
@@ -229,9 +196,10 @@ def dates_reply(catalog: Catalog, record: Organization | Project, question: str)
     return Reply(record.name, [*lines, "来源：" + "；".join(sources)])
 
 
-def events_reply(catalog: Catalog, record: Organization | Project) -> Reply:
+def events_reply(catalog: Catalog, record: Organization | Project, when: bool = False) -> Reply:
     """Contests and selections the sources tie to the record's organization; or that there
-    are none in the sources."""
+    are none in the sources. `when`: a date is asked (秦腔大赛是哪年办的), and the periods of
+    the projects that held them are what the sources give."""
     owner = catalog.organization_of(record) or record
     lines: list[str] = []
     cited: list[Record] = []
@@ -254,6 +222,11 @@ def events_reply(catalog: Catalog, record: Organization | Project) -> Reply:
             owner.name,
             [f"资料中没有{owner.name}参加比赛、评选或获奖的记录。", catalog.cite(owner, [])],
         )
+    projects = catalog.projects_of(owner.id) if when and isinstance(owner, Organization) else ()
+    for project in projects:
+        if project.period and _EVENT_WORDS.search(project.description):
+            lines.append(f"时间：{project.name}，{project.period}")
+            cited.append(project)
     sources = dict.fromkeys(catalog.cite(r, []).removeprefix("来源：") for r in cited)
     return Reply(owner.name, [*lines, "来源：" + "；".join(sources)])
 
@@ -269,14 +242,11 @@ def _counting_facts(
     for fact in _facts_naming(catalog, owner, chosen_only=False):
         if not re.search(r"\d", fact.answer):
             continue
-        counts = _YEAR.sub("", fact.answer)  # 2021年度 is a date, not a count of years
+        counts = YEAR.sub("", fact.answer)  # 2021年度 is a date, not a count of years
         shared = sum(len(w) for w in words if w in fact.answer and w not in own)
         if shared or (units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", counts)):
             found.append(fact)
     return found[:2]
-
-
-_YEAR = re.compile(r"\d{4}年度?")
 
 
 def _family_names(catalog: Catalog, record: Organization | Project) -> list[str]:
@@ -343,3 +313,41 @@ def selections(catalog: Catalog, places: Sequence[str]) -> list[Fact]:
         if len(named) >= 2:
             found.append(fact)
     return found
+
+
+class FigureHolders:
+    """Which records hold a figure, by its label or its number as the sources write them
+    ("救援资金", "共治行动", "2万人"): a figure question that names no organization (救援资金有多少)
+    finds the one holding it, when only one organization's records do."""
+
+    MIN_CHARS = 3  # 受益, 3个 say too little
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._by: dict[str, set[tuple[Kind, str]]] = {}
+        for record in (*catalog.organizations.values(), *catalog.projects.values()):
+            for figure in record.figures:
+                for key in {figure.label, figure.text}:
+                    if len(key) >= self.MIN_CHARS:
+                        self._by.setdefault(key, set()).add((record.KIND, record.id))
+        self._longest = max(map(len, self._by), default=0)
+
+    def holder(self, text: str, catalog: Catalog) -> Organization | Project | None:
+        """The record holding the figures the text names (the project, when its organization
+        holds them too); None when none, or several organizations', are named."""
+        compact = text.replace(" ", "")
+        found: set[tuple[Kind, str]] = set()
+        keys: list[str] = []
+        for size in range(min(self._longest, len(compact)), self.MIN_CHARS - 1, -1):
+            for start in range(len(compact) - size + 1):
+                hit = self._by.get(compact[start : start + size])
+                if hit:
+                    found |= hit
+                    keys.append(compact[start : start + size])
+        if not keys or not only_asks_for_it(_without(compact, keys)):
+            return None  # 雁塔区服务群众有多少, 全国救援资金: someone else's
+        records = [r for kind, key in sorted(found) if (r := catalog.record(kind, key))]
+        held = [r for r in records if isinstance(r, Organization | Project)]
+        if not held or len({r.organization_id for r in held}) != 1:
+            return None
+        projects = [r for r in held if isinstance(r, Project)]
+        return projects[0] if len(projects) == 1 else held[0]

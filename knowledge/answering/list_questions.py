@@ -14,7 +14,8 @@ from knowledge.records import Organization
 # The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
 _LIST_WORD = re.compile(
     r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
-    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|都叫(什么|啥)"
+    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)"
+    r"|(都|分别)?叫(什么|啥)(名字|名)?|所有的?|全部的?|列个(单子|清单|表)|列一列|名单|清单"
 )
 _ORG_NOUN = (
     r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工站|服务站|工作站|社工"
@@ -25,7 +26,12 @@ _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
 # it: 哪些组织是做慈善的, 哪些慈善组织在宝鸡 (English read in Chinese words puts places last).
 _ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织)")
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
-_ORG_BEFORE = re.compile(rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都)*$")
+# …then what may stand between it and the list or count word ("机构一共几家", "组织到底有几个").
+_ORG_BEFORE = re.compile(
+    rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都"
+    r"|一共|总共|共|合计|加起来|算起来|到底|大概|大约|总|给我|给|的)*$"
+)
+_MATTERS = re.compile(r"(的事情?|的事儿|这些事|方面的?)[呢啊呀吗?？]*$")
 _DOERS = re.compile(r"(做|搞|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
 _EXCEPT_WORD = r"除了|除开|除去|除掉"
 _EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")
@@ -109,13 +115,26 @@ _WHAT_ORGS = re.compile(
 
 def list_head(text: str) -> str | None:
     """What a (normalized) question asking for several organizations asks for ("社工机构" in
-    未央区有哪些社工机构), or None when it asks for something else."""
+    未央区有哪些社工机构), or None when it asks for something else. A question of several
+    clauses asks for a list when one does (做心理的有哪几家，分别在哪)."""
     compact = text.replace(" ", "")
+    head = _list_head(compact)
+    if head is not None:
+        return head
+    # normalized, a comma is a space between two clauses
+    clauses = [c for c in re.split(r"[，,。；;！!？?\s]", text) if c]
+    if len(clauses) > 1:
+        return next((h for c in clauses if (h := _list_head(c)) is not None), None)
+    return None
+
+
+def _list_head(compact: str) -> str | None:
     what = _WHAT_ORGS.search(compact)
     if what:
         return what.group(2)
     for found in _LIST_WORD.finditer(compact):
-        after = compact[found.end() :]
+        # 哪些组织管妇女和家庭的事: the matters they see to, not the head
+        after = _MATTERS.sub("", compact[found.end() :])
         head = after.rsplit("的", 1)[-1] if "的" in after else after
         # 哪些社工机构, 哪些组织是做慈善的, 有哪些做乡村振兴的 (those who do it)
         if after and (
@@ -142,6 +161,7 @@ def list_head(text: str) -> str | None:
 # "做康复的机构有几家", "未央区有几个街道服务中心": how many, of organizations the records
 # list one by one. A counting fact (未央区有281家) answers first when the matcher finds one.
 _HOW_MANY = re.compile(r"有?(几家|几个|多少家|多少个)")
+_PERSONS_TOO = frozenset({"社工", "团队", "志愿队"})  # counted by 个, people may be meant
 
 
 def is_count_question(text: str) -> bool:
@@ -150,6 +170,8 @@ def is_count_question(text: str) -> bool:
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
         head = after.rstrip("呢啊呀吗?？")
+        if head in _PERSONS_TOO and not found.group().endswith("家"):
+            continue  # 秋文社工有多少个社工: social workers, not organizations
         if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
             return True
         if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
@@ -209,6 +231,8 @@ def narrowing_words(words: Sequence[str], expansions: dict[str, tuple[str, ...]]
     ]
 
 
+# How organizations stand to a place, not what they do: 张家堡街道都入驻了哪些组织.
+_RELATIONS = frozenset({"入驻", "引进", "引入"})
 _FORM_PHRASE = re.compile(r"民办非企业单位|民办非企业|社会服务机构|社区社会组织|社会团体|慈善组织")
 
 
@@ -221,7 +245,7 @@ def topics_of(
     phrases = "|".join(_FORM_PHRASE.findall(text))
     found: list[str] = []
     for word in words:
-        if _NOT_TOPIC.search(word) or (phrases and word in phrases):
+        if _NOT_TOPIC.search(word) or (phrases and word in phrases) or word in _RELATIONS:
             continue
         for key in expansions.get(word, ()):
             if key.startswith("T:") and key[2:] not in found:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.answering.list_questions import (
     FORM_TESTS,
@@ -55,6 +55,7 @@ class Listing:
     query: ListQuery = field(default_factory=ListQuery)
     again: bool = False  # asked again ("还有别的吗"): these are all there are
     more: bool = False  # the rest of a list too long to show at once ("还有吗")
+    widened: str = ""  # the place that had none: these are of the place holding it
 
 
 class Lister:
@@ -72,6 +73,13 @@ class Lister:
         self._names = sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
         # Once a registry gives some organizations the form, a name is no evidence of it.
         self._given = {org.legal_form for org in catalog.organizations.values()} & {NON_PROFIT}
+        # The place holding each district and street, as the organizations give them.
+        self._holding: dict[tuple[str, str], tuple[str, str]] = {}
+        for org in catalog.organizations.values():
+            if org.district and org.city:
+                self._holding.setdefault(("district", org.district), ("city", org.city))
+            if org.street and org.district:
+                self._holding.setdefault(("street", org.street), ("district", org.district))
 
     def named(self, text: str) -> str:
         """The organization the text names (the longest name or alias in it), or ""."""
@@ -130,7 +138,26 @@ class Lister:
         )
 
     def run(self, query: ListQuery, *, again: bool = False, more: bool = False) -> Listing:
-        """The organizations a query asks for, best first."""
+        """The organizations a query asks for, best first. None in a district (or street)
+        for a topic or a legal form: those of its city (district) that the records give no
+        district (street) for, said so — 我在金台区上班，有哪些做心理咨询的 finds 宝鸡's."""
+        listing = self._run(query, again=again, more=more)
+        if listing.total or not (query.topics or query.form) or len(query.places) != 1:
+            return listing
+        narrow = query.places[0]
+        wide = self._holding.get(narrow)
+        if wide is None:
+            return listing
+        level = narrow[0]
+        widened = self._run(replace(query, places=(wide,)), again=again, more=more)
+        unplaced = [org for org in widened.organizations if not getattr(org, level)]
+        if not unplaced:
+            return listing
+        widened.organizations, widened.total = unplaced, len(unplaced)
+        widened.widened = narrow[1]
+        return widened
+
+    def _run(self, query: ListQuery, *, again: bool = False, more: bool = False) -> Listing:
         places, wanted, matched = query.places, query.topics, query.matched
         test = FORM_TESTS.get(query.form)
         if query.form in self._given:
@@ -154,7 +181,7 @@ class Lister:
         found.sort(key=lambda item: item[:2])
         orgs = [org for _, _, org in found]
         by_name = test is not None and any(not org.legal_form for org in orgs)
-        place = "".join(name for _, name in places)
+        place = _place_words(places)
         kind = query.form or "组织"
         topic = "、".join(wanted)
         what = f"{place}{topic}方面的{kind}" if topic else f"{place}{'的' if place else ''}{kind}"
@@ -184,7 +211,13 @@ class Lister:
             )
         # The records hold the organizations two articles name: "资料中" keeps the count theirs.
         lines = []
-        if listing.more:
+        if listing.widened:
+            unit = "街道" if listing.widened.endswith("街道") else "区县"
+            lines.append(
+                f"资料中没有写明在{listing.widened}的；下面 {listing.total} 家是"
+                f"{_place_words(listing.query.places)}的，资料没有写明在哪个{unit}："
+            )
+        elif listing.more:
             lines.append(f"另外还有 {listing.total} 家：")
         elif listing.again and listing.total <= len(listing.organizations):
             lines.append(f"资料中{listing.what}就这 {listing.total} 家：")
@@ -209,7 +242,24 @@ class Lister:
 
 
 def _in_places(org: Organization, places: Sequence[tuple[str, str]]) -> bool:
-    return all(getattr(org, level, "") == name for level, name in places)
+    """In every level of place asked, in one of the places of that level: an organization
+    has one district, so 金台区和渭滨区 asks for those of either."""
+    levels: dict[str, set[str]] = {}
+    for level, name in places:
+        levels.setdefault(level, set()).add(name)
+    return all(getattr(org, level, "") in names for level, names in levels.items())
+
+
+_LEVELS = ("city", "district", "street")
+
+
+def _place_words(places: Sequence[tuple[str, str]]) -> str:
+    """宝鸡市渭滨区; 金台区、渭滨区 (two of one level are either)."""
+    levels: dict[str, list[str]] = {}
+    for level, name in places:
+        levels.setdefault(level, []).append(name)
+    order = sorted(levels, key=lambda level: _LEVELS.index(level) if level in _LEVELS else 9)
+    return "".join("、".join(levels[level]) for level in order)
 
 
 def _place_said(name: str, text: str) -> bool:

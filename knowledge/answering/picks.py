@@ -40,7 +40,7 @@ _ORDINAL = re.compile(
     # 第一届 / 第二次 count something else: a measure word of a list, or nothing, follows
     r"(倒数)?第(十[一二三四五六七八九]?|[一二两三四五六七八九]|\d{1,2})"
     r"(个|家|项|条|位|名|(?=呢|的|吗|在|是|$|[，,。？?！!\s]))"
-    r"|最后(一个|一家|那个|那家|一项|一条)?|头一(个|家)"
+    r"|最后(一个|一家|那个|那家|一项|一条)?|头一(个|家)|中间(那个|那家|的那个|那一个|一个)"
 )
 # Pointing at one of several shown: "那个基金会", "张家堡那家"
 _THAT_ONE = re.compile(r"那个|这个|那家|这家|那一个|这一个|那一家")
@@ -52,11 +52,19 @@ _MORE = re.compile(
 _ANY_KIND = re.compile(r"组织|机构|单位")
 # Words of a list asked whole ("宝鸡有哪些基金会"), unlike "西安有没有" after one organization.
 _LIST_WORDS = re.compile(r"哪些|哪几|几家|多少家|有啥组织|有什么组织")
+# "那里面都有哪些组织", "那边还有哪些": where the organization answered last is.
+# A service centre's "引进了哪些组织", "入驻了哪些" ask the same of where it is.
+_THERE = re.compile(
+    r"那里|那边|那儿|那块|这里|这边|这儿|里面|附近|周边|周围|当地|那一片|跟前|引进|引入|入驻"
+)
+# "有几家" after a list: how many it holds.
+_COUNT_ONLY = re.compile(r"^(那|一共|总共|共|总|到底)*(有)?(几家|几个|多少家|多少个)(呢|啊|吗)?$")
 # What carries no subject in a list's follow-up (the kind of organization, filler).
 _FILLER = re.compile(
+    r"里面|附近|周边|周围|当地|这里|这边|这儿|那儿|那块|一片|跟前|引进|引入|入驻|"
     r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|就这些|就这几家"
     r"|这些|那些|类似|差不多|一样|同样|相关|组织|机构|单位|地方|团体|社会|的|呢|吗|吧|啊|呀|么|嘛|了|有|是|都|啥|什么|谁"
-    r"|那|也|还|再|就|只|一下|看看|说说|列|给我|请问|做|搞|干|帮|管|弄|提供|开展|方面|家|个|些|在|里|边"
+    r"|那|也|还|再|就|只|一下|看看|说说|列|给我|请问|做|搞|干|帮|管|弄|教|带|照顾|提供|开展|方面|家|个|些|在|里|边"
     r"|[，,。？?！!\s]"
 )
 
@@ -87,6 +95,8 @@ def ordinal(text: str, count: int) -> tuple[int, str] | None:
     if phrase.startswith(("最后", "倒数")):
         back = 1 if phrase.startswith("最后") else _number(found.group(2))
         index = count - back
+    elif phrase.startswith("中间"):  # of three, the second; of an even count, none
+        index = count // 2 if count % 2 else -1
     elif phrase.startswith("头一"):
         index = 0
     else:
@@ -173,6 +183,8 @@ def relisted(
     compact = text.replace(" ", "")
     if not compact or len(compact) > MAX_FOLLOW_UP:
         return None
+    if subject.query is not None and _COUNT_ONLY.match(compact):  # 有几家: the list, counted
+        return Relist(subject.query, again=True)
     rest = without_places(compact, place_words)
     form = form_asked(rest)
     for word in sorted(words, key=len, reverse=True):
@@ -203,6 +215,11 @@ def relisted(
             query = replace(query, form=form)
         return Relist(query, again=False, more=others)
     org = _organization(subject, catalog)
+    there = bool(_THERE.search(compact)) and bool(_LIST_WORDS.search(compact))
+    if org is not None and there and not places:  # 那里面都有哪些组织: the others there
+        where = _finest_place(org)
+        if where:
+            return Relist(ListQuery((where,), tuple(topics), form, (), (org.id,)), again=False)
     if org is None or not (more or places):
         return None
     if not more and (form or topics or _LIST_WORDS.search(compact)):
@@ -214,6 +231,14 @@ def relisted(
     else:  # 西安有没有: the same kind of service there
         wanted = tuple(org.topics[:1])
     return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False)
+
+
+def _finest_place(org: Organization) -> tuple[str, str] | None:
+    """The narrowest place the records give an organization (street, district, city)."""
+    for level in ("street", "district", "city"):
+        if getattr(org, level):
+            return level, getattr(org, level)
+    return None
 
 
 def _organization(subject: Subject, catalog: Catalog) -> Organization | None:

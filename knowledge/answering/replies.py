@@ -19,15 +19,11 @@ from knowledge.answering.context import (
     follow_up_intent,
     follow_up_reply,
 )
-from knowledge.answering.figures import (
-    figure_named,
-    figures_reply,
-    is_award_question,
-    selections,
-)
+from knowledge.answering.figure_questions import is_award_question
+from knowledge.answering.figures import figure_named, figures_reply, selections
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
-from knowledge.answering.intent import Intent
+from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.list_questions import (
     is_count_question,
     is_list_question,
@@ -48,7 +44,7 @@ from knowledge.answering.picks import (
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Organization, Project, Record
+from knowledge.records import Activity, Fact, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
@@ -130,6 +126,9 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     if intent == Intent.GREETING and decision != Decision.ANSWER:
         return Answer(match.query, False, Intent.GREETING, GREETING, results)
     if decision == Decision.UNKNOWN or match.top is None:
+        held = _figure_held(snapshot, match, intent)
+        if held is not None:
+            return held
         if intent == Intent.INTRODUCE or not match.normalized:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
@@ -153,6 +152,25 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             proposal=reply,
         )
     return Answer(match.query, True, intent, reply, results, top=top, decision=decision)
+
+
+_NUMBER = re.compile(r"\d")
+
+
+def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | None:
+    """救援资金有多少, 2万人是哪个组织服务的: a figure named by its label or number, with no
+    organization the matcher is sure of, answered from the record that holds it."""
+    asked = intent == Intent.FIGURE or detect_intent(match.normalized) == Intent.FIGURE
+    if not asked and not _NUMBER.search(match.normalized):
+        return None
+    record = snapshot.holders.holder(match.normalized, snapshot.catalog)
+    if record is None:
+        return None
+    reply = figures_reply(snapshot.catalog, record, match.words, match.normalized)
+    result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
+    answer = Answer(match.query, True, Intent.FIGURE, reply, [result], top=record)
+    answer.decision = Decision.ANSWER
+    return answer
 
 
 def _about(snapshot: Snapshot, query: str, record: Record, intent: Intent) -> Answer:
@@ -274,7 +292,8 @@ def followed(
 ) -> Answer:
     """A follow-up, answered about the record of the chat's context."""
     if reply is None:
-        reply = follow_up_reply(snapshot, follow, upcoming_for(snapshot, follow.intent, tz))
+        upcoming = upcoming_for(snapshot, follow.intent, tz)
+        reply = follow_up_reply(snapshot, follow, upcoming, query)
     record = follow.record
     result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
     return Answer(
@@ -318,7 +337,9 @@ def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
     if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
         return False
     fact = snapshot.catalog.facts.get(top.doc.id)
-    return fact is not None and snapshot.lister.organizations_named(fact.answer) >= 2
+    if fact is None or snapshot.lister.organizations_named(fact.answer) < 2:
+        return False
+    return _fact_covers(snapshot, match, fact)  # 哪些组织是帮社区居民的: not 6000余场次's three
 
 
 def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
@@ -328,7 +349,20 @@ def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
     if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
         return False
     fact = snapshot.catalog.facts.get(top.doc.id)
-    return fact is not None and bool(_COUNTED_ORGANIZATIONS.search(fact.answer))
+    if fact is None or not _COUNTED_ORGANIZATIONS.search(fact.answer):
+        return False
+    return _fact_covers(snapshot, match, fact)
+
+
+def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
+    """Whether a fact listing or counting organizations covers what the question narrows
+    by: 做心理的组织有几家 narrows by what they do, 宝鸡有几家 by a place, and a fact counting
+    all of 未央区's organizations answers neither."""
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    if any(topic not in fact.topics for topic in topics):
+        return False
+    where = {fact.city, fact.district} - {""}
+    return not where or all(name in where for level, name in match.places if level != "street")
 
 
 _COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")

@@ -7,6 +7,7 @@ from datetime import tzinfo
 
 from knowledge.answering.browse import Browser
 from knowledge.answering.compose import Composer
+from knowledge.answering.figures import FigureHolders
 from knowledge.answering.index import Index
 from knowledge.answering.lists import Lister
 from knowledge.answering.matcher import Matcher
@@ -27,13 +28,15 @@ class Snapshot:
     browser: Browser
     scope: Scope
     lister: Lister
+    holders: FigureHolders  # who holds a figure named without its organization
 
     @classmethod
     def build(cls, index: Index, records: Records, tz: tzinfo) -> Snapshot:
         catalog = Catalog.from_records(records)
         composer, browser = Composer(catalog, tz), Browser(catalog, tz)
         scope, lister = Scope.from_catalog(catalog), Lister(catalog)
-        return cls(index, Matcher(index), catalog, composer, browser, scope, lister)
+        holders = FigureHolders(catalog)
+        return cls(index, Matcher(index), catalog, composer, browser, scope, lister, holders)
 
     @property
     def version(self) -> str:

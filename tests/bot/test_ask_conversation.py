@@ -18,6 +18,7 @@ ZHITA = "baoji-zhita-children"
 MINGMING = "baoji-mingming-psychology"
 FARMLAND = "chencang-farmland"
 CHENCANG_CENTER = "chencang-sozo-center"
+ARTS = "baoji-youth-arts-federation"
 PAUSE = "⏸"  # a line "⏸11" lets 11 minutes pass before the next question
 
 
@@ -157,6 +158,36 @@ CONVERSATIONS = [
             Turn("未央区有多少家社会组织", "weiyang-org-stats", says="281家"),
         ],
         id="a-date-is-the-subjects-a-place-of-its-own-is-not",
+    ),
+    pytest.param(
+        [
+            Turn("我在陈仓有块田", FARMLAND),
+            Turn("在哪个村", CHENCANG_CENTER, FARMLAND, "address", "项目位于县功镇翟家村"),
+            Turn("那个地一年多少钱", FARMLAND, FARMLAND, "figure", "1000元"),
+        ],
+        id="which-village-a-project-is-in-is-its-description-s",
+    ),
+    pytest.param(
+        [
+            Turn("张家堡街道社会组织服务中心", "zhangjiabao-sozo-center"),
+            Turn(
+                "那里面都有哪些组织",
+                "shaanxi-zhongyi-sozo-center",
+                "zhangjiabao-sozo-center",
+                "list",
+                "张家堡街道的组织",
+            ),
+            Turn("第三个是干啥的", "zhonghai-social-work", "zhonghai-social-work"),
+        ],
+        id="the-others-there-after-one-organization",
+    ),
+    pytest.param(
+        [
+            Turn("青年文联是干啥的", ARTS),
+            Turn("一共搞了多少场演出", ARTS, ARTS, "figure", "组织开展活动：80余场次"),
+            Turn("是哪年开始办的", ARTS, ARTS, "figure", "2021年创办"),
+        ],
+        id="a-figure-and-a-date-asked-of-the-subject",
     ),
 ]
 

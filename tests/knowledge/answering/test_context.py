@@ -16,6 +16,7 @@ from knowledge.answering.context import (
 from knowledge.answering.intent import Intent
 from knowledge.answering.text import normalize
 from knowledge.records import Kind
+from tests.knowledge.answering.chat import in_one_chat
 
 ZHITA = Subject(Kind.ORGANIZATION, "baoji-zhita-children", "宝鸡智塔儿童启能成长中心")
 FARMLAND = Subject(Kind.PROJECT, "chencang-farmland", "关天美农——我在陈仓有块田")
@@ -34,6 +35,9 @@ FARMLAND = Subject(Kind.PROJECT, "chencang-farmland", "关天美农——我在�
         ("这个月有什么活动呀", Intent.ACTIVITIES),
         ("它是做什么的", Intent.INTRODUCE),
         ("有多少志愿者", Intent.FIGURE),
+        ("在哪个村", Intent.ADDRESS),  # a village, a town, a neighbourhood: where it is
+        ("是哪个镇的", Intent.ADDRESS),
+        ("那个地在哪个村子", None),  # 地: words of its own, matched with the subject named
         # A subject of its own, or no question a follow-up can ask:
         ("哪里有心理咨询", None),
         ("明明心理的电话呢", None),
@@ -168,3 +172,29 @@ def test_opening_hours_are_given_when_the_records_have_them_and_never_invented(
     unknown = answerer.answer("他们几点开门", context=chats.get(1), log_question=False)
     assert "资料中没有宝鸡智塔儿童启能成长中心的开放时间" in unknown.text
     assert not any(ch.isdigit() for ch in unknown.text.split("来源")[0])
+
+
+@pytest.mark.parametrize(
+    ("turns", "says"),
+    [
+        (["安心小屋在哪"], "安心小屋（宝鸡信访+安心小屋+社会心理）：在市信访大厅设立“安心小屋”。"),
+        (["我在陈仓有块田在哪个村"], "项目位于县功镇翟家村、虢镇街道西堡村。"),
+        (["关天美农是谁搞的", "那个地在哪个村"], "项目位于县功镇翟家村、虢镇街道西堡村。"),
+        (["我在陈仓有块田", "它在哪"], "项目位于县功镇翟家村、虢镇街道西堡村。"),
+        # the organization's project asked for: its one project that says where it is
+        (["陈仓区社会组织服务中心", "它的项目在哪"], "项目位于县功镇翟家村、虢镇街道西堡村。"),
+        (["做乡村振兴的有哪些", "陈仓那个项目在哪个村"], "项目位于县功镇翟家村"),
+    ],
+)
+def test_where_a_project_is_comes_from_its_description(
+    answerer: Answerer, turns: list[str], says: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.answered and answer.intent == Intent.ADDRESS, answer.text
+    assert says in answer.text
+    assert "我们不提供未经核实的联系方式" in answer.text  # the organization's address: none
+
+
+def test_an_organization_has_no_project_place_line(answerer: Answerer) -> None:
+    text = answerer.answer("智塔在哪", log_question=False).text
+    assert "项目位于" not in text and "资料中没有宝鸡智塔儿童启能成长中心的地址" in text

@@ -7,7 +7,12 @@ import re
 import pytest
 
 from knowledge.answering.answer import Answerer
-from knowledge.answering.figures import asked_units
+from knowledge.answering.figure_questions import (
+    asked_units,
+    counted_part,
+    counting_verb,
+    measured_units,
+)
 
 MISSING = "资料中没有您问的这个数字"
 
@@ -55,7 +60,7 @@ def test_a_figure_is_answered_with_its_date_from_the_record_that_holds_it(
     assert answer.answered and answer.intent == "figure", answer.text
     assert text in answer.text
     if as_of:
-        assert f"（截至{as_of}）" in answer.text
+        assert f"（截至{as_of}" in answer.text
     assert MISSING not in answer.text  # never "no such number" next to the number
 
 
@@ -123,3 +128,96 @@ def test_no_figure_is_invented(answerer: Answerer) -> None:
 )
 def test_the_measure_word_asked(question: str, units: tuple[str, ...]) -> None:
     assert asked_units(question) == units
+
+
+# (question, the first line of the reply): the figure counting what was asked comes first.
+FIRST = [
+    # the measure word chooses (几场 counts shows, not the 1万多人 who performed)
+    ("青年文联一共搞了多少场演出", "组织开展活动：80余场次"),
+    ("公益慈善联合会的物资分几趟送到河南的", "运送救援物资：4批次"),
+    ("河南救灾的物资送了几回", "运送救援物资：4批次"),
+    # how many projects: those the sources name, counted
+    ("秋文社工有多少个项目", "资料中提到西安市未央区秋文社工服务中心的 3 个项目"),
+    ("明明心理做了几次心理疏导", "重点来访人员心理疏导和心理咨询：36人次"),
+    # the verb before the count chooses (分 → 划分地块, 认 → 认购土地); 认地的项目 only says
+    # which project
+    ("陈仓那个认地的项目一共分了多少块地", "划分地块：162块"),
+    ("我在陈仓有块田现在认出去多少块了", "累计认购土地：140余块"),
+    # 10余万元 is money too
+    ("关天美农给贫困户增收了多少钱", "为村级和贫困户增加收入：10余万元"),
+    # a share asked as 百分之几
+    ("经二路合作社占全街道的百分之几", "占全街道老旧小区比例：15%"),
+    # a figure named by its label or number, no organization named: the record holding it
+    ("救援资金有多少", "救援资金：43万元"),
+    ("共治行动搞了几项", "共治行动：10项"),
+    ("2万人是哪个组织服务的", "服务群众：2万人"),
+    # a figure named by its number: its own date, with the source's words
+    (
+        "截至哪天宝鸡公益慈善联合会筹了111万",
+        "筹集款物合计：111万余元（截至2021-08-01，原文：截至2021年8月1日）",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "first"), FIRST, ids=[q for q, _ in FIRST])
+def test_the_figure_counting_what_was_asked_comes_first(
+    answerer: Answerer, question: str, first: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.intent == "figure", answer.text
+    assert answer.reply.lines[0].startswith(first), answer.text
+
+
+def test_a_sum_of_money_answers_only_a_question_about_money(answerer: Answerer) -> None:
+    households = answerer.answer("关天美农有多少贫困户参加", log_question=False).text
+    assert MISSING in households and "10余万元" not in households.split("资料里有的数字是")[0]
+    given = answerer.answer("宝鸡市公益慈善联合会给河南捐了多少", log_question=False)
+    assert given.reply.lines[0].startswith("筹集款物合计：111万余元"), given.text
+    assert MISSING not in given.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # when it was held is the project's period, not a count dated 2021-07 (100名少年儿童)
+        ("全民国防教育协会的少年军校是几月份办的", "2021年7月", "100名"),
+        ("青年艺术大舞台哪年开始办的", "2021年创办", "80余场次"),
+        # when a figure was counted is the figure's own date, not the project's start
+        ("高新区慈善协会的空调是截至哪天装的", "截至2021年12月底", "为期3年"),
+        ("高新区慈善协会的空调是啥时候装的", "截至2021年12月底", "为期3年"),
+    ],
+)
+def test_when_it_was_held_and_when_it_was_counted_are_told_apart(
+    answerer: Answerer, question: str, said: str, not_said: str
+) -> None:
+    text = answerer.answer(question, log_question=False).text
+    assert said in text and not_said not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "units", "verb", "part"),
+    [
+        ("多少场演出", ("场",), "", "多少场演出"),
+        ("几所幼儿园", ("所",), "", "几所幼儿园"),
+        ("托管了多少个院子", (), "管", "托管了多少个院子"),  # 个 measures anything
+        ("认地的项目一共分了多少块地", ("块",), "分", "一共分了多少块地"),
+        ("那个合作社服务了多少群众", ("人", "名", "位"), "务", "服务了多少群众"),
+        ("有多少人", ("人", "名", "位"), "", "有多少人"),
+    ],
+)
+def test_what_a_count_question_counts(
+    question: str, units: tuple[str, ...], verb: str, part: str
+) -> None:
+    assert measured_units(question)[: len(units)] == units
+    assert counting_verb(question) == verb
+    assert counted_part(question) == part
+
+
+@pytest.mark.parametrize(
+    "question", ["雁塔区服务群众有多少", "全国救援资金有多少", "西安市政府的救援资金有多少"]
+)
+def test_a_figure_label_asked_of_someone_else_is_not_answered_from_ours(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered, answer.text

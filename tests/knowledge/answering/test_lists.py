@@ -64,7 +64,55 @@ LISTS = [
         {"weiyang-qiuwen-social-work", "zhonghai-social-work", "changqingteng-social-work"},
     ),
     ("宝鸡有什么社会组织", None),
+    ("宝鸡的社会组织都叫啥名字", None),
+    ("帮老年人的组织给列个单子", {"baoji-hitech-charity", "zhangjiabao-sozo-center"}),
+    # a fact naming three organizations (6000余场次) is no list of those helping residents
+    ("未央区有哪些组织是帮社区居民的", None),
+    ("有哪些组织管妇女和家庭的事", None),  # the matters they see to
+    (
+        "未央区社工机构的名单",
+        {"weiyang-qiuwen-social-work", "zhonghai-social-work", "changqingteng-social-work"},
+    ),
+    # a list asked in one clause of two
+    ("做心理的有哪几家，分别在哪", {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"}),
+    # 入驻 says where they are, not what they do (it is a word of 社会组织孵化)
+    (
+        "张家堡街道都入驻了哪些组织",
+        {
+            "zhangjiabao-sozo-center",
+            "shaanxi-zhongyi-sozo-center",
+            "weiyang-qiuwen-social-work",
+            "zhonghai-social-work",
+        },
+    ),
+    (
+        "宝鸡所有的协会",
+        {
+            "baoji-hitech-charity",
+            "baoji-hitech-private-enterprises",
+            "jintai-wushu",
+            "baoji-charity-federation",
+            "baoji-national-defense-education",
+            "baoji-sme-association",
+            "baoji-youth-arts-federation",
+        },
+    ),
     ("未央区的社会组织有哪些做得好的", None),
+    # two districts: an organization is in one, so either will do
+    ("金台区和渭滨区都有哪些组织", {"jintai-wushu", "jingerlu-community-federation"}),
+    # a count asked with 一共 between the organizations and 几家
+    ("搞心理疏导的机构一共几家", {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"}),
+    # a count narrowed by what they do: no fact counting all of 未央区's answers it
+    ("做心理的组织有几家", {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"}),
+    (
+        "做儿童的社会组织有多少家",
+        {
+            "baoji-zhita-children",
+            "jintai-wushu",
+            "baoji-national-defense-education",
+            "changqingteng-social-work",
+        },
+    ),
 ]
 
 NOT_LISTS = [
@@ -75,6 +123,9 @@ NOT_LISTS = [
     "未央区有多少家社会组织",
     "有没有帮自闭症孩子的地方",
     "有什么组织能帮自闭症孩子",  # wants the one that can
+    "武术协会都是干什么的",
+    "秋文社工有多少个社工",  # social workers, not organizations
+    "智塔所有的项目",
 ]
 
 
@@ -112,6 +163,46 @@ def test_a_curated_fact_that_names_the_organizations_answers_its_list(
 ) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.results[0]["id"] == "baoji-2021-typical-cases"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("未央区的社会团体有多少家", "社会团体51家"),
+        ("未央区有多少家社会组织", "281家"),
+        ("宝鸡2021年有几家社会组织入选典型事例", "10家"),
+    ],
+)
+def test_a_curated_fact_counting_organizations_answers_a_count_it_covers(
+    answerer: Answerer, question: str, said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.intent != Intent.LIST, answer.text
+    assert said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "said"),
+    [
+        (
+            "我在金台区上班，有哪些做心理咨询的组织",
+            {"baoji-mingming-psychology"},
+            "资料中没有写明在金台区的；下面 1 家是宝鸡市的，资料没有写明在哪个区县",
+        ),
+        (
+            "张家堡有哪些做儿童的组织",
+            {"changqingteng-social-work"},
+            "资料中没有写明在张家堡街道的；下面 1 家是未央区的，资料没有写明在哪个街道",
+        ),
+    ],
+)
+def test_none_in_a_district_lists_those_of_its_city_whose_district_is_not_given(
+    answerer: Answerer, question: str, listed: set[str], said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.intent == Intent.LIST and answer.answered, answer.text
+    assert {org.id for org in answer.listed} == listed
+    assert said in answer.text
 
 
 def test_a_list_with_nothing_in_it_says_so_and_is_not_an_answer(answerer: Answerer) -> None:

@@ -165,6 +165,41 @@ def test_a_follow_up_about_the_subject_is_no_list(answerer: Answerer, turns: lis
     assert in_one_chat(answerer, turns).intent != Intent.LIST
 
 
+# (turns, exactly the organizations listed): "那里面/那边/附近…有哪些" after one organization
+# asks for the others where it is (its street, else district, else city).
+THERE = [
+    (
+        ["张家堡街道社会组织服务中心", "那里面都有哪些组织"],
+        {"shaanxi-zhongyi-sozo-center", "weiyang-qiuwen-social-work", "zhonghai-social-work"},
+    ),
+    (["秋文社工", "附近还有哪些社工机构"], {"zhonghai-social-work"}),
+    (
+        ["智塔", "那边还有哪些做儿童的组织"],
+        {"jintai-wushu", "baoji-national-defense-education"},
+    ),
+    # a service centre's "引进了哪些" asks the same of where it is
+    (["张家堡街道社会组织服务中心", "引进了哪些组织"], {ZHONGYI, QIUWEN, ZHONGHAI}),
+    # 教 says what they do, nothing of its own: the others like the one answered
+    (["金台区武术协会", "除了他们还有教娃娃的吗"], {ZHITA, DEFENSE, CHANGQINGTENG}),
+]
+
+
+@pytest.mark.parametrize("count", ["有几家", "一共几家", "那有多少个"])
+def test_a_count_after_a_list_counts_the_list(answerer: Answerer, count: str) -> None:
+    answer = in_one_chat(answerer, ["宝鸡有哪些做慈善的组织", count])
+    assert answer.intent == Intent.LIST and answer.answered, answer.text
+    assert "资料中宝鸡市慈善救灾方面的组织就这 4 家" in answer.text
+
+
+@pytest.mark.parametrize(("turns", "listed"), THERE, ids=[" / ".join(t) for t, _ in THERE])
+def test_the_others_where_the_organization_answered_is(
+    answerer: Answerer, turns: list[str], listed: set[str]
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.intent == Intent.LIST and answer.answered, answer.text
+    assert {org.id for org in answer.listed} == listed
+
+
 # (question or turns, the organization, what the reply says)
 COUNTED = [
     (["宝鸡市公益慈善联合会", "分几批送过去的"], CHARITY_FEDERATION, "4批次"),
@@ -183,6 +218,21 @@ COUNTED = [
     # how long it ran, and the month: the project's period (not 2021年度 as a count of years)
     (["智塔的干预模式搞了几年"], ZHITA, "三年来"),
     (["少年军校是几月份办的"], DEFENSE, "2021年7月"),
+    # a kind of person named before the count: no figure counts them
+    (["明明心理", "他们的心理咨询师多少人"], MINGMING, "资料中没有您问的这个数字"),
+    # 截止哪天的 asks the date of the counts, not when the project began
+    (["宝鸡公益慈善联合会", "截止哪天的"], CHARITY_FEDERATION, "原文：截至2021年8月1日"),
+    # the project named in the question is no count of its own (was "资料中没有" + 34.2亩)
+    (["我在陈仓有块田", "这个项目有多少亩地"], CHENCANG, "流转土地：34.2亩"),
+    # when something was done, asked of the past: the project's period (not "how to join")
+    (["宝鸡市公益慈善联合会", "啥时候给河南捐的"], CHARITY_FEDERATION, "时间：2021年7月起"),
+    # a contest's year: the period of the project that held it
+    (["青年文联", "秦腔大赛是哪年办的"], ARTS, "时间：宝鸡市青年艺术大舞台，2021年创办"),
+    (["青年文联的网络春晚是哪年"], ARTS, "时间：宝鸡市青年艺术大舞台，2021年创办"),
+    # 现在 says when, not what is counted
+    (["陈仓有块田现在有多少块地被认购了"], CHENCANG, "累计认购土地：140余块"),
+    # who incubated a project: its organization
+    (["我帮你合作社", "是谁孵化的"], JINGERLU, "渭滨区经二路街道社区社会组织联合会"),
 ]
 
 
@@ -194,6 +244,8 @@ def test_a_count_is_answered_by_its_measure_word(
 ) -> None:
     answer = in_one_chat(answerer, turns)
     assert answer.answered and says in answer.text, answer.text
+    if "资料中没有" not in says:  # never "no such number" next to the number
+        assert "资料中没有您问的这个数字" not in answer.text, answer.text
     top = answer.results[0]
     assert organization in {top["id"], (top.get("organization") or {}).get("id")}
 
@@ -223,6 +275,9 @@ def test_a_group_counted_by_name_is_not_answered_with_anothers_number(
         ("第十一个", 12, 10),
         ("第四个", 3, None),
         ("第几个", 3, None),
+        ("中间那个是干啥的", 3, 1),
+        ("中间那家", 5, 2),
+        ("中间那个", 4, None),  # of four, no one is in the middle
     ],
 )
 def test_an_ordinal_counts_from_the_list_shown(text: str, count: int, index: int | None) -> None:

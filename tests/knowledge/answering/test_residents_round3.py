@@ -48,16 +48,8 @@ KNOWN_MISSES = {
     "我们新成立了一个社会组织，没有办公的地方，在未央区": "the curated fact 街道社会组织服务中心是"
     "做什么的 comes first (its answer names 辛家庙's free office space, a right answer the "
     "judge does not count)",
-    "青年文联搞了几场演出": "演出 picks the figure 参与演出人员 over 组织开展活动 80余场次: the "
-    "unit asked (几场) does not choose the figure (figures.py)",
     "who organized the youth opera competition in Baoji": "youth is 青少年 in the glossary "
     "(children's projects), the arts federation is 青年",
-    "做心理的组织有几家": "有几家 + 组织 reads as a count (未央区社会组织有多少家), not a list "
-    "(lists.py / answer.py)",
-    "我在陈仓有块田 / 在哪个村": "a follow-up asking which village is not read against the "
-    "project in context (context.py)",
-    "截至哪天宝鸡公益慈善联合会筹了111万": "a date asked of a figure given in the question "
-    "(111万) answers with the project's start, not the figure's 截至2021年8月1日 (figures.py)",
 }
 
 

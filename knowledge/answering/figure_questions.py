@@ -1,0 +1,252 @@
+"""What a question for a figure, a date or an event asks: the measure word and what it
+counts, the verb before the count, the part that describes the record rather than what is
+counted, whether it asks when something was held. Pure functions of the (normalized) text;
+figures.py finds the figure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from knowledge.records import Figure
+
+UNIT_BONUS = 3  # as much as a two-character word of the label: 多少人 asks for a count of people
+YEAR = re.compile(r"\d{4}年度?")  # 2021年度 is a date, not a count of years
+
+# What a figure counts, read from the measure word right after 多少/几 (and nothing after it:
+# 多少名老师 counts teachers, which 164名 children are not).
+_UNITS: dict[str, tuple[str, ...]] = {
+    "人次": ("人次",),
+    "人": ("人", "名", "位"),
+    "名": ("名", "人"),
+    "位": ("位", "人", "名"),
+    "户": ("户",),
+    "钱": ("元",),
+    "块钱": ("元",),
+    "元": ("元",),
+    "块": ("块", "元"),
+    "台": ("台",),
+    "场": ("场",),
+    "次": ("次", "人次", "场次", "批次"),  # 几次心理疏导: 36人次 are as many times
+    "所": ("所",),
+    "亩": ("亩",),
+    "批": ("批",),
+    "趟": ("批", "趟", "次"),
+    "回": ("次", "回", "批"),
+    "轮": ("轮", "批", "次"),
+    "天": ("天",),
+    "年": ("年",),
+    "家": ("家",),
+    "项": ("项",),
+    "份": ("份",),
+}
+# A verb may follow the measure word: "多少人参加" still counts people (a noun may not).
+_UNIT_RE = re.compile(
+    r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+    r"(参加|参与|受益|报名|加入|来过|来|去过|去|了|送|运|捐|发|装|办|搞|做|开展|举办|组织|帮|服务"
+    r"|过去|过来|过|到|的|完|出去|出|给|教|值班|班)*[呢啊呀吗了?？。！!]*$"
+)
+# An English question read in Chinese words: "多少人 院落 合作社 服务" (how many people … serve).
+_ENGLISH_UNIT_RE = re.compile(
+    r"(?:^|\s)(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?=\s)"
+)
+# Who is counted, named instead of measured: "帮了多少孩子" counts people all the same.
+_PEOPLE_RE = re.compile(r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)")
+_PEOPLE = ("人", "名", "位")
+# Money named, not measured: "筹的钱是截至哪天的" asks of the sums.
+_MONEY_RE = re.compile(r"钱|款|资金|经费")
+# What is counted, named before 有多少: "专家顾问团有多少人" counts the members of a group,
+# which no figure about the organization's trainees is.
+_COUNTED_RE = re.compile(r"([\u4e00-\u9fff]{2,})(?:有|共有|一共有|总共有|一共|总共)(?:多少|几)")
+_AREA_RE = re.compile(r"多大|面积|平方|平米")
+_SHARE_RE = re.compile(r"百分之(几|多少)|占比|比例|几成")
+_DURATION_RE = re.compile(r"多久|多长时间|几个月")
+_DATE_RE = re.compile(
+    r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|日期|到什么时候"
+)
+_EVENT_RE = re.compile(
+    r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名|比赛|大赛|评选"
+    r"|春晚"
+)
+_AWARD_RE = re.compile(r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|典型")
+
+
+def asked_units(question: str) -> tuple[str, ...]:
+    """The measure words a figure must have to count what the question asks (may be none)."""
+    compact = question.replace(" ", "")
+    if _AREA_RE.search(compact):
+        return ("平方米",)
+    if _SHARE_RE.search(compact):
+        return ("%",)
+    if _DURATION_RE.search(compact):
+        return ("年", "天", "月")
+    found = _UNIT_RE.search(compact) or _ENGLISH_UNIT_RE.search(question)
+    if found:
+        return _UNITS[found.group(2)]
+    if _PEOPLE_RE.search(compact):
+        return _PEOPLE
+    return ("元",) if _MONEY_RE.search(compact) else ()
+
+
+# A sum of money answers only a question about money: "关天美农有多少贫困户参加" counts
+# households, which 为村级和贫困户增加收入 10余万元 does not, though its label names them.
+_MONEY_ASKED = re.compile(
+    r"钱|款|资金|经费|价值|价格|价|收入|增收|花了|花费|花多少|值多少|费用|捐|筹|募|元|块|现金|物资"
+)
+
+
+def asks_money(question: str) -> bool:
+    return bool(_MONEY_ASKED.search(question.replace(" ", "")))
+
+
+# The measure word with what is counted after it ("多少场演出", "几所幼儿园", "多少块地"): a
+# figure measured otherwise (1万多人 参与演出人员) does not count it. 个 measures anything.
+_MEASURED_RE = re.compile(r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
+_ANY_MEASURE = ("个",)
+
+
+def measured_units(question: str) -> tuple[str, ...]:
+    """The units a figure must have to be the one asked for, whatever follows the measure
+    word; () when the question gives none, or only 个."""
+    units = asked_units(question)
+    if units:
+        return units
+    found = _MEASURED_RE.search(question.replace(" ", ""))
+    if found is None or found.group(2) in _ANY_MEASURE:
+        return ()
+    return _UNITS[found.group(2)]
+
+
+def has_unit(figure: Figure, units: Sequence[str], *, exact: bool = False) -> bool:
+    """Whether the figure is measured in one of `units` (a year, 2021年, is no count);
+    `exact`: in the unit itself, not one made of it (人次 is not 人)."""
+    counts = YEAR.sub("", figure.text)
+    after = "(?!次)" if exact else ""
+    found = re.search(r"\d[\d.]*[余多]?[万千百亿]?[余多]?(" + "|".join(units) + ")" + after, counts)
+    return found is not None
+
+
+# The verb right before the count ("分了多少块", "认出去多少块了", "印了多少份"): what was done
+# is what the figure's label says ("划分地块", "累计认购土地", "印制宣传材料").
+_BEFORE_COUNT = re.compile(r"(?:多少|几)")
+_AFTER_VERB = re.compile(
+    r"(了|过|出去|出来|进去|下来|起来|出|去|到|上|下|掉|一共|总共|共|总|都|还)+$"
+)
+_NO_VERB = set("有是的个那这它他她们共总就还都要能会在给")
+VERB_BONUS = 2
+NUMBER_BONUS = 4
+NUMBER = re.compile(r"\d+(?:\.\d+)?[万千百亿]?")
+
+
+def counting_verb(question: str) -> str:
+    """The last character of the verb before 多少/几 ("分" in 一共分了多少块地), or ""."""
+    compact = question.replace(" ", "")
+    found = _BEFORE_COUNT.search(compact)
+    if found is None:
+        return ""
+    before = _AFTER_VERB.sub("", compact[: found.start()])
+    verb = before[-1:] if before else ""
+    return verb if "\u4e00" <= verb <= "\u9fff" and verb not in _NO_VERB else ""
+
+
+# "认地的项目", "那个合作社": what names the record, not what is counted.
+_DESCRIBED = re.compile(r"(的|那个|这个)(项目|活动|组织|机构|协会|合作社|中心|平台)")
+
+
+def counted_part(question: str) -> str:
+    """The part of the question after the record is described ("一共分了多少块地" of
+    陈仓那个认地的项目一共分了多少块地); the whole question when it describes none."""
+    compact = question.replace(" ", "")
+    count = _BEFORE_COUNT.search(compact)
+    end = count.start() if count else len(compact)
+    described = [m for m in _DESCRIBED.finditer(compact) if m.end() <= end]
+    return compact[described[-1].end() :] if described else compact
+
+
+# A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者"
+# count those people, which no figure of visits (36人次 心理咨询) or trainees is.
+_PERSONS_RE = re.compile(r"(?:多少|几)[个名位]?([\u4e00-\u9fff]{1,5}?(?:师|员|者))[呢啊呀吗?？]*$")
+# …or named before the count: "他们的心理咨询师多少人", "教练员有几个".
+_PERSONS_BEFORE_RE = re.compile(
+    r"([\u4e00-\u9fff]{1,5}?(?:师|员|者))(?:有|一共有|共有|一共|总共|大概|到底)?(?:多少|几)"
+)
+
+
+def counted_person(question: str, own: str) -> str:
+    """The kind of person a question counts (心理咨询师 in 有多少个心理咨询师), unless it is
+    in the record's own name (益人行志愿者协会有多少志愿者 is still asked of it); or ""."""
+    compact = question.replace(" ", "")
+    found = _PERSONS_RE.search(compact) or _PERSONS_BEFORE_RE.search(compact)
+    person = found.group(1).lstrip("的") if found is not None else ""
+    return person if person and person not in own else ""
+
+
+_WHEN_WORDS = re.compile(r"现在|目前|如今|已经|至今|今年|去年|当时|一共|总共|到底|大概|每年|一年")
+
+
+def counted_thing(question: str, own: str) -> str:
+    """What the question counts when it names it before 有多少 (专家顾问团), unless that is
+    the record itself (益人行志愿者协会有多少…); or ""."""
+    compact = question.replace(" ", "")
+    found = _COUNTED_RE.search(compact)
+    if found is None:
+        return ""
+    thing = re.split(r"的|那个|这个|那|这", found.group(1))[-1]
+    thing = _WHEN_WORDS.sub("", thing)  # 现在有多少块地: 现在 is when, not what
+    return "" if len(thing) < 2 or thing in own else thing
+
+
+def is_event_question(question: str) -> bool:
+    return bool(_EVENT_RE.search(question.replace(" ", "")))
+
+
+def is_award_question(question: str) -> bool:
+    """Whether it asks about awards or being chosen (not contests held: 搞过比赛)."""
+    return bool(_AWARD_RE.search(question.replace(" ", "")))
+
+
+def is_date_question(question: str) -> bool:
+    return bool(_DATE_RE.search(question.replace(" ", "")))
+
+
+# When something was held or began ("少年军校是几月份办的", "哪年开始的"), unlike the date a
+# figure was counted at ("空调是截至哪天装的"): the project's period answers it.
+_WHEN = r"(什么时候|啥时候|啥时|哪年|哪一年|几几年|几月份?|哪个月|何时)"
+_HELD = r"(开始|开办|办|举办|举行|搞|开展|启动|创办|实施|组织|办起来)"
+# …or done at a time asked of the past: "啥时候给河南捐的", "哪年装的空调"
+_WHEN_HELD_RE = re.compile(
+    rf"{_WHEN}(的时候)?(就)?{_HELD}|{_HELD}(于|在)?{_WHEN}|{_WHEN}[^，,。？?！!]{{0,8}}的$"
+)
+
+
+def asks_as_of(question: str) -> bool:
+    """Whether it asks the date a count was made on (截至哪天, 截止什么时候)."""
+    return bool(re.search(r"截至|截止", question.replace(" ", "")))
+
+
+def when_held(question: str) -> bool:
+    compact = question.replace(" ", "")
+    return bool(_WHEN_HELD_RE.search(compact)) and not re.search(r"截至|截止", compact)
+
+
+# What a question naming a figure (救援资金, 2万人) may say besides it and still ask only for
+# it: count and date words, who holds it (哪个组织), filler — no place, no one else.
+_ONLY_ASKING = re.compile(
+    r"一共|总共|共|有|是|了|搞|做|办|服务|达到|大概|到底|现在|目前|已经|累计|截至|截止|哪天|"
+    r"什么时候|啥时候|哪年|多少|几|个|项|次|人|名|钱|元|块|多大|哪个组织|哪个机构|哪个单位|哪家|"
+    r"谁|的|呢|啊|吗|呀|吧|[，,。？?！!\s]"
+)
+
+
+def only_asks_for_it(rest: str) -> bool:
+    """Whether what is left of a question once a figure's label or number is taken out asks
+    for nothing else."""
+    return not _ONLY_ASKING.sub("", rest)
+
+
+_PROJECTS_COUNTED = re.compile(r"(多少|几)个?项目")
+
+
+def counts_projects(question: str) -> bool:
+    """Whether it asks how many projects (秋文社工有多少个项目)."""
+    return bool(_PROJECTS_COUNTED.search(question.replace(" ", "")))
