@@ -237,7 +237,10 @@ def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | N
     if context.id:
         return None
     intent = follow_up_intent(match.normalized)
-    if intent is None and _ONE_OF_THEM.search(match.normalized):
+    one = bool(_ONE_OF_THEM.search(match.normalized))
+    if intent == Intent.FIGURE and not one:
+        return None  # 有几家, 那有多少个: asked of the list itself
+    if intent is None and one:
         intent = Intent.INTRODUCE
     if intent is None:
         return None
