@@ -102,6 +102,15 @@ _PLAIN = {
 _QUESTION_WORDS = re.compile("咋(?!舌)|啥|阿达|阿搭|哪达|哪搭")
 
 
+# Who the resident is, told before the request ("我是开网店的，想…", "我们是开厂的"): the
+# story's background, not what is asked for. Only a whole clause, so "我是开网店的吗" and
+# "开网店怎么贷款" are still read.
+_WHO_I_AM = re.compile(
+    r"(?:^|(?<=[,.!?;\s]))(?:我|俺|额|我们|俺们|额们|我家|我屋)(?:是|就是|家是|原来是|以前是)"
+    r"[\u4e00-\u9fff]{1,8}的(?=[,.!?;\s]|$)"
+)
+
+
 class Scope:
     """Tells a question that is not ours; knows the names of one knowledge version's
     organizations and projects (naming one lifts the rules that allow it)."""
@@ -119,8 +128,8 @@ class Scope:
 
     def refusal(self, question: str) -> Refusal | None:
         """Why the question is not ours, or None when it may be."""
-        text = _prepared(question)
-        if not text:
+        text = _WHO_I_AM.sub(" ", _prepared(question))
+        if not text.strip():
             return None
         for rule in RULES:
             if not rule.asks.search(text):
