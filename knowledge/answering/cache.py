@@ -26,7 +26,7 @@ from knowledge.store import KnowledgeStore
 log = logging.getLogger(__name__)
 
 # Bump when the index's fields, their meaning or how the builder makes them change.
-INDEX_FORMAT = 16
+INDEX_FORMAT = 17  # 17: 学学/试试 are stop words (words4)
 
 
 def index_cache_path(db_path: Path) -> Path:

@@ -115,6 +115,11 @@ STOP_WORDS = frozenset(
         "问",
         "问一下",
         "问问",
+        # a verb doubled is "a little of it": the need is the word after (学学咋跟娃沟通)
+        "学学",
+        "学一学",
+        "试试",
+        "试一试",
         "打听",
         "知道",
         "了解",
