@@ -36,8 +36,9 @@ COMMON_POSTINGS = 2000
 RESCORE_POOL = 300  # candidates that very common words re-score
 EXPANSION_FACTOR = 0.85
 UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
-# "哪里能帮忙孵化社会组织" asks who serves, not what a policy says: a curated fact (a policy,
-# a count, a plan) is weighed down against the organizations and projects that serve.
+# "哪里能帮忙孵化社会组织", "where can NGOs get office space" ask who serves and where, not
+# what a policy says: a curated fact (a policy, a count, a plan; it has no address) is weighed
+# down against the organizations and projects that serve.
 PROVIDER_FACT_FACTOR = 0.7
 
 
@@ -157,7 +158,7 @@ class Matcher:
             return match
         kept = set(content)  # every word is among the search words
         coverage_words = [w for w in dict.fromkeys(words) if w in kept]
-        if intent == "services":
+        if intent in ("services", "address"):
             for doc in scores:
                 if self.index.docs[doc].kind == "fact":
                     scores[doc] *= PROVIDER_FACT_FACTOR
