@@ -126,11 +126,15 @@ class Scope:
     def names_one(self, text: str) -> bool:
         return any(name in text for name in self._names)
 
-    def refusal(self, question: str) -> Refusal | None:
-        """Why the question is not ours, or None when it may be."""
+    def refusal(self, question: str, reworded: str | None = None) -> Refusal | None:
+        """Why the question is not ours, or None when it may be. `reworded`: the question in
+        the knowledge base's words (dialect read); its frame (有啥地方能学 → 有什么地方能学)
+        or a name lifts a rule as the plain words would — a word the table rewrote away
+        (便宜, 咋治) does not."""
         text = _WHO_I_AM.sub(" ", _prepared(question))
         if not text.strip():
             return None
+        plain = _prepared(reworded) if reworded is not None else ""
         for rule in RULES:
             if not rule.asks.search(text):
                 continue
@@ -141,6 +145,10 @@ class Scope:
             # An organization's name is no part of the request (秋文社工的电话 asks for no
             # social worker's phone); checked only when a rule matched, names are many.
             if not rule.named_lifts and not rule.asks.search(self.masked(text)):
+                continue
+            if plain and rule.unless is not None and rule.unless.search(plain):
+                continue
+            if plain and rule.named_lifts and self.names_one(plain):
                 continue
             return rule.kind
         return None

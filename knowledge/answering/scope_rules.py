@@ -238,7 +238,10 @@ RULES: tuple[Rule, ...] = (
     Rule(  # after school is also where children's services begin (放学没人管，有没有社工)
         Refusal.SCHOOLING,
         _re(r"放学|开学|作业"),
-        unless=re.compile(_SERVICE_FRAME + "|" + _CARE),
+        # no one to mind the child after school is a care need, as is a sport to learn then
+        unless=re.compile(
+            _SERVICE_FRAME + "|" + _CARE + "|" + _EXERCISE + r"|没人(管|接|带|看)|托管|课后服务"
+        ),
     ),
     Rule(
         Refusal.MARKET,
