@@ -1,0 +1,195 @@
+"""Residents' words, round 4 (issue 16): stories, English, colloquial and Shaanxi wording,
+slips, and refusals — three dev batches written before their fixes
+(questions_dev_round4w*.yaml), one table per kind; and the causes they exposed, each fixed in
+general: word families the table lacked, who the resident is read as the request (我是开网店的),
+a rule lifted because a table word rewrote its own trigger away (便宜), a child's name called
+read as names asked for, a question asking who serves answered with a policy fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from knowledge.answering.answer import Answer, Answerer
+from knowledge.answering.scope import Refusal
+from knowledge.answering.text import normalize
+from tests.knowledge.answering.chat import in_one_chat
+
+HERE = Path(__file__).parent
+CASES: list[dict[str, Any]] = [
+    case
+    for name in ("", "b", "c")
+    for case in yaml.safe_load((HERE / f"questions_dev_round4w{name}.yaml").read_text("utf-8"))[
+        "questions"
+    ]
+]
+
+# Misses we know of, each with its reason; strict, so fixing one shows up here.
+KNOWN_MISSES = {
+    "娃他爸一喝酒就打人，额不敢言传": "家暴 is only a topic's word: 孩子 in the story weighs "
+    "more for 智塔 than 家暴 for 秋文社工's projects",
+    "未央这搭有没有给婆娘们弄的活动": "妇女 is only a topic's word: 活动 finds the curated fact "
+    "about 未央区's activities first",
+}
+
+
+def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
+    return in_one_chat(answerer, case.get("conversation") or [case["q"]])
+
+
+def family(answerer: Answerer, key: str) -> set[str]:
+    """A record, its organization and the organization's projects: each is a right answer."""
+    catalog = answerer.catalog
+    owner = catalog.projects[key].organization if key in catalog.projects else key
+    found = {key, owner}
+    if owner in catalog.organizations:
+        found.update(p.id for p in catalog.projects_of(owner))
+    return found
+
+
+def _cases(*kinds: str) -> list[Any]:
+    return [
+        pytest.param(
+            c,
+            id=c["q"][:24],
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c["q"]])]
+            if c["q"] in KNOWN_MISSES
+            else [],
+        )
+        for c in CASES
+        if c["kind"] in kinds
+    ]
+
+
+def test_the_round4w_sets_hold_every_kind_and_enough_to_refuse() -> None:
+    kinds = {c["kind"] for c in CASES}
+    assert {"situation", "english", "colloquial", "dialect", "typo", "adversarial"} <= kinds
+    assert len(CASES) >= 200
+    assert sum(c.get("expect") == "none" for c in CASES) >= 50
+
+
+@pytest.mark.parametrize("case", _cases("situation", "english", "colloquial", "dialect", "typo"))
+def test_a_resident_in_their_own_words_finds_the_organization(
+    answerer: Answerer, case: dict[str, Any]
+) -> None:
+    answer = ask(answerer, case)
+    assert answer.answered, answer.text
+    right = set().union(*(family(answerer, k) for k in case.get("expect_any") or [case["expect"]]))
+    assert answer.results[0]["id"] in right, answer.text
+
+
+@pytest.mark.parametrize("case", _cases("refuse", "adversarial"))
+def test_what_is_not_ours_gets_no_organization(answerer: Answerer, case: dict[str, Any]) -> None:
+    answer = ask(answerer, case)
+    assert not answer.answered, answer.results[:1]
+
+
+def standardized(answerer: Answerer, question: str) -> str:
+    return answerer.snapshot.matcher.wording.standardize(normalize(question)).text
+
+
+# (what a resident writes, what the matcher reads): a family of words each, and the words
+# holding one that keep their meaning.
+REWRITTEN = [
+    ("我大我妈年龄大咧", "我爸我妈老人了"),
+    ("我大概知道", "我大概知道"),
+    ("他咧嘴笑了", "他咧嘴笑了"),
+    ("碎娃还不会谝", "孩子还发育迟缓"),
+    ("心里不舒坦", "心情不好"),
+    ("最近情绪低落", "最近心情不好"),
+    ("刚生完二胎", "宝妈二胎"),
+    ("叫他也不答应", "自闭"),
+    ("不太会跟小朋友交流", "自闭"),
+    ("爸妈都在外地打工", "留守儿童"),
+    ("厂子倒闭了", "没有物业了"),
+    ("我对象老是加班", "我爱人老是加班"),
+    ("智塔的服务对象", "智塔的服务对象"),
+    ("在学校被同学欺负", "在学校儿童保护"),
+    ("帮帮别人", "志愿服务"),
+    ("she lives by herself", "独居"),
+    ("Who can fix my TV", "维修 电器维修"),
+]
+
+
+@pytest.mark.parametrize(("written", "read"), REWRITTEN, ids=[w for w, _ in REWRITTEN])
+def test_residents_words_are_read_in_the_knowledge_bases_words(
+    answerer: Answerer, written: str, read: str
+) -> None:
+    assert standardized(answerer, written) == read
+
+
+# (question, why it is refused): each a rule this round added or sharpened.
+NOT_SERVED = [
+    ("陈仓区的土地流转一亩多少钱", Refusal.MARKET),
+    ("少年军校的军装在哪能买到", Refusal.MARKET),
+    ("心理关爱中心能给我开抑郁症的药吗", Refusal.MEDICAL),
+    ("帮我查一下秋文社工服务过的人里有没有我前妻", Refusal.PERSONAL_DATA),
+    ("明明心理关爱中心的咨询记录能给我看看吗", Refusal.PERSONAL_DATA),
+    ("明明心理关爱中心的心理咨询师是哪个大学毕业的", Refusal.PERSONAL_DATA),
+    ("自闭症孩子以后能上普通学校吗", Refusal.SCHOOLING),
+    ("Can you recommend a good kindergarten in Weiyang?", Refusal.SCHOOLING),
+    ("中海社工有没有员工宿舍", Refusal.JOB),
+    ("河南暴雨是哪天开始下的", Refusal.OFF_TOPIC),
+    ("我是开网店的，怎么贷款", Refusal.MARKET),  # who one is is background; the request stays
+]
+
+# Stories holding a rule's word whose request is a service of ours.
+STILL_SERVED = [
+    ("我是开网店的，想回村里干点事，听说陈仓那边在搞电商孵化", "chencang-sozo-center"),
+    ("孩子他爷爷住院了，我一个人带着自闭症的娃，有没有给家长做心理辅导的", "baoji-zhita-children"),
+    ("儿子体质太差动不动就感冒，想让他练练身体", "jintai-wushu"),
+    ("孩子两岁多了，叫名字没反应，在宝鸡该去哪", "baoji-zhita-children"),
+    ("我儿子上二年级，放学后没人管，想让他学点武术", "jintai-wushu"),
+    ("认购一块地多少钱", "chencang-farmland"),  # the project's own figure, not a market price
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), NOT_SERVED, ids=[q[:20] for q, _ in NOT_SERVED])
+def test_a_request_no_organization_serves_is_refused(
+    answerer: Answerer, question: str, kind: Refusal
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered, answer.text
+    if kind is not Refusal.OFF_TOPIC:  # off-topic gets the plain "not found" reply
+        assert answer.refusal == kind
+
+
+@pytest.mark.parametrize(("question", "key"), STILL_SERVED, ids=[q[:20] for q, _ in STILL_SERVED])
+def test_a_story_around_a_rules_word_asking_for_our_service_is_answered(
+    answerer: Answerer, question: str, key: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal is None and answer.answered, answer.text
+    assert answer.results[0]["id"] in family(answerer, key)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["未央区哪里能帮忙孵化社会组织", "where can new NGOs get free office space in Xi'an"],
+)
+def test_asking_who_serves_finds_an_organization_not_a_policy(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered
+    assert answer.results[0]["kind"] == "organization", answer.results[:2]
+
+
+def test_a_question_about_the_policy_still_finds_the_policy(answerer: Answerer) -> None:
+    answer = answerer.answer("未央区社会组织孵化平台政策", log_question=False)
+    assert answer.results[0]["id"] == "weiyang-policy-2020-reform"
+
+
+def test_a_rule_is_lifted_by_the_frame_a_rewording_shows_not_by_the_trigger_it_hides(
+    answerer: Answerer,
+) -> None:
+    scope = answerer.snapshot.scope
+    # a table word rewriting the rule's own word away (便宜 → 低价) lifts nothing
+    assert scope.refusal("宝鸡空调哪家卖的便宜", "宝鸡空调哪家卖的低价") == Refusal.MARKET
+    # a frame shown in plain words (有么有 → 有没有) lifts the rule it lifts in plain words
+    asked = "离婚了心里难受，有么有地方能帮"
+    assert scope.refusal(asked) == Refusal.LEGAL
+    assert scope.refusal(asked, "离婚了心里难受 有没有地方能帮") is None
