@@ -240,7 +240,12 @@ RULES: tuple[Rule, ...] = (
         _re(r"放学|开学|作业"),
         # no one to mind the child after school is a care need, as is a sport to learn then
         unless=re.compile(
-            _SERVICE_FRAME + "|" + _CARE + "|" + _EXERCISE + r"|没人(管|接|带|看)|托管|课后服务"
+            _SERVICE_FRAME
+            + "|"
+            + _CARE
+            + "|"
+            + _EXERCISE
+            + r"|没人(管|接|带|看)|托管|课后服务|(武术|打拳|兴趣|延时|课后的?)班"
         ),
     ),
     Rule(
@@ -271,6 +276,7 @@ RULES: tuple[Rule, ...] = (
             r"|变化|怎么变|变迁|发展历程)",
             r"社保|医保|养老金|退休金|公积金|个税|个人所得税|低保|退休年龄|延迟退休|户口迁|抵税|免税|退税",
             r"(补贴|残疾证|救助金|抚恤|津贴|老年证|优待证)(怎么|如何|去哪|在哪)?(办|领|申请|发)",
+            r"(办|领|申请|评)(个|张|到)?(残疾证|老年证|优待证|低保)",
         ),
         named_lifts=False,
     ),
@@ -344,7 +350,10 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"贷款|借钱|借款|门票|票价|便宜点|便宜一点|讲价|砍价|(一个月|每月|每个月)(要|得)?(交|收|花|付|缴)多少"
             # a thing's brand: 幸福院的空调是什么牌子 asks the market, not the project
-            r"|(什么|哪个|哪家|哪种)牌子|(什么|哪个)品牌(的)?$"
+            r"|(什么|哪个|哪家|哪种)牌子|(什么|哪个)品牌(的)?$",
+            # what a service costs: no fee is given in the articles (认购一块地 is a figure)
+            r"报名费|学费|课时费|培训费|服务费|入会费|会费(是)?多少|怎么收费|收费(标准|多少|贵不贵)"
+            r"|(一节课|一堂课|一节|一次课|一课时|一个疗程)(要|得|大概)?(多少钱|多少|几百|几十)",
         ),
         named_lifts=False,
     ),

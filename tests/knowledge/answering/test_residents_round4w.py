@@ -21,7 +21,7 @@ from tests.knowledge.answering.chat import in_one_chat
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
     case
-    for name in ("", "b", "c")
+    for name in ("", "b", "c", "d")
     for case in yaml.safe_load((HERE / f"questions_dev_round4w{name}.yaml").read_text("utf-8"))[
         "questions"
     ]
@@ -33,6 +33,8 @@ KNOWN_MISSES = {
     "more for 智塔 than 家暴 for 秋文社工's projects",
     "未央这搭有没有给婆娘们弄的活动": "妇女 is only a topic's word: 活动 finds the curated fact "
     "about 未央区's activities first",
+    "额屋老汉腿脚不灵便，一个人在乡里，额又在西安上班顾不上": "西安, where the resident works, is "
+    "read as the place asked about (places.py): 未央区's centre for the elderly comes first",
 }
 
 
@@ -111,6 +113,8 @@ REWRITTEN = [
     ("帮帮别人", "志愿服务"),
     ("she lives by herself", "独居"),
     ("Who can fix my TV", "维修 电器维修"),
+    ("he doesn't talk to other kids", "自闭 孩子"),
+    ("额屋老汉一个人在乡里", "我家老人独居"),
 ]
 
 
@@ -134,6 +138,9 @@ NOT_SERVED = [
     ("中海社工有没有员工宿舍", Refusal.JOB),
     ("河南暴雨是哪天开始下的", Refusal.OFF_TOPIC),
     ("我是开网店的，怎么贷款", Refusal.MARKET),  # who one is is background; the request stays
+    ("智塔的康复训练一节课多少钱", Refusal.MARKET),
+    ("武术协会的教练能来家里给我单独上课吗，怎么收费", Refusal.MARKET),
+    ("我家孩子智力低下，以后能领残疾证吗", Refusal.POLICY),
 ]
 
 # Stories holding a rule's word whose request is a service of ours.
@@ -144,6 +151,7 @@ STILL_SERVED = [
     ("孩子两岁多了，叫名字没反应，在宝鸡该去哪", "baoji-zhita-children"),
     ("我儿子上二年级，放学后没人管，想让他学点武术", "jintai-wushu"),
     ("认购一块地多少钱", "chencang-farmland"),  # the project's own figure, not a market price
+    ("孩子天天放学回来就看电视，想给他找个课后的武术班，金台有没有", "jintai-wushu"),
 ]
 
 
