@@ -183,6 +183,7 @@ RULES: tuple[Rule, ...] = (
             r"偏方|剂量|副作用|打疫苗|疫苗|输液|打针|手术|化疗",
             # a medicine named by what it treats: 开抑郁症的药, 吃降压的药
             r"(开|吃|用|拿|配)[\u4e00-\u9fff]{0,8}的药(?![店房])",
+            r"(要不要|用不用|需不需要|该不该|能不能|可不可以)(吃|用|停|换)药|吃药(吗|好不好|有没有用|管用)",
         ),
         named_lifts=False,
     ),
@@ -190,6 +191,8 @@ RULES: tuple[Rule, ...] = (
         Refusal.MEDICAL,
         _re(
             r"怎么治|咋治|如何治疗|怎么治疗|能治|治得好|治好|根治|能好吗|会好吗|能恢复吗",
+            # what becomes of the child: 长大了能结婚吗, 以后能自理吗
+            r"(以后|长大了?|将来|大了)(能|会|可以|能不能)(结婚|生育|生孩子|自理|正常|好|独立生活)",
             r"挂(什么|哪个)科|看(什么|哪个)科|哪(家|个)医院|医院(排名|哪家好)|症状|是什么病|得了什么病",
             r"要不要去医院|发烧|感冒|咳嗽|拉肚子|中暑|头疼|头痛|肚子疼|过敏|骨折|生病了?怎么办|摔倒",
             r"高血压|血糖|糖尿病|癌症|肿瘤|体检|遗传|传染|病因|怎么得的|住院|诊断|确诊",
@@ -305,6 +308,7 @@ RULES: tuple[Rule, ...] = (
             r"|发票|收据|红包|银行账号|账户"
             # the bot asked to give for the resident, not to find where (帮我找个能捐款的地方)
             r"|(帮我|替我|代我)(?!找|推荐|查|搜|看|问)[^,.?!]{0,10}(捐|付钱|付款|交钱|缴)",
+            r"(帮我|替我|代我|给)[^,.?!]{0,12}转[0-9一二三四五六七八九十百千万]+(块|元)",
             r"\b(pay (you|via|by|with|online|through)|payment (link|code|method)s?|paypal|alipay"
             r"|wechat pay|transfer (the )?money|credit card"
             r"|bank (account|transfer)|refund|invoice|receipt)\b|donate (for|on behalf of) me"
@@ -353,7 +357,10 @@ RULES: tuple[Rule, ...] = (
             r"|(什么|哪个|哪家|哪种)牌子|(什么|哪个)品牌(的)?$",
             # what a service costs: no fee is given in the articles (认购一块地 is a figure)
             r"报名费|学费|课时费|培训费|服务费|入会费|会费(是)?多少|怎么收费|收费(标准|多少|贵不贵)"
-            r"|(一节课|一堂课|一节|一次课|一课时|一个疗程)(要|得|大概)?(多少钱|多少|几百|几十)",
+            r"|(一节课|一堂课|一节|一次课|一课时|一个疗程|一个小时|一小时|每小时|每次)(收|要|得|大概)?"
+            r"(多少钱|多少|几百|几十)",
+            # registering a company is the market regulator's, whoever is named
+            r"注册公司|营业执照|工商注册",
         ),
         named_lifts=False,
     ),

@@ -21,7 +21,7 @@ from tests.knowledge.answering.chat import in_one_chat
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
     case
-    for name in ("", "b", "c", "d")
+    for name in ("", "b", "c", "d", "e")
     for case in yaml.safe_load((HERE / f"questions_dev_round4w{name}.yaml").read_text("utf-8"))[
         "questions"
     ]
@@ -35,6 +35,14 @@ KNOWN_MISSES = {
     "about 未央区's activities first",
     "额屋老汉腿脚不灵便，一个人在乡里，额又在西安上班顾不上": "西安, where the resident works, is "
     "read as the place asked about (places.py): 未央区's centre for the elderly comes first",
+    # Written to be refused, but arguably ours: the organization's card (from the civil affairs
+    # bureau's article) or "资料中没有电话" with whom to ask is an honest answer to both.
+    "秋文社工服务中心是正规的吗，会不会是骗子": "whether an organization can be trusted is no "
+    "rule's; the bot shows its record",
+    "情暖农村幸福院项目的空调坏了找谁报修，电话多少": "a contact question: the bot says the "
+    "articles give no phone and whom to ask",
+    "未央区2000多家社区社会组织的名单都发给我": "a list the articles do not hold: the curated "
+    "fact with the count is shown",
 }
 
 
@@ -115,6 +123,9 @@ REWRITTEN = [
     ("Who can fix my TV", "维修 电器维修"),
     ("he doesn't talk to other kids", "自闭 孩子"),
     ("额屋老汉一个人在乡里", "我家老人独居"),
+    ("我开了个小作坊", "我开了个小微企业"),
+    ("能不能白用", "能不能免费"),
+    ("my husband and I fight all the time", "丈夫 吵架 经常"),
 ]
 
 
@@ -141,6 +152,11 @@ NOT_SERVED = [
     ("智塔的康复训练一节课多少钱", Refusal.MARKET),
     ("武术协会的教练能来家里给我单独上课吗，怎么收费", Refusal.MARKET),
     ("我家孩子智力低下，以后能领残疾证吗", Refusal.POLICY),
+    ("自闭症的孩子长大了能结婚吗", Refusal.MEDICAL),
+    ("我老婆抑郁症要不要吃药", Refusal.MEDICAL),
+    ("心理咨询师一个小时收多少钱", Refusal.MARKET),
+    ("中小企业协会能帮我注册公司吗", Refusal.MARKET),
+    ("帮我给智塔转500块钱", Refusal.PAYMENT),
 ]
 
 # Stories holding a rule's word whose request is a service of ours.
