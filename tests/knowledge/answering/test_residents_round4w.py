@@ -21,7 +21,7 @@ from tests.knowledge.answering.chat import in_one_chat
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
     case
-    for name in ("", "b", "c", "d", "e")
+    for name in ("", "b", "c", "d", "e", "f")
     for case in yaml.safe_load((HERE / f"questions_dev_round4w{name}.yaml").read_text("utf-8"))[
         "questions"
     ]
@@ -126,6 +126,9 @@ REWRITTEN = [
     ("我开了个小作坊", "我开了个小微企业"),
     ("能不能白用", "能不能免费"),
     ("my husband and I fight all the time", "丈夫 吵架 经常"),
+    ("额娘冬天冻得睡不着", "我妈冬天取暖"),
+    ("想哭，有没有人陪我说说话", "心情不好 有没有人倾诉"),
+    ("my dad is a veteran", "老兵"),
 ]
 
 
@@ -157,6 +160,7 @@ NOT_SERVED = [
     ("心理咨询师一个小时收多少钱", Refusal.MARKET),
     ("中小企业协会能帮我注册公司吗", Refusal.MARKET),
     ("帮我给智塔转500块钱", Refusal.PAYMENT),
+    ("武术协会的教练是退役运动员吗", Refusal.PERSONAL_DATA),
 ]
 
 # Stories holding a rule's word whose request is a service of ours.
@@ -194,17 +198,30 @@ def test_a_story_around_a_rules_word_asking_for_our_service_is_answered(
     "question",
     ["未央区哪里能帮忙孵化社会组织", "where can new NGOs get free office space in Xi'an"],
 )
-def test_asking_who_serves_finds_an_organization_not_a_policy(
-    answerer: Answerer, question: str
-) -> None:
+def test_asking_who_serves_finds_who_serves_not_a_policy(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.answered
-    assert answer.results[0]["kind"] == "organization", answer.results[:2]
+    assert not answer.results[0]["id"].startswith("weiyang-policy"), answer.results[:2]
+    # an organization, or the fact staff wrote to say which centre serves
+    assert answer.results[0]["kind"] == "organization" or "辛家庙" in answer.text
 
 
 def test_a_question_about_the_policy_still_finds_the_policy(answerer: Answerer) -> None:
     answer = answerer.answer("未央区社会组织孵化平台政策", log_question=False)
     assert answer.results[0]["id"] == "weiyang-policy-2020-reform"
+
+
+def test_a_fact_staff_wrote_to_say_who_serves_answers_who_serves(answerer: Answerer) -> None:
+    # its phrasings ask where (社会组织在哪里可以免费办公): it is not weighed down
+    answer = answerer.answer("新成立的社团没地方落脚，未央哪儿能入驻", log_question=False)
+    assert answer.results[0]["id"] == "what-is-sozo-service-center"
+    assert "辛家庙" in answer.text
+
+
+def test_an_age_told_is_no_word_the_answer_must_account_for(answerer: Answerer) -> None:
+    answer = answerer.answer("俺孙子快三岁了光会啊啊叫，不会说句整话", log_question=False)
+    assert answer.answered
+    assert answer.results[0]["id"] in family(answerer, "baoji-zhita-children")
 
 
 def test_a_rule_is_lifted_by_the_frame_a_rewording_shows_not_by_the_trigger_it_hides(
