@@ -104,6 +104,9 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"身份证|门牌|私人(电话|手机|号码|微信)|个人(信息|隐私|资料|电话|手机|微信)|隐私|银行卡|户口本",
             r"病历|(工资|收入)(多少|是多少)|行踪|开房",
+            # what staff are like or own: 老师会不会打孩子, 会长开的什么车
+            r"(老师|教练|社工|咨询师|志愿者|员工|工作人员|会长|负责人)们?(会不会|有没有|是不是)(打|骂|体罚|虐待)",
+            rf"({_ROLE}|老板|老师|教练|社工)的?(开|坐)的?(什么|啥|哪种)车|车牌|存款|家产",
             # the records kept of the people served: 咨询记录能给我看看吗
             r"(咨询|来访|谈话|个案|心理|服务对象|就诊)的?(记录|档案)",
             # 谁家 is also "which one" (谁家能帮忙照看老人, 谁家给幸福院装空调 ask for a service):
@@ -175,6 +178,8 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"(民政局|政府|街道办|办事处|管委会|居委会|村委会|派出所|信访局|教育局|人社局|医保局|卫健委|残联)"
             r"的?(在哪|地址|电话|几点|上班|下班|办公时间|怎么走|位置|网站|窗口)",
+            r"\b(government|civil affairs|bureau|police station)\b.{0,30}\b(open|opens|close|closes"
+            r"|hours|address|phone)\b|\b(open|close|opening hours)\b.{0,30}\b(government|bureau)\b",
         ),
         named_lifts=False,
     ),
@@ -185,6 +190,8 @@ RULES: tuple[Rule, ...] = (
             r"偏方|剂量|副作用|打疫苗|疫苗|输液|打针|手术|化疗",
             # a medicine named by what it treats: 开抑郁症的药, 吃降压的药
             r"(开|吃|用|拿|配)[\u4e00-\u9fff]{0,8}的药(?![店房])",
+            # whether a care cures: 心理咨询能治好失眠吗 (哪里能做康复 is ours)
+            r"能(不能)?治好.{0,8}(吗|么)$|治得好(吗|么)|能根治(吗|么)",
             r"(要不要|用不用|需不需要|该不该|能不能|可不可以)(吃|用|停|换)药|吃药(吗|好不好|有没有用|管用)",
         ),
         named_lifts=False,
@@ -227,6 +234,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(good|best|better|top|recommend\w*)\b.{0,20}\b(schools?|kindergartens?|universit(y|ies)"
             r"|colleges?)\b|\b(gaokao|entrance exams?|admissions?|tuition)\b",
             # an examination's dates and sign-up: 段位考试什么时候报名, 考级在哪报名
+            # what a certificate is worth: 段位证国家承认吗
+            r"(证|证书|段位)[^,.?!，。？！]{0,4}(承认|认可|含金量|有用吗|有没有用)",
             r"(考试|考级|考段|段位考)[^,.?!，。？！]{0,6}(时间|什么时候|哪天|几号|几月|在哪|报名)"
             r"|报名[^,.?!，。？！]{0,4}(考试|考级)",
             r"(哪个|哪所|哪家)(学校|中学|小学|高中|大学|幼儿园)(好|最好|比较好|靠谱|强)",
@@ -361,6 +370,8 @@ RULES: tuple[Rule, ...] = (
             r"报名费|学费|课时费|培训费|服务费|入会费|会费(是)?多少|怎么收费|收费(标准|多少|贵不贵)"
             r"|(一节课|一堂课|一节|一次课|一课时|一个疗程|一个小时|一小时|每小时|每次)(收|要|得|大概)?"
             r"(多少钱|多少|几百|几十)",
+            r"按(小时|次|天|月)(收费|算钱|付钱|计费)",
+            r"\bhow much (does|do|will|would|is|are)\b.{0,30}\bcost\b|\b(fees?|tuition)\b",
             # registering a company is the market regulator's, whoever is named
             r"注册公司|营业执照|工商注册",
         ),

@@ -21,7 +21,7 @@ from tests.knowledge.answering.chat import in_one_chat
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
     case
-    for name in ("", "b", "c", "d", "e", "f")
+    for name in ("", "b", "c", "d", "e", "f", "g")
     for case in yaml.safe_load((HERE / f"questions_dev_round4w{name}.yaml").read_text("utf-8"))[
         "questions"
     ]
@@ -43,6 +43,8 @@ KNOWN_MISSES = {
     "articles give no phone and whom to ask",
     "未央区2000多家社区社会组织的名单都发给我": "a list the articles do not hold: the curated "
     "fact with the count is shown",
+    "娃娃一放暑假就在屋里睡懒觉，想送去吃点苦": "吃苦 is read as 锻炼, which the martial arts "
+    "association's sport holds more than the military camp",
 }
 
 
@@ -129,6 +131,10 @@ REWRITTEN = [
     ("额娘冬天冻得睡不着", "我妈冬天取暖"),
     ("想哭，有没有人陪我说说话", "心情不好 有没有人倾诉"),
     ("my dad is a veteran", "老兵"),
+    ("楼里的灯坏了也没人换", "楼里的维修也维修"),
+    ("额屋碎娃不爱言传", "我家孩子自闭"),
+    ("想散散心", "想心情不好"),
+    ("property issues in my old apartment complex", "物业 老旧小区"),
 ]
 
 
@@ -161,6 +167,13 @@ NOT_SERVED = [
     ("中小企业协会能帮我注册公司吗", Refusal.MARKET),
     ("帮我给智塔转500块钱", Refusal.PAYMENT),
     ("武术协会的教练是退役运动员吗", Refusal.PERSONAL_DATA),
+    ("智塔的老师会不会打孩子", Refusal.PERSONAL_DATA),
+    ("宝鸡中小企业协会会长开的什么车", Refusal.PERSONAL_DATA),
+    ("武术协会的段位证国家承认吗", Refusal.SCHOOLING),
+    ("心理咨询能治好失眠吗", Refusal.MEDICAL),
+    ("秋文社工服务中心的社工能帮我带孩子吗，按小时收费那种", Refusal.MARKET),
+    ("How much does it cost to join the wushu class?", Refusal.MARKET),
+    ("What time does the Weiyang district government office close?", Refusal.GOVERNMENT),
 ]
 
 # Stories holding a rule's word whose request is a service of ours.
@@ -234,3 +247,11 @@ def test_a_rule_is_lifted_by_the_frame_a_rewording_shows_not_by_the_trigger_it_h
     asked = "离婚了心里难受，有么有地方能帮"
     assert scope.refusal(asked) == Refusal.LEGAL
     assert scope.refusal(asked, "离婚了心里难受 有没有地方能帮") is None
+
+
+def test_no_rule_refuses_every_question(answerer: Answerer) -> None:
+    # an empty alternative in a rule's pattern (r"|…") would match any text at all
+    from knowledge.answering.scope_rules import RULES
+
+    assert [rule.kind for rule in RULES if rule.asks.search("")] == []
+    assert answerer.snapshot.scope.refusal("宝鸡智塔儿童启能成长中心在哪") is None
