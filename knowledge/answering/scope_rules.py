@@ -187,7 +187,8 @@ RULES: tuple[Rule, ...] = (
         Refusal.MEDICAL,
         _re(
             r"(吃|用|开|服|喝)(什么|啥|哪种|哪个)药|什么药|药(怎么|咋)(吃|用)|开药|抗.{0,3}药|药物|药方",
-            r"偏方|剂量|副作用|打疫苗|疫苗|输液|打针|手术|化疗",
+            r"偏方|剂量|副作用|打疫苗|疫苗|输液|打针|手术|化疗|针灸|推拿|中药|西药|理疗|激素|保健品",
+            r"医生.{0,4}(预约|挂号)|挂号|(预约|挂)(专家|医生|门诊)",
             # a medicine named by what it treats: 开抑郁症的药, 吃降压的药
             r"(开|吃|用|拿|配)[\u4e00-\u9fff]{0,8}的药(?![店房])",
             # whether a care cures: 心理咨询能治好失眠吗 (哪里能做康复 is ours)
@@ -371,6 +372,9 @@ RULES: tuple[Rule, ...] = (
             r"|(一节课|一堂课|一节|一次课|一课时|一个疗程|一个小时|一小时|每小时|每次)(收|要|得|大概)?"
             r"(多少钱|多少|几百|几十)",
             r"按(小时|次|天|月)(收费|算钱|付钱|计费)",
+            # bills and prizes: 空调电费谁出, 大赛奖金多少
+            r"(电费|水费|燃气费|暖气费|物业费)(多少|谁出|谁交|谁付|怎么交|贵不贵)|奖金|奖品",
+            r"\b(lend|loan|loans|borrow)\b",
             r"\bhow much (does|do|will|would|is|are)\b.{0,30}\bcost\b|\b(fees?|tuition)\b",
             # registering a company is the market regulator's, whoever is named
             r"注册公司|营业执照|工商注册",

@@ -21,7 +21,7 @@ from tests.knowledge.answering.chat import in_one_chat
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
     case
-    for name in ("", "b", "c", "d", "e", "f", "g")
+    for name in ("", "b", "c", "d", "e", "f", "g", "h")
     for case in yaml.safe_load((HERE / f"questions_dev_round4w{name}.yaml").read_text("utf-8"))[
         "questions"
     ]
@@ -135,6 +135,9 @@ REWRITTEN = [
     ("额屋碎娃不爱言传", "我家孩子自闭"),
     ("想散散心", "想心情不好"),
     ("property issues in my old apartment complex", "物业 老旧小区"),
+    ("额碎女子不爱跟人耍", "我女儿自闭"),
+    ("我侄子被堵着要钱", "我孩子被儿童保护"),
+    ("垃圾堆成山咧", "环境卫生了"),
 ]
 
 
@@ -174,6 +177,11 @@ NOT_SERVED = [
     ("秋文社工服务中心的社工能帮我带孩子吗，按小时收费那种", Refusal.MARKET),
     ("How much does it cost to join the wushu class?", Refusal.MARKET),
     ("What time does the Weiyang district government office close?", Refusal.GOVERNMENT),
+    ("宝鸡智塔儿童心理医生怎么预约", Refusal.MEDICAL),
+    ("孩子自闭症能不能用针灸", Refusal.MEDICAL),
+    ("慈善协会捐的空调电费谁出", Refusal.MARKET),
+    ("秦腔大赛第一名奖金多少", Refusal.MARKET),
+    ("Can the charity federation lend me money?", Refusal.MARKET),
 ]
 
 # Stories holding a rule's word whose request is a service of ours.
