@@ -21,7 +21,7 @@ from tests.knowledge.answering.chat import in_one_chat
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
     case
-    for name in ("", "b", "c", "d", "e", "f", "g", "h")
+    for name in ("", "b", "c", "d", "e", "f", "g", "h", "i")
     for case in yaml.safe_load((HERE / f"questions_dev_round4w{name}.yaml").read_text("utf-8"))[
         "questions"
     ]
@@ -45,6 +45,12 @@ KNOWN_MISSES = {
     "fact with the count is shown",
     "娃娃一放暑假就在屋里睡懒觉，想送去吃点苦": "吃苦 is read as 锻炼, which the martial arts "
     "association's sport holds more than the military camp",
+    "我爷爷以前是厂里的老职工，现在一个人住在金台区的老家属院，院子没人管，他腿脚也不好": "the "
+    "courtyard cooperative is 渭滨区's: 金台区 asked weighs it down (arguably right not to answer)",
+    "我在高新区开了个小超市，想找个行业协会入会，学学怎么经营": "入会 and 行业协会 are topic "
+    "words: the gate finds no record accounting for enough of the question",
+    "额屋里那个一喝醉就摔东西，额跟娃都害怕": "家暴 is only a topic's word: 孩子 weighs more for "
+    "智塔 (as 娃他爸一喝酒就打人)",
 }
 
 
@@ -138,6 +144,10 @@ REWRITTEN = [
     ("额碎女子不爱跟人耍", "我女儿自闭"),
     ("我侄子被堵着要钱", "我孩子被儿童保护"),
     ("垃圾堆成山咧", "环境卫生了"),
+    ("不会跟人对视", "自闭"),
+    ("被男朋友打了", "被家暴了"),
+    ("冬里没处暖和", "冬天取暖"),
+    ("safe room at the petition hall", "安心小屋 信访大厅"),
 ]
 
 
@@ -182,6 +192,11 @@ NOT_SERVED = [
     ("慈善协会捐的空调电费谁出", Refusal.MARKET),
     ("秦腔大赛第一名奖金多少", Refusal.MARKET),
     ("Can the charity federation lend me money?", Refusal.MARKET),
+    ("智塔的康复训练有没有效果", Refusal.MEDICAL),
+    ("武术协会的教练打不打人", Refusal.PERSONAL_DATA),
+    ("宝鸡高新区慈善协会的钱都花哪了，有没有贪污", Refusal.OFFICIAL),
+    ("宝鸡市民政局的社会组织科在几楼", Refusal.GOVERNMENT),
+    ("How do I register a company in Baoji?", Refusal.MARKET),
 ]
 
 # Stories holding a rule's word whose request is a service of ours.
