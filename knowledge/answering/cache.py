@@ -26,7 +26,7 @@ from knowledge.store import KnowledgeStore
 log = logging.getLogger(__name__)
 
 # Bump when the index's fields, their meaning or how the builder makes them change.
-INDEX_FORMAT = 16
+INDEX_FORMAT = 18  # 17: 学学/试试 are stop words; 18: Doc.serves (words4)
 
 
 def index_cache_path(db_path: Path) -> Path:
@@ -128,7 +128,17 @@ def _encode(index: Index) -> dict[str, Any]:
     number = {weight: n for n, weight in enumerate(weights)}
     return {
         "docs": [
-            [d.kind, d.id, d.name, d.organization, d.city, d.district, d.street, d.curated]
+            [
+                d.kind,
+                d.id,
+                d.name,
+                d.organization,
+                d.city,
+                d.district,
+                d.street,
+                d.curated,
+                d.serves,
+            ]
             for d in index.docs
         ],
         "weights": weights,

@@ -30,6 +30,9 @@ class Doc:
     # Written by staff from the sources (a description, services or projects); False for an
     # organization known only from a registry row (a name and its 业务范围).
     curated: bool = True
+    # A fact curated to say who or where serves a need (社会组织在哪里可以免费办公): a
+    # question asking who serves may be answered with it, unlike a policy or a count.
+    serves: bool = False
 
 
 def bm25_idf(df: float, n_docs: int) -> float:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from knowledge.answering.index import Doc, Index, content_tokens, no_cycle_collection
+from knowledge.answering.intent import asks_who_serves
 from knowledge.answering.segmenter import Segmenter, build_dictionary
 from knowledge.answering.text import (
     HOMOPHONE_MAX,
@@ -280,6 +281,7 @@ class IndexBuilder:
                     fact.get("organization", ""),
                     fact.get("city", ""),
                     fact.get("district", ""),
+                    serves=any(asks_who_serves(normalize(q)) for q in fact.get("questions", [])),
                 ),
                 fields,
                 fact,

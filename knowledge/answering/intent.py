@@ -91,6 +91,18 @@ _ABOUT_BOT_RE = re.compile(
 )
 
 
+# Who or where serves a need (哪里能帮忙孵化, 有没有给社会组织免费办公的地方): a question so
+# framed wants an organization, or a curated fact written to say which (matcher.py).
+_WHO_SERVES_RE = re.compile(
+    r"哪里|哪儿|哪能|哪有|去哪|到哪|谁能|谁可以|谁会|在哪(?!些)"
+    r"|有没有.{0,16}(组织|机构|地方|协会|中心|服务|场地)"
+)
+
+
+def asks_who_serves(normalized: str) -> bool:
+    return bool(_WHO_SERVES_RE.search(normalized))
+
+
 _PARTICLES_RE = re.compile(r"[呀啊哈呢哦~]+$")
 LONG_MESSAGE = 60  # characters; past this, the question is in the last clause
 

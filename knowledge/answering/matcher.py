@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -10,7 +11,12 @@ from dataclasses import dataclass, field
 from knowledge.answering.columns import Columns
 from knowledge.answering.gate import Decision, decide
 from knowledge.answering.index import Doc, Index, content_tokens
-from knowledge.answering.intent import detect_intent, is_greeting, strip_greeting
+from knowledge.answering.intent import (
+    asks_who_serves,
+    detect_intent,
+    is_greeting,
+    strip_greeting,
+)
 from knowledge.answering.places import districts_cities, place_factor, places_asked
 from knowledge.answering.spelling import (
     HOMOPHONE_FACTOR,
@@ -36,6 +42,13 @@ COMMON_POSTINGS = 2000
 RESCORE_POOL = 300  # candidates that very common words re-score
 EXPANSION_FACTOR = 0.85
 UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
+# "哪里能帮忙孵化社会组织", "where can NGOs get office space" ask who serves and where, not
+# what a policy says: a curated fact (a policy, a count, a plan; it has no address) is weighed
+# down against the organizations and projects that serve — unless staff wrote it to say who
+# serves (Doc.serves).
+PROVIDER_FACT_FACTOR = 0.7
+# An age told (三岁, 八十多岁) sets the story, it is no need a record must account for.
+_AGE = re.compile(r"[0-9一二两三四五六七八九十百几多]+岁")
 
 
 @dataclass
@@ -153,7 +166,11 @@ class Matcher:
             match.intent = "greeting" if greeting else "unknown"
             return match
         kept = set(content)  # every word is among the search words
-        coverage_words = [w for w in dict.fromkeys(words) if w in kept]
+        coverage_words = [w for w in dict.fromkeys(words) if w in kept and not _AGE.fullmatch(w)]
+        if intent in ("services", "address") or asks_who_serves(normalized):
+            for doc in scores:
+                if self.index.docs[doc].kind == "fact" and not self.index.docs[doc].serves:
+                    scores[doc] *= PROVIDER_FACT_FACTOR
         match.results = self._rank(scores, hits, coverage_words, places)
         length = len(text) - text.count(" ")
         match.decision = decide(match.results, _same_scored_family, length)

@@ -94,11 +94,10 @@ class Answer:
 
 
 def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
-    refusal = snapshot.scope.refusal(match.query)
-    if refusal is not None and match.reworded and not match.english:
-        # Read in standard words too: a request told in dialect (有啥地方能学, 阿搭能看)
-        # lifts a rule as the same request in plain words would.
-        refusal = snapshot.scope.refusal(match.normalized) and refusal
+    # Read in standard words too: a request told in dialect (有啥地方能学, 阿搭能看) lifts a
+    # rule as the same request in plain words would.
+    reworded = match.normalized if match.reworded and not match.english else None
+    refusal = snapshot.scope.refusal(match.query, reworded)
     if refusal is not None:
         return Answer(
             match.query,

@@ -102,6 +102,15 @@ _PLAIN = {
 _QUESTION_WORDS = re.compile("咋(?!舌)|啥|阿达|阿搭|哪达|哪搭")
 
 
+# Who the resident is, told before the request ("我是开网店的，想…", "我们是开厂的"): the
+# story's background, not what is asked for. Only a whole clause, so "我是开网店的吗" and
+# "开网店怎么贷款" are still read.
+_WHO_I_AM = re.compile(
+    r"(?:^|(?<=[,.!?;\s]))(?:我|俺|额|我们|俺们|额们|我家|我屋)(?:是|就是|家是|原来是|以前是)"
+    r"[\u4e00-\u9fff]{1,8}的(?=[,.!?;\s]|$)"
+)
+
+
 class Scope:
     """Tells a question that is not ours; knows the names of one knowledge version's
     organizations and projects (naming one lifts the rules that allow it)."""
@@ -117,11 +126,15 @@ class Scope:
     def names_one(self, text: str) -> bool:
         return any(name in text for name in self._names)
 
-    def refusal(self, question: str) -> Refusal | None:
-        """Why the question is not ours, or None when it may be."""
-        text = _prepared(question)
-        if not text:
+    def refusal(self, question: str, reworded: str | None = None) -> Refusal | None:
+        """Why the question is not ours, or None when it may be. `reworded`: the question in
+        the knowledge base's words (dialect read); its frame (有啥地方能学 → 有什么地方能学)
+        or a name lifts a rule as the plain words would — a word the table rewrote away
+        (便宜, 咋治) does not."""
+        text = _WHO_I_AM.sub(" ", _prepared(question))
+        if not text.strip():
             return None
+        plain = _prepared(reworded) if reworded is not None else ""
         for rule in RULES:
             if not rule.asks.search(text):
                 continue
@@ -132,6 +145,10 @@ class Scope:
             # An organization's name is no part of the request (秋文社工的电话 asks for no
             # social worker's phone); checked only when a rule matched, names are many.
             if not rule.named_lifts and not rule.asks.search(self.masked(text)):
+                continue
+            if plain and rule.unless is not None and rule.unless.search(plain):
+                continue
+            if plain and rule.named_lifts and self.names_one(plain):
                 continue
             return rule.kind
         return None

@@ -31,7 +31,9 @@ _ENGLISH_STOP = """a an the is are was were be been am there here any some for i
     much many lot lots kind sort way ways one ones near around nearby city area what who
     which how whom whose why helped helping offer offers provide provides run runs get gets
     go going place places district people person new good best local support assistance
-    information info details like anywhere somewhere"""
+    information info details like anywhere somewhere hello hi hey thanks thank live lives
+    living stay stays staying tell about other others all anything everything dad father
+    meet issue issues problem problems feel feels feeling"""
 ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
 
 

@@ -74,7 +74,10 @@ def test_digest_choice_and_stopping_everything(residents: ResidentsStore) -> Non
 def test_forget_leaves_nothing_about_the_chat_in_any_table(
     store: KnowledgeStore, residents: ResidentsStore
 ) -> None:
-    for chat in (1001, 1002):
+    # Chat ids as large as Telegram's: a small one (1001) is also some table's row id (the
+    # seeded knowledge's audit has over a thousand rows).
+    gone, kept = 7_000_001, 7_000_002
+    for chat in (gone, kept):
         residents.subscribe(chat, SubscriptionKind.ORGANIZATION, ORG)
         residents.set_digest(chat, True)
         residents.db.execute(
@@ -82,19 +85,19 @@ def test_forget_leaves_nothing_about_the_chat_in_any_table(
             " VALUES ('2026-12-04', 'telegram', ?, '智塔在哪', 1, 'contact')",
             [str(chat)],
         )
-    residents.mark_blocked(1001)
-    residents.clear_blocked(1001)
-    residents.mark_blocked(1001)
+    residents.mark_blocked(gone)
+    residents.clear_blocked(gone)
+    residents.mark_blocked(gone)
     add_activity(store)
     plan_and_store(store.db, datetime.now(UTC), POLICY)
-    deleted = residents.forget(1001)
+    deleted = residents.forget(gone)
     assert deleted["subscriptions"] == 2 and deleted["questions"] == 1
     for table in residents.db.table_names():
         for row in residents.db[table].rows:
             values = {str(v) for v in row.values()}
-            assert "1001" not in values, (table, row)
-            assert not any(v.endswith(":1001") for v in values), (table, row)
-    assert residents.subscriptions_of(1002) != []
+            assert str(gone) not in values, (table, row)
+            assert not any(v.endswith(f":{gone}") for v in values), (table, row)
+    assert residents.subscriptions_of(kept) != []
 
 
 def test_a_migrated_group_takes_its_subscriptions_along(residents: ResidentsStore) -> None:
