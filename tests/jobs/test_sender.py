@@ -47,6 +47,8 @@ async def test_a_reminder_goes_once_with_the_card_and_stop_buttons(
     assert (card["text"], card["callback_data"]) == ("组织名片", f"o:{ORG}")
     [sub] = residents.subscriptions_of(1001)
     assert (stop["text"], stop["callback_data"]) == ("不再提醒这类活动", f"un:{sub.id}")
+    [[message_id]] = residents.db.execute("SELECT message_id FROM outbox WHERE chat_id = 1001")
+    assert message_id == message["message_id"]  # the id Telegram gave it, kept
     assert (await sending.once()).sent == 0  # planned and sent again: nothing
     assert len(api.sent()) == 2
     sending.close()
@@ -149,6 +151,24 @@ async def test_a_server_error_is_tried_again_later_and_fails_after_the_last_atte
     assert row == (MAX_ATTEMPTS, "NetworkError: Internal Server Error")
     assert len(api.sent(1001)) == 1 and api.sent(1002) == []
     sending.close()
+
+
+async def test_a_notice_telegram_refuses_fails_at_once_and_is_not_tried_again(
+    api: FaultyBotAPI, bot: Bot, store: KnowledgeStore, residents: ResidentsStore, db_path: Path
+) -> None:
+    residents.subscribe(1001, "organization", ORG)
+    add_activity(store)
+    api.fail_with("sendMessage", 400)
+    now = [datetime.now(UTC)]
+    sending = notifier(db_path, bot, clock=lambda: now[0])
+    stats = await sending.once()
+    assert (stats.failed, stats.retried, stats.sent) == (1, 0, 0)
+    now[0] += timedelta(hours=1)  # past any backoff
+    assert (await sending.once()).sent == 0
+    sending.close()
+    [row] = residents.db.execute("SELECT status, attempts, last_error FROM outbox").fetchall()
+    assert row[:2] == ("failed", 1) and row[2].startswith("BadRequest")
+    assert api.sent() == [] and len(api.calls("sendMessage")) == 1
 
 
 async def test_a_send_that_never_left_is_tried_again(
