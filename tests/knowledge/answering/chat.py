@@ -1,4 +1,5 @@
-"""Asking several turns in one chat, as a resident's follow-ups are asked."""
+"""Asking several turns in one chat, as a resident's follow-ups are asked, and which
+answers count as right."""
 
 from __future__ import annotations
 
@@ -15,3 +16,13 @@ def in_one_chat(answerer: Answerer, turns: list[str]) -> Answer:
         chat.update(0, answer)
     assert answer is not None
     return answer
+
+
+def family(answerer: Answerer, key: str) -> set[str]:
+    """A record, its organization and the organization's projects: each is a right answer."""
+    catalog = answerer.catalog
+    owner = catalog.projects[key].organization if key in catalog.projects else key
+    found = {key, owner}
+    if owner in catalog.organizations:
+        found.update(p.id for p in catalog.projects_of(owner))
+    return found

@@ -17,7 +17,7 @@ import yaml
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.scope import Refusal
 from knowledge.answering.text import STOP_WORDS
-from tests.knowledge.answering.chat import in_one_chat
+from tests.knowledge.answering.chat import family, in_one_chat
 
 HERE = Path(__file__).parent
 ROUND3: list[dict[str, Any]] = yaml.safe_load(
@@ -77,16 +77,6 @@ def right_answer(answerer: Answerer, case: dict[str, Any], answer: Answer) -> bo
         return all(name in answer.text for name in names)
     right = set().union(*(family(answerer, k) for k in case.get("expect_any") or [case["expect"]]))
     return answer.results[0]["id"] in right and str(case.get("figure", "")) in answer.text
-
-
-def family(answerer: Answerer, key: str) -> set[str]:
-    """A record, its organization and the organization's projects: each is a right answer."""
-    catalog = answerer.catalog
-    owner = catalog.projects[key].organization if key in catalog.projects else key
-    found = {key, owner}
-    if owner in catalog.organizations:
-        found.update(p.id for p in catalog.projects_of(owner))
-    return found
 
 
 def _cases(*kinds: str) -> list[Any]:

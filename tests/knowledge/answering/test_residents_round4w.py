@@ -16,7 +16,7 @@ import yaml
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.scope import Refusal
 from knowledge.answering.text import normalize
-from tests.knowledge.answering.chat import in_one_chat
+from tests.knowledge.answering.chat import family, in_one_chat
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
@@ -56,16 +56,6 @@ KNOWN_MISSES = {
 
 def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
     return in_one_chat(answerer, case.get("conversation") or [case["q"]])
-
-
-def family(answerer: Answerer, key: str) -> set[str]:
-    """A record, its organization and the organization's projects: each is a right answer."""
-    catalog = answerer.catalog
-    owner = catalog.projects[key].organization if key in catalog.projects else key
-    found = {key, owner}
-    if owner in catalog.organizations:
-        found.update(p.id for p in catalog.projects_of(owner))
-    return found
 
 
 def _cases(*kinds: str) -> list[Any]:
