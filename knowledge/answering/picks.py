@@ -141,6 +141,42 @@ def picked(text: str, subject: Subject | None, catalog: Catalog) -> Pick | None:
     return None
 
 
+def pointed_several(text: str, subject: Subject | None, catalog: Catalog) -> list[Record]:
+    """The records of the chat's last list that "高新区那个在哪" may mean when several fit as
+    well (two of 高新区 shown): they are a choice, not 不知道. [] when one fits or none does."""
+    if subject is None or not subject.listed:
+        return []
+    compact = text.replace(" ", "")
+    pointer = _THAT_ONE.search(compact)
+    if pointer is None or len(compact) > MAX_FOLLOW_UP:
+        return []
+    said = compact[: pointer.start()]  # what points: 高新区 of 高新区那个在哪
+    shown = [r for kind, key in subject.listed if (r := catalog.record(kind, key)) is not None]
+    fits = _tied(said, shown) or [
+        r for r in shown if isinstance(r, Organization) and _placed_in(r, said)
+    ]
+    return fits if len(fits) > 1 else []
+
+
+def _placed_in(org: Organization, text: str) -> bool:
+    """Whether the text names the organization's district or street (short or in full)."""
+    for place in (org.district, org.street):
+        short = re.sub(r"(区|县|街道)$", "", place)
+        if place and (place in text or (len(short) >= 2 and short in text)):
+            return True
+    return False
+
+
+def _tied(text: str, shown: Sequence[Record]) -> list[Record]:
+    """The records whose names share the longest piece with the text, when several do."""
+    pieces = [
+        (len(_longest_shared(text, [r.display_name, *getattr(r, "aliases", ())])), r) for r in shown
+    ]
+    longest = max((size for size, _ in pieces), default=0)
+    tied = [r for size, r in pieces if size == longest and size >= 2]
+    return tied if len(tied) > 1 else []
+
+
 def _by_name(text: str, shown: Sequence[Record]) -> tuple[Record, str] | None:
     """The one record whose name shares the longest piece with the text (2 characters at
     least), and that piece; None when two share as long a piece (社工 of 秋文社工 and 中海社工)."""

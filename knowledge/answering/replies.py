@@ -25,9 +25,11 @@ from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.list_questions import (
+    form_asked,
     is_count_question,
     is_list_question,
     narrowing_words,
+    other_institutions,
     topics_of,
     without_places,
 )
@@ -39,6 +41,7 @@ from knowledge.answering.picks import (
     asked_of_all,
     asks_more,
     picked,
+    pointed_several,
     relisted,
 )
 from knowledge.answering.scope import Refusal, refusal_reply
@@ -48,6 +51,7 @@ from knowledge.records import Activity, Fact, Kind, Organization, Project, Recor
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
+NOT_LISTED_HINT = "如需查找社会组织，可以写出区县或需要的服务，也可以发送 /orgs 浏览全部组织。"
 # One of several, not said which: "它是干啥的" after a list.
 _ONE_OF_THEM = re.compile(r"它(?!们)|这家|那家|该组织|该机构")
 
@@ -108,6 +112,10 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             refusal=refusal,
         )
     shape = without_places(match.normalized, snapshot.index.places)  # 帮娃娃的组织宝鸡有几个
+    other = other_institutions(shape) if not match.named else ""
+    if other:  # 宝鸡有哪些学校: the records list social organizations only
+        reply = Reply(f"资料中只有社会组织的信息，没有{other}的名单或数目。", [NOT_LISTED_HINT])
+        return Answer(match.query, False, Intent.LIST, reply, [])
     if is_list_question(shape) and is_award_question(shape):  # 哪些组织得过奖
         places = [name for _, name in match.places]
         chosen = selections(snapshot.catalog, places)
@@ -119,7 +127,7 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     if is_list_question(shape) and not _fact_lists(snapshot, match):
         return _list_answer(snapshot, match)
     if is_count_question(shape) and not _fact_counts(snapshot, match):
-        return _list_answer(snapshot, match)
+        return _list_answer(snapshot, match, counted=True)
     results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
@@ -205,6 +213,10 @@ def from_shown(
         answer = Answer(match.query, True, of_all, reply, results, context=context)
         answer.decision = Decision.ANSWER
         return answer
+    several = pointed_several(match.normalized, context, snapshot.catalog)
+    if several:  # 高新区那个在哪, two of 高新区 shown: which of those two
+        intent = follow_up_intent(match.normalized) or Intent.INTRODUCE
+        return _choice_of(snapshot, match.query, several, intent)
     which = _which_one(snapshot, match, context)
     if which is not None:
         return which
@@ -250,9 +262,14 @@ def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | N
     ]
     if len(shown) < 2:
         return None
+    return _choice_of(snapshot, match.query, shown, intent)
+
+
+def _choice_of(snapshot: Snapshot, query: str, shown: list[Record], intent: Intent) -> Answer:
+    """A choice of some of the records the chat was shown, as buttons."""
     results = [{"kind": r.KIND, "id": r.id, "name": r.display_name, "score": 0.0} for r in shown]
     reply = snapshot.composer.choices(shown)
-    return Answer(match.query, True, intent, reply, results, shown, shown[0], Decision.CHOOSE)
+    return Answer(query, True, intent, reply, results, shown, shown[0], Decision.CHOOSE)
 
 
 def _figure_named(snapshot: Snapshot, match: Match, context: Subject, tz: tzinfo) -> Answer | None:
@@ -353,6 +370,10 @@ def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
     fact = snapshot.catalog.facts.get(top.doc.id)
     if fact is None or not _COUNTED_ORGANIZATIONS.search(fact.answer):
         return False
+    # 宝鸡有几家慈善组织: a fact counting 社会团体 and 民非 does not count 慈善组织
+    form = form_asked(match.normalized.replace(" ", ""))
+    if form and form not in fact.answer:
+        return False
     return _fact_covers(snapshot, match, fact)
 
 
@@ -360,6 +381,8 @@ def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
     """Whether a fact listing or counting organizations covers what the question narrows
     by: 做心理的组织有几家 narrows by what they do, 宝鸡有几家 by a place, and a fact counting
     all of 未央区's organizations answers neither."""
+    if _SELECTION.search(fact.name + fact.answer) and not _SELECTION.search(match.normalized):
+        return False  # the 10 chosen in 2021 are not how many 宝鸡 has, nor all of them
     topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
     if any(topic not in fact.topics for topic in topics):
         return False
@@ -368,9 +391,11 @@ def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
 
 
 _COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")
+# A fact of a selection (典型事例, 评选, 入选) counts and names the ones chosen.
+_SELECTION = re.compile(r"典型|评选|评上|入选|选上|名列|获评|获奖|优秀|先进|示范")
 
 
-def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
+def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> Answer:
     # 除了武术协会: 武术 is no topic, unless said again (除了高新区慈善协会还有哪些做慈善的)
     said, _ = snapshot.lister.excepted_name(match.normalized)
     rest = match.normalized.replace(" ", "").replace(said, "", 1) if said else ""
@@ -383,6 +408,7 @@ def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
     listing = snapshot.lister.listing(
         match.normalized, match.places, topics, [m for m in matched if m]
     )
+    listing.counted = counted
     return _listed(snapshot, match.query, listing)
 
 
