@@ -163,7 +163,10 @@ def _list_head(compact: str) -> str | None:
 # 多少 alone counts too when an organization follows it (宝鸡有多少社会组织).
 _HOW_MANY = re.compile(r"有?(几家|几个|多少家|多少个|多少)")
 # What may stand between those who do something and the count (做儿童的一共有几家).
-_SUM_WORDS = re.compile(r"(一共|总共|合计|加起来|算起来|到底|大概|大约|总|共|有|是|都|还)+$")
+# 宝鸡和西安各有几家: what joins two places (left once the places are taken out) too.
+_SUM_WORDS = re.compile(
+    r"(一共|总共|合计|加起来|算起来|到底|大概|大约|总|共|有|是|都|还|各自|各|分别|和|跟|与|及)+$"
+)
 _PERSONS_TOO = frozenset({"社工", "团队", "志愿队"})  # counted by 个, people may be meant
 
 
@@ -177,7 +180,8 @@ def is_count_question(text: str) -> bool:
             continue  # 秋文社工有多少个社工: social workers, not organizations
         if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
             return True
-        if not head and (_ORG_BEFORE.search(before) or _DOERS.search(_SUM_WORDS.sub("", before))):
+        before = _SUM_WORDS.sub("", before)
+        if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
             return True
     return False
 

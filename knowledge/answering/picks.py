@@ -58,7 +58,10 @@ _THERE = re.compile(
     r"那里|那边|那儿|那块|这里|这边|这儿|里面|附近|周边|周围|当地|那一片|跟前|引进|引入|入驻"
 )
 # "有几家" after a list: how many it holds.
-_COUNT_ONLY = re.compile(r"^(那|一共|总共|共|总|到底)*(有)?(几家|几个|多少家|多少个)(呢|啊|吗)?$")
+_COUNT_ONLY = re.compile(
+    r"^(那|这)?(几家|几个|些|它们|他们)?(一共|总共|共|总|到底|加起来)*(有)?"
+    r"(几家|几个|多少家|多少个|多少)(呢|啊|吗)?$"
+)
 # What carries no subject in a list's follow-up (the kind of organization, filler).
 _FILLER = re.compile(
     r"里面|附近|周边|周围|当地|这里|这边|这儿|那儿|那块|一片|跟前|引进|引入|入驻|"

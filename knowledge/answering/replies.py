@@ -199,8 +199,23 @@ def from_shown(
     if len(match.normalized) - match.normalized.count(" ") > MAX_FOLLOW_UP:
         return None  # a longer message tells its own story
     pick = picked(match.normalized, context, snapshot.catalog)
-    if pick is not None:
+    several = pointed_several(match.normalized, context, snapshot.catalog)
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    # 张家堡那个 is the one named so; 未央区那个做儿童的 is not the one named 未央区… unless it does
+    if pick is not None and not (
+        several and topics and not _does(snapshot.catalog, pick.record, topics)
+    ):
         return _picked(snapshot, pick, match.query, tz)
+    if several:  # 高新区那个在哪, two of 高新区 shown: which of those two
+        # 未央区那个做儿童的: what it does says which, when the question tells it
+        doing = [r for r in several if topics and _does(snapshot.catalog, r, topics)]
+        if len(doing) == 1:  # what is asked of it: after 那个, less what it does
+            compact = match.normalized.replace(" ", "")
+            rest = re.sub(r"^.*?(那个|这个|那家|这家)", "", compact)
+            rest = _DOING.sub("", rest)
+            return _picked(snapshot, Pick(doing[0], rest), match.query, tz)
+        intent = follow_up_intent(match.normalized) or Intent.INTRODUCE
+        return _choice_of(snapshot, match.query, doing or several, intent)
     of_all = asked_of_all(match.normalized, context)
     if of_all is not None:  # 它们的电话: each one's
         orgs = [
@@ -213,10 +228,6 @@ def from_shown(
         answer = Answer(match.query, True, of_all, reply, results, context=context)
         answer.decision = Decision.ANSWER
         return answer
-    several = pointed_several(match.normalized, context, snapshot.catalog)
-    if several:  # 高新区那个在哪, two of 高新区 shown: which of those two
-        intent = follow_up_intent(match.normalized) or Intent.INTRODUCE
-        return _choice_of(snapshot, match.query, several, intent)
     which = _which_one(snapshot, match, context)
     if which is not None:
         return which
@@ -263,6 +274,17 @@ def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | N
     if len(shown) < 2:
         return None
     return _choice_of(snapshot, match.query, shown, intent)
+
+
+_DOING = re.compile(r"(做|搞|干|帮|管)[^，,。？?！!\s]{1,8}?的")
+
+
+def _does(catalog: Catalog, record: Record, topics: list[str]) -> bool:
+    """Whether an organization (or its projects) works on one of the topics."""
+    if not isinstance(record, Organization):
+        return False
+    own = set(record.topics).union(*(p.topics for p in catalog.projects_of(record.id)))
+    return any(topic in own for topic in topics)
 
 
 def _choice_of(snapshot: Snapshot, query: str, shown: list[Record], intent: Intent) -> Answer:
@@ -387,7 +409,10 @@ def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
     if any(topic not in fact.topics for topic in topics):
         return False
     where = {fact.city, fact.district} - {""}
-    return not where or all(name in where for level, name in match.places if level != "street")
+    asked = {name for level, name in match.places if level != "street"}
+    if fact.district and asked and fact.district not in asked:
+        return False  # 西安市有几家: 未央区's 281 are not 西安's
+    return not where or all(name in where for name in asked)
 
 
 _COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")

@@ -30,6 +30,10 @@ COUNTED = [
         },
     ),
     ("未央区的街道社会组织服务中心有多少", {"zhangjiabao-sozo-center", "xinjiamiao-sozo-center"}),
+    (  # 宝鸡和西安各有几家: the places' 和 and 各 between the organizations and the count
+        "做心理健康的社会组织宝鸡和西安各有几家",
+        {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"},
+    ),
 ]
 
 
@@ -50,6 +54,7 @@ NO_TOTAL = [
     ("宝鸡市有几家社会组织", "宝鸡市"),
     ("宝鸡的社会组织一共多少个", "宝鸡市"),
     ("金台区有几个组织", "金台区"),
+    ("西安市有几家社会组织", "西安市"),  # 未央区's 281 are not 西安's
 ]
 
 
@@ -116,6 +121,10 @@ def test_pointing_at_one_that_several_shown_fit_offers_those(
     [
         (("未央区有哪些社会组织服务中心", "辛家庙那个给社会组织提供啥"), "xinjiamiao-sozo-center"),
         (("宝鸡有哪些协会", "武术那个在哪"), "jintai-wushu"),
+        # the one named 张家堡…, though two shown are in 张家堡
+        (("未央区有哪些社会组织服务中心", "张家堡那个有多大"), "zhangjiabao-sozo-center"),
+        # all three are in 未央区: what it does says which
+        (("西安有哪些社工机构", "未央区那个做儿童的是哪家"), "changqingteng-social-work"),
     ],
     ids=lambda v: "/".join(v) if isinstance(v, tuple) else None,
 )
@@ -164,3 +173,10 @@ def test_an_institution_named_in_a_question_about_organizations_is_still_answere
 ) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.answered and answer.results[0]["id"] == expected, answer.text
+
+
+@pytest.mark.parametrize("count", ["一共多少", "那几家一共多少", "这些总共有几家", "有几家"])
+def test_how_many_after_a_list_counts_the_list(answerer: Answerer, count: str) -> None:
+    answer = _chat(answerer, "宝鸡有哪些协会", count)
+    assert answer.intent == Intent.LIST and len(answer.listed) == 7, answer.text
+    assert "就这 7 家" in answer.text
