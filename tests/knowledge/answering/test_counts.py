@@ -180,3 +180,19 @@ def test_how_many_after_a_list_counts_the_list(answerer: Answerer, count: str) -
     answer = _chat(answerer, "宝鸡有哪些协会", count)
     assert answer.intent == Intent.LIST and len(answer.listed) == 7, answer.text
     assert "就这 7 家" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("咱未央区弄社工的有几家嘛", 3),  # 弄 is 做; 嘛 ends it
+        ("What social work agencies are there in Xi'an?", 3),  # what … are there: a list
+        ("are there any associations in Jintai?", 1),
+    ],
+)
+def test_a_list_asked_in_dialect_or_english_is_read_as_one(
+    answerer: Answerer, question: str, expected: int
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.intent == Intent.LIST and len(answer.listed) == expected, answer.text
+    assert answer.answered == bool(expected)
