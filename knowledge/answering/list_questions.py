@@ -32,7 +32,9 @@ _ORG_BEFORE = re.compile(
     r"|一共|总共|共|合计|加起来|算起来|到底|大概|大约|总|给我|给|的)*$"
 )
 _MATTERS = re.compile(r"(的事情?|的事儿|这些事|方面的?)[呢啊呀吗?？]*$")
-_DOERS = re.compile(r"(做|搞|弄|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
+_DOERS = re.compile(
+    r"(做|搞|弄|干|帮|管|提供|开展).{2,12}的$"
+)  # 做心理咨询的 (有哪些): those who do
 _EXCEPT_WORD = r"除了|除开|除去|除掉"
 _EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")
 
