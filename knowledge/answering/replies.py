@@ -19,13 +19,13 @@ from knowledge.answering.context import (
     follow_up_intent,
     follow_up_reply,
 )
+from knowledge.answering.fact_lists import fact_counts, fact_lists
 from knowledge.answering.figure_questions import is_award_question
 from knowledge.answering.figures import figure_named, figures_reply, selections
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.list_questions import (
-    form_asked,
     is_count_question,
     is_list_question,
     narrowing_words,
@@ -47,7 +47,7 @@ from knowledge.answering.picks import (
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Fact, Kind, Organization, Project, Record
+from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
@@ -124,9 +124,9 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         where = "".join(places)
         none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
         return Answer(match.query, False, Intent.LIST, none, [])
-    if is_list_question(shape) and not _fact_lists(snapshot, match):
+    if is_list_question(shape) and not fact_lists(snapshot, match):
         return _list_answer(snapshot, match)
-    if is_count_question(shape) and not _fact_counts(snapshot, match):
+    if is_count_question(shape) and not fact_counts(snapshot, match):
         return _list_answer(snapshot, match, counted=True)
     results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
     intent, decision = Intent(match.intent), Decision(match.decision)
@@ -369,55 +369,6 @@ def record_of(catalog: Catalog, doc: Doc) -> Record:
     if record is None:
         raise LookupError(f"the index has {doc.kind} {doc.id!r}, the records do not")
     return record
-
-
-def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
-    """A curated fact that names organizations answers this list question itself
-    (宝鸡2021年社会组织典型事例有哪些); one that counts them (未央区有多少家) does not."""
-    top = match.top
-    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
-        return False
-    fact = snapshot.catalog.facts.get(top.doc.id)
-    if fact is None or snapshot.lister.organizations_named(fact.answer) < 2:
-        return False
-    return _fact_covers(snapshot, match, fact)  # 哪些组织是帮社区居民的: not 6000余场次's three
-
-
-def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
-    """A curated fact that counts organizations answers this count question itself
-    (未央区有多少家社会组织: 281家); one about something else (a policy) does not."""
-    top = match.top
-    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
-        return False
-    fact = snapshot.catalog.facts.get(top.doc.id)
-    if fact is None or not _COUNTED_ORGANIZATIONS.search(fact.answer):
-        return False
-    # 宝鸡有几家慈善组织: a fact counting 社会团体 and 民非 does not count 慈善组织
-    form = form_asked(match.normalized.replace(" ", ""))
-    if form and form not in fact.answer:
-        return False
-    return _fact_covers(snapshot, match, fact)
-
-
-def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
-    """Whether a fact listing or counting organizations covers what the question narrows
-    by: 做心理的组织有几家 narrows by what they do, 宝鸡有几家 by a place, and a fact counting
-    all of 未央区's organizations answers neither."""
-    if _SELECTION.search(fact.name + fact.answer) and not _SELECTION.search(match.normalized):
-        return False  # the 10 chosen in 2021 are not how many 宝鸡 has, nor all of them
-    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
-    if any(topic not in fact.topics for topic in topics):
-        return False
-    where = {fact.city, fact.district} - {""}
-    asked = {name for level, name in match.places if level != "street"}
-    if fact.district and asked and fact.district not in asked:
-        return False  # 西安市有几家: 未央区's 281 are not 西安's
-    return not where or all(name in where for name in asked)
-
-
-_COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")
-# A fact of a selection (典型事例, 评选, 入选) counts and names the ones chosen.
-_SELECTION = re.compile(r"典型|评选|评上|入选|选上|名列|获评|获奖|优秀|先进|示范")
 
 
 def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> Answer:
