@@ -58,7 +58,9 @@ def judge(case: dict[str, Any], answer: Answer, records: dict[str, dict[str, Any
         return False
     if "expect_all" in case:
         names = [records[k].get("name") or records[k].get("title", "") for k in case["expect_all"]]
-        return all(name in answer.text for name in names)
+        # a list's own `figure` is what it must also say (资料没有给出…总数)
+        named = all(name in answer.text for name in names)
+        return named and str(case.get("figure", "")) in answer.text
     wanted = case.get("expect_any") or [case["expect"]]
     right = set().union(*(family(records, k) for k in wanted))
     top = answer.results[0]["id"] if answer.results else ""

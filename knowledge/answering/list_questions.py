@@ -32,7 +32,9 @@ _ORG_BEFORE = re.compile(
     r"|一共|总共|共|合计|加起来|算起来|到底|大概|大约|总|给我|给|的)*$"
 )
 _MATTERS = re.compile(r"(的事情?|的事儿|这些事|方面的?)[呢啊呀吗?？]*$")
-_DOERS = re.compile(r"(做|搞|干|帮|管|提供|开展).{2,12}的$")  # 做心理咨询的 (有哪些): those who do
+_DOERS = re.compile(
+    r"(做|搞|弄|干|帮|管|提供|开展).{2,12}的$"
+)  # 做心理咨询的 (有哪些): those who do
 _EXCEPT_WORD = r"除了|除开|除去|除掉"
 _EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")
 
@@ -89,7 +91,7 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
         _form_or_name(NON_PROFIT, ("中心", "研究院", "学校", "幼儿园", "医院", "服务社")),
     ),
     (
-        re.compile(r"慈善组织"),
+        re.compile(r"慈善(?:组织|机构|团体|单位)"),  # 慈善机构 is what residents call them
         "慈善组织",
         lambda org: org.is_charity == "是" or "慈善" in org.name,
     ),
@@ -160,7 +162,13 @@ def _list_head(compact: str) -> str | None:
 
 # "做康复的机构有几家", "未央区有几个街道服务中心": how many, of organizations the records
 # list one by one. A counting fact (未央区有281家) answers first when the matcher finds one.
-_HOW_MANY = re.compile(r"有?(几家|几个|多少家|多少个)")
+# 多少 alone counts too when an organization follows it (宝鸡有多少社会组织).
+_HOW_MANY = re.compile(r"有?(几家|几个|多少家|多少个|多少)")
+# What may stand between those who do something and the count (做儿童的一共有几家).
+# 宝鸡和西安各有几家: what joins two places (left once the places are taken out) too.
+_SUM_WORDS = re.compile(
+    r"(一共|总共|合计|加起来|算起来|到底|大概|大约|总|共|有|是|都|还|各自|各|分别|和|跟|与|及)+$"
+)
 _PERSONS_TOO = frozenset({"社工", "团队", "志愿队"})  # counted by 个, people may be meant
 
 
@@ -169,14 +177,33 @@ def is_count_question(text: str) -> bool:
     compact = text.replace(" ", "")
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
-        head = after.rstrip("呢啊呀吗?？")
+        head = after.rstrip("呢啊呀吗嘛哇?？")
         if head in _PERSONS_TOO and not found.group().endswith("家"):
             continue  # 秋文社工有多少个社工: social workers, not organizations
         if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
             return True
+        before = _SUM_WORDS.sub("", before)
         if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
             return True
     return False
+
+
+# Institutions that are not social organizations: the records list none of them, so "宝鸡有哪些
+# 学校", "西安有几家银行" are not answered with an organization sharing a word (武术进校园).
+_INSTITUTIONS = (
+    r"学校|小学|中学|大学|高校|幼儿园|医院|诊所|银行|企业|公司|工厂|商场|超市|菜市场|市场"
+    r"|饭店|酒店|宾馆|景点|景区|公园"
+)
+_OTHER_HEAD = re.compile(
+    rf"(哪些|哪几(?:家|所|个)|几(?:家|所|个)|多少(?:家|所|个)?)的?({_INSTITUTIONS})[呢啊呀吗?？]*$"
+)
+
+
+def other_institutions(text: str) -> str:
+    """The kind of institution (not an organization) a (normalized) question asks a list or a
+    count of ("学校" of 宝鸡有哪些学校), or ""."""
+    found = _OTHER_HEAD.search(text.replace(" ", ""))
+    return found.group(2) if found else ""
 
 
 def is_list_question(text: str) -> bool:
@@ -233,7 +260,9 @@ def narrowing_words(words: Sequence[str], expansions: dict[str, tuple[str, ...]]
 
 # How organizations stand to a place, not what they do: 张家堡街道都入驻了哪些组织.
 _RELATIONS = frozenset({"入驻", "引进", "引入"})
-_FORM_PHRASE = re.compile(r"民办非企业单位|民办非企业|社会服务机构|社区社会组织|社会团体|慈善组织")
+_FORM_PHRASE = re.compile(
+    r"民办非企业单位|民办非企业|社会服务机构|社区社会组织|社会团体|慈善(?:组织|机构|团体|单位)"
+)
 
 
 def topics_of(

@@ -56,6 +56,7 @@ class Listing:
     again: bool = False  # asked again ("还有别的吗"): these are all there are
     more: bool = False  # the rest of a list too long to show at once ("还有吗")
     widened: str = ""  # the place that had none: these are of the place holding it
+    counted: bool = False  # asked how many: the count is the records', not the place's total
 
 
 class Lister:
@@ -221,6 +222,17 @@ class Lister:
             lines.append(f"另外还有 {listing.total} 家：")
         elif listing.again and listing.total <= len(listing.organizations):
             lines.append(f"资料中{listing.what}就这 {listing.total} 家：")
+        elif listing.counted and not _narrowed(listing.query):
+            # 宝鸡有多少社会组织: the sources give no total; say so, then what they describe
+            place = _place_words(listing.query.places)
+            lines.append(
+                f"资料没有给出{place}社会组织的总数。资料中写到的{place}组织有 {listing.total} 家"
+                + (
+                    f"，下面是前 {len(listing.organizations)} 家："
+                    if listing.total > len(listing.organizations)
+                    else "："
+                )
+            )
         elif listing.total > len(listing.organizations):
             lines.append(f"资料中共 {listing.total} 家，下面是前 {len(listing.organizations)} 家：")
         else:
@@ -230,6 +242,8 @@ class Lister:
             lines.append(f"{i}. {org.name}" + (f"（{where}）" if where else ""))
         if listing.by_name:
             lines.append("（资料未注明登记类型的，按名称判断。）")
+        if listing.counted and _narrowed(listing.query):
+            lines.append("（这是资料中写到的家数，不是官方统计的总数。）")
         lines.append("点选下面的按钮查看名片。")
         sources = dict.fromkeys(
             self.catalog.citations.get(org.source.document, org.source.document)
@@ -239,6 +253,12 @@ class Lister:
         if sources:
             lines.append("来源：" + "；".join(sources))
         return Reply(f"{listing.what}", lines)
+
+
+def _narrowed(query: ListQuery) -> bool:
+    """Whether a list asks for some kind of organization, not every one of a place."""
+    # what the matcher found narrows only a list of no place (see _run)
+    return bool(query.topics or query.form or query.exclude or (query.matched and not query.places))
 
 
 def _in_places(org: Organization, places: Sequence[tuple[str, str]]) -> bool:

@@ -58,7 +58,10 @@ _THERE = re.compile(
     r"那里|那边|那儿|那块|这里|这边|这儿|里面|附近|周边|周围|当地|那一片|跟前|引进|引入|入驻"
 )
 # "有几家" after a list: how many it holds.
-_COUNT_ONLY = re.compile(r"^(那|一共|总共|共|总|到底)*(有)?(几家|几个|多少家|多少个)(呢|啊|吗)?$")
+_COUNT_ONLY = re.compile(
+    r"^(那|这)?(几家|几个|些|它们|他们)?(一共|总共|共|总|到底|加起来)*(有)?"
+    r"(几家|几个|多少家|多少个|多少)(呢|啊|吗)?$"
+)
 # What carries no subject in a list's follow-up (the kind of organization, filler).
 _FILLER = re.compile(
     r"里面|附近|周边|周围|当地|这里|这边|这儿|那儿|那块|一片|跟前|引进|引入|入驻|"
@@ -139,6 +142,42 @@ def picked(text: str, subject: Subject | None, catalog: Catalog) -> Pick | None:
     if form and len(having) == 1:
         return Pick(having[0], rest)
     return None
+
+
+def pointed_several(text: str, subject: Subject | None, catalog: Catalog) -> list[Record]:
+    """The records of the chat's last list that "高新区那个在哪" may mean when several fit as
+    well (two of 高新区 shown): they are a choice, not 不知道. [] when one fits or none does."""
+    if subject is None or not subject.listed:
+        return []
+    compact = text.replace(" ", "")
+    pointer = _THAT_ONE.search(compact)
+    if pointer is None or len(compact) > MAX_FOLLOW_UP:
+        return []
+    said = compact[: pointer.start()]  # what points: 高新区 of 高新区那个在哪
+    shown = [r for kind, key in subject.listed if (r := catalog.record(kind, key)) is not None]
+    fits = _tied(said, shown) or [
+        r for r in shown if isinstance(r, Organization) and _placed_in(r, said)
+    ]
+    return fits if len(fits) > 1 else []
+
+
+def _placed_in(org: Organization, text: str) -> bool:
+    """Whether the text names the organization's district or street (short or in full)."""
+    for place in (org.district, org.street):
+        short = re.sub(r"(区|县|街道)$", "", place)
+        if place and (place in text or (len(short) >= 2 and short in text)):
+            return True
+    return False
+
+
+def _tied(text: str, shown: Sequence[Record]) -> list[Record]:
+    """The records whose names share the longest piece with the text, when several do."""
+    pieces = [
+        (len(_longest_shared(text, [r.display_name, *getattr(r, "aliases", ())])), r) for r in shown
+    ]
+    longest = max((size for size, _ in pieces), default=0)
+    tied = [r for size, r in pieces if size == longest and size >= 2]
+    return tied if len(tied) > 1 else []
 
 
 def _by_name(text: str, shown: Sequence[Record]) -> tuple[Record, str] | None:

@@ -19,6 +19,7 @@ from knowledge.answering.context import (
     follow_up_intent,
     follow_up_reply,
 )
+from knowledge.answering.fact_lists import fact_counts, fact_lists
 from knowledge.answering.figure_questions import is_award_question
 from knowledge.answering.figures import figure_named, figures_reply, selections
 from knowledge.answering.gate import Decision
@@ -28,6 +29,7 @@ from knowledge.answering.list_questions import (
     is_count_question,
     is_list_question,
     narrowing_words,
+    other_institutions,
     topics_of,
     without_places,
 )
@@ -39,15 +41,17 @@ from knowledge.answering.picks import (
     asked_of_all,
     asks_more,
     picked,
+    pointed_several,
     relisted,
 )
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Fact, Kind, Organization, Project, Record
+from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
+NOT_LISTED_HINT = "如需查找社会组织，可以写出区县或需要的服务，也可以发送 /orgs 浏览全部组织。"
 # One of several, not said which: "它是干啥的" after a list.
 _ONE_OF_THEM = re.compile(r"它(?!们)|这家|那家|该组织|该机构")
 
@@ -108,6 +112,10 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             refusal=refusal,
         )
     shape = without_places(match.normalized, snapshot.index.places)  # 帮娃娃的组织宝鸡有几个
+    other = other_institutions(shape) if not match.named else ""
+    if other:  # 宝鸡有哪些学校: the records list social organizations only
+        reply = Reply(f"资料中只有社会组织的信息，没有{other}的名单或数目。", [NOT_LISTED_HINT])
+        return Answer(match.query, False, Intent.LIST, reply, [])
     if is_list_question(shape) and is_award_question(shape):  # 哪些组织得过奖
         places = [name for _, name in match.places]
         chosen = selections(snapshot.catalog, places)
@@ -116,10 +124,10 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         where = "".join(places)
         none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
         return Answer(match.query, False, Intent.LIST, none, [])
-    if is_list_question(shape) and not _fact_lists(snapshot, match):
+    if is_list_question(shape) and not fact_lists(snapshot, match):
         return _list_answer(snapshot, match)
-    if is_count_question(shape) and not _fact_counts(snapshot, match):
-        return _list_answer(snapshot, match)
+    if is_count_question(shape) and not fact_counts(snapshot, match):
+        return _list_answer(snapshot, match, counted=True)
     results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
@@ -191,8 +199,23 @@ def from_shown(
     if len(match.normalized) - match.normalized.count(" ") > MAX_FOLLOW_UP:
         return None  # a longer message tells its own story
     pick = picked(match.normalized, context, snapshot.catalog)
-    if pick is not None:
+    several = pointed_several(match.normalized, context, snapshot.catalog)
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    # 张家堡那个 is the one named so; 未央区那个做儿童的 is not the one named 未央区… unless it does
+    if pick is not None and not (
+        several and topics and not _does(snapshot.catalog, pick.record, topics)
+    ):
         return _picked(snapshot, pick, match.query, tz)
+    if several:  # 高新区那个在哪, two of 高新区 shown: which of those two
+        # 未央区那个做儿童的: what it does says which, when the question tells it
+        doing = [r for r in several if topics and _does(snapshot.catalog, r, topics)]
+        if len(doing) == 1:  # what is asked of it: after 那个, less what it does
+            compact = match.normalized.replace(" ", "")
+            rest = re.sub(r"^.*?(那个|这个|那家|这家)", "", compact)
+            rest = _DOING.sub("", rest)
+            return _picked(snapshot, Pick(doing[0], rest), match.query, tz)
+        intent = follow_up_intent(match.normalized) or Intent.INTRODUCE
+        return _choice_of(snapshot, match.query, doing or several, intent)
     of_all = asked_of_all(match.normalized, context)
     if of_all is not None:  # 它们的电话: each one's
         orgs = [
@@ -250,9 +273,25 @@ def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | N
     ]
     if len(shown) < 2:
         return None
+    return _choice_of(snapshot, match.query, shown, intent)
+
+
+_DOING = re.compile(r"(做|搞|干|帮|管)[^，,。？?！!\s]{1,8}?的")
+
+
+def _does(catalog: Catalog, record: Record, topics: list[str]) -> bool:
+    """Whether an organization (or its projects) works on one of the topics."""
+    if not isinstance(record, Organization):
+        return False
+    own = set(record.topics).union(*(p.topics for p in catalog.projects_of(record.id)))
+    return any(topic in own for topic in topics)
+
+
+def _choice_of(snapshot: Snapshot, query: str, shown: list[Record], intent: Intent) -> Answer:
+    """A choice of some of the records the chat was shown, as buttons."""
     results = [{"kind": r.KIND, "id": r.id, "name": r.display_name, "score": 0.0} for r in shown]
     reply = snapshot.composer.choices(shown)
-    return Answer(match.query, True, intent, reply, results, shown, shown[0], Decision.CHOOSE)
+    return Answer(query, True, intent, reply, results, shown, shown[0], Decision.CHOOSE)
 
 
 def _figure_named(snapshot: Snapshot, match: Match, context: Subject, tz: tzinfo) -> Answer | None:
@@ -332,45 +371,7 @@ def record_of(catalog: Catalog, doc: Doc) -> Record:
     return record
 
 
-def _fact_lists(snapshot: Snapshot, match: Match) -> bool:
-    """A curated fact that names organizations answers this list question itself
-    (宝鸡2021年社会组织典型事例有哪些); one that counts them (未央区有多少家) does not."""
-    top = match.top
-    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
-        return False
-    fact = snapshot.catalog.facts.get(top.doc.id)
-    if fact is None or snapshot.lister.organizations_named(fact.answer) < 2:
-        return False
-    return _fact_covers(snapshot, match, fact)  # 哪些组织是帮社区居民的: not 6000余场次's three
-
-
-def _fact_counts(snapshot: Snapshot, match: Match) -> bool:
-    """A curated fact that counts organizations answers this count question itself
-    (未央区有多少家社会组织: 281家); one about something else (a policy) does not."""
-    top = match.top
-    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
-        return False
-    fact = snapshot.catalog.facts.get(top.doc.id)
-    if fact is None or not _COUNTED_ORGANIZATIONS.search(fact.answer):
-        return False
-    return _fact_covers(snapshot, match, fact)
-
-
-def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
-    """Whether a fact listing or counting organizations covers what the question narrows
-    by: 做心理的组织有几家 narrows by what they do, 宝鸡有几家 by a place, and a fact counting
-    all of 未央区's organizations answers neither."""
-    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
-    if any(topic not in fact.topics for topic in topics):
-        return False
-    where = {fact.city, fact.district} - {""}
-    return not where or all(name in where for level, name in match.places if level != "street")
-
-
-_COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")
-
-
-def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
+def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> Answer:
     # 除了武术协会: 武术 is no topic, unless said again (除了高新区慈善协会还有哪些做慈善的)
     said, _ = snapshot.lister.excepted_name(match.normalized)
     rest = match.normalized.replace(" ", "").replace(said, "", 1) if said else ""
@@ -383,6 +384,7 @@ def _list_answer(snapshot: Snapshot, match: Match) -> Answer:
     listing = snapshot.lister.listing(
         match.normalized, match.places, topics, [m for m in matched if m]
     )
+    listing.counted = counted
     return _listed(snapshot, match.query, listing)
 
 

@@ -1,0 +1,62 @@
+"""Whether a curated fact answers a list or count question itself: one naming the
+organizations (宝鸡2021年社会组织典型事例有哪些) or counting them (未央区有多少家: 281家), when it
+covers what the question narrows by; otherwise the records' organizations are listed."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.answering.gate import Decision
+from knowledge.answering.list_questions import form_asked, topics_of
+from knowledge.answering.matcher import Match
+from knowledge.answering.snapshot import Snapshot
+from knowledge.records import Fact, Kind
+
+
+def fact_lists(snapshot: Snapshot, match: Match) -> bool:
+    """A curated fact that names organizations answers this list question itself
+    (宝鸡2021年社会组织典型事例有哪些); one that counts them (未央区有多少家) does not."""
+    top = match.top
+    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
+        return False
+    fact = snapshot.catalog.facts.get(top.doc.id)
+    if fact is None or snapshot.lister.organizations_named(fact.answer) < 2:
+        return False
+    return _fact_covers(snapshot, match, fact)  # 哪些组织是帮社区居民的: not 6000余场次's three
+
+
+def fact_counts(snapshot: Snapshot, match: Match) -> bool:
+    """A curated fact that counts organizations answers this count question itself
+    (未央区有多少家社会组织: 281家); one about something else (a policy) does not."""
+    top = match.top
+    if top is None or top.doc.kind != Kind.FACT or match.decision != Decision.ANSWER:
+        return False
+    fact = snapshot.catalog.facts.get(top.doc.id)
+    if fact is None or not _COUNTED_ORGANIZATIONS.search(fact.answer):
+        return False
+    # 宝鸡有几家慈善组织: a fact counting 社会团体 and 民非 does not count 慈善组织
+    form = form_asked(match.normalized.replace(" ", ""))
+    if form and form not in fact.answer:
+        return False
+    return _fact_covers(snapshot, match, fact)
+
+
+def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
+    """Whether a fact listing or counting organizations covers what the question narrows
+    by: 做心理的组织有几家 narrows by what they do, 宝鸡有几家 by a place, and a fact counting
+    all of 未央区's organizations answers neither."""
+    if _SELECTION.search(fact.name + fact.answer) and not _SELECTION.search(match.normalized):
+        return False  # the 10 chosen in 2021 are not how many 宝鸡 has, nor all of them
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    if any(topic not in fact.topics for topic in topics):
+        return False
+    where = {fact.city, fact.district} - {""}
+    asked = {name for level, name in match.places if level != "street"}
+    if fact.district and asked and fact.district not in asked:
+        return False  # 西安市有几家: 未央区's 281 are not 西安's
+    return not where or all(name in where for name in asked)
+
+
+_COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")
+# A fact of a selection (典型事例, 评选, 入选) counts and names the ones chosen.
+_SELECTION = re.compile(r"典型|评选|评上|入选|选上|名列|获评|获奖|优秀|先进|示范")
