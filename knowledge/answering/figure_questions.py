@@ -153,18 +153,6 @@ def counting_verb(question: str) -> str:
 _DESCRIBED = re.compile(r"(的|那个|这个)(项目|活动|组织|机构|协会|合作社|中心|平台)")
 
 
-# What follows the count word at the end: "有几个农村幸福院" counts 农村幸福院.
-_COUNTED_AFTER_RE = re.compile(
-    r"(?:几|多少)[个家名位座所块场次批项]?([\u4e00-\u9fff]{2,8}?)[呢啊呀吗嘛?？]*$"
-)
-
-
-def counted_after(question: str) -> str:
-    """The thing a question counts when it names it after 几/多少 ("" when none)."""
-    found = _COUNTED_AFTER_RE.search(question.replace(" ", ""))
-    return found.group(1) if found else ""
-
-
 def counted_part(question: str) -> str:
     """The part of the question after the record is described ("一共分了多少块地" of
     陈仓那个认地的项目一共分了多少块地); the whole question when it describes none."""

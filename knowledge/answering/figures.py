@@ -23,7 +23,6 @@ from knowledge.answering.figure_questions import (
     asked_units,
     asks_as_of,
     asks_money,
-    counted_after,
     counted_part,
     counted_person,
     counted_thing,
@@ -144,9 +143,6 @@ def figures_reply(
         dated = dates_reply(catalog, record, question)
         if dated is not None:
             return dated
-    if not chosen:  # 高新区有几个农村幸福院: what is counted is in the record's name too
-        after = counted_after(question)
-        chosen = [f for f in figures if after and after in f.label][:MAX_FIGURES]
     if not chosen:  # a number several organizations share lives on a fact that names them
         counted = _counting_facts(catalog, record, words, units)
         if counted:
