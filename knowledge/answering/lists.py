@@ -57,6 +57,9 @@ class Listing:
     more: bool = False  # the rest of a list too long to show at once ("还有吗")
     widened: str = ""  # the place that had none: these are of the place holding it
     counted: bool = False  # asked how many: the count is the records', not the place's total
+    # counted after the list was shown (一共有多少家): no fact was asked for the place's total,
+    # so the reply does not say the sources lack one (未央区's 281 is in them)
+    recounted: bool = False
 
 
 class Lister:
@@ -222,7 +225,7 @@ class Lister:
             lines.append(f"另外还有 {listing.total} 家：")
         elif listing.again and listing.total <= len(listing.organizations):
             lines.append(f"资料中{listing.what}就这 {listing.total} 家：")
-        elif listing.counted and not _narrowed(listing.query):
+        elif listing.counted and not listing.recounted and not _narrowed(listing.query):
             # 宝鸡有多少社会组织: the sources give no total; say so, then what they describe
             place = _place_words(listing.query.places)
             lines.append(
@@ -242,7 +245,7 @@ class Lister:
             lines.append(f"{i}. {org.name}" + (f"（{where}）" if where else ""))
         if listing.by_name:
             lines.append("（资料未注明登记类型的，按名称判断。）")
-        if listing.counted and _narrowed(listing.query):
+        if listing.counted and (listing.recounted or _narrowed(listing.query)):
             lines.append("（这是资料中写到的家数，不是官方统计的总数。）")
         lines.append("点选下面的按钮查看名片。")
         sources = dict.fromkeys(

@@ -87,6 +87,7 @@ class Relist:
     query: ListQuery
     again: bool  # the same list asked again ("还有别的吗"): say these are all there are
     more: bool = False  # the ones not shown yet ("还有别的组织吗" after 社工机构)
+    counted: bool = False  # 一共有多少家 after a list: that list, counted
 
 
 def ordinal(text: str, count: int) -> tuple[int, str] | None:
@@ -223,7 +224,7 @@ def relisted(
     if not compact or len(compact) > MAX_FOLLOW_UP:
         return None
     if subject.query is not None and _COUNT_ONLY.match(compact):  # 有几家: the list, counted
-        return Relist(subject.query, again=True)
+        return Relist(subject.query, again=False, counted=True)
     rest = without_places(compact, place_words)
     form = form_asked(rest)
     for word in sorted(words, key=len, reverse=True):

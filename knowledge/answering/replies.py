@@ -245,6 +245,7 @@ def from_shown(
     if relist is None:
         return _figure_named(snapshot, match, context, tz)
     listing = snapshot.lister.run(relist.query, again=relist.again, more=relist.more)
+    listing.counted = listing.recounted = relist.counted  # the records' count, not a total
     if relist.again and listing.total > len(context.listed):  # 还有吗: the ones not shown
         shown = tuple(key for kind, key in context.listed if kind == Kind.ORGANIZATION)
         query = replace(relist.query, exclude=(*relist.query.exclude, *shown))

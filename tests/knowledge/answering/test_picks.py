@@ -188,7 +188,7 @@ THERE = [
 def test_a_count_after_a_list_counts_the_list(answerer: Answerer, count: str) -> None:
     answer = in_one_chat(answerer, ["宝鸡有哪些做慈善的组织", count])
     assert answer.intent == Intent.LIST and answer.answered, answer.text
-    assert "资料中宝鸡市慈善救灾方面的组织就这 4 家" in answer.text
+    assert "资料中共 4 家" in answer.text and "不是官方统计的总数" in answer.text
 
 
 @pytest.mark.parametrize(("turns", "listed"), THERE, ids=[" / ".join(t) for t, _ in THERE])
@@ -437,3 +437,16 @@ def test_it_after_a_list_of_several_asks_which_one_with_those_listed(
     assert "哪一个" in answer.text
     then = in_one_chat(answerer, ["未央区有哪些社会组织", pointer, "第三个"])
     assert then.top is not None and then.top.id == listed[2].id
+
+
+@pytest.mark.parametrize(
+    ("listed", "count", "total"),
+    [("未央区有哪些组织", "一共有多少家", 7), ("宝鸡有哪些组织", "总共多少个", 11)],
+)
+def test_a_count_after_a_list_says_the_records_count_is_no_official_total(
+    answerer: Answerer, listed: str, count: str, total: int
+) -> None:
+    answer = in_one_chat(answerer, [listed, count])
+    assert f"资料中共 {total} 家" in answer.text
+    assert "不是官方统计的总数" in answer.text
+    assert "就这" not in answer.text and "资料没有给出" not in answer.text
