@@ -23,6 +23,7 @@ from knowledge.store import KnowledgeStore
 
 log = logging.getLogger(__name__)
 RELOAD_WAIT = 1.0  # seconds a resident may wait for knowledge staff just changed
+QUESTIONS_WAIT_SECONDS = 3.0  # at most, before staff read the question log (/stats, /unanswered)
 
 
 @dataclass
@@ -94,9 +95,11 @@ class Services:
 
     async def questions_written(self) -> None:
         """Wait until every question asked so far is in the database (the log's writer lets
-        a moment's questions gather): before staff read what residents asked."""
+        a moment's questions gather): before staff read what residents asked. At most a few
+        seconds: a log that cannot be written (an import's lock, a full disk) must not hang
+        the staff's commands; they then read what is written."""
         if self.answerer.questions is not None:
-            await asyncio.to_thread(self.answerer.questions.flush)
+            await asyncio.to_thread(self.answerer.questions.flush, QUESTIONS_WAIT_SECONDS)
 
     def close(self) -> None:
         """Write the questions still queued and close the database."""

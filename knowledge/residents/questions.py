@@ -13,6 +13,7 @@ import queue
 import secrets
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,11 +99,24 @@ class QuestionLog:
         else:
             self._queue.put(question)
 
-    def flush(self) -> None:
-        """Wait until every question recorded so far is written."""
-        if self._thread is not None:
-            self._hurry.set()
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every question recorded so far is written; False when `timeout` seconds
+        passed first (the database is locked by an import, or the disk is full)."""
+        if self._thread is None:
+            return True
+        self._hurry.set()
+        if timeout is None:
             self._queue.join()
+            return True
+        deadline = time.monotonic() + timeout
+        done = self._queue.all_tasks_done  # what Queue.join waits on, with a timeout
+        with done:
+            while self._queue.unfinished_tasks:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                done.wait(left)
+        return True
 
     def close(self) -> None:
         """Write what is queued and stop the writer (a clean stop loses nothing)."""

@@ -63,6 +63,26 @@ def test_answers_do_not_wait_for_a_staff_import_holding_the_database(tmp_path: P
     assert residents.question_counts() == (20, 0)
 
 
+def test_waiting_for_the_question_log_ends_while_an_import_holds_the_database(
+    tmp_path: Path,
+) -> None:
+    """/stats and /unanswered wait for the log first: never for ever."""
+    path = tmp_path / "orgbot.db"
+    answerer, residents = open_answerer(path, "Asia/Shanghai")
+    assert answerer.questions is not None
+    importer = sqlite3.connect(path)
+    importer.execute("BEGIN IMMEDIATE")  # `kb import` writing in another process
+    answerer.answer("智塔的电话")
+    started = time.perf_counter()
+    assert answerer.questions.flush(timeout=0.5) is False
+    assert time.perf_counter() - started < 2.0
+    importer.rollback()  # the import is done: the question is written
+    importer.close()
+    assert answerer.questions.flush(timeout=10) is True
+    assert residents.question_counts() == (1, 0)
+    answerer.questions.close()
+
+
 def test_retention_deletes_only_questions_older_than_the_limit(tmp_path: Path) -> None:
     from knowledge.residents.questions import AskedQuestion, QuestionLog
     from knowledge.residents.store import ResidentsStore
