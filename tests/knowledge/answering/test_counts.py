@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from knowledge.answering.answer import Answer, Answerer
-from knowledge.answering.context import Conversations
+from knowledge.answering.answer import Answerer
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
+from tests.knowledge.answering.chat import in_one_chat
 
 CHARITIES = {"baoji-hitech-charity", "baoji-charity-federation"}
 
@@ -86,16 +86,6 @@ def test_a_question_about_the_selection_gets_the_selection(
     assert answer.results[0]["id"] == "baoji-2021-typical-cases"
 
 
-def _chat(answerer: Answerer, *turns: str) -> Answer:
-    chat = Conversations()
-    answer = None
-    for turn in turns:
-        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
-        chat.update(0, answer)
-    assert answer is not None
-    return answer
-
-
 HI_TECH = ["baoji-hitech-charity", "baoji-hitech-private-enterprises"]
 
 
@@ -111,7 +101,7 @@ HI_TECH = ["baoji-hitech-charity", "baoji-hitech-private-enterprises"]
 def test_pointing_at_one_that_several_shown_fit_offers_those(
     answerer: Answerer, turns: tuple[str, ...], offered: list[str]
 ) -> None:
-    answer = _chat(answerer, *turns)
+    answer = in_one_chat(answerer, list(turns))
     assert answer.decision == Decision.CHOOSE and answer.answered
     assert [r["id"] for r in answer.results] == offered
 
@@ -131,7 +121,7 @@ def test_pointing_at_one_that_several_shown_fit_offers_those(
 def test_pointing_at_one_that_one_shown_fits_answers_it(
     answerer: Answerer, turns: tuple[str, ...], expected: str
 ) -> None:
-    answer = _chat(answerer, *turns)
+    answer = in_one_chat(answerer, list(turns))
     assert answer.decision != Decision.CHOOSE
     assert answer.results[0]["id"] == expected
 
@@ -177,7 +167,7 @@ def test_an_institution_named_in_a_question_about_organizations_is_still_answere
 
 @pytest.mark.parametrize("count", ["一共多少", "那几家一共多少", "这些总共有几家", "有几家"])
 def test_how_many_after_a_list_counts_the_list(answerer: Answerer, count: str) -> None:
-    answer = _chat(answerer, "宝鸡有哪些协会", count)
+    answer = in_one_chat(answerer, ["宝鸡有哪些协会", count])
     assert answer.intent == Intent.LIST and len(answer.listed) == 7, answer.text
     # the records' count, never "就这 7 家" as if all there are
     assert "资料中共 7 家" in answer.text and "不是官方统计的总数" in answer.text
