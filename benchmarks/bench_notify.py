@@ -41,6 +41,7 @@ from telegram.request import HTTPXRequest
 from bot.request import AiohttpRequest
 from jobs.notifier import Notifier, plan_and_store, read_inputs
 from jobs.planner import Policy, plan
+from jobs.sender import MAX_IN_FLIGHT
 from jobs.timing import parse_reminders
 from knowledge.curation.apply import apply_records, open_knowledge
 from knowledge.residents.store import ResidentsStore
@@ -214,7 +215,7 @@ async def throughput(folder: Path, count: int, http: str = "aiohttp") -> None:
         # httpx, python-telegram-bot's default, is kept for comparison.
         request = AiohttpRequest() if http == "aiohttp" else HTTPXRequest(connection_pool_size=32)
         async with Bot(server.token, base_url=server.base_url, request=request) as bot:
-            notices = Notifier(path, POLICY, bot, rate=None, max_in_flight=4)
+            notices = Notifier(path, POLICY, bot, rate=None)  # the bot's max_in_flight
             await notices.plan()
             server_cpu = server.call("cpu")
             cpu = time.process_time()  # the sender's process: the event loop and database thread
@@ -229,7 +230,8 @@ async def throughput(folder: Path, count: int, http: str = "aiohttp") -> None:
         server.stop()
     copies = Counter(sent)
     print(
-        f"(a) throughput ({http}), rate limit off: {count} reminders in {elapsed:.2f} s = "
+        f"(a) throughput ({http}), rate limit off, {MAX_IN_FLIGHT} in flight: {count} reminders in "
+        f"{elapsed:.2f} s = "
         f"{count / elapsed:,.0f} sends/s (target >= 1,000); "
         f"duplicates {sum(1 for n in copies.values() if n > 1)}, lost {count - len(copies)}"
     )

@@ -1,5 +1,4 @@
-"""The notices' database work off the event loop: one thread with its own connection, and
-writes that arrive while one is under way committed together."""
+"""The notices' database work off the event loop: one thread with its own connection."""
 
 from __future__ import annotations
 
@@ -7,15 +6,13 @@ import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import sqlite_utils
 
 from knowledge.db import connect
 
 T = TypeVar("T")
-In = TypeVar("In")
-Out = TypeVar("Out")
 
 
 class DatabaseThread:
@@ -44,48 +41,3 @@ class DatabaseThread:
 
         self._executor.submit(close_db)
         self._executor.shutdown(wait=True)
-
-
-class GroupCommit(Generic[In, Out]):
-    """Writes asked for while one is under way go together in the next transaction, so a
-    burst of sends costs a few commits, yet each caller waits until its own write is durable."""
-
-    def __init__(
-        self, db: DatabaseThread, write: Callable[[sqlite_utils.Database, list[In]], list[Out]]
-    ) -> None:
-        self.db, self.write = db, write
-        self._queue: list[tuple[In, asyncio.Future[Out]]] = []
-        self._draining = False
-        self._task: asyncio.Task[None] | None = None
-
-    async def __call__(self, item: In) -> Out:
-        return await self.submit(item)
-
-    def submit(self, item: In) -> asyncio.Future[Out]:
-        """Queue a write; the future is done when it is committed."""
-        future: asyncio.Future[Out] = asyncio.get_running_loop().create_future()
-        self._queue.append((item, future))
-        if not self._draining:
-            self._draining = True
-            self._task = asyncio.get_running_loop().create_task(self._drain())
-        return future
-
-    async def flush(self) -> None:
-        """Wait until everything queued so far is committed."""
-        while self._draining and self._task is not None:
-            await asyncio.shield(self._task)
-
-    async def _drain(self) -> None:
-        try:
-            while self._queue:
-                batch, self._queue = self._queue, []
-                try:
-                    results = await self.db.call(self.write, [item for item, _ in batch])
-                except Exception as exc:  # each caller hears of it
-                    for _, future in batch:
-                        future.set_exception(exc)
-                    continue
-                for (_, future), result in zip(batch, results, strict=True):
-                    future.set_result(result)
-        finally:
-            self._draining = False

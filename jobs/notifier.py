@@ -22,7 +22,7 @@ from telegram import Bot
 
 from jobs.database_thread import DatabaseThread
 from jobs.planner import Activity, Plan, Policy, plan
-from jobs.sender import Sender, SendStats, sender_stopped
+from jobs.sender import MAX_IN_FLIGHT, Sender, SendStats, sender_stopped
 from jobs.timing import utc_text
 from knowledge.db import describe
 from knowledge.residents.outbox import Outbox
@@ -110,7 +110,7 @@ class Notifier:
         *,
         rate: float | None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        max_in_flight: int = 4,
+        max_in_flight: int = MAX_IN_FLIGHT,
         send_timeout: float | None = None,
     ) -> None:
         self.policy, self.clock = policy, clock

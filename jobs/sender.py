@@ -1,12 +1,15 @@
-"""Sending the outbox: due rows, one claim at a time, within the broadcast rate.
+"""Sending the outbox: due rows, claimed just before they go, within the broadcast rate.
 
-Each row is claimed (a committed write) just before its request goes out, and its outcome
-written when the answer comes back, so after a crash only the rows that were in flight are in
-doubt; they become 'unknown' and are not sent again (see the README: Telegram has no
-idempotency key, and a second copy is worse than a missed one when the next reminder follows).
+Rows are claimed (a committed write) just before their requests go out, never more than
+`max_in_flight` claimed and unanswered at once, so after a crash only those are in doubt; they
+become 'unknown' and are not sent again (see the README: Telegram has no idempotency key, and
+a second copy is worse than a missed one when the next reminder follows). Rows are claimed
+several at once when half of that window is free, and the outcomes of the sends that came back
+are written in the same transaction: one commit, and one trip to the database thread, for
+several sends.
 
 Outcomes: sent; 403 → the chat is marked inactive; a migrated group → followed to its new id;
-429 → every worker pauses for the time Telegram asked (counted), the row goes back unchanged; a
+429 → every send pauses for the time Telegram asked (counted), the row goes back unchanged; a
 timeout or a broken connection after the request left → unknown; a request that never left
 (connection refused, pool full) or a server error → tried again with backoff, failed after
 MAX_ATTEMPTS; a 400 (a request Telegram will never accept) → failed at once.
@@ -22,11 +25,12 @@ import socket
 import time
 import uuid
 import warnings
+from collections import deque
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any, NamedTuple
+from typing import Any
 
 import aiohttp
 import httpx
@@ -44,7 +48,7 @@ from telegram.error import (
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from jobs import messages
-from jobs.database_thread import DatabaseThread, GroupCommit
+from jobs.database_thread import DatabaseThread
 from jobs.timing import QuietHours, utc_text
 from knowledge.residents.outbox import DeliveryStatus, Outbox, Outcome, Outgoing
 
@@ -53,7 +57,11 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 BACKOFF = timedelta(seconds=30)  # doubled after each failed attempt
 MAX_BACKOFF = timedelta(hours=1)
-BATCH = 200  # rows read at once; each is still claimed on its own
+BATCH = 200  # rows read at once; each is claimed only when a send slot is free
+# Sends claimed and unanswered at once: all a kill -9 can leave in doubt ('unknown', maybe never
+# delivered). Claims go half a window at a time: with 8, one transaction for 4 sends cost a
+# third less CPU a send than with 4 claimed one by one (benchmarks/bench_notify.py).
+MAX_IN_FLIGHT = 8
 IDLE_SECONDS = 0.25  # between looks at the outbox when nothing is due (and at stopping)
 # Errors after which the request certainly never reached Telegram.
 # aiohttp's are those of the bot's own requests (bot/request.py); httpx's those of a plain Bot.
@@ -87,19 +95,16 @@ class Pace:
         after Telegram asked for a pause, a burst would run into its limit again."""
         self._next = max(self._next, moment)
 
+    def due(self) -> bool:
+        """Whether a send may go now, without waiting for its slot."""
+        return self._next <= time.monotonic()
+
     async def wait(self) -> None:
         now = time.monotonic()
         slot = max(now - self.MAKE_UP, self._next)
         self._next = slot + self.interval
         if slot > now:
             await asyncio.sleep(slot - now)
-
-
-class Claim(NamedTuple):
-    """A row to take for sending, at `at` (UTC text)."""
-
-    row_id: int
-    at: str
 
 
 @dataclass
@@ -137,11 +142,6 @@ def sender_stopped(claimed_by: str) -> bool:
     except PermissionError:
         return False
     return False
-
-
-def _log_failed_write(future: asyncio.Future[Any]) -> None:
-    if not future.cancelled() and future.exception() is not None:
-        log.error("could not write a sent notice's outcome", exc_info=future.exception())
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -186,13 +186,14 @@ class Sender:
         rate: float | None,
         tz: tzinfo,
         quiet: QuietHours | None = None,
-        max_in_flight: int = 4,
+        max_in_flight: int = MAX_IN_FLIGHT,
         send_timeout: float | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.db, self.bot = db, bot
         self.tz, self.quiet, self.clock = tz, quiet, clock
         self.max_in_flight = max_in_flight
+        self._claim_at_once = max(1, max_in_flight // 2)
         self.send_timeout = send_timeout
         self.pace = Pace(rate) if rate else None
         self.id = sender_id()
@@ -202,19 +203,7 @@ class Sender:
         # Bot.do_api_request warns that Bot.send_message exists: the sender wants its raw
         # answer (see send). Set here, not at import, where pytest would reset it.
         warnings.filterwarnings("ignore", r"Please use 'Bot\.sendMessage'", PTBUserWarning)
-        sender = self.id
-
-        def write(db: sqlite_utils.Database, items: list[Claim | Outcome]) -> list[bool | None]:
-            claims = [item for item in items if isinstance(item, Claim)]
-            outcomes = [item for item in items if isinstance(item, Outcome)]
-            now = claims[-1].at if claims else ""
-            outbox = Outbox(db)
-            taken = iter(outbox.finish_and_claim(sender, outcomes, [c.row_id for c in claims], now))
-            return [next(taken) if isinstance(item, Claim) else None for item in items]
-
-        # Claims and outcomes share one queue, so a sender at full speed commits the outcomes
-        # of the sends that just came back with the claims of the next ones.
-        self._writes: GroupCommit[Claim | Outcome, bool | None] = GroupCommit(db, write)
+        self._outcomes: list[Outcome] = []  # of sends that came back, written with the next claim
 
     def wake(self) -> None:
         """New rows may be due: stop idling."""
@@ -240,42 +229,77 @@ class Sender:
             batch = await self.db.call(_due, utc_text(now))
             if not batch:
                 break
-            queue: asyncio.Queue[Outgoing] = asyncio.Queue()
-            for row in batch:
-                queue.put_nowait(row)
-            workers = min(self.max_in_flight, len(batch))
-            await asyncio.gather(*(self._work(queue, keep_going) for _ in range(workers)))
+            await self._send_batch(deque(batch), keep_going)
             handled += len(batch)
-        # Not between batches: the rows of the last one are all claimed, so not due again.
-        await self._writes.flush()
+        # Not between batches: the outcomes go with the next batch's first claim.
+        await self._write_outcomes([])
         return handled
 
-    async def _work(self, queue: asyncio.Queue[Outgoing], keep_going: Callable[[], bool]) -> None:
-        while keep_going():
-            try:
-                row = queue.get_nowait()
-            except asyncio.QueueEmpty:
-                return
+    async def _send_batch(self, rows: deque[Outgoing], keep_going: Callable[[], bool]) -> None:
+        """Claim rows once half the window of sends is free, several in one transaction, and
+        send each: one write (with the outcomes that came back) for several sends."""
+        flying: set[asyncio.Task[None]] = set()
+        try:
+            while rows and keep_going():
+                if self.max_in_flight - len(flying) < self._claim_at_once:
+                    await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
+                    continue
+                ready = await self._next_rows(rows, self.max_in_flight - len(flying))
+                taken = await self._write_outcomes(ready) if ready else []
+                for row, mine in zip(ready, taken, strict=True):
+                    if not mine:
+                        self.stats.lost_claims += 1
+                        continue
+                    task = asyncio.create_task(self.send(row))
+                    flying.add(task)
+                    task.add_done_callback(flying.discard)
+        finally:
+            if flying:  # claimed: they finish even when stopping
+                await asyncio.wait(flying)
+
+    async def _next_rows(self, rows: deque[Outgoing], room: int) -> list[Outgoing]:
+        """Up to `room` rows that may go now: after a 429's pause, and with a rate, those whose
+        slot has come (a row is never claimed to wait for a later slot)."""
+        ready: list[Outgoing] = []
+        while rows and len(ready) < room:
+            if ready and (self._paused() or (self.pace is not None and not self.pace.due())):
+                break
             await self._wait_for_pause()
             if self.pace is not None:
                 await self.pace.wait()
-            await self._wait_for_pause()  # a 429 may have come while waiting for the limiter
-            await self.send(row)
+                await self._wait_for_pause()  # a 429 may have come while waiting for the pace
+            row = rows.popleft()
+            if utc_text(self.clock()) >= row.expires_at:
+                await self.db.call(lambda db, r=row: Outbox(db).expire(r.row_id, "the activity has begun"))  # fmt: skip
+                self.stats.expired += 1
+            else:
+                ready.append(row)
+        return ready
+
+    async def _write_outcomes(self, claims: list[Outgoing]) -> list[bool]:
+        """Write the outcomes that came back and claim `claims`, in one transaction (committed
+        before any of them is sent); False for each row another sender took first."""
+        if not claims and not self._outcomes:
+            return []
+        outcomes, self._outcomes = self._outcomes, []
+        now, ids = utc_text(self.clock()), [row.row_id for row in claims]
+        try:
+            return await self.db.call(
+                lambda db: Outbox(db).finish_and_claim(self.id, outcomes, ids, now)
+            )
+        except BaseException:
+            self._outcomes[:0] = outcomes  # not written: the next write tries again
+            raise
+
+    def _paused(self) -> bool:
+        return self._paused_until > time.monotonic()
 
     async def _wait_for_pause(self) -> None:
         while (left := self._paused_until - time.monotonic()) > 0:
             await asyncio.sleep(left)
 
     async def send(self, row: Outgoing) -> None:
-        """Claim one row, send it, write the outcome."""
-        now = utc_text(self.clock())
-        if now >= row.expires_at:
-            await self.db.call(lambda db: Outbox(db).expire(row.row_id, "the activity has begun"))
-            self.stats.expired += 1
-            return
-        if not await self._writes(Claim(row.row_id, now)):
-            self.stats.lost_claims += 1
-            return
+        """Send one claimed row; its outcome is written with the next claim."""
         at_most_once = AT_MOST_ONCE.set(True)
         try:
             # The raw answer, not Bot.send_message: only the message id is kept, and building
@@ -300,12 +324,13 @@ class Sender:
             return
         finally:
             AT_MOST_ONCE.reset(at_most_once)
-        sent = Outcome(
-            row.row_id, DeliveryStatus.SENT, utc_text(self.clock()), "", message["message_id"]
+        # Not waited for: should the process die before the next write, the row stays
+        # 'sending' and becomes 'unknown' (never sent twice).
+        self._outcomes.append(
+            Outcome(
+                row.row_id, DeliveryStatus.SENT, utc_text(self.clock()), "", message["message_id"]
+            )
         )
-        # Not waited for: the next send need not wait for this commit. Should the process die
-        # first, the row stays 'sending' and becomes 'unknown' (never sent twice).
-        self._writes.submit(sent).add_done_callback(_log_failed_write)
         self.stats.sent += 1
 
     async def _failed(self, row: Outgoing, exc: Exception) -> None:
@@ -335,17 +360,17 @@ class Sender:
             self.stats.migrated += 1
         elif isinstance(exc, BadRequest):  # Telegram will never accept this request
             log.warning("notice %s to chat %s refused: %s", row.row_id, row.chat_id, exc)
-            await self._finish(row, DeliveryStatus.FAILED, error)
+            self._finish(row, DeliveryStatus.FAILED, error)
         elif isinstance(exc, TelegramError) and (
             not isinstance(exc, NetworkError) or never_sent(exc)
         ):
             await self._retry(row, now, error)
         else:  # the request may have reached Telegram: never risk a second copy
             log.warning("notice %s to chat %s: %s; not sent again", row.row_id, row.chat_id, error)
-            await self._finish(row, DeliveryStatus.UNKNOWN, error)
+            self._finish(row, DeliveryStatus.UNKNOWN, error)
 
-    async def _finish(self, row: Outgoing, status: DeliveryStatus, error: str) -> None:
-        await self._writes(Outcome(row.row_id, status, utc_text(self.clock()), error))
+    def _finish(self, row: Outgoing, status: DeliveryStatus, error: str) -> None:
+        self._outcomes.append(Outcome(row.row_id, status, utc_text(self.clock()), error))
         if status is DeliveryStatus.FAILED:
             self.stats.failed += 1
         else:
@@ -355,7 +380,7 @@ class Sender:
         attempts = row.attempts + 1  # the claim counted this one
         if attempts >= MAX_ATTEMPTS:
             log.warning("notice %s to chat %s failed %d times: %s", row.row_id, row.chat_id, attempts, error)  # fmt: skip
-            await self._finish(row, DeliveryStatus.FAILED, error)
+            self._finish(row, DeliveryStatus.FAILED, error)
             return
         delay = min(BACKOFF * 2 ** (attempts - 1), MAX_BACKOFF)
         at = utc_text(now + delay)

@@ -227,7 +227,6 @@ class Outbox:
         another sender took first."""
         # conn.execute, not db.execute: sqlite-utils commits each write of its own at once
         # unless a transaction is already open, which would make each row a commit of its own.
-        taken = []
         with self.db.conn:
             self.db.conn.executemany(
                 "UPDATE outbox SET status = ?, last_error = ?, message_id = ?, sent_at = ?"
@@ -244,14 +243,21 @@ class Outbox:
                     for o in outcomes
                 ],
             )
-            for row_id in row_ids:
-                cursor = self.db.conn.execute(
+            if not row_ids:
+                return []
+            # One statement for every row: those another sender took first are not 'pending'.
+            # `+status`: found by their ids; SQLite would otherwise walk the status index
+            # through every pending row (0.9 ms a claim with 18,000 waiting).
+            taken = {
+                row[0]
+                for row in self.db.conn.execute(
                     "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_at = ?,"
-                    " attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
-                    [sender, now, row_id],
-                )
-                taken.append(cursor.rowcount == 1)
-        return taken
+                    f" attempts = attempts + 1 WHERE id IN ({', '.join('?' * len(row_ids))})"
+                    " AND +status = 'pending' RETURNING id",
+                    [sender, now, *row_ids],
+                ).fetchall()
+            }
+        return [row_id in taken for row_id in row_ids]
 
     def retry_later(
         self, row_id: int, sender: str, at: str, error: str, *, counts: bool = True

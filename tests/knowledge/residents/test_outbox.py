@@ -62,3 +62,19 @@ def test_a_row_another_sender_took_is_not_taken_and_its_outcome_is_the_others_to
     assert statuses(store) == {1: "sending", 2: "sending"}
     other.finish_and_claim("cron", [Outcome(ids[1], DeliveryStatus.SENT, NOW, "", 5)], [], NOW)
     assert statuses(store)[1] == "sent"
+
+
+def test_a_batch_is_taken_in_one_go_but_not_the_rows_another_sender_holds(
+    store: KnowledgeStore, db_path: Path
+) -> None:
+    outbox = outbox_of(store, range(1, 7))
+    ids = {chat: row_id for row_id, chat in store.db.execute("SELECT id, chat_id FROM outbox")}
+    other = Outbox(connect(db_path))
+    assert other.claim([ids[2], ids[3]], "cron", NOW) == [True, True]
+    taken = outbox.claim([ids[n] for n in range(1, 6)], "bot", NOW)
+    assert taken == [True, False, False, True, True]
+    holders = dict(store.db.execute("SELECT chat_id, claimed_by FROM outbox").fetchall())
+    assert holders == {1: "bot", 2: "cron", 3: "cron", 4: "bot", 5: "bot", 6: ""}
+    assert statuses(store)[6] == "pending"
+    [attempts] = store.db.execute("SELECT attempts FROM outbox WHERE chat_id = 2").fetchone()
+    assert attempts == 1  # the bot's failed claim did not count an attempt
