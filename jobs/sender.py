@@ -300,6 +300,7 @@ class Sender:
 
     async def send(self, row: Outgoing) -> None:
         """Send one claimed row; its outcome is written with the next claim."""
+        await self._wait_for_pause()  # a 429 may have come while it was being claimed
         at_most_once = AT_MOST_ONCE.set(True)
         try:
             # The raw answer, not Bot.send_message: only the message id is kept, and building
