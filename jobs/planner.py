@@ -136,32 +136,46 @@ def latest_reminder(activity: Activity, now: datetime, policy: Policy) -> dateti
     return latest
 
 
-class _Followers:
-    """Who follows what, among the chats that are still active."""
+class Followers:
+    """Who follows what, among the chats that are still active. Built once from the
+    subscriptions and the inactive chats; a tick that finds neither changed uses it again."""
 
-    def __init__(self, subscriptions: Iterable[Subscription], inactive: Collection[int]) -> None:
-        self.by_target: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
-        self.digest: dict[int, int] = {}
+    def __init__(
+        self,
+        by_target: Mapping[tuple[str, str], dict[int, int]],
+        digest: dict[int, int],
+        inactive: Collection[int],
+    ) -> None:
+        self.by_target = by_target  # (kind, target) → chat → subscription id
+        self.digest = digest  # chat → its digest subscription
+        self.inactive = inactive
+        self._memo: dict[tuple[str, tuple[str, ...], str], dict[int, int]] = {}
+
+    @classmethod
+    def of(cls, subscriptions: Iterable[Subscription], inactive: Collection[int]) -> Followers:
+        by_target: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+        digest: dict[int, int] = {}
         for sub in sorted(subscriptions, key=lambda s: -s.id):  # the oldest one wins
             if sub.chat_id in inactive:
                 continue
             if sub.kind == SubscriptionKind.DIGEST:
-                self.digest[sub.chat_id] = sub.id
+                digest[sub.chat_id] = sub.id
             else:
-                self.by_target[(str(sub.kind), sub.target)][sub.chat_id] = sub.id
-        self._memo: dict[str, dict[int, int]] = {}
+                by_target[(str(sub.kind), sub.target)][sub.chat_id] = sub.id
+        return cls(by_target, digest, inactive)
 
-    def of(self, activity: Activity) -> dict[int, int]:
+    def following(self, activity: Activity) -> dict[int, int]:
         """chat → the subscription that brings it this activity: its organization before its
         topics before its district."""
-        found = self._memo.get(activity.id)
+        key = (activity.organization, activity.topics, activity.district)
+        found = self._memo.get(key)
         if found is None:
             found = {}
             found.update(self.by_target.get(("district", activity.district), {}))
             for topic in activity.topics:
                 found.update(self.by_target.get(("topic", topic), {}))
             found.update(self.by_target.get(("organization", activity.organization), {}))
-            self._memo[activity.id] = found
+            self._memo[key] = found
         return found
 
 
@@ -177,7 +191,19 @@ def plan(
 
     `told` are the notices about what had not begun when they were written, oldest first, with
     their rows' chats (Outbox.live)."""
-    followers = _Followers(subscriptions, inactive)
+    return plan_for(activities, Followers.of(subscriptions, inactive), told, now, policy)
+
+
+def plan_for(
+    activities: Sequence[Activity],
+    followers: Followers,
+    told: Iterable[Told],
+    now: datetime,
+    policy: Policy,
+) -> Plan:
+    """plan() with who follows what already worked out. `activities` may leave out those that
+    cannot have anything due at `now` (Timeline.relevant): the plan is the same."""
+    inactive = followers.inactive
     by_id = {a.id: a for a in activities}
     about: dict[str, list[Told]] = defaultdict(list)
     digests_done: set[tuple[str, int]] = set()
@@ -266,7 +292,7 @@ def _tell_cancelled(
 def _plan_activity(
     activity: Activity,
     notices: list[Told],
-    followers: _Followers,
+    followers: Followers,
     inactive: Collection[int],
     now: datetime,
     quiet: bool,
@@ -277,7 +303,7 @@ def _plan_activity(
     latest = None if activity.cancelled else latest_reminder(activity, now, policy)
     if not notices and latest is None:
         return  # the common case: nothing told yet, nothing due yet
-    chats = followers.of(activity) if not activity.cancelled else {}
+    chats = followers.following(activity) if not activity.cancelled else {}
     for notice in notices:  # waiting rows that are no longer true go
         if notice.kind == NoticeKind.CANCELLED:
             if not activity.cancelled:
@@ -352,18 +378,26 @@ def _plan_activity(
         )
 
 
+def digest_week(now: datetime, policy: Policy) -> datetime | None:
+    """The start of the week whose digest may go out at `now` (its moment, moved past quiet
+    hours, has come, up to a day late), or None."""
+    if policy.digest is None:
+        return None
+    week_start = policy.digest.latest(now, policy.tz)
+    moment = policy.deferred(week_start)
+    return week_start if moment <= now < moment + DIGEST_LATE else None
+
+
 def _plan_digests(
     activities: Sequence[Activity],
-    followers: _Followers,
+    followers: Followers,
     done: set[tuple[str, int]],
     now: datetime,
     policy: Policy,
     result: Plan,
 ) -> None:
-    assert policy.digest is not None
-    week_start = policy.digest.latest(now, policy.tz)
-    moment = policy.deferred(week_start)
-    if not (moment <= now < moment + DIGEST_LATE):
+    week_start = digest_week(now, policy)
+    if week_start is None:
         return
     covers, week_end = utc_text(week_start), week_start + WEEK
     waiting = {chat for chat in followers.digest if (covers, chat) not in done}
@@ -373,7 +407,7 @@ def _plan_digests(
     for activity in sorted(activities, key=lambda a: (a.start, a.id)):
         if activity.cancelled or not (now < activity.start < week_end):
             continue
-        for chat in waiting.intersection(followers.of(activity)):
+        for chat in waiting.intersection(followers.following(activity)):
             lists[chat].append(activity)
     for chat, items in sorted(lists.items()):
         result.notices.append(
