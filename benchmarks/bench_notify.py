@@ -336,8 +336,10 @@ def planning(folder: Path, subscribers: int, activities: int, repeats: int) -> N
         assert not report.plan.notices, "a steady tick planned something"
         return elapsed
 
+    moments = (now + timedelta(seconds=60 * (n + 1)) for n in range(4 * repeats + 1))
+    # the tick after one that wrote reads everything (jobs/ticks.py)
+    after_first = timed(lambda m: ticks.tick(db, m), next(moments))
     steady, changed, full, reads = [], [], [], []
-    moments = (now + timedelta(seconds=60 * (n + 1)) for n in range(4 * repeats))
     for n in range(repeats):
         # nothing changed since the last tick
         steady.append(timed(lambda m: ticks.tick(db, m), next(moments)))
@@ -366,7 +368,8 @@ def planning(folder: Path, subscribers: int, activities: int, repeats: int) -> N
     print(
         f"(c) planning, {subscribers:,} subscribers x {activities:,} activities: first tick "
         f"{first_tick * 1000:.0f} ms ({first.added:,} reminders due); then per tick, with "
-        f"{rows:,} outbox rows of what is to come: nothing changed {span(steady)}; after a "
+        f"{rows:,} outbox rows of what is to come: the next {after_first * 1000:.0f} ms; "
+        f"nothing changed {span(steady)}; after a "
         f"new subscription {span(changed)}; with nothing kept (a restart, notify --once) "
         f"{span(full)}, of which reading {span(reads)} (target <= 200 ms); load average "
         f"{os.getloadavg()[0]:.1f}"
