@@ -1,5 +1,5 @@
-"""Notices for the bot and the CLI: every tick reads the database, plans, stores the plan in the
-outbox and wakes the sender.
+"""Notices for the bot and the CLI: every tick plans from the database (jobs/ticks.py), stores
+the plan in the outbox and wakes the sender.
 
 In the bot, a JobQueue job ticks every ORGBOT_NOTIFY_INTERVAL seconds (time zone and misfire
 grace set explicitly: APScheduler's default grace of one second would silently skip a tick

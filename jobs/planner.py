@@ -2,8 +2,9 @@
 
 `plan()` is a pure function: the activities, the subscriptions, the outbox rows of notices about
 what has not begun yet, the inactive chats and "now" go in; the notices to add and the waiting
-rows to withdraw come out. Nothing is kept between ticks, so a restart, or staff importing in
-another process, is simply seen by the next tick. The rules:
+rows to withdraw come out. It keeps nothing between ticks, so a restart, or staff importing in
+another process, is simply seen by the next tick (jobs/ticks.py keeps only what it checks
+against the database every tick). The rules:
 
 - Reminders at the lead times (ORGBOT_REMINDERS). A reminder whose moment has passed while the
   activity has not begun goes at once (late rather than never); when several moments have

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -125,18 +125,13 @@ def read_followers(db: sqlite_utils.Database) -> Followers:
     return Followers(by_target, digest, inactive)
 
 
-@dataclass
 class Planning:
     """The ticks of one connection (the notices' database thread, or one CLI run)."""
 
-    policy: Policy
-    _fingerprint: tuple[Any, ...] | None = None
-    _timeline: Timeline | None = None
-    _followers: Followers | None = None
-    _last: datetime | None = None  # the last tick that ended well
-    _full_at: datetime | None = None  # the last one that read the outbox and planned
-    _settled: bool = False  # it wrote nothing and saw nothing waiting
-    _purged_at: datetime | None = field(default=None, repr=False)
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self._purged_at: datetime | None = None
+        self.forget()
 
     def tick(self, db: sqlite_utils.Database, now: datetime, *, write: bool = True) -> PlanReport:
         """Recover stale claims, plan from the database at `now`, store the plan."""
@@ -147,9 +142,13 @@ class Planning:
             raise
 
     def forget(self) -> None:
-        self._fingerprint = self._timeline = self._followers = None
-        self._last = self._full_at = None
-        self._settled = False
+        """Keep nothing: the next tick reads everything."""
+        self._fingerprint: tuple[Any, ...] | None = None
+        self._timeline: Timeline | None = None
+        self._followers: Followers | None = None
+        self._last: datetime | None = None  # the last tick that ended well
+        self._full_at: datetime | None = None  # the last one that read the outbox and planned
+        self._settled = False  # that one wrote nothing and saw nothing waiting
 
     def _tick(self, db: sqlite_utils.Database, now: datetime, write: bool) -> PlanReport:
         outbox = Outbox(db)
