@@ -329,10 +329,13 @@ def planning(folder: Path, subscribers: int, activities: int, repeats: int) -> N
     db.conn.commit()
     [rows] = db.execute("SELECT COUNT(*) FROM outbox").fetchone()
 
-    def timed(tick: Any, moment: datetime) -> float:
-        started = time.perf_counter()
+    cpu: dict[str, list[float]] = {}  # CPU seconds of this process, by kind of tick
+
+    def timed(tick: Any, moment: datetime, kind: str = "") -> float:
+        started, cpu_started = time.perf_counter(), time.process_time()
         report = tick(moment)
         elapsed = time.perf_counter() - started
+        cpu.setdefault(kind, []).append(time.process_time() - cpu_started)
         assert not report.plan.notices, "a steady tick planned something"
         return elapsed
 
@@ -350,10 +353,10 @@ def planning(folder: Path, subscribers: int, activities: int, repeats: int) -> N
             [900_000 + n],
         )
         other.conn.commit()
-        changed.append(timed(lambda m: ticks.tick(db, m), next(moments)))
+        changed.append(timed(lambda m: ticks.tick(db, m), next(moments), "changed"))
         steady.append(timed(lambda m: ticks.tick(db, m), next(moments)))
         # nothing kept from before: a restart, `orgbot notify --once`
-        full.append(timed(lambda m: plan_and_store(db, m, POLICY), next(moments)))
+        full.append(timed(lambda m: plan_and_store(db, m, POLICY), next(moments), "full"))
         started = time.perf_counter()
         db.execute("BEGIN")
         read_timeline(db, POLICY), read_followers(db), Outbox(db).live(utc_text(now))
@@ -371,8 +374,12 @@ def planning(folder: Path, subscribers: int, activities: int, repeats: int) -> N
         f"{rows:,} outbox rows of what is to come: the next {after_first * 1000:.0f} ms; "
         f"nothing changed {span(steady)}; after a "
         f"new subscription {span(changed)}; with nothing kept (a restart, notify --once) "
-        f"{span(full)}, of which reading {span(reads)} (target <= 200 ms); load average "
+        f"{span(full)} (reading alone {span(reads)}) (target <= 200 ms); load average "
         f"{os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"    CPU of this process a tick: after a new subscription {span(cpu['changed'])}, "
+        f"with nothing kept {span(cpu['full'])}"
     )
 
 
