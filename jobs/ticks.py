@@ -18,8 +18,9 @@ only a shortcut, and each tick checks it against the database in its read transa
   there is none now (only a waiting row's moves change what planning decides; a row a sender
   gives back to be tried again is waiting); no reminder moment or start of an activity, no end
   of the quiet hours and no digest moment has come; the clock has not gone back; and the last
-  full tick is less than FULL_EVERY ago (a safety net for a hand-made change to the file that
-  none of the above sees). A tick that fails forgets everything kept.
+  full tick is less than FULL_EVERY ago. That full tick reads everything again too: a safety
+  net for a hand-made change to the file that none of the above sees. A tick that fails
+  forgets everything kept.
 """
 
 from __future__ import annotations
@@ -48,18 +49,19 @@ KEEP = timedelta(days=90)
 # However quiet it has been, a tick this long after the last full one reads everything again.
 FULL_EVERY = timedelta(minutes=10)
 
-# The knowledge planning reads (three values), then who follows what (two).
+# The knowledge planning reads (three values), then who follows what (four).
 _FINGERPRINT = (
     "SELECT (SELECT value FROM meta WHERE key = 'kb_version'),"
     " (SELECT COUNT(*) || ':' || IFNULL(MAX(rowid), 0) FROM activities),"
     " (SELECT COUNT(*) || ':' || IFNULL(MAX(rowid), 0) FROM organizations),"
     # ids are never reused: an insert raises MAX(id), a delete lowers the count, and a chat
     # moving to a new id (the only update) changes the sum.
-    " (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || TOTAL(chat_id)"
-    " FROM subscriptions),"
+    " (SELECT COUNT(*) FROM subscriptions), (SELECT IFNULL(MAX(id), 0) FROM subscriptions),"
+    " (SELECT TOTAL(chat_id) FROM subscriptions),"
     " (SELECT COUNT(*) || ':' || TOTAL(chat_id) || ':' || TOTAL(chat_id * chat_id)"
     " FROM blocked_chats)"
 )
+_KNOWLEDGE, _FOLLOWED = slice(0, 3), slice(3, 7)
 _ACTIVITIES = (
     "SELECT a.id, a.title, a.start, a.[end], a.organization, a.topics, a.district,"
     " a.timezone, a.place, a.registration, a.status, o.name, o.district"
@@ -161,13 +163,15 @@ class Planning:
         db.execute("BEGIN")  # one consistent moment for everything read
         try:
             fingerprint = tuple(db.execute(_FINGERPRINT).fetchone())
+            if self._full_at is None or not (now - FULL_EVERY < self._full_at <= now):
+                self.forget()  # the safety net: read everything again
             changed = fingerprint != self._fingerprint
             if changed:  # a resident subscribing leaves the activities as they were, and so on
                 old = self._fingerprint or (None,) * len(fingerprint)
-                if self._timeline is None or fingerprint[:3] != old[:3]:
+                if self._timeline is None or fingerprint[_KNOWLEDGE] != old[_KNOWLEDGE]:
                     self._timeline = read_timeline(db, self.policy)
-                if self._followers is None or fingerprint[3:] != old[3:]:
-                    self._followers = read_followers(db)
+                if self._followers is None or fingerprint[_FOLLOWED] != old[_FOLLOWED]:
+                    self._followers = self._subscribed(db, fingerprint, old) or read_followers(db)
                 self._fingerprint = fingerprint
             waiting = db.execute(_WAITING, [utc_text(now)]).fetchone() is not None
             skip = write and not changed and not waiting and self._nothing_due(now)
@@ -187,6 +191,41 @@ class Planning:
         self._last = self._full_at = now
         self._settled = not waiting and not added and not result.withdrawn
         return PlanReport(result, added, recovered)
+
+    def _subscribed(
+        self, db: sqlite_utils.Database, fingerprint: tuple[Any, ...], old: tuple[Any, ...]
+    ) -> Followers | None:
+        """Who follows what when the only change since the last tick is new subscriptions
+        (a resident pressed 订阅): those rows added to what was read. None otherwise."""
+        (count, top, total, blocked), (count_was, top_was, total_was, blocked_was) = (
+            fingerprint[_FOLLOWED],
+            old[_FOLLOWED],
+        )
+        if self._followers is None or blocked != blocked_was or count_was is None:
+            return None
+        if count <= count_was or top <= top_was:
+            return None
+        rows = db.execute(
+            "SELECT id, chat_id, kind, target FROM subscriptions WHERE id > ?", [top_was]
+        ).fetchall()
+        # New ids are above every old one, so all that was added is here: as many rows as the
+        # count grew means nothing was deleted, and the sum says no chat moved to a new id.
+        if len(rows) != count - count_was or total_was + sum(r[1] for r in rows) != total:
+            return None
+        followers = self._followers
+        by_target, digest = dict(followers.by_target), dict(followers.digest)
+        copied: set[tuple[str, str]] = set()  # the groups copied, so the old ones stay as read
+        for sub_id, chat, kind, target in rows:
+            if chat in followers.inactive:
+                continue
+            if kind == SubscriptionKind.DIGEST:
+                digest.setdefault(chat, sub_id)  # the oldest one wins
+                continue
+            if (kind, target) not in copied:
+                by_target[(kind, target)] = dict(by_target.get((kind, target), {}))
+                copied.add((kind, target))
+            by_target[(kind, target)][chat] = sub_id
+        return Followers(by_target, digest, followers.inactive)
 
     def _nothing_due(self, now: datetime) -> bool:
         """Whether the plan at `now` is surely empty, the inputs being as at the last tick."""

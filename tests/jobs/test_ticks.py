@@ -9,6 +9,7 @@ import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
 from jobs.notifier import plan_and_store
@@ -103,6 +104,42 @@ def test_a_subscription_or_a_chat_let_back_in_between_ticks_gets_its_reminder_at
     ticks.settle("2026-12-04T09:04", "2026-12-04T09:05")
     residents.clear_blocked(1002)  # wrote to the bot again
     assert told(ticks.at("2026-12-04T09:06")) == [("reminder", 1002)]
+
+
+@pytest.mark.parametrize("change", ["one stops, two subscribe", "a group moves, one subscribes"])
+def test_subscriptions_stopped_or_moved_while_others_are_added_are_seen_by_the_next_tick(
+    store: KnowledgeStore, residents: ResidentsStore, db_path: Path, change: str
+) -> None:
+    residents.subscribe(1001, "organization", ORG)
+    residents.subscribe(1004, "organization", ORG)
+    add_activity(store, start=shanghai("2026-12-05T10:30"))
+    ticks = Ticks(db_path)
+    ticks.settle("2026-12-04T08:50", "2026-12-04T08:51", "2026-12-04T08:52")
+    if change == "one stops, two subscribe":  # more rows than the count grew by
+        residents.unsubscribe_all(1001)
+        residents.subscribe(1002, "organization", ORG)
+        residents.subscribe(1003, "organization", ORG)
+        expected = [1002, 1003, 1004]
+    else:  # as many rows as it grew by, but a chat id changed
+        residents.migrate_chat(1004, 1005)
+        residents.subscribe(1002, "organization", ORG)
+        expected = [1001, 1002, 1005]
+    assert told(ticks.at("2026-12-04T08:55")) == []
+    assert told(ticks.at("2026-12-04T09:00")) == [("reminder", chat) for chat in expected]
+
+
+def test_a_resident_choosing_the_digest_on_its_day_gets_it_at_the_next_tick(
+    store: KnowledgeStore, residents: ResidentsStore, db_path: Path
+) -> None:
+    residents.subscribe(1001, "organization", ORG)
+    residents.subscribe(1002, "organization", ORG)
+    residents.set_digest(1001, True)
+    add_activity(store, start=shanghai("2026-12-10T19:00"))  # Thursday
+    ticks = Ticks(db_path)
+    assert told(ticks.at("2026-12-07T09:00")) == [("digest", 1001)]  # Monday
+    ticks.settle("2026-12-07T09:01", "2026-12-07T09:02")
+    residents.set_digest(1002, True)
+    assert told(ticks.at("2026-12-07T09:03")) == [("digest", 1002)]
 
 
 def test_a_row_given_back_to_be_tried_again_after_a_change_is_withdrawn_not_sent(
@@ -200,6 +237,13 @@ def test_ticks_that_keep_what_they_read_store_what_ticks_that_keep_nothing_store
                 r.mark_blocked(chat)
             elif roll < 0.15:
                 r.clear_blocked(chat)
+            elif roll < 0.17:  # one stops everything, another subscribes: in one tick
+                r.unsubscribe_all(chat)
+                r.subscribe(chat + 1, "organization", ORG)
+                r.subscribe(chat + 1, "topic", state.choice(topics))
+            elif roll < 0.19:  # a group became a supergroup while another chat subscribed
+                r.migrate_chat(chat, chat + 10)
+                r.subscribe(chat + 2, "topic", state.choice(topics))
             elif roll < 0.35:  # the sender: some rows sent, one claimed and given back
                 with db.conn:
                     db.execute(
