@@ -17,8 +17,8 @@ only a shortcut, and each tick checks it against the database in its read transa
   fingerprint is the same; that tick wrote nothing and saw no waiting ('pending') row, and
   there is none now (only a waiting row's moves change what planning decides; a row a sender
   gives back to be tried again is waiting); no reminder moment or start of an activity, no end
-  of the quiet hours and no digest moment has come; the clock has not gone back; and the last
-  full tick is less than FULL_EVERY ago. That full tick reads everything again too: a safety
+  of the quiet hours and no digest moment has come; and the clock has not gone back.
+- Every FULL_EVERY, however busy or quiet, a tick reads everything again and plans: a safety
   net for a hand-made change to the file that none of the above sees. A tick that fails
   forgets everything kept.
 """
@@ -149,7 +149,7 @@ class Planning:
         self._timeline: Timeline | None = None
         self._followers: Followers | None = None
         self._last: datetime | None = None  # the last tick that ended well
-        self._full_at: datetime | None = None  # the last one that read the outbox and planned
+        self._read_at: datetime | None = None  # the last tick that read everything
         self._settled = False  # that one wrote nothing and saw nothing waiting
 
     def _tick(self, db: sqlite_utils.Database, now: datetime, write: bool) -> PlanReport:
@@ -163,8 +163,9 @@ class Planning:
         db.execute("BEGIN")  # one consistent moment for everything read
         try:
             fingerprint = tuple(db.execute(_FINGERPRINT).fetchone())
-            if self._full_at is None or not (now - FULL_EVERY < self._full_at <= now):
-                self.forget()  # the safety net: read everything again
+            if self._read_at is None or not (now - FULL_EVERY < self._read_at <= now):
+                self.forget()  # the safety net: read everything again, plan everything
+                self._read_at = now
             changed = fingerprint != self._fingerprint
             if changed:  # a resident subscribing leaves the activities as they were, and so on
                 old = self._fingerprint or (None,) * len(fingerprint)
@@ -188,7 +189,7 @@ class Planning:
         if not write:
             return PlanReport(result, 0, recovered)
         added = outbox.store(result.notices, result.withdrawn, utc_text(now))
-        self._last = self._full_at = now
+        self._last = now
         self._settled = not waiting and not added and not result.withdrawn
         return PlanReport(result, added, recovered)
 
@@ -230,9 +231,7 @@ class Planning:
     def _nothing_due(self, now: datetime) -> bool:
         """Whether the plan at `now` is surely empty, the inputs being as at the last tick."""
         last, policy = self._last, self.policy
-        if not self._settled or last is None or self._full_at is None or self._timeline is None:
-            return False
-        if now < last or now - self._full_at >= FULL_EVERY:
+        if not self._settled or last is None or self._timeline is None or now < last:
             return False
         if self._timeline.due_between(last, now):
             return False

@@ -128,6 +128,20 @@ def test_subscriptions_stopped_or_moved_while_others_are_added_are_seen_by_the_n
     assert told(ticks.at("2026-12-04T09:00")) == [("reminder", chat) for chat in expected]
 
 
+def test_a_change_made_by_hand_past_every_check_is_seen_within_ten_minutes(
+    store: KnowledgeStore, residents: ResidentsStore, db_path: Path
+) -> None:
+    residents.subscribe(1001, "organization", ORG)
+    add_activity(store, start=shanghai("2026-12-05T10:30"))
+    ticks = Ticks(db_path)
+    assert told(ticks.at("2026-12-04T09:00")) == [("reminder", 1001)]
+    ticks.settle("2026-12-04T09:01", "2026-12-04T09:02")
+    with store.db.conn:  # sqlite3 by hand: no knowledge version, no new row
+        store.db.execute("UPDATE activities SET place = '渭滨区文化馆' WHERE id = 'reading'")
+    ticks.at("2026-12-04T09:05")  # nothing that a tick checks has changed
+    assert told(ticks.at("2026-12-04T09:11")) == [("changed", 1001)]
+
+
 def test_a_resident_choosing_the_digest_on_its_day_gets_it_at_the_next_tick(
     store: KnowledgeStore, residents: ResidentsStore, db_path: Path
 ) -> None:
