@@ -8,8 +8,9 @@ only a shortcut, and each tick checks it against the database in its read transa
 - The parsed activities (a Timeline) and who follows what (Followers) are read again whenever
   their fingerprint changes: the knowledge version (`kb_version`, which every import through
   apply_records changes), the activities' and organizations' counts and highest rowids, and
-  counts and sums over the subscriptions and the inactive chats. These are read from the tables
-  themselves, so a write from any connection or process (staff's `orgbot kb import`, a resident
+  counts and sums over the subscriptions and the inactive chats (when the subscriptions only
+  grew, the new rows are added to what was read). These are read from the tables themselves,
+  so a write from any connection or process (staff's `orgbot kb import`, a resident
   subscribing, the sender marking a chat blocked on this very connection) is seen by the next
   tick. (PRAGMA data_version would not do: it ignores this connection's own writes and changes
   with every logged question.)
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 CLAIM_LEASE = timedelta(minutes=15)
 # Notices about what ended this long ago, and their rows, are deleted.
 KEEP = timedelta(days=90)
-# However quiet it has been, a tick this long after the last full one reads everything again.
+# A tick this long after the last one that read everything reads everything again, and plans.
 FULL_EVERY = timedelta(minutes=10)
 
 # The knowledge planning reads (three values), then who follows what (four).
