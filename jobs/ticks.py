@@ -34,7 +34,8 @@ from typing import Any
 
 import sqlite_utils
 
-from jobs.planner import Activity, Followers, Plan, Policy, digest_week, plan_for
+from jobs.followers import Followers
+from jobs.planner import Activity, Plan, Policy, digest_week, plan_for
 from jobs.sender import sender_stopped
 from jobs.timeline import Timeline
 from jobs.timing import utc_text

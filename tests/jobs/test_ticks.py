@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from jobs.followers import Followers
 from jobs.notifier import plan_and_store
-from jobs.planner import Followers, Policy
+from jobs.planner import Policy
 from jobs.ticks import Planning, PlanReport, read_followers
 from jobs.timing import parse_digest, parse_quiet_hours, parse_reminders, utc_text
 from knowledge.db import connect
