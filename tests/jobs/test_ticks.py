@@ -180,7 +180,6 @@ def test_a_row_given_back_to_be_tried_again_after_a_change_is_withdrawn_not_sent
 
 def test_the_followers_read_grouped_are_those_planning_would_build() -> None:
     db = sqlite_utils.Database(memory=True)
-    ResidentsStore(db)
     residents = ResidentsStore(db)
     residents.subscribe(1, "organization", ORG)
     residents.subscribe(2, "organization", ORG)
