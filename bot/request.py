@@ -86,7 +86,7 @@ class AiohttpRequest(BaseRequest):
             # byte cost 0.1-0.2 ms of CPU a notice, and the server reads JSON faster too
             # (benchmarks/bench_notify.py). Not RequestData.json_payload: it would encode
             # each value on its own first, then the whole again.
-            body = json.dumps(request_data.parameters, ensure_ascii=False).encode()
+            body = _json_body(request_data.parameters)
             headers = _JSON
         timeout = self._timeout(
             _given(read_timeout, self._read_timeout),
@@ -116,6 +116,16 @@ class AiohttpRequest(BaseRequest):
             sock_connect=connect,
             sock_read=read,
         )
+
+
+def _json_body(parameters: dict) -> bytes:
+    """UTF-8 JSON. A lone surrogate (half an emoji, cut off in a quoted message) cannot be
+    UTF-8: it goes as "?" rather than the reply being lost to a UnicodeEncodeError."""
+    text = json.dumps(parameters, ensure_ascii=False)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return text.encode(errors="replace")
 
 
 def _given(value: ODVInput[float], default: float | None) -> float | None:

@@ -82,6 +82,10 @@ async def send_html(message: Message, text: str, keyboard: InlineKeyboardMarkup 
             "text": text,
             "parse_mode": ParseMode.HTML,
             "reply_markup": keyboard,
+            "business_connection_id": message.business_connection_id,
+            "direct_messages_topic_id": (
+                message.direct_messages_topic.topic_id if message.direct_messages_topic else None
+            ),
         },
     )
 

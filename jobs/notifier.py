@@ -1,5 +1,5 @@
-"""Notices for the bot and the CLI: every tick reads the database, plans, stores the plan in the
-outbox and wakes the sender.
+"""Notices for the bot and the CLI: every tick plans from the database (jobs/ticks.py), stores
+the plan in the outbox and wakes the sender.
 
 In the bot, a JobQueue job ticks every ORGBOT_NOTIFY_INTERVAL seconds (time zone and misfire
 grace set explicitly: APScheduler's default grace of one second would silently skip a tick
@@ -12,8 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,13 +20,11 @@ import sqlite_utils
 from telegram import Bot
 
 from jobs.database_thread import DatabaseThread
-from jobs.planner import Activity, Plan, Policy, plan
-from jobs.sender import MAX_IN_FLIGHT, Sender, SendStats, sender_stopped
-from jobs.timing import utc_text
+from jobs.planner import Plan, Policy
+from jobs.sender import MAX_IN_FLIGHT, Sender, SendStats
+from jobs.ticks import Planning, PlanReport
 from knowledge.db import describe
 from knowledge.residents.outbox import Outbox
-from knowledge.residents.store import Subscription
-from knowledge.store import KnowledgeStore
 
 if TYPE_CHECKING:
     from telegram.ext import Application, CallbackContext
@@ -36,67 +33,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A claim older than this belongs to a sender that stopped (no send takes a quarter hour).
-CLAIM_LEASE = timedelta(minutes=15)
-# Notices about what ended this long ago, and their rows, are deleted.
-KEEP = timedelta(days=90)
-
-
-@dataclass(frozen=True)
-class PlanReport:
-    plan: Plan
-    added: int  # outbox rows written (0 in a dry run)
-    recovered: int  # rows left 'sending' by a stopped sender, now 'unknown'
-
 
 def policy_of(settings: Settings) -> Policy:
     return Policy(settings.tz, settings.reminders, settings.quiet_hours, settings.digest)
 
 
-def read_inputs(db: sqlite_utils.Database, now: datetime) -> dict[str, Any]:
-    """Everything planning reads, in one read transaction (one consistent moment)."""
-    db.execute("BEGIN")
-    try:
-        organizations = {
-            row[0]: {"name": row[1], "district": row[2]}
-            for row in db.execute("SELECT id, name, district FROM organizations")
-        }
-        activities = []
-        for record in KnowledgeStore(db, migrate=False).records("activities").values():
-            try:
-                activities.append(Activity.from_record(record, organizations))
-            except (KeyError, TypeError, ValueError) as exc:  # validated on import; be safe
-                log.warning("activity %s is skipped: %s", record.get("id"), exc)
-        subscriptions = list(
-            map(
-                Subscription._make,
-                db.execute("SELECT id, chat_id, kind, target FROM subscriptions"),
-            )
-        )
-        inactive = {row[0] for row in db.execute("SELECT chat_id FROM blocked_chats")}
-        told = Outbox(db).live(utc_text(now))
-    finally:
-        db.execute("COMMIT")
-    return {
-        "activities": activities,
-        "subscriptions": subscriptions,
-        "told": told,
-        "inactive": inactive,
-    }
-
-
 def plan_and_store(
     db: sqlite_utils.Database, now: datetime, policy: Policy, *, write: bool = True
 ) -> PlanReport:
-    """One tick's planning: recover stale claims, plan from the database, store the plan."""
-    outbox = Outbox(db)
-    recovered = 0
-    if write:
-        recovered = outbox.recover(sender_stopped, utc_text(now - CLAIM_LEASE), utc_text(now))
-        outbox.purge(utc_text(now - KEEP))
-    result = plan(now=now, policy=policy, **read_inputs(db, now))
-    added = outbox.store(result.notices, result.withdrawn, utc_text(now)) if write else 0
-    return PlanReport(result, added, recovered)
+    """One tick's planning with nothing kept from before (a CLI run, a test): recover stale
+    claims, plan from the database, store the plan."""
+    return Planning(policy).tick(db, now, write=write)
 
 
 class Notifier:
@@ -115,6 +62,8 @@ class Notifier:
     ) -> None:
         self.policy, self.clock = policy, clock
         self.db = DatabaseThread(path)
+        # What the last tick read, checked against the database by each tick (jobs/ticks.py).
+        self.planning = Planning(policy)
         self.sender = Sender(
             self.db,
             bot,
@@ -136,7 +85,7 @@ class Notifier:
     async def plan(self) -> PlanReport:
         """Plan now and store the plan (in the database thread)."""
         now = self.clock()
-        report = await self.db.call(plan_and_store, now, self.policy)
+        report = await self.db.call(self.planning.tick, now)
         if report.added or report.recovered or report.plan.withdrawn:
             log.info(
                 "notices: %d row(s) added, %d withdrawn, %d recovered as unknown",

@@ -2,8 +2,9 @@
 
 `plan()` is a pure function: the activities, the subscriptions, the outbox rows of notices about
 what has not begun yet, the inactive chats and "now" go in; the notices to add and the waiting
-rows to withdraw come out. Nothing is kept between ticks, so a restart, or staff importing in
-another process, is simply seen by the next tick. The rules:
+rows to withdraw come out. It keeps nothing between ticks, so a restart, or staff importing in
+another process, is simply seen by the next tick (jobs/ticks.py keeps only what it checks
+against the database every tick). The rules:
 
 - Reminders at the lead times (ORGBOT_REMINDERS). A reminder whose moment has passed while the
   activity has not begun goes at once (late rather than never); when several moments have
@@ -28,9 +29,10 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from jobs import messages
+from jobs.followers import Followers
 from jobs.timing import DigestTime, Lead, QuietHours, utc_text
 from knowledge.residents.outbox import DeliveryStatus, NewNotice, NoticeKind, Told
-from knowledge.residents.store import Subscription, SubscriptionKind
+from knowledge.residents.store import Subscription
 
 WEEK = timedelta(days=7)
 # A digest the bot could not send at its moment (it was down) still goes within a day; after
@@ -136,35 +138,6 @@ def latest_reminder(activity: Activity, now: datetime, policy: Policy) -> dateti
     return latest
 
 
-class _Followers:
-    """Who follows what, among the chats that are still active."""
-
-    def __init__(self, subscriptions: Iterable[Subscription], inactive: Collection[int]) -> None:
-        self.by_target: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
-        self.digest: dict[int, int] = {}
-        for sub in sorted(subscriptions, key=lambda s: -s.id):  # the oldest one wins
-            if sub.chat_id in inactive:
-                continue
-            if sub.kind == SubscriptionKind.DIGEST:
-                self.digest[sub.chat_id] = sub.id
-            else:
-                self.by_target[(str(sub.kind), sub.target)][sub.chat_id] = sub.id
-        self._memo: dict[str, dict[int, int]] = {}
-
-    def of(self, activity: Activity) -> dict[int, int]:
-        """chat → the subscription that brings it this activity: its organization before its
-        topics before its district."""
-        found = self._memo.get(activity.id)
-        if found is None:
-            found = {}
-            found.update(self.by_target.get(("district", activity.district), {}))
-            for topic in activity.topics:
-                found.update(self.by_target.get(("topic", topic), {}))
-            found.update(self.by_target.get(("organization", activity.organization), {}))
-            self._memo[activity.id] = found
-        return found
-
-
 def plan(
     activities: Sequence[Activity],
     subscriptions: Iterable[Subscription],
@@ -177,7 +150,19 @@ def plan(
 
     `told` are the notices about what had not begun when they were written, oldest first, with
     their rows' chats (Outbox.live)."""
-    followers = _Followers(subscriptions, inactive)
+    return plan_for(activities, Followers.of(subscriptions, inactive), told, now, policy)
+
+
+def plan_for(
+    activities: Sequence[Activity],
+    followers: Followers,
+    told: Iterable[Told],
+    now: datetime,
+    policy: Policy,
+) -> Plan:
+    """plan() with who follows what already worked out. `activities` may leave out those that
+    cannot have anything due at `now` (Timeline.relevant): the plan is the same."""
+    inactive = followers.inactive
     by_id = {a.id: a for a in activities}
     about: dict[str, list[Told]] = defaultdict(list)
     digests_done: set[tuple[str, int]] = set()
@@ -266,7 +251,7 @@ def _tell_cancelled(
 def _plan_activity(
     activity: Activity,
     notices: list[Told],
-    followers: _Followers,
+    followers: Followers,
     inactive: Collection[int],
     now: datetime,
     quiet: bool,
@@ -277,7 +262,7 @@ def _plan_activity(
     latest = None if activity.cancelled else latest_reminder(activity, now, policy)
     if not notices and latest is None:
         return  # the common case: nothing told yet, nothing due yet
-    chats = followers.of(activity) if not activity.cancelled else {}
+    chats = followers.following(activity) if not activity.cancelled else {}
     for notice in notices:  # waiting rows that are no longer true go
         if notice.kind == NoticeKind.CANCELLED:
             if not activity.cancelled:
@@ -352,18 +337,26 @@ def _plan_activity(
         )
 
 
+def digest_week(now: datetime, policy: Policy) -> datetime | None:
+    """The start of the week whose digest may go out at `now` (its moment, moved past quiet
+    hours, has come, up to a day late), or None."""
+    if policy.digest is None:
+        return None
+    week_start = policy.digest.latest(now, policy.tz)
+    moment = policy.deferred(week_start)
+    return week_start if moment <= now < moment + DIGEST_LATE else None
+
+
 def _plan_digests(
     activities: Sequence[Activity],
-    followers: _Followers,
+    followers: Followers,
     done: set[tuple[str, int]],
     now: datetime,
     policy: Policy,
     result: Plan,
 ) -> None:
-    assert policy.digest is not None
-    week_start = policy.digest.latest(now, policy.tz)
-    moment = policy.deferred(week_start)
-    if not (moment <= now < moment + DIGEST_LATE):
+    week_start = digest_week(now, policy)
+    if week_start is None:
         return
     covers, week_end = utc_text(week_start), week_start + WEEK
     waiting = {chat for chat in followers.digest if (covers, chat) not in done}
@@ -373,7 +366,7 @@ def _plan_digests(
     for activity in sorted(activities, key=lambda a: (a.start, a.id)):
         if activity.cancelled or not (now < activity.start < week_end):
             continue
-        for chat in waiting.intersection(followers.of(activity)):
+        for chat in waiting.intersection(followers.following(activity)):
             lists[chat].append(activity)
     for chat, items in sorted(lists.items()):
         result.notices.append(

@@ -83,3 +83,12 @@ async def test_a_request_after_shutdown_is_refused_naming_why(fake_api: FakeBotA
     await bot.request.shutdown()
     with pytest.raises(NetworkError, match="AiohttpRequest is not initialized"):
         await bot.send_message(USER, "你好")
+
+
+async def test_half_an_emoji_in_a_reply_goes_out_as_a_question_mark(
+    fake_api: FakeBotAPI, bot: ExtBot
+) -> None:
+    fake_api.push_message(USER, "你好")
+    await bot.send_message(USER, "您问的是「智塔\ud83d」吗")
+    [reply] = fake_api.sent(USER)
+    assert reply["plain"] == "您问的是「智塔?」吗"

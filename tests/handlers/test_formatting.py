@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 
+from telegram import Message
+
 from bot.logs import RedactingFormatter
-from handlers.common import html_chunks, units
+from handlers.common import html_chunks, send_html, units
 from knowledge.answering.compose import Reply
 
 
@@ -32,3 +34,40 @@ def test_the_token_is_redacted_from_tracebacks_too() -> None:
     text = RedactingFormatter(token).format(record)
     assert token not in text
     assert text.count("<TELEGRAM_BOT_TOKEN>") >= 2
+
+
+class _RecordingBot:
+    """Only what send_html asks of a bot: the Bot API call it makes."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict]] = []
+
+    async def do_api_request(self, endpoint: str, api_kwargs: dict) -> dict:
+        self.calls.append((endpoint, api_kwargs))
+        return {}
+
+
+async def test_a_reply_goes_where_the_question_came_from() -> None:
+    """A forum topic, a channel's direct-messages topic, a business chat: as reply_html would."""
+    message = Message.de_json(
+        {
+            "message_id": 5,
+            "date": 0,
+            "chat": {"id": -100123, "type": "supergroup", "is_forum": True},
+            "message_thread_id": 77,
+            "is_topic_message": True,
+            "direct_messages_topic": {"topic_id": 9},
+            "business_connection_id": "bc1",
+            "text": "智塔在哪",
+        },
+        None,
+    )
+    bot = _RecordingBot()
+    message.set_bot(bot)  # type: ignore[arg-type]
+    await send_html(message, "<b>智塔</b>", None)
+    [(endpoint, params)] = bot.calls
+    assert endpoint == "sendMessage"
+    assert params["chat_id"] == -100123
+    assert params["message_thread_id"] == 77
+    assert params["direct_messages_topic_id"] == 9
+    assert params["business_connection_id"] == "bc1"
