@@ -60,3 +60,25 @@ def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
 _COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")
 # A fact of a selection (典型事例, 评选, 入选) counts and names the ones chosen.
 _SELECTION = re.compile(r"典型|评选|评上|入选|选上|名列|获评|获奖|优秀|先进|示范")
+
+
+def place_totals(snapshot: Snapshot, places: list[tuple[str, str]]) -> tuple[str, ...]:
+    """For each place, what a curated fact gives of how many organizations it has (未央区:
+    281家), or "": of a city, a district's total is told as that district's only."""
+    found = []
+    for level, name in places:
+        given = ""
+        for fact in snapshot.catalog.facts.values():
+            counts = _COUNTED_ORGANIZATIONS.search(fact.answer) and not fact.organization
+            if not counts or _SELECTION.search(fact.name + fact.answer):
+                continue
+            if (level == "district" and fact.district == name) or (
+                level == "city" and fact.city == name and not fact.district
+            ):
+                given = fact.answer
+            elif level == "city" and fact.city == name and not given:
+                given = (
+                    f"资料没有给出{name}社会组织的总数，只写到其中{fact.district}：{fact.answer}"
+                )
+        found.append(given)
+    return tuple(found)
