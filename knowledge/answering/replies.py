@@ -114,7 +114,10 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         return Answer(match.query, False, Intent.LIST, none, [])
     if is_list_question(shape) and not fact_lists(snapshot, match):
         return _list_answer(snapshot, match)
+    # English read in Chinese words keeps no order: "how many children has the Zhita centre
+    # helped" ends with 中心, and is the centre's figure, not a count of centres
     counts = is_count_question(shape, places=bool(match.places))
+    counts = counts and not (match.english and match.named)
     if counts and not fact_counts(snapshot, match):
         return _list_answer(snapshot, match, counted=True)
     results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
