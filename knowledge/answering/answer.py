@@ -233,7 +233,7 @@ def _logged_top(match: Match, answer: Answer) -> tuple[str, str, float]:
 def _fact_list(snapshot: Snapshot, fact: Fact) -> Subject | None:
     """A fact naming several organizations (宝鸡2021年度典型事例) is a list shown: "第二个",
     "还有吗" follow it up like one."""
-    orgs = snapshot.lister.organizations_in(fact.answer)
+    orgs = snapshot.lister.organizations_in(fact)
     if len(orgs) < 2:
         return None
     listed = tuple((Kind.ORGANIZATION, org) for org in orgs)

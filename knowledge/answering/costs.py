@@ -44,6 +44,8 @@ def costed(snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo
     """The answer to "免费吗" about the chat's subject, or to "智塔收费吗" about the one
     named; None when the question asks more than that."""
     catalog = snapshot.catalog
+    if not _COST.search(match.normalized):  # the names are looked for only then
+        return None
     if match.named:
         said, org_id = snapshot.lister.name_in(match.normalized.replace(" ", ""))
         top = match.top

@@ -25,7 +25,7 @@ from knowledge.answering.list_questions import (
     registered,
 )
 from knowledge.catalog import Catalog
-from knowledge.records import Organization
+from knowledge.records import Fact, Organization
 from knowledge.reply import Reply
 
 MAX_LISTED = 10
@@ -86,6 +86,7 @@ class Lister:
             for name in (project.name, *project.aliases):
                 names.setdefault(name, project.organization)
         self._names = sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
+        self._in_facts: dict[str, list[str]] = {}  # organizations_in's, by fact id
         # Once a registry gives some organizations the form, a name is no evidence of it.
         self._given = {org.legal_form for org in catalog.organizations.values()} & {NON_PROFIT}
         # The place holding each district and street: the divisions table's parent.
@@ -115,14 +116,18 @@ class Lister:
         """How many different organizations the text names."""
         return len({org for name, org in self._names if len(name) >= 2 and name in text})
 
-    def organizations_in(self, text: str) -> list[str]:
-        """The organizations the text names (a fact's list of them), in the order it does."""
-        at: dict[str, int] = {}
-        for name, org in self._names:
-            where = text.find(name) if len(name) >= 2 else -1
-            if where >= 0 and org in self.catalog.organizations:
-                at[org] = min(where, at.get(org, where))
-        return sorted(at, key=at.__getitem__)
+    def organizations_in(self, fact: Fact) -> list[str]:
+        """The organizations a fact's answer names (典型事例's ten), in the order it does;
+        found once a snapshot (every name is looked for)."""
+        found = self._in_facts.get(fact.id)
+        if found is None:
+            at: dict[str, int] = {}
+            for name, org in self._names:
+                where = fact.answer.find(name) if len(name) >= 2 else -1
+                if where >= 0 and org in self.catalog.organizations:
+                    at[org] = min(where, at.get(org, where))
+            found = self._in_facts[fact.id] = sorted(at, key=at.__getitem__)
+        return found
 
     def listing(
         self,
@@ -221,7 +226,7 @@ class Lister:
             )
             orgs = [o for row in zip_longest(*groups) for o in row if o is not None]
         by_name = test is not None and any(not org.legal_form for org in orgs)
-        place = "、".join(name for _, name in each) if len(each) > 1 else _place_words(places)
+        place = "、".join(name for _, name in each) if len(each) > 1 else place_words(places)
         kind = query.form or "组织"
         topic = "、".join(wanted)
         what = f"{place}{topic}方面的{kind}" if topic else f"{place}{'的' if place else ''}{kind}"
@@ -314,7 +319,7 @@ class Lister:
             unit = "街道" if listing.widened.endswith("街道") else "区县"
             lines.append(
                 f"资料中没有写明在{listing.widened}的；下面 {listing.total} 家是"
-                f"{_place_words(listing.query.places)}的，资料没有写明在哪个{unit}："
+                f"{place_words(listing.query.places)}的，资料没有写明在哪个{unit}："
             )
         elif listing.all_shown:
             lines.append(
@@ -329,7 +334,7 @@ class Lister:
             lines.extend(self._per_place(listing))
         elif listing.counted and not listing.recounted and not _narrowed(listing.query):
             # 宝鸡有多少社会组织: the sources give no total; say so, then what they describe
-            place = _place_words(listing.query.places)
+            place = place_words(listing.query.places)
             given = next(iter(listing.totals), "") if len(listing.query.places) == 1 else ""
             lines.append(
                 (
@@ -385,7 +390,7 @@ def _named_so(name: str, piece: str, ends: bool) -> bool:
 _LEVELS = ("city", "district", "street")
 
 
-def _place_words(places: Sequence[tuple[str, str]]) -> str:
+def place_words(places: Sequence[tuple[str, str]]) -> str:
     """宝鸡市渭滨区; 金台区、渭滨区 (two of one level are either)."""
     levels: dict[str, list[str]] = {}
     for level, name in places:

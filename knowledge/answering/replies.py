@@ -34,6 +34,14 @@ from knowledge.answering.list_questions import (
 )
 from knowledge.answering.lists import Listing, ListQuery
 from knowledge.answering.matcher import Match
+from knowledge.answering.project_lists import (
+    GENERIC_PROJECT_WORDS,
+    MAX_PROJECTS,
+    asks_projects,
+    organizations_of,
+    projects_listed,
+    projects_reply,
+)
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
@@ -120,6 +128,9 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     counts = counts and not (match.english and match.named)
     if counts and not fact_counts(snapshot, match):
         return _list_answer(snapshot, match, counted=True)
+    # 未央区有哪些项目: every one, not the best (秋文社工有哪些项目 is its own answer)
+    if asks_projects(shape) and not snapshot.lister.named(shape.replace(" ", "")):
+        return _projects(snapshot, match)
     results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
@@ -249,6 +260,21 @@ def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> 
         each = snapshot.lister.alternatives(listing.query.places)
         listing.totals = place_totals(snapshot, each)
     return listed_answer(snapshot, match.query, listing)
+
+
+def _projects(snapshot: Snapshot, match: Match) -> Answer:
+    words = [w for w in match.words if w not in GENERIC_PROJECT_WORDS]
+    topics = topics_of(words, snapshot.index.expansions, match.normalized)
+    catalog = snapshot.catalog
+    projects = projects_listed(catalog, snapshot.lister, match.places, topics)
+    reply = projects_reply(catalog, projects, match.places, topics)
+    results = [
+        {"kind": p.KIND, "id": p.id, "name": p.name, "score": 1.0} for p in projects[:MAX_PROJECTS]
+    ]
+    answer = Answer(match.query, bool(projects), Intent.LIST, reply, results)
+    answer.listed = organizations_of(catalog, projects)
+    answer.decision = Decision.ANSWER if projects else Decision.UNKNOWN
+    return answer
 
 
 def listed_answer(snapshot: Snapshot, query: str, listing: Listing) -> Answer:

@@ -17,6 +17,7 @@ import yaml
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.intent import Intent
 from knowledge.answering.lists import Lister, ListQuery
+from knowledge.answering.project_lists import asks_projects
 from tests.knowledge.answering.chat import family, in_one_chat
 
 HERE = Path(__file__).parent
@@ -32,8 +33,6 @@ CASES: list[dict[str, Any]] = [
 KNOWN_MISSES = {
     "In the Chencang farmland project, how much does one plot cost per year?": "scope_rules "
     "refuses 'how much … cost' as a price (words5's rules); 一块地多少钱 in Chinese is answered",
-    "未央区那几个社区公益活动项目都叫啥，挨个说一下": "a list of projects: lists name "
-    "organizations only",
     "宝鸡高新区慈善协会 / 它跟哪个协会一起搞过定向募捐": "who it worked with is another "
     "organization named in its record's text: the subject is answered",
     "未央区被当成优秀典型的街道级社会组织服务中心是哪几个": "优秀 reads as an award; the sources' "
@@ -234,6 +233,38 @@ def test_whether_it_costs_money_is_what_the_sources_say_of_that_record(
     named = answerer.answer("辛家庙服务中心要钱吗", log_question=False)
     assert named.top is not None and named.top.id == "xinjiamiao-sozo-center"
     assert "免费" in named.text
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("未央区有几个公益项目", True),
+        ("项目都叫啥 挨个说一下", True),
+        ("幸福院那个项目要管多少个农村幸福院", False),  # a figure of one project
+        ("高新区慈善协会那个空调项目一共覆盖了几个镇", False),
+        ("这个项目有什么用", False),
+        ("情暖农村幸福院是什么项目", False),
+    ],
+)
+def test_projects_are_listed_only_when_the_question_lists_them(question: str, listed: bool) -> None:
+    assert asks_projects(question) == listed
+
+
+def test_a_list_of_projects_names_every_one_with_its_organization(answerer: Answerer) -> None:
+    answer = answerer.answer("未央区有哪些项目", log_question=False)
+    assert [r["id"] for r in answer.results] == [
+        "weiai-mama",
+        "qinnvzi",
+        "aiyu-action",
+        "weekend-where",
+        "zaichengzhang",
+    ]
+    assert "1. 唯爱妈妈+幸福赋能计划（西安市未央区秋文社工服务中心）" in answer.text
+    children = answerer.answer("做儿童的项目有哪些", log_question=False)
+    assert "chencang-farmland" not in {r["id"] for r in children.results}
+    assert "zhita-intervention-model" in {r["id"] for r in children.results}
+    own = answerer.answer("秋文社工有哪些项目", log_question=False)  # its own answer
+    assert own.top is not None and own.top.id == "weiyang-qiuwen-social-work"
 
 
 @pytest.mark.parametrize("turn", ["电话也给一个", "在哪条路上"])
