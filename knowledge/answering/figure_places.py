@@ -21,6 +21,12 @@ _COUNTED_AFTER = re.compile(
 _WIDE = re.compile(r"全国|全省|陕西省?|全陕西|中国|国内|全世界|全球|世界上")
 
 
+def wide_place(question: str) -> str:
+    """A place wider than any the knowledge covers that the question names (全国, 陕西), or ""."""
+    found = _WIDE.search(question.replace(" ", ""))
+    return found.group() if found else ""
+
+
 def counted_kind(question: str) -> str:
     """The things a question counts when it names them after 几/多少 ("" when none)."""
     found = _COUNTED_AFTER.search(question.replace(" ", ""))
@@ -46,12 +52,12 @@ def elsewhere(
     found = labelled(figures, kind)
     if not found:
         return None
-    wide = _WIDE.search(question.replace(" ", ""))
+    wide = wide_place(question)
     owner = catalog.organization_of(record) if isinstance(record, Project) else record
     own = {owner.district, owner.street} - {""} if owner is not None else set()
     asked = [name for _, name in places]
     misfit = [name for name in asked if name not in own and not any(name in f.quote for f in found)]
-    where = wide.group() if wide else "".join(misfit)
+    where = wide or "".join(misfit)
     if not where:
         return None
     figure = found[0]

@@ -17,7 +17,7 @@ from knowledge.answering.context import (
     follow_up_reply,
 )
 from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals
-from knowledge.answering.figure_places import elsewhere
+from knowledge.answering.figure_places import elsewhere, wide_place
 from knowledge.answering.figure_questions import is_award_question
 from knowledge.answering.figures import family_figures, figures_reply, selections
 from knowledge.answering.gate import Decision
@@ -143,15 +143,15 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
     top = record_of(snapshot.catalog, match.top.doc)
-    if decision == Decision.CHOOSE:
-        choices = [record_of(snapshot.catalog, doc) for doc in _choices(match)]
-        reply = snapshot.composer.choices(choices)
-        return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
     if intent == Intent.FIGURE and isinstance(top, Organization | Project):
         figures = family_figures(snapshot.catalog, top)
         away = elsewhere(snapshot.catalog, top, figures, match.normalized, match.places)
         if away is not None:  # 全国有多少个农村幸福院: the project's 87 are 高新区's
             return Answer(match.query, False, Intent.FIGURE, away, results)
+    if decision == Decision.CHOOSE:
+        choices = [record_of(snapshot.catalog, doc) for doc in _choices(match)]
+        reply = snapshot.composer.choices(choices)
+        return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
     upcoming = upcoming_for(snapshot, intent, tz)
     reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
     if decision == Decision.CONFIRM:
@@ -256,6 +256,12 @@ def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> 
         match.normalized, match.places, topics, [m for m in matched if m]
     )
     listing.counted = counted
+    wide = wide_place(match.normalized) if counted and not match.places else ""
+    if wide:  # 全国有多少社会组织: the records are two cities' few, no count of the country's
+        cities = "、".join(dict.fromkeys(o.city for o in snapshot.catalog.organizations.values()))
+        lines = [f"资料只写到{cities}的部分社会组织。", NOT_LISTED_HINT]
+        reply = Reply(f"资料中没有{wide}{listing.query.form or '社会组织'}的数目。", lines)
+        return Answer(match.query, False, Intent.LIST, reply, [])
     if counted:  # 宝鸡和西安各有几家, 未央区有多少家: each place's total, where a fact gives it
         each = snapshot.lister.alternatives(listing.query.places)
         listing.totals = place_totals(snapshot, each)

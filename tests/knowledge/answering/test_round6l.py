@@ -111,7 +111,7 @@ def test_a_count_of_what_a_records_name_holds_is_its_labelled_figure(
     assert "资料中没有" not in answer.text  # never "no such number" followed by it
 
 
-@pytest.mark.parametrize("place", ["全国", "宝鸡", "陕西"])
+@pytest.mark.parametrize("place", ["全国", "宝鸡", "陕西", "西安"])
 def test_a_figure_of_one_place_does_not_answer_for_another(answerer: Answerer, place: str) -> None:
     answer = answerer.answer(f"{place}有多少个农村幸福院", log_question=False)
     assert not answer.answered
@@ -119,7 +119,23 @@ def test_a_figure_of_one_place_does_not_answer_for_another(answerer: Answerer, p
     assert "高新区" in answer.text  # the figure the sources give is said to be 高新区's
 
 
+def test_a_place_before_the_count_is_not_what_is_counted(answerer: Answerer) -> None:
+    answer = answerer.answer("宝鸡有几个幸福院装了空调", log_question=False)
+    assert "33个农村幸福院" in answer.text and "资料中没有" not in answer.text
+
+
 # ---------------------------------------------------------------- several places counted
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("全国有多少社会组织", "全国社会组织"), ("中国有多少家基金会", "中国基金会")],
+)
+def test_a_count_of_a_place_wider_than_the_records_is_not_given(
+    answerer: Answerer, question: str, said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered and f"资料中没有{said}的数目" in answer.text
 
 
 def test_a_count_of_two_places_gives_each_ones_and_no_sum(answerer: Answerer) -> None:
