@@ -7,7 +7,7 @@ give no such number, and the reply says so (naming the figure they do give, and 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from knowledge.catalog import Catalog
 from knowledge.records import Figure, Organization, Project
@@ -41,7 +41,7 @@ def labelled(figures: Sequence[Figure], kind: str) -> list[Figure]:
 def elsewhere(
     catalog: Catalog,
     record: Organization | Project,
-    figures: Sequence[Figure],
+    figures: Callable[[], Sequence[Figure]],
     question: str,
     places: Sequence[tuple[str, str]],
 ) -> Reply | None:
@@ -49,7 +49,7 @@ def elsewhere(
     not of (全国, 宝鸡市 for 高新区's 87): the sources give no such number. None when the
     place fits, or the question counts nothing a label names."""
     kind = counted_kind(question)
-    found = labelled(figures, kind)
+    found = labelled(figures(), kind) if kind else []  # `figures`: found only then
     if not found:
         return None
     wide = wide_place(question)

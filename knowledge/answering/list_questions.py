@@ -195,6 +195,8 @@ def is_count_question(text: str, *, places: bool = False) -> bool:
             continue  # 秋文社工有多少个社工: social workers, not organizations
         if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
             return True
+        if head and _DOERS.match(head):  # 宝鸡有几家做心理的: those who do it, counted
+            return True
         before = _SUM_WORDS.sub("", before)
         if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
             return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
+from functools import partial
 from typing import Any
 
 from knowledge.answering.compose import GREETING, NOT_FOUND
@@ -144,7 +145,7 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         return Answer(match.query, False, intent, NOT_FOUND, results)
     top = record_of(snapshot.catalog, match.top.doc)
     if intent == Intent.FIGURE and isinstance(top, Organization | Project):
-        figures = family_figures(snapshot.catalog, top)
+        figures = partial(family_figures, snapshot.catalog, top)
         away = elsewhere(snapshot.catalog, top, figures, match.normalized, match.places)
         if away is not None:  # 全国有多少个农村幸福院: the project's 87 are 高新区's
             return Answer(match.query, False, Intent.FIGURE, away, results)

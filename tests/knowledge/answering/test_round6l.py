@@ -155,6 +155,12 @@ def test_each_of_two_cities_is_counted_and_listed(answerer: Answerer, question: 
     assert cities == {"宝鸡市", "西安市"}  # some of each shown, not the first ten of one
 
 
+def test_those_doing_something_counted_after_the_count_word(answerer: Answerer) -> None:
+    answer = answerer.answer("渭滨区和陈仓区各有几家做社区治理的", log_question=False)
+    assert answer.intent == Intent.LIST and answer.answered, answer.text
+    assert "渭滨区：资料中写到 1 家" in answer.text and "陈仓区：资料中写到 0 家" in answer.text
+
+
 def test_a_districts_own_count_gives_the_total_the_sources_give(answerer: Answerer) -> None:
     answer = answerer.answer("未央区有多少家", log_question=False)
     assert "281家" in answer.text and "没有给出未央区" not in answer.text
