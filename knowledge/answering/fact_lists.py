@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge.answering.gate import Decision
-from knowledge.answering.list_questions import form_asked, topics_of
+from knowledge.answering.list_questions import FORMS, form_asked, topics_of
 from knowledge.answering.matcher import Match
 from knowledge.answering.snapshot import Snapshot
 from knowledge.records import Fact, Kind
@@ -82,3 +82,24 @@ def place_totals(snapshot: Snapshot, places: list[tuple[str, str]]) -> tuple[str
                 )
         found.append(given)
     return tuple(found)
+
+
+_PRAISE = re.compile(r"优秀|先进|示范|典型|突出")
+
+
+def praised(snapshot: Snapshot, places: list[str], form: str) -> str:
+    """The sentence of a curated fact's source, of the places asked, that praises some
+    organizations of the legal form asked without a selection (涌现出了张家堡、辛家庙等一批
+    优秀的街道级社会组织服务中心); or ""."""
+    pattern = next((p for p, name, _ in FORMS if name == form), None)
+    if pattern is None:
+        return ""
+    for fact in snapshot.catalog.facts.values():
+        if places and not {fact.city, fact.district} & set(places):
+            continue
+        if _SELECTION.search(fact.name + fact.answer):
+            continue  # a selection is answered as one (figures.selections)
+        for sentence in re.split(r"[。；;]", fact.source.quote):
+            if _PRAISE.search(sentence) and pattern.search(sentence):
+                return sentence.strip(" ,，")
+    return ""

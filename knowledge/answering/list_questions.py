@@ -96,7 +96,7 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
         lambda org: org.is_charity == "是" or "慈善" in org.name,
     ),
     (
-        re.compile(r"街道(社会组织)?服务中心"),
+        re.compile(r"街道级?(社会组织)?服务中心"),
         "街道社会组织服务中心",
         lambda org: org.legal_form == "服务平台" or "街道社会组织服务中心" in org.name,
     ),

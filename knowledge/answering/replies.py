@@ -17,7 +17,7 @@ from knowledge.answering.context import (
     Subject,
     follow_up_reply,
 )
-from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals
+from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals, praised
 from knowledge.answering.figure_places import elsewhere, wide_place
 from knowledge.answering.figure_questions import is_award_question
 from knowledge.answering.figures import family_figures, figures_reply, selections
@@ -25,6 +25,7 @@ from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.list_questions import (
+    form_asked,
     is_count_question,
     is_list_question,
     name_asked,
@@ -119,6 +120,15 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         if chosen:
             return about(snapshot, match.query, chosen[0], Intent.FIGURE)
         where = "".join(places)
+        # 未央区被当成优秀典型的街道服务中心是哪几个: no selection, but the kind asked for,
+        # with the article's words praising them
+        said = praised(snapshot, places, form_asked(shape.replace(" ", "")))
+        if said:
+            answer = _list_answer(snapshot, match)
+            if answer.answered:
+                lead = f"资料中没有{where}评选的记录；原文写到：“{said}。”"
+                answer.reply.lines.insert(0, lead)
+                return answer
         none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
         return Answer(match.query, False, Intent.LIST, none, [])
     if is_list_question(shape) and not fact_lists(snapshot, match):

@@ -35,8 +35,6 @@ KNOWN_MISSES = {
     "refuses 'how much … cost' as a price (words5's rules); 一块地多少钱 in Chinese is answered",
     "宝鸡高新区慈善协会 / 它跟哪个协会一起搞过定向募捐": "who it worked with is another "
     "organization named in its record's text: the subject is answered",
-    "未央区被当成优秀典型的街道级社会组织服务中心是哪几个": "优秀 reads as an award; the sources' "
-    "selection facts are 宝鸡's, and the praise of 未央区's centres is no selection",
 }
 
 
@@ -171,6 +169,16 @@ def test_places_that_do_not_nest_are_either(answerer: Answerer) -> None:
     names = {org.name for org in answer.listed}
     assert "益人行志愿者协会" in names and "金台区武术协会" in names
     assert all("协会" in name for name in names)
+
+
+def test_a_kind_praised_without_a_selection_is_listed_with_the_articles_words(
+    answerer: Answerer,
+) -> None:
+    question = "未央区被当成优秀典型的街道级社会组织服务中心是哪几个"
+    answer = answerer.answer(question, log_question=False)
+    assert {o.id for o in answer.listed} == {"zhangjiabao-sozo-center", "xinjiamiao-sozo-center"}
+    assert "资料中没有未央区评选的记录" in answer.text and "一批优秀的街道级" in answer.text
+    assert not answerer.answer("未央区哪些组织得过奖", log_question=False).answered
 
 
 def test_a_list_by_a_piece_of_name(answerer: Answerer) -> None:
