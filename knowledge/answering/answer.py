@@ -154,7 +154,7 @@ class Answerer:
         if answer.subject is not None and answer.context is None and not match.named:
             # the need it was found by: "那陈仓呢" asks for it there (not what it mainly does)
             topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
-            found = answer.choices or [answer.top] if not answer.listed else []
+            found = [] if answer.listed else (answer.choices or [answer.top])
             need = tuple(
                 dict.fromkeys(t for r in found for t in need_of(r, topics, snapshot.catalog))
             )

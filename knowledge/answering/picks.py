@@ -283,7 +283,7 @@ def _like_the_choice(
 ) -> Relist | None:
     """The others like the organizations a choice offered: of the place they all are in,
     else doing the need they were found by."""
-    shown = [catalog.organizations.get(key) for kind, key in subject.listed]
+    shown = [catalog.organizations.get(key) for _, key in subject.listed]
     orgs = [org for org in shown if org is not None]
     if not orgs:
         return None
