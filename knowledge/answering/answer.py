@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,23 +13,27 @@ from zoneinfo import ZoneInfo
 from knowledge.answering.cache import index_cache_path, load_or_build_index
 from knowledge.answering.confirm import with_english_note
 from knowledge.answering.context import FollowUp, Subject, follow_up, rewritten, subject_of
+from knowledge.answering.costs import costed
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Index
 from knowledge.answering.intent import Intent
+from knowledge.answering.list_questions import topics_of
+from knowledge.answering.lists import ListQuery
 from knowledge.answering.matcher import Match
+from knowledge.answering.picks import need_of
 from knowledge.answering.replies import (
     UPCOMING_DAYS,
     Answer,
     composed,
     followed,
-    from_shown,
     record_of,
     upcoming_activities,
     upcoming_for,
 )
+from knowledge.answering.shown import from_shown
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Record
+from knowledge.records import Activity, Fact, Kind, Record
 from knowledge.reply import Reply
 from knowledge.residents.questions import AskedQuestion, QuestionLog, new_ref
 from knowledge.store import KnowledgeStore
@@ -121,7 +126,9 @@ class Answerer:
         a follow-up ("它的电话呢") is answered from (see context.py)."""
         snapshot = self.snapshot  # one version of the knowledge for the whole answer
         match = snapshot.matcher.match(question)
-        shown = from_shown(snapshot, match, context, self.tz)
+        shown = from_shown(snapshot, match, context, self.tz) or costed(
+            snapshot, match, context, self.tz
+        )
         follow = follow_up(match.normalized, context, snapshot.catalog) if not shown else None
         if shown is not None:
             answer = shown
@@ -142,6 +149,16 @@ class Answerer:
         if sure and not answer.choices:
             answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
         answer.subject = _what_was_shown(answer, context if shown else None)
+        if isinstance(answer.top, Fact) and answer.decision == Decision.ANSWER:
+            answer.subject = _fact_list(snapshot, answer.top) or answer.subject
+        if answer.subject is not None and answer.context is None and not match.named:
+            # the need it was found by: "那陈仓呢" asks for it there (not what it mainly does)
+            topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+            found = [] if answer.listed else (answer.choices or [answer.top])
+            need = tuple(
+                dict.fromkeys(t for r in found for t in need_of(r, topics, snapshot.catalog))
+            )
+            answer.subject = replace(answer.subject, need=need) if need else answer.subject
         if match.english:
             answer.reply = with_english_note(answer.reply)
             if answer.proposal is not None:
@@ -211,6 +228,17 @@ def _logged_top(match: Match, answer: Answer) -> tuple[str, str, float]:
         return best["kind"], best["id"], best["score"]
     top = match.top
     return (top.doc.kind, top.doc.id, top.score) if top else ("", "", 0.0)
+
+
+def _fact_list(snapshot: Snapshot, fact: Fact) -> Subject | None:
+    """A fact naming several organizations (宝鸡2021年度典型事例) is a list shown: "第二个",
+    "还有吗" follow it up like one."""
+    orgs = snapshot.lister.organizations_in(fact)
+    if len(orgs) < 2:
+        return None
+    listed = tuple((Kind.ORGANIZATION, org) for org in orgs)
+    query = ListQuery(matched=tuple(orgs), label=fact.name)
+    return Subject(Kind.ORGANIZATION, "", "", listed, query)
 
 
 def _what_was_shown(answer: Answer, shown: Subject | None) -> Subject | None:

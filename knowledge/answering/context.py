@@ -50,7 +50,7 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (
         Intent.ADDRESS,
         re.compile(
-            r"在?哪个(村子|村|镇|乡|社区|小区)|在哪里|在哪儿|在哪|哪儿|地址|位置|怎么走|怎么去|"
+            r"在?哪个(村子|村|镇|乡|社区|小区)|在?哪条(路|街)上?|在哪里|在哪儿|在哪|哪儿|地址|位置|怎么走|怎么去|"
             r"什么地方|哪个区|哪个县|哪个街道|哪条路|办公地点|啥地方"
         ),
     ),
@@ -82,10 +82,10 @@ _COUNTS = re.compile(
 _TIMES = re.compile(r"最近|近期|这周|本周|下周|这个月|下个月|周末|今天|明天|后天|现在")
 # Words that carry no subject: with these and a topic only, the question has none of its own.
 _FILLER = re.compile(
-    r"请问|麻烦|告诉我|给我|我想知道|我想问|想知道|想问|一下|还有|那么|另外|再问|具体|"
+    r"请问|麻烦|告诉我|给我|我想知道|我想问|想知道|想问|一下|还有|那么|另外|再问|具体|别的|其他|其它|"
     r"有没有|有吗|是不是|可不可以|能不能|可以|能|怎么样|怎么|如何|什么|哪些|啥|多少|"
     r"平时|一般|都|还|也|再|"
-    r"的|了|吗|呢|吧|啊|呀|哦|嘛|么|有|是|你们|请|家|个|儿|呐|咧"
+    r"的|了|吗|呢|吧|啊|呀|哦|嘛|么|有|是|你们|请|家|个|儿|呐|咧|给|发|一个|在|上"
 )
 
 
@@ -100,6 +100,9 @@ class Subject:
     name: str
     listed: tuple[tuple[Kind, str], ...] = ()  # (kind, id) in the order shown
     query: ListQuery | None = None  # what the list shown asked for ("那未央区呢" asks again)
+    # the need the question answered asked for (金台区有没有教孩子的: 儿童青少年), when the
+    # answer is one organization found by it: "那陈仓呢" asks for that need there
+    need: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         found: dict[str, Any] = {"kind": str(self.kind), "id": self.id, "name": self.name}
@@ -251,13 +254,15 @@ def follow_up_reply(
     """The reply to a follow-up, as if the resident had named the record (`question`: its
     words, "它的项目在哪" asking where the project is)."""
     record = follow.record
+    asked = snapshot.catalog.record(follow.subject.kind, follow.subject.id)
     if follow.intent == Intent.PROJECTS and isinstance(record, Organization):
+        if isinstance(asked, Project) and _OTHERS.search(question):  # 他们还有别的项目吗
+            return _other_projects(snapshot.catalog, record, asked)
         reply = snapshot.browser.projects(record.id)
         if reply is not None:
             return reply
     if follow.intent == Intent.HOURS:
         return hours(record, snapshot.catalog)
-    asked = snapshot.catalog.record(follow.subject.kind, follow.subject.id)
     if isinstance(record, Organization) and "项目" in question:  # 它的项目在哪
         found = [p for p in snapshot.catalog.projects_of(record.id) if located(p)]
         asked = found[0] if len(found) == 1 else asked
@@ -266,6 +271,21 @@ def follow_up_reply(
         return snapshot.composer.contact(record, Intent.ADDRESS, located(asked), asked)
     intent = Intent.INTRODUCE if follow.intent == Intent.PROJECTS else follow.intent
     return snapshot.composer.answer(record, intent, [], upcoming)
+
+
+_OTHERS = re.compile(r"别的|其他|其它|另外")
+
+
+def _other_projects(catalog: Catalog, org: Organization, shown: Project) -> Reply:
+    """The organization's projects other than the one the chat was answered about, or that
+    the sources name no other."""
+    others = [p for p in catalog.projects_of(org.id) if p.id != shown.id]
+    if not others:
+        line = f"资料中只写到{org.name}的这一个项目：{shown.name}，没有写到别的项目。"
+        return Reply(org.name, [line, catalog.cite(org, [])])
+    lines = [f"除了{shown.name}，资料中还写到{org.name}的这些项目："]
+    lines += [f"· {p.name}" for p in others]
+    return Reply(f"{org.name}的项目", [*lines, catalog.cite(org, [])])
 
 
 def hours(record: Record, catalog: Catalog) -> Reply:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge.answering.gate import Decision
-from knowledge.answering.list_questions import form_asked, topics_of
+from knowledge.answering.list_questions import FORMS, form_asked, topics_of
 from knowledge.answering.matcher import Match
 from knowledge.answering.snapshot import Snapshot
 from knowledge.records import Fact, Kind
@@ -60,3 +60,46 @@ def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
 _COUNTED_ORGANIZATIONS = re.compile(r"\d+[余多]?(家|个)")
 # A fact of a selection (典型事例, 评选, 入选) counts and names the ones chosen.
 _SELECTION = re.compile(r"典型|评选|评上|入选|选上|名列|获评|获奖|优秀|先进|示范")
+
+
+def place_totals(snapshot: Snapshot, places: list[tuple[str, str]]) -> tuple[str, ...]:
+    """For each place, what a curated fact gives of how many organizations it has (未央区:
+    281家), or "": of a city, a district's total is told as that district's only."""
+    found = []
+    for level, name in places:
+        given = ""
+        for fact in snapshot.catalog.facts.values():
+            counts = _COUNTED_ORGANIZATIONS.search(fact.answer) and not fact.organization
+            if not counts or _SELECTION.search(fact.name + fact.answer):
+                continue
+            if (level == "district" and fact.district == name) or (
+                level == "city" and fact.city == name and not fact.district
+            ):
+                given = fact.answer
+            elif level == "city" and fact.city == name and not given:
+                given = (
+                    f"资料没有给出{name}社会组织的总数，只写到其中{fact.district}：{fact.answer}"
+                )
+        found.append(given)
+    return tuple(found)
+
+
+_PRAISE = re.compile(r"优秀|先进|示范|典型|突出")
+
+
+def praised(snapshot: Snapshot, places: list[str], form: str) -> str:
+    """The sentence of a curated fact's source, of the places asked, that praises some
+    organizations of the legal form asked without a selection (涌现出了张家堡、辛家庙等一批
+    优秀的街道级社会组织服务中心); or ""."""
+    pattern = next((p for p, name, _ in FORMS if name == form), None)
+    if pattern is None:
+        return ""
+    for fact in snapshot.catalog.facts.values():
+        if places and not {fact.city, fact.district} & set(places):
+            continue
+        if _SELECTION.search(fact.name + fact.answer):
+            continue  # a selection is answered as one (figures.selections)
+        for sentence in re.split(r"[。；;]", fact.source.quote):
+            if _PRAISE.search(sentence) and pattern.search(sentence):
+                return sentence.strip(" ,，")
+    return ""

@@ -57,6 +57,8 @@ _PEOPLE = ("人", "名", "位")
 _MONEY_RE = re.compile(r"钱|款|资金|经费")
 # What is counted, named before 有多少: "专家顾问团有多少人" counts the members of a group,
 # which no figure about the organization's trainees is.
+# A measure word and a noun after the count word: the noun is what is counted.
+_NOUN_AFTER = re.compile(r"[个家名位座所块场次批项台间处户]?[\u4e00-\u9fff]{2,}")
 _COUNTED_RE = re.compile(r"([\u4e00-\u9fff]{2,})(?:有|共有|一共有|总共有|一共|总共)(?:多少|几)")
 _AREA_RE = re.compile(r"多大|面积|平方|平米")
 _SHARE_RE = re.compile(r"百分之(几|多少)|占比|比例|几成")
@@ -191,6 +193,8 @@ def counted_thing(question: str, own: str) -> str:
     found = _COUNTED_RE.search(compact)
     if found is None:
         return ""
+    if _NOUN_AFTER.match(compact[found.end() :]):
+        return ""  # 宝鸡有几个幸福院装了空调: what follows is counted, not 宝鸡
     thing = re.split(r"的|那个|这个|那|这", found.group(1))[-1]
     thing = _WHEN_WORDS.sub("", thing)  # 现在有多少块地: 现在 is when, not what
     return "" if len(thing) < 2 or thing in own else thing

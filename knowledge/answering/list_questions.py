@@ -14,7 +14,7 @@ from knowledge.records import Organization
 # The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
 _LIST_WORD = re.compile(
     r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
-    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)"
+    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|各有哪(个|家|些)"
     r"|(都|分别)?叫(什么|啥)(名字|名)?|所有的?|全部的?|列个(单子|清单|表)|列一列|名单|清单"
 )
 _ORG_NOUN = (
@@ -96,7 +96,7 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
         lambda org: org.is_charity == "是" or "慈善" in org.name,
     ),
     (
-        re.compile(r"街道(社会组织)?服务中心"),
+        re.compile(r"街道级?(社会组织)?服务中心"),
         "街道社会组织服务中心",
         lambda org: org.legal_form == "服务平台" or "街道社会组织服务中心" in org.name,
     ),
@@ -169,18 +169,33 @@ _HOW_MANY = re.compile(r"有?(几家|几个|多少家|多少个|多少)")
 _SUM_WORDS = re.compile(
     r"(一共|总共|合计|加起来|算起来|到底|大概|大约|总|共|有|是|都|还|各自|各|分别|和|跟|与|及)+$"
 )
+# A count's second clause asking for the names too: 社工机构有几家，分别叫啥.
+_NAMES_ASKED = re.compile(
+    r"^(分别|都|各)?(是|叫)(什么|啥|哪些|哪几家|哪几个|谁)(名字|名)?(呢|啊|呀|吗)?$"
+)
 _PERSONS_TOO = frozenset({"社工", "团队", "志愿队"})  # counted by 个, people may be meant
 
 
-def is_count_question(text: str) -> bool:
-    """Whether the (normalized) question asks how many organizations of a kind there are."""
+# Places asked, and only how many 家 (宝鸡和西安各有几家): organizations are counted by 家.
+_PLACES_COUNTED = re.compile(
+    r"^[和跟与及、,，]*(各自|各|分别|一共|总共|加起来)?(有|是)?(几家|多少家)(呢|啊|呀|吗|嘛)?[?？]*$"
+)
+
+
+def is_count_question(text: str, *, places: bool = False) -> bool:
+    """Whether the (normalized) question asks how many organizations of a kind there are
+    (`places`: the text is a question's with the places it asked left out)."""
     compact = text.replace(" ", "")
+    if places and _PLACES_COUNTED.match(compact):
+        return True
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
-        head = after.rstrip("呢啊呀吗嘛哇?？")
+        head = _NAMES_ASKED.sub("", after.rstrip("呢啊呀吗嘛哇?？"))  # 有几家，分别叫啥
         if head in _PERSONS_TOO and not found.group().endswith("家"):
             continue  # 秋文社工有多少个社工: social workers, not organizations
         if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
+            return True
+        if head and _DOERS.match(head):  # 宝鸡有几家做心理的: those who do it, counted
             return True
         before = _SUM_WORDS.sub("", before)
         if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
@@ -192,7 +207,7 @@ def is_count_question(text: str) -> bool:
 # 学校", "西安有几家银行" are not answered with an organization sharing a word (武术进校园).
 _INSTITUTIONS = (
     r"学校|小学|中学|大学|高校|幼儿园|医院|诊所|银行|企业|公司|工厂|商场|超市|菜市场|市场"
-    r"|饭店|酒店|宾馆|景点|景区|公园"
+    r"|饭店|酒店|宾馆|景点|景区|公园|律师事务所|律所|事务所|派出所|法院|药店|养老院|敬老院"
 )
 _OTHER_HEAD = re.compile(
     rf"(哪些|哪几(?:家|所|个)|几(?:家|所|个)|多少(?:家|所|个)?)的?({_INSTITUTIONS})[呢啊呀吗?？]*$"
@@ -280,3 +295,27 @@ def topics_of(
             if key.startswith("T:") and key[2:] not in found:
                 found.append(key[2:])
     return found
+
+
+# A name asked for (a normalized question: its quotes are spaces): 名字里带“联合会”的组织 (the
+# piece it has), 叫“某某中心”的 / 名字以中心结尾的 (how it ends).
+_NAME_HAS = re.compile(
+    r"(?:名字|名称|名儿)(?:里面|里|中|当中|上)?都?(?:带有|含有|包含|带着|带|有|含)\s?"
+    r"([\u4e00-\u9fff]{1,8}?)\s?(?:这?[两二三四几]个?字|字样)?(?:的|\s|$)"
+)
+_NAME_ENDS = re.compile(
+    r"叫(?:做)?\s?(?:某某|某|xx|什么|啥)([\u4e00-\u9fff]{1,6}?)\s?的"
+    r"|(?:名字|名称)以\s?([\u4e00-\u9fff]{1,6}?)\s?(?:结尾|收尾|打头|开头)"
+)
+
+
+def name_asked(text: str) -> tuple[str, bool]:
+    """The piece of name a list asks for, and whether the name must end with it (叫“某某中心”)
+    rather than only have it (名字里带“协会”); ("", False) when none."""
+    found = _NAME_HAS.search(text.lower())
+    if found:
+        return found.group(1), False
+    found = _NAME_ENDS.search(text.lower())
+    if found and "打头" not in found.group() and "开头" not in found.group():
+        return found.group(1) or found.group(2), True
+    return "", False

@@ -10,8 +10,10 @@ The question is read in list_questions.py; here the organizations are found and 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import zip_longest
+from typing import Any
 
 from knowledge.answering.list_questions import (
     FORM_TESTS,
@@ -19,10 +21,11 @@ from knowledge.answering.list_questions import (
     excepted,
     form_asked,
     list_head,
+    name_asked,
     registered,
 )
 from knowledge.catalog import Catalog
-from knowledge.records import Organization
+from knowledge.records import Fact, Organization
 from knowledge.reply import Reply
 
 MAX_LISTED = 10
@@ -37,6 +40,10 @@ class ListQuery:
     form: str = ""  # a FORMS name ("社工机构"), or "" for any
     matched: tuple[str, ...] = ()  # organizations the matcher found, when no topic is named
     exclude: tuple[str, ...] = ()  # organization ids left out (除了…)
+    shown: tuple[str, ...] = ()  # organization ids shown already, a page ago ("还有吗")
+    label: str = ""  # what a fact listed them as (宝鸡市2021年度社会组织典型事例), if one did
+    name_has: str = ""  # a piece their names have (名字里带“协会”的)
+    name_ends: bool = False  # …that they end with (叫“某某中心”的)
 
     def to_json(self) -> dict[str, object]:
         found: dict[str, object] = {"places": [name for _, name in self.places]}
@@ -56,6 +63,9 @@ class Listing:
     again: bool = False  # asked again ("还有别的吗"): these are all there are
     more: bool = False  # the rest of a list too long to show at once ("还有吗")
     widened: str = ""  # the place that had none: these are of the place holding it
+    all_shown: int = 0  # asked for more when every one was shown: how many there are in all
+    per_place: tuple[tuple[str, int], ...] = ()  # of several places asked: how many in each
+    totals: tuple[str, ...] = ()  # of several places asked: what facts give of their totals
     counted: bool = False  # asked how many: the count is the records', not the place's total
     # counted after the list was shown (一共有多少家): no fact was asked for the place's total,
     # so the reply does not say the sources lack one (未央区's 281 is in them)
@@ -65,7 +75,8 @@ class Listing:
 class Lister:
     """Lists one knowledge version's organizations by place, legal form and topic."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, divisions: Mapping[str, Mapping[str, Any]]) -> None:
+        """`divisions`: the administrative divisions table (divisions.yaml), by name."""
         self.catalog = catalog
         names: dict[str, str] = {}
         for org in catalog.organizations.values():
@@ -75,26 +86,26 @@ class Lister:
             for name in (project.name, *project.aliases):
                 names.setdefault(name, project.organization)
         self._names = sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
+        self._in_facts: dict[str, list[str]] = {}  # organizations_in's, by fact id
         # Once a registry gives some organizations the form, a name is no evidence of it.
         self._given = {org.legal_form for org in catalog.organizations.values()} & {NON_PROFIT}
-        # The place holding each district and street, as the organizations give them.
+        # The place holding each district and street: the divisions table's parent.
         self._holding: dict[tuple[str, str], tuple[str, str]] = {}
-        for org in catalog.organizations.values():
-            if org.district and org.city:
-                self._holding.setdefault(("district", org.district), ("city", org.city))
-            if org.street and org.district:
-                self._holding.setdefault(("street", org.street), ("district", org.district))
+        for name, division in divisions.items():
+            parent = divisions.get(division.get("parent") or "")
+            if parent is not None:
+                self._holding[(division["level"], name)] = (parent["level"], parent["name"])
 
     def named(self, text: str) -> str:
         """The organization the text names (the longest name or alias in it), or ""."""
-        return self._name_in(text)[1]
+        return self.name_in(text)[1]
 
     def excepted_name(self, text: str) -> tuple[str, str]:
         """The name (or alias) after 除了 in the text, and its organization; or ("", "")."""
         said = excepted(text.replace(" ", ""))
-        return self._name_in(said) if said else ("", "")
+        return self.name_in(said) if said else ("", "")
 
-    def _name_in(self, text: str) -> tuple[str, str]:
+    def name_in(self, text: str) -> tuple[str, str]:
         """The longest name or alias in the text, and its organization; or ("", "")."""
         for name, org in self._names:
             if len(name) >= 2 and name in text:
@@ -104,6 +115,19 @@ class Lister:
     def organizations_named(self, text: str) -> int:
         """How many different organizations the text names."""
         return len({org for name, org in self._names if len(name) >= 2 and name in text})
+
+    def organizations_in(self, fact: Fact) -> list[str]:
+        """The organizations a fact's answer names (典型事例's ten), in the order it does;
+        found once a snapshot (every name is looked for)."""
+        found = self._in_facts.get(fact.id)
+        if found is None:
+            at: dict[str, int] = {}
+            for name, org in self._names:
+                where = fact.answer.find(name) if len(name) >= 2 else -1
+                if where >= 0 and org in self.catalog.organizations:
+                    at[org] = min(where, at.get(org, where))
+            found = self._in_facts[fact.id] = sorted(at, key=at.__getitem__)
+        return found
 
     def listing(
         self,
@@ -128,7 +152,8 @@ class Lister:
         compact = text.replace(" ", "")
         said, exclude = self.excepted_name(compact)
         head = list_head(compact) or compact
-        form = form_asked(head)
+        piece, ends = name_asked(text)
+        form = form_asked(head) if not piece else ""  # 名字里带联合会: the name says it
         wanted = list(topics)
         if said:  # a place named only in the name excepted (除了高新区慈善协会) is no filter
             rest = compact.replace(said, "", 1)
@@ -138,7 +163,13 @@ class Lister:
             own = self.catalog.organizations.get(exclude)
             wanted = list(own.topics[:1]) if own else []
         return ListQuery(
-            tuple(places), tuple(wanted), form, tuple(matched), (exclude,) if exclude else ()
+            tuple(places),
+            tuple(wanted),
+            form,
+            tuple(matched),
+            (exclude,) if exclude else (),
+            name_has=piece,
+            name_ends=ends,
         )
 
     def run(self, query: ListQuery, *, again: bool = False, more: bool = False) -> Listing:
@@ -163,14 +194,17 @@ class Lister:
 
     def _run(self, query: ListQuery, *, again: bool = False, more: bool = False) -> Listing:
         places, wanted, matched = query.places, query.topics, query.matched
+        each = self.alternatives(places)
         test = FORM_TESTS.get(query.form)
         if query.form in self._given:
             test = registered(query.form)
         found: list[tuple[int, int, Organization]] = []
         for order, org in enumerate(self.catalog.organizations.values()):
-            if org.id in query.exclude or not _in_places(org, places):
+            if org.id in query.exclude or org.id in query.shown or not self._in(org, each):
                 continue
             if test is not None and not test(org):
+                continue
+            if query.name_has and not _named_so(org.name, query.name_has, query.name_ends):
                 continue
             rank = 0
             if wanted:
@@ -184,12 +218,51 @@ class Lister:
             found.append((rank, order, org))
         found.sort(key=lambda item: item[:2])
         orgs = [org for _, _, org in found]
+        per_place: tuple[tuple[str, int], ...] = ()
+        if len(each) > 1:  # 宝鸡和西安各有几家: how many of each, and some of each shown
+            groups = [[o for o in orgs if self._in(o, [place])] for place in each]
+            per_place = tuple(
+                (place[1], len(group)) for place, group in zip(each, groups, strict=True)
+            )
+            orgs = [o for row in zip_longest(*groups) for o in row if o is not None]
         by_name = test is not None and any(not org.legal_form for org in orgs)
-        place = _place_words(places)
+        place = "、".join(name for _, name in each) if len(each) > 1 else place_words(places)
         kind = query.form or "组织"
         topic = "、".join(wanted)
         what = f"{place}{topic}方面的{kind}" if topic else f"{place}{'的' if place else ''}{kind}"
-        return Listing(orgs[:MAX_LISTED], len(orgs), what, by_name, query, again, more)
+        if query.label and not (places or wanted or query.form):
+            what = f"{query.label}的组织"
+        if query.name_has:
+            how = "结尾" if query.name_ends else ""
+            said = f"名字以“{query.name_has}”结尾" if how else f"名字里带“{query.name_has}”"
+            what = f"{place}{topic + '方面' if topic else ''}{said}的{kind}"
+        listing = Listing(orgs[:MAX_LISTED], len(orgs), what, by_name, query, again, more)
+        listing.per_place = per_place
+        return listing
+
+    def alternatives(self, places: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The places asked, less those holding another one asked (宝鸡市 of 宝鸡市金台区):
+        an organization in any of them is asked for (宝鸡和西安, 宝鸡加上未央)."""
+        return [
+            wide
+            for wide in places
+            if not any(narrow != wide and self._holds(wide, narrow) for narrow in places)
+        ]
+
+    def _holds(self, wide: tuple[str, str], narrow: tuple[str, str]) -> bool:
+        seen: set[tuple[str, str]] = set()
+        current = self._holding.get(narrow)
+        while current is not None and current not in seen:
+            if current == wide:
+                return True
+            seen.add(current)
+            current = self._holding.get(current)
+        return False
+
+    @staticmethod
+    def _in(org: Organization, places: Sequence[tuple[str, str]]) -> bool:
+        """In one of the places (none: anywhere)."""
+        return not places or any(getattr(org, level, "") == name for level, name in places)
 
     def _topic_rank(self, org: Organization, wanted: Sequence[str]) -> int:
         """Those doing more of the wanted topics (农村 and 老人) first; then where a wanted topic
@@ -202,11 +275,38 @@ class Lister:
         own = [org.topics.index(t) for t in done if t in org.topics]
         return 100 * (len(wanted) - len(done)) + (min(own) if own else 50)
 
+    @staticmethod
+    def _per_place(listing: Listing) -> list[str]:
+        """宝鸡和西安各有几家: each place's total where a fact gives it, and how many the
+        records name there; no sum of the two is made up."""
+        narrowed = _narrowed(listing.query)
+        names = "、".join(name for name, _ in listing.per_place)
+        lines = [
+            f"资料中共 {listing.total} 家，分开来看："
+            if narrowed
+            else f"资料没有给出{names}合计的社会组织总数。分开来看："
+        ]
+        for i, (name, count) in enumerate(listing.per_place):
+            given = listing.totals[i] if i < len(listing.totals) else ""
+            if narrowed:
+                lines.append(f"· {name}：资料中写到 {count} 家")
+            else:
+                given = given.rstrip("。") if given else "资料没有给出总数"
+                lines.append(f"· {name}：{given}。资料中写到名字的有 {count} 家")
+        shown = len(listing.organizations)
+        lines.append(
+            f"资料中写到的，下面列出 {shown} 家：" if listing.total > shown else "它们是："
+        )
+        return lines
+
     def reply(self, listing: Listing) -> Reply:
         """The list as a reply: one line per organization, and how many there are in all."""
         if not listing.organizations:
-            others = [
-                o.name for k in listing.query.exclude if (o := self.catalog.organizations.get(k))
+            others = [  # 除了 the ones of the places asked (not 金台区's, asked of 陈仓)
+                o.name
+                for k in listing.query.exclude
+                if (o := self.catalog.organizations.get(k))
+                and self._in(o, self.alternatives(listing.query.places))
             ]
             said = f"除了{'、'.join(others)}，资料中没有其他" if others else "资料中没有"
             return Reply(
@@ -219,17 +319,30 @@ class Lister:
             unit = "街道" if listing.widened.endswith("街道") else "区县"
             lines.append(
                 f"资料中没有写明在{listing.widened}的；下面 {listing.total} 家是"
-                f"{_place_words(listing.query.places)}的，资料没有写明在哪个{unit}："
+                f"{place_words(listing.query.places)}的，资料没有写明在哪个{unit}："
+            )
+        elif listing.all_shown:
+            lines.append(
+                f"没有别的了：资料中{listing.what}共 {listing.all_shown} 家，前面都已列出。"
+                "最后列出的是："
             )
         elif listing.more:
             lines.append(f"另外还有 {listing.total} 家：")
         elif listing.again and listing.total <= len(listing.organizations):
             lines.append(f"资料中{listing.what}就这 {listing.total} 家：")
+        elif listing.counted and listing.per_place:
+            lines.extend(self._per_place(listing))
         elif listing.counted and not listing.recounted and not _narrowed(listing.query):
             # 宝鸡有多少社会组织: the sources give no total; say so, then what they describe
-            place = _place_words(listing.query.places)
+            place = place_words(listing.query.places)
+            given = next(iter(listing.totals), "") if len(listing.query.places) == 1 else ""
             lines.append(
-                f"资料没有给出{place}社会组织的总数。资料中写到的{place}组织有 {listing.total} 家"
+                (
+                    f"{given} 资料中写到名字的"
+                    if given
+                    else f"资料没有给出{place}社会组织的总数。资料中写到的"
+                )
+                + f"{place}组织有 {listing.total} 家"
                 + (
                     f"，下面是前 {len(listing.organizations)} 家："
                     if listing.total > len(listing.organizations)
@@ -261,22 +374,23 @@ class Lister:
 def _narrowed(query: ListQuery) -> bool:
     """Whether a list asks for some kind of organization, not every one of a place."""
     # what the matcher found narrows only a list of no place (see _run)
-    return bool(query.topics or query.form or query.exclude or (query.matched and not query.places))
+    return bool(
+        query.topics
+        or query.form
+        or query.exclude
+        or query.name_has
+        or (query.matched and not query.places)
+    )
 
 
-def _in_places(org: Organization, places: Sequence[tuple[str, str]]) -> bool:
-    """In every level of place asked, in one of the places of that level: an organization
-    has one district, so 金台区和渭滨区 asks for those of either."""
-    levels: dict[str, set[str]] = {}
-    for level, name in places:
-        levels.setdefault(level, set()).add(name)
-    return all(getattr(org, level, "") in names for level, names in levels.items())
+def _named_so(name: str, piece: str, ends: bool) -> bool:
+    return name.endswith(piece) if ends else piece in name
 
 
 _LEVELS = ("city", "district", "street")
 
 
-def _place_words(places: Sequence[tuple[str, str]]) -> str:
+def place_words(places: Sequence[tuple[str, str]]) -> str:
     """宝鸡市渭滨区; 金台区、渭滨区 (two of one level are either)."""
     levels: dict[str, list[str]] = {}
     for level, name in places:

@@ -21,7 +21,7 @@ from knowledge.answering.intent import Intent
 from knowledge.answering.list_questions import form_asked, forms_of, without_places
 from knowledge.answering.lists import ListQuery
 from knowledge.catalog import Catalog
-from knowledge.records import Kind, Organization, Record
+from knowledge.records import Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 _NUMBERS = {
@@ -255,6 +255,10 @@ def relisted(
             query = replace(query, form=form)
         return Relist(query, again=False, more=others)
     org = _organization(subject, catalog)
+    if org is None and subject.need and places and not more:  # 那西安呢 after a choice
+        return Relist(ListQuery(tuple(places), subject.need, form), again=False)
+    if org is None and more and subject.query is None:  # 还有别的吗 after a choice
+        return _like_the_choice(subject, topics, form, catalog)
     there = bool(_THERE.search(compact)) and bool(_LIST_WORDS.search(compact))
     if org is not None and there and not places:  # 那里面都有哪些组织: the others there
         where = _finest_place(org)
@@ -266,11 +270,41 @@ def relisted(
         # 宝鸡有哪些基金会, 宝鸡有没有帮残疾娃娃的: a question of its own, not "the same
         # service there"
         return None
-    if more:  # like the one answered, unless the question says which kind or where
-        wanted = tuple(topics) or (() if form or places else tuple(org.topics[:1]))
-    else:  # 西安有没有: the same kind of service there
-        wanted = tuple(org.topics[:1])
+    # the need it was found by (金台区有没有教孩子的), else what it mainly does
+    like = subject.need or tuple(org.topics[:1])
+    # 还有别的吗: like the one answered, unless the question says which kind or where;
+    # 西安有没有: the same kind of service there
+    wanted = (tuple(topics) or (() if form or places else like)) if more else like
     return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False)
+
+
+def _like_the_choice(
+    subject: Subject, topics: Sequence[str], form: str, catalog: Catalog
+) -> Relist | None:
+    """The others like the organizations a choice offered: of the place they all are in,
+    else doing the need they were found by."""
+    shown = [catalog.organizations.get(key) for _, key in subject.listed]
+    orgs = [org for org in shown if org is not None]
+    if not orgs:
+        return None
+    ids = tuple(org.id for org in orgs)
+    places = {_finest_place(org) for org in orgs}
+    if len(places) == 1 and (where := places.pop()) is not None and where[0] != "city":
+        return Relist(ListQuery((where,), tuple(topics), form, (), ids), again=False)
+    wanted = tuple(topics) or subject.need
+    if not wanted and not form:
+        return None
+    return Relist(ListQuery((), wanted, form, (), ids), again=False)
+
+
+def need_of(record: Record | None, topics: Sequence[str], catalog: Catalog) -> tuple[str, ...]:
+    """The topics of a question that the organization answered (or its projects) works on:
+    the need it was found by."""
+    org = catalog.organization_of(record) if isinstance(record, Project) else record
+    if not isinstance(org, Organization) or not topics:
+        return ()
+    own = set(org.topics).union(*(p.topics for p in catalog.projects_of(org.id)))
+    return tuple(topic for topic in topics if topic in own)
 
 
 def _finest_place(org: Organization) -> tuple[str, str] | None:

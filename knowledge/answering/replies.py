@@ -5,29 +5,30 @@ The `Answerer` (answer.py) picks which and logs it; these only build."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
+from functools import partial
 from typing import Any
 
 from knowledge.answering.compose import GREETING, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply, in_words
 from knowledge.answering.context import (
-    MAX_FOLLOW_UP,
     FollowUp,
     Subject,
-    follow_up,
-    follow_up_intent,
     follow_up_reply,
 )
-from knowledge.answering.fact_lists import fact_counts, fact_lists
+from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals, praised
+from knowledge.answering.figure_places import elsewhere, wide_place
 from knowledge.answering.figure_questions import is_award_question
-from knowledge.answering.figures import figure_named, figures_reply, selections
+from knowledge.answering.figures import family_figures, figures_reply, selections
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.list_questions import (
+    form_asked,
     is_count_question,
     is_list_question,
+    name_asked,
     narrowing_words,
     other_institutions,
     topics_of,
@@ -35,14 +36,13 @@ from knowledge.answering.list_questions import (
 )
 from knowledge.answering.lists import Listing, ListQuery
 from knowledge.answering.matcher import Match
-from knowledge.answering.picks import (
-    Pick,
-    all_reply,
-    asked_of_all,
-    asks_more,
-    picked,
-    pointed_several,
-    relisted,
+from knowledge.answering.project_lists import (
+    GENERIC_PROJECT_WORDS,
+    MAX_PROJECTS,
+    asks_projects,
+    organizations_of,
+    projects_listed,
+    projects_reply,
 )
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
@@ -52,8 +52,6 @@ from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
 NOT_LISTED_HINT = "如需查找社会组织，可以写出区县或需要的服务，也可以发送 /orgs 浏览全部组织。"
-# One of several, not said which: "它是干啥的" after a list.
-_ONE_OF_THEM = re.compile(r"它(?!们)|这家|那家|该组织|该机构")
 
 
 @dataclass
@@ -120,14 +118,30 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         places = [name for _, name in match.places]
         chosen = selections(snapshot.catalog, places)
         if chosen:
-            return _about(snapshot, match.query, chosen[0], Intent.FIGURE)
+            return about(snapshot, match.query, chosen[0], Intent.FIGURE)
         where = "".join(places)
+        # 未央区被当成优秀典型的街道服务中心是哪几个: no selection, but the kind asked for,
+        # with the article's words praising them
+        said = praised(snapshot, places, form_asked(shape.replace(" ", "")))
+        if said:
+            answer = _list_answer(snapshot, match)
+            if answer.answered:
+                lead = f"资料中没有{where}评选的记录；原文写到：“{said}。”"
+                answer.reply.lines.insert(0, lead)
+                return answer
         none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
         return Answer(match.query, False, Intent.LIST, none, [])
     if is_list_question(shape) and not fact_lists(snapshot, match):
         return _list_answer(snapshot, match)
-    if is_count_question(shape) and not fact_counts(snapshot, match):
+    # English read in Chinese words keeps no order: "how many children has the Zhita centre
+    # helped" ends with 中心, and is the centre's figure, not a count of centres
+    counts = is_count_question(shape, places=bool(match.places))
+    counts = counts and not (match.english and match.named)
+    if counts and not fact_counts(snapshot, match):
         return _list_answer(snapshot, match, counted=True)
+    # 未央区有哪些项目: every one, not the best (秋文社工有哪些项目 is its own answer)
+    if asks_projects(shape) and not snapshot.lister.named(shape.replace(" ", "")):
+        return _projects(snapshot, match)
     results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
@@ -140,6 +154,11 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
     top = record_of(snapshot.catalog, match.top.doc)
+    if intent == Intent.FIGURE and isinstance(top, Organization | Project):
+        figures = partial(family_figures, snapshot.catalog, top)
+        away = elsewhere(snapshot.catalog, top, figures, match.normalized, match.places)
+        if away is not None:  # 全国有多少个农村幸福院: the project's 87 are 高新区's
+            return Answer(match.query, False, Intent.FIGURE, away, results)
     if decision == Decision.CHOOSE:
         choices = [record_of(snapshot.catalog, doc) for doc in _choices(match)]
         reply = snapshot.composer.choices(choices)
@@ -180,152 +199,12 @@ def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | N
     return answer
 
 
-def _about(snapshot: Snapshot, query: str, record: Record, intent: Intent) -> Answer:
+def about(snapshot: Snapshot, query: str, record: Record, intent: Intent) -> Answer:
     """The answer about one record the question was found to ask for."""
     reply = snapshot.composer.answer(record, Intent.INTRODUCE, [], [])
     result = {"kind": record.KIND, "id": record.id, "name": record.display_name}
     answer = Answer(query, True, intent, reply, [{**result, "score": 0.0}], top=record)
     answer.decision = Decision.ANSWER
-    return answer
-
-
-def from_shown(
-    snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo
-) -> Answer | None:
-    """A follow-up of the list or the choice the chat was shown ("第二个", "那未央区呢"),
-    or a list asked after one organization ("还有别的做心理的吗"); None otherwise."""
-    if context is None or match.named:
-        return None
-    if len(match.normalized) - match.normalized.count(" ") > MAX_FOLLOW_UP:
-        return None  # a longer message tells its own story
-    pick = picked(match.normalized, context, snapshot.catalog)
-    several = pointed_several(match.normalized, context, snapshot.catalog)
-    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
-    # 张家堡那个 is the one named so; 未央区那个做儿童的 is not the one named 未央区… unless it does
-    if pick is not None and not (
-        several and topics and not _does(snapshot.catalog, pick.record, topics)
-    ):
-        return _picked(snapshot, pick, match.query, tz)
-    if several:  # 高新区那个在哪, two of 高新区 shown: which of those two
-        # 未央区那个做儿童的: what it does says which, when the question tells it
-        doing = [r for r in several if topics and _does(snapshot.catalog, r, topics)]
-        if len(doing) == 1:  # what is asked of it: after 那个, less what it does
-            compact = match.normalized.replace(" ", "")
-            rest = re.sub(r"^.*?(那个|这个|那家|这家)", "", compact)
-            rest = _DOING.sub("", rest)
-            return _picked(snapshot, Pick(doing[0], rest), match.query, tz)
-        intent = follow_up_intent(match.normalized) or Intent.INTRODUCE
-        return _choice_of(snapshot, match.query, doing or several, intent)
-    of_all = asked_of_all(match.normalized, context)
-    if of_all is not None:  # 它们的电话: each one's
-        orgs = [
-            org
-            for kind, key in context.listed
-            if kind == Kind.ORGANIZATION and (org := snapshot.catalog.organizations.get(key))
-        ]
-        reply = all_reply(orgs, of_all, snapshot.catalog)
-        results = [{"kind": o.KIND, "id": o.id, "name": o.name, "score": 0.0} for o in orgs]
-        answer = Answer(match.query, True, of_all, reply, results, context=context)
-        answer.decision = Decision.ANSWER
-        return answer
-    which = _which_one(snapshot, match, context)
-    if which is not None:
-        return which
-    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
-    relist = relisted(
-        match.normalized,
-        match.words,
-        match.places,
-        snapshot.index.places,
-        topics,
-        snapshot.index.expansions,
-        context,
-        snapshot.catalog,
-    )
-    if relist is None:
-        return _figure_named(snapshot, match, context, tz)
-    listing = snapshot.lister.run(relist.query, again=relist.again, more=relist.more)
-    listing.counted = listing.recounted = relist.counted  # the records' count, not a total
-    if relist.again and listing.total > len(context.listed):  # 还有吗: the ones not shown
-        shown = tuple(key for kind, key in context.listed if kind == Kind.ORGANIZATION)
-        query = replace(relist.query, exclude=(*relist.query.exclude, *shown))
-        listing = snapshot.lister.run(query, more=True)
-    answer = _listed(snapshot, match.query, listing)
-    answer.context = context if context.id else None
-    return answer
-
-
-def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | None:
-    """ "它在哪" after a list of several: which one it means, as a choice of those shown."""
-    if context.id:
-        return None
-    intent = follow_up_intent(match.normalized)
-    one = bool(_ONE_OF_THEM.search(match.normalized))
-    if intent == Intent.FIGURE and not one:
-        return None  # 有几家, 那有多少个: asked of the list itself
-    if intent is None and one:
-        intent = Intent.INTRODUCE
-    if intent is None:
-        return None
-    shown = [
-        record
-        for kind, key in context.listed
-        if (record := snapshot.catalog.record(kind, key)) is not None
-    ]
-    if len(shown) < 2:
-        return None
-    return _choice_of(snapshot, match.query, shown, intent)
-
-
-_DOING = re.compile(r"(做|搞|干|帮|管)[^，,。？?！!\s]{1,8}?的")
-
-
-def _does(catalog: Catalog, record: Record, topics: list[str]) -> bool:
-    """Whether an organization (or its projects) works on one of the topics."""
-    if not isinstance(record, Organization):
-        return False
-    own = set(record.topics).union(*(p.topics for p in catalog.projects_of(record.id)))
-    return any(topic in own for topic in topics)
-
-
-def _choice_of(snapshot: Snapshot, query: str, shown: list[Record], intent: Intent) -> Answer:
-    """A choice of some of the records the chat was shown, as buttons."""
-    results = [{"kind": r.KIND, "id": r.id, "name": r.display_name, "score": 0.0} for r in shown]
-    reply = snapshot.composer.choices(shown)
-    return Answer(query, True, intent, reply, results, shown, shown[0], Decision.CHOOSE)
-
-
-def _figure_named(snapshot: Snapshot, match: Match, context: Subject, tz: tzinfo) -> Answer | None:
-    """ "那救援资金呢" after 宝鸡市公益慈善联合会: a figure of the subject's, by its name."""
-    record = snapshot.catalog.record(context.kind, context.id) if context.id else None
-    if not isinstance(record, Organization | Project):
-        return None
-    if follow_up_intent(match.normalized) is not None:  # 那服务呢 asks for its services
-        return None
-    asked = figure_named(match.normalized, record, snapshot.catalog)
-    if not asked:
-        return None
-    reply = figures_reply(snapshot.catalog, record, [asked], match.normalized)
-    follow = FollowUp(context, record, Intent.FIGURE)
-    return followed(snapshot, follow, match.query, tz, reply)
-
-
-def _picked(snapshot: Snapshot, pick: Pick, query: str, tz: tzinfo) -> Answer:
-    """The answer about the record picked of a list or a choice ("第二个是干啥的")."""
-    record = pick.record
-    subject = Subject(record.KIND, record.id, record.display_name)
-    follow = follow_up(pick.rest, subject, snapshot.catalog) if asks_more(pick.rest) else None
-    answer: Answer | None = None
-    if isinstance(follow, FollowUp):
-        answer = followed(snapshot, follow, query, tz)
-    elif follow is not None:  # words of its own ("有多大"): asked with the record named
-        again = composed(snapshot, snapshot.matcher.match(follow.question), tz)
-        if again.answered and not again.choices and follow.covers(again.top):
-            answer = again
-            answer.query = query
-    if answer is None:
-        answer = _about(snapshot, query, record, Intent.INTRODUCE)
-    answer.context = subject
     return answer
 
 
@@ -377,6 +256,8 @@ def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> 
     said, _ = snapshot.lister.excepted_name(match.normalized)
     rest = match.normalized.replace(" ", "").replace(said, "", 1) if said else ""
     words = [w for w in match.words if not said or w in rest]
+    piece, _ = name_asked(match.normalized)  # 名字里带慈善: 慈善 is the name's, no topic
+    words = [w for w in words if not piece or w not in piece]
     topics = topics_of(words, snapshot.index.expansions, match.normalized)
     matched: list[str] = []
     if not topics and narrowing_words(match.words, snapshot.index.expansions):
@@ -386,10 +267,34 @@ def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> 
         match.normalized, match.places, topics, [m for m in matched if m]
     )
     listing.counted = counted
-    return _listed(snapshot, match.query, listing)
+    wide = wide_place(match.normalized) if counted and not match.places else ""
+    if wide:  # 全国有多少社会组织: the records are two cities' few, no count of the country's
+        cities = "、".join(dict.fromkeys(o.city for o in snapshot.catalog.organizations.values()))
+        lines = [f"资料只写到{cities}的部分社会组织。", NOT_LISTED_HINT]
+        reply = Reply(f"资料中没有{wide}{listing.query.form or '社会组织'}的数目。", lines)
+        return Answer(match.query, False, Intent.LIST, reply, [])
+    if counted:  # 宝鸡和西安各有几家, 未央区有多少家: each place's total, where a fact gives it
+        each = snapshot.lister.alternatives(listing.query.places)
+        listing.totals = place_totals(snapshot, each)
+    return listed_answer(snapshot, match.query, listing)
 
 
-def _listed(snapshot: Snapshot, query: str, listing: Listing) -> Answer:
+def _projects(snapshot: Snapshot, match: Match) -> Answer:
+    words = [w for w in match.words if w not in GENERIC_PROJECT_WORDS]
+    topics = topics_of(words, snapshot.index.expansions, match.normalized)
+    catalog = snapshot.catalog
+    projects = projects_listed(catalog, snapshot.lister, match.places, topics)
+    reply = projects_reply(catalog, projects, match.places, topics)
+    results = [
+        {"kind": p.KIND, "id": p.id, "name": p.name, "score": 1.0} for p in projects[:MAX_PROJECTS]
+    ]
+    answer = Answer(match.query, bool(projects), Intent.LIST, reply, results)
+    answer.listed = organizations_of(catalog, projects)
+    answer.decision = Decision.ANSWER if projects else Decision.UNKNOWN
+    return answer
+
+
+def listed_answer(snapshot: Snapshot, query: str, listing: Listing) -> Answer:
     results = [
         {"kind": Kind.ORGANIZATION, "id": o.id, "name": o.name, "score": 1.0}
         for o in listing.organizations

@@ -34,7 +34,8 @@ class Snapshot:
     def build(cls, index: Index, records: Records, tz: tzinfo) -> Snapshot:
         catalog = Catalog.from_records(records)
         composer, browser = Composer(catalog, tz), Browser(catalog, tz)
-        scope, lister = Scope.from_catalog(catalog), Lister(catalog)
+        scope = Scope.from_catalog(catalog)
+        lister = Lister(catalog, records.get("divisions", {}))
         holders = FigureHolders(catalog)
         return cls(index, Matcher(index), catalog, composer, browser, scope, lister, holders)
 

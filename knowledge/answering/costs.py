@@ -1,0 +1,106 @@
+"""Whether something costs money ("免费吗", "智塔收费吗"): what the sources say of it, quoted,
+or that they do not say — about the organization or project asked of (the chat's subject, or
+the one named), never 不知道 about everything. A fee's amount is refused in scope_rules."""
+
+from __future__ import annotations
+
+import re
+from datetime import tzinfo
+
+from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
+from knowledge.answering.context import Subject
+from knowledge.answering.gate import Decision
+from knowledge.answering.intent import Intent
+from knowledge.answering.matcher import Match
+from knowledge.answering.replies import Answer, FollowUp, followed
+from knowledge.answering.snapshot import Snapshot
+from knowledge.catalog import Catalog
+from knowledge.records import Organization, Project
+from knowledge.reply import Reply
+
+# Asking whether one pays, not how much (多少钱 is a figure: 认购一块地1000元).
+_COST = re.compile(
+    r"免费|收费|收不收费|收钱|收不收钱|要钱|要不要钱|花钱|要不要花钱|交钱|交不交钱|掏钱|付费|付钱"
+    r"|贵不贵|贵吗|贵不|有偿|无偿|白用|不要钱|不收钱"
+)
+# What else a question of whether one pays may say, with nothing of its own.
+_FILLER = re.compile(
+    r"它们|他们|她们|它|他|她|这个|那个|这家|那家|项目|活动|服务|参加|报名|去|用|请问|那|这"
+    r"|入驻|入会|加入|参与|上课|学|训练|办|看"
+    r"|需要|要|得|是不是|是|不|的|都|还|也|可以|能|吗|呢|啊|呀|嘛|吧|么|[，,。？?！!\s]"
+)
+# What the sources say that tells whether one pays.
+_SAID = re.compile(r"免费|收费|有偿|无偿|低价|价格|费用|经费|\d+元")
+
+
+def asks_cost(text: str) -> bool:
+    """Whether a (normalized) question, its record's names left out, only asks whether it
+    costs money."""
+    compact = text.replace(" ", "")
+    return bool(_COST.search(compact)) and not _FILLER.sub("", _COST.sub("", compact))
+
+
+def costed(snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo) -> Answer | None:
+    """The answer to "免费吗" about the chat's subject, or to "智塔收费吗" about the one
+    named; None when the question asks more than that."""
+    catalog = snapshot.catalog
+    if not _COST.search(match.normalized):  # the names are looked for only then
+        return None
+    if match.named:
+        said, org_id = snapshot.lister.name_in(match.normalized.replace(" ", ""))
+        top = match.top
+        if not said or top is None or match.decision != Decision.ANSWER:
+            return None
+        if not asks_cost(match.normalized.replace(" ", "").replace(said, "", 1)):
+            return None
+        record = catalog.record(top.doc.kind, top.doc.id)
+        if not isinstance(record, Organization | Project) or record.organization_id != org_id:
+            return None
+        subject = None
+    else:
+        if context is None or not context.id or not asks_cost(match.normalized):
+            return None
+        record = catalog.record(context.kind, context.id)
+        if not isinstance(record, Organization | Project):
+            return None
+        subject = context
+    reply = cost_reply(catalog, record)
+    if subject is None:
+        result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0}
+        answer = Answer(match.query, True, Intent.FIGURE, reply, [result], top=record)
+        answer.decision = Decision.ANSWER
+        return answer
+    return followed(snapshot, FollowUp(subject, record, Intent.FIGURE), match.query, tz, reply)
+
+
+def cost_reply(catalog: Catalog, record: Organization | Project) -> Reply:
+    """What the sources say of paying for the record (its organization's words too), or that
+    they do not say."""
+    said = _said(record)
+    owner = catalog.organization_of(record) if isinstance(record, Project) else None
+    if not said and owner is not None:
+        said = _said(owner)
+    name = record.display_name
+    if not said:
+        lines = [
+            f"资料中没有写明{name}是否收费。",
+            f"如需了解，{CIVIL_AFFAIRS_HINT}。",
+            catalog.cite(record, []),
+        ]
+        return Reply(name, lines)
+    return Reply(name, ["资料中关于费用是这样写的：", *said, catalog.cite(record, [])])
+
+
+def _said(record: Organization | Project) -> list[str]:
+    """The record's own sentence (summary, services, description; else its figures' quotes
+    from the article) that tells whether one pays."""
+    if isinstance(record, Organization):
+        texts = [record.summary, *record.services]
+    else:
+        texts = [record.description]
+    for group in (texts, [figure.quote for figure in record.figures]):
+        for text in group:
+            for sentence in re.split(r"[。；;]", text):
+                if _SAID.search(sentence):
+                    return [f"“{sentence.strip(' ,，')}”"]
+    return []

@@ -1,0 +1,70 @@
+"""A figure counting things that are also in a record's name: "高新区有几个农村幸福院" counts
+农村幸福院 (情暖农村幸福院 is the project), and the project's figure labelled 农村幸福院 (87个)
+answers it — when the place asked is the one the figure is of. "全国有多少个农村幸福院",
+"宝鸡有多少个农村幸福院": the 87 are 高新区's, not the country's or the city's; the sources
+give no such number, and the reply says so (naming the figure they do give, and its place)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from knowledge.catalog import Catalog
+from knowledge.records import Figure, Organization, Project
+from knowledge.reply import Reply
+
+# What follows the count word at the end: "有几个农村幸福院" counts 农村幸福院.
+_COUNTED_AFTER = re.compile(
+    r"(?:几|多少)[个家名位座所块场次批项台]?([\u4e00-\u9fff]{2,8}?)[呢啊呀吗嘛?？]*$"
+)
+# Places wider than any the knowledge covers.
+_WIDE = re.compile(r"全国|全省|陕西省?|全陕西|中国|国内|全世界|全球|世界上")
+
+
+def wide_place(question: str) -> str:
+    """A place wider than any the knowledge covers that the question names (全国, 陕西), or ""."""
+    found = _WIDE.search(question.replace(" ", ""))
+    return found.group() if found else ""
+
+
+def counted_kind(question: str) -> str:
+    """The things a question counts when it names them after 几/多少 ("" when none)."""
+    found = _COUNTED_AFTER.search(question.replace(" ", ""))
+    return found.group(1) if found else ""
+
+
+def labelled(figures: Sequence[Figure], kind: str) -> list[Figure]:
+    """The figures whose label names the things counted."""
+    return [f for f in figures if kind and kind in f.label]
+
+
+def elsewhere(
+    catalog: Catalog,
+    record: Organization | Project,
+    figures: Callable[[], Sequence[Figure]],
+    question: str,
+    places: Sequence[tuple[str, str]],
+) -> Reply | None:
+    """The reply when the question counts things of a figure's label in a place the figure is
+    not of (全国, 宝鸡市 for 高新区's 87): the sources give no such number. None when the
+    place fits, or the question counts nothing a label names."""
+    kind = counted_kind(question)
+    found = labelled(figures(), kind) if kind else []  # `figures`: found only then
+    if not found:
+        return None
+    wide = wide_place(question)
+    owner = catalog.organization_of(record) if isinstance(record, Project) else record
+    own = {owner.district, owner.street} - {""} if owner is not None else set()
+    asked = [name for _, name in places]
+    misfit = [name for name in asked if name not in own and not any(name in f.quote for f in found)]
+    where = wide or "".join(misfit)
+    if not where:
+        return None
+    figure = found[0]
+    of = f"（{'、'.join(sorted(own))}）" if own else ""
+    lines = [
+        f"资料中没有{where}{kind}的数目。",
+        f"资料只写到{record.display_name}{of}的“{figure.label}：{figure.text}”，不是{where}的总数。",
+        catalog.cite(record, ["figures"]),
+    ]
+    return Reply(record.display_name, lines)

@@ -1,0 +1,219 @@
+"""Follow-ups of what a chat was shown: a pick of its list or choice ("第二个", "张家堡那个"),
+the list asked again ("那未央区呢", "还有吗"), asked of all ("它们的电话"), which one "它" means
+after several, a figure of the subject named ("那救援资金呢"). Read in picks.py; the answers
+are built here, with replies.py's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import tzinfo
+
+from knowledge.answering.context import (
+    MAX_FOLLOW_UP,
+    FollowUp,
+    Subject,
+    follow_up,
+    follow_up_intent,
+)
+from knowledge.answering.figures import figure_named, figures_reply
+from knowledge.answering.gate import Decision
+from knowledge.answering.intent import Intent
+from knowledge.answering.list_questions import topics_of
+from knowledge.answering.lists import Listing, ListQuery
+from knowledge.answering.matcher import Match
+from knowledge.answering.picks import (
+    Pick,
+    all_reply,
+    asked_of_all,
+    asks_more,
+    picked,
+    pointed_several,
+    relisted,
+)
+from knowledge.answering.replies import Answer, about, composed, followed, listed_answer
+from knowledge.answering.snapshot import Snapshot
+from knowledge.catalog import Catalog
+from knowledge.records import Kind, Organization, Project, Record
+from knowledge.reply import Reply
+
+# One of several, not said which: "它是干啥的" after a list.
+_ONE_OF_THEM = re.compile(r"它(?!们)|这家|那家|该组织|该机构")
+
+
+def from_shown(
+    snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo
+) -> Answer | None:
+    """A follow-up of the list or the choice the chat was shown ("第二个", "那未央区呢"),
+    or a list asked after one organization ("还有别的做心理的吗"); None otherwise."""
+    if context is None or match.named:
+        return None
+    if len(match.normalized) - match.normalized.count(" ") > MAX_FOLLOW_UP:
+        return None  # a longer message tells its own story
+    bare = _BARE_MORE.match(match.normalized.replace(" ", ""))
+    if bare and context.id and context.query is None and not context.need:
+        return _nothing_more(snapshot, match.query, context)
+    pick = picked(match.normalized, context, snapshot.catalog)
+    several = pointed_several(match.normalized, context, snapshot.catalog)
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    # 张家堡那个 is the one named so; 未央区那个做儿童的 is not the one named 未央区… unless it does
+    if pick is not None and not (
+        several and topics and not _does(snapshot.catalog, pick.record, topics)
+    ):
+        return _picked(snapshot, pick, match.query, tz)
+    if several:  # 高新区那个在哪, two of 高新区 shown: which of those two
+        # 未央区那个做儿童的: what it does says which, when the question tells it
+        doing = [r for r in several if topics and _does(snapshot.catalog, r, topics)]
+        if len(doing) == 1:  # what is asked of it: after 那个, less what it does
+            compact = match.normalized.replace(" ", "")
+            rest = re.sub(r"^.*?(那个|这个|那家|这家)", "", compact)
+            rest = _DOING.sub("", rest)
+            return _picked(snapshot, Pick(doing[0], rest), match.query, tz)
+        intent = follow_up_intent(match.normalized) or Intent.INTRODUCE
+        return _choice_of(snapshot, match.query, doing or several, intent)
+    of_all = asked_of_all(match.normalized, context)
+    if of_all is not None:  # 它们的电话: each one's
+        orgs = [
+            org
+            for kind, key in context.listed
+            if kind == Kind.ORGANIZATION and (org := snapshot.catalog.organizations.get(key))
+        ]
+        reply = all_reply(orgs, of_all, snapshot.catalog)
+        results = [{"kind": o.KIND, "id": o.id, "name": o.name, "score": 0.0} for o in orgs]
+        answer = Answer(match.query, True, of_all, reply, results, context=context)
+        answer.decision = Decision.ANSWER
+        return answer
+    which = _which_one(snapshot, match, context)
+    if which is not None:
+        return which
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    relist = relisted(
+        match.normalized,
+        match.words,
+        match.places,
+        snapshot.index.places,
+        topics,
+        snapshot.index.expansions,
+        context,
+        snapshot.catalog,
+    )
+    if relist is None:
+        return _figure_named(snapshot, match, context, tz)
+    listing = snapshot.lister.run(relist.query, again=relist.again, more=relist.more)
+    listing.counted = listing.recounted = relist.counted  # the records' count, not a total
+    if relist.again:  # 还有吗: the ones not shown yet, or that all were
+        listing = _rest(snapshot, relist.query, context) or listing
+    answer = listed_answer(snapshot, match.query, listing)
+    answer.context = context if context.id else None
+    return answer
+
+
+def _rest(snapshot: Snapshot, query: ListQuery, context: Subject) -> Listing | None:
+    """ "还有吗" after a list: its organizations not shown yet; after its last page, that
+    there are no others (those last shown again). None: the list was shown whole."""
+    listed = tuple(key for kind, key in context.listed if kind == Kind.ORGANIZATION)
+    rest = snapshot.lister.run(replace(query, shown=(*query.shown, *listed)), more=True)
+    if rest.total or not query.shown:
+        return rest if rest.total else None
+    whole = snapshot.lister.run(replace(query, shown=()), again=True)
+    last = [o for key in listed if (o := snapshot.catalog.organizations.get(key))]
+    whole.organizations, whole.all_shown = last, whole.total
+    whole.query = replace(query, shown=(*query.shown, *listed))  # asked again: the same
+    return whole
+
+
+def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | None:
+    """ "它在哪" after a list of several: which one it means, as a choice of those shown."""
+    if context.id:
+        return None
+    intent = follow_up_intent(match.normalized)
+    one = bool(_ONE_OF_THEM.search(match.normalized))
+    if intent == Intent.FIGURE and not one:
+        return None  # 有几家, 那有多少个: asked of the list itself
+    if intent is None and one:
+        intent = Intent.INTRODUCE
+    if intent is None:
+        return None
+    shown = [
+        record
+        for kind, key in context.listed
+        if (record := snapshot.catalog.record(kind, key)) is not None
+    ]
+    if len(shown) < 2:
+        return None
+    return _choice_of(snapshot, match.query, shown, intent)
+
+
+_DOING = re.compile(r"(做|搞|干|帮|管)[^，,。？?！!\s]{1,8}?的")
+
+
+def _does(catalog: Catalog, record: Record, topics: list[str]) -> bool:
+    """Whether an organization (or its projects) works on one of the topics."""
+    if not isinstance(record, Organization):
+        return False
+    own = set(record.topics).union(*(p.topics for p in catalog.projects_of(record.id)))
+    return any(topic in own for topic in topics)
+
+
+def _choice_of(snapshot: Snapshot, query: str, shown: list[Record], intent: Intent) -> Answer:
+    """A choice of some of the records the chat was shown, as buttons."""
+    results = [{"kind": r.KIND, "id": r.id, "name": r.display_name, "score": 0.0} for r in shown]
+    reply = snapshot.composer.choices(shown)
+    return Answer(query, True, intent, reply, results, shown, shown[0], Decision.CHOOSE)
+
+
+def _figure_named(snapshot: Snapshot, match: Match, context: Subject, tz: tzinfo) -> Answer | None:
+    """ "那救援资金呢" after 宝鸡市公益慈善联合会: a figure of the subject's, by its name."""
+    record = snapshot.catalog.record(context.kind, context.id) if context.id else None
+    if not isinstance(record, Organization | Project):
+        return None
+    if follow_up_intent(match.normalized) is not None:  # 那服务呢 asks for its services
+        return None
+    asked = figure_named(match.normalized, record, snapshot.catalog)
+    if not asked:
+        return None
+    reply = figures_reply(snapshot.catalog, record, [asked], match.normalized)
+    follow = FollowUp(context, record, Intent.FIGURE)
+    return followed(snapshot, follow, match.query, tz, reply)
+
+
+def _picked(snapshot: Snapshot, pick: Pick, query: str, tz: tzinfo) -> Answer:
+    """The answer about the record picked of a list or a choice ("第二个是干啥的")."""
+    record = pick.record
+    subject = Subject(record.KIND, record.id, record.display_name)
+    follow = follow_up(pick.rest, subject, snapshot.catalog) if asks_more(pick.rest) else None
+    answer: Answer | None = None
+    if isinstance(follow, FollowUp):
+        answer = followed(snapshot, follow, query, tz)
+    elif follow is not None:  # words of its own ("有多大"): asked with the record named
+        again = composed(snapshot, snapshot.matcher.match(follow.question), tz)
+        if again.answered and not again.choices and follow.covers(again.top):
+            answer = again
+            answer.query = query
+    if answer is None:
+        answer = about(snapshot, query, record, Intent.INTRODUCE)
+    answer.context = subject
+    return answer
+
+
+# "还有别的吗" and nothing else, after an answer about one record asked for by name (not found
+# by a need: then it asks for others doing it, picks.py): more about it.
+_BARE_MORE = re.compile(
+    r"^(那|那么)?(还有(没有)?(别的|其他|其它|更多)?的?(吗|呢|没有|么|嘛|不)?|(别的|其他|其它)的?呢)$"
+)
+
+
+def _nothing_more(snapshot: Snapshot, query: str, context: Subject) -> Answer | None:
+    """That the sources say nothing more of the record the chat is about than was shown."""
+    record = snapshot.catalog.record(context.kind, context.id)
+    if record is None:
+        return None
+    lines = [f"关于{record.display_name}，资料中写到的就是这些，没有更多了。"]
+    topics = getattr(record, "topics", ())
+    if topics:
+        lines.append(f"想找做同类服务的组织，可以问“还有别的做{topics[0]}的吗”。")
+    reply = Reply(record.display_name, [*lines, snapshot.catalog.cite(record, [])])
+    result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
+    answer = Answer(query, True, Intent.INTRODUCE, reply, [result], top=record, context=context)
+    answer.decision = Decision.ANSWER
+    return answer
