@@ -17,7 +17,13 @@ from knowledge.answering.intent import (
     is_greeting,
     strip_greeting,
 )
-from knowledge.answering.places import districts_cities, place_factor, places_asked
+from knowledge.answering.places import (
+    districts_cities,
+    place_factor,
+    place_name,
+    places_asked,
+    province_words,
+)
 from knowledge.answering.spelling import (
     HOMOPHONE_FACTOR,
     HOMOPHONE_WINDOW,
@@ -47,6 +53,9 @@ UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the cover
 # down against the organizations and projects that serve — unless staff wrote it to say who
 # serves (Doc.serves).
 PROVIDER_FACT_FACTOR = 0.7
+# A district asked about whose best document scores less than this share of the best one
+# elsewhere holds nothing for the need (places.py, `nearby`).
+NEARBY_SHARE = 0.5
 # An age told (三岁, 八十多岁) sets the story, it is no need a record must account for.
 _AGE = re.compile(r"[0-9一二两三四五六七八九十百几多]+岁")
 
@@ -161,7 +170,9 @@ class Matcher:
         for doc, value in mentioned.items():
             scores[doc] += value
         hits.named.update(mentioned)
-        self._score_bigrams(pairs, scores)
+        # 陕西 in 陕西有没有… names the province, not 陕西众益.
+        wide = province_words(self.index, text)
+        self._score_bigrams([p for p in pairs if not any(p in w for w in wide)], scores)
         if not scores:
             match.intent = "greeting" if greeting else "unknown"
             return match
@@ -314,8 +325,9 @@ class Matcher:
         docs = self.index.docs
         best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda item: item[1])
         if places:
+            nearby = self._none_there(best, places)
             best = [
-                (doc, score * place_factor(docs[doc], places, self._district_city))
+                (doc, score * place_factor(docs[doc], places, self._district_city, nearby))
                 for doc, score in best
             ]
         # On equal scores, the kind (a fact first); then the order they came in.
@@ -324,6 +336,19 @@ class Matcher:
         if ranked:  # only the best result's coverage decides anything
             ranked[0].coverage = self._coverage(hits.words(best[0][0]), words)
         return ranked
+
+    def _none_there(self, best: list[tuple[int, float]], places: list[tuple[str, str]]) -> bool:
+        """Whether nothing in the one district asked about answers the need (none there
+        scores NEARBY_SHARE of the best): then the city's other districts are not weighed
+        down, and the answer says where it is (a 金台区 resident whose need only a 渭滨区
+        organization serves)."""
+        if len(places) != 1 or places[0][0] != "district" or not best:
+            return False
+        district = places[0][1]
+        there = [
+            score for doc, score in best if place_name(self.index.docs[doc].district) == district
+        ]
+        return max(there, default=0.0) < NEARBY_SHARE * best[0][1]
 
     def _coverage(self, hit: set[str], words: list[str]) -> float:
         """How much of what the resident wrote the document accounts for (by word weight)."""
