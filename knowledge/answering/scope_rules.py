@@ -48,7 +48,10 @@ _CARE = (
     r"康复|训练|干预|特教|心理咨询|心理疏导|心理辅导|心理支持|疏导|倾诉|陪伴|照顾|照看|关爱|早期干预"
     r"|上门"
 )
-_EXERCISE = r"(想|让|送|带)[\u4e00-\u9fff]{0,6}(锻炼|练练|练身体|强身|健身|学武术|练武|学打拳)"
+_EXERCISE = (
+    r"(想|让|送|带)[\u4e00-\u9fff]{0,6}"
+    r"(锻炼|练练|练身体|强身|健身|学(点|些|点儿|一点|一些|一下|学)?(武术|打拳)|练武)"
+)
 _LEGAL_SERVICE = r"法律援助|法律咨询|法律服务|免费.{0,4}(律师|法律|咨询)|调解|普法"
 # An organization's officers: "智塔负责人的电话" asks for the organization's contact.
 _ROLE = r"负责人|会长|理事长|秘书长|院长|主任"
@@ -82,6 +85,14 @@ _MEDIA = (
 _AID = r"补贴|补助|津贴|救助金|抚恤金|慰问金|低保金|困难补助|高龄补贴|护理补贴"
 
 RULES: tuple[Rule, ...] = (
+    Rule(  # whether money was stolen, where a name comes from: no record says, whoever is named
+        Refusal.OFF_TOPIC,
+        _re(
+            r"被(人)?贪|贪了|私吞|侵吞|乱花|吃回扣",
+            r"典故|寓意|名字(的)?由来|名字(是)?怎么来的",
+        ),
+        named_lifts=False,
+    ),
     Rule(
         Refusal.ATTACK,
         _re(
@@ -152,6 +163,9 @@ RULES: tuple[Rule, ...] = (
             r"(第一名|冠军|亚军|季军|获奖者|获奖的人|得奖的人|一等奖)(是谁|有谁|叫什么|是哪些人|名单)"
             r"|获奖名单",
             rf"({_ROLE}|老板)的?(住在哪|住在什么地方|住哪儿|住哪里|家在哪)",
+            # where a private person lives now: 我前女友住在未央区哪个小区
+            r"(前女友|前男友|前妻|前夫|女朋友|男朋友|女友|男友|同学|朋友|亲戚|仇人|债主)[^,.?!]{0,10}"
+            r"(住在|住|家在|搬到|搬去)[^,.?!]{0,8}(哪|什么地方|什么小区)",
             r"\b(his|her)\s+(personal |private |mobile |cell )?(phone|number|address|wechat)",
             r"\b(personal|private|home|cell|mobile)\s+(phone|number|address|wechat|email)",
             r"\b(volunteer|worker|counsel+or|teacher|director|official|doctor)s?'?s?\s+"
@@ -178,6 +192,8 @@ RULES: tuple[Rule, ...] = (
             r"(谁|哪位)是.{0,8}(区长|市长|县长|省长|镇长|书记|局长|领导)",
             r"(管委会|政府|街道办|居委会|村委会|民政局|信访局|教育局|派出所)的?(主任|领导|局长|书记|一把手)",
             r"某官员|某领导|贪官|腐败|落马|贪污|挪用|中饱私囊|送礼",
+            # who signed or approved a document: 方案是哪个领导签发的
+            r"(哪个|哪位|什么)(领导|官员|干部)|(签发|签署|签批)(人|的)|谁(签发|签署|签批|批准|拍板)",
         ),
         named_lifts=False,
     ),
@@ -241,6 +257,7 @@ RULES: tuple[Rule, ...] = (
         Refusal.SCHOOLING,
         _re(
             r"中考|高考|考研|考公|考编|分数线|录取|择校|学区|补课|补习|请家教|找家教|家教老师|升学|招生",
+            r"保送|自主招生|提前批|特招",
             r"志愿填报|填报志愿|成绩|加分|重点(中学|高中|小学|大学)|上什么大学|留学|学费|转学|插班",
             r"考试(时间|安排|科目|报名)|什么时候考试|怎么考试|特长生|入学|学籍",
             r"(能|可以|能不能|可不可以)上(普通|正常|一般的?)?(学校|小学|幼儿园|初中|高中|大学|学)|随班就读",
@@ -249,7 +266,8 @@ RULES: tuple[Rule, ...] = (
             # an examination's dates and sign-up: 段位考试什么时候报名, 考级在哪报名
             # what a certificate is worth: 段位证国家承认吗
             r"(证|证书|段位)[^,.?!，。？！]{0,4}(承认|认可|含金量|有用吗|有没有用)",
-            r"(考试|考级|考段|段位考)[^,.?!，。？！]{0,6}(时间|什么时候|哪天|几号|几月|在哪|报名)"
+            r"(考试|考级|考段|段位考)[^,.?!，。？！]{0,6}(时间|什么时候|哪天|几号|几月|在哪|去哪|报名"
+            r"|交.{0,2}钱|多少钱|费用)"
             r"|报名[^,.?!，。？！]{0,4}(考试|考级)",
             r"(哪个|哪所|哪家)(学校|中学|小学|高中|大学|幼儿园)(好|最好|比较好|靠谱|强)",
         ),
@@ -366,7 +384,7 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"(?<![填描书抄听默编改])(写|起草|拟|撰写|代写)(一|个|份|篇|封|段|下|一下)*"
             r"[\u4e00-\u9fff]{0,8}?(申请|报告|材料|总结|计划书|方案|倡议书|感谢信|信|简历|发言稿|稿子"
-            r"|通知|证明|文案)",
+            r"|通知|证明|文案|教程|攻略|教案)",
             r"开(具|个|一个|张|一张|份)?.{0,6}证明",
             r"\b(write|draft)\s+(me\s+)?(an?\s+|the\s+|my\s+)?(application|letter|report|essay"
             r"|speech|poem|resume|proposal)",
@@ -376,7 +394,9 @@ RULES: tuple[Rule, ...] = (
     Rule(  # a loan, or a monthly fee, is no service named in the articles, whoever is named
         Refusal.MARKET,
         _re(
-            r"贷款|借钱|借款|门票|票价|便宜点|便宜一点|讲价|砍价|(一个月|每月|每个月)(要|得)?(交|收|花|付|缴)多少"
+            # bargaining (能便宜点吗), not a cheap service asked for (有没有便宜点能上门修的)
+            r"贷款|借钱|借款|门票|票价|讲价|砍价|(能|可以|能不能|可不可以|再|给我)便宜(点|一点|些)"
+            r"|便宜(点|一点|些)(吗|呗|行不|好不好|不)|(一个月|每月|每个月)(要|得)?(交|收|花|付|缴)多少"
             # a thing's brand: 幸福院的空调是什么牌子 asks the market, not the project
             r"|(什么|哪个|哪家|哪种)牌子|(什么|哪个)品牌(的)?$",
             # what a service costs: no fee is given in the articles (认购一块地 is a figure)

@@ -62,7 +62,7 @@ REWRITTEN = {
     "english": [
         ("Is there help for lonely old people in Weiyang?", "空巢老人 未央区"),
         ("autism children Baoji", "自闭症 孩子 宝鸡"),
-        ("Where is the volunteer association?", "在哪里 志愿者 协会"),
+        ("Where is the volunteer association?", "在哪里 志愿者协会"),
     ],
     "kept": [  # a word of the table inside a word that keeps its meaning
         ("捐款金额是多少", "捐款金额是多少"),
