@@ -182,7 +182,7 @@ class Matcher:
             for doc in scores:
                 if self.index.docs[doc].kind == "fact" and not self.index.docs[doc].serves:
                     scores[doc] *= PROVIDER_FACT_FACTOR
-        match.results = self._rank(scores, hits, coverage_words, places)
+        match.results = self._rank(scores, hits, coverage_words, places, text)
         length = len(text) - text.count(" ")
         match.decision = decide(match.results, _same_scored_family, length)
         if match.decision == Decision.UNKNOWN and match.intent != "greeting":
@@ -321,11 +321,12 @@ class Matcher:
         hits: WordHits,
         words: list[str],
         places: list[tuple[str, str]],
+        text: str = "",
     ) -> list[Scored]:
         docs = self.index.docs
         best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda item: item[1])
         if places:
-            nearby = self._none_there(best, places)
+            nearby = self._none_there(best, places, text)
             best = [
                 (doc, score * place_factor(docs[doc], places, self._district_city, nearby))
                 for doc, score in best
@@ -337,18 +338,37 @@ class Matcher:
             ranked[0].coverage = self._coverage(hits.words(best[0][0]), words)
         return ranked
 
-    def _none_there(self, best: list[tuple[int, float]], places: list[tuple[str, str]]) -> bool:
+    def _none_there(
+        self, best: list[tuple[int, float]], places: list[tuple[str, str]], text: str
+    ) -> bool:
         """Whether nothing in the one district asked about answers the need (none there
-        scores NEARBY_SHARE of the best): then the city's other districts are not weighed
-        down, and the answer says where it is (a 金台区 resident whose need only a 渭滨区
-        organization serves)."""
+        scores NEARBY_SHARE of the best, not counting the place's own characters in its
+        names: 金台 of 金台区武术协会 is no need met): then the city's other districts are not
+        weighed down, and the answer says where it is (a 金台区 resident whose need only a
+        渭滨区 organization serves)."""
         if len(places) != 1 or places[0][0] != "district" or not best:
             return False
         district = places[0][1]
-        there = [
-            score for doc, score in best if place_name(self.index.docs[doc].district) == district
-        ]
-        return max(there, default=0.0) < NEARBY_SHARE * best[0][1]
+        docs = self.index.docs
+        there = [(doc, score) for doc, score in best if place_name(docs[doc].district) == district]
+        if not there:
+            return True
+        grams = self._place_grams(text, places[0])
+        need = max(score - grams.get(doc, 0.0) for doc, score in there)
+        return need < NEARBY_SHARE * best[0][1]
+
+    def _place_grams(self, text: str, place: tuple[str, str]) -> dict[int, float]:
+        """What the character pairs of a place written add to the names holding it."""
+        written = [w for w, found in self.index.places.items() if found == place and w in text]
+        pairs = {w[i : i + 2] for w in written for i in range(len(w) - 1)}
+        found: dict[int, float] = defaultdict(float)
+        for pair in pairs:
+            docs = self.index.name_grams.get(pair)
+            if docs and len(docs) <= 3:  # as _score_bigrams adds them
+                idf = self.index.idf["B:" + pair]
+                for doc, weight in docs.items():
+                    found[doc] += idf * weight
+        return found
 
     def _coverage(self, hit: set[str], words: list[str]) -> float:
         """How much of what the resident wrote the document accounts for (by word weight)."""

@@ -33,7 +33,8 @@ _ENGLISH_STOP = """a an the is are was were be been being am there here any some
     go going place places district people person new good best local support assistance
     information info details like anywhere somewhere hello hi hey thanks thank live lives
     living stay stays staying tell about other others all anything everything dad father
-    meet issue issues problem problems feel feels feeling"""
+    meet issue issues problem problems feel feels feeling small neighbor neighbour neighbors
+    neighbours"""
 ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
 
 

@@ -62,6 +62,9 @@ def test_a_need_only_another_district_serves_is_answered_saying_where(
     assert answer.answered
     assert answer.results[0]["id"] in family(answerer, "jingerlu-community-federation")
     assert "资料中没有金台区" in answer.text and "渭滨区" in answer.text
+    # the district's name inside an organization's name is no need met (金台区武术协会)
+    elderly = answerer.answer("金台区有没有照顾独居老人的", log_question=False)
+    assert not elderly.results or elderly.results[0]["id"] != "jintai-wushu"
     # what the district asked has is still found first, and said without a note
     here = answerer.answer("金台区有没有教娃武术的", log_question=False)
     assert here.results[0]["id"] in family(answerer, "jintai-wushu")
@@ -90,6 +93,8 @@ REWRITTEN = [
     ("干点农活", "干点种地"),
     ("social work agency in Gaoxin", "社工机构 高新区"),
     ("my grandson is being bullied", "孩子 儿童保护"),
+    ("my neighbor beats his kids", "家暴 孩子"),
+    ("I want to donate clothes", "捐物"),
 ]
 
 
@@ -126,6 +131,11 @@ STILL_SERVED = [
     ("我家娃放学早，我下班晚，想让他课后学点武术", "jintai-wushu"),
     ("那个认领菜地的公益项目咋参加", "chencang-farmland"),
     ("zhangjiabao jiedao de hongyizhan hongkahui shi sha", "zhangjiabao-sozo-center"),
+    # what the resident runs is the story's background (超市 asks for no market)
+    (
+        "我在高新区开了个小超市，想找个行业协会入会，学学怎么经营",
+        "baoji-hitech-private-enterprises",
+    ),
 ]
 
 
