@@ -19,13 +19,34 @@ from knowledge.answering.text import normalize
 from tests.knowledge.answering.chat import family, in_one_chat
 
 HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "questions_dev_round6w.yaml").read_text("utf-8")
-)["questions"]
+CASES: list[dict[str, Any]] = [
+    case
+    for name in ("", "b")
+    for case in yaml.safe_load((HERE / f"questions_dev_round6w{name}.yaml").read_text("utf-8"))[
+        "questions"
+    ]
+]
+
+# Misses we know of, each with its reason; strict, so fixing one shows up here.
+KNOWN_MISSES = {
+    "老伴走了以后我妈整天闷在家里，不爱出门，心里苦": "an old mother alone and sad: the "
+    "happiness homes (老人, 独居) and the psychology centre (心情不好) score alike, and neither "
+    "accounts for enough of the story",
+}
 
 
 def _cases(*kinds: str) -> list[Any]:
-    return [pytest.param(c, id=c["q"][:24]) for c in CASES if c["kind"] in kinds]
+    return [
+        pytest.param(
+            c,
+            id=c["q"][:24],
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c["q"]])]
+            if c["q"] in KNOWN_MISSES
+            else [],
+        )
+        for c in CASES
+        if c["kind"] in kinds
+    ]
 
 
 @pytest.mark.parametrize("case", _cases("situation", "english", "colloquial", "dialect"))
@@ -95,6 +116,9 @@ REWRITTEN = [
     ("my grandson is being bullied", "孩子 儿童保护"),
     ("my neighbor beats his kids", "家暴 孩子"),
     ("I want to donate clothes", "捐物"),
+    ("额心里头烦得很，想寻个人说道说道", "我心里心情不好 想找个人倾诉"),
+    ("宝鸡捐了多少东西", "宝鸡捐物"),
+    ("见了生人就躲，话也说不利索", "自闭 话也语言障碍"),
 ]
 
 
@@ -114,6 +138,7 @@ NOT_SERVED = [
     ("这个实施方案是哪个领导签发的", Refusal.OFFICIAL),
     ("帮我找找我前女友现在住在未央区哪个小区", Refusal.PERSONAL_DATA),
     ("武术班能便宜点吗", Refusal.MARKET),
+    ("宝鸡哪个心理医生看抑郁症看得好", Refusal.MEDICAL),
 ]
 
 
