@@ -18,11 +18,11 @@ from knowledge.answering.intent import (
     strip_greeting,
 )
 from knowledge.answering.places import (
+    PROVINCE,
     districts_cities,
     place_factor,
     place_name,
     places_asked,
-    province_words,
 )
 from knowledge.answering.spelling import (
     HOMOPHONE_FACTOR,
@@ -171,8 +171,10 @@ class Matcher:
             scores[doc] += value
         hits.named.update(mentioned)
         # 陕西 in 陕西有没有… names the province, not 陕西众益.
-        wide = province_words(self.index, text)
-        self._score_bigrams([p for p in pairs if not any(p in w for w in wide)], scores)
+        wide = [p for p in place_words if self.index.places[p][0] == PROVINCE]
+        self._score_bigrams(
+            [p for p in pairs if not any(p in w for w in wide)] if wide else pairs, scores
+        )
         if not scores:
             match.intent = "greeting" if greeting else "unknown"
             return match

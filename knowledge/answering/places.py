@@ -18,8 +18,8 @@ def places_asked(
     # A province holding all the knowledge's cities (陕西) is read, and narrows nothing.
     found = [
         p
-        for p, (level, _) in index.places.items()
-        if level != PROVINCE and p in compact and _asked(index, p, names, named)
+        for p in index.places
+        if p in compact and index.places[p][0] != PROVINCE and _asked(index, p, names, named)
     ]
     # The longest place written: 丹凤县 is not also 凤县.
     written = [p for p in found if not any(p in q and p != q for q in found)]
@@ -47,7 +47,7 @@ def _background(text: str, place: str) -> bool:
 def province_words(index: Index, text: str) -> list[str]:
     """The provinces written in the text: their characters name the whole area, not a record
     (陕西 in 陕西有没有帮残疾孩子的组织 is not 陕西众益社会组织服务中心)."""
-    return [p for p, (level, _) in index.places.items() if level == PROVINCE and p in text]
+    return [p for p in index.places if p in text and index.places[p][0] == PROVINCE]
 
 
 def _asked(index: Index, place: str, names: list[str], named: dict[int, float]) -> bool:
