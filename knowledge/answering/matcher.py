@@ -170,11 +170,19 @@ class Matcher:
         for doc, value in mentioned.items():
             scores[doc] += value
         hits.named.update(mentioned)
-        # 陕西 in 陕西有没有… names the province, not 陕西众益.
+        # 陕西 in 陕西有没有… names the province, not 陕西众益; and a place asked about adds to
+        # the names holding it only what its words found (渭滨 of 我住渭滨区，想学秦腔 is no
+        # reason for 渭滨区经二路…联合会: the place's own weight is place_factor's).
+        asked = set(places)
+        own = [p for p in place_words if self.index.places[p] in asked]
         wide = [p for p in place_words if self.index.places[p][0] == PROVINCE]
-        self._score_bigrams(
-            [p for p in pairs if not any(p in w for w in wide)] if wide else pairs, scores
-        )
+        if own or wide:
+            placed = [p for p in pairs if any(p in w for w in own)]
+            kept_pairs = [p for p in pairs if not any(p in w for w in (*own, *wide))]
+            self._score_bigrams(kept_pairs, scores)
+            self._score_found_bigrams(placed, scores)
+        else:
+            self._score_bigrams(pairs, scores)
         if not scores:
             match.intent = "greeting" if greeting else "unknown"
             return match
@@ -314,6 +322,15 @@ class Matcher:
             else:  # only adds to what was found
                 for doc in scores.keys() & docs.keys():
                     scores[doc] += idf * docs[doc]
+
+    def _score_found_bigrams(self, pairs: list[str], scores: dict[int, float]) -> None:
+        """Character pairs that only add to the documents already found."""
+        name_grams = self.index.name_grams
+        for gram in dict.fromkeys(pair for pair in pairs if pair in name_grams):
+            docs = name_grams[gram]
+            idf = self.index.idf["B:" + gram]
+            for doc in scores.keys() & docs.keys():
+                scores[doc] += idf * docs[doc]
 
     # --- ranking ------------------------------------------------------------------------
 

@@ -92,6 +92,22 @@ def test_a_need_only_another_district_serves_is_answered_saying_where(
     assert "资料中没有" not in here.text
 
 
+@pytest.mark.parametrize(
+    ("question", "not_this"),
+    [
+        ("我住渭滨区，想找个地方学秦腔", "jingerlu-community-federation"),
+        ("Is there help for elderly people living alone in Jintai?", "jintai-wushu"),
+    ],
+)
+def test_a_place_asked_is_no_part_of_a_name_it_holds(
+    answerer: Answerer, question: str, not_this: str
+) -> None:
+    """渭滨 in 我住渭滨区 does not name 渭滨区经二路…联合会: it finds only what the need's
+    words found (the place's own weight is the place factor's)."""
+    answer = answerer.answer(question, log_question=False)
+    assert answer.results and answer.results[0]["id"] not in family(answerer, not_this)
+
+
 def test_shaanxi_is_the_province_holding_both_cities(answerer: Answerer) -> None:
     assert places(answerer, "陕西有没有帮残疾娃娃的组织") == []
     answer = answerer.answer("陕西有没有帮残疾娃娃的组织", log_question=False)
@@ -139,6 +155,7 @@ NOT_SERVED = [
     ("帮我找找我前女友现在住在未央区哪个小区", Refusal.PERSONAL_DATA),
     ("武术班能便宜点吗", Refusal.MARKET),
     ("宝鸡哪个心理医生看抑郁症看得好", Refusal.MEDICAL),
+    ("陈仓区翟家村村支书叫什么", Refusal.OFFICIAL),
 ]
 
 
