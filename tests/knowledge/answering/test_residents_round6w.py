@@ -135,6 +135,8 @@ REWRITTEN = [
     ("额心里头烦得很，想寻个人说道说道", "我心里心情不好 想找个人倾诉"),
     ("宝鸡捐了多少东西", "宝鸡捐物"),
     ("见了生人就躲，话也说不利索", "自闭 话也语言障碍"),
+    ("Which group brought martial arts to schools?", "哪个组织 brought 武术 学校"),
+    ("a dispute with my neighbor", "邻里纠纷"),
 ]
 
 
