@@ -177,10 +177,10 @@ class Matcher:
         own = [p for p in place_words if self.index.places[p] in asked]
         wide = [p for p in place_words if self.index.places[p][0] == PROVINCE]
         if own or wide:
-            placed = [p for p in pairs if any(p in w for w in own)]
-            kept_pairs = [p for p in pairs if not any(p in w for w in (*own, *wide))]
-            self._score_bigrams(kept_pairs, scores)
-            self._score_found_bigrams(placed, scores)
+            placed = {w[i : i + 2] for w in own for i in range(len(w) - 1)}
+            wider = {w[i : i + 2] for w in wide for i in range(len(w) - 1)}
+            self._score_bigrams([p for p in pairs if p not in placed and p not in wider], scores)
+            self._score_found_bigrams([p for p in pairs if p in placed], scores)
         else:
             self._score_bigrams(pairs, scores)
         if not scores:
