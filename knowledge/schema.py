@@ -64,6 +64,7 @@ class WordKind(StrEnum):
 
 
 class DivisionLevel(StrEnum):
+    PROVINCE = "province"
     CITY = "city"
     DISTRICT = "district"
     STREET = "street"

@@ -26,7 +26,7 @@ from knowledge.store import KnowledgeStore
 log = logging.getLogger(__name__)
 
 # Bump when the index's fields, their meaning or how the builder makes them change.
-INDEX_FORMAT = 18  # 17: 学学/试试 are stop words; 18: Doc.serves (words4)
+INDEX_FORMAT = 19  # 17: 学学/试试 are stop words; 18: Doc.serves (words4); 19: provinces (words5)
 
 
 def index_cache_path(db_path: Path) -> Path:

@@ -9,6 +9,7 @@ import re
 from knowledge.answering.gate import Decision
 from knowledge.answering.list_questions import FORMS, form_asked, topics_of
 from knowledge.answering.matcher import Match
+from knowledge.answering.places import province_words
 from knowledge.answering.snapshot import Snapshot
 from knowledge.records import Fact, Kind
 
@@ -54,6 +55,8 @@ def _fact_covers(snapshot: Snapshot, match: Match, fact: Fact) -> bool:
     asked = {name for level, name in match.places if level != "street"}
     if fact.district and asked and fact.district not in asked:
         return False  # 西安市有几家: 未央区's 281 are not 西安's
+    if where and province_words(snapshot.index, match.normalized):
+        return False  # 陕西有多少: nor a province's
     return not where or all(name in where for name in asked)
 
 

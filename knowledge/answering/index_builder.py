@@ -10,6 +10,7 @@ from typing import Any
 
 from knowledge.answering.index import Doc, Index, content_tokens, no_cycle_collection
 from knowledge.answering.intent import asks_who_serves
+from knowledge.answering.places import PROVINCE
 from knowledge.answering.segmenter import Segmenter, build_dictionary
 from knowledge.answering.text import (
     HOMOPHONE_MAX,
@@ -52,6 +53,12 @@ PLACE_SUFFIXES = ("市", "区", "县", "街道", "镇")
 def build_index(records: dict[str, dict[str, dict[str, Any]]], version: str) -> Index:
     with no_cycle_collection():
         return IndexBuilder(records, version).build()
+
+
+# A name's piece outside its quotes names the record only when this long (院落服务合作社 of
+# “我帮你”院落服务合作社; not 公益项目).
+OUTSIDE_QUOTES = 5
+_QUOTED = re.compile(r"[“\"「『‘]([^”\"」』’]+)[”\"」』’]")
 
 
 class IndexBuilder:
@@ -133,8 +140,12 @@ class IndexBuilder:
         self.expansions = {w: tuple(sorted(keys)) for w, keys in expansions.items()}
         for table in ("organizations", "projects"):
             for record in self.records.get(table, {}).values():
+                # A service listing several (红管家、红驿站、红咖汇) gives each its word.
                 self.domain_words.update(
-                    self._normalized(s) for s in record.get("services", []) if len(s) <= 8
+                    self._normalized(part)
+                    for s in record.get("services", [])
+                    for part in re.split(r"[、，,]", s)
+                    if 2 <= len(part) <= 8
                 )
 
     def _all_names(self) -> set[str]:
@@ -204,11 +215,41 @@ class IndexBuilder:
                 found = known.get(self._normalized(current))
                 current = divisions.get(current, {}).get("parent", "")
             if found is None:
+                found = self._province(key, division, divisions, known)
+            if found is None:
                 continue
             name = self._normalized(key)
             for text in [name, *map(self._normalized, division.get("aliases", []))]:
                 if len(text) >= 2:
                     places.setdefault(text, found)
+
+    def _province(
+        self,
+        key: str,
+        division: dict[str, Any],
+        divisions: dict[str, dict[str, Any]],
+        known: dict[str, tuple[str, str]],
+    ) -> tuple[str, str] | None:
+        """A province holding every city the records name (陕西省: 宝鸡 and 西安) is a place
+        a resident may write, one that narrows nothing (places.py)."""
+        if division.get("level") != PROVINCE:
+            return None
+        cities = [name for level, name in known.values() if level == "city"]
+        for city in cities:
+            current, seen = city, set()
+            while current and current != key and current not in seen:
+                seen.add(current)
+                current = self._parent(current, divisions)
+            if current != key:
+                return None
+        return (PROVINCE, self._normalized(key)) if cities else None
+
+    def _parent(self, name: str, divisions: dict[str, dict[str, Any]]) -> str:
+        """The parent of a division named as the records write it (宝鸡市 or 宝鸡)."""
+        for key, division in divisions.items():
+            if name in (self._normalized(key), *map(self._normalized, division.get("aliases", []))):
+                return str(division.get("parent", ""))
+        return ""
 
     # --- documents ----------------------------------------------------------------------
 
@@ -353,9 +394,15 @@ class IndexBuilder:
                 tokens = self._tokens(norm)
                 if field_name in ("name", "aliases"):
                     # The whole name, and a quoted nickname inside it (“在城长”儿童保护…);
-                    # not two-character pieces like 社工 from “康复+特教+社工”.
+                    # not two-character pieces like 社工 from “康复+特教+社工”, nor a short
+                    # kind of thing left outside the quotes (公益项目 of 陕西妇联“秦女子”公益项目).
                     parts = norm.split()
-                    keys = {"".join(parts)} | {p for p in parts if len(p) >= 3}
+                    quoted = {
+                        q for part in _QUOTED.findall(text) for q in self._normalized(part).split()
+                    }
+                    keys = {"".join(parts)} | {
+                        p for p in parts if len(p) >= (3 if p in quoted else OUTSIDE_QUOTES)
+                    }
                     for key in sorted(keys):
                         if len(key) >= 2:
                             self.names[key].append(i)

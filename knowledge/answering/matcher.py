@@ -17,7 +17,13 @@ from knowledge.answering.intent import (
     is_greeting,
     strip_greeting,
 )
-from knowledge.answering.places import districts_cities, place_factor, places_asked
+from knowledge.answering.places import (
+    PROVINCE,
+    districts_cities,
+    place_factor,
+    place_name,
+    places_asked,
+)
 from knowledge.answering.spelling import (
     HOMOPHONE_FACTOR,
     HOMOPHONE_WINDOW,
@@ -47,6 +53,9 @@ UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the cover
 # down against the organizations and projects that serve — unless staff wrote it to say who
 # serves (Doc.serves).
 PROVIDER_FACT_FACTOR = 0.7
+# A district asked about whose best document scores less than this share of the best one
+# elsewhere holds nothing for the need (places.py, `nearby`).
+NEARBY_SHARE = 0.5
 # An age told (三岁, 八十多岁) sets the story, it is no need a record must account for.
 _AGE = re.compile(r"[0-9一二两三四五六七八九十百几多]+岁")
 
@@ -161,7 +170,19 @@ class Matcher:
         for doc, value in mentioned.items():
             scores[doc] += value
         hits.named.update(mentioned)
-        self._score_bigrams(pairs, scores)
+        # 陕西 in 陕西有没有… names the province, not 陕西众益; and a place asked about adds to
+        # the names holding it only what its words found (渭滨 of 我住渭滨区，想学秦腔 is no
+        # reason for 渭滨区经二路…联合会: the place's own weight is place_factor's).
+        asked = set(places)
+        own = [p for p in place_words if self.index.places[p] in asked]
+        wide = [p for p in place_words if self.index.places[p][0] == PROVINCE]
+        if own or wide:
+            placed = {w[i : i + 2] for w in own for i in range(len(w) - 1)}
+            wider = {w[i : i + 2] for w in wide for i in range(len(w) - 1)}
+            self._score_bigrams([p for p in pairs if p not in placed and p not in wider], scores)
+            self._score_found_bigrams([p for p in pairs if p in placed], scores)
+        else:
+            self._score_bigrams(pairs, scores)
         if not scores:
             match.intent = "greeting" if greeting else "unknown"
             return match
@@ -171,7 +192,7 @@ class Matcher:
             for doc in scores:
                 if self.index.docs[doc].kind == "fact" and not self.index.docs[doc].serves:
                     scores[doc] *= PROVIDER_FACT_FACTOR
-        match.results = self._rank(scores, hits, coverage_words, places)
+        match.results = self._rank(scores, hits, coverage_words, places, text)
         length = len(text) - text.count(" ")
         match.decision = decide(match.results, _same_scored_family, length)
         if match.decision == Decision.UNKNOWN and match.intent != "greeting":
@@ -302,6 +323,15 @@ class Matcher:
                 for doc in scores.keys() & docs.keys():
                     scores[doc] += idf * docs[doc]
 
+    def _score_found_bigrams(self, pairs: list[str], scores: dict[int, float]) -> None:
+        """Character pairs that only add to the documents already found."""
+        name_grams = self.index.name_grams
+        for gram in dict.fromkeys(pair for pair in pairs if pair in name_grams):
+            docs = name_grams[gram]
+            idf = self.index.idf["B:" + gram]
+            for doc in scores.keys() & docs.keys():
+                scores[doc] += idf * docs[doc]
+
     # --- ranking ------------------------------------------------------------------------
 
     def _rank(
@@ -310,12 +340,14 @@ class Matcher:
         hits: WordHits,
         words: list[str],
         places: list[tuple[str, str]],
+        text: str = "",
     ) -> list[Scored]:
         docs = self.index.docs
         best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda item: item[1])
         if places:
+            nearby = self._none_there(best, places, text)
             best = [
-                (doc, score * place_factor(docs[doc], places, self._district_city))
+                (doc, score * place_factor(docs[doc], places, self._district_city, nearby))
                 for doc, score in best
             ]
         # On equal scores, the kind (a fact first); then the order they came in.
@@ -324,6 +356,38 @@ class Matcher:
         if ranked:  # only the best result's coverage decides anything
             ranked[0].coverage = self._coverage(hits.words(best[0][0]), words)
         return ranked
+
+    def _none_there(
+        self, best: list[tuple[int, float]], places: list[tuple[str, str]], text: str
+    ) -> bool:
+        """Whether nothing in the one district asked about answers the need (none there
+        scores NEARBY_SHARE of the best, not counting the place's own characters in its
+        names: 金台 of 金台区武术协会 is no need met): then the city's other districts are not
+        weighed down, and the answer says where it is (a 金台区 resident whose need only a
+        渭滨区 organization serves)."""
+        if len(places) != 1 or places[0][0] != "district" or not best:
+            return False
+        district = places[0][1]
+        docs = self.index.docs
+        there = [(doc, score) for doc, score in best if place_name(docs[doc].district) == district]
+        if not there:
+            return True
+        grams = self._place_grams(text, places[0])
+        need = max(score - grams.get(doc, 0.0) for doc, score in there)
+        return need < NEARBY_SHARE * best[0][1]
+
+    def _place_grams(self, text: str, place: tuple[str, str]) -> dict[int, float]:
+        """What the character pairs of a place written add to the names holding it."""
+        written = [w for w, found in self.index.places.items() if found == place and w in text]
+        pairs = {w[i : i + 2] for w in written for i in range(len(w) - 1)}
+        found: dict[int, float] = defaultdict(float)
+        for pair in pairs:
+            docs = self.index.name_grams.get(pair)
+            if docs and len(docs) <= 3:  # as _score_bigrams adds them
+                idf = self.index.idf["B:" + pair]
+                for doc, weight in docs.items():
+                    found[doc] += idf * weight
+        return found
 
     def _coverage(self, hit: set[str], words: list[str]) -> float:
         """How much of what the resident wrote the document accounts for (by word weight)."""

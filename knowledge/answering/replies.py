@@ -44,6 +44,7 @@ from knowledge.answering.project_lists import (
     projects_listed,
     projects_reply,
 )
+from knowledge.answering.places import elsewhere
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
@@ -165,6 +166,9 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
     upcoming = upcoming_for(snapshot, intent, tz)
     reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
+    note = "" if match.named else elsewhere(match.top.doc, match.places)
+    if note:  # 我住金台区…: the one organization that serves it is in 渭滨区
+        reply = Reply(reply.title, [note, *reply.lines])
     if decision == Decision.CONFIRM:
         question = confirm_reply(top.display_name)
         return Answer(

@@ -109,6 +109,12 @@ _WHO_I_AM = re.compile(
     r"(?:^|(?<=[,.!?;\s]))(?:我|俺|额|我们|俺们|额们|我家|我屋)(?:是|就是|家是|原来是|以前是)"
     r"[\u4e00-\u9fff]{1,8}的(?=[,.!?;\s]|$)"
 )
+# What the resident runs, as a whole clause: 我在高新区开了个小超市，想找个行业协会入会.
+_WHAT_I_RUN = re.compile(
+    r"(?:^|(?<=[,.!?;\s]))(?:我|俺|额|我们|俺们|额们|我家)(?:在[\u4e00-\u9fff]{1,6})?"
+    r"(?:开了|开着|经营着?|干着)(?:个|一个|家|一家|间|一间)[\u4e00-\u9fff]{1,8}(?=[,.!?;\s]|$)"
+)
+_RUNS = re.compile("开了|开着|经营|干着")
 
 
 class Scope:
@@ -132,6 +138,8 @@ class Scope:
         or a name lifts a rule as the plain words would — a word the table rewrote away
         (便宜, 咋治) does not."""
         text = _WHO_I_AM.sub(" ", _prepared(question))
+        if _RUNS.search(text):  # a quick look first: the clause's pattern is slow to scan
+            text = _WHAT_I_RUN.sub(" ", text)
         if not text.strip():
             return None
         plain = _prepared(reworded) if reworded is not None else ""

@@ -23,7 +23,7 @@ _ASCII_RE = re.compile(r"[a-z0-9 ]+")
 _LATIN = re.compile(r"[a-z]")
 # Left out of an English question once its glossary words are read: they say nothing about
 # the need (the question words a resident asks with are in the glossary).
-_ENGLISH_STOP = """a an the is are was were be been am there here any some for in on at of to with from by
+_ENGLISH_STOP = """a an the is are was were be been being am there here any some for in on at of to with from by
     about and or but so i my me mine we us our you your he she his her they them their it its
     this that these those do does did can could would should will shall may might must please
     help helps need needs want wants looking look find know tell get got have has had any
@@ -33,7 +33,8 @@ _ENGLISH_STOP = """a an the is are was were be been am there here any some for i
     go going place places district people person new good best local support assistance
     information info details like anywhere somewhere hello hi hey thanks thank live lives
     living stay stays staying tell about other others all anything everything dad father
-    meet issue issues problem problems feel feels feeling"""
+    meet issue issues problem problems feel feels feeling small neighbor neighbour neighbors
+    neighbours"""
 ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
 
 

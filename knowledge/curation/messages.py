@@ -76,6 +76,10 @@ class Msg(Enum):
         "「{value}」的上级最终又是它自己",
         "{value!r} is its own parent, directly or through others",
     )
+    DIVISION_LEVEL = (
+        "上级「{value}」的级别不比它高（省 > 市 > 区县 > 街道）",
+        "the parent {value!r} is not of a higher level (province > city > district > street)",
+    )
     SAME_WORD = ("标准词和说法相同：「{value}」", "the standard word is the word itself: {value!r}")
     ENGLISH_WORD = (
         "英文说法只能有英文字母和空格：「{value}」",

@@ -14,6 +14,8 @@ Records = Mapping[str, Mapping[str, Mapping[str, Any]]]
 
 # An English word of the glossary (Xi'an, co-op: the apostrophe and hyphen become spaces when
 # a question is normalized); any other kind is Chinese.
+# A division's parent is of a higher level: a province holds cities, a city districts.
+_RANK = {"province": 4, "city": 3, "district": 2, "street": 1}
 _ENGLISH_RE = re.compile(r"[A-Za-z][A-Za-z' -]*")
 _CHINESE_RE = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -44,6 +46,12 @@ def check_wording(
         if parent and parent not in divisions:
             problems.append(_problem(rows, ("divisions", key), "parent", Msg.NO_DIVISION, parent))
             continue
+        if parent and _RANK.get(divisions[parent].get("level", ""), 0) <= _RANK.get(
+            record.get("level", ""), 0
+        ):
+            problems.append(
+                _problem(rows, ("divisions", key), "parent", Msg.DIVISION_LEVEL, parent)
+            )
         seen = {key}
         while parent and parent in divisions:
             if parent in seen:

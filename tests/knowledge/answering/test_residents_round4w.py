@@ -45,10 +45,6 @@ KNOWN_MISSES = {
     "fact with the count is shown",
     "娃娃一放暑假就在屋里睡懒觉，想送去吃点苦": "吃苦 is read as 锻炼, which the martial arts "
     "association's sport holds more than the military camp",
-    "我爷爷以前是厂里的老职工，现在一个人住在金台区的老家属院，院子没人管，他腿脚也不好": "the "
-    "courtyard cooperative is 渭滨区's: 金台区 asked weighs it down (arguably right not to answer)",
-    "我在高新区开了个小超市，想找个行业协会入会，学学怎么经营": "入会 and 行业协会 are topic "
-    "words: the gate finds no record accounting for enough of the question",
     "额屋里那个一喝醉就摔东西，额跟娃都害怕": "家暴 is only a topic's word: 孩子 weighs more for "
     "智塔 (as 娃他爸一喝酒就打人)",
 }

@@ -56,13 +56,13 @@ REWRITTEN = {
         ("老跟她妈吵架", "老吵架"),
         ("冬天屋里特别冷", "取暖"),
         ("一叫就应", "一叫就应"),  # no gap closed: left alone
-        ("老伴走了，儿女不在身边", "老伴走了 空巢"),
+        ("老伴走了，儿女不在身边", "独居 空巢"),
         ("晚上睡不着觉", "晚上失眠"),
     ],
     "english": [
         ("Is there help for lonely old people in Weiyang?", "空巢老人 未央区"),
         ("autism children Baoji", "自闭症 孩子 宝鸡"),
-        ("Where is the volunteer association?", "在哪里 志愿者 协会"),
+        ("Where is the volunteer association?", "在哪里 志愿者协会"),
     ],
     "kept": [  # a word of the table inside a word that keeps its meaning
         ("捐款金额是多少", "捐款金额是多少"),

@@ -157,12 +157,16 @@ def test_replace_allows_removing_an_organization_when_its_projects_move_too(
 
 
 def test_replace_refuses_to_orphan_shipped_projects(store, kb_file, import_refused):
-    """Replacing the shipped organizations with one new one would orphan every project."""
+    """Replacing the shipped organizations with one new one would orphan every project, and
+    every fact about one of them."""
     report = import_refused(store, [kb_file("orgs.yaml", TWO_ORGS)], replace=True)
 
-    assert len(report.dataset.problems) == store.count("projects")
+    owned = [f for f in store.records("facts").values() if f.get("organization")]
+    assert owned  # the fact on what a street centre does is 辛家庙's
+    assert len(report.dataset.problems) == store.count("projects") + len(owned)
     assert all(
-        p.file == "(database)" and p.field.startswith("projects.") for p in report.dataset.problems
+        p.file == "(database)" and p.field.startswith(("projects.", "facts."))
+        for p in report.dataset.problems
     )
 
 

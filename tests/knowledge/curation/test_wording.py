@@ -58,6 +58,10 @@ BAD = [
     ("divisions:\n  - {name: 某街道, level: street, parent: 某某区}\n", "没有上级「某某区」"),
     ("divisions:\n  - {name: 某街道, level: town}\n", "level：「town」不在可选范围内"),
     (
+        "divisions:\n  - {name: 某市, level: city, parent: 某街道}\n  - {name: 某街道, level: street}\n",
+        "的级别不比它高",
+    ),
+    (
         "divisions:\n  - {name: 甲区, level: district, parent: 乙区}\n"
         "  - {name: 乙区, level: district, parent: 甲区}\n",
         "的上级最终又是它自己",
@@ -137,8 +141,11 @@ def test_the_shipped_divisions_exist(store) -> None:
     country = Divisions()
     divisions = store.records("divisions")
     for name, division in divisions.items():
-        if division["level"] == "city":
+        if division["level"] == "province":
+            assert country.provinces.get(name) == name
+        elif division["level"] == "city":
             assert country.cities.get(name) == name
+            assert country.province_of[name] == division.get("parent", name), name
         elif division["level"] == "district" and name != "高新区":
             assert name in country.districts_of[division["parent"]], name
         elif division["level"] == "street":
