@@ -38,7 +38,7 @@ def labelled(figures: Sequence[Figure], kind: str) -> list[Figure]:
     return [f for f in figures if kind and kind in f.label]
 
 
-def elsewhere(
+def figure_of_another_place(
     catalog: Catalog,
     record: Organization | Project,
     figures: Callable[[], Sequence[Figure]],

@@ -92,7 +92,7 @@ def _same_city(doc: Doc, district: str, district_city: dict[str, str]) -> bool:
     return bool(city) and city == district_city.get(place_name(doc.district), "")
 
 
-def elsewhere(doc: Doc, places: list[tuple[str, str]]) -> str:
+def other_district_note(doc: Doc, places: list[tuple[str, str]]) -> str:
     """The note for an answer found in another district than the one asked about (资料中
     金台区没有…; it is in 渭滨区), or ""."""
     asked = [name for level, name in places if level == "district"]

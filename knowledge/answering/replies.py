@@ -18,7 +18,7 @@ from knowledge.answering.context import (
     follow_up_reply,
 )
 from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals, praised
-from knowledge.answering.figure_places import elsewhere, wide_place
+from knowledge.answering.figure_places import figure_of_another_place, wide_place
 from knowledge.answering.figure_questions import is_award_question
 from knowledge.answering.figures import family_figures, figures_reply, selections
 from knowledge.answering.gate import Decision
@@ -36,6 +36,7 @@ from knowledge.answering.list_questions import (
 )
 from knowledge.answering.lists import Listing, ListQuery
 from knowledge.answering.matcher import Match
+from knowledge.answering.places import other_district_note
 from knowledge.answering.project_lists import (
     GENERIC_PROJECT_WORDS,
     MAX_PROJECTS,
@@ -44,7 +45,6 @@ from knowledge.answering.project_lists import (
     projects_listed,
     projects_reply,
 )
-from knowledge.answering.places import elsewhere
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
@@ -157,7 +157,9 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     top = record_of(snapshot.catalog, match.top.doc)
     if intent == Intent.FIGURE and isinstance(top, Organization | Project):
         figures = partial(family_figures, snapshot.catalog, top)
-        away = elsewhere(snapshot.catalog, top, figures, match.normalized, match.places)
+        away = figure_of_another_place(
+            snapshot.catalog, top, figures, match.normalized, match.places
+        )
         if away is not None:  # 全国有多少个农村幸福院: the project's 87 are 高新区's
             return Answer(match.query, False, Intent.FIGURE, away, results)
     if decision == Decision.CHOOSE:
@@ -166,7 +168,7 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
     upcoming = upcoming_for(snapshot, intent, tz)
     reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
-    note = "" if match.named else elsewhere(match.top.doc, match.places)
+    note = "" if match.named else other_district_note(match.top.doc, match.places)
     if note:  # 我住金台区…: the one organization that serves it is in 渭滨区
         reply = Reply(reply.title, [note, *reply.lines])
     if decision == Decision.CONFIRM:

@@ -239,7 +239,7 @@ def test_more_after_one_record_asked_by_name_is_more_of_it(answerer: Answerer) -
 
 
 @pytest.mark.parametrize(
-    "first", ["情暖农村幸福院是谁做的", "Is there help for lonely old people in Gaoxin?"]
+    "first", ["情暖农村幸福院是谁做的", "Tell me about the rural happiness homes project"]
 )
 def test_other_projects_after_a_project_are_the_organizations_others(
     answerer: Answerer, first: str
