@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,24 @@ def store(db_path: Path, seeded_db: Path) -> KnowledgeStore:
 def empty_store(db_path: Path) -> KnowledgeStore:
     """A real SQLite file with the schema but no knowledge."""
     return KnowledgeStore.open(db_path)
+
+
+@pytest.fixture(autouse=True)
+def timed_tests_run_alone(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """Under pytest-xdist, a test marked `timed` (it bounds wall-clock time: a wait, a rate)
+    runs while no other worker runs a test, as it would in one process; the others run side
+    by side. A lock file shared by the workers: held shared by each test, exclusive by those."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        yield
+        return
+    timed = request.node.get_closest_marker("timed") is not None
+    # Each worker's base temp is a folder of the session's own: the lock lives beside them.
+    lock = tmp_path_factory.getbasetemp().parent / "timed-tests.lock"
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX if timed else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
