@@ -62,6 +62,7 @@ async def test_a_refused_connection_is_a_network_error_that_never_left() -> None
     assert never_sent(caught.value)  # the notice sender may send it again
 
 
+@pytest.mark.timed
 async def test_a_server_that_never_answers_times_out_and_may_have_acted() -> None:
     with socket.socket() as server:  # accepts the connection, reads nothing, answers nothing
         server.bind(("127.0.0.1", 0))

@@ -15,6 +15,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from knowledge.curation.apply import open_knowledge
 from knowledge.residents.store import ResidentsStore
 from tests.jobs.conftest import ORG, add_activity
@@ -125,6 +127,7 @@ def test_telegram_gone_for_several_retries_the_bot_reconnects_and_loses_nothing(
     assert "reached Telegram again" in output
 
 
+@pytest.mark.timed
 def test_a_stop_while_telegram_is_gone_mid_broadcast_is_prompt_and_loses_no_notice(
     tmp_path: Path,
 ) -> None:

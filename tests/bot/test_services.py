@@ -28,6 +28,7 @@ def slow_reload(bot_services: Services, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(bot_services, "reload_wait", RELOAD_WAIT)  # the bot's own wait
 
 
+@pytest.mark.timed
 async def test_residents_are_not_held_up_while_changed_knowledge_loads(
     fake_api: FakeBotAPI, polling_bot: Application, bot_services: Services, slow_reload, tmp_path
 ) -> None:

@@ -74,6 +74,7 @@ async def _seconds_to_send(fake_api: FakeBotAPI, limiter: ChatRateLimiter, count
         return time.monotonic() - started
 
 
+@pytest.mark.timed
 async def test_replies_keep_to_30_a_second_overall_unless_send_rate_is_off(
     fake_api: FakeBotAPI,
 ) -> None:

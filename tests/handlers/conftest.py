@@ -21,9 +21,9 @@ from bot.app import build_application
 from bot.services import Services
 from bot.settings import load_settings
 from knowledge.answering.answer import Answerer
-from knowledge.curation.apply import open_knowledge
 from knowledge.residents.questions import QuestionLog
 from knowledge.residents.store import ResidentsStore
+from knowledge.store import KnowledgeStore
 from tests.support.fake_bot_api import FakeBotAPI
 
 USER = 3101
@@ -89,14 +89,15 @@ def fake_api() -> Iterator[FakeBotAPI]:
 
 
 @pytest.fixture
-def bot_services(fake_api: FakeBotAPI, db_path: Path, answerer: Answerer) -> Services:
-    """Services over a fresh database file, reusing the session's built index."""
+def bot_services(
+    fake_api: FakeBotAPI, db_path: Path, store: KnowledgeStore, answerer: Answerer
+) -> Services:
+    """Services over a fresh database file (`store`'s), reusing the session's built index."""
     settings = load_settings(
         {"TELEGRAM_BOT_TOKEN": fake_api.token, "TELEGRAM_BASE_URL": fake_api.base_url},
         dotenv=False,
         db_path=db_path,
     )
-    store = open_knowledge(db_path)
     questions = QuestionLog(store.db, db_path)
     return Services(
         settings,

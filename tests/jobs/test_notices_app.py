@@ -86,6 +86,7 @@ def membership(api: FaultyBotAPI, chat: int, old: str, new: str) -> dict:
     }
 
 
+@pytest.mark.timed
 async def test_a_resident_who_pressed_subscribe_hears_of_a_new_activity_within_the_interval(
     api: FaultyBotAPI, running: Application, db_path: Path
 ) -> None:
@@ -127,6 +128,7 @@ async def test_a_resident_who_blocked_the_bot_gets_nothing_until_they_let_it_bac
 TELEGRAM_LIMITS = {"flood_limit_global": 30, "flood_limit_per_chat": 1}  # 429 past these
 
 
+@pytest.mark.timed
 @pytest.mark.parametrize("api", [TELEGRAM_LIMITS], indirect=True)
 @pytest.mark.parametrize("running", [{"ORGBOT_BROADCAST_RATE": "20"}], indirect=True)
 async def test_replies_keep_flowing_during_a_broadcast_within_the_rate(

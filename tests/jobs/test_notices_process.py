@@ -116,6 +116,7 @@ def test_killed_mid_broadcast_and_restarted_every_chat_has_one_copy_but_those_in
     assert len(missing) <= MAX_IN_FLIGHT
 
 
+@pytest.mark.timed
 def test_staff_importing_in_another_process_reaches_subscribers_within_the_interval(
     server: FaultyBotAPI, tmp_path: Path
 ) -> None:

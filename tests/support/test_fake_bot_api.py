@@ -187,6 +187,7 @@ def test_automatic_flood_control_per_chat() -> None:
         assert len(api.flood_errors) == 1
 
 
+@pytest.mark.timed
 def test_get_updates_long_poll_and_offset(api: FakeBotAPI) -> None:
     pusher = threading.Timer(0.3, api.push_message, args=(USER, "/start@orgbot_test_bot hi"))
 

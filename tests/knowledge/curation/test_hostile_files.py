@@ -55,6 +55,7 @@ WRONG_TYPES = [
 ]
 
 
+@pytest.mark.timed
 def test_a_yaml_alias_bomb_is_refused_at_once(store, kb_file, import_refused):
     path = kb_file("bomb.yaml", ALIAS_BOMB)
     started = time.perf_counter()

@@ -220,6 +220,7 @@ def test_a_hidden_sheet_is_left_out_with_a_warning(tmp_path, empty_store):
         pytest.param("organizations:\n- name: " + "{a: " * 5_000 + "1" + "}" * 5_000, 2, id="maps"),
     ],
 )
+@pytest.mark.timed
 def test_yaml_nested_ten_thousand_deep_is_refused_with_its_line(
     kb_file, store, import_refused, text, line
 ):

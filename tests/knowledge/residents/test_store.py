@@ -63,6 +63,7 @@ def test_answers_do_not_wait_for_a_staff_import_holding_the_database(tmp_path: P
     assert residents.question_counts() == (20, 0)
 
 
+@pytest.mark.timed
 def test_waiting_for_the_question_log_ends_while_an_import_holds_the_database(
     tmp_path: Path,
 ) -> None:
@@ -127,6 +128,7 @@ def test_a_question_with_a_lone_surrogate_does_not_stop_the_question_log(tmp_pat
     answerer.questions.close()
 
 
+@pytest.mark.timed
 def test_a_question_log_on_a_full_disk_says_so_once_and_still_closes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
