@@ -9,6 +9,13 @@ that step again. Here each conversation (chat and user) takes its turn under its
 and the update is checked again once it has the turn, against the state the previous update
 left; other people's conversations do not wait. Every callback runs blocking (block=True), so
 the state is written before the turn passes on.
+
+The state is written only when a step's callback returns, after its reply went out: a message
+sent right behind that reply (a staff member quick to type, a slow machine) would be checked
+against the state before it and taken by another handler, e.g. answered as a resident's
+question. So while a turn is taken, every update of that conversation waits for it; one that
+then turns out not to be the conversation's goes on to the handlers after this one, as if
+this one had never taken it.
 """
 
 from __future__ import annotations
@@ -37,6 +44,16 @@ class SerialConversation(ConversationHandler):
         self._stale = stale
         self._turns: dict[object, tuple[asyncio.Lock, list[int]]] = {}
 
+    def check_update(self, update: object) -> Any:
+        """The conversation's updates, and while a turn is taken, any of that person's."""
+        checked = super().check_update(update)
+        if checked is not None or not isinstance(update, Update):
+            return checked
+        if update.effective_chat is None or update.effective_user is None:
+            return None
+        key = self._get_key(update)
+        return (None, key, None, None) if key in self._turns else None
+
     async def handle_update(  # type: ignore[override]
         self,
         update: Update,
@@ -49,7 +66,10 @@ class SerialConversation(ConversationHandler):
         waiting[0] += 1
         try:
             async with turn:
-                checked = self.check_update(update)  # the state may have moved meanwhile
+                # The state may have moved meanwhile.
+                checked = super().check_update(update)
+                if checked is None and check_result[2] is None:  # only waited for the turn
+                    return await self._pass_on(update, application, context)
                 if checked is None:
                     await self._stale(update, context)
                     return None
@@ -58,3 +78,16 @@ class SerialConversation(ConversationHandler):
             waiting[0] -= 1
             if not waiting[0]:  # nobody else holds or awaits this turn
                 del self._turns[key]
+
+    async def _pass_on(
+        self, update: Update, application: Application[Any, Any, Any, Any, Any, Any], context: Any
+    ) -> object | None:
+        """Handle the update as its group would have without this handler: the first of the
+        handlers after it that takes the update."""
+        for handlers in application.handlers.values():
+            if self in handlers:
+                for handler in handlers[handlers.index(self) + 1 :]:
+                    check = handler.check_update(update)
+                    if check is not None and check is not False:
+                        return await handler.handle_update(update, application, check, context)
+        return None
