@@ -3,6 +3,11 @@ answers count as right."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pytest
+
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.context import Conversations
 
@@ -29,3 +34,26 @@ def family(answerer: Answerer, key: str) -> set[str]:
         # a fact about the organization too (as benchmarks/eval_residents.py counts it)
         found.update(f.id for f in catalog.facts.values() if f.organization == owner)
     return found
+
+
+def label(case: Mapping[str, Any]) -> str:
+    """A table row's question, or its conversation's turns joined."""
+    return case.get("q") or " / ".join(case["conversation"])
+
+
+def table(
+    cases: Iterable[Mapping[str, Any]], known_misses: Mapping[str, str], *kinds: str
+) -> list[Any]:
+    """The rows of these kinds as test cases; a miss we know of (keyed by its label) is a
+    strict xfail with its reason, so fixing it shows up."""
+    return [
+        pytest.param(
+            case,
+            id=label(case)[:24],
+            marks=[pytest.mark.xfail(strict=True, reason=known_misses[label(case)])]
+            if label(case) in known_misses
+            else [],
+        )
+        for case in cases
+        if case["kind"] in kinds
+    ]

@@ -16,7 +16,7 @@ import yaml
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.scope import Refusal
 from knowledge.answering.text import normalize
-from tests.knowledge.answering.chat import family, in_one_chat
+from tests.knowledge.answering.chat import family, in_one_chat, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
@@ -55,17 +55,7 @@ def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
 
 
 def _cases(*kinds: str) -> list[Any]:
-    return [
-        pytest.param(
-            c,
-            id=c["q"][:24],
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c["q"]])]
-            if c["q"] in KNOWN_MISSES
-            else [],
-        )
-        for c in CASES
-        if c["kind"] in kinds
-    ]
+    return table(CASES, KNOWN_MISSES, *kinds)
 
 
 def test_the_round4w_sets_hold_every_kind_and_enough_to_refuse() -> None:

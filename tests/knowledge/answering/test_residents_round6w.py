@@ -16,7 +16,7 @@ import yaml
 from knowledge.answering.answer import Answerer
 from knowledge.answering.scope import Refusal
 from knowledge.answering.text import normalize
-from tests.knowledge.answering.chat import family, in_one_chat
+from tests.knowledge.answering.chat import family, in_one_chat, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
@@ -36,17 +36,7 @@ KNOWN_MISSES = {
 
 
 def _cases(*kinds: str) -> list[Any]:
-    return [
-        pytest.param(
-            c,
-            id=c["q"][:24],
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c["q"]])]
-            if c["q"] in KNOWN_MISSES
-            else [],
-        )
-        for c in CASES
-        if c["kind"] in kinds
-    ]
+    return table(CASES, KNOWN_MISSES, *kinds)
 
 
 @pytest.mark.parametrize("case", _cases("situation", "english", "colloquial", "dialect"))

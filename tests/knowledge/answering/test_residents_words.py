@@ -15,6 +15,7 @@ import yaml
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.intent import Intent
 from knowledge.answering.scope import Refusal
+from tests.knowledge.answering.chat import table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -54,17 +55,7 @@ def right_answer(answerer: Answerer, case: dict[str, Any], answer: Answer) -> bo
 
 
 def _cases(kind: str) -> list[Any]:
-    return [
-        pytest.param(
-            c,
-            id=c["q"][:24],
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c["q"]])]
-            if c["q"] in KNOWN_MISSES
-            else [],
-        )
-        for c in CASES
-        if c["kind"] == kind
-    ]
+    return table(CASES, KNOWN_MISSES, kind)
 
 
 def test_the_dev_set_has_every_kind_and_enough_to_refuse() -> None:

@@ -18,7 +18,7 @@ from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.intent import Intent
 from knowledge.answering.lists import Lister, ListQuery
 from knowledge.answering.project_lists import asks_projects
-from tests.knowledge.answering.chat import family, in_one_chat
+from tests.knowledge.answering.chat import family, in_one_chat, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
@@ -38,22 +38,8 @@ KNOWN_MISSES = {
 }
 
 
-def _label(case: dict[str, Any]) -> str:
-    return case.get("q") or " / ".join(case["conversation"])
-
-
 def _cases(*kinds: str) -> list[Any]:
-    return [
-        pytest.param(
-            case,
-            id=_label(case),
-            marks=[pytest.mark.xfail(reason=KNOWN_MISSES[_label(case)], strict=True)]
-            if _label(case) in KNOWN_MISSES
-            else [],
-        )
-        for case in CASES
-        if case["kind"] in kinds
-    ]
+    return table(CASES, KNOWN_MISSES, *kinds)
 
 
 def _ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
