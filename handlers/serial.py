@@ -68,10 +68,12 @@ class SerialConversation(ConversationHandler):
             async with turn:
                 # The state may have moved meanwhile.
                 checked = super().check_update(update)
-                if checked is None and check_result[2] is None:  # only waited for the turn
+                waited_only = check_result[2] is None  # never the conversation's
+                if checked is None and (waited_only or update.callback_query is None):
+                    # e.g. a question sent right behind /cancel: the conversation is over
                     return await self._pass_on(update, application, context)
                 if checked is None:
-                    await self._stale(update, context)
+                    await self._stale(update, context)  # a button the step before used up
                     return None
                 return await super().handle_update(update, application, checked, context)
         finally:

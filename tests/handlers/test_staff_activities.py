@@ -453,6 +453,20 @@ async def test_a_message_right_behind_the_command_is_the_conversations_not_a_que
     assert second["plain"] == USE_BUTTONS
 
 
+async def test_a_question_right_behind_cancel_is_answered_as_a_question(
+    fake_api: FakeBotAPI, bot: Application, bot_services: Services
+) -> None:
+    """Checked while the conversation was on, it comes to its turn after the conversation ended."""
+    await send(fake_api, STAFF, "/addactivity")
+    before = len(fake_api.sent(STAFF))
+    fake_api.push_message(STAFF, "/cancel")
+    fake_api.push_message(STAFF, "宝鸡哪里有心理咨询")
+    await until(lambda: len(fake_api.sent(STAFF)) >= before + 2, what="two replies")
+    cancelled, answered = texts(fake_api, STAFF)[before:]
+    assert cancelled == CANCELLED
+    assert "明明心理" in answered
+
+
 # --- the buttons ----------------------------------------------------------------------------
 
 
