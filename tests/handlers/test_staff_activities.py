@@ -438,35 +438,6 @@ async def test_the_list_is_paged_and_a_vanished_activity_is_not_touched(
     assert bot_services.knowledge.db["audit"].count == audits
 
 
-async def test_a_message_right_behind_the_command_is_the_conversations_not_a_question(
-    fake_api: FakeBotAPI, bot: Application, bot_services: Services
-) -> None:
-    """Both arrive in one getUpdates: the second is checked while the first is answered."""
-    scheduled(bot_services, "talk-1", soon() + timedelta(days=1), title="讲座1")
-    before = len(fake_api.sent(STAFF))
-    fake_api.push_message(STAFF, "/cancelactivity")
-    fake_api.push_message(STAFF, "讲座1")
-    await until(lambda: len(fake_api.sent(STAFF)) >= before + 2, what="two replies")
-    await asyncio.sleep(0.3)  # a third reply (the question answered too) would come now
-    listing, second = fake_api.sent(STAFF)[before:]
-    assert any("讲座1" in label for label, _ in buttons(listing))
-    assert second["plain"] == USE_BUTTONS
-
-
-async def test_a_question_right_behind_cancel_is_answered_as_a_question(
-    fake_api: FakeBotAPI, bot: Application, bot_services: Services
-) -> None:
-    """Checked while the conversation was on, it comes to its turn after the conversation ended."""
-    await send(fake_api, STAFF, "/addactivity")
-    before = len(fake_api.sent(STAFF))
-    fake_api.push_message(STAFF, "/cancel")
-    fake_api.push_message(STAFF, "宝鸡哪里有心理咨询")
-    await until(lambda: len(fake_api.sent(STAFF)) >= before + 2, what="two replies")
-    cancelled, answered = texts(fake_api, STAFF)[before:]
-    assert cancelled == CANCELLED
-    assert "明明心理" in answered
-
-
 # --- the buttons ----------------------------------------------------------------------------
 
 
