@@ -117,7 +117,9 @@ class SendStats:
     retry_after: int = 0  # 429s received
     migrated: int = 0
     expired: int = 0
-    lost_claims: int = 0  # rows another sender claimed first
+    # rows no longer waiting when claimed: another sender took them, or a block or a
+    # migrated chat withdrew them meanwhile (not "lost": nothing of theirs goes unsent)
+    not_claimed: int = 0
 
     def line(self) -> str:
         return ", ".join(f"{f.name} {getattr(self, f.name)}" for f in fields(self))
@@ -248,7 +250,7 @@ class Sender:
                 taken = await self._write_outcomes(ready) if ready else []
                 for row, mine in zip(ready, taken, strict=True):
                     if not mine:
-                        self.stats.lost_claims += 1
+                        self.stats.not_claimed += 1
                         continue
                     task = asyncio.create_task(self.send(row))
                     flying.add(task)
