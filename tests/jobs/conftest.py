@@ -11,7 +11,7 @@ import pytest
 from telegram import Bot
 
 from jobs.planner import Policy
-from jobs.timing import parse_reminders
+from jobs.timing import parse_digest, parse_quiet_hours, parse_reminders
 from knowledge.curation.apply import apply_records
 from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
@@ -21,6 +21,18 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 ORG = "baoji-zhita-children"  # a shipped organization: 宝鸡智塔儿童启能成长中心
 # Quiet hours off: these tests run at whatever hour CI does.
 POLICY = Policy(SHANGHAI, parse_reminders("1d@09:00,2h"))
+# The settings' defaults, quiet hours and digest too: for tests that set their own clock.
+DEFAULT_POLICY = Policy(
+    SHANGHAI,
+    parse_reminders("1d@09:00,2h"),
+    parse_quiet_hours("22:00-08:00"),
+    parse_digest("mon@09:00"),
+)
+
+
+def shanghai(text: str) -> datetime:
+    """A wall-clock time in Shanghai, e.g. shanghai("2026-12-04T09:00")."""
+    return datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
 
 
 def soon(minutes: int = 90) -> datetime:

@@ -4,30 +4,18 @@ Monday digest."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import time_machine
 from telegram import Bot
 
 from jobs.notifier import Notifier
-from jobs.planner import Policy
-from jobs.timing import parse_digest, parse_quiet_hours, parse_reminders
 from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
-from tests.jobs.conftest import ORG, SHANGHAI, add_activity
+from tests.jobs.conftest import DEFAULT_POLICY, ORG, add_activity, shanghai
 from tests.jobs.faults import FaultyBotAPI
 
-POLICY = Policy(
-    SHANGHAI,
-    parse_reminders("1d@09:00,2h"),
-    parse_quiet_hours("22:00-08:00"),
-    parse_digest("mon@09:00"),
-)
-
-
-def shanghai(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
+POLICY = DEFAULT_POLICY
 
 
 async def test_a_week_of_notices_on_the_residents_clock(

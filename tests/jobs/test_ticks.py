@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 import shutil
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,25 +14,15 @@ import sqlite_utils
 
 from jobs.followers import Followers
 from jobs.notifier import plan_and_store
-from jobs.planner import Policy
 from jobs.ticks import Planning, PlanReport, read_followers
-from jobs.timing import parse_digest, parse_quiet_hours, parse_reminders, utc_text
+from jobs.timing import utc_text
 from knowledge.db import connect
 from knowledge.residents.outbox import Outbox
 from knowledge.residents.store import ResidentsStore, Subscription
 from knowledge.store import KnowledgeStore
-from tests.jobs.conftest import ORG, SHANGHAI, add_activity
+from tests.jobs.conftest import DEFAULT_POLICY, ORG, add_activity, shanghai
 
-POLICY = Policy(
-    SHANGHAI,
-    parse_reminders("1d@09:00,2h"),
-    parse_quiet_hours("22:00-08:00"),
-    parse_digest("mon@09:00"),
-)
-
-
-def shanghai(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
+POLICY = DEFAULT_POLICY
 
 
 def told(report: PlanReport) -> list[tuple[str, int]]:

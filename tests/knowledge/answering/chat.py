@@ -10,6 +10,7 @@ import pytest
 
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.context import Conversations
+from knowledge.answering.text import normalize
 
 
 def in_one_chat(answerer: Answerer, turns: list[str]) -> Answer:
@@ -57,3 +58,8 @@ def table(
         for case in cases
         if case["kind"] in kinds
     ]
+
+
+def standardized(answerer: Answerer, question: str) -> str:
+    """The question as the matcher reads it: residents' words in the knowledge base's."""
+    return answerer.snapshot.matcher.wording.standardize(normalize(question)).text

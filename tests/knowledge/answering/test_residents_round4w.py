@@ -15,8 +15,7 @@ import yaml
 
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.scope import Refusal
-from knowledge.answering.text import normalize
-from tests.knowledge.answering.chat import family, in_one_chat, table
+from tests.knowledge.answering.chat import family, in_one_chat, standardized, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
@@ -79,10 +78,6 @@ def test_a_resident_in_their_own_words_finds_the_organization(
 def test_what_is_not_ours_gets_no_organization(answerer: Answerer, case: dict[str, Any]) -> None:
     answer = ask(answerer, case)
     assert not answer.answered, answer.results[:1]
-
-
-def standardized(answerer: Answerer, question: str) -> str:
-    return answerer.snapshot.matcher.wording.standardize(normalize(question)).text
 
 
 # (what a resident writes, what the matcher reads): a family of words each, and the words

@@ -15,8 +15,7 @@ import yaml
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.scope import Refusal
-from knowledge.answering.text import normalize
-from tests.knowledge.answering.chat import family, in_one_chat, table
+from tests.knowledge.answering.chat import family, in_one_chat, standardized, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
@@ -134,7 +133,7 @@ REWRITTEN = [
 def test_residents_words_are_read_in_the_knowledge_bases_words(
     answerer: Answerer, written: str, read: str
 ) -> None:
-    assert answerer.snapshot.matcher.wording.standardize(normalize(written)).text == read
+    assert standardized(answerer, written) == read
 
 
 NOT_SERVED = [

@@ -10,13 +10,9 @@ import pytest
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.confirm import ENGLISH_NOTE
 from knowledge.answering.gate import Decision
-from knowledge.answering.text import normalize
 from knowledge.curation.apply import import_files
 from knowledge.store import KnowledgeStore
-
-
-def standardized(answerer: Answerer, question: str) -> str:
-    return answerer.snapshot.matcher.wording.standardize(normalize(question)).text
+from tests.knowledge.answering.chat import standardized
 
 
 def organization(answer: Answer) -> str:
