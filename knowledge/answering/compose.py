@@ -39,6 +39,15 @@ REGISTRY_ASKED = (
     (("业务范围",), "business_scope"),
     (("活动区域",), "activity_area"),
 )
+# Who leads an organization: the registry's legal representative is the one leader the records
+# can hold; asked for a 会长 whom the sources do not name, the reply says so instead of
+# introducing the organization (a phone asked for "负责人的电话" is the contact intent's).
+_LEADER_ROLE = r"负责人|会长|理事长|秘书长|院长|主任|创始人|创办人|领导|老板"
+LEADER_ASKED = re.compile(
+    rf"(谁是|哪位是)[^，。？?]{{0,12}}({_LEADER_ROLE})"
+    rf"|({_LEADER_ROLE})(是|叫)?(谁|哪位|哪个人|什么名字|啥名字|名字|叫什么|叫啥|姓什么|姓啥)"
+)
+LEADER = "leader"
 # Asked with words this general, only an organization that has the fact answers with it.
 REGISTRY_IF_KNOWN = ((("成立",), "registered_on"), (("慈善组织",), "is_charity"))
 REGISTRY_LABELS = {spec.name: spec.label for spec in REGISTRY_FIELDS}
@@ -98,6 +107,10 @@ class Composer:
         subject = self.catalog.organization_of(record) or record
         if isinstance(record, Organization):  # a project has no registry facts
             asked = registry_fields_asked(words, record)
+            if intent not in (Intent.CONTACT, Intent.ADDRESS) and leader_asked(
+                question or "".join(words), record
+            ):
+                asked = list(dict.fromkeys([*asked, LEADER]))
             if asked:
                 return self.registry(record, asked)
         if intent in (Intent.CONTACT, Intent.ADDRESS):
@@ -160,9 +173,17 @@ class Composer:
     def registry(self, org: Organization, asked: Sequence[str]) -> Reply:
         """The registry facts asked for (field names), as the registry gives them, or that the
         records do not have them."""
-        known = [name for name in asked if getattr(org, name)]
+        if LEADER in asked:  # the legal representative, named as such, or the leader missing
+            field = "legal_representative"
+            asked = [
+                field if name == LEADER and org.legal_representative else name for name in asked
+            ]
+            asked = list(
+                dict.fromkeys(name for name in asked if name != LEADER or field not in asked)
+            )
+        known = [name for name in asked if name != LEADER and getattr(org, name)]
         lines = [f"{REGISTRY_LABELS[name]}：{getattr(org, name)}" for name in known]
-        missing = [REGISTRY_LABELS[name] for name in asked if name not in known]
+        missing = [_label(name) for name in asked if name not in known]
         if missing:
             lines.append(f"资料中没有{org.name}的{'、'.join(missing)}。")
             lines.append(f"如需了解，{CIVIL_AFFAIRS_HINT}。")
@@ -218,6 +239,16 @@ def located(record: Record) -> str:
         return ""
     found = _LOCATED.search(record.description)
     return found.group().strip() if found else ""
+
+
+def _label(field: str) -> str:
+    return "负责人（会长、理事长等）姓名" if field == LEADER else REGISTRY_LABELS[field]
+
+
+def leader_asked(question: str, org: Organization) -> bool:
+    """Whether a question about `org` asks who leads it (not a role in its own name)."""
+    found = LEADER_ASKED.search(question)
+    return found is not None and not any(role and role in org.name for role in found.groups())
 
 
 def registry_fields_asked(words: Sequence[str], org: Organization) -> list[str]:
