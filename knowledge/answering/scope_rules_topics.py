@@ -1,0 +1,282 @@
+"""The rules of scope about topics no organization here serves: medicine, the law,
+schooling, prices and buying, policy and subsidies, videos and reports, payments, jobs,
+writing for the resident, and chat (weather, travel). A frame asking for a service, or naming
+one of our organizations, lifts some of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.answering.scope_kinds import Refusal, Rule, any_of
+
+# Asking for a service from an organization: who or where, help, a kind of care.
+_SERVICE_FRAME = (
+    r"哪里|哪儿|哪有|去哪|到哪|哪个(组织|机构|地方|单位|协会|中心)|哪家(组织|机构)|谁能|谁可以|谁会"
+    r"|有没有.{0,10}(组织|机构|地方|服务|人帮)|能帮|帮忙|帮帮|帮我找|求助|援助"
+)
+_CARE = (
+    r"康复|训练|干预|特教|心理咨询|心理疏导|心理辅导|心理支持|疏导|倾诉|陪伴|照顾|照看|关爱|早期干预"
+    r"|上门"
+)
+_EXERCISE = (
+    r"(想|让|送|带)[\u4e00-\u9fff]{0,6}"
+    r"(锻炼|练练|练身体|强身|健身|学(点|些|点儿|一点|一些|一下|学)?(武术|打拳)|练武)"
+)
+_LEGAL_SERVICE = r"法律援助|法律咨询|法律服务|免费.{0,4}(律师|法律|咨询)|调解|普法"
+_WHEN = r"(哪年|哪一年|什么时候|何时|几几年)"
+_MEDIA = (
+    r"视频|录像|直播|回放|照片|相片|图片|新闻报道|新闻稿|新闻|报道|宣传片|纪录片|报表|年报|审计报告"
+    r"|账目|账本|报名表|登记表|申请表|表格|证书|资格证"
+)
+_AID = r"补贴|补助|津贴|救助金|抚恤金|慰问金|低保金|困难补助|高龄补贴|护理补贴"
+
+TOPIC_RULES: tuple[Rule, ...] = (
+    Rule(  # medicine is never a service of ours, whatever care the question also names
+        Refusal.MEDICAL,
+        any_of(
+            r"(吃|用|开|服|喝)(什么|啥|哪种|哪个)药|什么药|药(怎么|咋)(吃|用)|开药|抗.{0,3}药|药物|药方",
+            r"偏方|剂量|副作用|打疫苗|疫苗|输液|打针|手术|化疗|针灸|推拿|中药|西药|理疗|激素|保健品",
+            r"医生.{0,4}(预约|挂号)|挂号|(预约|挂)(专家|医生|门诊)",
+            # whether a care works: 康复训练有没有效果
+            r"(康复|训练|治疗|干预|咨询|疏导)[^,.?!]{0,4}(有没有效果|有效果吗|有用吗|管用吗|管不管用|效果好吗)",
+            # a medicine named by what it treats: 开抑郁症的药, 吃降压的药
+            r"(开|吃|用|拿|配)[\u4e00-\u9fff]{0,8}的药(?![店房])",
+            # whether a care cures: 心理咨询能治好失眠吗 (哪里能做康复 is ours)
+            r"能(不能)?治好.{0,8}(吗|么)$|治得好(吗|么)|能根治(吗|么)",
+            r"(要不要|用不用|需不需要|该不该|能不能|可不可以)(吃|用|停|换)药|吃药(吗|好不好|有没有用|管用)",
+        ),
+        named_lifts=False,
+    ),
+    Rule(
+        Refusal.MEDICAL,
+        any_of(
+            r"怎么治|咋治|如何治疗|怎么治疗|能治|治得好|治好|根治|能好吗|会好吗|能恢复吗",
+            # what becomes of the child: 长大了能结婚吗, 以后能自理吗
+            r"(以后|长大了?|将来|大了)(能|会|可以|能不能)(结婚|生育|生孩子|自理|正常|好|独立生活)",
+            r"挂(什么|哪个)科|看(什么|哪个)科|哪(家|个)医院|医院(排名|哪家好)|症状|是什么病|得了什么病",
+            # which doctor is good: 哪个心理医生看抑郁症看得好
+            r"哪(个|位|家)[\u4e00-\u9fff]{0,2}(医生|大夫)|(看|治)[\u4e00-\u9fff]{0,6}(看|治)得(好|最好)",
+            r"要不要去医院|发烧|感冒|咳嗽|拉肚子|中暑|头疼|头痛|肚子疼|过敏|骨折|生病了?怎么办|摔倒",
+            r"高血压|血糖|糖尿病|癌症|肿瘤|体检|遗传|传染|病因|怎么得的|住院|诊断|确诊",
+            r"近视|弱视|蛀牙|牙疼|牙痛|湿疹|便秘|贫血|缺钙",
+        ),
+        # care, or exercise asked for after an illness told (动不动就感冒，想让他练练身体)
+        unless=re.compile(_CARE + "|" + _EXERCISE),
+    ),
+    Rule(
+        Refusal.LEGAL,
+        any_of(
+            r"(怎么|如何|咋|怎样)(起诉|告(?!诉)|打官司|立案|申请仲裁)|起诉.{0,6}(流程|要|需要|费用|材料)",
+            r"(可以|能|能不能|可不可以)(起诉|告(?!诉))|起诉吗|告他",
+            r"打官司.{0,6}(怎么|流程|费用|能赢|赢|多少钱|花)|判几年|判多久|判刑|坐牢|量刑|犯法|违法吗"
+            r"|合法吗|算不算违法",
+            r"离婚|财产(怎么)?分|分财产|抚养权|赡养费|遗产|遗嘱|继承|赔偿(多少|标准|怎么算)|赔多少",
+            r"合同|法律条文|刑法|民法典.{0,4}(第|规定)|欠薪|讨薪|拖欠工资|逃税|偷税|工伤|交通事故|车祸",
+            # what a law's article says: 慈善法第几条, 哪条法律规定
+            r"法(第几条|哪一?条|第[0-9一二三四五六七八九十百]+条)|(哪条|哪一条)法|第几条.{0,4}规定",
+        ),
+        unless=re.compile(_LEGAL_SERVICE + "|" + _SERVICE_FRAME.replace("|能帮|帮忙|帮帮", "")),
+    ),
+    Rule(
+        Refusal.SCHOOLING,
+        any_of(
+            r"中考|高考|考研|考公|考编|分数线|录取|择校|学区|补课|补习|请家教|找家教|家教老师|升学|招生",
+            r"保送|自主招生|提前批|特招",
+            r"志愿填报|填报志愿|成绩|加分|重点(中学|高中|小学|大学)|上什么大学|留学|学费|转学|插班",
+            r"考试(时间|安排|科目|报名)|什么时候考试|怎么考试|特长生|入学|学籍",
+            r"(能|可以|能不能|可不可以)上(普通|正常|一般的?)?(学校|小学|幼儿园|初中|高中|大学|学)|随班就读",
+            r"\b(good|best|better|top|recommend\w*)\b.{0,20}\b(schools?|kindergartens?|universit(y|ies)"
+            r"|colleges?)\b|\b(gaokao|entrance exams?|admissions?|tuition)\b",
+            # an examination's dates and sign-up: 段位考试什么时候报名, 考级在哪报名
+            # what a certificate is worth: 段位证国家承认吗
+            r"(证|证书|段位)[^,.?!，。？！]{0,4}(承认|认可|含金量|有用吗|有没有用)",
+            r"(考试|考级|考段|段位考)[^,.?!，。？！]{0,6}(时间|什么时候|哪天|几号|几月|在哪|去哪|报名"
+            r"|交.{0,2}钱|多少钱|费用)"
+            r"|报名[^,.?!，。？！]{0,4}(考试|考级)",
+            r"(哪个|哪所|哪家)(学校|中学|小学|高中|大学|幼儿园)(好|最好|比较好|靠谱|强)",
+        ),
+        named_lifts=False,
+    ),
+    Rule(
+        Refusal.SCHOOLING,
+        any_of(
+            r"哪(个|所)(学校|中学|小学|高中|大学|幼儿园)|怎么考|考证|资格证|证书怎么|学分",
+            r"(如何|怎样|怎么样)考|证(好考|难考|好不好考|难不难考)|考.{0,4}证(书)?(要|需要|难|容易)",
+        ),
+    ),
+    Rule(  # after school is also where children's services begin (放学没人管，有没有社工)
+        Refusal.SCHOOLING,
+        any_of(r"放学|开学|作业"),
+        # no one to mind the child after school is a care need, as is a sport to learn then
+        unless=re.compile(
+            _SERVICE_FRAME
+            + "|"
+            + _CARE
+            + "|"
+            + _EXERCISE
+            + r"|没人(管|接|带|看)|托管|课后服务|(武术|打拳|兴趣|延时|课后的?)班"
+        ),
+    ),
+    Rule(
+        Refusal.MARKET,
+        any_of(
+            r"房价|菜价|肉价|猪肉|油价|金价|股票|股市|炒股|(买|卖|炒)基金|基金(净值|收益|定投|涨|跌)|理财",
+            r"汇率|行情|彩票|比特币|物价|(市场|农产品|商品|东西)的?价格|价格(怎么样|贵不贵|高不高|涨|跌)",
+            r"流转价格|土地价格|地价|多少钱一|多少一(亩|斤|公斤|平)|一斤|一公斤|哪个牌子|什么牌子|品牌",
+            # a price by the unit: 土地流转一亩多少钱 (认购一块地多少钱 is the project's own figure)
+            r"(一|每)(亩|斤|公斤|平|平米|平方|平方米)(地)?(要|得|大概|大约)?(多少钱|多少|几块|几百|几千|什么价|啥价)",
+            r"批发市场|菜市场|农贸市场|二手市场|人才市场|超市|商场|打折|优惠券|团购|外卖",
+            r"一个月多少钱|多少钱一个月|一小时|一次多少钱|哪(个|家)(养老院|敬老院|医院)(好|靠谱|最好|便宜)|(养老院|敬老院|医院)哪家(好|便宜)"
+            r"|租.{0,6}房|注册公司|营业执照|工商注册|赚钱|挣钱|开网店|网店|贷款|借钱|借款|融资|投资|门票|票价|(在哪|哪里|哪儿|去哪)(能|可以)?买"
+            r"|哪里有卖|网上买|下单",
+            # where it sells cheapest: 空调哪家卖的便宜
+            r"(卖|买)(的|得)?(便宜|贵|划算|实惠)|哪(家|里|儿)(卖|买)(的|得)(好|便宜)"
+            r"|(便宜|实惠)(的|点)?(在哪|哪家|哪里)",
+            r"买房|卖房|租房|二手房|楼盘|开盘|房子.{0,4}(买|卖|租)|(菜|肉|米|面|油|鸡蛋|水果)(多少钱|价格|贵不贵)",
+        ),
+    ),
+    Rule(
+        Refusal.POLICY,
+        any_of(
+            r"(国家|中央|国务院|党中央|全国|中国|新中国|建国|改革开放|计划生育|独生子女|二胎|三胎|户籍制度"
+            r"|土地改革|人民公社|文革|文化大革命|条例|法规|宪法|民法典|民政部|双减|双拥|精准扶贫|脱贫攻坚"
+            r"|战略)"
+            r".{0,16}(哪年|哪一年|什么时候|何时|几几年|历史|由来|沿革|演变|怎么来的|出台|颁布|开始|取消|提出"
+            r"|变化|怎么变|变迁|发展历程)",
+            r"社保|医保|养老金|退休金|公积金|个税|个人所得税|低保|退休年龄|延迟退休|户口迁|抵税|免税|退税",
+            r"(补贴|残疾证|救助金|抚恤|津贴|老年证|优待证)(怎么|如何|去哪|在哪)?(办|领|申请|发)",
+            r"(办|领|申请|评)(个|张|到)?(残疾证|老年证|优待证|低保)",
+        ),
+        named_lifts=False,
+    ),
+    Rule(
+        Refusal.POLICY,
+        any_of(
+            rf"(政策|制度|法律|法|条例|规定|意见)(是)?{_WHEN}(提出|出台|颁布|开始|实施|发布|出的|定的|通过|修订|修改)"
+        ),
+        unless=re.compile(r"未央|宝鸡|渭滨|金台|陈仓|高新"),
+    ),
+    Rule(
+        Refusal.MEDIA,
+        any_of(
+            # The head of the request, not a modifier: 学拍视频, 视频剪辑培训 ask for a course.
+            rf"(?<![拍剪录摄制做])({_MEDIA})(?!剪辑|制作|拍摄|培训|课|班|教程|技术)",
+            r"\b(videos?|photos?|pictures?|pics|footage|news (reports?|articles?|stor(y|ies))"
+            r"|newspapers?|livestream)\b",
+        ),
+        unless=re.compile(r"(学|教|培训|课程).{0,4}(拍|剪辑|剪|制作|做)"),
+        named_lifts=False,
+    ),
+    Rule(
+        Refusal.PAYMENT,
+        any_of(
+            r"转账|转给你|转给您|转你|付款|支付|扫码|收款|二维码|付钱|打钱|扣钱|扣我|充值|提现|退款"
+            r"|发票|收据|红包|银行账号|账户"
+            # the bot asked to give for the resident, not to find where (帮我找个能捐款的地方)
+            r"|(帮我|替我|代我)(?!找|推荐|查|搜|看|问)[^,.?!]{0,10}(捐|付钱|付款|交钱|缴)",
+            r"(帮我|替我|代我|给)[^,.?!]{0,12}转[0-9一二三四五六七八九十百千万]+(块|元)",
+            r"\b(pay (you|via|by|with|online|through)|payment (link|code|method)s?|paypal|alipay"
+            r"|wechat pay|transfer (the )?money|credit card"
+            r"|bank (account|transfer)|refund|invoice|receipt)\b|donate (for|on behalf of) me"
+            r"|\b(can|could|would|will) you (please )?(donate|pay|transfer|send)\b"
+            r"|\bdonat\w*\b.{0,30}\bfor me\b",
+            # giving here, through the bot
+            r"(在这|这里|这儿|直接在这|直接给你)(能|可以|就)?(捐|付)|\b(donat\w*|pay) (here|now|right now)\b",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # giving online, to no one named: how a named organization raises money is ours
+        Refusal.PAYMENT,
+        any_of(r"(网上|在线|线上|手机上)(怎么|能|可以|直接)?(捐|付)", r"\bdonat\w* online\b"),
+    ),
+    Rule(
+        Refusal.JOB,
+        any_of(
+            r"招聘|应聘|求职|找工作|找份工作|找个工作|招人|招工|招不招|招员工|面试|简历|入职|岗位"
+            r"|工作机会|兼职|工资(多少|多高|高不高|怎么样|待遇|几千)|待遇(怎么样|好不好|如何)"
+            r"|五险一金|编制|宿舍|包吃包住|包吃住|员工福利|年终奖|招(不招)?(教练|老师|社工|员工|工作人员|会计|保安|司机|人)|(一个月|每月|每个月|一年|月|年)?(能)?(挣|赚)多少|收入(多少|高不高|怎么样)"
+            r"|(?<!欠)(工资|薪水|薪资|月薪|年薪)(?!要不回|没发|不给)"
+            r"|(当|做|干)(会计|出纳|保安|司机|厨师|保姆|文员|前台|保洁员)",
+            r"\b(jobs?|hiring|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
+            r"|internships?|employment|earns?)\b|apply for (a |the )?(job|position)",
+        ),
+        unless=re.compile(r"志愿|义工|volunteer"),
+        named_lifts=False,
+    ),
+    Rule(
+        Refusal.WRITING,
+        any_of(
+            r"(?<![填描书抄听默编改])(写|起草|拟|撰写|代写)(一|个|份|篇|封|段|下|一下)*"
+            r"[\u4e00-\u9fff]{0,8}?(申请|报告|材料|总结|计划书|方案|倡议书|感谢信|信|简历|发言稿|稿子"
+            r"|通知|证明|文案|教程|攻略|教案)",
+            r"开(具|个|一个|张|一张|份)?.{0,6}证明",
+            r"\b(write|draft)\s+(me\s+)?(an?\s+|the\s+|my\s+)?(application|letter|report|essay"
+            r"|speech|poem|resume|proposal)",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # a loan, or a monthly fee, is no service named in the articles, whoever is named
+        Refusal.MARKET,
+        any_of(
+            # bargaining (能便宜点吗), not a cheap service asked for (有没有便宜点能上门修的)
+            r"贷款|借钱|借款|门票|票价|讲价|砍价|(?<=[能再])便宜(点|一点|些)"
+            r"|(?<=可以|给我)便宜(点|一点|些)|便宜(点|一点|些)(吗|呗|行不|好不好|不)|(一个月|每月|每个月)(要|得)?(交|收|花|付|缴)多少"
+            # a thing's brand: 幸福院的空调是什么牌子 asks the market, not the project
+            r"|(什么|哪个|哪家|哪种)牌子|(什么|哪个)品牌(的)?$",
+            # what a service costs: no fee is given in the articles (认购一块地 is a figure)
+            r"报名费|学费|课时费|培训费|服务费|入会费|会费(是)?多少|怎么收费|收费(标准|多少|贵不贵)"
+            r"|(一节课|一堂课|一节|一次课|一课时|一个疗程|一个小时|一小时|每小时|每次)(收|要|得|大概)?"
+            r"(多少钱|多少|几百|几十)",
+            r"按(小时|次|天|月)(收费|算钱|付钱|计费)",
+            # bills and prizes: 空调电费谁出, 大赛奖金多少
+            r"(电费|水费|燃气费|暖气费|物业费)(多少|谁出|谁交|谁付|怎么交|贵不贵)|奖金|奖品",
+            r"\b(lend|loan|loans|borrow)\b|\bregister (a |my |the )?(company|business)"
+            r"|business licen[cs]e",
+            r"\bhow much (does|do|will|would|is|are)\b.{0,30}\bcost\b|\b(fees?|tuition)\b",
+            # registering a company is the market regulator's, whoever is named
+            r"注册公司|营业执照|工商注册",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # buying what a project grows or makes is a market, whoever is named
+        Refusal.MARKET,
+        any_of(
+            r"(买|购买|买到|订购|网购)(到)?.{0,6}(蔬菜|菜|农产品|土特产|特产|产品|商品)",
+            # where a thing is bought: 少年军校的军装在哪能买到 (认购 a plot is the project's)
+            r"(在哪|哪里|哪儿|去哪)(里|儿)?(能|可以)?(买|购买)(?!卖)",
+            r"(蔬菜|菜|农产品|土特产|特产|产品|商品)(在哪|哪里|哪儿|去哪|怎么|能|可以|能不能)*.{0,4}"
+            r"(买|购买|订购|买到)",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # a subsidy or allowance is the government's, never an organization's to grant
+        Refusal.POLICY,
+        any_of(
+            rf"{_AID}",
+            r"\b(subsid(y|ies|ize)|allowances?|pensions?|welfare benefits?)\b",
+        ),
+        named_lifts=False,
+    ),
+    Rule(
+        Refusal.OFF_TOPIC,
+        any_of(
+            r"天气|下雨|下雪|气温|景点|旅游|美食|小吃|特产|火车|高铁|动车|飞机|机票|车票|公交|地铁|几路车",
+            r"限行|堵车|停车(场|费|位|收费|在哪|哪里|方便)|酒店|宾馆|饭店|餐馆|电影|笑话",
+            # asked to write one, not a hobby told (我喜欢写诗画画)
+            r"(^|帮我|给我|替我|帮忙|你|能不能|可以|请)(写|作)(一|个|首|篇|段|份)*.{0,10}"
+            r"(代码|程序|作文|诗|文章|小说)",
+            r"翻译|星座|运势|算命",
+            # how to sing or paint well is a lesson, not a service found (哪里能学秦腔 is ours)
+            r"怎么(唱|跳|画|写|练|打)才(能)?(好听|好看|标准|好)",
+            r"\btell me (a |an |some )?(story|stories|joke)",
+            # a disaster's toll is news, not a service (支援受灾地区 is ours)
+            r"死了多少|死了几|死亡|遇难|伤亡|失踪|去世了?(多少|几)",
+            # when a disaster came is news too (what was done for it is ours: 抗洪救灾)
+            r"(暴雨|大雨|洪水|地震|水灾|发大水|台风)[^,.?!，。？！]{0,6}(哪天|什么时候|几号|几月|哪年)"
+            r"(开始|下|发生|来|停|结束)?的?",
+            r"\b(weather|rain|snow|temperature|forecast|trains?|flights?|hotels?|restaurants?|jokes?"
+            r"|tourist|sightseeing)\b",
+        ),
+    ),
+)
