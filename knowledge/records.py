@@ -4,7 +4,9 @@ The store and the curation pipeline keep records as dicts (table → id → fiel
 answering builds these from them once per knowledge version (knowledge/catalog.py). Each
 class knows its kind, its table, the name residents see and its card — everything the
 sources say about it, and which source says it: a field a later file added (a phone from the
-registry on an organization curated from an article) is cited as that file.
+registry on an organization curated from an article) is cited as that file. What records are
+made of besides their own fields (`Source`, `Figure`), and how a field is read from the
+stored dicts, is in record_parts.py.
 """
 
 from __future__ import annotations
@@ -14,15 +16,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+# Figure, Source, Stored and StoredRecords are imported from here too (re-exported).
+from knowledge.record_parts import Figure as Figure
+from knowledge.record_parts import Source as Source
+from knowledge.record_parts import Stored as Stored
+from knowledge.record_parts import StoredRecords as StoredRecords
+from knowledge.record_parts import field_sources_of, figures_of, text_of, texts_of
 from knowledge.reply import Reply
 
 if TYPE_CHECKING:  # the catalog is made of records; records only take it as an argument
     from knowledge.catalog import Catalog
-
-StoredRecords = Mapping[str, Mapping[str, Mapping[str, Any]]]  # table → id → fields, as stored
-Stored = Mapping[str, Any]
 
 NO_CONTACT_ON_CARD = "联系方式：资料中没有，可向所在区县民政局（社会组织管理部门）咨询。"
 FIGURES_ON_CARD = 4
@@ -46,33 +51,6 @@ class Kind(StrEnum):
         return RECORD_TYPES[self].TABLE
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where a record comes from: a `sources` id or, for staff-entered data, free text."""
-
-    document: str
-    quote: str = ""
-
-    @classmethod
-    def from_stored(cls, stored: Stored | None) -> Source:
-        stored = stored or {}
-        return cls(_text(stored, "document"), _text(stored, "quote"))
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A dated number, as the source gives it (`text`), e.g. 服务学生：1.68万人次."""
-
-    label: str
-    text: str
-    as_of: str = ""
-    quote: str = ""
-
-    @classmethod
-    def from_stored(cls, stored: Stored) -> Figure:
-        return cls(stored["label"], stored["text"], _text(stored, "as_of"), _text(stored, "quote"))
-
-
 @dataclass(frozen=True, kw_only=True)
 class Record(ABC):
     """What every kind of record has: an id, topics and a source, and the sources of fields
@@ -83,7 +61,7 @@ class Record(ABC):
 
     id: str
     topics: tuple[str, ...] = ()
-    source: Source = Source("")
+    source: Source = Source("")  # noqa: RUF009 (frozen: one shared default is safe)
     # Left out of the hash (a dict has none) so that records stay hashable.
     field_sources: Mapping[str, Source] = field(default_factory=dict, hash=False)
 
@@ -147,36 +125,36 @@ class Organization(Record):
         return cls(
             id=stored["id"],
             name=stored["name"],
-            aliases=_texts(stored, "aliases"),
-            legal_form=_text(stored, "legal_form"),
-            city=_text(stored, "city"),
-            district=_text(stored, "district"),
-            street=_text(stored, "street"),
-            address=_text(stored, "address"),
-            phone=_text(stored, "phone"),
-            email=_text(stored, "email"),
-            website=_text(stored, "website"),
-            opening_hours=_text(stored, "opening_hours"),
-            summary=_text(stored, "summary"),
-            services=_texts(stored, "services"),
-            topics=_texts(stored, "topics"),
-            figures=_figures(stored),
+            aliases=texts_of(stored, "aliases"),
+            legal_form=text_of(stored, "legal_form"),
+            city=text_of(stored, "city"),
+            district=text_of(stored, "district"),
+            street=text_of(stored, "street"),
+            address=text_of(stored, "address"),
+            phone=text_of(stored, "phone"),
+            email=text_of(stored, "email"),
+            website=text_of(stored, "website"),
+            opening_hours=text_of(stored, "opening_hours"),
+            summary=text_of(stored, "summary"),
+            services=texts_of(stored, "services"),
+            topics=texts_of(stored, "topics"),
+            figures=figures_of(stored),
             source=Source.from_stored(stored.get("source")),
-            updated_at=_text(stored, "updated_at"),
-            credit_code=_text(stored, "credit_code"),
-            registration_authority=_text(stored, "registration_authority"),
-            supervisor=_text(stored, "supervisor"),
-            legal_representative=_text(stored, "legal_representative"),
-            registered_on=_text(stored, "registered_on"),
-            business_scope=_text(stored, "business_scope"),
-            registered_capital=_text(stored, "registered_capital"),
-            activity_area=_text(stored, "activity_area"),
-            is_charity=_text(stored, "is_charity"),
-            rating=_text(stored, "rating"),
-            annual_check=_text(stored, "annual_check"),
-            certificate_valid_until=_text(stored, "certificate_valid_until"),
-            inferred_topics=_texts(stored, "inferred_topics"),
-            field_sources=_field_sources(stored),
+            updated_at=text_of(stored, "updated_at"),
+            credit_code=text_of(stored, "credit_code"),
+            registration_authority=text_of(stored, "registration_authority"),
+            supervisor=text_of(stored, "supervisor"),
+            legal_representative=text_of(stored, "legal_representative"),
+            registered_on=text_of(stored, "registered_on"),
+            business_scope=text_of(stored, "business_scope"),
+            registered_capital=text_of(stored, "registered_capital"),
+            activity_area=text_of(stored, "activity_area"),
+            is_charity=text_of(stored, "is_charity"),
+            rating=text_of(stored, "rating"),
+            annual_check=text_of(stored, "annual_check"),
+            certificate_valid_until=text_of(stored, "certificate_valid_until"),
+            inferred_topics=texts_of(stored, "inferred_topics"),
+            field_sources=field_sources_of(stored),
         )
 
     @property
@@ -253,13 +231,13 @@ class Project(Record):
             id=stored["id"],
             organization=stored["organization"],
             name=stored["name"],
-            aliases=_texts(stored, "aliases"),
-            description=_text(stored, "description"),
-            figures=_figures(stored),
-            period=_text(stored, "period"),
-            topics=_texts(stored, "topics"),
+            aliases=texts_of(stored, "aliases"),
+            description=text_of(stored, "description"),
+            figures=figures_of(stored),
+            period=text_of(stored, "period"),
+            topics=texts_of(stored, "topics"),
             source=Source.from_stored(stored.get("source")),
-            field_sources=_field_sources(stored),
+            field_sources=field_sources_of(stored),
         )
 
     @property
@@ -300,13 +278,13 @@ class Fact(Record):
             id=stored["id"],
             name=stored["name"],
             answer=stored["answer"],
-            questions=_texts(stored, "questions"),
-            organization=_text(stored, "organization"),
-            city=_text(stored, "city"),
-            district=_text(stored, "district"),
-            topics=_texts(stored, "topics"),
+            questions=texts_of(stored, "questions"),
+            organization=text_of(stored, "organization"),
+            city=text_of(stored, "city"),
+            district=text_of(stored, "district"),
+            topics=texts_of(stored, "topics"),
             source=Source.from_stored(stored.get("source")),
-            field_sources=_field_sources(stored),
+            field_sources=field_sources_of(stored),
         )
 
     @property
@@ -344,18 +322,18 @@ class Activity(Record):
             id=stored["id"],
             title=stored["title"],
             start=datetime.fromisoformat(stored["start"]),
-            organization=_text(stored, "organization"),
-            city=_text(stored, "city"),
-            district=_text(stored, "district"),
-            end=_text(stored, "end"),
-            timezone=_text(stored, "timezone"),
-            place=_text(stored, "place"),
-            description=_text(stored, "description"),
-            registration=_text(stored, "registration"),
-            status=_text(stored, "status"),
-            topics=_texts(stored, "topics"),
+            organization=text_of(stored, "organization"),
+            city=text_of(stored, "city"),
+            district=text_of(stored, "district"),
+            end=text_of(stored, "end"),
+            timezone=text_of(stored, "timezone"),
+            place=text_of(stored, "place"),
+            description=text_of(stored, "description"),
+            registration=text_of(stored, "registration"),
+            status=text_of(stored, "status"),
+            topics=texts_of(stored, "topics"),
             source=Source.from_stored(stored.get("source")),
-            field_sources=_field_sources(stored),
+            field_sources=field_sources_of(stored),
         )
 
     @property
@@ -393,21 +371,3 @@ RECORD_TYPES: dict[Kind, type[Record]] = {
     Kind.FACT: Fact,
     Kind.ACTIVITY: Activity,
 }
-
-
-def _text(stored: Stored, key: str) -> str:
-    value = stored.get(key)
-    return "" if value is None else str(value)
-
-
-def _texts(stored: Stored, key: str) -> tuple[str, ...]:
-    return tuple(stored.get(key) or ())
-
-
-def _figures(stored: Stored) -> tuple[Figure, ...]:
-    return tuple(Figure.from_stored(figure) for figure in stored.get("figures") or ())
-
-
-def _field_sources(stored: Stored) -> dict[str, Source]:
-    given = stored.get("field_sources") or {}
-    return {name: Source.from_stored(source) for name, source in given.items()}

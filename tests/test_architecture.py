@@ -17,7 +17,13 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "knowledge.db": (),
     "knowledge.store": ("knowledge.schema", "knowledge.db"),
     "knowledge.reply": (),
-    "knowledge.records": ("knowledge.schema", "knowledge.reply", "knowledge.catalog"),
+    "knowledge.record_parts": (),
+    "knowledge.records": (
+        "knowledge.schema",
+        "knowledge.reply",
+        "knowledge.catalog",
+        "knowledge.record_parts",
+    ),
     "knowledge.catalog": ("knowledge.records",),
     "knowledge.residents": ("knowledge.db", "knowledge.residents"),
     "knowledge.answering": (

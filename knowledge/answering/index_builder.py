@@ -1,5 +1,6 @@
 """Turn the knowledge records into an Index: one document per record, each field's words
-weighed by the field they stand in, and the vocabularies (names, places, synonyms, sounds)."""
+weighed by the field they stand in, and the vocabularies (names, places, synonyms: read by
+index_vocabulary.py; sounds: text.py)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ from functools import lru_cache
 from typing import Any
 
 from knowledge.answering.index import Doc, Index, content_tokens, no_cycle_collection
-from knowledge.answering.intent import asks_who_serves
-from knowledge.answering.places import PROVINCE
-from knowledge.answering.segmenter import Segmenter, build_dictionary
-from knowledge.answering.text import (
-    HOMOPHONE_MAX,
-    char_bigrams,
-    char_pinyin_table,
-    normalize,
-    sound_tables,
+from knowledge.answering.index_vocabulary import (
+    all_names,
+    expansions,
+    names_holding,
+    places,
+    service_words,
+    short_names,
 )
+from knowledge.answering.intent import asks_who_serves
+from knowledge.answering.segmenter import Segmenter, build_dictionary
+from knowledge.answering.text import char_bigrams, char_pinyin_table, normalize, sound_tables
 from knowledge.answering.words import english_words, table_entries, table_guards
 
 # How much a word counts, by the field it stands in.
@@ -45,9 +47,6 @@ REPEATED_TEXTS = 4096  # short field texts remembered while building
 # name is.
 REGISTRY_NAME_SHARE = FIELD_WEIGHTS["services"] / FIELD_WEIGHTS["name"]
 BIGRAM_WEIGHT = 0.35  # character pairs of names: a partial or misspelt name still finds them
-
-# Residents shorten place names; these map what they type to the records' spelling.
-PLACE_SUFFIXES = ("市", "区", "县", "街道", "镇")
 
 
 def build_index(records: dict[str, dict[str, dict[str, Any]]], version: str) -> Index:
@@ -81,17 +80,19 @@ class IndexBuilder:
         self._weights: dict[float, float] = {}
 
     def build(self) -> Index:
-        self._vocabularies()
-        places = self._places()
-        self.domain_words.update(places)
-        names = self._all_names()
+        self.expansions, expanded = expansions(self.records)
+        self.domain_words.update(expanded)
+        self.domain_words.update(service_words(self.records, self._normalized))
+        known_places = places(self.records, self._normalized)
+        self.domain_words.update(known_places)
+        names = all_names(self.records, self._normalized)
         if len(names) <= NAMES_IN_TOKENIZER:
             self.domain_words.update(names)
         else:
             # A registry's thousands of full names stay out of the tokenizer, but the short
             # names residents type (智塔, 常青藤: names and aliases of a few characters) keep
             # their words, so pinyin (zhita) and sound-alike typos (常清藤) still find them.
-            self.domain_words.update(self._short_names())
+            self.domain_words.update(short_names(self.records, self._normalized))
         word_freq, word_total = build_dictionary(self.domain_words)
         self.segmenter = Segmenter(word_freq, word_total)
         self._documents()
@@ -112,144 +113,18 @@ class IndexBuilder:
             place_docs={k: frozenset(v) for k, v in place_docs.items()},
             doc_names=self.doc_names,
             expansions=self.expansions,
-            places=places,
+            places=known_places,
             pinyin_words=pinyin_words,
             homophones=homophones,
             char_pinyin=char_pinyin,
             word_freq=word_freq,
             word_total=word_total,
             words=table,
-            word_guards=sorted(table_guards(words) | self._names_holding(table)),
-            english_words=sorted(english_words(words, places)),
+            word_guards=sorted(
+                table_guards(words) | names_holding(table, [*self.names, *self.domain_words])
+            ),
+            english_words=sorted(english_words(words, known_places)),
         )
-
-    # --- vocabularies -------------------------------------------------------------------
-
-    def _vocabularies(self) -> None:
-        expansions: dict[str, set[str]] = defaultdict(set)
-        for group in self.records.get("synonyms", {}).values():
-            words = [normalize(w) for w in group["words"]]
-            for word in words:
-                expansions[word].add("S:" + words[0])
-            self.domain_words.update(words)
-        for topic in self.records.get("topics", {}).values():
-            key = "T:" + topic["name"]
-            for word in [topic["name"], *topic.get("synonyms", [])]:
-                expansions[normalize(word)].add(key)
-                self.domain_words.add(normalize(word))
-        self.expansions = {w: tuple(sorted(keys)) for w, keys in expansions.items()}
-        for table in ("organizations", "projects"):
-            for record in self.records.get(table, {}).values():
-                # A service listing several (红管家、红驿站、红咖汇) gives each its word.
-                self.domain_words.update(
-                    self._normalized(part)
-                    for s in record.get("services", [])
-                    for part in re.split(r"[、，,]", s)
-                    if 2 <= len(part) <= 8
-                )
-
-    def _all_names(self) -> set[str]:
-        names: set[str] = set()
-        for table in ("organizations", "projects", "facts", "activities"):
-            for record in self.records.get(table, {}).values():
-                for name in [
-                    record.get("name") or record.get("title", ""),
-                    *record.get("aliases", []),
-                ]:
-                    if name:
-                        names.update(self._normalized(name).split())
-        return names
-
-    def _short_names(self) -> set[str]:
-        short: set[str] = set()
-        for table in ("organizations", "projects", "facts", "activities"):
-            for record in self.records.get(table, {}).values():
-                name = record.get("name") or record.get("title", "")
-                for written in [name, *record.get("aliases", [])]:
-                    short.update(
-                        part
-                        for part in self._normalized(written).split()
-                        if len(part) <= HOMOPHONE_MAX
-                    )
-        return short
-
-    def _names_holding(self, table: dict[str, str]) -> set[str]:
-        """The knowledge base's names and words that hold a word of the table: a name is
-        never rewritten (娃 in a name stays 娃)."""
-        keys = [w for w in table if not w.isascii()]
-        if not keys:
-            return set()
-        pattern = re.compile("|".join(map(re.escape, sorted(keys, key=len, reverse=True))))
-        found = set()
-        for word in (*self.names, *self.domain_words):
-            if pattern.search(word) and word not in table:
-                found.add(word)
-        return found
-
-    def _places(self) -> dict[str, tuple[str, str]]:
-        places: dict[str, tuple[str, str]] = {}
-        for table in ("organizations", "facts", "activities"):
-            for record in self.records.get(table, {}).values():
-                for level in ("city", "district", "street"):
-                    value = self._normalized(record.get(level, ""))
-                    if not value:
-                        continue
-                    places[value] = (level, value)
-                    for suffix in PLACE_SUFFIXES:
-                        short = value.removesuffix(suffix)
-                        if short != value and len(short) >= 2:
-                            places.setdefault(short, (level, value))
-        self._division_places(places)
-        return places
-
-    def _division_places(self, places: dict[str, tuple[str, str]]) -> None:
-        """A division the records do not name stands for the nearest one holding it that they
-        do (虢镇街道 → 陈仓区, 凤翔区 → 宝鸡市)."""
-        divisions = self.records.get("divisions", {})
-        known = {name: place for place in places.values() for name in [place[1]]}
-        for key, division in divisions.items():
-            found, seen = None, set()
-            current = key
-            while current and current not in seen and found is None:
-                seen.add(current)
-                found = known.get(self._normalized(current))
-                current = divisions.get(current, {}).get("parent", "")
-            if found is None:
-                found = self._province(key, division, divisions, known)
-            if found is None:
-                continue
-            name = self._normalized(key)
-            for text in [name, *map(self._normalized, division.get("aliases", []))]:
-                if len(text) >= 2:
-                    places.setdefault(text, found)
-
-    def _province(
-        self,
-        key: str,
-        division: dict[str, Any],
-        divisions: dict[str, dict[str, Any]],
-        known: dict[str, tuple[str, str]],
-    ) -> tuple[str, str] | None:
-        """A province holding every city the records name (陕西省: 宝鸡 and 西安) is a place
-        a resident may write, one that narrows nothing (places.py)."""
-        if division.get("level") != PROVINCE:
-            return None
-        cities = [name for level, name in known.values() if level == "city"]
-        for city in cities:
-            current, seen = city, set()
-            while current and current != key and current not in seen:
-                seen.add(current)
-                current = self._parent(current, divisions)
-            if current != key:
-                return None
-        return (PROVINCE, self._normalized(key)) if cities else None
-
-    def _parent(self, name: str, divisions: dict[str, dict[str, Any]]) -> str:
-        """The parent of a division named as the records write it (宝鸡市 or 宝鸡)."""
-        for key, division in divisions.items():
-            if name in (self._normalized(key), *map(self._normalized, division.get("aliases", []))):
-                return str(division.get("parent", ""))
-        return ""
 
     # --- documents ----------------------------------------------------------------------
 
