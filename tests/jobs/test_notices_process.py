@@ -109,7 +109,7 @@ def test_killed_mid_broadcast_and_restarted_every_chat_has_one_copy_but_those_in
 ) -> None:
     db = tmp_path / "orgbot.db"
     subscribers(db, chats)
-    settings = {**settings, "ORGBOT_SENDER_LEASE": "6"}  # longer than the next one's start
+    settings = {**settings, "ORGBOT_SENDER_LEASE": "10"}  # longer than the next one takes to start
     first = orgbot(server, db, "run", **settings)
     try:
         server.wait_for(lambda a: len(a.sent()) >= 60, timeout=60, what="the broadcast underway")
