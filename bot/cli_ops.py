@@ -86,7 +86,17 @@ def notify(mode: str | None, db: Path | None) -> None:
         from jobs.notifier import send_once
 
         residents.db.close()
-        click.echo(asyncio.run(send_once(settings, build_notice_bot(settings))).line())
+        stats = asyncio.run(send_once(settings, build_notice_bot(settings)))
+        if stats.held_by:  # not an error: the bot (or another run) is sending; exit 0
+            click.echo(
+                f"另一个发送程序（{stats.held_by}）正在发送通知，本次没有发送；"
+                f"它发完或停止（最迟 {stats.held_until}）后，下一次运行会发送。"
+            )
+            click.echo(
+                f"another sender ({stats.held_by}) holds the right to send until "
+                f"{stats.held_until}: nothing sent; the next run sends what is due then"
+            )
+        click.echo(stats.line())
 
 
 @click.command()

@@ -33,6 +33,7 @@ VARIABLES = (
     "ORGBOT_DIGEST",
     "ORGBOT_BROADCAST_RATE",
     "ORGBOT_NOTIFY_INTERVAL",
+    "ORGBOT_SENDER_LEASE",
     # Read by the staff desk and follow-ups (issue 13, 16); checked here once they are merged.
     "ORGBOT_KB_DIR",
     "ORGBOT_DESK_HOURS",

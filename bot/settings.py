@@ -78,6 +78,9 @@ class Settings:
     digest: DigestTime | None = DEFAULT_DIGEST_TIME
     broadcast_rate: float = 20.0  # notices a second, overall
     notify_interval: int = 60  # seconds between two planning ticks
+    # How long one sender's right to send lasts unless renewed: the longest a sender that was
+    # killed holds up the notices (another one waits for it to expire).
+    sender_lease: float = 30.0
     # How long a chat's last subject answers its follow-ups ("它的电话呢"); 0: no follow-ups.
     context_minutes: int = 10
     # The staff desk: when a person answers, when a quiet ticket closes, how long data is kept.
@@ -272,6 +275,7 @@ def load_settings(
         notify_interval=_positive(
             "ORGBOT_NOTIFY_INTERVAL", env.get("ORGBOT_NOTIFY_INTERVAL", "60"), int
         ),
+        sender_lease=_positive("ORGBOT_SENDER_LEASE", env.get("ORGBOT_SENDER_LEASE", "30"), float),
         context_minutes=context_minutes,
         desk_hours=_parsed(
             "ORGBOT_DESK_HOURS", env.get("ORGBOT_DESK_HOURS", DEFAULT_DESK_HOURS), WeeklyHours.parse

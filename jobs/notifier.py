@@ -5,6 +5,8 @@ In the bot, a JobQueue job ticks every ORGBOT_NOTIFY_INTERVAL seconds (time zone
 grace set explicitly: APScheduler's default grace of one second would silently skip a tick
 that starts late on a busy event loop), and one sender task sends what is due between ticks.
 `orgbot notify --once` does one tick and sends what is due, for a cron job or systemd timer.
+Either sends only while it holds the file's right to send (jobs/sending_right.py): beside a
+bot that is sending, `notify --once` plans and sends nothing.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from telegram import Bot
 from jobs.database_thread import DatabaseThread
 from jobs.planner import Plan, Policy
 from jobs.sender import MAX_IN_FLIGHT, Sender, SendStats
+from jobs.sending_right import LEASE_SECONDS
 from jobs.ticks import Planning, PlanReport
 from knowledge.db import describe
+from knowledge.residents.lease import SenderLease
 from knowledge.residents.outbox import Outbox
 
 if TYPE_CHECKING:
@@ -59,6 +63,7 @@ class Notifier:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         max_in_flight: int = MAX_IN_FLIGHT,
         send_timeout: float | None = None,
+        lease_seconds: float = LEASE_SECONDS,
     ) -> None:
         self.policy, self.clock = policy, clock
         self.db = DatabaseThread(path)
@@ -73,13 +78,19 @@ class Notifier:
             max_in_flight=max_in_flight,
             send_timeout=send_timeout,
             clock=clock,
+            lease_seconds=lease_seconds,
         )
         self._sending: Any = None  # the sender's task in the bot
 
     @classmethod
     def from_settings(cls, settings: Settings, bot: Bot, **options: Any) -> Notifier:
         return cls(
-            settings.db_path, policy_of(settings), bot, rate=settings.broadcast_rate, **options
+            settings.db_path,
+            policy_of(settings),
+            bot,
+            rate=settings.broadcast_rate,
+            lease_seconds=settings.sender_lease,
+            **options,
         )
 
     async def plan(self) -> PlanReport:
@@ -187,6 +198,11 @@ def describe_status(db: sqlite_utils.Database) -> list[str]:
     next_due = outbox.next_due()
     if next_due:
         lines.append(f"next attempt: {next_due}")
+    holder = SenderLease(db).holder()
+    if holder is not None:
+        lines.append(
+            f"sending: {holder.holder} (its right to send lasts until {holder.expires_at})"
+        )
     [blocked] = db.execute("SELECT COUNT(*) FROM blocked_chats").fetchone()
     lines.append(f"inactive chats (blocked the bot): {blocked}")
     errors = outbox.last_errors()

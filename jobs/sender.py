@@ -1,5 +1,11 @@
 """Sending the outbox: due rows, claimed just before they go, within the broadcast rate.
 
+One sender at a time holds the right to send for a database (jobs/sending_right.py): a second
+one (the bot and a cron's `orgbot notify --once`) finds it held and sends nothing, so the
+broadcast rate holds for the file, not for each sender. No send starts in the quiet hours: each
+row is checked before its claim, and again just before its request (a 429's pause may end in
+them); a row claimed and not sent goes back to waiting, for their end.
+
 Rows are claimed (a committed write) just before their requests go out, never more than
 `max_in_flight` claimed and unanswered at once, so after a crash only those are in doubt; they
 become 'unknown' and are not sent again (see the README: Telegram has no idempotency key, and
@@ -20,10 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-import socket
 import time
-import uuid
 import warnings
 from collections import deque
 from collections.abc import Callable
@@ -49,7 +52,10 @@ from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from jobs import messages
 from jobs.database_thread import DatabaseThread
+from jobs.pace import Pace
+from jobs.sending_right import LEASE_SECONDS, SendingRight, sender_id
 from jobs.timing import QuietHours, utc_text
+from knowledge.residents.lease import LeaseLost
 from knowledge.residents.outbox import DeliveryStatus, Outbox, Outcome, Outgoing
 
 log = logging.getLogger(__name__)
@@ -77,36 +83,6 @@ _NOT_SENT = (
 AT_MOST_ONCE: ContextVar[bool] = ContextVar("at_most_once", default=False)
 
 
-class Pace:
-    """At most `rate` sends a second, one every 1/rate seconds. Slots missed in the last
-    MAKE_UP seconds (a late wake-up, the pause between two batches) are made up, so the rate
-    holds over a broadcast; longer idle time is never saved up: a token bucket holding a
-    second's worth would let it all go at once after a pause, and that burst, with the replies
-    and the next second's notices, passes Telegram's 30 a second (a 429, a pause, a burst...)."""
-
-    MAKE_UP = 0.1
-
-    def __init__(self, rate: float) -> None:
-        self.interval = 1 / rate
-        self._next = 0.0  # time.monotonic() of the next free slot
-
-    def hold_until(self, moment: float) -> None:
-        """No send before `moment` (time.monotonic()), and none made up for the time held:
-        after Telegram asked for a pause, a burst would run into its limit again."""
-        self._next = max(self._next, moment)
-
-    def due(self) -> bool:
-        """Whether a send may go now, without waiting for its slot."""
-        return self._next <= time.monotonic()
-
-    async def wait(self) -> None:
-        now = time.monotonic()
-        slot = max(now - self.MAKE_UP, self._next)
-        self._next = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
-
-
 @dataclass
 class SendStats:
     sent: int = 0
@@ -117,33 +93,19 @@ class SendStats:
     retry_after: int = 0  # 429s received
     migrated: int = 0
     expired: int = 0
+    held_back: int = 0  # claimed as the quiet hours began, and given back unsent
     # rows no longer waiting when claimed: another sender took them, or a block or a
     # migrated chat withdrew them meanwhile (not "lost": nothing of theirs goes unsent)
     not_claimed: int = 0
 
+    # Who held the right to send when this sender wanted to (`notify --once` says so).
+    held_by: str = ""
+    held_until: str = ""
+
     def line(self) -> str:
-        return ", ".join(f"{f.name} {getattr(self, f.name)}" for f in fields(self))
-
-
-def sender_id() -> str:
-    """Who claims rows: host, process and a nonce (two senders in one process differ)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def sender_stopped(claimed_by: str) -> bool:
-    """Whether the sender that wrote a claim is certainly gone: a process of this host that no
-    longer runs. Another host's claims wait for the lease instead."""
-    host, _, rest = claimed_by.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit() or int(pid_text) == os.getpid():
-        return False
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
+        return ", ".join(
+            f"{f.name} {getattr(self, f.name)}" for f in fields(self) if f.type == "int"
+        )
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -191,6 +153,7 @@ class Sender:
         max_in_flight: int = MAX_IN_FLIGHT,
         send_timeout: float | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        lease_seconds: float = LEASE_SECONDS,
     ) -> None:
         self.db, self.bot = db, bot
         self.tz, self.quiet, self.clock = tz, quiet, clock
@@ -199,6 +162,7 @@ class Sender:
         self.send_timeout = send_timeout
         self.pace = Pace(rate) if rate else None
         self.id = sender_id()
+        self.right = SendingRight(db, self.id, lease_seconds)
         self.stats = SendStats()
         self._paused_until = 0.0  # time.monotonic() until which nobody sends (a 429)
         self._wake = asyncio.Event()
@@ -221,33 +185,49 @@ class Sender:
                     await asyncio.wait_for(self._wake.wait(), timeout=IDLE_SECONDS)
 
     async def send_due(self, keep_going: Callable[[], bool] = lambda: True) -> int:
-        """Send every row due now, batch after batch; how many rows were handled."""
+        """Send every row due now, batch after batch, holding the right to send; how many rows
+        were handled (0 when another sender holds it: `stats.held_by` says who)."""
         handled = 0
-        while keep_going():
-            await self._wait_for_pause()
-            now = self.clock()
-            if self.quiet and self.quiet.contains(now, self.tz):
-                break
-            batch = await self.db.call(_due, utc_text(now))
-            if not batch:
-                break
-            await self._send_batch(deque(batch), keep_going)
-            handled += len(batch)
-        # Not between batches: the outcomes go with the next batch's first claim.
-        await self._write_outcomes([])
+        try:
+            while keep_going():
+                await self._wait_for_pause()
+                if self._quiet():
+                    break
+                batch = await self.db.call(_due, utc_text(self.clock()))
+                if not batch:
+                    break
+                if not await self.right.take():
+                    refused = self.right.refused
+                    self.stats.held_by, self.stats.held_until = refused or ("", "")
+                    break
+                await self._send_batch(deque(batch), keep_going)
+                handled += len(batch)
+                if not self.right.held:
+                    break
+        finally:
+            # Not between batches: the outcomes go with the next batch's first claim.
+            await self._write_outcomes([])
+            await self.right.release()
         return handled
+
+    def _quiet(self) -> bool:
+        return self.quiet is not None and self.quiet.contains(self.clock(), self.tz)
 
     async def _send_batch(self, rows: deque[Outgoing], keep_going: Callable[[], bool]) -> None:
         """Claim rows once half the window of sends is free, several in one transaction, and
         send each: one write (with the outcomes that came back) for several sends."""
         flying: set[asyncio.Task[None]] = set()
         try:
-            while rows and keep_going():
+            while rows and keep_going() and self.right.held and not self._quiet():
                 if self.max_in_flight - len(flying) < self._claim_at_once:
                     await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
                     continue
                 ready = await self._next_rows(rows, self.max_in_flight - len(flying))
-                taken = await self._write_outcomes(ready) if ready else []
+                try:
+                    taken = await self._write_outcomes(ready) if ready else []
+                except LeaseLost:  # nothing claimed; the rows wait for the other sender
+                    self.right.lost()
+                    break
                 for row, mine in zip(ready, taken, strict=True):
                     if not mine:
                         self.stats.not_claimed += 1
@@ -270,6 +250,8 @@ class Sender:
             if self.pace is not None:
                 await self.pace.wait()
                 await self._wait_for_pause()  # a 429 may have come while waiting for the pace
+            if self._quiet():  # began while waiting: the rest waits for their end
+                break
             row = rows.popleft()
             if utc_text(self.clock()) >= row.expires_at:
                 await self.db.call(lambda db, r=row: Outbox(db).expire(r.row_id, "the activity has begun"))  # fmt: skip
@@ -285,9 +267,10 @@ class Sender:
             return []
         outcomes, self._outcomes = self._outcomes, []
         now, ids = utc_text(self.clock()), [row.row_id for row in claims]
+        lease = self.right.until() if claims else None  # renewed, or LeaseLost: nothing claimed
         try:
             return await self.db.call(
-                lambda db: Outbox(db).finish_and_claim(self.id, outcomes, ids, now)
+                lambda db: Outbox(db).finish_and_claim(self.id, outcomes, ids, now, lease=lease)
             )
         except BaseException:
             self._outcomes[:0] = outcomes  # not written: the next write tries again
@@ -303,6 +286,10 @@ class Sender:
     async def send(self, row: Outgoing) -> None:
         """Send one claimed row; its outcome is written with the next claim."""
         await self._wait_for_pause()  # a 429 may have come while it was being claimed
+        if self._quiet():  # they began since its claim (or during the pause): not now
+            await self.db.call(lambda db: Outbox(db).give_back(row.row_id, self.id))
+            self.stats.held_back += 1
+            return
         at_most_once = AT_MOST_ONCE.set(True)
         try:
             # The raw answer, not Bot.send_message: only the message id is kept, and building

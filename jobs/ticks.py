@@ -36,7 +36,7 @@ import sqlite_utils
 
 from jobs.followers import Followers
 from jobs.planner import Activity, Plan, Policy, digest_week, plan_for
-from jobs.sender import sender_stopped
+from jobs.sending_right import sender_stopped
 from jobs.timeline import Timeline
 from jobs.timing import utc_text
 from knowledge.residents.outbox import Outbox

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import sqlite_utils
 
+from knowledge.residents.lease import LeaseLost, renew
 from knowledge.residents.store import block_chat, move_chat
 
 
@@ -226,11 +227,18 @@ class Outbox:
         self.finish_and_claim(sender, outcomes, [], "")
 
     def finish_and_claim(
-        self, sender: str, outcomes: Sequence[Outcome], row_ids: Sequence[int], now: str
+        self,
+        sender: str,
+        outcomes: Sequence[Outcome],
+        row_ids: Sequence[int],
+        now: str,
+        *,
+        lease: str | None = None,
     ) -> list[bool]:
         """Write how claimed rows' attempts ended and take the next pending rows, in one
         transaction: a sender at full speed pays one commit for both. False for each row
-        another sender took first."""
+        another sender took first. With `lease`, the sender's right to send is renewed to it
+        in the same transaction, or LeaseLost is raised and nothing is written."""
         # conn.execute, not db.execute: sqlite-utils commits each write of its own at once
         # unless a transaction is already open, which would make each row a commit of its own.
         with self.db.conn:
@@ -251,6 +259,8 @@ class Outbox:
             )
             if not row_ids:
                 return []
+            if lease is not None and not renew(self.db, sender, lease):
+                raise LeaseLost(sender)
             # One statement for every row: those another sender took first are not 'pending'.
             # `+status`: found by their ids; SQLite would otherwise walk the status index
             # through every pending row (0.9 ms a claim with 18,000 waiting).
@@ -276,6 +286,15 @@ class Outbox:
                 " claimed_by = '', attempts = attempts - ? WHERE id = ? AND claimed_by = ?"
                 " AND status = 'sending'",
                 [at, error, 0 if counts else 1, row_id, sender],
+            )
+
+    def give_back(self, row_id: int, sender: str) -> None:
+        """A claimed row that was not sent (the quiet hours began): waiting again, as it was."""
+        with self.db.conn:
+            self.db.execute(
+                "UPDATE outbox SET status = 'pending', claimed_by = '', attempts = attempts - 1"
+                " WHERE id = ? AND claimed_by = ? AND status = 'sending'",
+                [row_id, sender],
             )
 
     def expire(self, row_id: int, reason: str) -> None:

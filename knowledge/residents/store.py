@@ -10,6 +10,7 @@ from sqlite_utils.migrations import Migrations
 
 from knowledge.db import connect, now_utc
 from knowledge.residents.desk import Desk, create_desk_audit, create_desk_tables, forget_tickets
+from knowledge.residents.lease import create_sender_lease
 
 migrations = Migrations("orgbot-residents")
 
@@ -159,6 +160,12 @@ def m006_desk_audit(db: sqlite_utils.Database) -> None:
     create_desk_audit(db)
     if "reviewed" not in db["questions"].columns_dict:
         db["questions"].add_column("reviewed", int, not_null_default=0)
+
+
+@migrations()
+def m_sender_lease(db: sqlite_utils.Database) -> None:
+    """The right to send notices, held by one sender at a time (knowledge/residents/lease.py)."""
+    create_sender_lease(db)
 
 
 def block_chat(db: sqlite_utils.Database, chat_id: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from knowledge.curation.apply import open_knowledge
+from knowledge.db import connect
+from knowledge.residents.lease import SenderLease, lease_text
 from knowledge.residents.store import ResidentsStore
 from tests.jobs.conftest import ORG, add_activity
 from tests.jobs.faults import FaultyBotAPI
@@ -71,3 +74,21 @@ def test_once_needs_the_token_and_one_mode_is_required() -> None:
     assert result.exit_code != 0 and "TELEGRAM_BOT_TOKEN" in result.output
     result = CliRunner().invoke(main, ["notify"])
     assert result.exit_code != 0 and "--dry-run, --once or --status" in result.output
+
+
+def test_once_while_another_sender_holds_the_right_to_send_says_so_and_sends_nothing(
+    api: FaultyBotAPI, monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", api.token)
+    monkeypatch.setenv("TELEGRAM_BASE_URL", api.base_url)
+    lease = SenderLease(connect(db_path))
+    now = datetime.now(UTC)
+    assert lease.take("bot-host:4242:cafe", lease_text(now), lease_text(now + timedelta(minutes=1))) is None  # fmt: skip
+    output = run("--once")  # exit 0: the bot is doing the work
+    assert "另一个发送程序（bot-host:4242:cafe）正在发送通知，本次没有发送" in output
+    assert "another sender (bot-host:4242:cafe) holds the right to send until " in output
+    assert "sent 0," in output and api.sent() == []
+    assert "sending: bot-host:4242:cafe (its right to send lasts until " in run("--status")
+    lease.release("bot-host:4242:cafe")
+    assert run("--once").startswith("sent 3,")  # planned before, sent now, once each
+    assert sorted(m["chat_id"] for m in api.sent()) == [1001, 1002, 1003]

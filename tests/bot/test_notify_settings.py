@@ -12,6 +12,7 @@ def test_defaults() -> None:
     assert [lead.spec for lead in settings.reminders] == ["1d@09:00", "2h"]
     assert settings.quiet_hours is not None and settings.digest is not None
     assert (settings.broadcast_rate, settings.notify_interval) == (20.0, 60)
+    assert settings.sender_lease == 30.0
 
 
 def test_off_and_other_values() -> None:
@@ -22,12 +23,14 @@ def test_off_and_other_values() -> None:
             "ORGBOT_DIGEST": "off",
             "ORGBOT_BROADCAST_RATE": "10.5",
             "ORGBOT_NOTIFY_INTERVAL": "15",
+            "ORGBOT_SENDER_LEASE": "2.5",
         },
         dotenv=False,
     )
     assert [lead.spec for lead in settings.reminders] == ["3h"]
     assert settings.quiet_hours is None and settings.digest is None
     assert (settings.broadcast_rate, settings.notify_interval) == (10.5, 15)
+    assert settings.sender_lease == 2.5
 
 
 @pytest.mark.parametrize(
@@ -41,6 +44,8 @@ def test_off_and_other_values() -> None:
         ("ORGBOT_BROADCAST_RATE", "inf"),
         ("ORGBOT_NOTIFY_INTERVAL", "-5"),
         ("ORGBOT_NOTIFY_INTERVAL", "1.5"),
+        ("ORGBOT_SENDER_LEASE", "0"),
+        ("ORGBOT_SENDER_LEASE", "30s"),
     ],
 )
 def test_a_bad_value_names_the_variable(name: str, value: str) -> None:

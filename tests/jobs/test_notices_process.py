@@ -12,6 +12,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -34,12 +35,15 @@ def server() -> Iterator[FaultyBotAPI]:
 def environment(api: FaultyBotAPI, db: Path, **settings: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ORGBOT_"))}
     env.update(
-        TELEGRAM_BOT_TOKEN=api.token,
-        TELEGRAM_BASE_URL=api.base_url,
-        ORGBOT_DB=str(db),
-        ORGBOT_NOTIFY_INTERVAL=str(INTERVAL),
-        ORGBOT_QUIET_HOURS="off",  # CI runs at any hour
-        **settings,
+        {
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_BASE_URL": api.base_url,
+            "ORGBOT_DB": str(db),
+            "ORGBOT_NOTIFY_INTERVAL": str(INTERVAL),
+            "ORGBOT_QUIET_HOURS": "off",  # CI runs at any hour
+            "ORGBOT_SENDER_LEASE": "2",  # a killed sender holds the notices up this long
+            **settings,
+        }
     )
     return env
 
@@ -69,6 +73,22 @@ def outbox(db: Path) -> Counter[str]:
         return Counter(row[0] for row in connection.execute("SELECT status FROM outbox"))
 
 
+def lease(db: Path) -> tuple[str, float] | None:
+    """Who holds the right to send, and until when on time.monotonic()."""
+    with sqlite3.connect(db) as connection:
+        row = connection.execute("SELECT holder, expires_at FROM sender_lease").fetchone()
+    if row is None:
+        return None
+    expires = datetime.strptime(row[1], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return row[0], time.monotonic() + (expires - datetime.now(UTC)).total_seconds()
+
+
+def busiest_second(api: FaultyBotAPI) -> int:
+    """The most sends the server saw within any one second."""
+    times = sorted(m["at"] for m in api.sent())
+    return max(sum(1 for t in times[i:] if t < start + 1.0) for i, start in enumerate(times))
+
+
 def stop(process: subprocess.Popen) -> int:
     process.send_signal(signal.SIGTERM)
     return process.wait(timeout=30)
@@ -89,14 +109,18 @@ def test_killed_mid_broadcast_and_restarted_every_chat_has_one_copy_but_those_in
 ) -> None:
     db = tmp_path / "orgbot.db"
     subscribers(db, chats)
+    settings = {**settings, "ORGBOT_SENDER_LEASE": "10"}  # longer than the next one takes to start
     first = orgbot(server, db, "run", **settings)
     try:
         server.wait_for(lambda a: len(a.sent()) >= 60, timeout=60, what="the broadcast underway")
     finally:
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=10)
+    killed_at = time.monotonic()
     sent_before = len(server.sent())
     assert sent_before < len(chats)  # killed in the middle
+    held = lease(db)
+    assert held is not None and held[0].split(":")[1] == str(first.pid)  # left behind
     second = orgbot(server, db, "run", **settings)
     try:
         deadline = time.monotonic() + 60
@@ -104,6 +128,11 @@ def test_killed_mid_broadcast_and_restarted_every_chat_has_one_copy_but_those_in
             time.sleep(0.2)
     finally:
         assert stop(second) == 0
+    # The second bot found the lease held, and sent nothing until it expired.
+    log = (tmp_path / "bot.log").read_text(encoding="utf-8", errors="replace")
+    assert f"another sender ({held[0]}) holds the right to send" in log
+    later = [m["at"] for m in server.sent() if m["at"] > killed_at + 0.5]  # not in flight at kill
+    assert later and min(later) >= held[1] - 0.05
     copies = Counter(m["chat_id"] for m in server.sent())
     assert max(copies.values()) == 1  # nobody got a second copy
     missing = [chat for chat in chats if copies[chat] == 0]
@@ -155,20 +184,23 @@ def test_staff_importing_in_another_process_reaches_subscribers_within_the_inter
         assert stop(bot) == 0
 
 
-def test_a_cron_run_beside_the_bot_never_sends_a_row_twice(
+def test_a_cron_run_beside_the_sending_bot_sends_nothing_and_says_so(
     server: FaultyBotAPI, tmp_path: Path
 ) -> None:
-    db, chats = tmp_path / "orgbot.db", range(20_001, 20_121)
+    db, chats = tmp_path / "orgbot.db", range(20_001, 20_301)
     subscribers(db, chats)
     bot = orgbot(server, db, "run")
     try:
         server.wait_for(lambda a: len(a.sent()) >= 5, timeout=60, what="the broadcast underway")
         cron = orgbot(server, db, "notify", "--once")
         assert cron.wait(timeout=60) == 0
-        server.wait_for(lambda a: len(a.sent()) >= len(chats), timeout=30, what="everyone")
+        server.wait_for(lambda a: len(a.sent()) >= len(chats), timeout=60, what="everyone")
     finally:
         assert stop(bot) == 0
-    assert sorted(m["chat_id"] for m in server.sent()) == list(chats)
+    assert sorted(m["chat_id"] for m in server.sent()) == list(chats)  # once each
+    assert busiest_second(server) <= 20 * 1.1 + 1  # ORGBOT_BROADCAST_RATE, not twice it
     log = (tmp_path / "bot.log").read_text(encoding="utf-8", errors="replace")
     [by_cron] = re.findall(r"^sent (\d+), ", log, flags=re.MULTILINE)  # what --once printed
-    assert 0 < int(by_cron) < len(chats)  # the two really sent side by side
+    assert by_cron == "0"
+    assert re.search(r"^另一个发送程序（.+:\d+:\w+）正在发送通知，本次没有发送", log, re.MULTILINE)
+    assert re.search(r"^another sender \(.+\) holds the right to send until ", log, re.MULTILINE)

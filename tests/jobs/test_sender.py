@@ -198,23 +198,6 @@ async def test_a_group_that_became_a_supergroup_is_followed(
     sending.close()
 
 
-async def test_two_senders_at_once_never_send_one_row_twice(
-    api: FaultyBotAPI, bot: Bot, store: KnowledgeStore, residents: ResidentsStore, db_path: Path
-) -> None:
-    chats = list(range(3001, 3201))
-    for chat in chats:
-        residents.subscribe(chat, "organization", ORG)
-    add_activity(store)
-    first, second = notifier(db_path, bot), notifier(db_path, bot)
-    await first.plan()
-    await asyncio.gather(first.sender.send_due(), second.sender.send_due())
-    assert first.sender.stats.sent + second.sender.stats.sent == len(chats)
-    assert sorted(m["chat_id"] for m in api.sent()) == chats
-    assert first.sender.stats.sent > 0 and second.sender.stats.sent > 0
-    first.close()
-    second.close()
-
-
 async def test_nothing_goes_in_quiet_hours_and_a_late_row_of_a_begun_activity_expires(
     api: FaultyBotAPI, bot: Bot, store: KnowledgeStore, residents: ResidentsStore, db_path: Path
 ) -> None:
