@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import heapq
-import re
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
 
 from knowledge.answering.columns import Columns
+from knowledge.answering.fillers import tells_nothing
 from knowledge.answering.gate import Decision, decide
 from knowledge.answering.index import Doc, Index, content_tokens
 from knowledge.answering.intent import (
@@ -56,8 +56,6 @@ PROVIDER_FACT_FACTOR = 0.7
 # A district asked about whose best document scores less than this share of the best one
 # elsewhere holds nothing for the need (places.py, `nearby`).
 NEARBY_SHARE = 0.5
-# An age told (三岁, 八十多岁) sets the story, it is no need a record must account for.
-_AGE = re.compile(r"[0-9一二两三四五六七八九十百几多]+岁")
 
 
 @dataclass
@@ -187,7 +185,7 @@ class Matcher:
             match.intent = "greeting" if greeting else "unknown"
             return match
         kept = set(content)  # every word is among the search words
-        coverage_words = [w for w in dict.fromkeys(words) if w in kept and not _AGE.fullmatch(w)]
+        coverage_words = [w for w in dict.fromkeys(words) if w in kept and not tells_nothing(w)]
         if intent in ("services", "address") or asks_who_serves(normalized):
             for doc in scores:
                 if self.index.docs[doc].kind == "fact" and not self.index.docs[doc].serves:
