@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from knowledge.answering.columns import Columns
@@ -192,7 +192,9 @@ class Matcher:
                     scores[doc] *= PROVIDER_FACT_FACTOR
         match.results = self._rank(scores, hits, coverage_words, places, text)
         length = len(text) - text.count(" ")
-        match.decision = decide(match.results, _same_scored_family, length)
+        match.decision = decide(
+            match.results, _same_scored_family, length, self._alike(hits, coverage_words)
+        )
         if match.decision == Decision.UNKNOWN and match.intent != "greeting":
             match.intent = "unknown"
         elif match.intent == "introduce" and not mentioned and match.results[0].doc.kind != "fact":
@@ -386,6 +388,16 @@ class Matcher:
                 for doc, weight in docs.items():
                     found[doc] += idf * weight
         return found
+
+    def _alike(self, hits: WordHits, words: list[str]) -> Callable[[Scored, Scored], bool]:
+        """Whether a rival found the question by every word the best result found it by (孩子
+        of 孩子的户口咋迁 is in both; 电商 of 婆娘们想在网上卖菜 is the best one's alone)."""
+
+        def found_by(scored: Scored) -> set[str]:
+            doc = self.index.doc_index[(scored.doc.kind, scored.doc.id)]
+            return hits.words(doc) & set(words)
+
+        return lambda rival, top: found_by(top) <= found_by(rival)
 
     def _coverage(self, hit: set[str], words: list[str]) -> float:
         """How much of what the resident wrote the document accounts for (by word weight)."""
