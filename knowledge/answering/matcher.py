@@ -390,8 +390,9 @@ class Matcher:
         return found
 
     def _alike(self, hits: WordHits, words: list[str]) -> Callable[[Scored, Scored], bool]:
-        """Whether a rival found the question by every word the best result found it by (孩子
-        of 孩子的户口咋迁 is in both; 电商 of 婆娘们想在网上卖菜 is the best one's alone)."""
+        """Whether a rival found the question by every word the best result found it by, as
+        itself or through its synonyms or topic (孩子 of 孩子的户口咋迁 finds 智塔 and 常青藤
+        alike); a rival found by other words answers another part of the question."""
 
         def found_by(scored: Scored) -> set[str]:
             doc = self.index.doc_index[(scored.doc.kind, scored.doc.id)]
