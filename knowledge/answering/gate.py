@@ -38,8 +38,12 @@ CONFIRM_MIN_COVERAGE = 0.2
 CONFIRM_MIN_CHARS = 20
 # Confirm, too: a need named only in the words of a topic (心情不好, 失眠, 压力大) scores
 # low however short the question, but when most of it points at the best match it is
-# proposed rather than thrown away.
+# proposed rather than thrown away — when that match stands out: a topic's word that several
+# organizations hold alike, next to words none of them accounts for (孩子 of 孩子的户口咋迁,
+# 娃整天玩游戏咋管), names none of them: the first of equals is no proposal. (A question that
+# is all the topic's words, 帮娃的, asks for any of them.)
 TOPIC_SCORE = 3.5
+TOPIC_MARGIN = 1.2  # times the best score of another organization's records
 AMBIGUOUS_RATIO = 0.9
 
 
@@ -52,9 +56,11 @@ def decide(
     results: Sequence[Candidate],
     same_family: Callable[[Candidate, Candidate], bool],
     length: int,
+    alike: Callable[[Candidate, Candidate], bool] = lambda rival, top: True,
 ) -> Decision:
     """The decision for ranked results (best first; only the best one's coverage is known)
-    of a question `length` characters long (spaces left out)."""
+    of a question `length` characters long (spaces left out); `alike(rival, top)`: whether
+    the rival found the question by the same words as the best one."""
     if not results:
         return Decision.UNKNOWN
     top = results[0]
@@ -62,12 +68,17 @@ def decide(
         top.score >= STRONG_SCORE and top.coverage >= STRONG_MIN_COVERAGE
     )
     if not sure:
-        fair = (
+        told = (
             top.score >= CONFIRM_SCORE
             and top.coverage >= CONFIRM_MIN_COVERAGE
             and length >= CONFIRM_MIN_CHARS
-        ) or (top.score >= TOPIC_SCORE and top.coverage >= MIN_COVERAGE)
-        return Decision.CONFIRM if fair else Decision.UNKNOWN
+        )
+        topic = top.score >= TOPIC_SCORE and top.coverage >= MIN_COVERAGE
+        if topic and not told and top.coverage < 1.0:
+            equals = [r for r in results[1:] if not same_family(r, top) and alike(r, top)]
+            rival = max((r.score for r in equals), default=0.0)
+            topic = top.score >= TOPIC_MARGIN * rival
+        return Decision.CONFIRM if told or topic else Decision.UNKNOWN
     rivals = [
         r for r in results[1:] if r.score >= AMBIGUOUS_RATIO * top.score and not same_family(r, top)
     ]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import heapq
-import re
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from knowledge.answering.columns import Columns
+from knowledge.answering.fillers import tells_nothing
 from knowledge.answering.gate import Decision, decide
 from knowledge.answering.index import Doc, Index, content_tokens
 from knowledge.answering.intent import (
@@ -56,8 +56,6 @@ PROVIDER_FACT_FACTOR = 0.7
 # A district asked about whose best document scores less than this share of the best one
 # elsewhere holds nothing for the need (places.py, `nearby`).
 NEARBY_SHARE = 0.5
-# An age told (三岁, 八十多岁) sets the story, it is no need a record must account for.
-_AGE = re.compile(r"[0-9一二两三四五六七八九十百几多]+岁")
 
 
 @dataclass
@@ -187,14 +185,16 @@ class Matcher:
             match.intent = "greeting" if greeting else "unknown"
             return match
         kept = set(content)  # every word is among the search words
-        coverage_words = [w for w in dict.fromkeys(words) if w in kept and not _AGE.fullmatch(w)]
+        coverage_words = [w for w in dict.fromkeys(words) if w in kept and not tells_nothing(w)]
         if intent in ("services", "address") or asks_who_serves(normalized):
             for doc in scores:
                 if self.index.docs[doc].kind == "fact" and not self.index.docs[doc].serves:
                     scores[doc] *= PROVIDER_FACT_FACTOR
         match.results = self._rank(scores, hits, coverage_words, places, text)
         length = len(text) - text.count(" ")
-        match.decision = decide(match.results, _same_scored_family, length)
+        match.decision = decide(
+            match.results, _same_scored_family, length, self._alike(hits, coverage_words)
+        )
         if match.decision == Decision.UNKNOWN and match.intent != "greeting":
             match.intent = "unknown"
         elif match.intent == "introduce" and not mentioned and match.results[0].doc.kind != "fact":
@@ -388,6 +388,17 @@ class Matcher:
                 for doc, weight in docs.items():
                     found[doc] += idf * weight
         return found
+
+    def _alike(self, hits: WordHits, words: list[str]) -> Callable[[Scored, Scored], bool]:
+        """Whether a rival found the question by every word the best result found it by, as
+        itself or through its synonyms or topic (孩子 of 孩子的户口咋迁 finds 智塔 and 常青藤
+        alike); a rival found by other words answers another part of the question."""
+
+        def found_by(scored: Scored) -> set[str]:
+            doc = self.index.doc_index[(scored.doc.kind, scored.doc.id)]
+            return hits.words(doc) & set(words)
+
+        return lambda rival, top: found_by(top) <= found_by(rival)
 
     def _coverage(self, hit: set[str], words: list[str]) -> float:
         """How much of what the resident wrote the document accounts for (by word weight)."""

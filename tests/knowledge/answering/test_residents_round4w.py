@@ -28,8 +28,6 @@ CASES: list[dict[str, Any]] = [
 
 # Misses we know of, each with its reason; strict, so fixing one shows up here.
 KNOWN_MISSES = {
-    "娃他爸一喝酒就打人，额不敢言传": "家暴 is only a topic's word: 孩子 in the story weighs "
-    "more for 智塔 than 家暴 for 秋文社工's projects",
     "未央这搭有没有给婆娘们弄的活动": "妇女 is only a topic's word: 活动 finds the curated fact "
     "about 未央区's activities first",
     "额屋老汉腿脚不灵便，一个人在乡里，额又在西安上班顾不上": "西安, where the resident works, is "
@@ -45,7 +43,7 @@ KNOWN_MISSES = {
     "娃娃一放暑假就在屋里睡懒觉，想送去吃点苦": "吃苦 is read as 锻炼, which the martial arts "
     "association's sport holds more than the military camp",
     "额屋里那个一喝醉就摔东西，额跟娃都害怕": "家暴 is only a topic's word: 孩子 weighs more for "
-    "智塔 (as 娃他爸一喝酒就打人)",
+    "智塔",
 }
 
 
