@@ -71,7 +71,7 @@ _CRAFT = any_of(
     r"(给我|跟我|帮我|替我|为我|你|请|麻烦)(详细|具体|好好)?地?(讲讲|讲一讲|讲一下|讲解|科普|解释"
     r"|分析)(?!〇|你们|他们|它)|举(个|几个|一个)例子",
     # how much or how often is right: 蜂蜜每天喝多少合适
-    r"(多少|几次|几回|多久|多长时间|几个小时)(合适|为宜|比较好|最好|才好|才行)",
+    r"(多少|几次|几回|多久|多长时间|几个小时)(合适|为宜|比较好|最好|才好|才行)|多久[\u4e00-\u9fff]{0,3}一次",
     # when to do a piece of farm or house work: 啥时候下苗
     r"(什么时候|何时|几月)(下苗|播种|下种|施肥|浇水|打药|移栽|栽|种)",
 )
@@ -100,23 +100,35 @@ _EXPLANATION = any_of(
     r"(引起|导致|造成|诱发)的(吗|呢|么)?[?？]?$|(还是|或是)[^,.!?;。]{0,10}(引起|导致|造成)",
     r"(有|是)(什么|啥|哪些)(区别|不同|差别|差异)|区别(是什么|是啥|在哪|大吗|大不大)|有区别吗"
     r"|(不同|差别)在哪",
-    r"起源|由来|来历|发源|(谁|哪个人)发明|发明(的|者|人)|(历史)?背景(是什么|是啥|如何)",
+    r"起源|由来|来历|发源|(谁|哪个人)发明|发明(的|者|人)|(历史)?背景(是什么|是啥|如何)|出自|出处",
+    # what a word means: 这四个字是什么意思, 陕西话“嫽扎咧”是啥意思 (关天美农是啥意思 is ours)
+    r"(字|词|句|话|成语|俗语|方言|名字|口号)[^,.!?;。]{0,6}(什么|啥)意思",
 )
 _WRITES = any_of(
-    r"(帮我|给我|替我|你)[^,.!?;。]{0,12}写(出来|下来|全|完整|一下|好|完)|翻译",
+    r"(帮我|给我|替我|你)[^,.!?;。]{0,12}写(出来|下来|全|完整|一下|好|完)|翻译|改写|论文|查重",
+    r"(帮我|给我|替我|你)[^,.!?;。]{0,4}(写|起草|撰写|拟|编)(?!的)",
     r"(写|编|作)(一|个|篇|首|段|份|封)+[^,.!?;。]{0,12}(作文|诗|绝句|文章|稿|信|故事|歌|词|对联|书|文案)",
+    # a length asked (三千字, 500字), a name made up (起几个店名), a list made up (给我出五个)
+    r"([0-9]+|[一二三四五六七八九两]?[百千万]+)字|\b\d+[- ]words?\b",
+    r"起(个|几个|一个|些)?[^,.!?;。]{0,8}(名字|店名|名称|网名|艺名)",
+    r"(给我|帮我|你)(出|想|编)(几|[0-9一二三四五六七八九十两]+)(个|条|句|种|首|道)",
+    r"\b(write|draft|compose)\b.{0,30}\b(essay|letter|report|speech|poem|article|story|summary|paper"
+    r"|thesis|homework)\b",
 )
+# A need told (怎么办): it lifts a method or an explanation asked (孩子为什么老哭，怎么办), not
+# the content asked outright (叶子发黄了咋办，多久浇一次水), a judgement or a text.
+_TELLS_NEED = re.compile(r"怎么办|怎么弄|怎么整|怎么搞")
 # A request for a service, wherever in the question: it lifts this check (the rules keep
 # their own frames). Not 哪个机构 alone: "哪个机构最正规" asks a judgement.
 _SERVED = any_of(
-    r"哪里|哪儿|哪有|哪能|哪可以|去哪|到哪|在哪(?!些)|什么地方|啥地方",
+    r"(?<!出自)(?<!来自)(?<!源自)(哪里|哪儿)|哪有|哪能|哪可以|去哪|到哪|在哪(?!些)|什么地方|啥地方",
     r"找谁|问谁|谁(能|可以|会|在|家|办|搞|做|组织|负责|牵头|发起|管|给|帮|来)"
     r"|哪家(在|办|搞|做|组织|负责|牵头)|是哪(个|家)(组织|机构|协会|中心|单位)",
     r"有没有[^,.!?;。]{0,16}(组织|机构|地方|协会|中心|服务|项目|活动|培训|讲座|课|班|人(帮|管|能|可以|教))",
     r"(想|要|能不能|可不可以|打算)[^,.!?;。]{0,8}?(找|请|联系|参加|报名|报|加入|学|捐|认购|认领|预约|申请"
     r"|做志愿|当志愿)",
     r"有[^,.!?;。]{0,10}(地方|机构|组织|人)(吗|么|没|不)",
-    r"(能帮|帮帮|帮忙)(?![^,.!?;。]{0,8}(写|翻译))|求助|电话|联系方式|地址|怎么办|咋办|怎么弄|咋弄|咋整",
+    r"(能帮|帮帮|帮忙)(?![^,.!?;。]{0,8}(写|翻译))|求助|电话|联系方式|地址",
     r"是?(干|做)(什么|啥)的|是(什么|啥)(组织|机构|单位|地方|项目|活动)|介绍",
     r"\b(where|who)\b|\bhow (do|can|could|should) (i|we) (join|contact|reach|find|get|apply|sign up"
     r"|register|volunteer|donate|help)\b",
@@ -137,25 +149,30 @@ def asked_for(text: str, plain: str, masked: Callable[[str], str]) -> Refusal | 
     from its head; None when it may be a request we serve. `plain`: the question in the
     knowledge base's words, whose request frame lifts as the question's own does; `masked`:
     the text with our names blotted out (〇), for the subject of a method asked."""
-    kind = _head(text, masked)
-    if kind is None:
+    head = _head(text, masked)
+    if head is None:
         return None
-    if _SERVED.search(masked(text)) or (plain and _SERVED.search(masked(plain))):
-        return None
+    kind, told_need_lifts = head
+    for words in (masked(text), masked(plain) if plain else ""):
+        if _SERVED.search(words) or (told_need_lifts and _TELLS_NEED.search(words)):
+            return None
     return kind
 
 
-def _head(text: str, masked: Callable[[str], str]) -> Refusal | None:
+def _head(text: str, masked: Callable[[str], str]) -> tuple[Refusal, bool] | None:
+    """What the question asks for that is no service, and whether a need told lifts it."""
     if _WRITES.search(text):
-        return Refusal.WRITING
+        return Refusal.WRITING, False
     if _OPINION.search(text) and not _rumoured_service(text):
-        return Refusal.OPINION
+        return Refusal.OPINION, False
+    if _CRAFT.search(text) or _ENGLISH_HOW.search(text):
+        return Refusal.HOW_TO, False
     if _EXPLANATION.search(text) or _ENGLISH_WHY.search(text):
-        return Refusal.EXPLANATION
+        return Refusal.EXPLANATION, True
     if _ENGLISH_OPINION.search(text):
-        return Refusal.OPINION
-    if _CRAFT.search(text) or _ENGLISH_HOW.search(text) or _asks_method(text, masked):
-        return Refusal.HOW_TO
+        return Refusal.OPINION, False
+    if _asks_method(text, masked):
+        return Refusal.HOW_TO, True
     return None
 
 

@@ -27,6 +27,8 @@ _OWN_CONTACT = (
 _NAMES_OF = r"哪几户|哪户|哪家人|名单|花名册|姓名|(?<![叫喊他她])名字(?![^,.?!]{0,6}(反应|不应|不理|答应|回头))"
 _KIND_OF_ORG = (
     r"机构|组织|协会|中心|联合会|服务站|工作站"  # after a group: an organization (lists3)
+    # or an activity for it: 儿童保护活动叫啥名字 asks the activity's name, no child's
+    r"|[\u4e00-\u9fff]{0,4}(活动|项目|计划|行动)"
 )
 _GROUPS = (
     r"贫困户|低保|残疾|孩子|儿童|老人|来访|上访|受助|病人|患者|会员|志愿者|学生|家庭|居民|社工|老师"

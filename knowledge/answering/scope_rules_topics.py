@@ -266,9 +266,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
-    Rule(  # the weather, or a text put in another language, whoever is named
+    Rule(  # the weather, a trip, or a text put in another language, whoever is named
         Refusal.OFF_TOPIC,
-        any_of(r"天气|下雨|下雪|气温|翻译|\btranslat\w*"),
+        any_of(r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行"),
         named_lifts=False,
     ),
     Rule(
