@@ -95,8 +95,9 @@ _OPINION = any_of(
     r"谁的错|谁对谁错|谁有理|该不该|应不应该|应该不应该",
 )
 _EXPLANATION = any_of(
-    r"(?<!知道)(?<!晓得)(?<!明白)(为什么|为啥|为何)|凭什么|什么原因|啥原因|原因是|的原因|原因(在哪|有哪些)",
-    r"(是|都是)?(怎么|如何)(形成|产生|引起|造成|导致|发生|出现|变成|来)的",
+    # (不知道为什么 tells, it asks no cause: read in _head)
+    r"为什么|为啥|为何|凭什么|什么原因|啥原因|原因是|的原因|原因(在哪|有哪些)",
+    r"(怎么|如何)(形成|产生|引起|造成|导致|发生|出现|变成|来)的",
     r"(引起|导致|造成|诱发)的(吗|呢|么)?[?？]?$|(还是|或是)[^,.!?;。]{0,10}(引起|导致|造成)",
     r"(有|是)(什么|啥|哪些)(区别|不同|差别|差异)|区别(是什么|是啥|在哪|大吗|大不大)|有区别吗"
     r"|(不同|差别)在哪",
@@ -109,11 +110,9 @@ _WRITES = any_of(
     r"(帮我|给我|替我|你)[^,.!?;。]{0,4}(写|起草|撰写|拟|编)(?!的)",
     r"(写|编|作)(一|个|篇|首|段|份|封)+[^,.!?;。]{0,12}(作文|诗|绝句|文章|稿|信|故事|歌|词|对联|书|文案)",
     # a length asked (三千字, 500字), a name made up (起几个店名), a list made up (给我出五个)
-    r"([0-9]+|[一二三四五六七八九两]?[百千万]+)字|\b\d+[- ]words?\b",
+    r"([0-9]+|[一二三四五六七八九两]?[百千万]+)字",
     r"起(个|几个|一个|些)?[^,.!?;。]{0,8}(名字|店名|名称|网名|艺名)",
     r"(给我|帮我|你)(出|想|编)(几|[0-9一二三四五六七八九十两]+)(个|条|句|种|首|道)",
-    r"\b(write|draft|compose)\b.{0,30}\b(essay|letter|report|speech|poem|article|story|summary|paper"
-    r"|thesis|homework)\b",
 )
 # A need told (怎么办): it lifts a method or an explanation asked (孩子为什么老哭，怎么办), not
 # the content asked outright (叶子发黄了咋办，多久浇一次水), a judgement or a text.
@@ -121,7 +120,7 @@ _TELLS_NEED = re.compile(r"怎么办|怎么弄|怎么整|怎么搞")
 # A request for a service, wherever in the question: it lifts this check (the rules keep
 # their own frames). Not 哪个机构 alone: "哪个机构最正规" asks a judgement.
 _SERVED = any_of(
-    r"(?<!出自)(?<!来自)(?<!源自)(哪里|哪儿)|哪有|哪能|哪可以|去哪|到哪|在哪(?!些)|什么地方|啥地方",
+    r"哪里|哪儿|哪有|哪能|哪可以|去哪|到哪|在哪(?!些)|什么地方|啥地方",
     r"找谁|问谁|谁(能|可以|会|在|家|办|搞|做|组织|负责|牵头|发起|管|给|帮|来)"
     r"|哪家(在|办|搞|做|组织|负责|牵头)|是哪(个|家)(组织|机构|协会|中心|单位)",
     r"有没有[^,.!?;。]{0,16}(组织|机构|地方|协会|中心|服务|项目|活动|培训|讲座|课|班|人(帮|管|能|可以|教))",
@@ -129,19 +128,53 @@ _SERVED = any_of(
     r"|做志愿|当志愿)",
     r"有[^,.!?;。]{0,10}(地方|机构|组织|人)(吗|么|没|不)",
     r"(能帮|帮帮|帮忙)(?![^,.!?;。]{0,8}(写|翻译))|求助|电话|联系方式|地址",
-    r"是?(干|做)(什么|啥)的|是(什么|啥)(组织|机构|单位|地方|项目|活动)|介绍",
-    r"\b(where|who)\b|\bhow (do|can|could|should) (i|we) (join|contact|reach|find|get|apply|sign up"
-    r"|register|volunteer|donate|help)\b",
+    r"(干|做)(什么|啥)的|是(什么|啥)(组织|机构|单位|地方|项目|活动)|介绍",
 )
-_ENGLISH_HOW = re.compile(
-    r"\bhow (do|can|should|to)( i| you| we)? (cook|make|fix|repair|practi[cs]e|train|sing|play|install"
-    r"|grow|plant|treat|cure|write|do the)\b"
+# The same in English, read only when the question holds Latin letters.
+_LATIN = re.compile(r"[a-z]{2}")
+_ENGLISH = (
+    (
+        re.compile(
+            r"\b(write|draft|compose)\b.{0,30}\b(essay|letter|report|speech|poem|article|story"
+            r"|summary|paper|thesis|homework)\b|\b\d+[- ]words?\b"
+        ),
+        Refusal.WRITING,
+        False,
+    ),
+    (
+        re.compile(
+            r"\bhow (do|can|should|to)( i| you| we)? (cook|make|fix|repair|practi[cs]e|train|sing"
+            r"|play|install|grow|plant|treat|cure|write|do the)\b"
+        ),
+        Refusal.HOW_TO,
+        False,
+    ),
+    (
+        re.compile(
+            r"\b(is it true|rumou?rs?|which is better|better than|what do you think|your opinion"
+            r"|rank them)\b"
+        ),
+        Refusal.OPINION,
+        False,
+    ),
+    (
+        re.compile(r"\b(why|difference between|what causes|caused by|origin of)\b"),
+        Refusal.EXPLANATION,
+        True,
+    ),
 )
-_ENGLISH_OPINION = re.compile(
-    r"\b(is it true|rumou?rs?|which is better|better than|what do you think|your opinion|rank them)\b"
+_ENGLISH_SERVED = re.compile(
+    r"\b(where|who)\b|\bhow (do|can|could|should) (i|we) (join|contact|reach|find|get|apply"
+    r"|sign up|register|volunteer|donate|help)\b"
 )
-_ENGLISH_WHY = re.compile(r"\b(why|difference between|what causes|caused by|origin of)\b")
+# Where, as a source, is no place to go: 出自哪里 asks an origin.
+_SOURCE = re.compile(r"(出自|来自|源自)(哪里|哪儿)")
+_NOT_KNOWING = re.compile(r"(知道|晓得|明白)(为什么|为啥|为何)")
 _CLAUSES = re.compile(r"[,.!?;:。、~\s]+")
+# A long message tells a story first and asks last (as intent.py reads it): its head is in
+# its last characters, and reading only them keeps a long story as cheap as a question.
+LONG = 60
+HEAD_CHARS = 48
 
 
 def asked_for(text: str, plain: str, masked: Callable[[str], str]) -> Refusal | None:
@@ -149,12 +182,17 @@ def asked_for(text: str, plain: str, masked: Callable[[str], str]) -> Refusal | 
     from its head; None when it may be a request we serve. `plain`: the question in the
     knowledge base's words, whose request frame lifts as the question's own does; `masked`:
     the text with our names blotted out (〇), for the subject of a method asked."""
-    head = _head(text, masked)
+    head = _head(text if len(text) <= LONG else text[-HEAD_CHARS:], masked) or _english_head(text)
     if head is None:
         return None
     kind, told_need_lifts = head
-    for words in (masked(text), masked(plain) if plain else ""):
-        if _SERVED.search(words) or (told_need_lifts and _TELLS_NEED.search(words)):
+    for words in (text, plain):
+        if not words:
+            continue
+        free = _SOURCE.sub("", masked(words))
+        if _SERVED.search(free) or (told_need_lifts and _TELLS_NEED.search(free)):
+            return None
+        if _LATIN.search(free) and _ENGLISH_SERVED.search(free):
             return None
     return kind
 
@@ -165,14 +203,21 @@ def _head(text: str, masked: Callable[[str], str]) -> tuple[Refusal, bool] | Non
         return Refusal.WRITING, False
     if _OPINION.search(text) and not _rumoured_service(text):
         return Refusal.OPINION, False
-    if _CRAFT.search(text) or _ENGLISH_HOW.search(text):
+    if _CRAFT.search(text):
         return Refusal.HOW_TO, False
-    if _EXPLANATION.search(text) or _ENGLISH_WHY.search(text):
+    if _EXPLANATION.search(_NOT_KNOWING.sub("", text)):
         return Refusal.EXPLANATION, True
-    if _ENGLISH_OPINION.search(text):
-        return Refusal.OPINION, False
     if _asks_method(text, masked):
         return Refusal.HOW_TO, True
+    return None
+
+
+def _english_head(text: str) -> tuple[Refusal, bool] | None:
+    """The same, asked in English (whose order puts the head first: read whole)."""
+    if _LATIN.search(text):
+        for pattern, kind, told_need_lifts in _ENGLISH:
+            if pattern.search(text):
+                return kind, told_need_lifts
     return None
 
 
