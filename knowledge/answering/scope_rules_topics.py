@@ -41,7 +41,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # whether a care works: 康复训练有没有效果
             r"(康复|训练|治疗|干预|咨询|疏导)[^,.?!]{0,4}(有没有效果|有效果吗|有用吗|管用吗|管不管用|效果好吗)",
             # a medicine named by what it treats: 开抑郁症的药, 吃降压的药
-            r"(开|吃|用|拿|配)[\u4e00-\u9fff]{0,8}的药(?![店房])",
+            r"(开|吃|用|拿|配)[\u4e00-\u9fff]{0,8}的药(?![店房])|(开|吃|配|买)[\u4e00-\u9fff]{1,4}药(?![店房])",
             # whether a care cures: 心理咨询能治好失眠吗 (哪里能做康复 is ours)
             r"能(不能)?治好.{0,8}(吗|么)$|治得好(吗|么)|能根治(吗|么)",
             r"(要不要|用不用|需不需要|该不该|能不能|可不可以)(吃|用|停|换)药|吃药(吗|好不好|有没有用|管用)",
@@ -82,11 +82,18 @@ TOPIC_RULES: tuple[Rule, ...] = (
         ),
         unless=re.compile(_LEGAL_SERVICE + "|" + _SERVICE_FRAME.replace("|能帮|帮忙|帮帮", "")),
     ),
+    Rule(  # what the law does to someone, whoever is named: 物业费不交会不会被起诉, 能申请保护令吗
+        Refusal.LEGAL,
+        any_of(r"被(起诉|告(?!诉|知)|罚款|拘留|抓|判)|保护令|(犯法|违法)(吗|不|么)"),
+        unless=re.compile(_LEGAL_SERVICE + "|" + _SERVICE_FRAME.replace("|能帮|帮忙|帮帮", "")),
+        named_lifts=False,
+    ),
     Rule(
         Refusal.SCHOOLING,
         any_of(
             r"中考|高考|考研|考公|考编|分数线|录取|择校|学区|补课|补习|请家教|找家教|家教老师|升学|招生",
             r"保送|自主招生|提前批|特招",
+            r"考(上)?[\u4e00-\u9fff]{0,4}(军校|大学|高中|初中|中专|技校|研究生|名校)",
             r"志愿填报|填报志愿|成绩|加分|重点(中学|高中|小学|大学)|上什么大学|留学|学费|转学|插班",
             r"考试(时间|安排|科目|报名|内容)|什么时候考试|怎么考试|考(什么|哪些)(内容|科目)|特长生|入学|学籍",
             r"(能|可以|能不能|可不可以)上(普通|正常|一般的?)?(学校|小学|幼儿园|初中|高中|大学|学)|随班就读",
@@ -237,6 +244,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"按(小时|次|天|月)(收费|算钱|付钱|计费)|收(多少|几)(块)?钱|收多少",
             # bills and prizes: 空调电费谁出, 大赛奖金多少
             r"(电费|水费|燃气费|暖气费|物业费)(多少|谁出|谁交|谁付|怎么交|贵不贵)|奖金|奖品",
+            r"[^用]费(谁出|谁交|谁付|谁掏|谁承担)",
+            # money made: 会员企业股票能买吗, 投资收益多少
+            r"股票|股市|炒股|理财|收益(多少|率|高)|回报率|利息|利率|分红|比特币|彩票",
             r"\b(lend|loan|loans|borrow)\b|\bregister (a |my |the )?(company|business)"
             r"|business licen[cs]e",
             r"\bhow much (does|do|will|would|is|are)\b.{0,30}\bcost\b|\b(fees?|tuition)\b",
@@ -252,7 +262,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # where a thing is bought: 少年军校的军装在哪能买到 (认购 a plot is the project's)
             r"(在哪|哪里|哪儿|去哪)(里|儿)?(能|可以)?(买|购买)(?!卖)",
             r"(蔬菜|菜|农产品|土特产|特产|产品|商品)(在哪|哪里|哪儿|去哪|怎么|能|可以|能不能)*.{0,4}"
-            r"(买|购买|订购|买到)",
+            r"(买|购买|订购|买到)|(蔬菜|菜|农产品|特产|产品)[^,.?!]{0,8}(有卖|在卖|卖吗|卖不卖)",
             # a shop online, whatever it sells: 少年军校那种迷彩军装淘宝上同款多少钱
             r"淘宝|京东|拼多多|闲鱼|网购|同款",
         ),

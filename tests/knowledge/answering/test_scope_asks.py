@@ -12,7 +12,7 @@ from knowledge.answering.intent import Intent
 from knowledge.answering.scope import Refusal
 from tests.knowledge.answering.chat import family
 
-# Each was answered with an organization before the check (an organization's name, its
+# Each was answered with an organization before this round (an organization's name, its
 # project or its topic is in every one).
 NOT_ASKED_OF_US = [
     # a method or a craft's content
@@ -52,6 +52,19 @@ NOT_ASKED_OF_US = [
     ("社区工作者考试考什么内容，有没有真题", Refusal.SCHOOLING),
     ("中小企业协会的专家顾问团里都有哪些专家，叫什么名字", Refusal.PERSONAL_DATA),
     ("电器维修小组修一台洗衣机收多少钱，修坏了包赔吗", Refusal.LEGAL),
+    # … and exams for a school, goods sold, who pays a charge, an official's rank, a medicine
+    # by name, what the law does to someone, the people served, money made: whoever is named
+    ("少年军校的孩子以后考军校有没有优惠", Refusal.SCHOOLING),
+    ("陈仓有块田的蔬菜在超市有卖吗", Refusal.MARKET),
+    ("幸福院的老人去世了丧葬费谁出", Refusal.MARKET),
+    ("慈善联合会的会长是什么级别的干部", Refusal.OFFICIAL),
+    ("宝鸡民政局管社会组织的是哪个科长", Refusal.OFFICIAL),
+    ("明明心理的咨询师能给我开安眠药吗", Refusal.MEDICAL),
+    ("合作社的物业费不交会不会被起诉", Refusal.LEGAL),
+    ("爱语行动里的家暴受害者能申请人身保护令吗", Refusal.LEGAL),
+    ("秋文社工服务过的家庭住在哪，我想去看看", Refusal.PERSONAL_DATA),
+    ("宝鸡中小企业协会的会员企业股票能买吗", Refusal.MARKET),
+    ("我想投资中小企业协会推荐的项目，收益多少", Refusal.MARKET),
 ]
 
 
@@ -105,6 +118,9 @@ STILL_OURS = [
     # a judgement's word in a story, an activity's name
     ("我们单位的老家属院，以前厂里管，现在厂子倒闭了没人管，下水道堵了好几个月", None),
     ("常青藤社会工作服务中心搞的儿童保护活动叫啥名字", "changqingteng-social-work"),
+    # the refined rules' words in a request: harm told with a where, a project's own fee
+    ("家里有人家暴，被打了以后去哪里求助", None),
+    ("在陈仓认购一块地的费用是多少", "chencang-sozo-center"),
 ]
 
 
