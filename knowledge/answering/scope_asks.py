@@ -91,9 +91,10 @@ _OPINION = any_of(
     # a rumour checked: 这事是真的吗 (a service rumoured is asked below, 能认块地得是真的)
     r"是真的吗|是不是真的|真的假的|是真是假|属实|是谣言|是不是谣言|辟谣|骗子|骗人|骗钱|传销|黑幕|内定"
     r"|猫腻|暗箱",
-    # who is right, what one should do: 是谁的错, 我该不该去找他
-    r"谁的错|谁对谁错|谁有理|该不该|应不应该|应该不应该",
 )
+# Who is right, what one should do (是谁的错, 我该不该去找他): a judgement too, but one a need
+# told with it lifts (娃被欺负了，该不该找老师，咋办).
+_DECIDES = re.compile(r"谁的错|谁对谁错|谁有理|该不该|应不应该|应该不应该")
 _EXPLANATION = any_of(
     # (不知道为什么 tells, it asks no cause: read in _head)
     r"为什么|为啥|为何|凭什么|什么原因|啥原因|原因是|的原因|原因(在哪|有哪些)",
@@ -114,8 +115,8 @@ _WRITES = any_of(
     r"起(个|几个|一个|些)?[^,.!?;。]{0,8}(名字|店名|名称|网名|艺名)",
     r"(给我|帮我|你)(出|想|编)(几|[0-9一二三四五六七八九十两]+)(个|条|句|种|首|道)",
 )
-# A need told (怎么办): it lifts a method or an explanation asked (孩子为什么老哭，怎么办), not
-# the content asked outright (叶子发黄了咋办，多久浇一次水), a judgement or a text.
+# A need told (怎么办): it lifts a method, a decision or an explanation asked (孩子为什么老哭，
+# 怎么办), not the content asked outright (叶子发黄了咋办，多久浇一次水), a judgement or a text.
 _TELLS_NEED = re.compile(r"怎么办|怎么弄|怎么整|怎么搞")
 # A request for a service, wherever in the question: it lifts this check (the rules keep
 # their own frames). Not 哪个机构 alone: "哪个机构最正规" asks a judgement.
@@ -203,6 +204,8 @@ def _head(text: str, masked: Callable[[str], str]) -> tuple[Refusal, bool] | Non
         return Refusal.WRITING, False
     if _OPINION.search(text) and not _rumoured_service(text):
         return Refusal.OPINION, False
+    if _DECIDES.search(text):
+        return Refusal.OPINION, True
     if _CRAFT.search(text):
         return Refusal.HOW_TO, False
     if _EXPLANATION.search(_NOT_KNOWING.sub("", text)):

@@ -107,6 +107,7 @@ STILL_OURS = [
     ("孩子自闭症怎么康复", "baoji-zhita-children"),
     ("孩子被打了，怎么保护他", None),
     ("家里吵架，怎么才能不当着孩子吵", None),
+    ("娃在学校被欺负了，该不该找老师，咋办", "changqingteng-social-work"),
     ("我是宝鸡的退伍老兵，想给娃娃们讲讲当年在部队的事，不知道有没有这种机会", None),
     ("未央区张家堡那个社会组织服务中心到底弄啥的嘛，额咋从来木听过", "zhangjiabao-sozo-center"),
     # a rumour of a service one can get, a word of ours explained, one of ours described
