@@ -140,7 +140,7 @@ def test_a_request_with_the_same_heads_is_answered(
     ("question", "says"),
     [
         ("八法五步怎么打", "哪里能让娃学武术"),  # who teaches it may be asked
-        ("智塔和明明心理哪个好", "不评价"),
+        ("智塔和明明心理哪个好", "不做评价"),
         ("河南为什么会发大水", "原因"),
     ],
 )
