@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from knowledge.answering.compose import NOT_FOUND
+from knowledge.answering.scope_asks import asked_for
 from knowledge.answering.scope_rules import RULES, Refusal, Rule
 from knowledge.answering.text import MAX_QUERY_CHARS
 from knowledge.catalog import Catalog
@@ -64,6 +65,15 @@ _HEADS = {
         "想做志愿者，可以问“哪里可以做志愿者”。",
     ),
     Refusal.WRITING: ("抱歉，我不能代写申请、报告或其他材料。", ""),
+    Refusal.HOW_TO: (
+        "抱歉，具体怎么做、怎么练、怎么修这类方法和技巧我讲不了。",
+        "想找人教或找人帮忙，可以问哪个组织提供这项服务，例如“金台区哪里能让娃学武术”。",
+    ),
+    Refusal.OPINION: (
+        "抱歉，我不做评价和比较，也不判断传言的真假。",
+        "可以问我资料里写了什么，例如“智塔是做什么的”。",
+    ),
+    Refusal.EXPLANATION: ("抱歉，原因、区别、来历这类知识性的问题不在我的服务范围内。", ""),
     Refusal.PERSONAL_DATA: (
         "抱歉，我不能提供个人信息（如个人电话、住址、身份证号）。",
         "我只提供社会组织公开的资料，例如可以问“智塔的电话”。",
@@ -159,7 +169,8 @@ class Scope:
             if plain and rule.named_lifts and self.names_one(plain):
                 continue
             return rule.kind
-        return None
+        # No rule names the topic: what the question's head asks for decides.
+        return asked_for(text, plain, self.masked)
 
     def masked(self, text: str) -> str:
         """The text with our organizations' and projects' names blotted out."""

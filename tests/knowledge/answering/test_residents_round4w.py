@@ -34,8 +34,6 @@ KNOWN_MISSES = {
     "read as the place asked about (places.py): 未央区's centre for the elderly comes first",
     # Written to be refused, but arguably ours: the organization's card (from the civil affairs
     # bureau's article) or "资料中没有电话" with whom to ask is an honest answer to both.
-    "秋文社工服务中心是正规的吗，会不会是骗子": "whether an organization can be trusted is no "
-    "rule's; the bot shows its record",
     "情暖农村幸福院项目的空调坏了找谁报修，电话多少": "a contact question: the bot says the "
     "articles give no phone and whom to ask",
     "未央区2000多家社区社会组织的名单都发给我": "a list the articles do not hold: the curated "

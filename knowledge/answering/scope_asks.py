@@ -1,0 +1,249 @@
+"""What a question asks for, read from its head: the question word and the verb or noun it
+governs, not the topic words it shares with the knowledge base.
+
+A request we serve asks who or which organization, where, how to reach or join one, what it
+does or how many, or tells a need (怎么办, 想找, 有没有…的地方). A question may hold all of our
+words and still ask for something else:
+
+- a method (`HOW_TO`): 八法五步怎么打, 底肥该怎么上, 冰箱自己咋修, 能分解一下动作吗;
+- a judgement (`OPINION`): 哪个更好, 哪家最好吃, 给排个名, 这事是真的吗, 你觉得;
+- an explanation (`EXPLANATION`): 为什么, 什么原因, 有啥区别, 怎么形成的, 起源;
+- a text written for the resident (`WRITING`): 帮我写出来, 写一篇.
+
+The rules of scope_rules.py are tried first and only refine this: they name the topic (a
+medicine, a price, an official) for a more helpful refusal. This check is the general one,
+for the head the rules do not name. A request frame anywhere in the question (哪里能学, 找谁,
+有没有…机构, 想参加) lifts it: the resident then asks for a service after all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from knowledge.answering.scope_kinds import Refusal, any_of
+
+# How one reaches, joins or gets a service, or how an organization does its work: a method
+# asked with one of these verbs is a request we serve (怎么报名, 咋联系, 怎么认领, 如何申请入驻,
+# 咋发展). Parenting and care are services here (爱语行动 teaches how to talk to a child).
+_REACH_VERBS = (
+    r"参加|参与|加入|报名|报(?!道|纸)|申请|联系|联络|找|寻|去|到|来|坐|乘|捐|募|认购|认领"
+    r"|认(?!为|识|真|定|可)|领养|入会|入社|入驻|入|成为|当|做(志愿|义工|公益|好事|康复|训练|干预|咨询"
+    r"|心理|评估|会员)|上(课|台|舞台)|预约|求助|寻求|获得|得到|享受|办(?!法)|成立|创办|注册|登记|备案"
+    r"|合作|对接|反映|咨询|用(?!药|力)|使用|帮|支持|支援|救助|关爱|资助|捐助|发展|开展|运作|运行|运转"
+    r"|运营|推进|实施|落实|建设|培育|孵化|扶持|监管|管(?!用)|服务|康复|训练|干预|照顾|照看|护理|保护"
+    r"|陪|疏导|说话|沟通|交流|相处|教|学|带|劝|安慰|收费|交|缴|付|加强|推动|促进|提升|规范|引导|鼓励"
+    r"|保障|做好|说|讲|弄|整|搞|操作|办理|转型|经营|营销|开拓|宣传|评选|送|运|拿|领|取(?!名)"
+)
+# a method told with whom or for whom first: 怎么给河南灾区捐款, 怎么让孩子学武术, 怎么网上给
+# 幸福院捐款, 怎么才能有人上门照顾
+_WAY = (
+    r"(?:[\u4e00-\u9fff]{0,3}?(?:给|为|向|跟|和|同|替|帮|在|把|对|从|让|叫|送|带|有人|找人|请人)"
+    r"[\u4e00-\u9fff]{0,6}?)?"
+)
+_REACH = re.compile(rf"(?:个|能|才能|才|可以|去|来)?{_WAY}({_REACH_VERBS})")
+# What a method is asked about when it is an organization's own way of working (经二路合作社
+# 怎么管院子, 它是咋运转的): the subject just before the question word.
+_ACTOR = re.compile(
+    r"(〇|协会|中心|组织|机构|合作社|联合会|联谊会|基金会|服务站|工作站|社工|志愿者|项目|他们|她们|你们|它们?"
+    r"|这里|那里|这儿|那儿|这边|那边|这个|那个|这家|那家|街道|社区|区|市|镇|村|路|大厅|小屋|学校|政府"
+    r"|课|班|培训|讲座|活动|比赛|大赛|演出)"
+    r"(的)?(是|都|又|平时|具体|到底|一般|会|要|该|能|可以|是)*$"
+)
+# not "how come" (咋从来没听过, 怎么老是哭, 怎么突然不说话了): that tells, it asks no method;
+# nor a habit to break (怎么才能不当着孩子吵): a need for help
+_HOW = re.compile(
+    r"(?:怎么|如何|怎样)(?!样|办|回事|会|了|这么|那么|不|没|从|都|还|又|总|老|突然|一直|也|就|竟|偏"
+    r"|才能不|才不|能不)"
+)
+# "不知道怎么办", "想学学怎么沟通", "指导一下怎么转型": a method the resident lacks is a
+# need told (someone to teach or help), not a method asked of the bot.
+_LACKS = re.compile(
+    r"(知道|晓得|不懂|不会|学|教|指导|指点|培训|辅导|咨询|请教|了解|帮助|帮)(一下|下|学)?"
+    r"(我|我们|俺|额|他|她|他们|大人|家长|孩子|人)?(该|要|到底|应该)?$"
+)
+# The content of a craft or a skill, asked for: the records hold none (口令和节拍, 分解动作).
+_CRAFT = any_of(
+    r"动作|步骤|口令|节拍|唱词|歌词|曲谱|乐谱|教程|攻略|技巧|窍门|诀窍|要领|秘诀|配方|做法|菜谱|食谱"
+    r"|模板|范文|套路|招式|要素|话术|原理|知识点|考点|真题|题库|讲究|礼仪|(认定|评分|评判|打分)标准",
+    # taught by the bot: 能给我详细讲讲吗, 举个例子 (讲讲智塔 asks about one of ours; 想给娃娃们
+    # 讲讲 is the resident's own telling)
+    r"(给我|跟我|帮我|替我|为我|你|请|麻烦)(详细|具体|好好)?地?(讲讲|讲一讲|讲一下|讲解|科普|解释"
+    r"|分析)(?!〇|你们|他们|它)|举(个|几个|一个)例子",
+    # how much or how often is right: 蜂蜜每天喝多少合适
+    r"(多少|几次|几回|多久|多长时间|几个小时)(合适|为宜|比较好|最好|才好|才行)|多久[\u4e00-\u9fff]{0,3}一次",
+    # when to do a piece of farm or house work: 啥时候下苗
+    r"(什么时候|何时|几月)(下苗|播种|下种|施肥|浇水|打药|移栽|栽|种)",
+)
+_OPINION = any_of(
+    # comparing two, or ranking many
+    r"(哪个|哪家|哪种|哪样|哪一个|哪一家|哪一种|谁)(更|比较)",
+    r"(和|跟|与|还是)[^,.!?;。]{1,16}(哪个|哪家|哪种|谁)(好|强|行|划算|适合|靠谱)",
+    r"(哪个|哪家|哪种|哪出|哪部|哪首|哪里|哪儿|谁)[^,.!?;。]{0,10}最(好|靠谱|正规|专业|厉害|有名|出名|强|好吃"
+    r"|好玩|划算|便宜|省|健康|适合|权威|负责|经典|精彩|好看|好听)",
+    r"排(个|一下|一个)?名|排名|排行|打(个)?分|评(个)?分(?!标准)|打星",
+    # judging a thing: 你觉得, 到底好不好, 值得吗, 有用吗
+    r"你(觉得|认为|怎么看|的看法|个人)|(说说|谈谈)(你|自己)的?(看法|观点|意见)|怎么评价|评价(一下)?"
+    r"|口碑|名声|风评",
+    r"好不好[?？吗呀啊]?$|好不好[,.!?;。]|值得(去|参加|报|买|信|吗)|值不值|有用吗|有没有用|管用吗|管不管用"
+    r"|好吃吗|好不好吃|好玩吗|好不好玩|累不累|苦不苦|严不严|难不难|(效果|质量|水平)(怎么样|咋样|好吗|好不好"
+    r"|如何|高吗|高不高)",
+    # a rumour checked: 这事是真的吗 (a service rumoured is asked below, 能认块地得是真的)
+    r"是真的吗|是不是真的|真的假的|是真是假|属实|是谣言|是不是谣言|辟谣|骗子|骗人|骗钱|传销|黑幕|内定"
+    r"|猫腻|暗箱",
+)
+# Who is right, what one should do (是谁的错, 我该不该去找他): a judgement too, but one a need
+# told with it lifts (娃被欺负了，该不该找老师，咋办).
+_DECIDES = re.compile(r"谁的错|谁对谁错|谁有理|该不该|应不应该|应该不应该")
+_EXPLANATION = any_of(
+    # (不知道为什么 tells, it asks no cause: read in _head)
+    r"为什么|为啥|为何|凭什么|什么原因|啥原因|原因是|的原因|原因(在哪|有哪些)",
+    r"(怎么|如何)(形成|产生|引起|造成|导致|发生|出现|变成|来)的",
+    r"(引起|导致|造成|诱发)的(吗|呢|么)?[?？]?$|(还是|或是)[^,.!?;。]{0,10}(引起|导致|造成)",
+    r"(有|是)(什么|啥|哪些)(区别|不同|差别|差异)|区别(是什么|是啥|在哪|大吗|大不大)|有区别吗"
+    r"|(不同|差别)在哪",
+    r"起源|由来|来历|发源|(谁|哪个人)发明|发明(的|者|人)|(历史)?背景(是什么|是啥|如何)|出自|出处",
+    # what a word means: 这四个字是什么意思, 陕西话“嫽扎咧”是啥意思 (关天美农是啥意思 is ours)
+    r"(字|词|句|话|成语|俗语|方言|名字|口号)[^,.!?;。]{0,6}(什么|啥)意思",
+)
+_WRITES = any_of(
+    r"(帮我|给我|替我|你)[^,.!?;。]{0,12}写(出来|下来|全|完整|一下|好|完)|翻译|改写|论文|查重",
+    r"(帮我|给我|替我|你)[^,.!?;。]{0,4}(写|起草|撰写|拟|编)(?!的)",
+    r"(写|编|作)(一|个|篇|首|段|份|封)+[^,.!?;。]{0,12}(作文|诗|绝句|文章|稿|信|故事|歌|词|对联|书|文案)",
+    # a length asked (三千字, 500字), a name made up (起几个店名), a list made up (给我出五个)
+    r"([0-9]+|[一二三四五六七八九两]?[百千万]+)字",
+    r"起(个|几个|一个|些)?[^,.!?;。]{0,8}(名字|店名|名称|网名|艺名)",
+    r"(给我|帮我|你)(出|想|编)(几|[0-9一二三四五六七八九十两]+)(个|条|句|种|首|道)",
+)
+# A need told (怎么办): it lifts a method, a decision or an explanation asked (孩子为什么老哭，
+# 怎么办), not the content asked outright (叶子发黄了咋办，多久浇一次水), a judgement or a text.
+_TELLS_NEED = re.compile(r"怎么办|怎么弄|怎么整|怎么搞")
+# A request for a service, wherever in the question: it lifts this check (the rules keep
+# their own frames). Not 哪个机构 alone: "哪个机构最正规" asks a judgement.
+_SERVED = any_of(
+    r"哪里|哪儿|哪有|哪能|哪可以|去哪|到哪|在哪(?!些)|什么地方|啥地方",
+    r"找谁|问谁|谁(能|可以|会|在|家|办|搞|做|组织|负责|牵头|发起|管|给|帮|来)"
+    r"|哪家(在|办|搞|做|组织|负责|牵头)|是哪(个|家)(组织|机构|协会|中心|单位)",
+    r"有没有[^,.!?;。]{0,16}(组织|机构|地方|协会|中心|服务|项目|活动|培训|讲座|课|班|人(帮|管|能|可以|教))",
+    r"(想|要|能不能|可不可以|打算)[^,.!?;。]{0,8}?(找|请|联系|参加|报名|报|加入|学|捐|认购|认领|预约|申请"
+    r"|做志愿|当志愿)",
+    r"有[^,.!?;。]{0,10}(地方|机构|组织|人)(吗|么|没|不)",
+    r"(能帮|帮帮|帮忙)(?![^,.!?;。]{0,8}(写|翻译))|求助|电话|联系方式|地址",
+    r"(干|做)(什么|啥)的|是(什么|啥)(组织|机构|单位|地方|项目|活动)|介绍",
+)
+# The same in English, read only when the question holds Latin letters.
+_LATIN = re.compile(r"[a-z]{2}")
+_ENGLISH = (
+    (
+        re.compile(
+            r"\b(write|draft|compose)\b.{0,30}\b(essay|letter|report|speech|poem|article|story"
+            r"|summary|paper|thesis|homework)\b|\b\d+[- ]words?\b"
+        ),
+        Refusal.WRITING,
+        False,
+    ),
+    (
+        re.compile(
+            r"\bhow (do|can|should|to)( i| you| we)? (cook|make|fix|repair|practi[cs]e|train|sing"
+            r"|play|install|grow|plant|treat|cure|write|do the)\b"
+        ),
+        Refusal.HOW_TO,
+        False,
+    ),
+    (
+        re.compile(
+            r"\b(is it true|rumou?rs?|which is better|better than|what do you think|your opinion"
+            r"|rank them)\b"
+        ),
+        Refusal.OPINION,
+        False,
+    ),
+    (
+        re.compile(r"\b(why|difference between|what causes|caused by|origin of)\b"),
+        Refusal.EXPLANATION,
+        True,
+    ),
+)
+_ENGLISH_SERVED = re.compile(
+    r"\b(where|who)\b|\bhow (do|can|could|should) (i|we) (join|contact|reach|find|get|apply"
+    r"|sign up|register|volunteer|donate|help)\b"
+)
+# Where, as a source, is no place to go: 出自哪里 asks an origin.
+_SOURCE = re.compile(r"(出自|来自|源自)(哪里|哪儿)")
+_NOT_KNOWING = re.compile(r"(知道|晓得|明白)(为什么|为啥|为何)")
+_CLAUSES = re.compile(r"[,.!?;:。、~\s]+")
+# A long message tells a story first and asks last (as intent.py reads it): its head is in
+# its last characters, and reading only them keeps a long story as cheap as a question.
+LONG = 60
+HEAD_CHARS = 48
+
+
+def asked_for(text: str, plain: str, masked: Callable[[str], str]) -> Refusal | None:
+    """Why `text` (prepared as scope.py does) asks for something no organization serves, read
+    from its head; None when it may be a request we serve. `plain`: the question in the
+    knowledge base's words, whose request frame lifts as the question's own does; `masked`:
+    the text with our names blotted out (〇), for the subject of a method asked."""
+    head = _head(text if len(text) <= LONG else text[-HEAD_CHARS:], masked) or _english_head(text)
+    if head is None:
+        return None
+    kind, told_need_lifts = head
+    for words in (text, plain):
+        if not words:
+            continue
+        free = _SOURCE.sub("", masked(words))
+        if _SERVED.search(free) or (told_need_lifts and _TELLS_NEED.search(free)):
+            return None
+        if _LATIN.search(free) and _ENGLISH_SERVED.search(free):
+            return None
+    return kind
+
+
+def _head(text: str, masked: Callable[[str], str]) -> tuple[Refusal, bool] | None:
+    """What the question asks for that is no service, and whether a need told lifts it."""
+    if _WRITES.search(text):
+        return Refusal.WRITING, False
+    if _OPINION.search(text) and not _rumoured_service(text):
+        return Refusal.OPINION, False
+    if _DECIDES.search(text):
+        return Refusal.OPINION, True
+    if _CRAFT.search(text):
+        return Refusal.HOW_TO, False
+    if _EXPLANATION.search(_NOT_KNOWING.sub("", text)):
+        return Refusal.EXPLANATION, True
+    if _asks_method(text, masked):
+        return Refusal.HOW_TO, True
+    return None
+
+
+def _english_head(text: str) -> tuple[Refusal, bool] | None:
+    """The same, asked in English (whose order puts the head first: read whole)."""
+    if _LATIN.search(text):
+        for pattern, kind, told_need_lifts in _ENGLISH:
+            if pattern.search(text):
+                return kind, told_need_lifts
+    return None
+
+
+def _asks_method(text: str, masked: Callable[[str], str]) -> bool:
+    """Whether a clause asks how to do something that is no way to a service (怎么打, 咋修),
+    asked of the bot rather than told as a need (不知道咋教)."""
+    if not _HOW.search(text):
+        return False
+    for clause in _CLAUSES.split(masked(text)):
+        for how in _HOW.finditer(clause):
+            before, after = clause[: how.start()], clause[how.end() :]
+            if _LACKS.search(before) or _ACTOR.search(before):
+                continue
+            if "〇" not in after and not _REACH.match(after):
+                return True
+    return False
+
+
+# A rumour about a service one can get (听说花一千块就能认块地，是真的吗) asks for that service.
+_CAN_GET = re.compile(
+    rf"(能|可以|有(?!人))[^,.!?;。]{{0,10}}({_REACH_VERBS}|免费|服务|场地|地方|项目|活动|课|培训)"
+)
+
+
+def _rumoured_service(text: str) -> bool:
+    return bool(re.search(r"真的|真假|属实|谣言", text)) and bool(_CAN_GET.search(text))

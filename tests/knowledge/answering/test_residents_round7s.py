@@ -1,0 +1,54 @@
+"""Questions that are not about a service, round 7 (issue 16, cause 3): the blind probes'
+questions the bot answered with an organization (questions_dev_round7s.yaml) are refused,
+and the probes' questions that must be answered still are, each with its organization."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from knowledge.answering.answer import Answerer
+from knowledge.answering.intent import Intent
+from tests.knowledge.answering.chat import family, in_one_chat, table
+
+HERE = Path(__file__).parent
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (HERE / "questions_dev_round7s.yaml").read_text("utf-8")
+)["questions"]
+
+# Misses we know of, each with its reason; strict, so fixing one shows up here.
+KNOWN_MISSES = {
+    "2021年支援河南抗洪，宝鸡公益慈善联合会一共筹了多少款物": "款物 is not read as the "
+    "donations' figure (a figure question, not one of scope)",
+}
+
+REFUSE = ("adversarial", "refuse")
+ANSWER = ("situation", "colloquial", "dialect", "english", "figure", "list", "followup")
+
+
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *REFUSE))
+def test_what_is_not_a_request_we_serve_is_refused(
+    answerer: Answerer, case: dict[str, Any]
+) -> None:
+    answer = in_one_chat(answerer, [case["q"]])
+    assert not answer.answered, answer.results[:1]
+    assert answer.intent == Intent.OUT_OF_SCOPE and answer.results == []
+
+
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *ANSWER))
+def test_a_request_sharing_their_words_is_still_answered(
+    answerer: Answerer, case: dict[str, Any]
+) -> None:
+    answer = in_one_chat(answerer, case.get("conversation") or [case["q"]])
+    assert answer.answered, answer.text
+    if "expect_all" in case:
+        for key in case["expect_all"]:
+            record = answerer.catalog.organizations[key]
+            assert record.name in answer.text
+        return
+    right = set().union(*(family(answerer, k) for k in case.get("expect_any") or [case["expect"]]))
+    assert answer.results[0]["id"] in right, answer.text
+    assert str(case.get("figure", "")) in answer.text

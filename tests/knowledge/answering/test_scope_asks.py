@@ -1,0 +1,151 @@
+"""What a question asks for is read from its head (knowledge/answering/scope_asks.py): a
+method, a judgement, an explanation or a text written is refused whatever of our words it
+holds; a way to reach a service, an organization's own way of working and a need told are
+still answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering.answer import Answerer
+from knowledge.answering.intent import Intent
+from knowledge.answering.scope import Refusal
+from tests.knowledge.answering.chat import family
+
+# Each was answered with an organization before this round (an organization's name, its
+# project or its topic is in every one).
+NOT_ASKED_OF_US = [
+    # a method or a craft's content
+    ("八法五步怎么打", Refusal.HOW_TO),
+    ("武术进校园的武术操怎么做", Refusal.HOW_TO),
+    ("陈仓的菜地种菜怎么施肥", Refusal.HOW_TO),
+    ("幸福院空调坏了怎么修", Refusal.HOW_TO),
+    ("志愿者服务时长怎么查", Refusal.HOW_TO),
+    ("秦腔大赛的获奖曲目怎么唱", Refusal.HOW_TO),
+    ("非暴力沟通的四个要素是啥，举个例子给我讲讲", Refusal.HOW_TO),
+    ("在城长儿童保护活动里教的防性侵知识，能给我详细讲讲吗", Refusal.HOW_TO),
+    ("祭烈士的时候应该穿什么衣服，有什么讲究", Refusal.HOW_TO),
+    ("专精特新企业认定标准是什么，要满足哪些条件", Refusal.HOW_TO),
+    # a judgement, a ranking, a rumour
+    ("智塔和明明心理哪个好", Refusal.OPINION),
+    ("少年军校值得去吗", Refusal.OPINION),
+    ("慈善协会口碑怎么样", Refusal.OPINION),
+    ("听说智塔要关门了是真的吗", Refusal.OPINION),
+    ("秋文社工的爱语行动有用吗", Refusal.OPINION),
+    ("唯爱妈妈这个名字听着像传销，是不是骗钱的", Refusal.OPINION),
+    ("德艺双馨评选是不是内定的", Refusal.OPINION),
+    ("宝鸡青年艺术大舞台演出的秦腔剧目里，哪出戏最经典", Refusal.OPINION),
+    ("我跟老公吵架了，你帮我分析分析是谁的错", Refusal.OPINION),
+    ("孩子被同学欺负了，我该不该去找对方家长打一架", Refusal.OPINION),
+    # a cause, a difference, an origin
+    ("孩子为什么会得自闭症", Refusal.EXPLANATION),
+    ("河南为什么会发大水", Refusal.EXPLANATION),
+    ("心理咨询师和心理医生有什么区别", Refusal.EXPLANATION),
+    # a text written for the resident
+    ("我公司想上专精特新，能不能帮我把材料写好", Refusal.WRITING),
+    ("秋文社工的心理咨询师能不能给我开个病假条", Refusal.WRITING),
+    # the rules, refined: a tax, the weather and a translation whoever is named, a fee, the
+    # names of an organization's experts
+    ("社会组织服务中心入驻以后，每年要交多少税", Refusal.POLICY),
+    ("周末去哪里活动下雨天会不会取消，你帮我查查天气", Refusal.OFF_TOPIC),
+    ("帮我把明明心理关爱中心的介绍翻译成英文", Refusal.OFF_TOPIC),
+    ("社区工作者考试考什么内容，有没有真题", Refusal.SCHOOLING),
+    ("中小企业协会的专家顾问团里都有哪些专家，叫什么名字", Refusal.PERSONAL_DATA),
+    ("电器维修小组修一台洗衣机收多少钱，修坏了包赔吗", Refusal.LEGAL),
+    # … and exams for a school, goods sold, who pays a charge, an official's rank, a medicine
+    # by name, what the law does to someone, the people served, money made: whoever is named
+    ("少年军校的孩子以后考军校有没有优惠", Refusal.SCHOOLING),
+    ("陈仓有块田的蔬菜在超市有卖吗", Refusal.MARKET),
+    ("幸福院的老人去世了丧葬费谁出", Refusal.MARKET),
+    ("慈善联合会的会长是什么级别的干部", Refusal.OFFICIAL),
+    ("宝鸡民政局管社会组织的是哪个科长", Refusal.OFFICIAL),
+    ("明明心理的咨询师能给我开安眠药吗", Refusal.MEDICAL),
+    ("合作社的物业费不交会不会被起诉", Refusal.LEGAL),
+    ("爱语行动里的家暴受害者能申请人身保护令吗", Refusal.LEGAL),
+    ("秋文社工服务过的家庭住在哪，我想去看看", Refusal.PERSONAL_DATA),
+    ("宝鸡中小企业协会的会员企业股票能买吗", Refusal.MARKET),
+    ("我想投资中小企业协会推荐的项目，收益多少", Refusal.MARKET),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"), NOT_ASKED_OF_US, ids=[q[:20] for q, _ in NOT_ASKED_OF_US]
+)
+def test_a_question_whose_head_asks_for_no_service_is_refused(
+    answerer: Answerer, question: str, kind: Refusal
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered, f"answered with {answer.results[:1]}"
+    assert (answer.intent, answer.refusal, answer.results) == (Intent.OUT_OF_SCOPE, kind, [])
+
+
+# The same heads (怎么, 为什么, 是真的吗, 讲讲 …) in a request we serve: answered, with this
+# record's family first (None: only not refused).
+STILL_OURS = [
+    # a way to reach or join a service
+    ("怎么参加少年军校", "young-military-school"),
+    ("怎么上青年艺术大舞台表演", "baoji-youth-arts-federation"),
+    ("如何让孩子参加武术进校园", "jintai-wushu"),
+    ("怎么让孩子学武术", "jintai-wushu"),
+    ("秦腔怎么学", "baoji-youth-arts-federation"),
+    ("怎么申请认购一块地", "chencang-sozo-center"),
+    ("怎么给河南灾区捐款", "baoji-charity-federation"),
+    ("怎么网上给幸福院捐款", "baoji-hitech-charity"),
+    ("我想给幸福院捐空调怎么操作", "baoji-hitech-charity"),
+    ("怎么给孩子报名武术班", "jintai-wushu"),
+    ("秋文社工的课怎么上", "weiyang-qiuwen-social-work"),
+    ("张家堡街道社会组织服务中心怎么走", "zhangjiabao-sozo-center"),
+    ("老人一个人住，怎么才能有人上门照顾", "baoji-hitech-charity"),
+    # an organization's own way of working, or an event of ours
+    ("经二路合作社怎么管院子", "jingerlu-community-federation"),
+    ("未央区社会组织下一步怎么发展", None),
+    ("捐给河南的物资是怎么送过去的", "baoji-charity-federation"),
+    # a need told, or a method the resident lacks
+    ("孩子三岁不说话怎么办", "baoji-zhita-children"),
+    ("孩子不说话怎么回事", "baoji-zhita-children"),
+    ("想学学怎么跟孩子好好说话", "weiyang-qiuwen-social-work"),
+    ("孩子自闭症怎么康复", "baoji-zhita-children"),
+    ("孩子被打了，怎么保护他", None),
+    ("家里吵架，怎么才能不当着孩子吵", None),
+    ("娃在学校被欺负了，该不该找老师，咋办", "changqingteng-social-work"),
+    ("我是宝鸡的退伍老兵，想给娃娃们讲讲当年在部队的事，不知道有没有这种机会", None),
+    ("未央区张家堡那个社会组织服务中心到底弄啥的嘛，额咋从来木听过", "zhangjiabao-sozo-center"),
+    # a rumour of a service one can get, a word of ours explained, one of ours described
+    ("听说在陈仓花一千块能认一块地，是真的吗", "chencang-sozo-center"),
+    ("关天美农是啥意思", "chencang-sozo-center"),
+    ("给我讲讲智塔是干啥的", "baoji-zhita-children"),
+    ("秋文社工靠谱吗", "weiyang-qiuwen-social-work"),
+    ("益人行和常青藤哪个能带孩子做公益", None),
+    # a judgement's word in a story, an activity's name
+    ("我们单位的老家属院，以前厂里管，现在厂子倒闭了没人管，下水道堵了好几个月", None),
+    ("常青藤社会工作服务中心搞的儿童保护活动叫啥名字", "changqingteng-social-work"),
+    # the refined rules' words in a request: harm told with a where, a project's own fee
+    ("家里有人家暴，被打了以后去哪里求助", None),
+    ("在陈仓认购一块地的费用是多少", "chencang-sozo-center"),
+]
+
+
+@pytest.mark.parametrize(("question", "key"), STILL_OURS, ids=[q[:20] for q, _ in STILL_OURS])
+def test_a_request_with_the_same_heads_is_answered(
+    answerer: Answerer, question: str, key: str | None
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal is None and answer.intent != Intent.OUT_OF_SCOPE, answer.text
+    if key is not None:
+        assert answer.answered, answer.text
+        assert answer.results[0]["id"] in family(answerer, key), answer.results[:1]
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("八法五步怎么打", "哪里能让娃学武术"),  # who teaches it may be asked
+        ("智塔和明明心理哪个好", "不做评价"),
+        ("河南为什么会发大水", "原因"),
+    ],
+)
+def test_the_refusal_says_what_is_not_served_and_what_is(
+    answerer: Answerer, question: str, says: str
+) -> None:
+    text = answerer.answer(question, log_question=False).text
+    assert says in text and "社会组织" in text
