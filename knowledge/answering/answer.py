@@ -129,7 +129,11 @@ class Answerer:
         shown = from_shown(snapshot, match, context, self.tz) or costed(
             snapshot, match, context, self.tz
         )
-        follow = follow_up(match.normalized, context, snapshot.catalog) if not shown else None
+        follow = (
+            follow_up(match.normalized, context, snapshot.catalog, named=match.named)
+            if not shown
+            else None
+        )
         if shown is not None:
             answer = shown
         elif isinstance(follow, FollowUp):

@@ -19,6 +19,7 @@ from knowledge.answering.compose import CIVIL_AFFAIRS_HINT, located
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent, strip_greeting
 from knowledge.answering.lists import ListQuery
+from knowledge.answering.text import normalize
 from knowledge.catalog import Catalog
 from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
@@ -60,7 +61,10 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     ),
     (Intent.PROJECTS, re.compile(r"项目")),
     # A count ("有多少志愿者") is matched again with the subject named: its words pick the figure.
-    (Intent.FIGURE, re.compile(r"多少|几个|几名|几位|几次|几家|人次|规模|数量")),
+    (
+        Intent.FIGURE,
+        re.compile(r"多少|几个|几名|几位|几次|几家|人次|规模|数量|多不多|大不大|长不长|久不久"),
+    ),
     (Intent.JOIN, re.compile(r"怎么参加|如何参加|参加|报名|加入|参与|当志愿者|志愿者")),
     (Intent.ACTIVITIES, re.compile(r"活动")),
     (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务")),
@@ -76,7 +80,7 @@ _THE_ORGANIZATIONS = frozenset(
 # fact would also fit its words.
 _COUNTS = re.compile(
     r"多少|几(个|名|位|次|回|趟|家|户|场|台|所|年|月|天|批|块|亩|项|份|届|期|轮|间|处|万|人|元)"
-    r"|人次|规模|数量|多大|多长|多久|什么时候|啥时候|啥时|哪年|哪一年|何时|截至|截止"
+    r"|人次|规模|数量|多大|多长|多久|多不多|大不大|长不长|久不久|什么时候|啥时候|啥时|哪年|哪一年|何时|截至|截止"
 )
 # Read out first: "这周" and "这个月" are no pointer.
 _TIMES = re.compile(r"最近|近期|这周|本周|下周|这个月|下个月|周末|今天|明天|后天|现在")
@@ -168,26 +172,61 @@ def follow_up_intent(normalized: str) -> Intent | None:
 
     `normalized` is text.normalize's output. "它的电话呢", "那有什么项目", "在哪儿" have no
     subject; "哪里有心理咨询" and "明明心理的电话呢" have one."""
+    asked, rest = _asked_and_rest(normalized)
+    return asked if not rest else None
+
+
+def _asked_and_rest(normalized: str) -> tuple[Intent | None, str]:
+    """What a short question asks for, and its words left once that and filler are out."""
     text = _POINTERS.sub("", _compact(normalized))
     if not text:
-        return None
+        return None, ""
     asked = next((intent for intent, pattern in _TOPICS if pattern.search(text)), None)
     if asked is None:
-        return None
+        return None, text
     for _, pattern in _TOPICS:
         text = pattern.sub("", text)
-    return asked if not _FILLER.sub("", text) else None
+    return asked, _FILLER.sub("", text)
+
+
+# A part of the subject named by a noun its own record tells of: "地在哪" after the farmland
+# project (认购一块土地), "院子在哪" after the courtyard cooperative; a measure word before
+# it (那块地) says which one, not what.
+MAX_PART = 4  # characters
+_MEASURE = re.compile(r"^[块个家条间座片位所]")
+
+
+def _told_of(record: Record) -> str:
+    """What the sources tell of a record: its names, description, services and figures."""
+    parts: list[str] = [record.display_name, *getattr(record, "aliases", ())]
+    if isinstance(record, Project):
+        parts += [record.description, record.period]
+    if isinstance(record, Organization):
+        parts += [record.summary, *record.services, record.address, record.street]
+    parts += [f"{f.label}{f.text}{f.quote}" for f in getattr(record, "figures", ())]
+    parts.append(record.source.quote)
+    return "".join(parts)
+
+
+def _part_of(record: Record, rest: str) -> bool:
+    part = _MEASURE.sub("", rest)
+    return 0 < len(part) <= MAX_PART and part in _told_of(record)
 
 
 def follow_up(
-    normalized: str, subject: Subject | None, catalog: Catalog
+    normalized: str, subject: Subject | None, catalog: Catalog, *, named: bool = False
 ) -> FollowUp | Rewrite | None:
     """The question read against the chat's context, if it may be a follow-up of it: one
-    answered from the context directly, or one to match again with the subject named."""
+    answered from the context directly, or one to match again with the subject named.
+    `named`: the question names a record of its own (秋文社工在哪 after 张家堡's centre,
+    whose text tells of it, is about 秋文社工)."""
     record = catalog.record(subject.kind, subject.id) if subject is not None else None
     if subject is None or record is None:  # no context, or staff removed the record
         return None
-    intent = follow_up_intent(normalized)
+    intent, rest = _asked_and_rest(normalized)
+    if rest and intent not in (None, Intent.FIGURE) and not named and _part_of(record, rest):
+        rest = ""  # 地在哪: where the subject's land is, asked of the subject
+    intent = intent if not rest else None
     if intent is None or intent == Intent.FIGURE:
         text = _compact(normalized)
         if len(text) > MAX_FOLLOW_UP:
@@ -263,9 +302,15 @@ def follow_up_reply(
             return reply
     if follow.intent == Intent.HOURS:
         return hours(record, snapshot.catalog)
-    if isinstance(record, Organization) and "项目" in question:  # 它的项目在哪
+    if isinstance(record, Organization) and follow.intent == Intent.ADDRESS:
+        # 它的项目在哪, 地在哪个村: where its project is, the one the words are told of
         found = [p for p in snapshot.catalog.projects_of(record.id) if located(p)]
-        asked = found[0] if len(found) == 1 else asked
+        part = _asked_and_rest(normalize(question))[1] if question else ""
+        told = [p for p in found if part and _part_of(p, part)]
+        if "项目" in question and len(found) == 1:
+            asked = found[0]
+        elif len(told) == 1:
+            asked = told[0]
     if follow.intent == Intent.ADDRESS and isinstance(asked, Project) and located(asked):
         # 那块地在哪个村 after the project: where it is carried out, then its organization's
         return snapshot.composer.contact(record, Intent.ADDRESS, located(asked), asked)

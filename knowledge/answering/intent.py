@@ -53,6 +53,8 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
         re.compile(
             r"多少|几家|几个|几次|几名|几所|几台|几块|几场|几批|数量|规模|人次|总共|一共|共有|多大|几万"
             r"|几天|几年|几亩|几户|几位|几人|几项|几份|几元|几块钱|多久|多长时间"
+            # asked yes-or-no (人多不多, 地方大不大): how many, how big
+            r"|多不多|大不大|长不长|久不久|广不广"
             r"|几(回|趟|届|期|轮|间|处)"
             # dates and events are figures too (knowledge/answering/figures.py)
             r"|(什么时候|啥时候|哪年|哪一年|几几年|几月份?|哪个月)"

@@ -88,6 +88,9 @@ class Relist:
     again: bool  # the same list asked again ("还有别的吗"): say these are all there are
     more: bool = False  # the ones not shown yet ("还有别的组织吗" after 社工机构)
     counted: bool = False  # 一共有多少家 after a list: that list, counted
+    # when none there does what the one answered mainly does (那陈仓呢 after 高新区慈善协会):
+    # those doing any of what it does
+    alike: tuple[str, ...] = ()
 
 
 def ordinal(text: str, count: int) -> tuple[int, str] | None:
@@ -250,7 +253,7 @@ def relisted(
         if places:
             query = replace(query, places=tuple(places))
         if topics:
-            query = replace(query, topics=tuple(topics), matched=())
+            query = replace(query, topics=tuple(topics), matched=(), said=())
         if form:
             query = replace(query, form=form)
         return Relist(query, again=False, more=others)
@@ -275,7 +278,9 @@ def relisted(
     # 还有别的吗: like the one answered, unless the question says which kind or where;
     # 西安有没有: the same kind of service there
     wanted = (tuple(topics) or (() if form or places else like)) if more else like
-    return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False)
+    # 那陈仓呢 with no need of its own: what it does at all, if none there does its main one
+    alike = org.topics if places and not (more or topics or form or subject.need) else ()
+    return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False, alike=alike)
 
 
 def _like_the_choice(

@@ -31,6 +31,7 @@ from knowledge.answering.list_questions import (
     name_asked,
     narrowing_words,
     other_institutions,
+    topic_words,
     topics_of,
     without_places,
 )
@@ -136,7 +137,7 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         return _list_answer(snapshot, match)
     # English read in Chinese words keeps no order: "how many children has the Zhita centre
     # helped" ends with 中心, and is the centre's figure, not a count of centres
-    counts = is_count_question(shape, places=bool(match.places))
+    counts = is_count_question(shape, places=bool(match.places), named=match.named)
     counts = counts and not (match.english and match.named)
     if counts and not fact_counts(snapshot, match):
         return _list_answer(snapshot, match, counted=True)
@@ -269,8 +270,11 @@ def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> 
     if not topics and narrowing_words(match.words, snapshot.index.expansions):
         docs = [s.doc for s in match.results]
         matched = [d.id if d.kind == Kind.ORGANIZATION else d.organization for d in docs]
+    said = [
+        w for w in topic_words(words, snapshot.index.expansions, match.normalized) if len(w) > 1
+    ]
     listing = snapshot.lister.listing(
-        match.normalized, match.places, topics, [m for m in matched if m]
+        match.normalized, match.places, topics, [m for m in matched if m], said
     )
     listing.counted = counted
     wide = wide_place(match.normalized) if counted and not match.places else ""
