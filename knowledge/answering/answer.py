@@ -163,6 +163,8 @@ class Answerer:
                 dict.fromkeys(t for r in found for t in need_of(r, topics, snapshot.catalog))
             )
             answer.subject = replace(answer.subject, need=need) if need else answer.subject
+        if answer.intent == Intent.FIGURE and answer.subject is not None and answer.top:
+            answer.subject = replace(answer.subject, asked=match.normalized)
         if match.english:
             answer.reply = with_english_note(answer.reply)
             if answer.proposal is not None:

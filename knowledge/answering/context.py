@@ -21,7 +21,7 @@ from knowledge.answering.intent import Intent, strip_greeting
 from knowledge.answering.lists import ListQuery
 from knowledge.answering.text import normalize
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Organization, Project, Record
+from knowledge.records import Activity, Fact, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 if TYPE_CHECKING:  # replies.py imports this module
@@ -36,7 +36,7 @@ MAX_CHATS = 10_000  # chats remembered at once; the least recently active are dr
 # only where the question starts: "那有什么项目"; 其他 is no pointer).
 _POINTERS = re.compile(
     r"它们家|他们家|她们家|它们|他们|她们|它家|他家|这家|那家|这个组织|那个组织|这个机构|"
-    r"那个机构|这个中心|那个中心|这个协会|那个协会|这个项目|那个项目|该项目|这个|那个|这里|那里|"
+    r"那个机构|这个中心|那个中心|这个协会|那个协会|这个项目|那个项目|该项目|这个|那个|这里|那里|这儿|那儿|"
     r"这边|那边|该组织|该机构|该中心|该协会|它|(?<!其)[他她]|^[这那]"
 )
 # "谁办的", "是哪个组织搞的": asked of a project, its organization answers.
@@ -82,6 +82,10 @@ _COUNTS = re.compile(
     r"多少|几(个|名|位|次|回|趟|家|户|场|台|所|年|月|天|批|块|亩|项|份|届|期|轮|间|处|万|人|元)"
     r"|人次|规模|数量|多大|多长|多久|多不多|大不大|长不长|久不久|什么时候|啥时候|啥时|哪年|哪一年|何时|截至|截止"
 )
+# The date a figure was counted at, asked of the figure just given ("那是截止到啥时候的"), with
+# nothing counted of its own.
+_OF_THE_FIGURE = re.compile(r"截至|截止|到啥时候|到什么时候|哪年的|哪一年的|啥时候的|什么时候的")
+_COUNTED = re.compile(r"多少|几")
 # Read out first: "这周" and "这个月" are no pointer.
 _TIMES = re.compile(r"最近|近期|这周|本周|下周|这个月|下个月|周末|今天|明天|后天|现在")
 # Words that carry no subject: with these and a topic only, the question has none of its own.
@@ -107,6 +111,8 @@ class Subject:
     # the need the question answered asked for (金台区有没有教孩子的: 儿童青少年), when the
     # answer is one organization found by it: "那陈仓呢" asks for that need there
     need: tuple[str, ...] = ()
+    # the figure question it was last answered ("空调装了多少"): "那是截止到啥时候的" asks of it
+    asked: str = ""
 
     def to_json(self) -> dict[str, Any]:
         found: dict[str, Any] = {"kind": str(self.kind), "id": self.id, "name": self.name}
@@ -155,6 +161,8 @@ def subject_of(record: Record | None, catalog: Catalog) -> Subject | None:
     if isinstance(record, Project):
         return Subject(Kind.PROJECT, record.id, record.name)
     org = catalog.record(Kind.ORGANIZATION, record.organization_id) if record else None
+    if org is None and isinstance(record, Fact):  # 它管到哪一年 after a policy: asked of it
+        return Subject(Kind.FACT, record.id, record.name)
     return Subject(Kind.ORGANIZATION, org.id, org.name) if org else None
 
 
@@ -227,6 +235,8 @@ def follow_up(
     if rest and intent not in (None, Intent.FIGURE) and not named and _part_of(record, rest):
         rest = ""  # 地在哪: where the subject's land is, asked of the subject
     intent = intent if not rest else None
+    if isinstance(record, Fact) and not (intent == Intent.FIGURE or _COUNTS.search(normalized)):
+        return None  # a fact has no phone or address: only a number or a date of it is asked
     if intent is None or intent == Intent.FIGURE:
         text = _compact(normalized)
         if len(text) > MAX_FOLLOW_UP:
@@ -235,6 +245,8 @@ def follow_up(
         question = named if named != text else f"{subject.name} {text}"
         pointed = named != text
         counts = intent is not None or bool(_COUNTS.search(text))
+        if subject.asked and _OF_THE_FIGURE.search(text) and not _COUNTED.search(text):
+            question = f"{subject.name} {subject.asked} {text}"  # the date of the figure given
         return Rewrite(subject, question, record.organization_id, pointed, counts)
     owner = catalog.record(Kind.ORGANIZATION, record.organization_id)
     who = intent == Intent.INTRODUCE and bool(_WHO_RUNS.search(_compact(normalized)))

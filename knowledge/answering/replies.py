@@ -28,6 +28,7 @@ from knowledge.answering.list_questions import (
     form_asked,
     is_count_question,
     is_list_question,
+    list_head,
     name_asked,
     narrowing_words,
     other_institutions,
@@ -133,7 +134,7 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
                 return answer
         none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
         return Answer(match.query, False, Intent.LIST, none, [])
-    if is_list_question(shape) and not fact_lists(snapshot, match):
+    if is_list_question(shape) and not fact_lists(snapshot, match) and not _where_it(match, shape):
         return _list_answer(snapshot, match)
     # English read in Chinese words keeps no order: "how many children has the Zhita centre
     # helped" ends with 中心, and is the centre's figure, not a count of centres
@@ -188,6 +189,14 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
 
 
 _NUMBER = re.compile(r"\d")
+_PLACES_HEAD = re.compile(r"^的?(地方|地儿|场所|地点)")
+
+
+def _where_it(match: Match, shape: str) -> bool:
+    """Whether a question naming an organization asks where it did something (青年文联在哪些
+    地方演出过): 地方 are places then, not organizations listed."""
+    head = list_head(shape)
+    return match.named and head is not None and bool(_PLACES_HEAD.match(head))
 
 
 def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | None:
