@@ -308,7 +308,7 @@ def follow_up_reply(
     asked = snapshot.catalog.record(follow.subject.kind, follow.subject.id)
     if follow.intent == Intent.PROJECTS and isinstance(record, Organization):
         if isinstance(asked, Project) and _OTHERS.search(question):  # 他们还有别的项目吗
-            return _other_projects(snapshot.catalog, record, asked)
+            return other_projects(snapshot.catalog, record, asked)
         reply = snapshot.browser.projects(record.id)
         if reply is not None:
             return reply
@@ -333,7 +333,7 @@ def follow_up_reply(
 _OTHERS = re.compile(r"别的|其他|其它|另外")
 
 
-def _other_projects(catalog: Catalog, org: Organization, shown: Project) -> Reply:
+def other_projects(catalog: Catalog, org: Organization, shown: Project) -> Reply:
     """The organization's projects other than the one the chat was answered about, or that
     the sources name no other."""
     others = [p for p in catalog.projects_of(org.id) if p.id != shown.id]

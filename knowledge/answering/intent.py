@@ -105,6 +105,7 @@ def asks_who_serves(normalized: str) -> bool:
     return bool(_WHO_SERVES_RE.search(normalized))
 
 
+_WHICH_ONES = re.compile(r"哪几(?=[块个样部处])")
 _PARTICLES_RE = re.compile(r"[呀啊哈呢哦~]+$")
 LONG_MESSAGE = 60  # characters; past this, the question is in the last clause
 
@@ -137,8 +138,10 @@ def detect_intent(normalized: str) -> Intent:
         return Intent.UNKNOWN
     if _greets(compact):
         return Intent.GREETING
+    # 哪几块 / 哪几个 asks which ones, not how many (哪几年 is a date all the same)
+    which = _WHICH_ONES.sub("哪些", compact)
     for intent, pattern in _PATTERNS:
-        if pattern.search(compact):
+        if pattern.search(which):
             return intent
     return Intent.INTRODUCE
 
