@@ -172,9 +172,13 @@ def counted_part(question: str) -> str:
     return compact[described[-1].end() :] if described else compact
 
 
-# A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者"
+# A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者",
+# "几个做心理疏导的社工"
 # count those people, which no figure of visits (36人次 心理咨询) or trainees is.
-_PERSONS_RE = re.compile(r"(?:多少|几)[个名位]?([\u4e00-\u9fff]{1,5}?(?:师|员|者))[呢啊呀吗?？]*$")
+_PERSONS_RE = re.compile(
+    r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?([\u4e00-\u9fff]{0,5}?(?:师|员|者|社工))"
+    r"[呢啊呀吗?？]*$"
+)
 # …or named before the count: "他们的心理咨询师多少人", "教练员有几个".
 _PERSONS_BEFORE_RE = re.compile(
     r"([\u4e00-\u9fff]{1,5}?(?:师|员|者))(?:有|一共有|共有|一共|总共|大概|到底)?(?:多少|几)"
