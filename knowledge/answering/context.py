@@ -15,18 +15,14 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from knowledge.answering.compose import CIVIL_AFFAIRS_HINT, located
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent, strip_greeting
 from knowledge.answering.lists import ListQuery
-from knowledge.answering.text import normalize
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Fact, Kind, Organization, Project, Record
-from knowledge.reply import Reply
+from knowledge.records import Fact, Kind, Organization, Project, Record
 
 if TYPE_CHECKING:  # replies.py imports this module
     from knowledge.answering.replies import Answer
-    from knowledge.answering.snapshot import Snapshot
 
 DEFAULT_MINUTES = 10
 MAX_FOLLOW_UP = 20  # characters; a longer message tells its own story (他 is someone else)
@@ -180,11 +176,11 @@ def follow_up_intent(normalized: str) -> Intent | None:
 
     `normalized` is text.normalize's output. "它的电话呢", "那有什么项目", "在哪儿" have no
     subject; "哪里有心理咨询" and "明明心理的电话呢" have one."""
-    asked, rest = _asked_and_rest(normalized)
+    asked, rest = asked_and_rest(normalized)
     return asked if not rest else None
 
 
-def _asked_and_rest(normalized: str) -> tuple[Intent | None, str]:
+def asked_and_rest(normalized: str) -> tuple[Intent | None, str]:
     """What a short question asks for, and its words left once that and filler are out."""
     text = _POINTERS.sub("", _compact(normalized))
     if not text:
@@ -216,7 +212,7 @@ def _told_of(record: Record) -> str:
     return "".join(parts)
 
 
-def _part_of(record: Record, rest: str) -> bool:
+def part_of(record: Record, rest: str) -> bool:
     part = _MEASURE.sub("", rest)
     return 0 < len(part) <= MAX_PART and part in _told_of(record)
 
@@ -231,8 +227,8 @@ def follow_up(
     record = catalog.record(subject.kind, subject.id) if subject is not None else None
     if subject is None or record is None:  # no context, or staff removed the record
         return None
-    intent, rest = _asked_and_rest(normalized)
-    if rest and intent not in (None, Intent.FIGURE) and not named and _part_of(record, rest):
+    intent, rest = asked_and_rest(normalized)
+    if rest and intent not in (None, Intent.FIGURE) and not named and part_of(record, rest):
         rest = ""  # 地在哪: where the subject's land is, asked of the subject
     intent = intent if not rest else None
     if isinstance(record, Fact) and not (intent == Intent.FIGURE or _COUNTS.search(normalized)):
@@ -297,68 +293,6 @@ def _among(rewrite: Rewrite, answer: Answer) -> bool:
         if result["id"] in wanted or owner.get("id") in wanted:
             return True
     return False
-
-
-def follow_up_reply(
-    snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity], question: str = ""
-) -> Reply:
-    """The reply to a follow-up, as if the resident had named the record (`question`: its
-    words, "它的项目在哪" asking where the project is)."""
-    record = follow.record
-    asked = snapshot.catalog.record(follow.subject.kind, follow.subject.id)
-    if follow.intent == Intent.PROJECTS and isinstance(record, Organization):
-        if isinstance(asked, Project) and _OTHERS.search(question):  # 他们还有别的项目吗
-            return other_projects(snapshot.catalog, record, asked)
-        reply = snapshot.browser.projects(record.id)
-        if reply is not None:
-            return reply
-    if follow.intent == Intent.HOURS:
-        return hours(record, snapshot.catalog)
-    if isinstance(record, Organization) and follow.intent == Intent.ADDRESS:
-        # 它的项目在哪, 地在哪个村: where its project is, the one the words are told of
-        found = [p for p in snapshot.catalog.projects_of(record.id) if located(p)]
-        part = _asked_and_rest(normalize(question))[1] if question else ""
-        told = [p for p in found if part and _part_of(p, part)]
-        if "项目" in question and len(found) == 1:
-            asked = found[0]
-        elif len(told) == 1:
-            asked = told[0]
-    if follow.intent == Intent.ADDRESS and isinstance(asked, Project) and located(asked):
-        # 那块地在哪个村 after the project: where it is carried out, then its organization's
-        return snapshot.composer.contact(record, Intent.ADDRESS, located(asked), asked)
-    intent = Intent.INTRODUCE if follow.intent == Intent.PROJECTS else follow.intent
-    return snapshot.composer.answer(record, intent, [], upcoming)
-
-
-_OTHERS = re.compile(r"别的|其他|其它|另外")
-
-
-def other_projects(catalog: Catalog, org: Organization, shown: Project) -> Reply:
-    """The organization's projects other than the one the chat was answered about, or that
-    the sources name no other."""
-    others = [p for p in catalog.projects_of(org.id) if p.id != shown.id]
-    if not others:
-        line = f"资料中只写到{org.name}的这一个项目：{shown.name}，没有写到别的项目。"
-        return Reply(org.name, [line, catalog.cite(org, [])])
-    lines = [f"除了{shown.name}，资料中还写到{org.name}的这些项目："]
-    lines += [f"· {p.name}" for p in others]
-    return Reply(f"{org.name}的项目", [*lines, catalog.cite(org, [])])
-
-
-def hours(record: Record, catalog: Catalog) -> Reply:
-    """Opening hours when the records give them; otherwise say so, and how to ask."""
-    org = record if isinstance(record, Organization) else None
-    if org is not None and org.opening_hours:
-        return Reply(
-            org.name, [f"开放时间：{org.opening_hours}", catalog.cite(org, ["opening_hours"])]
-        )
-    lines = [f"资料中没有{record.display_name}的开放时间。"]
-    details = org.contact_details if org else []
-    if details:
-        lines.append("可以先联系问问：" + "；".join(f"{k}：{v}" for k, v in details))
-    else:
-        lines.append(f"如需了解，{CIVIL_AFFAIRS_HINT}。")
-    return Reply(record.display_name, [*lines, catalog.cite(record, [])])
 
 
 def is_live(since: float, now: float, minutes: float) -> bool:

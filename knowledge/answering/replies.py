@@ -12,17 +12,13 @@ from typing import Any
 
 from knowledge.answering.compose import GREETING, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply, in_words
-from knowledge.answering.context import (
-    FollowUp,
-    Subject,
-    follow_up_reply,
-    other_projects,
-)
+from knowledge.answering.context import FollowUp, Subject
 from knowledge.answering.documents import asks_documents, documents, documents_reply
 from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals, praised
 from knowledge.answering.figure_places import figure_of_another_place, wide_place
 from knowledge.answering.figure_questions import is_award_question
 from knowledge.answering.figures import family_figures, figures_reply, selections
+from knowledge.answering.follow_replies import follow_up_reply, other_projects
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent, detect_intent
