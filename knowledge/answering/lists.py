@@ -29,6 +29,7 @@ from knowledge.records import Fact, Organization
 from knowledge.reply import Reply
 
 MAX_LISTED = 10
+_HOUSES = re.compile(r"入驻|引进|引入|孵化出?了|里面|里头|下面")
 
 
 @dataclass(frozen=True)
@@ -165,12 +166,14 @@ class Lister:
         if exclude and not wanted and not form and not places:
             own = self.catalog.organizations.get(exclude)
             wanted = list(own.topics[:1]) if own else []
+        # 张家堡服务中心有几个社会组织入驻: those it houses, not itself
+        houses = self.named(compact) if _HOUSES.search(compact) and not exclude else ""
         return ListQuery(
             tuple(places),
             tuple(wanted),
             form,
             tuple(matched),
-            (exclude,) if exclude else (),
+            tuple(key for key in (exclude, houses) if key),
             name_has=piece,
             name_ends=ends,
         )

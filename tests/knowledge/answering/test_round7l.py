@@ -313,3 +313,25 @@ def test_another_place_after_one_organization_asks_for_any_of_what_it_does(
     assert [org.id for org in answer.listed] == ["chencang-sozo-center"]
     alike = in_one_chat(answerer, ["智塔", "还有类似的机构吗"])
     assert not alike.answered  # "like it": its main need only, none other does it
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        (
+            "张家堡服务中心有几个社会组织入驻",
+            {"shaanxi-zhongyi-sozo-center", "weiyang-qiuwen-social-work", "zhonghai-social-work"},
+        ),
+        (
+            "张家堡服务中心引进了哪些组织",
+            {"shaanxi-zhongyi-sozo-center", "weiyang-qiuwen-social-work", "zhonghai-social-work"},
+        ),
+        ("辛家庙服务中心里面有哪些组织", set()),  # the sources name none it houses
+    ],
+)
+def test_those_an_organization_houses_leave_it_out(
+    answerer: Answerer, question: str, listed: set[str]
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert {org.id for org in answer.listed} == listed, answer.text
+    assert answer.answered == bool(listed)
