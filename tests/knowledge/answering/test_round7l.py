@@ -215,6 +215,7 @@ def test_other_projects_like_one_excepted_are_of_anyone(answerer: Answerer) -> N
         ("青年艺术大舞台参加的人多不多", Intent.FIGURE),
         ("张家堡服务中心地方大不大", Intent.FIGURE),
         ("张家堡街道社会组织服务中心里头有哪几块", Intent.INTRODUCE),  # which, not how many
+        ("武术协会在哪几所学校教武术", Intent.FIGURE),  # 在哪几所 is no address
     ],
 )
 def test_how_many_asked_yes_or_no_is_a_figure_and_which_ones_is_not(
@@ -253,6 +254,7 @@ def test_what_is_counted_asked_yes_or_no_gives_its_unit() -> None:
     [
         (["我在陈仓有块田是啥项目", "地在哪"], "县功镇翟家村"),
         (["陈仓区社会组织服务中心搞过啥项目", "地在哪个村"], "县功镇翟家村"),
+        (["武术协会", "在哪几所学校教"], "8所小学"),
     ],
 )
 def test_a_part_the_subjects_record_tells_of_is_asked_of_the_subject(
