@@ -323,16 +323,25 @@ def topics_of(
 
 
 def topic_words(
-    words: Sequence[str], expansions: dict[str, tuple[str, ...]], text: str = ""
+    words: Sequence[str],
+    expansions: dict[str, tuple[str, ...]],
+    text: str = "",
+    *,
+    pieces: bool = False,
 ) -> list[str]:
-    """The question's words that give it its topics (see topics_of)."""
+    """The question's words that give it its topics (see topics_of); a piece of a longer one
+    that gives a topic says nothing of its own (教育 of 红色教育) unless `pieces` are asked
+    for (心理 of 心理咨询, which a service's 心理辅导 says)."""
     phrases = "|".join(_FORM_PHRASE.findall(text))
-    return [
+    found = [
         word
         for word in words
         if not (_NOT_TOPIC.search(word) or (phrases and word in phrases) or word in _RELATIONS)
         and any(key.startswith("T:") for key in expansions.get(word, ()))
     ]
+    if pieces:
+        return found
+    return [w for w in found if not any(w != longer and w in longer for longer in found)]
 
 
 # A name asked for (a normalized question: its quotes are spaces): 名字里带“联合会”的组织 (the

@@ -333,7 +333,9 @@ def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> 
         docs = [s.doc for s in match.results]
         matched = [d.id if d.kind == Kind.ORGANIZATION else d.organization for d in docs]
     said = [
-        w for w in topic_words(words, snapshot.index.expansions, match.normalized) if len(w) > 1
+        w
+        for w in topic_words(words, snapshot.index.expansions, match.normalized, pieces=True)
+        if len(w) > 1
     ]
     listing = snapshot.lister.listing(
         match.normalized, match.places, topics, [m for m in matched if m], said

@@ -337,3 +337,17 @@ def test_those_an_organization_houses_leave_it_out(
     answer = answerer.answer(question, log_question=False)
     assert {org.id for org in answer.listed} == listed, answer.text
     assert answer.answered == bool(listed)
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("有哪些搞红色教育的", ["baoji-national-defense-education"]),
+        ("宝鸡哪些组织做红色教育", ["baoji-national-defense-education"]),
+    ],
+)
+def test_a_piece_of_a_topics_word_is_no_topic_of_its_own(
+    answerer: Answerer, question: str, listed: list[str]
+) -> None:
+    answer = answerer.answer(question, log_question=False)  # 教育 of 红色教育 is no 教育培训
+    assert [org.id for org in answer.listed] == listed
