@@ -339,9 +339,17 @@ def topic_words(
         if not (_NOT_TOPIC.search(word) or (phrases and word in phrases) or word in _RELATIONS)
         and any(key.startswith("T:") for key in expansions.get(word, ()))
     ]
-    if pieces:
-        return found
-    return [w for w in found if not any(w != longer and w in longer for longer in found)]
+
+    def topics(word: str) -> set[str]:
+        return {key for key in expansions.get(word, ()) if key.startswith("T:")}
+
+    def whole(word: str) -> str | None:
+        return next((w for w in found if w != word and word in w), None)
+
+    # a piece stands for the whole's topic only (心理 of 心理咨询 does, 教育 of 红色教育 not)
+    return [
+        w for w in found if (longer := whole(w)) is None or (pieces and topics(w) <= topics(longer))
+    ]
 
 
 # A name asked for (a normalized question: its quotes are spaces): 名字里带“联合会”的组织 (the
