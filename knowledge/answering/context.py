@@ -63,7 +63,8 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     ),
     (Intent.JOIN, re.compile(r"怎么参加|如何参加|参加|报名|加入|参与|当志愿者|志愿者")),
     (Intent.ACTIVITIES, re.compile(r"活动")),
-    (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务")),
+    # 教些啥, 都搞些什么: what it does, asked with the verb of what it does
+    (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务|[教学搞干办帮弄管][些点过了]*(啥|什么)")),
     (Intent.INTRODUCE, re.compile(r"是做什么的|做什么的|干什么的|是干啥的|做什么|干什么|介绍")),
     (Intent.INTRODUCE, _WHO_RUNS),
 ]

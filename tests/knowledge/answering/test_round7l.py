@@ -351,3 +351,18 @@ def test_a_piece_of_a_topics_word_is_no_topic_of_its_own(
 ) -> None:
     answer = answerer.answer(question, log_question=False)  # 教育 of 红色教育 is no 教育培训
     assert [org.id for org in answer.listed] == listed
+
+
+@pytest.mark.parametrize(
+    ("turns", "org"),
+    [
+        (["武术协会", "教些啥"], "jintai-wushu"),
+        (["明明心理", "都帮些啥"], "baoji-mingming-psychology"),
+        (["秋文社工", "平时都弄些啥"], "weiyang-qiuwen-social-work"),
+    ],
+)
+def test_what_it_does_asked_with_a_verb_of_doing_is_asked_of_the_subject(
+    answerer: Answerer, turns: list[str], org: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.top is not None and answer.top.id == org and answer.context is not None
