@@ -76,7 +76,8 @@ _THE_ORGANIZATIONS = frozenset(
 # with no name or place of its own, it is about the chat's subject, even where a city-wide
 # fact would also fit its words.
 _COUNTS = re.compile(
-    r"多少|几(个|名|位|次|回|趟|家|户|场|台|所|年|月|天|批|块|亩|项|份|届|期|轮|间|处|万|人|元)"
+    r"多少|几(个|名|位|次|回|趟|家|户|场|台|所|年|月|天|批|块|亩|项|份|届|期|轮|间|处|万|人|元"
+    r"|级|层|类|种|套|条|座|栋|支|队|组|门|节|首|段|本|辆|周|倍)"
     r"|人次|规模|数量|多大|多长|多久|多不多|大不大|长不长|久不久|什么时候|啥时候|啥时|哪年|哪一年|何时|截至|截止"
 )
 # The date a figure was counted at, asked of the figure just given ("那是截止到啥时候的"), with

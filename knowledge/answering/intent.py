@@ -55,7 +55,7 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
             r"|几天|几年|几亩|几户|几位|几人|几项|几份|几元|几块钱|多久|多长时间"
             # asked yes-or-no (人多不多, 地方大不大): how many, how big
             r"|多不多|大不大|长不长|久不久|广不广"
-            r"|几(回|趟|届|期|轮|间|处)"
+            r"|几(回|趟|届|期|轮|间|处|级|层|类|种|套|条|座|栋|支|队|组|门|节|首|段|本|辆|周|倍)"
             # dates and events are figures too (knowledge/answering/figures.py)
             r"|(什么时候|啥时候|哪年|哪一年|几几年|几月份?|哪个月)"
             r"(开始|办|成立|启动|建|开展|搞|做|创办|实施)"

@@ -216,6 +216,8 @@ def test_other_projects_like_one_excepted_are_of_anyone(answerer: Answerer) -> N
         ("张家堡服务中心地方大不大", Intent.FIGURE),
         ("张家堡街道社会组织服务中心里头有哪几块", Intent.INTRODUCE),  # which, not how many
         ("武术协会在哪几所学校教武术", Intent.FIGURE),  # 在哪几所 is no address
+        ("中小企业协会有几级培养网络", Intent.FIGURE),  # any measure word counts
+        ("青年文联搞过几种比赛", Intent.FIGURE),
     ],
 )
 def test_how_many_asked_yes_or_no_is_a_figure_and_which_ones_is_not(
