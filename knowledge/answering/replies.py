@@ -159,6 +159,11 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         held = _figure_held(snapshot, match, intent)
         if held is not None:
             return held
+        if _ANY_OF_THEM.search(shape.replace(" ", "")):
+            # 未央区有没有做残疾人服务的组织: whether any does, by place and need, not 不知道
+            listed = _list_answer(snapshot, match)
+            if listed.answered or listed.list_query and listed.list_query.topics:
+                return listed
         if intent == Intent.INTRODUCE or not match.normalized:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
@@ -195,6 +200,7 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
 
 
 _NUMBER = re.compile(r"\d")
+_ANY_OF_THEM = re.compile(r"有没有[^，,。？?！!]{1,16}(组织|机构|协会|社团|团体|社工|中心)")
 _PLACES_HEAD = re.compile(r"^的?(地方|地儿|场所|地点)")
 
 

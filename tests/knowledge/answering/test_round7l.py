@@ -368,3 +368,18 @@ def test_what_it_does_asked_with_a_verb_of_doing_is_asked_of_the_subject(
 ) -> None:
     answer = in_one_chat(answerer, turns)
     assert answer.top is not None and answer.top.id == org and answer.context is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "said"),
+    [
+        ("未央区有没有关心娃娃成长的社工机构", ["changqingteng-social-work"], "常青藤"),
+        ("未央区有没有做残疾人服务的组织", [], "资料中没有未央区残障康复方面的组织"),
+    ],
+)
+def test_whether_any_does_it_unsure_of_one_is_answered_by_place_and_need(
+    answerer: Answerer, question: str, listed: list[str], said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert [org.id for org in answer.listed] == listed and said in answer.text
+    assert answer.answered == bool(listed)  # none there: said so, not 不知道
