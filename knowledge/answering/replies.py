@@ -162,7 +162,7 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         if _ANY_OF_THEM.search(shape.replace(" ", "")):
             # 未央区有没有做残疾人服务的组织: whether any does, by place and need, not 不知道
             listed = _list_answer(snapshot, match)
-            if listed.answered or listed.list_query and listed.list_query.topics:
+            if listed.answered or (listed.list_query and listed.list_query.topics):
                 return listed
         if intent == Intent.INTRODUCE or not match.normalized:
             intent = Intent.UNKNOWN
