@@ -159,7 +159,7 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         held = _figure_held(snapshot, match, intent)
         if held is not None:
             return held
-        if _ANY_OF_THEM.search(shape.replace(" ", "")):
+        if _ANY_OF_THEM.search(shape.replace(" ", "")) and _all_known(snapshot, match):
             # 未央区有没有做残疾人服务的组织: whether any does, by place and need, not 不知道
             listed = _list_answer(snapshot, match)
             if listed.answered or (listed.list_query and listed.list_query.topics):
@@ -202,6 +202,13 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
 _NUMBER = re.compile(r"\d")
 _ANY_OF_THEM = re.compile(r"有没有[^，,。？?！!]{1,16}(组织|机构|协会|社团|团体|社工|中心)")
 _PLACES_HEAD = re.compile(r"^的?(地方|地儿|场所|地点)")
+
+
+def _all_known(snapshot: Snapshot, match: Match) -> bool:
+    """Whether every word of the question that no topic or kind holds is one the records use
+    (有没有给老人算命的机构: 算命 is no need they serve, whatever 老人 lists)."""
+    postings = snapshot.index.postings
+    return all(w in postings for w in narrowing_words(match.words, snapshot.index.expansions))
 
 
 def _where_it(match: Match, shape: str) -> bool:

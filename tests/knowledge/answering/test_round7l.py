@@ -383,3 +383,12 @@ def test_whether_any_does_it_unsure_of_one_is_answered_by_place_and_need(
     answer = answerer.answer(question, log_question=False)
     assert [org.id for org in answer.listed] == listed and said in answer.text
     assert answer.answered == bool(listed)  # none there: said so, not 不知道
+
+
+@pytest.mark.parametrize(
+    "question", ["未央区有没有给老人理发的组织", "渭滨区有没有给老人剪头发的组织"]
+)
+def test_still_whether_any_does_what_the_records_never_say_is_not_listed(
+    answerer: Answerer, question: str
+) -> None:
+    assert not answerer.answer(question, log_question=False).answered
