@@ -63,6 +63,8 @@ def costed(snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo
             return None
         subject = None
     else:
+        if context is not None and not context.id and len(context.listed) > 1:
+            return _each_costs(snapshot, match, context)  # 这几家都免费吗: each one's
         if context is None or not context.id:
             return None
         if not (asks_cost(match.normalized) or _amount_of_it(match.normalized)):
@@ -78,6 +80,31 @@ def costed(snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo
         answer.decision = Decision.ANSWER
         return answer
     return followed(snapshot, FollowUp(subject, record, Intent.FIGURE), match.query, tz, reply)
+
+
+_THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|各自|分别")
+
+
+def _each_costs(snapshot: Snapshot, match: Match, context: Subject) -> Answer | None:
+    """Whether each organization of the list shown costs money, as the sources say."""
+    compact = match.normalized.replace(" ", "")
+    if not _THEM.search(compact) or not asks_cost(_THEM.sub("", compact)):
+        return None
+    catalog = snapshot.catalog
+    orgs = [o for kind, key in context.listed if (o := catalog.organizations.get(key))]
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        said = _said(org) or [p for project in catalog.projects_of(org.id) for p in _said(project)]
+        lines.append(f"{i}. {org.name}：{said[0] if said else '资料中没有写明是否收费'}")
+    if not orgs:
+        return None
+    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
+    lines += [f"如需了解，{CIVIL_AFFAIRS_HINT}。", "来源：" + "；".join(sources)]
+    reply = Reply(f"这 {len(orgs)} 家是否收费", lines)
+    results = [{"kind": o.KIND, "id": o.id, "name": o.name, "score": 0.0} for o in orgs]
+    answer = Answer(match.query, True, Intent.FIGURE, reply, results, context=context)
+    answer.decision = Decision.ANSWER
+    return answer
 
 
 def _amount_of_it(text: str) -> bool:

@@ -352,13 +352,18 @@ def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
     compact = text.replace(" ", "")
     if len(compact) > MAX_FOLLOW_UP or not _ALL_OF_THEM.search(compact):
         return None
-    intent = follow_up_intent(_ALL_OF_THEM.sub("", compact))
+    rest = _ALL_OF_THEM.sub("", compact)
+    if "项目" in rest:  # 它们都做过啥项目: each one's
+        return Intent.PROJECTS
+    intent = follow_up_intent(rest)
     return intent if intent in _FIELDS else None
 
 
 def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) -> Reply:
     """The contact or the address of each organization listed: what the sources give, and
     where each is when they give none (never a guessed one)."""
+    if intent == Intent.PROJECTS:
+        return _all_projects(orgs, catalog)
     label, name = _FIELDS[intent]
     lines = []
     for i, org in enumerate(orgs, 1):
@@ -373,3 +378,13 @@ def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) ->
     lines.append(f"我们不提供未经核实的联系方式；如需了解，{CIVIL_AFFAIRS_HINT}。")
     sources = dict.fromkeys(catalog.cite(org, [name]).removeprefix("来源：") for org in orgs)
     return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])
+
+
+def _all_projects(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
+    """The projects the sources name of each organization listed."""
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        names = "、".join(p.name for p in catalog.projects_of(org.id))
+        lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
+    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])

@@ -392,3 +392,12 @@ def test_still_whether_any_does_what_the_records_never_say_is_not_listed(
     answerer: Answerer, question: str
 ) -> None:
     assert not answerer.answer(question, log_question=False).answered
+
+
+def test_each_listed_ones_projects_and_whether_it_costs(answerer: Answerer) -> None:
+    projects = in_one_chat(answerer, ["未央区有哪些社工机构", "它们都做过啥项目"])
+    assert "1. 西安市未央区秋文社工服务中心：唯爱妈妈+幸福赋能计划" in projects.text
+    assert "2. 中海社工：资料中没有写到它的项目" in projects.text
+    costs = in_one_chat(answerer, ["宝鸡有哪些做儿童的组织", "这几家都免费吗"])
+    assert "1. 金台区武术协会：资料中没有写明是否收费" in costs.text
+    assert "100名孩子免费穿军装" in costs.text  # what the sources say of the third
