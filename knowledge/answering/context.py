@@ -196,8 +196,8 @@ def asked_and_rest(normalized: str) -> tuple[Intent | None, str]:
 
 
 # A part of the subject named by a noun its own record tells of: "地在哪" after the farmland
-# project (认购一块土地), "院子在哪" after the courtyard cooperative; a measure word before
-# it (那块地) says which one, not what.
+# project (认购一块土地), "小屋在哪" after 明明心理 (its 安心小屋); a measure word before it
+# (那块地) says which one, not what.
 MAX_PART = 4  # characters
 _MEASURE = re.compile(r"^[块个家条间座片位所]")
 
@@ -215,6 +215,7 @@ def _told_of(record: Record) -> str:
 
 
 def part_of(record: Record, rest: str) -> bool:
+    """Whether the words left of a short question name something the record tells of."""
     part = _MEASURE.sub("", rest)
     return 0 < len(part) <= MAX_PART and part in _told_of(record)
 

@@ -26,21 +26,37 @@ def asks_documents(text: str) -> bool:
     return any(_ASKED.search(clause) for clause in text.split())
 
 
-def documents(catalog: Catalog, places: Sequence[str]) -> list[Fact]:
-    """The facts telling of documents issued, of the places asked (all when none is)."""
+# The country's, not a place's: 国家有哪些扶持社会组织的政策 asks for the ministry's only.
+_NATIONAL = re.compile(r"国家|全国|中央|国务院|民政部|中国")
+
+
+def national(text: str) -> bool:
+    return bool(_NATIONAL.search(text))
+
+
+def documents(
+    catalog: Catalog, places: Sequence[str], about: Sequence[str] = (), *, of_country: bool = False
+) -> list[Fact]:
+    """The facts telling of documents issued, of the places asked (all when none is; the
+    country's alone `of_country`), saying each of the words `about` (养老政策: of 养老)."""
     found = []
     for fact in catalog.facts.values():
         if not _TITLE.search(fact.answer) or not _ISSUED.search(fact.answer):
             continue
         if places and not {fact.city, fact.district} & set(places):
             continue
+        if of_country and (fact.city or fact.district):
+            continue
+        if not all(word in fact.name + fact.answer for word in about):
+            continue
         found.append(fact)
     return found
 
 
-def documents_reply(catalog: Catalog, facts: Sequence[Fact], places: Sequence[str]) -> Reply:
-    where = "、".join(places)
-    what = f"{where}关于社会组织的文件"
+def documents_reply(
+    catalog: Catalog, facts: Sequence[Fact], where: str, about: Sequence[str] = ()
+) -> Reply:
+    what = f"{where}关于{'、'.join(about) or '社会组织'}的文件"
     if not facts:
         return Reply(f"资料中没有{what}。", ["可以换个说法试试，或写出区县。"])
     lines = [f"资料中写到的共 {len(facts)} 项："]

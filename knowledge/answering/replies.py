@@ -13,7 +13,7 @@ from typing import Any
 from knowledge.answering.compose import GREETING, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply, in_words
 from knowledge.answering.context import FollowUp, Subject
-from knowledge.answering.documents import asks_documents, documents, documents_reply
+from knowledge.answering.documents import asks_documents, documents, documents_reply, national
 from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals, praised
 from knowledge.answering.figure_places import figure_of_another_place, wide_place
 from knowledge.answering.figure_questions import is_award_question
@@ -220,8 +220,23 @@ def _where_it(match: Match, shape: str) -> bool:
 
 def _documents(snapshot: Snapshot, match: Match) -> Answer:
     places = [name for _, name in match.places]
-    facts = documents(snapshot.catalog, places)
-    reply = documents_reply(snapshot.catalog, facts, places)
+    wide = wide_place(match.normalized)  # 陕西有哪些社会组织政策: no province's are given
+    country = national(match.normalized) and not places
+    # 养老政策: of a need the documents are not about (their topics say what they are about)
+    expansions = snapshot.index.expansions
+    held = {f"T:{t}" for f in documents(snapshot.catalog, []) for t in f.topics}
+    about = [
+        w
+        for w in topic_words(match.words, expansions, match.normalized)
+        if not {k for k in expansions.get(w, ()) if k.startswith("T:")} <= held
+    ]
+    facts = (
+        []
+        if wide and not country
+        else documents(snapshot.catalog, places, about, of_country=country)
+    )
+    where = "国家" if country else wide or "、".join(places)
+    reply = documents_reply(snapshot.catalog, facts, where, about)
     results = [{"kind": f.KIND, "id": f.id, "name": f.name, "score": 1.0} for f in facts]
     answer = Answer(match.query, bool(facts), Intent.LIST, reply, results)
     answer.top = facts[0] if facts else None

@@ -51,3 +51,20 @@ def test_a_place_with_no_document_gets_none(answerer: Answerer) -> None:
 )
 def test_only_a_list_of_documents_is_asked_for_so(question: str, asks: bool) -> None:
     assert asks_documents(normalize(question)) == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "said"),
+    [
+        ("国家有哪些扶持社会组织的政策", ["mca-community-org-opinion"], "国家关于社会组织的文件"),
+        ("民政部出了哪些文件", ["mca-community-org-opinion"], "《民政部关于大力培育发展"),
+        ("有哪些养老政策", [], "资料中没有关于养老的文件"),  # none is about a need
+        ("陕西有哪些社会组织政策", [], "资料中没有陕西关于社会组织的文件"),
+    ],
+)
+def test_the_countrys_or_a_needs_documents_are_only_those(
+    answerer: Answerer, question: str, listed: list[str], said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert [r["id"] for r in answer.results] == listed and said in answer.text
+    assert answer.answered == bool(listed)
