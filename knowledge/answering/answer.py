@@ -129,7 +129,11 @@ class Answerer:
         shown = from_shown(snapshot, match, context, self.tz) or costed(
             snapshot, match, context, self.tz
         )
-        follow = follow_up(match.normalized, context, snapshot.catalog) if not shown else None
+        follow = (
+            follow_up(match.normalized, context, snapshot.catalog, named=match.named)
+            if not shown
+            else None
+        )
         if shown is not None:
             answer = shown
         elif isinstance(follow, FollowUp):
@@ -159,6 +163,8 @@ class Answerer:
                 dict.fromkeys(t for r in found for t in need_of(r, topics, snapshot.catalog))
             )
             answer.subject = replace(answer.subject, need=need) if need else answer.subject
+        if answer.intent == Intent.FIGURE and answer.subject is not None and answer.top:
+            answer.subject = replace(answer.subject, asked=match.normalized)
         if match.english:
             answer.reply = with_english_note(answer.reply)
             if answer.proposal is not None:

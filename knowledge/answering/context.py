@@ -15,17 +15,14 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from knowledge.answering.compose import CIVIL_AFFAIRS_HINT, located
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent, strip_greeting
 from knowledge.answering.lists import ListQuery
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Organization, Project, Record
-from knowledge.reply import Reply
+from knowledge.records import Fact, Kind, Organization, Project, Record
 
 if TYPE_CHECKING:  # replies.py imports this module
     from knowledge.answering.replies import Answer
-    from knowledge.answering.snapshot import Snapshot
 
 DEFAULT_MINUTES = 10
 MAX_FOLLOW_UP = 20  # characters; a longer message tells its own story (他 is someone else)
@@ -35,7 +32,7 @@ MAX_CHATS = 10_000  # chats remembered at once; the least recently active are dr
 # only where the question starts: "那有什么项目"; 其他 is no pointer).
 _POINTERS = re.compile(
     r"它们家|他们家|她们家|它们|他们|她们|它家|他家|这家|那家|这个组织|那个组织|这个机构|"
-    r"那个机构|这个中心|那个中心|这个协会|那个协会|这个项目|那个项目|该项目|这个|那个|这里|那里|"
+    r"那个机构|这个中心|那个中心|这个协会|那个协会|这个项目|那个项目|该项目|这个|那个|这里|那里|这儿|那儿|"
     r"这边|那边|该组织|该机构|该中心|该协会|它|(?<!其)[他她]|^[这那]"
 )
 # "谁办的", "是哪个组织搞的": asked of a project, its organization answers.
@@ -50,7 +47,7 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (
         Intent.ADDRESS,
         re.compile(
-            r"在?哪个(村子|村|镇|乡|社区|小区)|在?哪条(路|街)上?|在哪里|在哪儿|在哪|哪儿|地址|位置|怎么走|怎么去|"
+            r"在?哪个(村子|村|镇|乡|社区|小区)|在?哪条(路|街)上?|在哪里|在哪儿|在哪(?!几)|哪儿|地址|位置|怎么走|怎么去|"
             r"什么地方|哪个区|哪个县|哪个街道|哪条路|办公地点|啥地方"
         ),
     ),
@@ -60,10 +57,14 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     ),
     (Intent.PROJECTS, re.compile(r"项目")),
     # A count ("有多少志愿者") is matched again with the subject named: its words pick the figure.
-    (Intent.FIGURE, re.compile(r"多少|几个|几名|几位|几次|几家|人次|规模|数量")),
+    (
+        Intent.FIGURE,
+        re.compile(r"多少|几个|几名|几位|几次|几家|人次|规模|数量|多不多|大不大|长不长|久不久"),
+    ),
     (Intent.JOIN, re.compile(r"怎么参加|如何参加|参加|报名|加入|参与|当志愿者|志愿者")),
     (Intent.ACTIVITIES, re.compile(r"活动")),
-    (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务")),
+    # 教些啥, 都搞些什么: what it does, asked with the verb of what it does
+    (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务|[教学搞干办帮弄管][些点过了]*(啥|什么)")),
     (Intent.INTRODUCE, re.compile(r"是做什么的|做什么的|干什么的|是干啥的|做什么|干什么|介绍")),
     (Intent.INTRODUCE, _WHO_RUNS),
 ]
@@ -75,9 +76,14 @@ _THE_ORGANIZATIONS = frozenset(
 # with no name or place of its own, it is about the chat's subject, even where a city-wide
 # fact would also fit its words.
 _COUNTS = re.compile(
-    r"多少|几(个|名|位|次|回|趟|家|户|场|台|所|年|月|天|批|块|亩|项|份|届|期|轮|间|处|万|人|元)"
-    r"|人次|规模|数量|多大|多长|多久|什么时候|啥时候|啥时|哪年|哪一年|何时|截至|截止"
+    r"多少|几(个|名|位|次|回|趟|家|户|场|台|所|年|月|天|批|块|亩|项|份|届|期|轮|间|处|万|人|元"
+    r"|级|层|类|种|套|条|座|栋|支|队|组|门|节|首|段|本|辆|周|倍)"
+    r"|人次|规模|数量|多大|多长|多久|多不多|大不大|长不长|久不久|什么时候|啥时候|啥时|哪年|哪一年|何时|截至|截止"
 )
+# The date a figure was counted at, asked of the figure just given ("那是截止到啥时候的"), with
+# nothing counted of its own.
+_OF_THE_FIGURE = re.compile(r"截至|截止|到啥时候|到什么时候|哪年的|哪一年的|啥时候的|什么时候的")
+_COUNTED = re.compile(r"多少|几")
 # Read out first: "这周" and "这个月" are no pointer.
 _TIMES = re.compile(r"最近|近期|这周|本周|下周|这个月|下个月|周末|今天|明天|后天|现在")
 # Words that carry no subject: with these and a topic only, the question has none of its own.
@@ -103,6 +109,8 @@ class Subject:
     # the need the question answered asked for (金台区有没有教孩子的: 儿童青少年), when the
     # answer is one organization found by it: "那陈仓呢" asks for that need there
     need: tuple[str, ...] = ()
+    # the figure question it was last answered ("空调装了多少"): "那是截止到啥时候的" asks of it
+    asked: str = ""
 
     def to_json(self) -> dict[str, Any]:
         found: dict[str, Any] = {"kind": str(self.kind), "id": self.id, "name": self.name}
@@ -151,6 +159,8 @@ def subject_of(record: Record | None, catalog: Catalog) -> Subject | None:
     if isinstance(record, Project):
         return Subject(Kind.PROJECT, record.id, record.name)
     org = catalog.record(Kind.ORGANIZATION, record.organization_id) if record else None
+    if org is None and isinstance(record, Fact):  # 它管到哪一年 after a policy: asked of it
+        return Subject(Kind.FACT, record.id, record.name)
     return Subject(Kind.ORGANIZATION, org.id, org.name) if org else None
 
 
@@ -168,26 +178,64 @@ def follow_up_intent(normalized: str) -> Intent | None:
 
     `normalized` is text.normalize's output. "它的电话呢", "那有什么项目", "在哪儿" have no
     subject; "哪里有心理咨询" and "明明心理的电话呢" have one."""
+    asked, rest = asked_and_rest(normalized)
+    return asked if not rest else None
+
+
+def asked_and_rest(normalized: str) -> tuple[Intent | None, str]:
+    """What a short question asks for, and its words left once that and filler are out."""
     text = _POINTERS.sub("", _compact(normalized))
     if not text:
-        return None
+        return None, ""
     asked = next((intent for intent, pattern in _TOPICS if pattern.search(text)), None)
     if asked is None:
-        return None
+        return None, text
     for _, pattern in _TOPICS:
         text = pattern.sub("", text)
-    return asked if not _FILLER.sub("", text) else None
+    return asked, _FILLER.sub("", text)
+
+
+# A part of the subject named by a noun its own record tells of: "地在哪" after the farmland
+# project (认购一块土地), "小屋在哪" after 明明心理 (its 安心小屋); a measure word before it
+# (那块地) says which one, not what.
+MAX_PART = 4  # characters
+_MEASURE = re.compile(r"^[块个家条间座片位所]")
+
+
+def _told_of(record: Record) -> str:
+    """What the sources tell of a record: its names, description, services and figures."""
+    parts: list[str] = [record.display_name, *getattr(record, "aliases", ())]
+    if isinstance(record, Project):
+        parts += [record.description, record.period]
+    if isinstance(record, Organization):
+        parts += [record.summary, *record.services, record.address, record.street]
+    parts += [f"{f.label}{f.text}{f.quote}" for f in getattr(record, "figures", ())]
+    parts.append(record.source.quote)
+    return "".join(parts)
+
+
+def part_of(record: Record, rest: str) -> bool:
+    """Whether the words left of a short question name something the record tells of."""
+    part = _MEASURE.sub("", rest)
+    return 0 < len(part) <= MAX_PART and part in _told_of(record)
 
 
 def follow_up(
-    normalized: str, subject: Subject | None, catalog: Catalog
+    normalized: str, subject: Subject | None, catalog: Catalog, *, named: bool = False
 ) -> FollowUp | Rewrite | None:
     """The question read against the chat's context, if it may be a follow-up of it: one
-    answered from the context directly, or one to match again with the subject named."""
+    answered from the context directly, or one to match again with the subject named.
+    `named`: the question names a record of its own (秋文社工在哪 after 张家堡's centre,
+    whose text tells of it, is about 秋文社工)."""
     record = catalog.record(subject.kind, subject.id) if subject is not None else None
     if subject is None or record is None:  # no context, or staff removed the record
         return None
-    intent = follow_up_intent(normalized)
+    intent, rest = asked_and_rest(normalized)
+    if rest and intent not in (None, Intent.FIGURE) and not named and part_of(record, rest):
+        rest = ""  # 地在哪: where the subject's land is, asked of the subject
+    intent = intent if not rest else None
+    if isinstance(record, Fact) and not (intent == Intent.FIGURE or _COUNTS.search(normalized)):
+        return None  # a fact has no phone or address: only a number or a date of it is asked
     if intent is None or intent == Intent.FIGURE:
         text = _compact(normalized)
         if len(text) > MAX_FOLLOW_UP:
@@ -196,6 +244,8 @@ def follow_up(
         question = named if named != text else f"{subject.name} {text}"
         pointed = named != text
         counts = intent is not None or bool(_COUNTS.search(text))
+        if subject.asked and _OF_THE_FIGURE.search(text) and not _COUNTED.search(text):
+            question = f"{subject.name} {subject.asked} {text}"  # the date of the figure given
         return Rewrite(subject, question, record.organization_id, pointed, counts)
     owner = catalog.record(Kind.ORGANIZATION, record.organization_id)
     who = intent == Intent.INTRODUCE and bool(_WHO_RUNS.search(_compact(normalized)))
@@ -246,62 +296,6 @@ def _among(rewrite: Rewrite, answer: Answer) -> bool:
         if result["id"] in wanted or owner.get("id") in wanted:
             return True
     return False
-
-
-def follow_up_reply(
-    snapshot: Snapshot, follow: FollowUp, upcoming: list[Activity], question: str = ""
-) -> Reply:
-    """The reply to a follow-up, as if the resident had named the record (`question`: its
-    words, "它的项目在哪" asking where the project is)."""
-    record = follow.record
-    asked = snapshot.catalog.record(follow.subject.kind, follow.subject.id)
-    if follow.intent == Intent.PROJECTS and isinstance(record, Organization):
-        if isinstance(asked, Project) and _OTHERS.search(question):  # 他们还有别的项目吗
-            return _other_projects(snapshot.catalog, record, asked)
-        reply = snapshot.browser.projects(record.id)
-        if reply is not None:
-            return reply
-    if follow.intent == Intent.HOURS:
-        return hours(record, snapshot.catalog)
-    if isinstance(record, Organization) and "项目" in question:  # 它的项目在哪
-        found = [p for p in snapshot.catalog.projects_of(record.id) if located(p)]
-        asked = found[0] if len(found) == 1 else asked
-    if follow.intent == Intent.ADDRESS and isinstance(asked, Project) and located(asked):
-        # 那块地在哪个村 after the project: where it is carried out, then its organization's
-        return snapshot.composer.contact(record, Intent.ADDRESS, located(asked), asked)
-    intent = Intent.INTRODUCE if follow.intent == Intent.PROJECTS else follow.intent
-    return snapshot.composer.answer(record, intent, [], upcoming)
-
-
-_OTHERS = re.compile(r"别的|其他|其它|另外")
-
-
-def _other_projects(catalog: Catalog, org: Organization, shown: Project) -> Reply:
-    """The organization's projects other than the one the chat was answered about, or that
-    the sources name no other."""
-    others = [p for p in catalog.projects_of(org.id) if p.id != shown.id]
-    if not others:
-        line = f"资料中只写到{org.name}的这一个项目：{shown.name}，没有写到别的项目。"
-        return Reply(org.name, [line, catalog.cite(org, [])])
-    lines = [f"除了{shown.name}，资料中还写到{org.name}的这些项目："]
-    lines += [f"· {p.name}" for p in others]
-    return Reply(f"{org.name}的项目", [*lines, catalog.cite(org, [])])
-
-
-def hours(record: Record, catalog: Catalog) -> Reply:
-    """Opening hours when the records give them; otherwise say so, and how to ask."""
-    org = record if isinstance(record, Organization) else None
-    if org is not None and org.opening_hours:
-        return Reply(
-            org.name, [f"开放时间：{org.opening_hours}", catalog.cite(org, ["opening_hours"])]
-        )
-    lines = [f"资料中没有{record.display_name}的开放时间。"]
-    details = org.contact_details if org else []
-    if details:
-        lines.append("可以先联系问问：" + "；".join(f"{k}：{v}" for k, v in details))
-    else:
-        lines.append(f"如需了解，{CIVIL_AFFAIRS_HINT}。")
-    return Reply(record.display_name, [*lines, catalog.cite(record, [])])
 
 
 def is_live(since: float, now: float, minutes: float) -> bool:

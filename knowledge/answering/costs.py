@@ -8,7 +8,7 @@ import re
 from datetime import tzinfo
 
 from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
-from knowledge.answering.context import Subject
+from knowledge.answering.context import MAX_FOLLOW_UP, Subject, points_back
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.answering.matcher import Match
@@ -29,6 +29,9 @@ _FILLER = re.compile(
     r"|入驻|入会|加入|参与|上课|学|训练|办|看"
     r"|需要|要|得|是不是|是|不|的|都|还|也|可以|能|吗|呢|啊|呀|嘛|吧|么|[，,。？?！!\s]"
 )
+# How much, asked of what the chat was answered about and pointed at (去那儿做干预一个月收多少钱):
+# what the sources say of paying for it, not a price refused.
+_AMOUNT = re.compile(r"多少钱|收多少|什么价|啥价|价格|价钱|收费标准|费用|怎么收费|咋收费")
 # What the sources say that tells whether one pays.
 _SAID = re.compile(r"免费|收费|有偿|无偿|低价|价格|费用|经费|\d+元")
 
@@ -44,9 +47,11 @@ def costed(snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo
     """The answer to "免费吗" about the chat's subject, or to "智塔收费吗" about the one
     named; None when the question asks more than that."""
     catalog = snapshot.catalog
-    if not _COST.search(match.normalized):  # the names are looked for only then
+    if not _COST.search(match.normalized) and not _AMOUNT.search(match.normalized):
         return None
     if match.named:
+        if not _COST.search(match.normalized):  # a fee's amount of a record named: scope
+            return None
         said, org_id = snapshot.lister.name_in(match.normalized.replace(" ", ""))
         top = match.top
         if not said or top is None or match.decision != Decision.ANSWER:
@@ -58,7 +63,11 @@ def costed(snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo
             return None
         subject = None
     else:
-        if context is None or not context.id or not asks_cost(match.normalized):
+        if context is not None and not context.id and len(context.listed) > 1:
+            return _each_costs(snapshot, match, context)  # 这几家都免费吗: each one's
+        if context is None or not context.id:
+            return None
+        if not (asks_cost(match.normalized) or _amount_of_it(match.normalized)):
             return None
         record = catalog.record(context.kind, context.id)
         if not isinstance(record, Organization | Project):
@@ -71,6 +80,37 @@ def costed(snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo
         answer.decision = Decision.ANSWER
         return answer
     return followed(snapshot, FollowUp(subject, record, Intent.FIGURE), match.query, tz, reply)
+
+
+_THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|各自|分别")
+
+
+def _each_costs(snapshot: Snapshot, match: Match, context: Subject) -> Answer | None:
+    """Whether each organization of the list shown costs money, as the sources say."""
+    compact = match.normalized.replace(" ", "")
+    if not _THEM.search(compact) or not asks_cost(_THEM.sub("", compact)):
+        return None
+    catalog = snapshot.catalog
+    orgs = [o for kind, key in context.listed if (o := catalog.organizations.get(key))]
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        said = _said(org) or [p for project in catalog.projects_of(org.id) for p in _said(project)]
+        lines.append(f"{i}. {org.name}：{said[0] if said else '资料中没有写明是否收费'}")
+    if not orgs:
+        return None
+    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
+    lines += [f"如需了解，{CIVIL_AFFAIRS_HINT}。", "来源：" + "；".join(sources)]
+    reply = Reply(f"这 {len(orgs)} 家是否收费", lines)
+    results = [{"kind": o.KIND, "id": o.id, "name": o.name, "score": 0.0} for o in orgs]
+    answer = Answer(match.query, True, Intent.FIGURE, reply, results, context=context)
+    answer.decision = Decision.ANSWER
+    return answer
+
+
+def _amount_of_it(text: str) -> bool:
+    """Whether a short question asks how much the thing it points back at costs."""
+    compact = text.replace(" ", "")
+    return bool(_AMOUNT.search(compact)) and points_back(text) and len(compact) <= MAX_FOLLOW_UP
 
 
 def cost_reply(catalog: Catalog, record: Organization | Project) -> Reply:

@@ -55,7 +55,7 @@ def figure_of_another_place(
     wide = wide_place(question)
     owner = catalog.organization_of(record) if isinstance(record, Project) else record
     own = {owner.district, owner.street} - {""} if owner is not None else set()
-    asked = [name for _, name in places]
+    asked = [name for _, name in places if _asked_outside_names(name, question, record, owner)]
     misfit = [name for name in asked if name not in own and not any(name in f.quote for f in found)]
     where = wide or "".join(misfit)
     if not where:
@@ -68,3 +68,17 @@ def figure_of_another_place(
         catalog.cite(record, ["figures"]),
     ]
     return Reply(record.display_name, lines)
+
+
+def _asked_outside_names(
+    place: str, question: str, record: Organization | Project, owner: Organization | None
+) -> bool:
+    """Whether the question asks of `place` other than in the record's name it writes
+    (宝鸡市公益慈善联合会筹了多少款物 asks of the federation, not of 宝鸡市)."""
+    rest = question.replace(" ", "")
+    names = [record.display_name, *record.aliases]
+    if owner is not None:
+        names += [owner.name, *owner.aliases]
+    for name in sorted(names, key=len, reverse=True):
+        rest = rest.replace(name, "")
+    return place.removesuffix("市").removesuffix("区").removesuffix("县") in rest

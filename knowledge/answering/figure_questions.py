@@ -50,6 +50,10 @@ _UNIT_RE = re.compile(
 _ENGLISH_UNIT_RE = re.compile(
     r"(?:^|\s)(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?=\s)"
 )
+# What is counted, asked yes or no: "参加的人多不多", "捐的钱多吗", "场次多不多".
+_MANY_RE = re.compile(
+    r"(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:数|数量)?(?:多不多|多吗|多么)"
+)
 # Who is counted, named instead of measured: "帮了多少孩子" counts people all the same.
 _PEOPLE_RE = re.compile(r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)")
 _PEOPLE = ("人", "名", "位")
@@ -61,7 +65,7 @@ _MONEY_RE = re.compile(r"钱|款|资金|经费")
 _NOUN_AFTER = re.compile(r"[个家名位座所块场次批项台间处户]?[\u4e00-\u9fff]{2,}")
 _COUNTED_RE = re.compile(r"([\u4e00-\u9fff]{2,})(?:有|共有|一共有|总共有|一共|总共)(?:多少|几)")
 _AREA_RE = re.compile(r"多大|面积|平方|平米")
-_SHARE_RE = re.compile(r"百分之(几|多少)|占比|比例|几成")
+_SHARE_RE = re.compile(r"百分之(几|多少)|占比|比例|几成|占[^，,。？?！!\s多几]{0,8}?(多少|几)")
 _DURATION_RE = re.compile(r"多久|多长时间|几个月")
 _DATE_RE = re.compile(
     r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|日期|到什么时候"
@@ -85,6 +89,9 @@ def asked_units(question: str) -> tuple[str, ...]:
     found = _UNIT_RE.search(compact) or _ENGLISH_UNIT_RE.search(question)
     if found:
         return _UNITS[found.group(2)]
+    many = _MANY_RE.search(compact)
+    if many:
+        return _UNITS[many.group(1)]
     if _PEOPLE_RE.search(compact):
         return _PEOPLE
     return ("元",) if _MONEY_RE.search(compact) else ()
@@ -165,9 +172,13 @@ def counted_part(question: str) -> str:
     return compact[described[-1].end() :] if described else compact
 
 
-# A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者"
+# A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者",
+# "几个做心理疏导的社工"
 # count those people, which no figure of visits (36人次 心理咨询) or trainees is.
-_PERSONS_RE = re.compile(r"(?:多少|几)[个名位]?([\u4e00-\u9fff]{1,5}?(?:师|员|者))[呢啊呀吗?？]*$")
+_PERSONS_RE = re.compile(
+    r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?([\u4e00-\u9fff]{0,5}?(?:师|员|者|社工))"
+    r"[呢啊呀吗?？]*$"
+)
 # …or named before the count: "他们的心理咨询师多少人", "教练员有几个".
 _PERSONS_BEFORE_RE = re.compile(
     r"([\u4e00-\u9fff]{1,5}?(?:师|员|者))(?:有|一共有|共有|一共|总共|大概|到底)?(?:多少|几)"

@@ -44,7 +44,7 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
     (
         Intent.ADDRESS,
         re.compile(
-            r"在哪(?!些)|地址|位置|怎么走|什么地方|哪个街道|哪条路|哪个位置|具体位置|办公地点|坐落"
+            r"在哪(?!些|几)|地址|位置|怎么走|什么地方|哪个街道|哪条路|哪个位置|具体位置|办公地点|坐落"
             r"|哪个(村子|村|镇|乡|社区|小区)"
         ),
     ),
@@ -53,7 +53,9 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
         re.compile(
             r"多少|几家|几个|几次|几名|几所|几台|几块|几场|几批|数量|规模|人次|总共|一共|共有|多大|几万"
             r"|几天|几年|几亩|几户|几位|几人|几项|几份|几元|几块钱|多久|多长时间"
-            r"|几(回|趟|届|期|轮|间|处)"
+            # asked yes-or-no (人多不多, 地方大不大): how many, how big
+            r"|多不多|大不大|长不长|久不久|广不广"
+            r"|几(回|趟|届|期|轮|间|处|级|层|类|种|套|条|座|栋|支|队|组|门|节|首|段|本|辆|周|倍)"
             # dates and events are figures too (knowledge/answering/figures.py)
             r"|(什么时候|啥时候|哪年|哪一年|几几年|几月份?|哪个月)"
             r"(开始|办|成立|启动|建|开展|搞|做|创办|实施)"
@@ -105,6 +107,7 @@ def asks_who_serves(normalized: str) -> bool:
     return bool(_WHO_SERVES_RE.search(normalized))
 
 
+_WHICH_ONES = re.compile(r"哪几(?=[块个样部处])")
 _PARTICLES_RE = re.compile(r"[呀啊哈呢哦~]+$")
 LONG_MESSAGE = 60  # characters; past this, the question is in the last clause
 
@@ -137,8 +140,10 @@ def detect_intent(normalized: str) -> Intent:
         return Intent.UNKNOWN
     if _greets(compact):
         return Intent.GREETING
+    # 哪几块 / 哪几个 asks which ones, not how many (哪几年 is a date all the same)
+    which = _WHICH_ONES.sub("哪些", compact)
     for intent, pattern in _PATTERNS:
-        if pattern.search(compact):
+        if pattern.search(which):
             return intent
     return Intent.INTRODUCE
 

@@ -26,6 +26,12 @@ _ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
 # it: 哪些组织是做慈善的, 哪些慈善组织在宝鸡 (English read in Chinese words puts places last).
 _ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织)")
 _ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
+# …or followed by what they do (哪些组织提供心理方面的服务, 哪些机构能帮老人): the organizations
+# are listed, not what follows (哪些组织的政策, 哪些社会组织管理办法 ask for something else).
+_ORG_DOING = re.compile(
+    rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织)(?!的|管理)"
+    r"(是|在|能|可以|会|提供|做|搞|开展|帮|管|专门|负责|给|为|关注|参与|服务)"
+)
 # …then what may stand between it and the list or count word ("机构一共几家", "组织到底有几个").
 _ORG_BEFORE = re.compile(
     rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都"
@@ -33,8 +39,8 @@ _ORG_BEFORE = re.compile(
 )
 _MATTERS = re.compile(r"(的事情?|的事儿|这些事|方面的?)[呢啊呀吗?？]*$")
 _DOERS = re.compile(
-    r"(做|搞|弄|干|帮|管|提供|开展).{2,12}的$"
-)  # 做心理咨询的 (有哪些): those who do
+    r"(做|搞|弄|干|帮|管|提供|开展)[^的]{2,12}的$"
+)  # 做心理咨询的 (有哪些): those who do (托管的老旧小区占全街道的 is no one)
 _EXCEPT_WORD = r"除了|除开|除去|除掉"
 _EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")
 
@@ -143,6 +149,7 @@ def _list_head(compact: str) -> str | None:
             _ORG_HEAD.match(head)
             or _ORG_END.search(head)
             or (_ORG_SOON.match(after) and (head == after or not head))  # not 组织的政策
+            or _ORG_DOING.match(after)
         ):
             return after
         if _DOERS.search(after.rstrip("呢啊呀吗?？")):
@@ -176,23 +183,41 @@ _NAMES_ASKED = re.compile(
 _PERSONS_TOO = frozenset({"社工", "团队", "志愿队"})  # counted by 个, people may be meant
 
 
+# What an organization named has of its own, counted: its members (会员单位), its teams.
+_MEMBERS = re.compile(r"(会员|成员|下属|理事|合作)(单位|团队|组织|机构)?$")
+
+
+def _persons(head: str, named: bool) -> bool:
+    """Whether what is counted may be people: 社工; or, asked of an organization named, its
+    社工 who do something (秋文社工有几个做心理咨询的社工: the noun after the last 的)."""
+    return head in _PERSONS_TOO or (named and head.rsplit("的", 1)[-1] in _PERSONS_TOO)
+
+
+def _members(head: str, named: bool) -> bool:
+    """Whether what is counted is an organization named's own members (会员单位)."""
+    return named and bool(_MEMBERS.search(head))
+
+
 # Places asked, and only how many 家 (宝鸡和西安各有几家): organizations are counted by 家.
 _PLACES_COUNTED = re.compile(
     r"^[和跟与及、,，]*(各自|各|分别|一共|总共|加起来)?(有|是)?(几家|多少家)(呢|啊|呀|吗|嘛)?[?？]*$"
 )
 
 
-def is_count_question(text: str, *, places: bool = False) -> bool:
+def is_count_question(text: str, *, places: bool = False, named: bool = False) -> bool:
     """Whether the (normalized) question asks how many organizations of a kind there are
-    (`places`: the text is a question's with the places it asked left out)."""
+    (`places`: the text is a question's with the places it asked left out; `named`: it names
+    an organization, whose own people 有几个做心理咨询的社工 asks of)."""
     compact = text.replace(" ", "")
     if places and _PLACES_COUNTED.match(compact):
         return True
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
         head = _NAMES_ASKED.sub("", after.rstrip("呢啊呀吗嘛哇?？"))  # 有几家，分别叫啥
-        if head in _PERSONS_TOO and not found.group().endswith("家"):
-            continue  # 秋文社工有多少个社工: social workers, not organizations
+        if _persons(head, named) and not found.group().endswith("家"):
+            continue  # 秋文社工有多少个(做心理咨询的)社工: social workers, not organizations
+        if _members(head, named):
+            continue  # 慈善联合会有多少个会员单位: a figure of the federation
         if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
             return True
         if head and _DOERS.match(head):  # 宝鸡有几家做心理的: those who do it, counted
@@ -208,6 +233,9 @@ def is_count_question(text: str, *, places: bool = False) -> bool:
 _INSTITUTIONS = (
     r"学校|小学|中学|大学|高校|幼儿园|医院|诊所|银行|企业|公司|工厂|商场|超市|菜市场|市场"
     r"|饭店|酒店|宾馆|景点|景区|公园|律师事务所|律所|事务所|派出所|法院|药店|养老院|敬老院"
+    # any kind named as places of business and offices are (律师所, 理发店, 图书馆, 民政局),
+    # not those social organizations are (社工事务所, 服务所)
+    r"|(?:(?!社工|社会|服务|公益|志愿)[\u4e00-\u9fff]){1,4}?(?:所|店|馆|厂|局)"
 )
 _OTHER_HEAD = re.compile(
     rf"(哪些|哪几(?:家|所|个)|几(?:家|所|个)|多少(?:家|所|个)?)的?({_INSTITUTIONS})[呢啊呀吗?？]*$"
@@ -286,15 +314,42 @@ def topics_of(
     """The topics the question's words belong to, in their order; the words that name a kind
     of organization (社会组织 is also the topic 社会组织孵化's word, 企业 is in 民办非企业单位)
     are not a topic here."""
-    phrases = "|".join(_FORM_PHRASE.findall(text))
     found: list[str] = []
-    for word in words:
-        if _NOT_TOPIC.search(word) or (phrases and word in phrases) or word in _RELATIONS:
-            continue
+    for word in topic_words(words, expansions, text):
         for key in expansions.get(word, ()):
             if key.startswith("T:") and key[2:] not in found:
                 found.append(key[2:])
     return found
+
+
+def topic_words(
+    words: Sequence[str],
+    expansions: dict[str, tuple[str, ...]],
+    text: str = "",
+    *,
+    pieces: bool = False,
+) -> list[str]:
+    """The question's words that give it its topics (see topics_of); a piece of a longer one
+    that gives a topic says nothing of its own (教育 of 红色教育) unless `pieces` are asked
+    for (心理 of 心理咨询, which a service's 心理辅导 says)."""
+    phrases = "|".join(_FORM_PHRASE.findall(text))
+    found = [
+        word
+        for word in words
+        if not (_NOT_TOPIC.search(word) or (phrases and word in phrases) or word in _RELATIONS)
+        and any(key.startswith("T:") for key in expansions.get(word, ()))
+    ]
+
+    def topics(word: str) -> set[str]:
+        return {key for key in expansions.get(word, ()) if key.startswith("T:")}
+
+    def whole(word: str) -> str | None:
+        return next((w for w in found if w != word and word in w), None)
+
+    # a piece stands for the whole's topic only (心理 of 心理咨询 does, 教育 of 红色教育 not)
+    return [
+        w for w in found if (longer := whole(w)) is None or (pieces and topics(w) <= topics(longer))
+    ]
 
 
 # A name asked for (a normalized question: its quotes are spaces): 名字里带“联合会”的组织 (the

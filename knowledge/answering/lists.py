@@ -29,6 +29,7 @@ from knowledge.records import Fact, Organization
 from knowledge.reply import Reply
 
 MAX_LISTED = 10
+_HOUSES = re.compile(r"入驻|引进|引入|孵化出?了|里面|里头|下面")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class ListQuery:
     label: str = ""  # what a fact listed them as (宝鸡市2021年度社会组织典型事例), if one did
     name_has: str = ""  # a piece their names have (名字里带“协会”的)
     name_ends: bool = False  # …that they end with (叫“某某中心”的)
+    # the question's words that gave its topics (心理): one whose services say them does it too
+    said: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         found: dict[str, object] = {"places": [name for _, name in self.places]}
@@ -135,11 +138,12 @@ class Lister:
         places: Sequence[tuple[str, str]],
         topics: Sequence[str],
         matched: Sequence[str],
+        said: Sequence[str] = (),
     ) -> Listing:
         """The organizations for a list question (`text` normalized; `places` as the matcher
         found them; `topics` its words' topics; `matched`: the organizations the matcher found,
         used when the question names no topic but other words)."""
-        return self.run(self.query(text, places, topics, matched))
+        return self.run(replace(self.query(text, places, topics, matched), said=tuple(said)))
 
     def query(
         self,
@@ -162,12 +166,14 @@ class Lister:
         if exclude and not wanted and not form and not places:
             own = self.catalog.organizations.get(exclude)
             wanted = list(own.topics[:1]) if own else []
+        # 张家堡服务中心有几个社会组织入驻: those it houses, not itself
+        houses = self.named(compact) if _HOUSES.search(compact) and not exclude else ""
         return ListQuery(
             tuple(places),
             tuple(wanted),
             form,
             tuple(matched),
-            (exclude,) if exclude else (),
+            tuple(key for key in (exclude, houses) if key),
             name_has=piece,
             name_ends=ends,
         )
@@ -208,7 +214,7 @@ class Lister:
                 continue
             rank = 0
             if wanted:
-                rank = self._topic_rank(org, wanted)
+                rank = self._topic_rank(org, wanted, query.said)
                 if rank < 0:
                     continue
             elif matched and test is None and not places:
@@ -264,14 +270,16 @@ class Lister:
         """In one of the places (none: anywhere)."""
         return not places or any(getattr(org, level, "") == name for level, name in places)
 
-    def _topic_rank(self, org: Organization, wanted: Sequence[str]) -> int:
+    def _topic_rank(self, org: Organization, wanted: Sequence[str], said: Sequence[str]) -> int:
         """Those doing more of the wanted topics (农村 and 老人) first; then where a wanted topic
         stands among the organization's own topics (its main one first), then its projects';
-        -1 when it has none of them."""
+        then those whose services say the question's words (经二路's 心理咨询 group); -1 when
+        it has none of them."""
         projects = self.catalog.projects_of(org.id)
         done = [t for t in wanted if t in org.topics or any(t in p.topics for p in projects)]
         if not done:
-            return -1
+            services = "".join(org.services)
+            return 100 * len(wanted) + 60 if any(w in services for w in said) else -1
         own = [org.topics.index(t) for t in done if t in org.topics]
         return 100 * (len(wanted) - len(done)) + (min(own) if own else 50)
 

@@ -88,6 +88,9 @@ class Relist:
     again: bool  # the same list asked again ("还有别的吗"): say these are all there are
     more: bool = False  # the ones not shown yet ("还有别的组织吗" after 社工机构)
     counted: bool = False  # 一共有多少家 after a list: that list, counted
+    # when none there does what the one answered mainly does (那陈仓呢 after 高新区慈善协会):
+    # those doing any of what it does
+    alike: tuple[str, ...] = ()
 
 
 def ordinal(text: str, count: int) -> tuple[int, str] | None:
@@ -250,7 +253,7 @@ def relisted(
         if places:
             query = replace(query, places=tuple(places))
         if topics:
-            query = replace(query, topics=tuple(topics), matched=())
+            query = replace(query, topics=tuple(topics), matched=(), said=())
         if form:
             query = replace(query, form=form)
         return Relist(query, again=False, more=others)
@@ -275,7 +278,9 @@ def relisted(
     # 还有别的吗: like the one answered, unless the question says which kind or where;
     # 西安有没有: the same kind of service there
     wanted = (tuple(topics) or (() if form or places else like)) if more else like
-    return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False)
+    # 那陈仓呢 with no need of its own: what it does at all, if none there does its main one
+    alike = org.topics if places and not (more or topics or form or subject.need) else ()
+    return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False, alike=alike)
 
 
 def _like_the_choice(
@@ -347,13 +352,18 @@ def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
     compact = text.replace(" ", "")
     if len(compact) > MAX_FOLLOW_UP or not _ALL_OF_THEM.search(compact):
         return None
-    intent = follow_up_intent(_ALL_OF_THEM.sub("", compact))
+    rest = _ALL_OF_THEM.sub("", compact)
+    if "项目" in rest:  # 它们都做过啥项目: each one's
+        return Intent.PROJECTS
+    intent = follow_up_intent(rest)
     return intent if intent in _FIELDS else None
 
 
 def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) -> Reply:
     """The contact or the address of each organization listed: what the sources give, and
     where each is when they give none (never a guessed one)."""
+    if intent == Intent.PROJECTS:
+        return _all_projects(orgs, catalog)
     label, name = _FIELDS[intent]
     lines = []
     for i, org in enumerate(orgs, 1):
@@ -368,3 +378,13 @@ def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) ->
     lines.append(f"我们不提供未经核实的联系方式；如需了解，{CIVIL_AFFAIRS_HINT}。")
     sources = dict.fromkeys(catalog.cite(org, [name]).removeprefix("来源：") for org in orgs)
     return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])
+
+
+def _all_projects(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
+    """The projects the sources name of each organization listed."""
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        names = "、".join(p.name for p in catalog.projects_of(org.id))
+        lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
+    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])

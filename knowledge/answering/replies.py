@@ -12,15 +12,13 @@ from typing import Any
 
 from knowledge.answering.compose import GREETING, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply, in_words
-from knowledge.answering.context import (
-    FollowUp,
-    Subject,
-    follow_up_reply,
-)
+from knowledge.answering.context import FollowUp, Subject
+from knowledge.answering.documents import asks_documents, documents, documents_reply, national
 from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals, praised
 from knowledge.answering.figure_places import figure_of_another_place, wide_place
 from knowledge.answering.figure_questions import is_award_question
 from knowledge.answering.figures import family_figures, figures_reply, selections
+from knowledge.answering.follow_replies import follow_up_reply, other_projects
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent, detect_intent
@@ -28,9 +26,11 @@ from knowledge.answering.list_questions import (
     form_asked,
     is_count_question,
     is_list_question,
+    list_head,
     name_asked,
     narrowing_words,
     other_institutions,
+    topic_words,
     topics_of,
     without_places,
 )
@@ -120,6 +120,9 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         chosen = selections(snapshot.catalog, places)
         if chosen:
             return about(snapshot, match.query, chosen[0], Intent.FIGURE)
+        within = _chosen_within(snapshot, match)
+        if within is not None:  # 渭滨区和金台区各有哪家上了典型事例: 宝鸡市's, of those places
+            return within
         where = "".join(places)
         # 未央区被当成优秀典型的街道服务中心是哪几个: no selection, but the kind asked for,
         # with the article's words praising them
@@ -132,11 +135,16 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
                 return answer
         none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
         return Answer(match.query, False, Intent.LIST, none, [])
-    if is_list_question(shape) and not fact_lists(snapshot, match):
+    if asks_documents(shape):  # 未央区出了哪些管社会组织的文件: every one
+        return _documents(snapshot, match)
+    besides = _other_projects_than(snapshot, match)
+    if besides is not None:  # 秋文社工的项目除了唯爱妈妈还有啥
+        return besides
+    if is_list_question(shape) and not fact_lists(snapshot, match) and not _where_it(match, shape):
         return _list_answer(snapshot, match)
     # English read in Chinese words keeps no order: "how many children has the Zhita centre
     # helped" ends with 中心, and is the centre's figure, not a count of centres
-    counts = is_count_question(shape, places=bool(match.places))
+    counts = is_count_question(shape, places=bool(match.places), named=match.named)
     counts = counts and not (match.english and match.named)
     if counts and not fact_counts(snapshot, match):
         return _list_answer(snapshot, match, counted=True)
@@ -151,6 +159,11 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         held = _figure_held(snapshot, match, intent)
         if held is not None:
             return held
+        if _ANY_OF_THEM.search(shape.replace(" ", "")) and _all_known(snapshot, match):
+            # 未央区有没有做残疾人服务的组织: whether any does, by place and need, not 不知道
+            listed = _list_answer(snapshot, match)
+            if listed.answered or (listed.list_query and listed.list_query.topics):
+                return listed
         if intent == Intent.INTRODUCE or not match.normalized:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
@@ -187,6 +200,84 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
 
 
 _NUMBER = re.compile(r"\d")
+_ANY_OF_THEM = re.compile(r"有没有[^，,。？?！!]{1,16}(组织|机构|协会|社团|团体|社工|中心)")
+_PLACES_HEAD = re.compile(r"^的?(地方|地儿|场所|地点)")
+
+
+def _all_known(snapshot: Snapshot, match: Match) -> bool:
+    """Whether every word of the question that no topic or kind holds is one the records use
+    (有没有给老人算命的机构: 算命 is no need they serve, whatever 老人 lists)."""
+    postings = snapshot.index.postings
+    return all(w in postings for w in narrowing_words(match.words, snapshot.index.expansions))
+
+
+def _where_it(match: Match, shape: str) -> bool:
+    """Whether a question naming an organization asks where it did something (青年文联在哪些
+    地方演出过): 地方 are places then, not organizations listed."""
+    head = list_head(shape)
+    return match.named and head is not None and bool(_PLACES_HEAD.match(head))
+
+
+def _documents(snapshot: Snapshot, match: Match) -> Answer:
+    places = [name for _, name in match.places]
+    wide = wide_place(match.normalized)  # 陕西有哪些社会组织政策: no province's are given
+    country = national(match.normalized) and not places
+    # 养老政策: of a need the documents are not about (their topics say what they are about)
+    expansions = snapshot.index.expansions
+    held = {f"T:{t}" for f in documents(snapshot.catalog, []) for t in f.topics}
+    about = [
+        w
+        for w in topic_words(match.words, expansions, match.normalized)
+        if not {k for k in expansions.get(w, ()) if k.startswith("T:")} <= held
+    ]
+    facts = (
+        []
+        if wide and not country
+        else documents(snapshot.catalog, places, about, of_country=country)
+    )
+    where = "国家" if country else wide or "、".join(places)
+    reply = documents_reply(snapshot.catalog, facts, where, about)
+    results = [{"kind": f.KIND, "id": f.id, "name": f.name, "score": 1.0} for f in facts]
+    answer = Answer(match.query, bool(facts), Intent.LIST, reply, results)
+    answer.top = facts[0] if facts else None
+    answer.decision = Decision.ANSWER if facts else Decision.UNKNOWN
+    return answer
+
+
+def _other_projects_than(snapshot: Snapshot, match: Match) -> Answer | None:
+    """An organization's other projects, when the one excepted (除了唯爱妈妈) is a project of
+    the organization the question names."""
+    compact = match.normalized.replace(" ", "")
+    said, org_id = snapshot.lister.excepted_name(compact)
+    catalog = snapshot.catalog
+    project = next(
+        (p for p in catalog.projects.values() if said and said in (p.name, *p.aliases)), None
+    )
+    org = catalog.organizations.get(org_id)
+    if project is None or org is None or said in (org.name, *org.aliases):
+        return None
+    if snapshot.lister.named(compact.replace(said, "", 1)) != org.id:
+        # 除了情暖农村幸福院还有啥项目: the other projects like it, of anyone
+        shape = without_places(match.normalized, snapshot.index.places)
+        return _projects(snapshot, match, project) if asks_projects(shape) else None
+    answer = about(snapshot, match.query, org, Intent.PROJECTS)
+    answer.reply = other_projects(catalog, org, project)
+    return answer
+
+
+def _chosen_within(snapshot: Snapshot, match: Match) -> Answer | None:
+    """Those of a wider place's selection (宝鸡市's 典型事例) that are in the places asked."""
+    lister = snapshot.lister
+    for fact in selections(snapshot.catalog, []):
+        chosen = set(lister.organizations_in(fact))
+        others = tuple(k for k in snapshot.catalog.organizations if k not in chosen)
+        listing = lister.run(ListQuery(tuple(match.places), exclude=others))
+        if listing.organizations and not listing.widened:
+            answer = listed_answer(snapshot, match.query, listing)
+            lead = f"{fact.name}中，{'、'.join(name for _, name in match.places)}的有："
+            answer.reply = Reply(f"{fact.name}（{listing.what}）", [lead, *answer.reply.lines])
+            return answer
+    return None
 
 
 def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | None:
@@ -269,8 +360,13 @@ def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> 
     if not topics and narrowing_words(match.words, snapshot.index.expansions):
         docs = [s.doc for s in match.results]
         matched = [d.id if d.kind == Kind.ORGANIZATION else d.organization for d in docs]
+    said = [
+        w
+        for w in topic_words(words, snapshot.index.expansions, match.normalized, pieces=True)
+        if len(w) > 1
+    ]
     listing = snapshot.lister.listing(
-        match.normalized, match.places, topics, [m for m in matched if m]
+        match.normalized, match.places, topics, [m for m in matched if m], said
     )
     listing.counted = counted
     wide = wide_place(match.normalized) if counted and not match.places else ""
@@ -285,11 +381,12 @@ def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> 
     return listed_answer(snapshot, match.query, listing)
 
 
-def _projects(snapshot: Snapshot, match: Match) -> Answer:
+def _projects(snapshot: Snapshot, match: Match, besides: Project | None = None) -> Answer:
     words = [w for w in match.words if w not in GENERIC_PROJECT_WORDS]
     topics = topics_of(words, snapshot.index.expansions, match.normalized)
     catalog = snapshot.catalog
     projects = projects_listed(catalog, snapshot.lister, match.places, topics)
+    projects = [p for p in projects if p is not besides]
     reply = projects_reply(catalog, projects, match.places, topics)
     results = [
         {"kind": p.KIND, "id": p.id, "name": p.name, "score": 1.0} for p in projects[:MAX_PROJECTS]

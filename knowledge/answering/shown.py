@@ -100,6 +100,9 @@ def from_shown(
     if relist is None:
         return _figure_named(snapshot, match, context, tz)
     listing = snapshot.lister.run(relist.query, again=relist.again, more=relist.more)
+    if not listing.total and relist.alike:
+        alike = replace(relist.query, topics=relist.alike)
+        listing = snapshot.lister.run(alike, again=relist.again, more=relist.more)
     listing.counted = listing.recounted = relist.counted  # the records' count, not a total
     if relist.again:  # 还有吗: the ones not shown yet, or that all were
         listing = _rest(snapshot, relist.query, context) or listing

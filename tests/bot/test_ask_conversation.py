@@ -19,6 +19,8 @@ MINGMING = "baoji-mingming-psychology"
 FARMLAND = "chencang-farmland"
 CHENCANG_CENTER = "chencang-sozo-center"
 ARTS = "baoji-youth-arts-federation"
+HITECH_CHARITY = "baoji-hitech-charity"
+COMMUNITY_ACTION = "weiyang-policy-2021-community-action"
 PAUSE = "⏸"  # a line "⏸11" lets 11 minutes pass before the next question
 
 
@@ -36,6 +38,29 @@ def pause(minutes: float) -> str:
 
 
 CONVERSATIONS = [
+    pytest.param(
+        [
+            Turn("宝鸡高新区慈善协会的空调装了多少", HITECH_CHARITY, intent="figure"),
+            Turn(
+                "那是截止到啥时候的", HITECH_CHARITY, HITECH_CHARITY, "figure", "截至2021年12月底"
+            ),
+        ],
+        id="the-date-of-the-figure-just-given",
+    ),
+    pytest.param(
+        [
+            Turn("未央区2021年出了个培育社区社会组织的方案", COMMUNITY_ACTION),
+            Turn("它管到哪一年", COMMUNITY_ACTION, COMMUNITY_ACTION, says="2021-2023"),
+        ],
+        id="a-fact-of-no-organization-is-asked-of",
+    ),
+    pytest.param(
+        [
+            Turn("我在陈仓有块田是啥项目", FARMLAND),
+            Turn("地在哪", CHENCANG_CENTER, FARMLAND, "address", "县功镇翟家村"),
+        ],
+        id="a-part-of-the-subject-is-asked-of-it",
+    ),
     pytest.param(
         [
             Turn("未央区有哪些社工机构", "weiyang-qiuwen-social-work", intent="list"),

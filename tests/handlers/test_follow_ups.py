@@ -32,6 +32,18 @@ async def test_two_residents_interleaving_follow_ups_each_keep_their_subject(
     assert "资料中没有宝鸡明明心理关爱中心的地址" in b_where["plain"]
 
 
+async def test_two_residents_dates_of_a_figure_and_of_a_fact_never_mix(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await ask(fake_api, "宝鸡高新区慈善协会的空调装了多少", RESIDENT_A)
+    await ask(fake_api, "未央区2021年出了个培育社区社会组织的方案", RESIDENT_B)
+    [b_until] = await ask(fake_api, "它管到哪一年", RESIDENT_B)
+    [a_date] = await ask(fake_api, "那是截止到啥时候的", RESIDENT_A)
+    assert "2021-2023" in b_until["plain"] and "空调" not in b_until["plain"]
+    assert "截至2021年12月底" in a_date["plain"] and "安装空调：66台" in a_date["plain"]
+    assert "项目期限" not in a_date["plain"]  # the figure just given, not every one
+
+
 async def test_follow_up_buttons_work_under_a_follow_up_answer(
     fake_api: FakeBotAPI, running_bot: Application
 ) -> None:

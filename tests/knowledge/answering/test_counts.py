@@ -32,7 +32,12 @@ COUNTED = [
     ("未央区的街道社会组织服务中心有多少", {"zhangjiabao-sozo-center", "xinjiamiao-sozo-center"}),
     (  # 宝鸡和西安各有几家: the places' 和 and 各 between the organizations and the count
         "做心理健康的社会组织宝鸡和西安各有几家",
-        {"baoji-mingming-psychology", "weiyang-qiuwen-social-work"},
+        {  # and those whose services say 心理 (经二路's 心理咨询, 智塔's 心理辅导)
+            "baoji-mingming-psychology",
+            "weiyang-qiuwen-social-work",
+            "jingerlu-community-federation",
+            "baoji-zhita-children",
+        },
     ),
 ]
 

@@ -1,0 +1,68 @@
+"""Which documents ("未央区出了哪些管社会组织的文件", "有哪些社会组织政策"): every curated
+fact of the places asked that tells of a document issued (its title in 《》), listed with its
+titles — not the one fact that matches best."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from knowledge.catalog import Catalog
+from knowledge.records import Fact
+from knowledge.reply import Reply
+
+# A list word, then (a few words later) the kind of document asked for.
+_ASKED = re.compile(
+    r"(哪些|哪几个|哪几份|哪几项|什么|啥|几个|几份|几项)[^，,。？?！!\s]{0,10}?"
+    r"(文件|政策|方案|制度|规定|办法|措施|细则)(呢|啊|吗|嘛)?$"
+    r"|(文件|政策|方案|制度|规定|办法|措施|细则)[^，,。？?！!\s]{0,4}?(有哪些|是哪些|有哪几个|都有(些)?(什么|啥)|有(什么|啥))"
+)
+_TITLE = re.compile(r"《[^》]{2,60}》")
+_ISSUED = re.compile(r"印发|制定|建立|出台|发布|提出|颁布")
+
+
+def asks_documents(text: str) -> bool:
+    """Whether a (normalized) question asks for the documents of a kind."""
+    return any(_ASKED.search(clause) for clause in text.split())
+
+
+# The country's, not a place's: 国家有哪些扶持社会组织的政策 asks for the ministry's only.
+_NATIONAL = re.compile(r"国家|全国|中央|国务院|民政部|中国")
+
+
+def national(text: str) -> bool:
+    return bool(_NATIONAL.search(text))
+
+
+def documents(
+    catalog: Catalog, places: Sequence[str], about: Sequence[str] = (), *, of_country: bool = False
+) -> list[Fact]:
+    """The facts telling of documents issued, of the places asked (all when none is; the
+    country's alone `of_country`), saying each of the words `about` (养老政策: of 养老)."""
+    found = []
+    for fact in catalog.facts.values():
+        if not _TITLE.search(fact.answer) or not _ISSUED.search(fact.answer):
+            continue
+        if places and not {fact.city, fact.district} & set(places):
+            continue
+        if of_country and (fact.city or fact.district):
+            continue
+        if not all(word in fact.name + fact.answer for word in about):
+            continue
+        found.append(fact)
+    return found
+
+
+def documents_reply(
+    catalog: Catalog, facts: Sequence[Fact], where: str, about: Sequence[str] = ()
+) -> Reply:
+    what = f"{where}关于{'、'.join(about) or '社会组织'}的文件"
+    if not facts:
+        return Reply(f"资料中没有{what}。", ["可以换个说法试试，或写出区县。"])
+    lines = [f"资料中写到的共 {len(facts)} 项："]
+    for i, fact in enumerate(facts, 1):
+        titles = "、".join(dict.fromkeys(_TITLE.findall(fact.answer)))
+        lines.append(f"{i}. {fact.name}：{titles}")
+    sources = dict.fromkeys(catalog.cite(f, []).removeprefix("来源：") for f in facts)
+    lines.append("来源：" + "；".join(sources))
+    return Reply(what, lines)
