@@ -20,10 +20,7 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 )["questions"]
 
 # Misses we know of, each with its reason; strict, so fixing one shows up here.
-KNOWN_MISSES = {
-    "2021年支援河南抗洪，宝鸡公益慈善联合会一共筹了多少款物": "款物 is not read as the "
-    "donations' figure (a figure question, not one of scope)",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 REFUSE = ("adversarial", "refuse")
 ANSWER = ("situation", "colloquial", "dialect", "english", "figure", "list", "followup")

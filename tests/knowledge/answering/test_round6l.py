@@ -35,9 +35,6 @@ KNOWN_MISSES = {
     "refuses 'how much … cost' as a price (words5's rules); 一块地多少钱 in Chinese is answered",
     "宝鸡高新区慈善协会 / 它跟哪个协会一起搞过定向募捐": "who it worked with is another "
     "organization named in its record's text: the subject is answered",
-    "张家堡街道社会组织服务中心里头有啥 / 有多大 / 都给居民提供哪些服务": "no pronoun, so no "
-    "follow-up: it was right only through a sound-alike (都给 read 独居 by 给's rare reading ji, "
-    "which spelling.py no longer takes); 居民 and 服务 find the district's activity count first",
 }
 
 
