@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (HERE / "questions_dev_round7r.yaml").read_text("utf-8")
 )["questions"]
-FLOOR = 6  # every row: each was missed on main
+FLOOR = 7  # every row: each was missed on main
 
 
 def _right(answerer: Answerer, case: dict[str, Any], answer: Answer) -> bool:
@@ -65,6 +65,9 @@ QUARRELS = [
     ("在家唱秦腔邻居嫌吵", "在家唱秦腔邻居嫌吵"),
     ("楼上太吵了", "楼上太吵了"),
     ("两口子天天吵架", "夫妻天天吵架"),
+    # both days of the weekend named are the weekend
+    ("周六周日带娃去哪", "周末带孩子去哪"),
+    ("双休日没事干", "周末周末活动"),
 ]
 
 
