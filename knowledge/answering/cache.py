@@ -26,7 +26,7 @@ from knowledge.store import KnowledgeStore
 log = logging.getLogger(__name__)
 
 # Bump when the index's fields, their meaning or how the builder makes them change.
-INDEX_FORMAT = 19  # 17: 学学/试试 are stop words; 18: Doc.serves (words4); 19: provinces (words5)
+INDEX_FORMAT = 20  # 18: Doc.serves (words4); 19: provinces (words5); 20: Doc.counts (rank7)
 
 
 def index_cache_path(db_path: Path) -> Path:
@@ -138,6 +138,7 @@ def _encode(index: Index) -> dict[str, Any]:
                 d.street,
                 d.curated,
                 d.serves,
+                d.counts,
             ]
             for d in index.docs
         ],

@@ -30,9 +30,9 @@ _FILLERS = """
 FILLERS = frozenset(_FILLERS.split())
 
 
-# An age or a time told (三岁, 十年, 好几年, 一个月) sets the story; it is no need a record must
-# account for (a figure's question reads its own words).
-_TIME = re.compile(r"[0-9一二两三四五六七八九十百千几多好]+(?:岁|年|个月|天|周|星期)")
+# An age, a time or how often told (三岁, 十年, 好几年, 一个月, 半年, 好几回, 三次) sets the
+# story; it is no need a record must account for (a figure's question reads its own words).
+_TIME = re.compile(r"[0-9一二两三四五六七八九十百千几多好半]+(?:岁|年|个月|天|周|星期|回|次|遍|趟)")
 
 
 def tells_nothing(word: str) -> bool:

@@ -42,6 +42,15 @@ CONFIRM_MIN_CHARS = 20
 # organizations hold alike, next to words none of them accounts for (孩子 of 孩子的户口咋迁,
 # 娃整天玩游戏咋管), names none of them: the first of equals is no proposal. (A question that
 # is all the topic's words, 帮娃的, asks for any of them.)
+# Confirm, too: a long story whose best match stands out from every other organization's
+# (STANDOUT_MARGIN times the best of them) though it accounts for little of the story: the
+# story's other words are how the resident lives, which no record holds (小公司, 文件, 懂行
+# around 扶持政策; 读书会, 桌子 around 辛家庙 and 免费).
+# A short question is no story: 练武术和练跆拳道哪个更适合七岁男孩 asks advice, and 武术
+# stands out in it all the same.
+STANDOUT_MIN_COVERAGE = 0.12
+STANDOUT_MARGIN = 1.6
+STANDOUT_MIN_CHARS = 28
 TOPIC_SCORE = 3.5
 TOPIC_MARGIN = 1.2  # times the best score of another organization's records
 AMBIGUOUS_RATIO = 0.9
@@ -73,6 +82,11 @@ def decide(
             and top.coverage >= CONFIRM_MIN_COVERAGE
             and length >= CONFIRM_MIN_CHARS
         )
+        if not told and top.score >= CONFIRM_SCORE and length >= STANDOUT_MIN_CHARS:
+            others = [r.score for r in results[1:] if not same_family(r, top)]
+            told = top.coverage >= STANDOUT_MIN_COVERAGE and top.score >= STANDOUT_MARGIN * max(
+                others, default=0.0
+            )
         topic = top.score >= TOPIC_SCORE and top.coverage >= MIN_COVERAGE
         if topic and not told and top.coverage < 1.0:
             equals = [r for r in results[1:] if not same_family(r, top) and alike(r, top)]

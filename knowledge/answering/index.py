@@ -33,6 +33,8 @@ class Doc:
     # A fact curated to say who or where serves a need (社会组织在哪里可以免费办公): a
     # question asking who serves may be answered with it, unlike a policy or a count.
     serves: bool = False
+    # A fact curated as a count (未央区社会组织有多少家: most of its questions ask a figure).
+    counts: bool = False
 
 
 def bm25_idf(df: float, n_docs: int) -> float:

@@ -18,9 +18,10 @@ from knowledge.answering.index_vocabulary import (
     service_words,
     short_names,
 )
-from knowledge.answering.intent import asks_who_serves
+from knowledge.answering.intent import Intent, asks_who_serves, detect_intent
 from knowledge.answering.segmenter import Segmenter, build_dictionary
-from knowledge.answering.text import char_bigrams, char_pinyin_table, normalize, sound_tables
+from knowledge.answering.sounds import char_pinyin_table, sound_tables
+from knowledge.answering.text import char_bigrams, normalize
 from knowledge.answering.words import english_words, table_entries, table_guards
 
 # How much a word counts, by the field it stands in.
@@ -198,6 +199,7 @@ class IndexBuilder:
                     fact.get("city", ""),
                     fact.get("district", ""),
                     serves=any(asks_who_serves(normalize(q)) for q in fact.get("questions", [])),
+                    counts=_counts(fact),
                 ),
                 fields,
                 fact,
@@ -305,3 +307,10 @@ class IndexBuilder:
         postings = self.postings
         for token, weight in weights.items():
             postings[token][i] = weight
+
+
+def _counts(fact: dict[str, Any]) -> bool:
+    """Whether staff wrote the fact as a count: most of its questions ask a figure."""
+    questions = [normalize(q) for q in [fact["name"], *fact.get("questions", [])]]
+    figures = sum(detect_intent(q) == Intent.FIGURE for q in questions)
+    return figures > len(questions) / 2

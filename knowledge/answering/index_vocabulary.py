@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from knowledge.answering.places import PROVINCE
-from knowledge.answering.text import HOMOPHONE_MAX, normalize
+from knowledge.answering.sounds import HOMOPHONE_MAX
+from knowledge.answering.text import normalize
 
 Records = dict[str, dict[str, dict[str, Any]]]  # table → id → fields, as stored
 Normalize = Callable[[str], str]  # the builder's normalize, remembering repeated texts

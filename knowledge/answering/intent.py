@@ -133,9 +133,17 @@ def is_greeting(normalized: str) -> bool:
     return _greets(_asking_part(normalized))
 
 
+# "A few" in a story (几个退休的想成立志愿小队，未央区没地方开会; 厂里几个管事的; 我们几个人想)
+# counts no one: 几个 asks a figure where something is counted (有几个, 一共几家, 是几个; a
+# one-clause 几个人参加了 too).
+_A_FEW_RE = re.compile(r"(?<=[们里厂额俺咱我这那])几(?:个|位|名)")
+_A_FEW_FIRST_RE = re.compile(r"^几(?:个|位|名)(?=\S+\s)")
+
+
 def detect_intent(normalized: str) -> Intent:
     """The intent of a normalized question (see knowledge.text.normalize)."""
-    compact = _asking_part(normalized)
+    told = _A_FEW_FIRST_RE.sub("", normalized.strip())
+    compact = _A_FEW_RE.sub("", _asking_part(told))
     if not compact:
         return Intent.UNKNOWN
     if _greets(compact):

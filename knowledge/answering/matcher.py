@@ -21,7 +21,6 @@ from knowledge.answering.places import (
     PROVINCE,
     districts_cities,
     place_factor,
-    place_name,
     places_asked,
 )
 from knowledge.answering.spelling import (
@@ -32,6 +31,7 @@ from knowledge.answering.spelling import (
     remember,
 )
 from knowledge.answering.text import normalize
+from knowledge.answering.weighing import counted, none_there, weigh_facts
 from knowledge.answering.words import Wording
 
 # The thresholds of answering or not are in gate.py.
@@ -48,14 +48,6 @@ COMMON_POSTINGS = 2000
 RESCORE_POOL = 300  # candidates that very common words re-score
 EXPANSION_FACTOR = 0.85
 UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
-# "哪里能帮忙孵化社会组织", "where can NGOs get office space" ask who serves and where, not
-# what a policy says: a curated fact (a policy, a count, a plan; it has no address) is weighed
-# down against the organizations and projects that serve — unless staff wrote it to say who
-# serves (Doc.serves).
-PROVIDER_FACT_FACTOR = 0.7
-# A district asked about whose best document scores less than this share of the best one
-# elsewhere holds nothing for the need (places.py, `nearby`).
-NEARBY_SHARE = 0.5
 
 
 @dataclass
@@ -114,6 +106,7 @@ class Matcher:
         self._word_scores: dict[str, dict[int, float]] = {}  # small knowledge bases only
         self._word_weights: dict[str, float] = {}
         self._district_city = districts_cities(index.docs)
+        self._counted = counted(index)
 
     def match(self, question: str) -> Match:
         plain = normalize(question)
@@ -129,11 +122,16 @@ class Matcher:
         window = HOMOPHONE_WINDOW
         corrections = self.spelling.homophones(text[:window], pairs[: window - 1])
         place_words = {p for p in self.index.places if p in text}
-        # A place written is that place, not a sound-alike name (阳县 in 千阳县 is no 洋县).
+        words, search_words = self._seg.cut_for_search(text)
+        # A place written is that place, not a sound-alike name (阳县 in 千阳县 is no 洋县);
+        # and a word the knowledge base knows, read whole, is what was written (公场 in
+        # 办公场地 is no 工厂).
+        known = [w for w in words if w in self.index.postings or w in self.index.expansions]
         corrections = {
             written: word
             for written, word in corrections.items()
             if not any(written in place for place in place_words)
+            and not any(written in w and written != w for w in known)
         }
         for written, word in corrections.items():
             for doc in self.index.names.get(word, ()):  # 明名心理 is 明明心理 misspelt
@@ -156,7 +154,6 @@ class Matcher:
             return match
         places = places_asked(self.index, text, names, mentioned)
         match.places = places
-        words, search_words = self._seg.cut_for_search(text)
         # A place's pieces are the place too (新区 in 高新区 would score every 高新区 name).
         content = [
             w
@@ -186,10 +183,14 @@ class Matcher:
             return match
         kept = set(content)  # every word is among the search words
         coverage_words = [w for w in dict.fromkeys(words) if w in kept and not tells_nothing(w)]
-        if intent in ("services", "address") or asks_who_serves(normalized):
-            for doc in scores:
-                if self.index.docs[doc].kind == "fact" and not self.index.docs[doc].serves:
-                    scores[doc] *= PROVIDER_FACT_FACTOR
+        weigh_facts(
+            self.index,
+            scores,
+            asks_provider=intent in ("services", "address") or asks_who_serves(normalized),
+            asks_figure=intent == "figure",
+            counts=self._counted,
+            words=set(content),
+        )
         match.results = self._rank(scores, hits, coverage_words, places, text)
         length = len(text) - text.count(" ")
         match.decision = decide(
@@ -345,7 +346,7 @@ class Matcher:
         docs = self.index.docs
         best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda item: item[1])
         if places:
-            nearby = self._none_there(best, places, text)
+            nearby = none_there(self.index, best, places, text)
             best = [
                 (doc, score * place_factor(docs[doc], places, self._district_city, nearby))
                 for doc, score in best
@@ -356,38 +357,6 @@ class Matcher:
         if ranked:  # only the best result's coverage decides anything
             ranked[0].coverage = self._coverage(hits.words(best[0][0]), words)
         return ranked
-
-    def _none_there(
-        self, best: list[tuple[int, float]], places: list[tuple[str, str]], text: str
-    ) -> bool:
-        """Whether nothing in the one district asked about answers the need (none there
-        scores NEARBY_SHARE of the best, not counting the place's own characters in its
-        names: 金台 of 金台区武术协会 is no need met): then the city's other districts are not
-        weighed down, and the answer says where it is (a 金台区 resident whose need only a
-        渭滨区 organization serves)."""
-        if len(places) != 1 or places[0][0] != "district" or not best:
-            return False
-        district = places[0][1]
-        docs = self.index.docs
-        there = [(doc, score) for doc, score in best if place_name(docs[doc].district) == district]
-        if not there:
-            return True
-        grams = self._place_grams(text, places[0])
-        need = max(score - grams.get(doc, 0.0) for doc, score in there)
-        return need < NEARBY_SHARE * best[0][1]
-
-    def _place_grams(self, text: str, place: tuple[str, str]) -> dict[int, float]:
-        """What the character pairs of a place written add to the names holding it."""
-        written = [w for w, found in self.index.places.items() if found == place and w in text]
-        pairs = {w[i : i + 2] for w in written for i in range(len(w) - 1)}
-        found: dict[int, float] = defaultdict(float)
-        for pair in pairs:
-            docs = self.index.name_grams.get(pair)
-            if docs and len(docs) <= 3:  # as _score_bigrams adds them
-                idf = self.index.idf["B:" + pair]
-                for doc, weight in docs.items():
-                    found[doc] += idf * weight
-        return found
 
     def _alike(self, hits: WordHits, words: list[str]) -> Callable[[Scored, Scored], bool]:
         """Whether a rival found the question by every word the best result found it by, as

@@ -96,9 +96,10 @@ class Spelling:
                 continue
             if self._seg.is_word(written):
                 continue
-            # A slip is typed by a character's usual sound: 上台给大家 is no 太极 through 给's
-            # rare reading ji.
-            if any(table.get(written[k], ("",))[0] not in readings[k] for k in range(size)):
+            # A slip is typed by a character's usual sound, and sounds like the word as it is
+            # said (readings[k][0], sounds.as_read): 上台给大家 is no 太极 through 给's rare
+            # reading ji, 家唱 no 家长 through 长's chang.
+            if any(table.get(written[k], ("",))[0] != readings[k][0] for k in range(size)):
                 continue
             # 屋一 sounds like 武艺 and, through 台's rare reading yi, like 舞台: prefer the
             # word whose usual readings are the characters' usual readings.

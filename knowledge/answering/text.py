@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from functools import lru_cache
 
 # Questions are capped: a 5,000-character paste is answered from its first part.
@@ -307,91 +306,3 @@ def cjk_runs(text: str) -> list[str]:
 def char_bigrams(text: str) -> list[str]:
     """Pairs of Chinese characters side by side."""
     return [run[i : i + 2] for run in cjk_runs(text) for i in range(len(run) - 1)]
-
-
-def char_pinyin_table() -> dict[str, tuple[str, ...]]:
-    """Every common Chinese character's toneless readings (built once, cached with the index)."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    table: dict[str, tuple[str, ...]] = {}
-    for code, readings in pinyin_dict.items():
-        if 0x3400 <= code <= 0x9FFF:
-            # Most common reading first, as pypinyin lists them.
-            table[chr(code)] = tuple(dict.fromkeys(_strip_tone(r) for r in readings.split(",")))
-    return table
-
-
-@lru_cache(maxsize=4096)
-def _strip_tone(reading: str) -> str:
-    plain = unicodedata.normalize("NFKD", reading)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return plain.replace("ü", "v").lower()
-
-
-def word_readings(
-    word: str, table: dict[str, tuple[str, ...]]
-) -> tuple[tuple[str, ...], ...] | None:
-    """Each character's possible readings; None when a character has none (not Chinese)."""
-    readings = tuple(table.get(c, ()) for c in word)
-    return readings if all(readings) else None
-
-
-# Question words a resident may type in pinyin ("zhita dianhua"), so the intent survives.
-PINYIN_QUESTION_WORDS = frozenset(
-    [
-        "电话",
-        "联系",
-        "联系方式",
-        "地址",
-        "在哪",
-        "在哪里",
-        "多少",
-        "几家",
-        "活动",
-        "报名",
-        "参加",
-        "志愿者",
-        "捐款",
-        "怎么",
-        "哪里",
-    ]
-)
-HOMOPHONE_MAX = 6  # characters: longer words are matched by fuzzy name matching instead
-
-
-def sound_tables(
-    domain_words: set[str], char_pinyin: dict[str, tuple[str, ...]]
-) -> tuple[dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]], dict[str, str]]:
-    """What the knowledge base's words sound like: its words by their first two syllables
-    (for sound-alike typos), and the pinyin a resident may type for each (for pinyin input)."""
-    homophones: dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]] = defaultdict(
-        list
-    )
-    spelt: list[tuple[str, list[str]]] = []
-    for word in sorted(domain_words | PINYIN_QUESTION_WORDS, key=lambda w: (len(w), w)):
-        # Long names are left to fuzzy matching; keeping them here would make every
-        # lookup walk thousands of names that share a district's syllables.
-        readings = word_readings(word, char_pinyin) if 2 <= len(word) <= HOMOPHONE_MAX else None
-        if readings is None:
-            continue
-        if word in domain_words:
-            for first in readings[0]:
-                for second in readings[1]:
-                    homophones[(first, second)].append((readings, word))
-        spelt.append((word, _spellings(readings)))
-    # Every word's usual spelling before any through a rarer reading ("wuyi" is 武艺, not
-    # 舞台 read through 台's rare yi); among equals, the shorter word.
-    pinyin_words: dict[str, str] = {}
-    for rank in range(max((len(options) for _, options in spelt), default=0)):
-        for word, options in spelt:
-            if rank < len(options):
-                pinyin_words.setdefault(options[rank], word)
-    return dict(homophones), pinyin_words
-
-
-def _spellings(readings: tuple[tuple[str, ...], ...], limit: int = 8) -> list[str]:
-    """Ways to type a word in pinyin (polyphones give a few), without spaces."""
-    spellings = [""]
-    for options in readings:
-        spellings = [s + r for s in spellings for r in options][:limit]
-    return spellings

@@ -28,6 +28,9 @@ from tests.knowledge.answering.chat import family
         "三岁",
         "一个月",
         "好几年",
+        "半年",  # rank7: halves and how often, too
+        "好几回",
+        "三次",
     ],
 )
 def test_filler_and_times_tell_nothing(word: str) -> None:

@@ -23,14 +23,12 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 
 # Misses we know of, each with its reason; strict, so fixing one shows up here.
 KNOWN_MISSES = {
-    "刚在未央区攒了个公益小团体，没地方办公": "办公场地 is a word of the topic 社会组织孵化, which "
-    "the curated count of 未央区's organizations carries too: the count fact outscores the "
-    "service centres (ranking, not the gate)",
     "我在外面做网店好几年了，想回陈仓帮村里把菜卖出去，听说区上有人在张罗这事": "卖 is read "
     "as a market request by scope_rules.py (not this round's to change): refused",
 }
-# Right on this set, the known misses aside (11 rows; 7 were missed on main before the round).
-FLOOR = 9
+# Right on this set, the known miss aside (11 rows; 7 were missed on main before the round, the
+# count fact outscoring the service centres until rank7).
+FLOOR = 10
 
 
 def _right(answerer: Answerer, case: dict[str, Any], answer: Answer) -> bool:

@@ -1,0 +1,24 @@
+"""What a question asks for (intent.py): "a few" told in a story is no figure asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering.intent import Intent, detect_intent
+from knowledge.answering.text import normalize
+
+CASES = [
+    ("几个退休的想成立志愿小队，未央区木有地方开会", Intent.INTRODUCE),
+    ("厂里几个管事的都是老乡凑的，想让他们出去学学本事", Intent.INTRODUCE),
+    ("我们几个人想参加", Intent.JOIN),
+    # counted: a figure asked
+    ("未央区有几个社会组织服务中心", Intent.FIGURE),
+    ("智塔有几个老师", Intent.FIGURE),
+    ("几个人参加了", Intent.FIGURE),
+    ("一共几个", Intent.FIGURE),
+]
+
+
+@pytest.mark.parametrize(("question", "intent"), CASES, ids=[q[:14] for q, _ in CASES])
+def test_a_few_told_is_no_figure_asked(question: str, intent: Intent) -> None:
+    assert detect_intent(normalize(question)) == intent
