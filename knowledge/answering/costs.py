@@ -5,6 +5,7 @@ the one named), never 不知道 about everything. A fee's amount is refused in s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import tzinfo
 
 from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
@@ -26,7 +27,7 @@ _COST = re.compile(
 # What else a question of whether one pays may say, with nothing of its own.
 _FILLER = re.compile(
     r"它们|他们|她们|它|他|她|这个|那个|这家|那家|项目|活动|服务|参加|报名|去|用|请问|那|这"
-    r"|入驻|入会|加入|参与|上课|学|训练|办|看"
+    r"|入驻|入会|加入|参与|上课|学|训练|办|看|做|教|找|给"
     r"|需要|要|得|是不是|是|不|的|都|还|也|可以|能|吗|呢|啊|呀|嘛|吧|么|[，,。？?！!\s]"
 )
 # How much, asked of what the chat was answered about and pointed at (去那儿做干预一个月收多少钱):
@@ -36,10 +37,13 @@ _AMOUNT = re.compile(r"多少钱|收多少|什么价|啥价|价格|价钱|收费
 _SAID = re.compile(r"免费|收费|有偿|无偿|低价|价格|费用|经费|\d+元")
 
 
-def asks_cost(text: str) -> bool:
+def asks_cost(text: str, held: Sequence[str] = ()) -> bool:
     """Whether a (normalized) question, its record's names left out, only asks whether it
-    costs money."""
+    costs money; `held`: words of the record's own that it may name as well (明明心理咨询
+    收费吗 asks about the counselling the record tells of)."""
     compact = text.replace(" ", "")
+    for word in sorted(held, key=len, reverse=True):
+        compact = compact.replace(word, "")
     return bool(_COST.search(compact)) and not _FILLER.sub("", _COST.sub("", compact))
 
 
@@ -56,9 +60,10 @@ def costed(snapshot: Snapshot, match: Match, context: Subject | None, tz: tzinfo
         top = match.top
         if not said or top is None or match.decision != Decision.ANSWER:
             return None
-        if not asks_cost(match.normalized.replace(" ", "").replace(said, "", 1)):
-            return None
         record = catalog.record(top.doc.kind, top.doc.id)
+        held = [word for word in match.words if len(word) > 1 and word in _text_of(record)]
+        if not asks_cost(match.normalized.replace(" ", "").replace(said, "", 1), held):
+            return None
         if not isinstance(record, Organization | Project) or record.organization_id != org_id:
             return None
         subject = None
@@ -129,6 +134,15 @@ def cost_reply(catalog: Catalog, record: Organization | Project) -> Reply:
         ]
         return Reply(name, lines)
     return Reply(name, ["资料中关于费用是这样写的：", *said, catalog.cite(record, [])])
+
+
+def _text_of(record: object) -> str:
+    """What a record tells of what it does (where the services a question names are found)."""
+    if isinstance(record, Organization):
+        return "".join([record.name, record.summary, *record.services])
+    if isinstance(record, Project):
+        return record.name + record.description
+    return ""
 
 
 def _said(record: Organization | Project) -> list[str]:
