@@ -13,10 +13,10 @@ from enum import StrEnum
 from typing import Any
 
 from aiolimiter import AsyncLimiter
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import AIORateLimiter
 
-from jobs.sender import AT_MOST_ONCE, never_sent
+from jobs.sender import AT_MOST_ONCE, MAY_STILL_SEND, never_sent
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,8 @@ class ChatRateLimiter(AIORateLimiter):
     A request that timed out may have reached Telegram: retrying it can send a reply twice,
     which is better than a resident's question left without any answer. Not so for a
     notice (sent with AT_MOST_ONCE set): a request that may have left is never retried, the
-    sender records it as 'unknown'.
+    sender records it as 'unknown'. Nor does it retry a notice's 429 or an outage into the
+    quiet hours: the sender pauses every notice for a 429 and holds them in the quiet hours.
     """
 
     def __init__(
@@ -98,19 +99,27 @@ class ChatRateLimiter(AIORateLimiter):
     ) -> Any:
         deadline = time.monotonic() + self.retry_seconds
         wait = FIRST_RETRY_SECONDS
+        notice = AT_MOST_ONCE.get()
+        if notice:
+            callback = _passing_429s(callback)
         while True:
             try:
                 return await self._limited(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except _Passed429 as passed:
+                raise passed.error from None
             except NetworkError as exc:
                 if not is_outage(exc) or endpoint == START_UP_CHECK:
                     raise
-                if AT_MOST_ONCE.get() and not never_sent(exc):
+                if notice and not never_sent(exc):
                     raise  # it may have been delivered: never a second copy of a notice
                 left = deadline - time.monotonic()
                 where = f"{endpoint} to chat {data['chat_id']}" if "chat_id" in data else endpoint
                 stopping = self._stop_event()
                 if stopping.is_set():
                     raise SendAbandoned(f"{where} failed ({exc}) as the bot stopped") from exc
+                may_still_send = MAY_STILL_SEND.get()
+                if notice and may_still_send is not None and not may_still_send():
+                    raise SendAbandoned(f"{where} failed ({exc}); the quiet hours began") from exc
                 if left <= 0:
                     raise SendAbandoned(
                         f"{where} failed for {self.retry_seconds:g} s ({exc}); dropped"
@@ -188,3 +197,24 @@ class FloodGuard:
             return Verdict.DROP
         self._warned.add(key)
         return Verdict.WARN
+
+
+class _Passed429(Exception):
+    """A notice's 429, carried past PTB's retries (which would send it again after the pause,
+    perhaps in the quiet hours) to the sender."""
+
+    def __init__(self, error: RetryAfter) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _passing_429s(
+    callback: Callable[..., Coroutine[Any, Any, Any]],
+) -> Callable[..., Coroutine[Any, Any, Any]]:
+    async def once(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return await callback(*args, **kwargs)
+        except RetryAfter as exc:
+            raise _Passed429(exc) from exc
+
+    return once

@@ -81,6 +81,10 @@ _NOT_SENT = (
 # Set while a notice is being sent: the bot's rate limiter (bot/throttle.py), which retries
 # replies through an outage, then retries only a request that certainly never left.
 AT_MOST_ONCE: ContextVar[bool] = ContextVar("at_most_once", default=False)
+# Set with it: whether the notice may still go now (not in the quiet hours). The limiter
+# asks before it tries a notice again after an outage, and leaves a 429 to the sender, whose
+# pause holds every notice and checks the quiet hours when it ends.
+MAY_STILL_SEND: ContextVar[Callable[[], bool] | None] = ContextVar("may_still_send", default=None)
 
 
 @dataclass
@@ -205,9 +209,13 @@ class Sender:
                 if not self.right.held:
                     break
         finally:
-            # Not between batches: the outcomes go with the next batch's first claim.
-            await self._write_outcomes([])
-            await self.right.release()
+            # Not between batches: the outcomes go with the next batch's first claim. The
+            # right is given back even when that write fails (a database locked a while by a
+            # staff import): an idle bot holding it would keep `notify --once` out for good.
+            try:
+                await self._write_outcomes([])
+            finally:
+                await self.right.release()
         return handled
 
     def _quiet(self) -> bool:
@@ -291,6 +299,7 @@ class Sender:
             self.stats.held_back += 1
             return
         at_most_once = AT_MOST_ONCE.set(True)
+        may_still_send = MAY_STILL_SEND.set(lambda: not self._quiet())
         try:
             # The raw answer, not Bot.send_message: only the message id is kept, and building
             # the request from PTB objects and parsing the whole Message back cost about
@@ -314,6 +323,7 @@ class Sender:
             return
         finally:
             AT_MOST_ONCE.reset(at_most_once)
+            MAY_STILL_SEND.reset(may_still_send)
         # Not waited for: should the process die before the next write, the row stays
         # 'sending' and becomes 'unknown' (never sent twice).
         self._outcomes.append(

@@ -8,8 +8,11 @@ from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from telegram import Bot
+from telegram.ext import ExtBot
 
+from bot.throttle import ChatRateLimiter
 from jobs.notifier import Notifier
 from knowledge.residents.store import ResidentsStore
 from knowledge.store import KnowledgeStore
@@ -88,11 +91,27 @@ async def test_a_paced_batch_begun_just_before_the_quiet_hours_stops_at_them(
     sending.close()
 
 
+@pytest.fixture(params=["plain", "rate-limited"])
+async def sending_bot(request: pytest.FixtureRequest, api: FaultyBotAPI, bot: Bot) -> Bot:
+    """The plain bot, and the bot `orgbot run` and `notify --once` send through, whose rate
+    limiter retries replies after a 429 or an outage (never a notice into the quiet hours)."""
+    if request.param == "plain":
+        yield bot
+        return
+    async with ExtBot(api.token, base_url=api.base_url, rate_limiter=ChatRateLimiter()) as limited:
+        yield limited
+
+
 async def test_a_429s_pause_that_ends_in_the_quiet_hours_sends_nothing_after_it(
-    api: FaultyBotAPI, bot: Bot, store: KnowledgeStore, residents: ResidentsStore, db_path: Path
+    api: FaultyBotAPI,
+    sending_bot: Bot,
+    store: KnowledgeStore,
+    residents: ResidentsStore,
+    db_path: Path,
 ) -> None:
     """The rows claimed before 22:00 and waiting out Telegram's pause are not sent at 22:00:00.5:
     each send looks at the clock again just before its request."""
+    bot = sending_bot
     chats = range(6001, 6031)
     quiet_from = evening(residents, store, chats)
     clock = RunningClock(quiet_from - timedelta(seconds=0.5))
@@ -110,4 +129,32 @@ async def test_a_429s_pause_that_ends_in_the_quiet_hours_sends_nothing_after_it(
     assert statuses(residents) == {"sent": len(chats)}
     [[attempts]] = residents.db.execute("SELECT MAX(attempts) FROM outbox").fetchall()
     assert attempts == 1  # a row held back did not use up an attempt
+    sending.close()
+
+
+async def test_an_outage_retried_into_the_quiet_hours_stops_at_them(
+    api: FaultyBotAPI,
+    sending_bot: Bot,
+    store: KnowledgeStore,
+    residents: ResidentsStore,
+    db_path: Path,
+) -> None:
+    """A notice failing with a server error at 21:59:59.7 is not tried again after 22:00 (the
+    rate limiter retries an outage for a minute): it waits, and goes out once in the morning."""
+    chats = range(7001, 7004)
+    quiet_from = evening(residents, store, chats)
+    clock = RunningClock(quiet_from - timedelta(seconds=0.3))
+    sending = Notifier(db_path, DEFAULT_POLICY, sending_bot, rate=None, clock=clock)
+    await sending.plan()
+    for chat in chats:
+        api.fail_chat(chat, count=2)  # the limiter's retries come 0.5 s and 1.5 s later
+    await sending.sender.send_due()
+    assert sent_in_quiet(api, clock, quiet_from) == []
+    assert statuses(residents) == {"pending": len(chats)}
+    clock.set(quiet_from + timedelta(hours=10))
+    for _ in range(3):  # past each backoff: the next mornings' tries
+        await sending.sender.send_due()
+        clock.set(clock() + timedelta(minutes=10))
+    assert Counter(m["chat_id"] for m in api.sent()) == Counter(chats)
+    assert statuses(residents) == {"sent": len(chats)}
     sending.close()

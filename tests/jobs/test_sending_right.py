@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from telegram import Bot
 
 from jobs.notifier import Notifier
@@ -160,3 +161,41 @@ async def test_a_sender_waiting_for_its_pace_keeps_the_lease(
     assert Counter(m["chat_id"] for m in api.sent()) == Counter(chats)
     slow.close()
     other.close()
+
+
+async def test_a_sender_whose_last_write_failed_still_gives_the_right_back(
+    api: FaultyBotAPI,
+    bot: Bot,
+    store: KnowledgeStore,
+    residents: ResidentsStore,
+    db_path: Path,
+    monkeypatch: Any,
+) -> None:
+    """The outcomes written after the last batch fail (the database locked a while by a staff
+    import): the sender still gives the right back, so a cron `notify --once` is not kept out
+    for as long as the bot runs; the outcomes are written with the next write."""
+    import sqlite3
+
+    from knowledge.residents.outbox import Outbox
+
+    subscribers(residents, store, range(8001, 8004))
+    first = sender(db_path, bot, None, lease_seconds=0.6)
+    await first.plan()
+    written = Outbox.finish_and_claim
+
+    def locked(self: Outbox, holder: str, outcomes: Any, ids: Any, *args: Any, **kw: Any) -> Any:
+        if not ids and outcomes:  # the write after the last batch
+            raise sqlite3.OperationalError("database is locked")
+        return written(self, holder, outcomes, ids, *args, **kw)
+
+    monkeypatch.setattr(Outbox, "finish_and_claim", locked)
+    with pytest.raises(sqlite3.OperationalError):
+        await first.sender.send_due()
+    monkeypatch.setattr(Outbox, "finish_and_claim", written)
+    await asyncio.sleep(1.0)  # longer than the term: a heartbeat would have renewed it
+    assert SenderLease(residents.db).holder() is None
+    assert len(api.sent()) == 3
+    await first.sender.send_due()  # the outcomes kept go with the next write
+    statuses = Counter(r[0] for r in residents.db.execute("SELECT status FROM outbox"))
+    assert statuses == {"sent": 3}
+    first.close()
