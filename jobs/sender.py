@@ -356,7 +356,9 @@ class Sender:
         elif isinstance(exc, ChatMigrated):
             new_chat = int(exc.new_chat_id)
             log.info("chat %s moved to %s; following it", row.chat_id, new_chat)
-            await self.db.call(lambda db: outbox(db).move_chat(row.row_id, row.chat_id, new_chat))
+            await self.db.call(
+                lambda db: outbox(db).move_chat(row.row_id, self.id, row.chat_id, new_chat)
+            )
             self.stats.migrated += 1
         elif isinstance(exc, BadRequest):  # Telegram will never accept this request
             log.warning("notice %s to chat %s refused: %s", row.row_id, row.chat_id, exc)

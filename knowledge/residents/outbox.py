@@ -281,21 +281,22 @@ class Outbox:
         """Give a claimed row back to be tried again at `at`; a pause Telegram asked for
         (`counts=False`) does not use up one of its attempts."""
         with self.db.conn:
-            self.db.execute(
-                "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?,"
-                " claimed_by = '', attempts = attempts - ? WHERE id = ? AND claimed_by = ?"
-                " AND status = 'sending'",
-                [at, error, 0 if counts else 1, row_id, sender],
-            )
+            self._pending_again(row_id, sender, counts, next_attempt_at=at, last_error=error)
+
+    def _pending_again(self, row_id: int, sender: str, counts: bool, **fields: str) -> None:
+        """A row this sender claimed waits again; without using up an attempt unless `counts`
+        (the claim counted one); `fields` are set with it."""
+        sets = "".join(f", {name} = ?" for name in fields)
+        self.db.execute(
+            f"UPDATE outbox SET status = 'pending', claimed_by = '', attempts = attempts - ?{sets}"
+            " WHERE id = ? AND claimed_by = ? AND status = 'sending'",
+            [0 if counts else 1, *fields.values(), row_id, sender],
+        )
 
     def give_back(self, row_id: int, sender: str) -> None:
         """A claimed row that was not sent (the quiet hours began): waiting again, as it was."""
         with self.db.conn:
-            self.db.execute(
-                "UPDATE outbox SET status = 'pending', claimed_by = '', attempts = attempts - 1"
-                " WHERE id = ? AND claimed_by = ? AND status = 'sending'",
-                [row_id, sender],
-            )
+            self._pending_again(row_id, sender, counts=False)
 
     def expire(self, row_id: int, reason: str) -> None:
         """A pending row whose activity began before it could go out."""
@@ -316,15 +317,11 @@ class Outbox:
             )
             block_chat(self.db, chat_id)
 
-    def move_chat(self, row_id: int, old_chat_id: int, new_chat_id: int) -> None:
+    def move_chat(self, row_id: int, sender: str, old_chat_id: int, new_chat_id: int) -> None:
         """The group became a supergroup: this row (given back, pending) and everything of
         the chat follow its new id."""
         with self.db.conn:
-            self.db.execute(
-                "UPDATE outbox SET status = 'pending', claimed_by = '', attempts = attempts - 1"
-                " WHERE id = ? AND status = 'sending'",
-                [row_id],
-            )
+            self._pending_again(row_id, sender, counts=False)
             move_chat(self.db, old_chat_id, new_chat_id)
 
     def recover(self, stopped: Callable[[str], bool], claimed_before: str, now: str) -> int:
