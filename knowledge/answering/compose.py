@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 from knowledge.answering.figures import figures_reply
-from knowledge.answering.intent import Intent
+from knowledge.answering.intent import LEADER_ASKED, Intent
 from knowledge.catalog import Catalog
 from knowledge.records import (
     CONTACT_FIELDS,
@@ -42,11 +42,6 @@ REGISTRY_ASKED = (
 # Who leads an organization: the registry's legal representative is the one leader the records
 # can hold; asked for a 会长 whom the sources do not name, the reply says so instead of
 # introducing the organization (a phone asked for "负责人的电话" is the contact intent's).
-_LEADER_ROLE = r"负责人|会长|理事长|秘书长|院长|主任|创始人|创办人|领导|老板"
-LEADER_ASKED = re.compile(
-    rf"(谁是|哪位是)[^，。？?]{{0,12}}({_LEADER_ROLE})"
-    rf"|({_LEADER_ROLE})(是|叫)?(谁|哪位|哪个人|什么名字|啥名字|名字|叫什么|叫啥|姓什么|姓啥)"
-)
 LEADER = "leader"
 # Asked with words this general, only an organization that has the fact answers with it.
 REGISTRY_IF_KNOWN = ((("成立",), "registered_on"), (("慈善组织",), "is_charity"))

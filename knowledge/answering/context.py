@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from knowledge.answering.gate import Decision
-from knowledge.answering.intent import Intent, strip_greeting
+from knowledge.answering.intent import LEADER_ASKED, Intent, strip_greeting
 from knowledge.answering.lists import ListQuery
 from knowledge.catalog import Catalog
 from knowledge.records import Fact, Kind, Organization, Project, Record
@@ -242,7 +242,7 @@ def follow_up(
             return None
         named = _POINTERS.sub(subject.name, text, count=1)
         question = named if named != text else f"{subject.name} {text}"
-        pointed = named != text
+        pointed = named != text or LEADER_ASKED.search(text) is not None  # 负责人是谁
         counts = intent is not None or bool(_COUNTS.search(text))
         if subject.asked and _OF_THE_FIGURE.search(text) and not _COUNTED.search(text):
             question = f"{subject.name} {subject.asked} {text}"  # the date of the figure given

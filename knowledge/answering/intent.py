@@ -159,3 +159,12 @@ def detect_intent(normalized: str) -> Intent:
 def strip_greeting(normalized: str) -> str:
     """The question after a leading 你好/请问 … ("你好，智塔在哪" asks about 智塔)."""
     return re.sub(r"^(你好|您好|hi|hello|嗨|哈喽|在吗)+\s*", "", normalized)
+
+
+# Who leads an organization (秋文社工会长叫啥, 谁是智塔的负责人): compose.py answers it from the
+# registry or says the sources name no one; asked alone after an answer, it is about that one.
+_LEADER_ROLE = r"负责人|会长|理事长|秘书长|院长|主任|创始人|创办人|领导|老板"
+LEADER_ASKED = re.compile(
+    rf"(谁是|哪位是)[^，。？?]{{0,12}}({_LEADER_ROLE})"
+    rf"|({_LEADER_ROLE})(是|叫)?(谁|哪位|哪个人|什么名字|啥名字|名字|叫什么|叫啥|姓什么|姓啥)"
+)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.answering.answer import Answerer
+from tests.knowledge.answering.chat import in_one_chat
 from tests.knowledge.conftest import csv_text, write
 from tests.knowledge.curation.test_registry import CODE_C, ask, imported
 
@@ -28,6 +29,19 @@ def test_a_leader_the_sources_do_not_name_is_said_to_be_missing(
     text = answerer.answer(question, log_question=False).text
     assert text.startswith(name)
     assert NO_LEADER.format(name) in text
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        ("智塔是做什么的", "宝鸡智塔儿童启能成长中心"),
+        ("秋文社工在哪", "西安市未央区秋文社工服务中心"),
+    ],
+)
+def test_who_leads_it_asked_after_an_answer_is_about_that_organization(
+    answerer: Answerer, first: str, name: str
+) -> None:
+    assert NO_LEADER.format(name) in in_one_chat(answerer, [first, "负责人是谁"]).text
 
 
 @pytest.mark.parametrize(
