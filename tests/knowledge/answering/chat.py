@@ -63,3 +63,23 @@ def table(
 def standardized(answerer: Answerer, question: str) -> str:
     """The question as the matcher reads it: residents' words in the knowledge base's."""
     return answerer.snapshot.matcher.wording.standardize(normalize(question)).text
+
+
+def judged(answerer: Answerer, case: Mapping[str, Any], answer: Answer) -> bool:
+    """Whether `answer` is right for a question set's row, as benchmarks/eval_residents.py
+    judges: refused when it must be; the reply says the row's `figure`; a list names every
+    record of `expect_all`; otherwise the first result is of a wanted record's family."""
+    if case.get("expect") == "none":
+        return not answer.answered
+    if not answer.answered or str(case.get("figure", "")) not in answer.text:
+        return False
+    catalog = answerer.catalog
+    if "expect_all" in case:
+        records = [
+            catalog.organizations.get(k) or catalog.projects.get(k) or catalog.facts[k]
+            for k in case["expect_all"]
+        ]
+        return all(record.display_name in answer.text for record in records)
+    wanted = case.get("expect_any") or [case["expect"]]
+    right = set().union(*(family(answerer, key) for key in wanted))
+    return bool(answer.results) and answer.results[0]["id"] in right

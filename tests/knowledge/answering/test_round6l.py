@@ -18,7 +18,7 @@ from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.intent import Intent
 from knowledge.answering.lists import Lister, ListQuery
 from knowledge.answering.project_lists import asks_projects
-from tests.knowledge.answering.chat import family, in_one_chat, table
+from tests.knowledge.answering.chat import in_one_chat, judged, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
@@ -46,28 +46,12 @@ def _ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
     return in_one_chat(answerer, case.get("conversation") or [case["q"]])
 
 
-def _right(answerer: Answerer, case: dict[str, Any], answer: Answer) -> bool:
-    if case.get("expect") == "none":
-        return not answer.answered
-    if not answer.answered or str(case.get("figure", "")) not in answer.text:
-        return False
-    if "expect_all" in case:
-        catalog = answerer.catalog
-        names = [
-            (catalog.organizations.get(k) or catalog.projects[k]).name for k in case["expect_all"]
-        ]
-        return all(name in answer.text for name in names)
-    wanted = case.get("expect_any") or [case["expect"]]
-    right = set().union(*(family(answerer, key) for key in wanted))
-    return bool(answer.results) and answer.results[0]["id"] in right
-
-
 @pytest.mark.parametrize("case", _cases("list", "refuse"))
 def test_a_list_or_count_names_what_the_records_hold(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
     answer = _ask(answerer, case)
-    assert _right(answerer, case, answer), answer.text
+    assert judged(answerer, case, answer), answer.text
 
 
 @pytest.mark.parametrize("case", _cases("figure"))
@@ -75,13 +59,13 @@ def test_a_figure_is_answered_from_the_record_holding_it(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
     answer = _ask(answerer, case)
-    assert _right(answerer, case, answer), answer.text
+    assert judged(answerer, case, answer), answer.text
 
 
 @pytest.mark.parametrize("case", _cases("followup"))
 def test_a_follow_up_is_answered_from_the_chat(answerer: Answerer, case: dict[str, Any]) -> None:
     answer = _ask(answerer, case)
-    assert _right(answerer, case, answer), answer.text
+    assert judged(answerer, case, answer), answer.text
 
 
 # ---------------------------------------------------------------- figures and their places

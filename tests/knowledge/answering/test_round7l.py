@@ -16,7 +16,7 @@ from knowledge.answering.figure_questions import asked_units
 from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.list_questions import is_count_question, is_list_question
 from knowledge.answering.text import normalize
-from tests.knowledge.answering.chat import family, in_one_chat, table
+from tests.knowledge.answering.chat import in_one_chat, judged, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -38,30 +38,12 @@ def _ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
     return in_one_chat(answerer, case.get("conversation") or [case["q"]])
 
 
-def _right(answerer: Answerer, case: dict[str, Any], answer: Answer) -> bool:
-    """As benchmarks/eval_residents.py judges: a list names every record (facts too)."""
-    if case.get("expect") == "none":
-        return not answer.answered
-    if not answer.answered or str(case.get("figure", "")) not in answer.text:
-        return False
-    catalog = answerer.catalog
-    if "expect_all" in case:
-        records = [
-            catalog.organizations.get(k) or catalog.projects.get(k) or catalog.facts[k]
-            for k in case["expect_all"]
-        ]
-        return all(record.display_name in answer.text for record in records)
-    wanted = case.get("expect_any") or [case["expect"]]
-    right = set().union(*(family(answerer, key) for key in wanted))
-    return bool(answer.results) and answer.results[0]["id"] in right
-
-
 @pytest.mark.parametrize("case", _cases("list", "refuse"))
 def test_a_list_or_count_names_what_the_records_hold(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
     answer = _ask(answerer, case)
-    assert _right(answerer, case, answer), answer.text
+    assert judged(answerer, case, answer), answer.text
 
 
 @pytest.mark.parametrize("case", _cases("figure"))
@@ -69,13 +51,13 @@ def test_a_figure_is_answered_from_the_record_holding_it(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
     answer = _ask(answerer, case)
-    assert _right(answerer, case, answer), answer.text
+    assert judged(answerer, case, answer), answer.text
 
 
 @pytest.mark.parametrize("case", _cases("followup"))
 def test_a_follow_up_is_answered_from_the_chat(answerer: Answerer, case: dict[str, Any]) -> None:
     answer = _ask(answerer, case)
-    assert _right(answerer, case, answer), answer.text
+    assert judged(answerer, case, answer), answer.text
 
 
 # ---------------------------------------------------------------- a named organization's count
