@@ -39,6 +39,8 @@ NOT_ASKED_OF_US = [
     ("孩子被同学欺负了，我该不该去找对方家长打一架", Refusal.OPINION),
     # a cause, a difference, an origin
     ("孩子为什么会得自闭症", Refusal.EXPLANATION),
+    ("自闭症是什么原因引起的", Refusal.EXPLANATION),
+    ("为什么老人容易摔跤", Refusal.EXPLANATION),
     ("河南为什么会发大水", Refusal.EXPLANATION),
     ("心理咨询师和心理医生有什么区别", Refusal.EXPLANATION),
     # a text written for the resident
@@ -119,6 +121,25 @@ STILL_OURS = [
     # a judgement's word in a story, an activity's name
     ("我们单位的老家属院，以前厂里管，现在厂子倒闭了没人管，下水道堵了好几个月", None),
     ("常青藤社会工作服务中心搞的儿童保护活动叫啥名字", "changqingteng-social-work"),
+    # why, asked of the resident's own or of one of our services (refused as an explanation
+    # before this fix; answered on d25654d)
+    ("为什么我家孩子不爱说话", "baoji-zhita-children"),
+    ("为什么我家孩子三岁了还不会说话", "baoji-zhita-children"),
+    ("我家孩子为什么总是不理人，是自闭症吗", "baoji-zhita-children"),
+    ("为什么幸福院要装空调", "baoji-hitech-charity"),
+    ("为什么要成立合作社", None),
+    ("为啥我们村没有装空调", None),
+    # how, with a verb that is no craft's: a way to a service (refused as a method before
+    # this fix; answered on d25654d)
+    ("怎么住进幸福院", "baoji-hitech-charity"),
+    ("怎么让老人住进幸福院", "baoji-hitech-charity"),
+    ("残疾孩子怎么上学", None),
+    ("心理疏导怎么做", None),
+    ("怎么知道孩子是不是自闭症", "baoji-zhita-children"),
+    ("老人心情不好怎么开导", None),
+    ("小区垃圾分类怎么做", None),
+    ("幸福院的空调是怎么装的", "baoji-hitech-charity"),
+    ("典型事例是怎么评出来的", None),
     # the refined rules' words in a request: harm told with a where, a project's own fee
     ("家里有人家暴，被打了以后去哪里求助", None),
     ("在陈仓认购一块地的费用是多少", "chencang-sozo-center"),
