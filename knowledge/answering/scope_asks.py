@@ -260,6 +260,25 @@ def _asks_method(text: str, masked: Callable[[str], str]) -> bool:
     return False
 
 
+# A judgement asked of our own for a need or a fit (智塔和明明心理哪个更适合我家孩子, 孩子
+# 自闭症，智塔和明明哪个好, 智塔的康复效果怎么样): the records' words on them answer it, the
+# judgement still unmade. Not a ranking, a reputation, a rumour or a worth (哪家更靠谱, 给排个名,
+# 口碑怎么样, 值得去吗); nor a bare "哪个好" or "有用吗" without a need told.
+_FIT = re.compile(
+    r"适合|效果|(我|俺|咱|额)(们)?(家|的)?(孩子|娃|儿子|女儿|闺女|老人)"
+    r"|(孩子|娃)[^,.!?;。]{0,4}(自闭|残疾|不说话|多动|抑郁)"
+)
+_RANKS = re.compile(
+    r"排|靠谱|水平|口碑|名声|风评|真的|真假|是真|属实|谣言|骗|传销|内定|黑幕|猫腻|暗箱|值|谁的错|谁对"
+    r"|谁有理|该不该|应不应该|评价|你觉得|你认为|你个人|看法|最"
+)
+
+
+def weighs_ours(text: str, masked: Callable[[str], str]) -> bool:
+    """Whether a judgement is asked of our own named organizations for a need or a fit."""
+    return bool(_FIT.search(text)) and not _RANKS.search(text) and "〇" in masked(text)
+
+
 # A rumour about a service one can get (听说花一千块就能认块地，是真的吗) asks for that service.
 _CAN_GET = re.compile(
     rf"(能|可以|有(?!人))[^,.!?;。]{{0,10}}({_REACH_VERBS}|免费|服务|场地|地方|项目|活动|课|培训)"

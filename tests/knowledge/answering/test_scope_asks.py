@@ -170,3 +170,24 @@ def test_the_refusal_says_what_is_not_served_and_what_is(
 ) -> None:
     text = answerer.answer(question, log_question=False).text
     assert says in text and "社会组织" in text
+
+
+# A judgement asked of ours for a need or a fit: what the records say of them, the judgement
+# still unmade (a bare "我不做评价和比较" before this fix). A ranking, a reputation or a bare
+# "哪个好" stays refused (NOT_ASKED_OF_US).
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("智塔和明明心理哪个更适合我家孩子", None),
+        ("孩子自闭症，智塔和明明哪个好", "baoji-zhita-children"),
+        ("智塔的康复效果怎么样", "baoji-zhita-children"),
+    ],
+)
+def test_a_judgement_of_ours_for_a_need_gets_what_the_records_say(
+    answerer: Answerer, question: str, key: str | None
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.refusal is None, answer.text
+    assert answer.text.startswith("我不做评价和比较，下面是资料里写的情况：")
+    ours = family(answerer, "baoji-zhita-children") | family(answerer, "baoji-mingming-psychology")
+    assert answer.results[0]["id"] in (family(answerer, key) if key else ours)
