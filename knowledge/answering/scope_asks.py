@@ -274,9 +274,23 @@ _RANKS = re.compile(
 )
 
 
+# … or of joining a service, one thing asked (参加武术班好不好, 孩子学武术有用吗): the matcher
+# finds who offers it, or nothing and the refusal stands. Not two weighed (练武术和练跆拳道哪个
+# 更适合).
+_JOINS = re.compile(
+    r"(参加|参与|加入|报名|报|学|上)[\u4e00-\u9fff]{1,6}?(好不好|有用吗|有没有用|管用吗|管不管用)"
+)
+_TWO = re.compile(r"哪个|哪家|哪种|还是|[和跟与][^,.!?;。]{1,8}(比|相比|哪)")
+
+
 def weighs_ours(text: str, masked: Callable[[str], str]) -> bool:
-    """Whether a judgement is asked of our own named organizations for a need or a fit."""
-    return bool(_FIT.search(text)) and not _RANKS.search(text) and "〇" in masked(text)
+    """Whether a judgement is asked of our own named organizations for a need or a fit, or of
+    joining one service."""
+    if _RANKS.search(text):
+        return False
+    if _JOINS.search(text) and not _TWO.search(text):
+        return True
+    return bool(_FIT.search(text)) and "〇" in masked(text)
 
 
 # A rumour about a service one can get (听说花一千块就能认块地，是真的吗) asks for that service.

@@ -37,6 +37,7 @@ NOT_ASKED_OF_US = [
     ("宝鸡青年艺术大舞台演出的秦腔剧目里，哪出戏最经典", Refusal.OPINION),
     ("我跟老公吵架了，你帮我分析分析是谁的错", Refusal.OPINION),
     ("孩子被同学欺负了，我该不该去找对方家长打一架", Refusal.OPINION),
+    ("孩子学钢琴有用吗", Refusal.OPINION),  # joining no service of ours
     # a cause, a difference, an origin
     ("孩子为什么会得自闭症", Refusal.EXPLANATION),
     ("自闭症是什么原因引起的", Refusal.EXPLANATION),
@@ -181,6 +182,8 @@ def test_the_refusal_says_what_is_not_served_and_what_is(
         ("智塔和明明心理哪个更适合我家孩子", None),
         ("孩子自闭症，智塔和明明哪个好", "baoji-zhita-children"),
         ("智塔的康复效果怎么样", "baoji-zhita-children"),
+        ("参加武术班好不好", "jintai-wushu"),
+        ("孩子学武术有用吗", "jintai-wushu"),
     ],
 )
 def test_a_judgement_of_ours_for_a_need_gets_what_the_records_say(
