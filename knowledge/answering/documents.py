@@ -21,9 +21,29 @@ _TITLE = re.compile(r"《[^》]{2,60}》")
 _ISSUED = re.compile(r"印发|制定|建立|出台|发布|提出|颁布")
 
 
+# 办法, 措施 and 规定 are a way out as often as a document (孩子自闭症有什么办法, 报名有啥
+# 办法): a document only beside a document's words or an issuing place or body, and never
+# when the question tells a need (老人没人管有什么办法).
+_LOOSE = re.compile(r"办法|措施|规定")
+_FIRM = re.compile(r"文件|政策|方案|制度|细则")
+_ISSUER = re.compile(
+    r"文件|政策|出台|印发|发布|颁布|制定|国家|全国|中央|国务院|民政|政府|部门|未央|宝鸡|西安|陕西"
+    r"|陈仓|渭滨|金台|高新|街道|(省|市|区|县)(里|上|级)"
+)
+_NEED = re.compile(
+    r"我|俺|咱|孩子|娃|老人|残疾|自闭|没人|没有|不会|不说话|不理|太冷|太热|困难|难受|生病|病了|怎么办"
+)
+
+
 def asks_documents(text: str) -> bool:
     """Whether a (normalized) question asks for the documents of a kind."""
-    return any(_ASKED.search(clause) for clause in text.split())
+    for clause in text.split():
+        found = _ASKED.search(clause)
+        if found is None:
+            continue
+        if _FIRM.search(found.group(0)) or (_ISSUER.search(text) and not _NEED.search(text)):
+            return True
+    return False
 
 
 # The country's, not a place's: 国家有哪些扶持社会组织的政策 asks for the ministry's only.

@@ -52,6 +52,7 @@ from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
+NO_JUDGEMENT = "我不做评价和比较，下面是资料里写的情况："
 NOT_LISTED_HINT = "如需查找社会组织，可以写出区县或需要的服务，也可以发送 /orgs 浏览全部组织。"
 
 
@@ -101,6 +102,12 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     # rule as the same request in plain words would.
     reworded = match.normalized if match.reworded and not match.english else None
     refusal = snapshot.scope.refusal(match.query, reworded)
+    if refusal is Refusal.OPINION and snapshot.scope.weighs_ours(match.query):
+        # 智塔和明明心理哪个更适合我家孩子: what the records say of ours, judged by no one
+        answer = _in_scope(snapshot, match, tz)
+        if answer.answered:
+            answer.reply = Reply(NO_JUDGEMENT, [answer.reply.title, *answer.reply.lines])
+            return answer
     if refusal is not None:
         return Answer(
             match.query,
@@ -110,6 +117,10 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             [],
             refusal=refusal,
         )
+    return _in_scope(snapshot, match, tz)
+
+
+def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     shape = without_places(match.normalized, snapshot.index.places)  # 帮娃娃的组织宝鸡有几个
     other = other_institutions(shape) if not match.named else ""
     if other:  # 宝鸡有哪些学校: the records list social organizations only

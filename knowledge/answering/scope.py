@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from knowledge.answering.compose import NOT_FOUND
-from knowledge.answering.scope_asks import asked_for
+from knowledge.answering.scope_asks import asked_for, weighs_ours
 from knowledge.answering.scope_rules import RULES, Refusal, Rule
 from knowledge.answering.text import MAX_QUERY_CHARS
 from knowledge.catalog import Catalog
@@ -171,6 +171,11 @@ class Scope:
             return rule.kind
         # No rule names the topic: what the question's head asks for decides.
         return asked_for(text, plain, self.masked)
+
+    def weighs_ours(self, question: str) -> bool:
+        """Whether a judgement asked names ours for a need or a fit (智塔的康复效果怎么样): the
+        records' words on them are given instead, with no judgement."""
+        return weighs_ours(_prepared(question), self.masked)
 
     def masked(self, text: str) -> str:
         """The text with our organizations' and projects' names blotted out."""

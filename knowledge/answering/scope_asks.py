@@ -41,7 +41,20 @@ _WAY = (
     r"(?:[\u4e00-\u9fff]{0,3}?(?:给|为|向|跟|和|同|替|帮|在|把|对|从|让|叫|送|带|有人|找人|请人)"
     r"[\u4e00-\u9fff]{0,6}?)?"
 )
-_REACH = re.compile(rf"(?:个|能|才能|才|可以|去|来)?{_WAY}({_REACH_VERBS})")
+# The method of a craft, asked: the verb is the craft's own (怎么打, 怎么唱, 咋修, 怎么施肥,
+# 怎么补录) or the thing made is (武术操怎么做). Any other verb is left to the matcher, which
+# answers a way to a service (怎么住进幸福院, 心理疏导怎么做, 老人心情不好怎么开导) and says
+# it does not know the rest: a closed list of the ways to a service refused too many of them.
+_CRAFT_VERB = re.compile(
+    rf"(?:个|能|才能|才|可以|去|来|自己|在家|亲自|具体|深度|该|要)*{_WAY}"
+    r"(打(?!听|电话|交道)|练|走|唱|跳|弹|吹|画|写|填|修|补|施肥|上(肥|药)|浇|栽|种(?!类)|治|医|吃|喝|煮|炒"
+    r"|烧(?!香)|蒸|腌|洗|擦|清洗|清理|打扫|破解|算|开(?!导|展|始|会|通|放|办)|查|考|剪|织|绣"
+    # what the law says or does: 法律上咋规定的, 怎么判
+    r"|规定|判|罚|处罚|起诉|告(?!诉))"
+)
+_CRAFT_THING = re.compile(
+    r"(操|拳|舞|菜|饭|题|作业|动作|手工)(的)?(是|都|又|具体|到底|一般|该|要)*$"
+)
 # What a method is asked about when it is an organization's own way of working (经二路合作社
 # 怎么管院子, 它是咋运转的): the subject just before the question word.
 _ACTOR = re.compile(
@@ -114,6 +127,14 @@ _WRITES = any_of(
     r"([0-9]+|[一二三四五六七八九两]?[百千万]+)字",
     r"起(个|几个|一个|些)?[^,.!?;。]{0,8}(名字|店名|名称|网名|艺名)",
     r"(给我|帮我|你)(出|想|编)(几|[0-9一二三四五六七八九十两]+)(个|条|句|种|首|道)",
+)
+# Why, asked of the resident's own (为什么我家孩子不爱说话, 为啥我们村没有装空调) tells a
+# need; asked of one of our services (为什么幸福院要装空调, 为什么要成立合作社) asks what it
+# does. Not a cause in general (孩子为什么会得自闭症, 自闭症是什么原因引起的), nor the
+# origin of a name that is also one of ours (为啥陕西女娃被叫作秦女子).
+_MINE_OR_OURS = re.compile(
+    r"(我|俺|咱|额)(们)?(家|的)?(孩子|娃|儿子|女儿|闺女|老人|父母|爸|妈|爷|奶|村|小区|社区|院子)"
+    r"|幸福院|合作社|服务中心|协会|联合会|社会组织|社工|志愿者|少年军校|典型事例"
 )
 # A need told (怎么办): it lifts a method, a decision or an explanation asked (孩子为什么老哭，
 # 怎么办), not the content asked outright (叶子发黄了咋办，多久浇一次水), a judgement or a text.
@@ -208,7 +229,7 @@ def _head(text: str, masked: Callable[[str], str]) -> tuple[Refusal, bool] | Non
         return Refusal.OPINION, True
     if _CRAFT.search(text):
         return Refusal.HOW_TO, False
-    if _EXPLANATION.search(_NOT_KNOWING.sub("", text)):
+    if _EXPLANATION.search(_NOT_KNOWING.sub("", text)) and not _MINE_OR_OURS.search(text):
         return Refusal.EXPLANATION, True
     if _asks_method(text, masked):
         return Refusal.HOW_TO, True
@@ -234,9 +255,42 @@ def _asks_method(text: str, masked: Callable[[str], str]) -> bool:
             before, after = clause[: how.start()], clause[how.end() :]
             if _LACKS.search(before) or _ACTOR.search(before):
                 continue
-            if "〇" not in after and not _REACH.match(after):
+            if "〇" not in after and (_CRAFT_VERB.match(after) or _CRAFT_THING.search(before)):
                 return True
     return False
+
+
+# A judgement asked of our own for a need or a fit (智塔和明明心理哪个更适合我家孩子, 孩子
+# 自闭症，智塔和明明哪个好, 智塔的康复效果怎么样): the records' words on them answer it, the
+# judgement still unmade. Not a ranking, a reputation, a rumour or a worth (哪家更靠谱, 给排个名,
+# 口碑怎么样, 值得去吗); nor a bare "哪个好" or "有用吗" without a need told.
+_FIT = re.compile(
+    r"适合|效果|(我|俺|咱|额)(们)?(家|的)?(孩子|娃|儿子|女儿|闺女|老人)"
+    r"|(孩子|娃)[^,.!?;。]{0,4}(自闭|残疾|不说话|多动|抑郁)"
+)
+_RANKS = re.compile(
+    r"排|靠谱|水平|口碑|名声|风评|真的|真假|是真|属实|谣言|骗|传销|内定|黑幕|猫腻|暗箱|值|谁的错|谁对"
+    r"|谁有理|该不该|应不应该|评价|你觉得|你认为|你个人|看法|最"
+)
+
+
+# … or of joining a service, one thing asked (参加武术班好不好, 孩子学武术有用吗): the matcher
+# finds who offers it, or nothing and the refusal stands. Not two weighed (练武术和练跆拳道哪个
+# 更适合).
+_JOINS = re.compile(
+    r"(参加|参与|加入|报名|报|学|上)[\u4e00-\u9fff]{1,6}?(好不好|有用吗|有没有用|管用吗|管不管用)"
+)
+_TWO = re.compile(r"哪个|哪家|哪种|还是|[和跟与][^,.!?;。]{1,8}(比|相比|哪)")
+
+
+def weighs_ours(text: str, masked: Callable[[str], str]) -> bool:
+    """Whether a judgement is asked of our own named organizations for a need or a fit, or of
+    joining one service."""
+    if _RANKS.search(text):
+        return False
+    if _JOINS.search(text) and not _TWO.search(text):
+        return True
+    return bool(_FIT.search(text)) and "〇" in masked(text)
 
 
 # A rumour about a service one can get (听说花一千块就能认块地，是真的吗) asks for that service.

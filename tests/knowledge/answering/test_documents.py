@@ -8,6 +8,7 @@ import pytest
 from knowledge.answering.answer import Answerer
 from knowledge.answering.documents import asks_documents
 from knowledge.answering.text import normalize
+from tests.knowledge.answering.chat import family
 
 WEIYANG = [
     "weiyang-policy-2020-reform",
@@ -68,3 +69,42 @@ def test_the_countrys_or_a_needs_documents_are_only_those(
     answer = answerer.answer(question, log_question=False)
     assert [r["id"] for r in answer.results] == listed and said in answer.text
     assert answer.answered == bool(listed)
+
+
+# 办法, 措施, 规定 asked beside a need or with no issuer are a way out, not a document:
+# each was listed as documents (or "资料中没有关于…的文件") before, and answered on d25654d.
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("孩子自闭症有什么办法", "baoji-zhita-children"),
+        ("我家孩子不说话，有啥办法", None),
+        ("老人没人管有什么办法", None),
+        ("村里老人冬天太冷有什么办法", "baoji-hitech-charity"),
+        ("小区没有物业，有什么办法", None),
+        ("报名有啥办法", None),
+        ("认购土地有什么规定", "chencang-sozo-center"),
+    ],
+)
+def test_a_way_out_asked_is_no_list_of_documents(
+    answerer: Answerer, question: str, key: str | None
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert "的文件" not in answer.text and "《" not in answer.text, answer.text
+    assert answer.answered, answer.text
+    if key is not None:
+        assert answer.results[0]["id"] in family(answerer, key), answer.results[:1]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("未央区出台了哪些措施", True),
+        ("民政部有什么规定", True),
+        ("社会组织的文件里有什么办法", True),
+        ("孩子自闭症有什么办法", False),
+        ("报名有啥办法", False),
+        ("认购土地有什么规定", False),
+    ],
+)
+def test_办法_措施_规定_are_documents_only_beside_an_issuer(question: str, asks: bool) -> None:
+    assert asks_documents(normalize(question)) == asks

@@ -37,8 +37,11 @@ NOT_ASKED_OF_US = [
     ("宝鸡青年艺术大舞台演出的秦腔剧目里，哪出戏最经典", Refusal.OPINION),
     ("我跟老公吵架了，你帮我分析分析是谁的错", Refusal.OPINION),
     ("孩子被同学欺负了，我该不该去找对方家长打一架", Refusal.OPINION),
+    ("孩子学钢琴有用吗", Refusal.OPINION),  # joining no service of ours
     # a cause, a difference, an origin
     ("孩子为什么会得自闭症", Refusal.EXPLANATION),
+    ("自闭症是什么原因引起的", Refusal.EXPLANATION),
+    ("为什么老人容易摔跤", Refusal.EXPLANATION),
     ("河南为什么会发大水", Refusal.EXPLANATION),
     ("心理咨询师和心理医生有什么区别", Refusal.EXPLANATION),
     # a text written for the resident
@@ -119,6 +122,25 @@ STILL_OURS = [
     # a judgement's word in a story, an activity's name
     ("我们单位的老家属院，以前厂里管，现在厂子倒闭了没人管，下水道堵了好几个月", None),
     ("常青藤社会工作服务中心搞的儿童保护活动叫啥名字", "changqingteng-social-work"),
+    # why, asked of the resident's own or of one of our services (refused as an explanation
+    # before this fix; answered on d25654d)
+    ("为什么我家孩子不爱说话", "baoji-zhita-children"),
+    ("为什么我家孩子三岁了还不会说话", "baoji-zhita-children"),
+    ("我家孩子为什么总是不理人，是自闭症吗", "baoji-zhita-children"),
+    ("为什么幸福院要装空调", "baoji-hitech-charity"),
+    ("为什么要成立合作社", None),
+    ("为啥我们村没有装空调", None),
+    # how, with a verb that is no craft's: a way to a service (refused as a method before
+    # this fix; answered on d25654d)
+    ("怎么住进幸福院", "baoji-hitech-charity"),
+    ("怎么让老人住进幸福院", "baoji-hitech-charity"),
+    ("残疾孩子怎么上学", None),
+    ("心理疏导怎么做", None),
+    ("怎么知道孩子是不是自闭症", "baoji-zhita-children"),
+    ("老人心情不好怎么开导", None),
+    ("小区垃圾分类怎么做", None),
+    ("幸福院的空调是怎么装的", "baoji-hitech-charity"),
+    ("典型事例是怎么评出来的", None),
     # the refined rules' words in a request: harm told with a where, a project's own fee
     ("家里有人家暴，被打了以后去哪里求助", None),
     ("在陈仓认购一块地的费用是多少", "chencang-sozo-center"),
@@ -149,3 +171,26 @@ def test_the_refusal_says_what_is_not_served_and_what_is(
 ) -> None:
     text = answerer.answer(question, log_question=False).text
     assert says in text and "社会组织" in text
+
+
+# A judgement asked of ours for a need or a fit: what the records say of them, the judgement
+# still unmade (a bare "我不做评价和比较" before this fix). A ranking, a reputation or a bare
+# "哪个好" stays refused (NOT_ASKED_OF_US).
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("智塔和明明心理哪个更适合我家孩子", None),
+        ("孩子自闭症，智塔和明明哪个好", "baoji-zhita-children"),
+        ("智塔的康复效果怎么样", "baoji-zhita-children"),
+        ("参加武术班好不好", "jintai-wushu"),
+        ("孩子学武术有用吗", "jintai-wushu"),
+    ],
+)
+def test_a_judgement_of_ours_for_a_need_gets_what_the_records_say(
+    answerer: Answerer, question: str, key: str | None
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.refusal is None, answer.text
+    assert answer.text.startswith("我不做评价和比较，下面是资料里写的情况：")
+    ours = family(answerer, "baoji-zhita-children") | family(answerer, "baoji-mingming-psychology")
+    assert answer.results[0]["id"] in (family(answerer, key) if key else ours)
