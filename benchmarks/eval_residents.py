@@ -3,7 +3,7 @@
 Each set was written by a separate helper from the two seed articles and the records' ids
 only, without seeing the project's synonyms, knowledge files or other question sets. The
 first (242 questions) has been measured after every merge since 2026-12-04 afternoon; the
-second (v2, 257 questions, written 2026-12-04 22:50 UTC) is the honest figure from then on.
+second (v2, 257 questions, written 2026-12-04 22:06 UTC) is the honest figure from then on.
 
     python benchmarks/eval_residents.py [--failures] [--set PATH]
 
