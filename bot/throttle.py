@@ -16,7 +16,7 @@ from aiolimiter import AsyncLimiter
 from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import AIORateLimiter
 
-from jobs.sender import AT_MOST_ONCE, MAY_STILL_SEND, never_sent
+from jobs.sender import AT_MOST_ONCE, MAY_STILL_SEND, QuietHoursBegan, never_sent, retry_seconds
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ class ChatRateLimiter(AIORateLimiter):
         wait = FIRST_RETRY_SECONDS
         notice = AT_MOST_ONCE.get()
         if notice:
-            callback = _passing_429s(callback)
+            callback = self._passing_429s(callback)
         while True:
             try:
                 return await self._limited(callback, args, kwargs, endpoint, data, rate_limit_args)
@@ -117,9 +117,8 @@ class ChatRateLimiter(AIORateLimiter):
                 stopping = self._stop_event()
                 if stopping.is_set():
                     raise SendAbandoned(f"{where} failed ({exc}) as the bot stopped") from exc
-                may_still_send = MAY_STILL_SEND.get()
-                if notice and may_still_send is not None and not may_still_send():
-                    raise SendAbandoned(f"{where} failed ({exc}); the quiet hours began") from exc
+                if notice and _quiet_now():
+                    raise QuietHoursBegan(f"{where} failed ({exc}); the quiet hours began") from exc
                 if left <= 0:
                     raise SendAbandoned(
                         f"{where} failed for {self.retry_seconds:g} s ({exc}); dropped"
@@ -129,6 +128,25 @@ class ChatRateLimiter(AIORateLimiter):
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stopping.wait(), min(wait, left))
                 wait = min(wait * 2, LONGEST_RETRY_WAIT)
+                if notice and _quiet_now():  # they began while it waited to be tried again
+                    raise QuietHoursBegan(f"{where} failed ({exc}); the quiet hours began") from exc
+
+    def _passing_429s(
+        self, callback: Callable[..., Coroutine[Any, Any, Any]]
+    ) -> Callable[..., Coroutine[Any, Any, Any]]:
+        """A notice's request: on a 429, every request waits the time Telegram asked, as PTB
+        makes them wait, but the notice is not sent again after it: its sender decides (the
+        quiet hours may have begun)."""
+
+        async def once(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                self._retry_after_event.clear()  # PTB's own pause, which its requests wait on
+                await asyncio.sleep(retry_seconds(exc) + 0.1)
+                raise _Passed429(exc) from exc
+
+        return once
 
     async def _limited(
         self,
@@ -208,13 +226,6 @@ class _Passed429(Exception):
         self.error = error
 
 
-def _passing_429s(
-    callback: Callable[..., Coroutine[Any, Any, Any]],
-) -> Callable[..., Coroutine[Any, Any, Any]]:
-    async def once(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return await callback(*args, **kwargs)
-        except RetryAfter as exc:
-            raise _Passed429(exc) from exc
-
-    return once
+def _quiet_now() -> bool:
+    may_still_send = MAY_STILL_SEND.get()
+    return may_still_send is not None and not may_still_send()

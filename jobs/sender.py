@@ -87,6 +87,11 @@ AT_MOST_ONCE: ContextVar[bool] = ContextVar("at_most_once", default=False)
 MAY_STILL_SEND: ContextVar[Callable[[], bool] | None] = ContextVar("may_still_send", default=None)
 
 
+class QuietHoursBegan(NetworkError):
+    """A notice failing through an outage was not tried again: the quiet hours began. It
+    never reached Telegram, and waits for their end as it was (no attempt used up)."""
+
+
 @dataclass
 class SendStats:
     sent: int = 0
@@ -338,7 +343,10 @@ class Sender:
         name, text = type(exc).__name__, str(exc).replace(self.bot.token, "<TELEGRAM_BOT_TOKEN>")
         error = (text if text.startswith(name) else f"{name}: {text}")[:500]
         outbox: Callable[[sqlite_utils.Database], Outbox] = Outbox
-        if isinstance(exc, RetryAfter):
+        if isinstance(exc, QuietHoursBegan):
+            await self.db.call(lambda db: outbox(db).give_back(row.row_id, self.id))
+            self.stats.held_back += 1
+        elif isinstance(exc, RetryAfter):
             seconds = retry_seconds(exc)
             self.stats.retry_after += 1
             self._paused_until = max(self._paused_until, time.monotonic() + seconds)

@@ -128,6 +128,33 @@ async def test_the_bots_rate_limiter_never_retries_a_notice_that_may_have_been_d
     assert len(api.sent(1002)) == 1  # the one Telegram delivered, and no second copy
 
 
+async def test_a_residents_reply_waits_out_a_notices_429(
+    api: FaultyBotAPI, store: KnowledgeStore, residents: ResidentsStore, db_path: Path
+) -> None:
+    """Telegram's 429 to a notice holds every request of the bot, a resident's reply too, as
+    PTB holds them for a reply's 429 (the notice itself is not sent again by the limiter)."""
+    from telegram.ext import ExtBot
+
+    from bot.throttle import ChatRateLimiter
+    from tests.support.waiting import until
+
+    residents.subscribe(1001, "organization", ORG)
+    add_activity(store)
+    api.fail_next("sendMessage", count=1, retry_after=1)
+    limited = ExtBot(api.token, base_url=api.base_url, rate_limiter=ChatRateLimiter())
+    async with limited:
+        sending = notifier(db_path, limited)
+        notice = asyncio.create_task(sending.once())
+        await until(lambda: api.calls("sendMessage"), timeout=10, what="the notice's 429")
+        flooded = time.monotonic()
+        await limited.send_message(9001, "您好")
+        stats = await notice
+        sending.close()
+    [reply] = api.sent(9001)
+    assert reply["at"] - flooded >= 0.9  # not inside the second Telegram asked for
+    assert (stats.retry_after, len(api.sent(1001))) == (1, 1)  # the notice later, once
+
+
 async def test_a_server_error_is_tried_again_later_and_fails_after_the_last_attempt(
     api: FaultyBotAPI, bot: Bot, store: KnowledgeStore, residents: ResidentsStore, db_path: Path
 ) -> None:

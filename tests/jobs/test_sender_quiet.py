@@ -147,10 +147,12 @@ async def test_an_outage_retried_into_the_quiet_hours_stops_at_them(
     sending = Notifier(db_path, DEFAULT_POLICY, sending_bot, rate=None, clock=clock)
     await sending.plan()
     for chat in chats:
-        api.fail_chat(chat, count=2)  # the limiter's retries come 0.5 s and 1.5 s later
+        api.fail_chat(chat, count=1)  # the limiter would try again 0.5 s later, at 22:00:00.2
     await sending.sender.send_due()
     assert sent_in_quiet(api, clock, quiet_from) == []
     assert statuses(residents) == {"pending": len(chats)}
+    [[attempts]] = residents.db.execute("SELECT MAX(attempts) FROM outbox").fetchall()
+    assert attempts <= 1  # held back by the quiet hours: no attempt used up but the failed one
     clock.set(quiet_from + timedelta(hours=10))
     for _ in range(3):  # past each backoff: the next mornings' tries
         await sending.sender.send_due()
