@@ -242,7 +242,7 @@ def follow_up(
             return None
         named = _POINTERS.sub(subject.name, text, count=1)
         question = named if named != text else f"{subject.name} {text}"
-        pointed = named != text or LEADER_ASKED.search(text) is not None  # 负责人是谁
+        pointed = named != text or _asks_its_leader(text)
         counts = intent is not None or bool(_COUNTS.search(text))
         if subject.asked and _OF_THE_FIGURE.search(text) and not _COUNTED.search(text):
             question = f"{subject.name} {subject.asked} {text}"  # the date of the figure given
@@ -252,6 +252,16 @@ def follow_up(
     if owner is not None and (intent in _THE_ORGANIZATIONS or who):
         record = owner
     return FollowUp(subject, record, intent)
+
+
+def _asks_its_leader(text: str) -> bool:
+    """负责人是谁, 那会长叫啥: who leads the subject, with nothing else named before the role
+    (民政局的负责人是谁, 幸福院院长是谁 ask about someone else)."""
+    found = LEADER_ASKED.search(text)
+    return found is not None and _LEADER_LEAD.fullmatch(text[: found.start()]) is not None
+
+
+_LEADER_LEAD = re.compile(r"(那|那么|请问)?(它|他们|它们|这家|那家|这个|那个)?(的)?")
 
 
 def rewritten(

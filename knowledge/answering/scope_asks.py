@@ -278,7 +278,7 @@ _RANKS = re.compile(
 # finds who offers it, or nothing and the refusal stands. Not two weighed (练武术和练跆拳道哪个
 # 更适合).
 _JOINS = re.compile(
-    r"(参加|参与|加入|报名|报|学|上)[\u4e00-\u9fff]{1,6}?(好不好|有用吗|有没有用|管用吗|管不管用)"
+    r"(参加|参与|加入|报名|报|学|上|去|住|进|到)[\u4e00-\u9fff]{1,6}?(好不好|有用吗|有没有用|管用吗|管不管用)"
 )
 _TWO = re.compile(r"哪个|哪家|哪种|还是|[和跟与][^,.!?;。]{1,8}(比|相比|哪)")
 

@@ -78,3 +78,15 @@ def test_a_registry_legal_representative_answers_who_leads_it(tmp_path: Path) ->
 
     assert "法定代表人：王某某" in reply
     assert "负责人（会长" not in reply
+
+
+@pytest.mark.parametrize(
+    ("second", "said"),
+    [("民政局的负责人是谁", "官员和领导"), ("幸福院院长是谁", "情暖农村幸福院")],
+)
+def test_a_leader_of_someone_else_named_is_not_the_subjects(
+    answerer: Answerer, second: str, said: str
+) -> None:
+    text = in_one_chat(answerer, ["智塔是做什么的", second]).text
+    assert said in text
+    assert "宝鸡智塔儿童启能成长中心" not in text

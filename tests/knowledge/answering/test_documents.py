@@ -90,8 +90,8 @@ def test_a_way_out_asked_is_no_list_of_documents(
 ) -> None:
     answer = answerer.answer(question, log_question=False)
     assert "的文件" not in answer.text and "《" not in answer.text, answer.text
-    assert answer.answered, answer.text
-    if key is not None:
+    if key is not None:  # the others: answered or 不知道, as the matcher finds (no document)
+        assert answer.answered, answer.text
         assert answer.results[0]["id"] in family(answerer, key), answer.results[:1]
 
 

@@ -74,6 +74,7 @@ NOW_ANSWERED = [
     ("几个老姐妹爱唱秦腔，想上回台", ["baoji-youth-arts-federation"]),
     ("我们厂里工人想学点技术，到底找谁", ["baoji-sme-association"]),
     ("我开个小厂，生意越来越难，想找人指点一下", ["baoji-sme-association"]),
+    ("有什么办法帮助空巢老人", ["baoji-hitech-charity"]),  # 有什么办法 asks a way, like 怎么办
 ]
 
 

@@ -1,4 +1,5 @@
-"""What a question asks for (intent.py): "a few" told in a story is no figure asked."""
+"""What a question asks for (intent.py): "a few" told in a story is no figure asked; 帮助
+in a need told is no request for the help screen."""
 
 from __future__ import annotations
 
@@ -22,3 +23,18 @@ CASES = [
 @pytest.mark.parametrize(("question", "intent"), CASES, ids=[q[:14] for q, _ in CASES])
 def test_a_few_told_is_no_figure_asked(question: str, intent: Intent) -> None:
     assert detect_intent(normalize(question)) == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "greeting"),
+    [
+        ("帮助", True),
+        ("帮助？", True),
+        ("怎么用", True),
+        ("怎么帮助留守儿童", False),
+        ("有什么办法帮助空巢老人", False),
+        ("有没有帮助残疾孩子的组织", False),
+    ],
+)
+def test_help_asked_alone_is_the_help_screen(question: str, greeting: bool) -> None:
+    assert (detect_intent(normalize(question)) == Intent.GREETING) == greeting

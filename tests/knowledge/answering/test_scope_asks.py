@@ -184,6 +184,8 @@ def test_the_refusal_says_what_is_not_served_and_what_is(
         ("智塔的康复效果怎么样", "baoji-zhita-children"),
         ("参加武术班好不好", "jintai-wushu"),
         ("孩子学武术有用吗", "jintai-wushu"),
+        ("去幸福院养老好不好", "qingnuan-happiness-homes"),
+        ("去智塔好不好", "baoji-zhita-children"),
     ],
 )
 def test_a_judgement_of_ours_for_a_need_gets_what_the_records_say(
