@@ -136,6 +136,8 @@ _MINE_OR_OURS = re.compile(
     r"(我|俺|咱|额)(们)?(家|的)?(孩子|娃|儿子|女儿|闺女|老人|父母|爸|妈|爷|奶|村|小区|社区|院子)"
     r"|幸福院|合作社|服务中心|协会|联合会|社会组织|社工|志愿者|少年军校|典型事例"
 )
+# The cause of an illness stays a medical question, whoever has it (为什么我家孩子会得自闭症).
+_ILLNESS_CAUSE = re.compile(r"[得患](了|上)?[\u4e00-\u9fff]{0,6}(症|病|痴呆)|什么原因|啥原因|病因")
 # A need told (怎么办): it lifts a method, a decision or an explanation asked (孩子为什么老哭，
 # 怎么办), not the content asked outright (叶子发黄了咋办，多久浇一次水), a judgement or a text.
 _TELLS_NEED = re.compile(r"怎么办|怎么弄|怎么整|怎么搞")
@@ -229,7 +231,9 @@ def _head(text: str, masked: Callable[[str], str]) -> tuple[Refusal, bool] | Non
         return Refusal.OPINION, True
     if _CRAFT.search(text):
         return Refusal.HOW_TO, False
-    if _EXPLANATION.search(_NOT_KNOWING.sub("", text)) and not _MINE_OR_OURS.search(text):
+    if _EXPLANATION.search(_NOT_KNOWING.sub("", text)) and (
+        not _MINE_OR_OURS.search(text) or _ILLNESS_CAUSE.search(text)
+    ):
         return Refusal.EXPLANATION, True
     if _asks_method(text, masked):
         return Refusal.HOW_TO, True

@@ -42,6 +42,8 @@ NOT_ASKED_OF_US = [
     ("孩子为什么会得自闭症", Refusal.EXPLANATION),
     ("自闭症是什么原因引起的", Refusal.EXPLANATION),
     ("为什么老人容易摔跤", Refusal.EXPLANATION),
+    ("为什么我家孩子会得自闭症", Refusal.EXPLANATION),  # an illness's cause, whoever has it
+    ("为什么我家老人得了老年痴呆", Refusal.EXPLANATION),
     ("河南为什么会发大水", Refusal.EXPLANATION),
     ("心理咨询师和心理医生有什么区别", Refusal.EXPLANATION),
     # a text written for the resident
