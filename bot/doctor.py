@@ -155,7 +155,7 @@ def _integrity(path: Path) -> Check:
 
 
 def _schema(db: sqlite_utils.Database) -> list[Check]:
-    from knowledge.residents.store import migrations as residents
+    from knowledge.residents.migrations import migrations as residents
     from knowledge.store import migrations as knowledge
 
     checks = []

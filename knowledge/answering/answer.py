@@ -17,9 +17,9 @@ from knowledge.answering.costs import costed
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Index
 from knowledge.answering.intent import Intent
+from knowledge.answering.list_query import ListQuery
 from knowledge.answering.list_questions import topics_of
-from knowledge.answering.lists import ListQuery
-from knowledge.answering.matcher import Match
+from knowledge.answering.match import Match
 from knowledge.answering.picks import need_of
 from knowledge.answering.replies import (
     UPCOMING_DAYS,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import LEADER_ASKED, Intent, strip_greeting
-from knowledge.answering.lists import ListQuery
+from knowledge.answering.list_query import ListQuery
 from knowledge.catalog import Catalog
 from knowledge.records import Fact, Kind, Organization, Project, Record
 

@@ -12,7 +12,7 @@ from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
 from knowledge.answering.context import MAX_FOLLOW_UP, Subject, points_back
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
-from knowledge.answering.matcher import Match
+from knowledge.answering.match import Match
 from knowledge.answering.replies import Answer, FollowUp, followed
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog

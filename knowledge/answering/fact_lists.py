@@ -8,7 +8,7 @@ import re
 
 from knowledge.answering.gate import Decision
 from knowledge.answering.list_questions import FORMS, form_asked, topics_of
-from knowledge.answering.matcher import Match
+from knowledge.answering.match import Match
 from knowledge.answering.places import province_words
 from knowledge.answering.snapshot import Snapshot
 from knowledge.records import Fact, Kind

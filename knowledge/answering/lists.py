@@ -4,17 +4,19 @@
 filtered by place (the places the matcher found), legal form (the registry's `legal_form`, or
 for an organization whose form the sources leave empty, the ending its name must have by the
 naming rules: 协会/联合会 … is a 社会团体) and topic (the topics the question's words belong to).
-The question is read in list_questions.py; here the organizations are found and replied.
+The question is read in list_questions.py, and what it asks for is a list_query.ListQuery;
+here the organizations are found and replied.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import zip_longest
 from typing import Any
 
+from knowledge.answering.list_query import Listing, ListQuery, place_words
 from knowledge.answering.list_questions import (
     FORM_TESTS,
     NON_PROFIT,
@@ -30,49 +32,6 @@ from knowledge.reply import Reply
 
 MAX_LISTED = 10
 _HOUSES = re.compile(r"入驻|引进|引入|孵化出?了|里面|里头|下面")
-
-
-@dataclass(frozen=True)
-class ListQuery:
-    """What a list asks for: kept with the chat, so "那未央区呢" asks it again of 未央区."""
-
-    places: tuple[tuple[str, str], ...] = ()  # (level, name), as the matcher finds them
-    topics: tuple[str, ...] = ()
-    form: str = ""  # a FORMS name ("社工机构"), or "" for any
-    matched: tuple[str, ...] = ()  # organizations the matcher found, when no topic is named
-    exclude: tuple[str, ...] = ()  # organization ids left out (除了…)
-    shown: tuple[str, ...] = ()  # organization ids shown already, a page ago ("还有吗")
-    label: str = ""  # what a fact listed them as (宝鸡市2021年度社会组织典型事例), if one did
-    name_has: str = ""  # a piece their names have (名字里带“协会”的)
-    name_ends: bool = False  # …that they end with (叫“某某中心”的)
-    # the question's words that gave its topics (心理): one whose services say them does it too
-    said: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, object]:
-        found: dict[str, object] = {"places": [name for _, name in self.places]}
-        found.update(topics=list(self.topics), form=self.form, exclude=list(self.exclude))
-        return found
-
-
-@dataclass
-class Listing:
-    """The organizations a list question asks for, best first, and how it was filtered."""
-
-    organizations: list[Organization]
-    total: int
-    what: str  # e.g. 未央区的社工机构
-    by_name: bool  # a legal form was judged from names
-    query: ListQuery = field(default_factory=ListQuery)
-    again: bool = False  # asked again ("还有别的吗"): these are all there are
-    more: bool = False  # the rest of a list too long to show at once ("还有吗")
-    widened: str = ""  # the place that had none: these are of the place holding it
-    all_shown: int = 0  # asked for more when every one was shown: how many there are in all
-    per_place: tuple[tuple[str, int], ...] = ()  # of several places asked: how many in each
-    totals: tuple[str, ...] = ()  # of several places asked: what facts give of their totals
-    counted: bool = False  # asked how many: the count is the records', not the place's total
-    # counted after the list was shown (一共有多少家): no fact was asked for the place's total,
-    # so the reply does not say the sources lack one (未央区's 281 is in them)
-    recounted: bool = False
 
 
 class Lister:
@@ -393,18 +352,6 @@ def _narrowed(query: ListQuery) -> bool:
 
 def _named_so(name: str, piece: str, ends: bool) -> bool:
     return name.endswith(piece) if ends else piece in name
-
-
-_LEVELS = ("city", "district", "street")
-
-
-def place_words(places: Sequence[tuple[str, str]]) -> str:
-    """宝鸡市渭滨区; 金台区、渭滨区 (two of one level are either)."""
-    levels: dict[str, list[str]] = {}
-    for level, name in places:
-        levels.setdefault(level, []).append(name)
-    order = sorted(levels, key=lambda level: _LEVELS.index(level) if level in _LEVELS else 9)
-    return "".join("、".join(levels[level]) for level in order)
 
 
 def _place_said(name: str, text: str) -> bool:

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from knowledge.answering.columns import Columns
 from knowledge.answering.fillers import tells_nothing
 from knowledge.answering.gate import Decision, decide
-from knowledge.answering.index import Doc, Index, content_tokens
+from knowledge.answering.index import Index, content_tokens
 from knowledge.answering.intent import (
     asks_who_serves,
     detect_intent,
     is_greeting,
     strip_greeting,
 )
+from knowledge.answering.match import Match, Scored, same_scored_family
 from knowledge.answering.places import (
     PROVINCE,
     districts_cities,
@@ -48,31 +49,6 @@ COMMON_POSTINGS = 2000
 RESCORE_POOL = 300  # candidates that very common words re-score
 EXPANSION_FACTOR = 0.85
 UNKNOWN_WORD_WEIGHT = 2.5  # an unknown word weighs like a rare one in the coverage
-
-
-@dataclass
-class Scored:
-    doc: Doc
-    score: float
-    coverage: float
-
-
-@dataclass
-class Match:
-    query: str
-    normalized: str
-    intent: str
-    results: list[Scored] = field(default_factory=list)
-    decision: Decision = Decision.UNKNOWN
-    places: list[tuple[str, str]] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
-    english: bool = False  # asked (partly) in English
-    named: bool = False  # it names a record (an organization's or project's name or alias)
-    reworded: bool = False  # residents' words (dialect, English …) were read in standard ones
-
-    @property
-    def top(self) -> Scored | None:
-        return self.results[0] if self.results else None
 
 
 @dataclass
@@ -194,7 +170,7 @@ class Matcher:
         match.results = self._rank(scores, hits, coverage_words, places, text)
         length = len(text) - text.count(" ")
         match.decision = decide(
-            match.results, _same_scored_family, length, self._alike(hits, coverage_words)
+            match.results, same_scored_family, length, self._alike(hits, coverage_words)
         )
         if match.decision == Decision.UNKNOWN and match.intent != "greeting":
             match.intent = "unknown"
@@ -394,17 +370,6 @@ class Matcher:
             weight = max(idf) if idf else UNKNOWN_WORD_WEIGHT
             remember(self._word_weights, word, weight)
         return weight
-
-
-def _same_scored_family(a: Scored, b: Scored) -> bool:
-    return _same_family(a.doc, b.doc)
-
-
-def _same_family(a: Doc, b: Doc) -> bool:
-    """A project and its organization are one answer, not two choices."""
-    org_a = a.id if a.kind == "organization" else a.organization
-    org_b = b.id if b.kind == "organization" else b.organization
-    return bool(org_a) and org_a == org_b
 
 
 def _contains_hit(word: str, hits: set[str]) -> bool:

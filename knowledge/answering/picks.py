@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
 from knowledge.answering.context import MAX_FOLLOW_UP, Subject, follow_up_intent
 from knowledge.answering.intent import Intent
+from knowledge.answering.list_query import ListQuery
 from knowledge.answering.list_questions import form_asked, forms_of, without_places
-from knowledge.answering.lists import ListQuery
 from knowledge.catalog import Catalog
 from knowledge.records import Kind, Organization, Project, Record
 from knowledge.reply import Reply

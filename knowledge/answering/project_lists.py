@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from knowledge.answering.lists import Lister, place_words
+from knowledge.answering.list_query import place_words
+from knowledge.answering.lists import Lister
 from knowledge.catalog import Catalog
 from knowledge.records import Organization, Project
 from knowledge.reply import Reply

@@ -19,9 +19,9 @@ from knowledge.answering.context import (
 from knowledge.answering.figures import figure_named, figures_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
+from knowledge.answering.list_query import Listing, ListQuery
 from knowledge.answering.list_questions import topics_of
-from knowledge.answering.lists import Listing, ListQuery
-from knowledge.answering.matcher import Match
+from knowledge.answering.match import Match
 from knowledge.answering.picks import (
     Pick,
     all_reply,
