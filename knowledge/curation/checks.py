@@ -165,6 +165,9 @@ class RecordChecker:
         except (ZoneInfoNotFoundError, ValueError):
             tz_name = self.default_tz  # the bad zone is reported once, on its own field
         day = self._day(data.get("date"), problem) if "date" in extra else None
+        # A time read against a date the staff wrote but that could not be read is not a second
+        # problem of the row: the date's message says what to mend.
+        unread_day = day is None and "date" in extra and data.get("date") not in (None, "")
         for fs in spec.fields:
             value = data.get(fs.name)
             if isinstance(value, str) and not value.strip():
@@ -191,7 +194,8 @@ class RecordChecker:
             try:
                 out[fs.name] = self._normalize(fs, value, tz_name, raw.units.get(fs.name, ""), day)
             except CheckError as exc:
-                problem(fs.name, exc)
+                if not (unread_day and fs.name in ("start", "end")):
+                    problem(fs.name, exc)
                 out[fs.name] = _empty(fs.kind)
 
         if spec.name in SLUG_TABLES and out.get("id") and not is_valid_id(out["id"]):

@@ -234,6 +234,22 @@ def test_an_activity_time_without_a_day_is_refused_in_chinese(tmp_path):
     )
 
 
+def test_an_unreadable_date_is_the_rows_one_problem_not_its_time_too(tmp_path):
+    """09:00 is read against the 日期 column: when the date cannot be read, the staff are told
+    to mend the date, not also that 09:00 is unreadable."""
+    path = write(
+        tmp_path,
+        "activities.csv",
+        "活动名称,组织,日期,开始时间\n测试讲座,宝鸡明明心理关爱中心,2026-12-40,09:00\n",
+        "gbk",
+    )
+    result = run_kb("import", path, "--db", tmp_path / "orgbot.db")
+    assert result.exit_code != 0
+    assert f"{path}:第2行：日期：看不懂「2026-12-40」，请写成 2026-12-05" in result.stderr
+    assert "开始时间" not in result.stderr
+    assert "发现 1 个问题，数据库没有改动" in result.stderr
+
+
 # --- codes, columns, warnings ----------------------------------------------------------------
 
 
