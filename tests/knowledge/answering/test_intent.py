@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.answering.answer import Answerer
 from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.text import normalize
 
@@ -38,3 +39,13 @@ def test_a_few_told_is_no_figure_asked(question: str, intent: Intent) -> None:
 )
 def test_help_asked_alone_is_the_help_screen(question: str, greeting: bool) -> None:
     assert (detect_intent(normalize(question)) == Intent.GREETING) == greeting
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("怎么住进幸福院", True), ("怎么让老人住进幸福院", True), ("幸福院是干什么的", False)],
+)
+def test_how_to_get_in_is_how_to_take_part(answerer: Answerer, question: str, says: bool) -> None:
+    """The sources give no way in: the reply says so (the review found only the project)."""
+    text = answerer.answer(question, log_question=False).text
+    assert ("资料中没有具体的报名或参与方式" in text) == says
