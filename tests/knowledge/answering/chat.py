@@ -24,6 +24,11 @@ def in_one_chat(answerer: Answerer, turns: list[str]) -> Answer:
     return answer
 
 
+def asked(answerer: Answerer, case: Mapping[str, Any]) -> Answer:
+    """A question set's row asked: its conversation's turns in one chat, or its question."""
+    return in_one_chat(answerer, case.get("conversation") or [case["q"]])
+
+
 def family(answerer: Answerer, key: str) -> set[str]:
     """A record, its organization and the organization's projects and facts: each is a
     right answer."""

@@ -17,7 +17,7 @@ import yaml
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.scope import Refusal
 from knowledge.answering.text import STOP_WORDS
-from tests.knowledge.answering.chat import family, in_one_chat
+from tests.knowledge.answering.chat import asked, family
 
 HERE = Path(__file__).parent
 ROUND3: list[dict[str, Any]] = yaml.safe_load(
@@ -52,10 +52,6 @@ KNOWN_MISSES = {
 
 def _text(case: dict[str, Any]) -> str:
     return case.get("q") or " / ".join(case["conversation"])
-
-
-def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
-    return in_one_chat(answerer, case.get("conversation") or [case["q"]])
 
 
 def right_answer(answerer: Answerer, case: dict[str, Any], answer: Answer) -> bool:
@@ -100,7 +96,7 @@ def test_the_round3_set_has_every_kind_and_enough_to_refuse() -> None:
 def test_a_resident_in_their_own_words_finds_the_organization(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
-    answer = ask(answerer, case)
+    answer = asked(answerer, case)
     assert right_answer(answerer, case, answer), answer.text
 
 
@@ -108,13 +104,13 @@ def test_a_resident_in_their_own_words_finds_the_organization(
 def test_a_figure_a_list_or_a_follow_up_in_residents_words(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
-    answer = ask(answerer, case)
+    answer = asked(answerer, case)
     assert right_answer(answerer, case, answer), answer.text
 
 
 @pytest.mark.parametrize("case", _cases("refuse", "adversarial"))
 def test_what_is_not_ours_gets_no_organization(answerer: Answerer, case: dict[str, Any]) -> None:
-    answer = ask(answerer, case)
+    answer = asked(answerer, case)
     assert not answer.answered, answer.results[:1]
 
 

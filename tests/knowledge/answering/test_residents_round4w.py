@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from knowledge.answering.answer import Answer, Answerer
+from knowledge.answering.answer import Answerer
 from knowledge.answering.scope import Refusal
-from tests.knowledge.answering.chat import family, in_one_chat, standardized, table
+from tests.knowledge.answering.chat import asked, family, standardized, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
@@ -48,10 +48,6 @@ KNOWN_MISSES = {
 }
 
 
-def ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
-    return in_one_chat(answerer, case.get("conversation") or [case["q"]])
-
-
 def _cases(*kinds: str) -> list[Any]:
     return table(CASES, KNOWN_MISSES, *kinds)
 
@@ -67,7 +63,7 @@ def test_the_round4w_sets_hold_every_kind_and_enough_to_refuse() -> None:
 def test_a_resident_in_their_own_words_finds_the_organization(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
-    answer = ask(answerer, case)
+    answer = asked(answerer, case)
     assert answer.answered, answer.text
     right = set().union(*(family(answerer, k) for k in case.get("expect_any") or [case["expect"]]))
     assert answer.results[0]["id"] in right, answer.text
@@ -75,7 +71,7 @@ def test_a_resident_in_their_own_words_finds_the_organization(
 
 @pytest.mark.parametrize("case", _cases("refuse", "adversarial"))
 def test_what_is_not_ours_gets_no_organization(answerer: Answerer, case: dict[str, Any]) -> None:
-    answer = ask(answerer, case)
+    answer = asked(answerer, case)
     assert not answer.answered, answer.results[:1]
 
 

@@ -12,7 +12,7 @@ import yaml
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.intent import Intent
-from tests.knowledge.answering.chat import family, in_one_chat, table
+from tests.knowledge.answering.chat import asked, family, in_one_chat, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -39,7 +39,7 @@ def test_what_is_not_a_request_we_serve_is_refused(
 def test_a_request_sharing_their_words_is_still_answered(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
-    answer = in_one_chat(answerer, case.get("conversation") or [case["q"]])
+    answer = asked(answerer, case)
     assert answer.answered, answer.text
     if "expect_all" in case:
         for key in case["expect_all"]:

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 import yaml
 
-from knowledge.answering.answer import Answer, Answerer
+from knowledge.answering.answer import Answerer
 from knowledge.answering.intent import Intent
 from knowledge.answering.lists import Lister, ListQuery
 from knowledge.answering.project_lists import asks_projects
-from tests.knowledge.answering.chat import in_one_chat, judged, table
+from tests.knowledge.answering.chat import asked, in_one_chat, judged, table
 
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = [
@@ -42,15 +42,11 @@ def _cases(*kinds: str) -> list[Any]:
     return table(CASES, KNOWN_MISSES, *kinds)
 
 
-def _ask(answerer: Answerer, case: dict[str, Any]) -> Answer:
-    return in_one_chat(answerer, case.get("conversation") or [case["q"]])
-
-
 @pytest.mark.parametrize("case", _cases("list", "refuse"))
 def test_a_list_or_count_names_what_the_records_hold(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
-    answer = _ask(answerer, case)
+    answer = asked(answerer, case)
     assert judged(answerer, case, answer), answer.text
 
 
@@ -58,13 +54,13 @@ def test_a_list_or_count_names_what_the_records_hold(
 def test_a_figure_is_answered_from_the_record_holding_it(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
-    answer = _ask(answerer, case)
+    answer = asked(answerer, case)
     assert judged(answerer, case, answer), answer.text
 
 
 @pytest.mark.parametrize("case", _cases("followup"))
 def test_a_follow_up_is_answered_from_the_chat(answerer: Answerer, case: dict[str, Any]) -> None:
-    answer = _ask(answerer, case)
+    answer = asked(answerer, case)
     assert judged(answerer, case, answer), answer.text
 
 
