@@ -136,7 +136,8 @@ class ChatRateLimiter(AIORateLimiter):
     ) -> Callable[..., Coroutine[Any, Any, Any]]:
         """A notice's request: on a 429, every request waits the time Telegram asked, as PTB
         makes them wait, but the notice is not sent again after it: its sender decides (the
-        quiet hours may have begun)."""
+        quiet hours may have begun). The sender then pauses the notices once more for the same
+        time: a 429 is rare, and waiting twice as long keeps within Telegram's limits."""
 
         async def once(*args: Any, **kwargs: Any) -> Any:
             try:

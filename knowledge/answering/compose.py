@@ -105,7 +105,10 @@ class Composer:
             if intent not in (Intent.CONTACT, Intent.ADDRESS) and leader_asked(
                 question or "".join(words), record
             ):
-                asked = list(dict.fromkeys([*asked, LEADER]))
+                # the registry's legal representative when it names one (or is asked for
+                # already); otherwise the leader, said to be missing
+                named = record.legal_representative or "legal_representative" in asked
+                asked = list(dict.fromkeys([*asked, "legal_representative" if named else LEADER]))
             if asked:
                 return self.registry(record, asked)
         if intent in (Intent.CONTACT, Intent.ADDRESS):
@@ -168,14 +171,6 @@ class Composer:
     def registry(self, org: Organization, asked: Sequence[str]) -> Reply:
         """The registry facts asked for (field names), as the registry gives them, or that the
         records do not have them."""
-        if LEADER in asked:  # the legal representative, named as such, or the leader missing
-            field = "legal_representative"
-            asked = [
-                field if name == LEADER and org.legal_representative else name for name in asked
-            ]
-            asked = list(
-                dict.fromkeys(name for name in asked if name != LEADER or field not in asked)
-            )
         known = [name for name in asked if name != LEADER and getattr(org, name)]
         lines = [f"{REGISTRY_LABELS[name]}：{getattr(org, name)}" for name in known]
         missing = [_label(name) for name in asked if name not in known]
