@@ -17,6 +17,14 @@ from knowledge.reply import Reply
 _COUNTED_AFTER = re.compile(
     r"(?:几|多少)[个家名位座所块场次批项台]?([\u4e00-\u9fff]{2,8}?)[呢啊呀吗嘛?？]*$"
 )
+# Or before it, when the question ends with the count: "幸福院有多少个" counts 幸福院
+# (but "物资值多少" asks a measure of the 物资, not how many there are).
+_COUNTED_BEFORE = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?)(?:一共|总共|共)?(?:有(?:几|多少)[个家名位座所块场次批项台]?"
+    r"|(?:几|多少)[个家名位座所块场次批项台])[呢啊呀吗嘛?？]*$"
+)
+# What stands before the counted things' name: 宝鸡的幸福院, 村里幸福院, 高新区幸福院.
+_BEFORE_NAME = re.compile(r".*(?:的|里|中|内|区|市|县|省|国)")
 # Places wider than any the knowledge covers.
 _WIDE = re.compile(r"全国|全省|陕西省?|全陕西|中国|国内|全世界|全球|世界上")
 
@@ -28,9 +36,14 @@ def wide_place(question: str) -> str:
 
 
 def counted_kind(question: str) -> str:
-    """The things a question counts when it names them after 几/多少 ("" when none)."""
-    found = _COUNTED_AFTER.search(question.replace(" ", ""))
-    return found.group(1) if found else ""
+    """The things a question counts when it names them right after 几/多少, or right before
+    them when the count ends the question ("" when none)."""
+    text = question.replace(" ", "")
+    found = _COUNTED_AFTER.search(text)
+    if found:
+        return found.group(1)
+    found = _COUNTED_BEFORE.search(text)
+    return _BEFORE_NAME.sub("", _WIDE.sub("", found.group(1))) if found else ""
 
 
 def labelled(figures: Sequence[Figure], kind: str) -> list[Figure]:

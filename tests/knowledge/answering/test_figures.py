@@ -221,3 +221,26 @@ def test_a_figure_label_asked_of_someone_else_is_not_answered_from_ours(
 ) -> None:
     answer = answerer.answer(question, log_question=False)
     assert not answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["幸福院有多少个", "农村幸福院一共有几个", "高新区幸福院有几个"]
+)
+def test_a_count_named_before_its_number_is_answered_with_that_figure(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert "项目覆盖的农村幸福院：87个" in answer.text
+    assert MISSING not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "place"), [("宝鸡的幸福院有多少个", "宝鸡"), ("全国幸福院有几个", "全国")]
+)
+def test_a_count_named_before_its_number_in_a_wider_place_is_not_answered_with_ours(
+    answerer: Answerer, question: str, place: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert f"资料中没有{place}" in answer.text
+    assert f"{place}{place}" not in answer.text
+    assert "不是" in answer.text and "的总数" in answer.text
