@@ -146,3 +146,11 @@ def detect_intent(normalized: str) -> Intent:
 def strip_greeting(normalized: str) -> str:
     """The question after a leading 你好/请问 … ("你好，智塔在哪" asks about 智塔)."""
     return re.sub(r"^(你好|您好|hi|hello|嗨|哈喽|在吗)+\s*", "", normalized)
+
+
+def without_intent_words(text: str) -> str:
+    """The text with every intent's question words blanked: what is left names what is asked
+    about (named_asks.py)."""
+    for _, pattern in _PATTERNS:
+        text = pattern.sub(" ", text)
+    return text

@@ -77,6 +77,7 @@ class Match:
     english: bool = False  # asked (partly) in English
     named: bool = False  # it names a record (an organization's or project's name or alias)
     reworded: bool = False  # residents' words (dialect, English …) were read in standard ones
+    besides: str = ""  # the question with the records' names it mentions blanked (named_asks.py)
 
     @property
     def top(self) -> Scored | None:
@@ -150,6 +151,7 @@ class Matcher:
         )
         match = Match(question, normalized, intent, english=standardized.english)
         match.named = bool(mentioned)
+        match.besides = remainder if mentioned else ""
         match.reworded = standardized.text != plain
         if not text:
             match.intent = "greeting" if greeting else "unknown"
