@@ -15,6 +15,7 @@ as the chat's subject for a follow-up ("它是做什么的").
 from __future__ import annotations
 
 import re
+import weakref
 
 from knowledge.answering.compose import leader_asked, registry_fields_asked
 from knowledge.answering.fillers import tells_nothing
@@ -56,27 +57,28 @@ _SERVED_INTENTS = frozenset(
 )
 _SERVED_MIN_WORDS = 2
 
-_families: dict[int, dict[str, frozenset[int]]] = {}
+# Each organization's documents, for the one index they were read from (a new snapshot's
+# index replaces it; compared by identity, since an id may be reused once the old is freed).
+_families: list[tuple[weakref.ref[Index], dict[str, tuple[int, ...]]]] = []
 
 
-def _family_docs(index: Index, org: str) -> frozenset[int]:
-    """The documents of an organization, its projects, facts and activities (per index)."""
-    key = id(index)
-    if key not in _families:
-        _families.clear()  # one index at a time: a new snapshot replaces the old one
-        found: dict[str, set[int]] = {}
+def _family_docs(index: Index, org: str) -> tuple[int, ...]:
+    """The documents of an organization, its projects, facts and activities."""
+    if not _families or _families[0][0]() is not index:
+        found: dict[str, list[int]] = {}
         for i, doc in enumerate(index.docs):
             owner = doc.id if doc.kind == "organization" else doc.organization
             if owner:
-                found.setdefault(owner, set()).add(i)
-        _families[key] = {owner: frozenset(docs) for owner, docs in found.items()}
-    return _families[key].get(org, frozenset())
+                found.setdefault(owner, []).append(i)
+        _families[:] = [(weakref.ref(index), {k: tuple(v) for k, v in found.items()})]
+    return _families[0][1].get(org, ())
 
 
-def _held_by(index: Index, word: str, docs: frozenset[int]) -> bool:
+def _held_by(index: Index, word: str, docs: tuple[int, ...]) -> bool:
+    # a family has a few documents; a common word's postings may have thousands
     for key in (word, *index.expansions.get(word, ())):
         found = index.postings.get(key)
-        if found and not docs.isdisjoint(found):
+        if found and any(doc in found for doc in docs):
             return True
     return False
 
