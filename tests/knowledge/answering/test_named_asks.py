@@ -55,6 +55,7 @@ STILL_ANSWERED = [
     ("明明心理关爱中心电话多少", "baoji-mingming-psychology", "资料中没有"),
     ("金台区武术协会会长是谁", "jintai-wushu", "负责人"),
     ("经二路联合会能帮忙修水管吗", "jingerlu-community-federation", ""),
+    ("明明心理关爱中心提供婚姻咨询吗", "baoji-mingming-psychology", ""),
     ("我想去青年艺术大舞台上唱一段，有啥门槛没有", "baoji-youth-arts-federation", "零门槛"),
     (
         "宝鸡市全民国防教育协会的少年军校活动前后延续了多少天",
