@@ -56,6 +56,12 @@ STILL_ANSWERED = [
     ("金台区武术协会会长是谁", "jintai-wushu", "负责人"),
     ("经二路联合会能帮忙修水管吗", "jingerlu-community-federation", ""),
     ("明明心理关爱中心提供婚姻咨询吗", "baoji-mingming-psychology", ""),
+    # what it is, has done, what kind of body, who may take part (the tuning and holdout sets)
+    ("宝鸡支援河南抗洪救灾是怎么回事", "baoji-charity-federation", ""),
+    ("高新慈善协会做了啥好事", "baoji-hitech-charity", ""),
+    ("公益慈善联合会是官方的不", "baoji-charity-federation", ""),
+    ("青年艺术大舞台普通人能上去演不", "baoji-youth-arts-federation", ""),
+    ("秋文社工服務中心做甚麼的", "weiyang-qiuwen-social-work", ""),
     ("我想去青年艺术大舞台上唱一段，有啥门槛没有", "baoji-youth-arts-federation", "零门槛"),
     (
         "宝鸡市全民国防教育协会的少年军校活动前后延续了多少天",
