@@ -37,6 +37,8 @@ _SERVICE_ASKED = re.compile(
     # what it does, its projects or services, the organizations it hosts (引进了哪些项目)
     r"|(^|[，,。？?！!\s])[^，,。？?！!\s]{0,4}(干|弄|做|搞)(什么|啥|甚么)的|介绍|引进|引入|入驻"
     r"|怎么回事|咋回事|(做|干|办|搞)(了|过)(些|点)?(什么|啥|哪些)"
+    # who is behind it (宣传海报是谁印的: the organization)
+    r"|是谁|谁(在|办|搞|做|组织|弄|管|发起|负责|牵头)"
     # what kind of body it is, and who may take part (是官方的不, 普通人能上去演不)
     r"|官方|公办|民办|政府(办|开|管)|合法|正规(吗|不|没)|普通人|一般人|谁都|任何人|什么人|哪些人"
     r"|(哪些|什么|啥|哪几个|几个|哪几家|几家|哪家|哪个)[^，,。？?！!]{0,4}(项目|服务|活动|组织|机构)"
