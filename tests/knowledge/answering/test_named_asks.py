@@ -63,6 +63,9 @@ STILL_ANSWERED = [
     ("青年艺术大舞台普通人能上去演不", "baoji-youth-arts-federation", ""),
     ("秋文社工服務中心做甚麼的", "weiyang-qiuwen-social-work", ""),
     ("宣传海报是谁印的，情暖农村幸福院", "baoji-hitech-charity", ""),
+    ("谁家办的少年军校", "baoji-national-defense-education", ""),
+    ("给我讲讲智塔是干啥的", "baoji-zhita-children", ""),
+    ("年轻人想学文学写作，宝鸡有青年文联这种组织没有", "baoji-youth-arts-federation", ""),
     ("我想去青年艺术大舞台上唱一段，有啥门槛没有", "baoji-youth-arts-federation", "零门槛"),
     (
         "宝鸡市全民国防教育协会的少年军校活动前后延续了多少天",
