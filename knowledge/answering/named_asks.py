@@ -4,10 +4,10 @@ A name found makes the matcher sure (the coverage of a named record is whole), s
 "金台区武术协会的教练会不会轻功" or "智塔的特教老师一个月工资多少" got the organization's
 introduction: the name answered, not the question. Here the words left once the names are
 blanked are read: a service asked of it (who it takes, a fee, hours, its projects, who runs
-it) or a word its records hold is answered as before, and so is a question asking an intent we
-serve (contact, place, figures, joining, activities) with but one other word; a word the knowledge base holds for
-another organization asks whether this one serves that need (收不收幼儿园的娃), answered as
-before too ("资料中没有…" where the records are silent). A word no record holds at all asks
+it) or a word its records hold is answered as before, and so is a question asking an intent
+we serve (contact, place, figures, joining, activities) with but one other word; a word the
+knowledge base holds for another organization asks whether this one serves that need,
+answered as before too ("资料中没有…" where the records are silent). A word no record holds at all asks
 about something the materials do not cover (轻功, 工资, 格力): the honest reply says so and
 offers what can be told about the organization, answering nothing (`unknown`), and keeps it
 as the chat's subject for a follow-up ("它是做什么的").
