@@ -28,6 +28,7 @@ class Match:
     english: bool = False  # asked (partly) in English
     named: bool = False  # it names a record (an organization's or project's name or alias)
     reworded: bool = False  # residents' words (dialect, English …) were read in standard ones
+    besides: str = ""  # the question with the records' names it mentions blanked (named_asks.py)
 
     @property
     def top(self) -> Scored | None:

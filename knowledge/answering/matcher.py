@@ -124,6 +124,7 @@ class Matcher:
         )
         match = Match(question, normalized, intent, english=standardized.english)
         match.named = bool(mentioned)
+        match.besides = remainder if mentioned else ""
         match.reworded = standardized.text != plain
         if not text:
             match.intent = "greeting" if greeting else "unknown"
