@@ -43,7 +43,7 @@ _SERVICE_ASKED = re.compile(
     + r"{0,10}吗|管不管|接不接|上门"
     r"|房租|租金|交" + _C + r"{0,3}(钱|费|租)|提供|" + _C + r"{2}服务(吗|不|没|么|呢)?$"
     # a service verb asked either way (教不教, 带不带, 管不管娃)
-    r"|([收管教带接送帮给开做搞办弄招要让用陪])不\1"
+    r"|(?P<verb>[收管教带接送帮给开做搞办弄招要让用陪])不(?P=verb)"
     # what it does or has done, its projects, the organizations it hosts (引进了哪些项目)
     r"|(^|[，,。？?！!\s〇])"
     + r"[^，,。？?！!\s〇]{0,4}(干|弄|做|搞)(什么|啥|甚么|嘛)的|介绍|引进|引入|入驻"
@@ -103,6 +103,11 @@ _ASKS = re.compile(
 # Who among its people is the most of something (谁长得最帅, 谁的字写得最好): a judgement of
 # people that no record makes.
 _WHO_MOST = re.compile(r"谁" + _C + r"{0,6}最")
+_WHAT = re.compile(r"(什么|啥|甚么)(?!的|样|时候|人|地方)")
+# One of its people (会长, 咨询师, 教练, 员工): what is asked of them is no service.
+_PERSON = re.compile(r"[师长员人者生工任练板婆公官委]$")
+# A method asked of the bot for the resident (你教我几招怎么整他): none of the organization's.
+_TEACH_ME = re.compile(r"教我|你教|告诉我|给我说|跟我说")
 # What a "有没有" asks is a thing had, unless something is done with it (有没有校车接送); our
 # organizations trade nothing, so a thing to buy or sell is still a thing asked (有没有枪卖).
 _TRADE = frozenset({"卖", "买", "出售", "出租", "批发", "零售", "代购", "卖的", "买的"})
@@ -171,9 +176,7 @@ _COUNTED = re.compile(r"[一二两三四五六七八九十几每这那哪][个�
 
 # A question asking what the reply of its intent tells (a figure, a place, the activities)
 # may hold a word of its own besides (延续, 引进): only several such words ask another thing.
-_SERVED_INTENTS = frozenset(
-    {Intent.CONTACT, Intent.ADDRESS, Intent.FIGURE, Intent.JOIN, Intent.ACTIVITIES}
-)
+_SERVED_INTENTS = frozenset({Intent.CONTACT, Intent.ADDRESS, Intent.FIGURE, Intent.JOIN})
 _SERVED_MIN_WORDS = 2
 _NO_TOPIC = frozenset(
     [
@@ -251,11 +254,15 @@ def _held_by(index: Index, word: str, docs: tuple[int, ...]) -> bool:
     return False
 
 
-def _unheld(index: Index, word: str, docs: tuple[int, ...], *, thing: bool = False) -> bool:
+def _unheld(
+    index: Index, word: str, docs: tuple[int, ...], *, thing: bool = False, person: bool = False
+) -> bool:
     """Whether a word asks what no record holds: none of the organization's holds it and the
     knowledge base knows it nowhere (a need another organization serves is asked of this one,
     and answered so). `thing`: the word is what 有没有 or 会不会 asks for, where a lone
-    character (枪) or a run no dictionary word covers (轻功) is a thing named too."""
+    character (枪) or a run no dictionary word covers (轻功) is a thing named too. `person`:
+    it is asked of one of the organization's people, whom only its own records tell of (老婆
+    is a need elsewhere, not what its 会长 is asked)."""
     if (
         word in STOP_WORDS
         or word in _LIGHT
@@ -269,7 +276,7 @@ def _unheld(index: Index, word: str, docs: tuple[int, ...], *, thing: bool = Fal
         # unheld by a character no word holds; elsewhere a lone character (忙, 亩) or a piece
         # left by a blanked question word (多少次班 → 次班) names nothing
         return thing and any(c not in _characters(index) for c in word)
-    if word in index.postings or word in index.expansions:
+    if not person and (word in index.postings or word in index.expansions):
         return False
     return not _held_by(index, word, docs)
 
@@ -283,9 +290,11 @@ def _clauses(text: str) -> list[str]:
     return [c.replace(BLANKED, "") for c in _PARTS.split(text) if c.replace(BLANKED, "")]
 
 
-def _head(index: Index, clause: str) -> tuple[list[str], bool]:
-    """What a clause asks for: the words of its head, and whether they name a thing had or
-    done (after 有没有, 会不会)."""
+def _head(index: Index, clause: str, docs: tuple[int, ...]) -> tuple[list[str], bool, bool]:
+    """What a clause asks for: the words of its head, whether they name a thing had, done or
+    asked for (有没有枪, 会不会武功, 吃的啥饭), and whether they are asked of one of its people.
+    No head when it asks how the organization itself or one of its services is (研学游安全不,
+    咨询是一对一的吗, 是线上还是线下): a service asked."""
     clause = _PARTICLES.sub("", clause)
     opened = _OPENS.search(clause)
     if opened:
@@ -293,15 +302,38 @@ def _head(index: Index, clause: str) -> tuple[list[str], bool]:
         if opened.group(1) in ("有没有", "有木有", "有无"):
             # 有没有校车接送 asks for something done: a service, answered
             if len(after) > 1 and not set(after[1:]) <= _TRADE:
-                return [], False
-            return after[:1], True
-        return after[-1:], True  # 是不是…最差的, 会不会武功: its last word
-    either = _EITHER.search(clause)
-    if either:
-        return [either.group(1)], False
-    closed = _CLOSES.search(clause)
+                return [], False, False
+            return after[:1], True, False
+        return after[-1:], True, False  # 是不是…最差的, 会不会武功: its last word
+    if "还是" in clause:  # 是线上还是线下, 空调是格力的还是美的的
+        first = _content(index, re.sub(r"(是|的)+$", "", clause[: clause.index("还是")]))
+        return ([], False, False) if len(first) < 2 else (first[-1:], False, False)
+    what = _WHAT.search(clause)
+    if what:  # 吃的啥饭: the lone thing named after the question word
+        after = _content(index, clause[what.end() :])
+        if len(after) == 1 and len(after[0]) == 1:
+            before = _content(index, clause[: what.start()])
+            return after, True, _asked_of_person(before)
+    closed = _EITHER.search(clause) or _CLOSES.search(clause)
     before = _content(index, clause[: closed.start()] if closed else clause)
-    return before[-1:], False
+    if closed and before and _of_service(index, before[:-1], docs):
+        return [], False, False
+    either_way = _EITHER.search(clause)  # 凶不凶
+    head = [either_way.group(1)] if either_way else before[-1:]
+    return head, False, _asked_of_person(before[:-1])
+
+
+def _asked_of_person(before: list[str]) -> bool:
+    return bool(before) and bool(_PERSON.search(before[-1]))
+
+
+def _of_service(index: Index, before: list[str], docs: tuple[int, ...]) -> bool:
+    """Whether what is asked is asked of the organization itself (nothing before) or of a
+    service its records hold, not of one of its people (咨询师结婚了没, 会长的老婆是干啥的)."""
+    if not before:
+        return True
+    subject = before[-1]
+    return _held_by(index, subject, docs) and not _PERSON.search(subject)
 
 
 def _could_be_served(texts: list[str]) -> bool:
@@ -309,7 +341,8 @@ def _could_be_served(texts: list[str]) -> bool:
         if _SERVICE_ASKED.search(text):
             return True
         for clause in _clauses(text):
-            if _REQUEST.search(_PARTICLES.sub("", clause)) or _HOW.search(clause):
+            how = _HOW.search(clause) and not _TEACH_ME.search(clause)
+            if _REQUEST.search(_PARTICLES.sub("", clause)) or how:
                 return True
     return False
 
@@ -331,8 +364,8 @@ def asks_unheld(index: Index, match: Match, org: str, intent: Intent) -> bool:
     if any(_WHO_MOST.search(c) for c in asked):
         return True
     for clause in asked:
-        head, thing = _head(index, clause)
-        if head and all(_unheld(index, w, docs, thing=thing) for w in head):
+        head, thing, person = _head(index, clause, docs)
+        if head and all(_unheld(index, w, docs, thing=thing, person=person) for w in head):
             return True
     return False
 
