@@ -33,7 +33,9 @@ _C = r"[^，,。？?！!；;：:]"  # within a clause
 # A request that may be for the organization's service, wherever in the question.
 _SERVICE_ASKED = re.compile(
     # whom it takes, what it costs or asks, when it is open (收不收幼儿园的娃, 要交钱吗, 周末开门吗)
-    r"收不收|收不|收" + _C + r"{0,6}(孩子|老人|人|学生|岁)|几岁|多大的?(孩子|娃|老人)|年龄|岁数"
+    r"收不收|收不|收" + _C + r"{0,6}(孩子|老人|人|学生|岁)|几岁|多大的?(孩子|娃|老人)"
+    # the age of whom it takes, not of one of its people (院长多大岁数)
+    r"|(孩子|娃|老人|学生|人)的?(年龄|岁数)|(年龄|岁数)(要求|限制|段|范围)"
     r"|收钱|收费|交钱|要钱|花钱|掏钱|免费|费用|价格|价钱|门槛|条件|要求|资格"
     r"|周末|周六|周日|星期|节假日|假期|寒假|暑假|开门|关门|营业|上班|下班|几点|时间"
     r"|能帮|帮忙|帮"

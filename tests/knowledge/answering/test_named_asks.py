@@ -39,6 +39,7 @@ NOT_HELD = [
     ("金台区武术协会的教练有对象没", "jintai-wushu"),
     ("智塔的老师脾气咋样，凶不凶", "baoji-zhita-children"),
     ("中小企业协会的会长有什么爱好", "baoji-sme-association"),
+    ("智塔的院长多大岁数了", "baoji-zhita-children"),
     ("宝鸡市全民国防教育协会会长的老婆是干啥的", "baoji-national-defense-education"),
     ("宝鸡明明心理关爱中心的咨询师谁长得最帅", "baoji-mingming-psychology"),
 ]
