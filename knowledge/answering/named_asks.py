@@ -36,7 +36,7 @@ _SERVICE_ASKED = re.compile(
     r"收不收|收不|收" + _C + r"{0,6}(孩子|老人|人|学生|岁)|几岁|多大的?(孩子|娃|老人)"
     # the age of whom it takes, not of one of its people (院长多大岁数)
     r"|(孩子|娃|老人|学生|人)的?(年龄|岁数)|(年龄|岁数)(要求|限制|段|范围)"
-    r"|收钱|收费|交钱|要钱|花钱|掏钱|免费|费用|价格|价钱|门槛|条件|要求|资格"
+    r"|预约|挂号|收钱|收费|交钱|要钱|花钱|掏钱|免费|费用|价格|价钱|门槛|条件|要求|资格"
     r"|周末|周六|周日|星期|节假日|假期|寒假|暑假|开门|关门|营业|上班|下班|几点|时间"
     r"|能帮|帮忙|帮"
     + _C
@@ -94,20 +94,26 @@ _CLOSES = re.compile(
 )
 _EITHER = re.compile(r"([\u4e00-\u9fff]{1,2})不\1$")
 _OPENS = re.compile(r"(有没有|有木有|有无|是不是|会不会|是否)")
-_ASKS = re.compile(
-    _OPENS.pattern
-    + "|"
-    + _EITHER.pattern
-    + "|"
-    + _CLOSES.pattern
-    + r"|什么|啥|甚么|多少|几|怎么|咋|如何|谁|哪|呢"
+# A clause that asks: a marker above, a question word, or a verb asked either way (卖不卖药).
+_ASK_WORDS = re.compile(
+    r"什么|啥|甚么|多少|多[大久长高远重]|几|怎么|咋|如何|谁|哪|呢|还是|(?P<v>[\u4e00-\u9fff])不(?P=v)"
 )
+
+
+def _asks(clause: str) -> bool:
+    return any(p.search(clause) for p in (_OPENS, _EITHER, _CLOSES, _ASK_WORDS))
+
+
 # Who among its people is the most of something (谁长得最帅, 谁的字写得最好): a judgement of
 # people that no record makes.
 _WHO_MOST = re.compile(r"谁" + _C + r"{0,6}最")
 _WHAT = re.compile(r"(什么|啥|甚么)(?!的|样|时候|人|地方)")
 # One of its people (会长, 咨询师, 教练, 员工): what is asked of them is no service.
 _PERSON = re.compile(r"[师长员人者生工任练板婆公官委]$")
+# Something asked of the bot itself to tell, write or send (给我讲个笑话, 发我).
+_OF_THE_BOT = re.compile(
+    r"给我|帮我|替我|发我|跟我|教我|告诉我|(讲|说|来|写|编|作|画)(个|一|几|首|篇|段|副|封|幅)"
+)
 # A method asked of the bot for the resident (你教我几招怎么整他): none of the organization's.
 _TEACH_ME = re.compile(r"教我|你教|告诉我|给我说|跟我说")
 # What a "有没有" asks is a thing had, unless something is done with it (有没有校车接送); our
@@ -358,7 +364,13 @@ def asks_unheld(index: Index, match: Match, org: str, intent: Intent) -> bool:
     docs = _family_docs(index, org)
     # a clause that asks (the others tell the story around it), or the last
     clauses = _clauses(texts[0])
-    asked = [c for c in clauses if _ASKS.search(_PARTICLES.sub("", c))] or clauses[-1:]
+    asked = [c for c in clauses if _asks(_PARTICLES.sub("", c))]
+    if not asked:
+        # words typed as a search (明明心理 预约) look for its service; a text asked of the
+        # bot (给我讲个…的笑话) is read for what it names last
+        if not _OF_THE_BOT.search(texts[0]):
+            return False
+        asked = clauses[-1:]
     if intent in _SERVED_INTENTS:
         # 秋文社工的社工一个月工资能拿多少: a figure, of something several words say we lack
         words = [w for c in asked for w in _content(index, without_intent_words(c))]

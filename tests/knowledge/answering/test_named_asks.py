@@ -40,6 +40,7 @@ NOT_HELD = [
     ("智塔的老师脾气咋样，凶不凶", "baoji-zhita-children"),
     ("中小企业协会的会长有什么爱好", "baoji-sme-association"),
     ("智塔的院长多大岁数了", "baoji-zhita-children"),
+    ("明明心理卖不卖安眠药", "baoji-mingming-psychology"),
     ("宝鸡市全民国防教育协会会长的老婆是干啥的", "baoji-national-defense-education"),
     ("宝鸡明明心理关爱中心的咨询师谁长得最帅", "baoji-mingming-psychology"),
 ]
@@ -144,6 +145,10 @@ IN_RESIDENTS_WORDS = [
     ("宝鸡明明心理关爱中心靠谱不", "baoji-mingming-psychology"),
     ("常青藤社会工作服务中心搞的儿童保护活动叫啥名字", "changqingteng-social-work"),
     ("我妈在渭滨区敬老院看过青年文联的演出，他们一共演了几场", "baoji-youth-arts-federation"),
+    # words typed as a search, and a story told before the ask
+    ("明明心理 预约", "baoji-mingming-psychology"),
+    ("孩子放暑假在家没事干，金台区武术协会暑假开班不", "jintai-wushu"),
+    ("两口子天天吵，娃都吓得不敢吭声，秋文社工的爱语行动能帮上忙不", "weiyang-qiuwen-social-work"),
 ]
 
 
