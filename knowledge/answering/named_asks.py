@@ -30,6 +30,12 @@ from knowledge.records import Organization, Record
 from knowledge.reply import Reply
 
 _C = r"[^，,。？?！!；;：:]"  # within a clause
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # A request that may be for the organization's service, wherever in the question.
 _SERVICE_ASKED = re.compile(
     # whom it takes, what it costs or asks, when it is open (收不收幼儿园的娃, 要交钱吗, 周末开门吗)
@@ -119,109 +125,27 @@ _TEACH_ME = re.compile(r"教我|你教|告诉我|给我说|跟我说")
 # What a "有没有" asks is a thing had, unless something is done with it (有没有校车接送); our
 # organizations trade nothing, so a thing to buy or sell is still a thing asked (有没有枪卖).
 _TRADE = frozenset({"卖", "买", "出售", "出租", "批发", "零售", "代购", "卖的", "买的"})
-_LIGHT = frozenset(
-    [
-        "了",
-        "过",
-        "的",
-        "得",
-        "地",
-        "着",
-        "都",
-        "也",
-        "还",
-        "又",
-        "就",
-        "很",
-        "挺",
-        "最",
-        "太",
-        "真",
-        "那个",
-        "这个",
-        "那",
-        "这",
-        "个",
-        "些",
-        "他",
-        "她",
-        "它",
-        "他们",
-        "她们",
-        "我",
-        "你",
-        "您",
-        "咱",
-        "一",
-        "有",
-        "是",
-        "在",
-        "会",
-        "能",
-        "要",
-        "去",
-        "来",
-        "给",
-        "把",
-        "被",
-        "让",
-        "和",
-        "跟",
-        "与",
-        "及",
-        "以前",
-        "以后",
-        "现在",
-        "平时",
-        "一般",
-        "今年",
-        "去年",
-        "明年",
-    ]
+_LIGHT = _words(
+    """
+    了 过 的 得 地 着 都 也 还 又 就 很 挺 最 太 真 那个 这个 那 这 个
+    些 他 她 它 他们 她们 我 你 您 咱 一 有 是 在 会 能 要 去 来 给 把
+    被 让 和 跟 与 及 以前 以后 现在 平时 一般 今年 去年 明年
+    """
 )
 # A number and its measure (一所小学, 两家): no topic.
 _COUNTED = re.compile(r"[一二两三四五六七八九十几每这那哪][个所家位名块只首篇副份次回批台场间处]")
 
-# A question asking what the reply of its intent tells (a figure, a place, the activities)
-# may hold a word of its own besides (延续, 引进): only several such words ask another thing.
+# A question asking what the reply of its intent tells (a figure, a place, a contact, how to
+# join) may hold a word of its own besides (延续, 引进): only several such words ask another
+# thing (秋文社工的社工一个月工资能拿多少).
 _SERVED_INTENTS = frozenset({Intent.CONTACT, Intent.ADDRESS, Intent.FIGURE, Intent.JOIN})
 _SERVED_MIN_WORDS = 2
-_NO_TOPIC = frozenset(
-    [
-        "打算",
-        "准备",
-        "计划",
-        "过去",
-        "现在",
-        "目前",
-        "以前",
-        "以后",
-        "之前",
-        "之后",
-        "去年",
-        "今年",
-        "明年",
-        "前年",
-        "最近",
-        "这几年",
-        "那几年",
-        "当时",
-        "平时",
-        "一般",
-        "一直",
-        "已经",
-        "还在",
-        "那次",
-        "这次",
-        "那回",
-        "刚才",
-        "刚刚",
-        "除了",
-        "前后",
-        "前前后后",
-        "首届",
-        "往后",
-    ]
+_NO_TOPIC = _words(
+    """
+    打算 准备 计划 过去 现在 目前 以前 以后 之前 之后 去年 今年 明年 前年 最近
+    这几年 那几年 当时 平时 一般 一直 已经 还在 那次 这次 那回 刚才 刚刚 除了
+    前后 前前后后 首届 往后
+    """
 )
 
 # Each organization's documents, for the one index they were read from (a new snapshot's
