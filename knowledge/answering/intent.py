@@ -171,3 +171,11 @@ LEADER_ASKED = re.compile(
     rf"(谁是|哪位是)[^，。？?]{{0,12}}({_LEADER_ROLE})"
     rf"|({_LEADER_ROLE})(是|叫)?(谁|哪位|哪个人|什么名字|啥名字|名字|叫什么|叫啥|姓什么|姓啥)"
 )
+
+
+def without_intent_words(text: str) -> str:
+    """The text with every intent's question words blanked: what is left names what is asked
+    about (named_asks.py)."""
+    for _, pattern in _PATTERNS:
+        text = pattern.sub(" ", text)
+    return text

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 
+BLANKED = "〇"  # a name mentioned, in Match.besides
+
 
 @dataclass
 class Scored:
@@ -28,6 +30,10 @@ class Match:
     english: bool = False  # asked (partly) in English
     named: bool = False  # it names a record (an organization's or project's name or alias)
     reworded: bool = False  # residents' words (dialect, English …) were read in standard ones
+    # the question with the records' names it mentions blanked (BLANKED; named_asks.py), and
+    # the same in the resident's own words (管不管 before 管 is read as 照顾)
+    besides: str = ""
+    besides_plain: str = ""
 
     @property
     def top(self) -> Scored | None:

@@ -17,7 +17,7 @@ from knowledge.answering.intent import (
     is_greeting,
     strip_greeting,
 )
-from knowledge.answering.match import Match, Scored, same_scored_family
+from knowledge.answering.match import BLANKED, Match, Scored, same_scored_family
 from knowledge.answering.places import (
     PROVINCE,
     districts_cities,
@@ -124,6 +124,9 @@ class Matcher:
         )
         match = Match(question, normalized, intent, english=standardized.english)
         match.named = bool(mentioned)
+        if mentioned:  # blanked apart from the spaces that part its clauses
+            match.besides = _without(text, names, BLANKED)
+            match.besides_plain = _without(plain, names, BLANKED)
         match.reworded = standardized.text != plain
         if not text:
             match.intent = "greeting" if greeting else "unknown"
@@ -379,8 +382,8 @@ def _contains_hit(word: str, hits: set[str]) -> bool:
     return n > 2 and any(word[a:b] in hits for a in range(n - 1) for b in range(a + 2, n + 1))
 
 
-def _without(text: str, names: list[str]) -> str:
+def _without(text: str, names: list[str], blank: str = " ") -> str:
     """The question with the names it mentions blanked (志愿者 in 益人行志愿者协会 is no intent)."""
     for name in sorted(set(names), key=lambda n: (-len(n), n)):
-        text = text.replace(name, " ")
+        text = text.replace(name, blank)
     return text

@@ -12,7 +12,7 @@ from typing import Any
 
 from knowledge.answering.compose import GREETING, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply, in_words
-from knowledge.answering.context import FollowUp, Subject
+from knowledge.answering.context import FollowUp, Subject, subject_of
 from knowledge.answering.documents import asks_documents, documents, documents_reply, national
 from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals, praised
 from knowledge.answering.figure_places import figure_of_another_place, wide_place
@@ -36,6 +36,7 @@ from knowledge.answering.list_questions import (
 )
 from knowledge.answering.lists import Listing, ListQuery
 from knowledge.answering.matcher import Match
+from knowledge.answering.named_asks import not_held
 from knowledge.answering.places import other_district_note
 from knowledge.answering.project_lists import (
     GENERIC_PROJECT_WORDS,
@@ -179,6 +180,11 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
     top = record_of(snapshot.catalog, match.top.doc)
+    unheld = not_held(snapshot.index, match, top, intent) if match.named else None
+    if unheld is not None:  # 金台区武术协会的教练会不会轻功: not what the records hold
+        answer = Answer(match.query, False, Intent.UNKNOWN, unheld, results)
+        answer.subject = subject_of(top, snapshot.catalog)  # "它是做什么的" follows it up
+        return answer
     if intent == Intent.FIGURE and isinstance(top, Organization | Project):
         figures = partial(family_figures, snapshot.catalog, top)
         away = figure_of_another_place(

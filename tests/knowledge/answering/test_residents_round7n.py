@@ -1,0 +1,44 @@
+"""Questions naming an organization, round 7 (issue 16, cause 3): the blind probe's questions
+that named an organization to ask what no record holds (questions_dev_round7n.yaml) get the
+honest reply, not the organization's introduction; and the probe's questions that must be
+answered still are, each with its organization and figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from knowledge.answering.answer import Answerer
+from tests.knowledge.answering.chat import family, in_one_chat, table
+
+HERE = Path(__file__).parent
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (HERE / "questions_dev_round7n.yaml").read_text("utf-8")
+)["questions"]
+
+KNOWN_MISSES: dict[str, str] = {}
+
+REFUSE = ("adversarial", "refuse")
+ANSWER = ("situation", "colloquial", "dialect", "english", "figure", "list", "followup")
+
+
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *REFUSE))
+def test_what_no_record_holds_gets_no_organization(
+    answerer: Answerer, case: dict[str, Any]
+) -> None:
+    answer = in_one_chat(answerer, [case["q"]])
+    assert not answer.answered, answer.text
+
+
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *ANSWER))
+def test_a_named_organizations_service_is_still_answered(
+    answerer: Answerer, case: dict[str, Any]
+) -> None:
+    answer = in_one_chat(answerer, case.get("conversation") or [case["q"]])
+    assert answer.answered, answer.text
+    right = set().union(*(family(answerer, k) for k in case.get("expect_any") or [case["expect"]]))
+    assert answer.results[0]["id"] in right, answer.text
+    assert str(case.get("figure", "")) in answer.text
