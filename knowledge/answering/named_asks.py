@@ -60,7 +60,8 @@ _SERVICE_ASKED = re.compile(
     # who is behind it or runs it (谁家办的, 谁当家); not who is best or whose (谁长得最帅)
     r"|谁(?!的)(?!" + _C + r"{0,6}最)"
     # what it is, told about (给我讲讲智塔是干啥的, read 是什么)
-    r"|讲讲|说说|讲一讲|说一说|(^|[\s〇])(是)?(什么|啥)(呀|啊|呢)?$"
+    r"|讲讲|说说|讲一讲|说一说"
+    r"|(^|[\s〇])(是)?(个|一个)?(什么|啥|甚么)(东西|东东|玩意儿?|意思)?(呀|啊|呢)?(?=$|[\s，,。？?！!])"
     # a request told, or such an organization looked for (想学文学写作，有青年文联这种组织没有)
     r"|(想|要|打算)" + _C + r"{0,8}?(找|请|联系|参加|报名|加入|学|捐|认购|认领|预约|申请)"
     r"|有" + _C + r"{0,12}(组织|机构|协会|地方)(没有|吗|么|不|没)"
@@ -279,9 +280,10 @@ def _could_be_served(texts: list[str]) -> bool:
     return False
 
 
-def asks_unheld(index: Index, match: Match, org: str, intent: Intent) -> bool:
+def asks_unheld(index: Index, match: Match, org: str, intent: Intent, told: str = "") -> bool:
     """Whether a question naming `org` asks for what no record holds (False when it may ask
-    for something we serve)."""
+    for something we serve). `told`: what the records' figures say (their labels and the
+    sentences they are quoted from: 印制…宣传海报和倡议书3000余份), whose words are held."""
     texts = [t for t in (match.besides, match.besides_plain) if t.replace(BLANKED, "").strip()]
     if not texts or _could_be_served(texts):
         return False
@@ -298,7 +300,8 @@ def asks_unheld(index: Index, match: Match, org: str, intent: Intent) -> bool:
     if intent in _SERVED_INTENTS:
         # 秋文社工的社工一个月工资能拿多少: a figure, of something several words say we lack
         words = [w for c in asked for w in _content(index, without_intent_words(c))]
-        return sum(_unheld(index, w, docs) for w in dict.fromkeys(words)) >= _SERVED_MIN_WORDS
+        unheld = [w for w in dict.fromkeys(words) if w not in told and _unheld(index, w, docs)]
+        return len(unheld) >= _SERVED_MIN_WORDS
     if any(_WHO_MOST.search(c) for c in asked):
         return True
     for clause in asked:
@@ -316,13 +319,15 @@ def not_held_reply(record: Record) -> Reply:
     return Reply(f"资料中没有{name}这方面的信息。", [f"关于它，可以问：它是做什么的、{offer}。"])
 
 
-def not_held(index: Index, match: Match, record: Record, intent: Intent) -> Reply | None:
+def not_held(
+    index: Index, match: Match, record: Record, intent: Intent, told: str = ""
+) -> Reply | None:
     """The honest reply to a question naming `record` that asks what no record holds; None
-    when it may ask what we serve."""
+    when it may ask what we serve. `told`: what the records' figures say."""
     org = record if isinstance(record, Organization) else None
     owner = record.organization_id
     if not owner:
         return None
     if org and (registry_fields_asked(match.words, org) or leader_asked(match.normalized, org)):
         return None  # the registry's reply says what it lacks
-    return not_held_reply(record) if asks_unheld(index, match, owner, intent) else None
+    return not_held_reply(record) if asks_unheld(index, match, owner, intent, told) else None

@@ -180,7 +180,14 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
     top = record_of(snapshot.catalog, match.top.doc)
-    unheld = not_held(snapshot.index, match, top, intent) if match.named else None
+    unheld = None
+    if match.named:
+        told = ""
+        if intent == Intent.FIGURE and isinstance(top, Organization | Project):
+            told = "".join(
+                f.label + f.text + f.quote for f in family_figures(snapshot.catalog, top)
+            )
+        unheld = not_held(snapshot.index, match, top, intent, told)
     if unheld is not None:  # 金台区武术协会的教练会不会轻功: not what the records hold
         answer = Answer(match.query, False, Intent.UNKNOWN, unheld, results)
         answer.subject = subject_of(top, snapshot.catalog)  # "它是做什么的" follows it up

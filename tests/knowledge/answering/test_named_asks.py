@@ -87,6 +87,12 @@ STILL_ANSWERED = [
     ),
     ("秋文社工在张家堡都引进了哪些项目", "weiyang-qiuwen-social-work", ""),
     ("高新区慈善协会那个情暖幸福院项目打算解决多少个幸福院的问题", "baoji-hitech-charity", "87"),
+    # what it is, however it is said, also before another clause
+    ("我帮你合作社是个啥东东", "jingerlu-community-federation", ""),
+    ("智塔是个什么玩意儿", "baoji-zhita-children", ""),
+    ("在城长是啥 是不是打错字了", "changqingteng-social-work", ""),
+    # a figure whose words are only in the sentence it is quoted from (印制…宣传海报和倡议书)
+    ("高新区慈善协会印了多少份宣传海报倡议书", "baoji-hitech-charity", "3000"),
 ]
 
 
