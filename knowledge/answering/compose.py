@@ -44,6 +44,14 @@ REGISTRY_ASKED = (
 # introducing the organization (a phone asked for "负责人的电话" is the contact intent's).
 LEADER = "leader"
 # Asked with words this general, only an organization that has the fact answers with it.
+# When it is open or holds its classes, asked of the record answered (武术协会周几上课,
+# 智塔周末开门吗): said with the introduction, since the sources rarely give it.
+_WHEN_OPEN = re.compile(
+    r"(几点|什么时候|啥时候|啥时|哪天|周几|礼拜几|星期几|周[一二三四五六日天末]|礼拜[一二三四五六日天]"
+    r"|星期[一二三四五六日天]|节假日|放假|晚上|早上)[^，,。？?！!]{0,3}"
+    r"(开门|关门|上班|下班|上课|开课|营业|开放|有人)"
+    r"|开放时间|营业时间|办公时间|上课时间|开门|营业"
+)
 REGISTRY_IF_KNOWN = ((("成立",), "registered_on"), (("慈善组织",), "is_charity"))
 REGISTRY_LABELS = {spec.name: spec.label for spec in REGISTRY_FIELDS}
 
@@ -120,7 +128,17 @@ class Composer:
             return self.activities(subject, upcoming)
         if intent == Intent.JOIN:
             return self.join(record)
-        return self.introduce(record)
+        reply = self.introduce(record)
+        if intent in (Intent.INTRODUCE, Intent.SERVICES) and _WHEN_OPEN.search(question):
+            return Reply(reply.title, [self._hours_line(subject, question), *reply.lines])
+        return reply
+
+    def _hours_line(self, org: Organization | Project, question: str) -> str:
+        """When it is open, or that the sources do not say."""
+        if isinstance(org, Organization) and org.opening_hours:
+            return f"开放时间：{org.opening_hours}"
+        asked = "上课时间" if re.search("上课|开课", question) else "开放时间"
+        return f"资料中没有{org.display_name}的{asked}。"
 
     def introduce(self, record: Organization | Project) -> Reply:
         if isinstance(record, Project):

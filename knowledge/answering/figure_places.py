@@ -23,8 +23,11 @@ _COUNTED_BEFORE = re.compile(
     r"([\u4e00-\u9fff]{2,12}?)(?:一共|总共|共)?(?:有(?:几|多少)[个家名位座所块场次批项台]?"
     r"|(?:几|多少)[个家名位座所块场次批项台])[呢啊呀吗嘛?？]*$"
 )
-# What stands before the counted things' name: 宝鸡的幸福院, 村里幸福院, 高新区幸福院.
-_BEFORE_NAME = re.compile(r".*(?:的|里|中|内|区|市|县|省|国)")
+# What stands before the counted things' name (宝鸡的幸福院, 村里幸福院, 高新区幸福院), when a
+# name of two characters or more is left (服务中心, 老旧小区 are names themselves).
+_BEFORE_NAME = re.compile(r".*(?:的|里|区|市|县|省)(?=[\u4e00-\u9fff]{2})")
+# A measure word or a particle caught at the ends of what is counted (几个呢, 多少个娃).
+_MEASURE_FIRST = re.compile(r"^[个家名位座所块场次批项台]")
 # Places wider than any the knowledge covers.
 _WIDE = re.compile(r"全国|全省|陕西省?|全陕西|中国|国内|全世界|全球|世界上")
 
@@ -40,7 +43,7 @@ def counted_kind(question: str) -> str:
     them when the count ends the question ("" when none)."""
     text = question.replace(" ", "")
     found = _COUNTED_AFTER.search(text)
-    if found:
+    if found and not _MEASURE_FIRST.match(found.group(1)):
         return found.group(1)
     found = _COUNTED_BEFORE.search(text)
     return _BEFORE_NAME.sub("", _WIDE.sub("", found.group(1))) if found else ""

@@ -44,6 +44,7 @@ _SERVICE_ASKED = re.compile(
     r"|(孩子|娃|老人|学生|人)的?(年龄|岁数)|(年龄|岁数)(要求|限制|段|范围)"
     r"|预约|挂号|收钱|收费|交钱|要钱|花钱|掏钱|免费|费用|价格|价钱|门槛|条件|要求|资格"
     r"|周末|周六|周日|星期|节假日|假期|寒假|暑假|开门|关门|营业|上班|下班|几点|时间"
+    r"|时候|哪天|几号|周[一二三四五六日天几]|礼拜"
     r"|能帮|帮忙|帮"
     + _C
     + r"{0,2}忙|帮帮|能不能|可不可以|可以"
@@ -98,6 +99,11 @@ _CLOSES = re.compile(
     r"(了|过|的|得)?(没有|没|吗|么|不|怎么样|怎样|如何|什么样|好不|行不|咋样)$"
     # what or where it is (会长的老婆是干啥的, 老家是哪的): the head is what it is asked of
     r"|是(干|做|弄|搞)?(什么|啥|甚么|嘛)(的|人|样)?$|是哪(里|儿)?(的|人)?$"
+)
+# How a service is given, asked as one of two (在线上还是线下, 室内还是室外, 一对一还是小组).
+_MANNER = re.compile(
+    r"线上|线下|网上|室内|室外|户外|白天|晚上|上午|下午|集体|个人|一对一|团体|小组|长期|短期"
+    r"|全天|半天|公办|民办|免费|收费|上门|到店"
 )
 _EITHER = re.compile(r"([\u4e00-\u9fff]{1,2})不\1$")
 _OPENS = re.compile(r"(有没有|有木有|有无|是不是|会不会|是否)")
@@ -233,12 +239,16 @@ def _head(index: Index, clause: str, docs: tuple[int, ...]) -> tuple[list[str], 
     if opened:
         after = _content(index, clause[opened.end() :])
         if opened.group(1) in ("有没有", "有木有", "有无"):
+            if after and after[0] in _TRADE:  # 有没有卖药的: what is sold is the thing asked
+                return after[1:2], True, False
             # 有没有校车接送 asks for something done: a service, answered
             if len(after) > 1 and not set(after[1:]) <= _TRADE:
                 return [], False, False
             return after[:1], True, False
         return after[-1:], True, False  # 是不是…最差的, 会不会武功: its last word
     if "还是" in clause:  # 是线上还是线下, 空调是格力的还是美的的
+        if _MANNER.search(clause[clause.index("还是") :]):  # 培训在线上还是线下: how it is given
+            return [], False, False
         first = _content(index, re.sub(r"(是|的)+$", "", clause[: clause.index("还是")]))
         return ([], False, False) if len(first) < 2 else (first[-1:], False, False)
     what = _WHAT.search(clause)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from knowledge.answering.answer import Answerer
+from knowledge.answering.figure_places import counted_kind
 from knowledge.answering.figure_questions import (
     asked_units,
     counted_part,
@@ -244,3 +245,20 @@ def test_a_count_named_before_its_number_in_a_wider_place_is_not_answered_with_o
     assert f"资料中没有{place}" in answer.text
     assert f"{place}{place}" not in answer.text
     assert "不是" in answer.text and "的总数" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("幸福院有多少个", "幸福院"),
+        ("高新区幸福院有几个", "幸福院"),
+        ("服务中心有几个", "服务中心"),  # 中 ends no place
+        ("国防教育协会有几个", "国防教育协会"),
+        ("老旧小区有几个", "老旧小区"),  # 区 leaves too little to be a place's
+        ("有几个呢", ""),
+        ("宝鸡有多少个娃", ""),
+        ("全国有多少个农村幸福院", "农村幸福院"),
+    ],
+)
+def test_what_a_count_question_names_as_counted(question: str, counted: str) -> None:
+    assert counted_kind(question) == counted

@@ -20,6 +20,7 @@ NOT_HELD = [
     ("宝鸡高新区民营企业协会里哪家企业老板最有钱", "baoji-hitech-private-enterprises"),
     ("宝鸡市公益慈善联合会的人信什么宗教", "baoji-charity-federation"),
     ("陈仓区社会组织服务中心主任今年多大年纪了", "chencang-sozo-center"),
+    ("明明心理有没有卖药的", "baoji-mingming-psychology"),  # what is sold, however it is ordered
     ("给我讲个关于金台区武术协会的笑话", "jintai-wushu"),
     # a figure or an activity asked, with several words no record holds
     (
@@ -93,6 +94,12 @@ STILL_ANSWERED = [
     ("在城长是啥 是不是打错字了", "changqingteng-social-work", ""),
     # a figure whose words are only in the sentence it is quoted from (印制…宣传海报和倡议书)
     ("高新区慈善协会印了多少份宣传海报倡议书", "baoji-hitech-charity", "3000"),
+    # when it is open or holds classes: answered, saying the sources do not give it
+    ("武术协会周几上课", "jintai-wushu", "资料中没有金台区武术协会的上课时间"),
+    ("武术协会礼拜几上课", "jintai-wushu", "上课时间"),
+    ("智塔周末开门吗", "baoji-zhita-children", "资料中没有宝鸡智塔儿童启能成长中心的开放时间"),
+    # how a service is given, asked as one of two
+    ("中小企业协会的培训在线上还是线下", "baoji-sme-association", ""),
 ]
 
 
