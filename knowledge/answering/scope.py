@@ -19,6 +19,7 @@ from knowledge.answering.compose import NOT_FOUND
 from knowledge.answering.scope_asks import asked_for, weighs_ours
 from knowledge.answering.scope_rules import RULES, Refusal, Rule
 from knowledge.answering.text import MAX_QUERY_CHARS
+from knowledge.answering.urgent import Alarm, urgent
 from knowledge.catalog import Catalog
 from knowledge.reply import Reply
 
@@ -171,6 +172,10 @@ class Scope:
             return rule.kind
         # No rule names the topic: what the question's head asks for decides.
         return asked_for(text, plain, self.masked)
+
+    def alarm(self, question: str) -> Alarm | None:
+        """A danger now or a wrongdoing reported, told in the question (urgent.py)."""
+        return urgent(_prepared(question), self.masked)
 
     def weighs_ours(self, question: str) -> bool:
         """Whether a judgement asked names ours for a need or a fit (智塔的康复效果怎么样): the
