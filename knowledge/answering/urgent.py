@@ -55,6 +55,7 @@ class Alarm:
     danger: Danger | None = None
     wrong: Wrong | None = None
     soft: bool = False
+    english: bool = False  # told in English: the number said in English first
 
     @property
     def refusal(self) -> Refusal:
@@ -65,7 +66,10 @@ class Alarm:
         if self.wrong is not None:
             return _report_reply(self.wrong)
         assert self.danger is not None
-        return _DANGER_REPLIES[self.danger]
+        reply = _DANGER_REPLIES[self.danger]
+        if self.english:
+            return Reply(_IN_ENGLISH[self.danger], [reply.title, *reply.lines])
+        return reply
 
     def first(self, reply: Reply) -> Reply:
         """The reply to the need told, after the safety line."""
@@ -80,6 +84,7 @@ _ACUTE: tuple[tuple[Danger, AnyOf], ...] = (
     (Danger.FIRE, words.FIRE),
     (Danger.POLICE, words.POLICE),
 )
+_LATIN = re.compile(r"[a-z]{2}")
 # Only a quick look first: almost no question holds any of these characters' words.
 _HIT = re.compile("[打掐踢扇揍]")
 
@@ -92,6 +97,10 @@ def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
             if danger is Danger.SELF_HARM and words.ASKS_HELP.search(text):
                 return Alarm(danger, soft=True)
             return Alarm(danger)
+    if _LATIN.search(text):
+        for name, pattern in words.ENGLISH:
+            if pattern.search(text):
+                return Alarm(Danger(name), english=True)
     would = words.WOULD.search(text) is not None
     harm = not would and (
         _told(words.ABUSE, text) or (_HIT.search(text) and _told(words.ABUSE, masked(text)))
@@ -165,6 +174,14 @@ _DANGER_REPLIES = {
             "并把你的感受告诉身边信任的人。",
         ],
     ),
+}
+_IN_ENGLISH = {
+    Danger.MEDICAL: "Call 120 for an ambulance now.",
+    Danger.FIRE: "Call 119 (fire and rescue) now.",
+    Danger.POLICE: "Call 110 (police) now.",
+    Danger.SELF_HARM: "If you or someone near you is in danger or hurt, call 120 or 110 now, "
+    "and tell someone you trust how you feel.",
+    Danger.HARM_OTHERS: "If anyone is in danger, call 110 now.",
 }
 # The first line of a need answered that told a danger too.
 _SAFETY_LINES = {

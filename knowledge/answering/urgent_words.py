@@ -104,3 +104,33 @@ ASKS_HELP = any_of(
     r"哪里|哪儿|哪有|哪能|去哪|谁能|有人能|有没有人|找谁|找(个|一个)?人|能帮|帮帮|帮忙|求助|想找|有没有"
     rf"{_CLAUSE}{{0,12}}(组织|机构|地方|服务|中心)",
 )
+
+# The same dangers asked in English (the matcher reads English in Chinese words, but a danger
+# must not wait on that): only the plain ones, each with who is in it.
+_NOT = r"(?<!n't )(?<!n’t )(?<!not )"
+ENGLISH = (
+    (
+        "self_harm",
+        re.compile(
+            rf"\b(kill(ing)? myself|suicid\w*|{_NOT}want(ed)? to die|end(ing)? my (own )?life"
+            r"|(don[’']?t|do not) want to (live|be alive)|hurt(ing)? myself)\b"
+        ),
+    ),
+    ("harm_others", re.compile(r"\bwant to (kill|hurt) (him|her|them|someone|somebody|my \w+)\b")),
+    (
+        "medical",
+        re.compile(
+            r"\b(fainted|passed out|collapsed|unconscious|not breathing|can[’']?t breathe"
+            r"|bleeding (badly|heavily|a lot)|heart attack|overdos(e|ed)|choking|seizure)\b"
+        ),
+    ),
+    ("fire", re.compile(r"\b(on fire|(is|are) burning|gas leak|smell(s)? (of )?gas)\b")),
+    (
+        "police",
+        re.compile(
+            r"\b(beats?|beating|hits?|hitting|abus(es|ing|ed)|hurts?|hurting) (me|(his|her|their|my) "
+            r"(kids?|children|child|wife|husband|son|daughter|mother|father|mom|dad))\b"
+            r"|\b(breaking in|break-in|burglar|robbed|kidnapp\w*|missing child|has a knife|with a knife)\b"
+        ),
+    ),
+)

@@ -202,3 +202,25 @@ def test_a_danger_told_with_a_need_nothing_serves_gets_the_danger_reply(
 def test_a_report_in_a_conversation_is_no_pick_of_what_was_shown(answerer: Answerer) -> None:
     answer = in_one_chat(answerer, ["未央区有哪些社工机构", "第二个是骗子吗"])
     assert answer.refusal == Refusal.REPORT and not answer.answered, answer.text
+
+
+ASKED_IN_ENGLISH = [
+    ("my dad fainted", "Call 120", "请马上拨打 120"),
+    ("I want to kill myself", "call 120 or 110", "请马上拨打 120 或 110"),
+    ("my neighbor beats his kids", "Call 110", "请马上拨打 110"),
+]
+
+
+@pytest.mark.parametrize(("question", "said", "in_chinese"), ASKED_IN_ENGLISH)
+def test_a_danger_told_in_english_gets_the_number_in_english_first(
+    answerer: Answerer, question: str, said: str, in_chinese: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert said in answer.reply.title and answer.refusal == Refusal.DANGER, answer.text
+    assert in_chinese in answer.reply.lines[0]
+    assert not answer.answered and answer.results == []
+
+
+def test_english_words_of_a_service_raise_no_alarm(answerer: Answerer) -> None:
+    for question in ("I don't want to die", "Where can I find child abuse prevention programs"):
+        assert answerer.answer(question, log_question=False).danger is None, question
