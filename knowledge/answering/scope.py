@@ -134,6 +134,7 @@ class Scope:
 
     def __init__(self, names: Iterable[str]) -> None:
         self._names = tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
+        self._last_alarm: tuple[str, Alarm | None] | None = None
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Scope:
@@ -174,8 +175,14 @@ class Scope:
         return asked_for(text, plain, self.masked)
 
     def alarm(self, question: str) -> Alarm | None:
-        """A danger now or a wrongdoing reported, told in the question (urgent.py)."""
-        return urgent(_prepared(question), self.masked)
+        """A danger now or a wrongdoing reported, told in the question (urgent.py). The last
+        question's is kept: the Answerer asks before the follow-ups, the reply again."""
+        last = self._last_alarm  # one tuple, read and replaced whole: safe across threads
+        if last is not None and last[0] == question:
+            return last[1]
+        found = urgent(_prepared(question), self.masked)
+        self._last_alarm = (question, found)
+        return found
 
     def weighs_ours(self, question: str) -> bool:
         """Whether a judgement asked names ours for a need or a fit (智塔的康复效果怎么样): the
