@@ -74,7 +74,8 @@ class Alarm:
     def first(self, reply: Reply) -> Reply:
         """The reply to the need told, after the safety line."""
         assert self.danger is not None
-        return Reply(_SAFETY_LINES[self.danger], [reply.title, *reply.lines])
+        line = (_SAFETY_IN_ENGLISH if self.english else _SAFETY_LINES)[self.danger]
+        return Reply(line, [reply.title, *reply.lines])
 
 
 _ACUTE: tuple[tuple[Danger, AnyOf], ...] = (
@@ -101,6 +102,8 @@ def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
         for name, pattern in words.ENGLISH:
             if pattern.search(text):
                 return Alarm(Danger(name), english=True)
+        if words.ENGLISH_AT_HOME.search(text):
+            return Alarm(Danger.POLICE, soft=True, english=True)
     would = words.WOULD.search(text) is not None
     harm = not would and (
         _told(words.ABUSE, text) or (_HIT.search(text) and _told(words.ABUSE, masked(text)))
@@ -189,6 +192,7 @@ _SAFETY_LINES = {
     Danger.SELF_HARM: "如果你或身边的人有伤害自己的想法，或者已经受伤，请马上拨打 120 或 110，"
     "不要让他一个人待着。",
 }
+_SAFETY_IN_ENGLISH = {Danger.POLICE: "If someone is hurting you now, call 110 (police)."}
 
 NOT_VERIFIED = "这类情况我无法核实。"
 _REPORT_NOW = {

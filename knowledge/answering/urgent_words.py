@@ -135,9 +135,16 @@ ENGLISH = (
     (
         "police",
         re.compile(
-            r"\b(beats?|beating|hits?|hitting|abus(es|ing|ed)|hurts?|hurting) (me|(his|her|their|my) "
-            r"(kids?|children|child|wife|husband|son|daughter|mother|father|mom|dad))\b"
-            r"|\b(breaking in|break-in|burglar|robbed|kidnapp\w*|missing child|has a knife|with a knife)\b"
+            r"\b(beats?|beating|hits?|hitting|abus(es|ing|ed)|hurts?|hurting) (his|her|their) "
+            r"(kids?|children|child|wife|husband|son|daughter|mother|father|mom|dad)\b"
+            r"|\b(breaking in|break-in|burglar|robbed|kidnapp\w*|missing child|has a knife"
+            r"|with a knife)\b"
         ),
     ),
+)
+# Violence at home against the resident, told in English (my husband hits me): the need is
+# answered, as in Chinese, after the 110 line.
+ENGLISH_AT_HOME = re.compile(
+    r"\b(beats?|beating|hits?|hitting|abus(es|ing)|hurts?|hurting) (me|my (kids?|children|child"
+    r"|wife|husband|son|daughter|mother|father|mom|dad))\b"
 )

@@ -224,3 +224,11 @@ def test_a_danger_told_in_english_gets_the_number_in_english_first(
 def test_english_words_of_a_service_raise_no_alarm(answerer: Answerer) -> None:
     for question in ("I don't want to die", "Where can I find child abuse prevention programs"):
         assert answerer.answer(question, log_question=False).danger is None, question
+
+
+def test_violence_at_home_told_in_english_is_answered_after_the_110_line(
+    answerer: Answerer,
+) -> None:
+    answer = answerer.answer("Where do I go if my husband hits me?", log_question=False)
+    assert answer.danger == Danger.POLICE and answer.reply.title.startswith("If someone is hurting")
+    assert answer.answered, answer.text
