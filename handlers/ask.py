@@ -30,6 +30,7 @@ from knowledge.answering.answer import Answer
 from knowledge.answering.context import subject_of
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
+from knowledge.answering.scope_kinds import Refusal
 from knowledge.records import Kind, Record
 from knowledge.reply import Reply
 from knowledge.residents.store import (
@@ -79,7 +80,7 @@ def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
     """是 / 不是 under a proposal; one button per candidate when ambiguous; follow-ups under
     an organization's answer; then 👍/👎 under an answer, and 转人工 when the bot had none or
     was unsure (under a proposal, 不是 offers it); a card button per organization listed;
-    nothing under a refusal."""
+    nothing under a refusal but 转人工 under a report (a person takes it up)."""
     rows: list[list[InlineKeyboardButton]] = []
     if answer.decision == Decision.CONFIRM and answer.top is not None:
         yes = Confirm(answer.top.KIND, answer.top.id)
@@ -92,7 +93,7 @@ def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
                 ]
             ]
         )
-    if answer.intent == Intent.OUT_OF_SCOPE:
+    if answer.intent == Intent.OUT_OF_SCOPE and answer.refusal is not Refusal.REPORT:
         return None
     if answer.listed:
         rows = [

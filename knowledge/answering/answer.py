@@ -126,12 +126,17 @@ class Answerer:
         a follow-up ("它的电话呢") is answered from (see context.py)."""
         snapshot = self.snapshot  # one version of the knowledge for the whole answer
         match = snapshot.matcher.match(question)
-        shown = from_shown(snapshot, match, context, self.tz) or costed(
-            snapshot, match, context, self.tz
-        )
+        # A danger or a report is answered as such (replies.composed), never as a follow-up
+        # of what the chat was shown ("第二个是骗子吗").
+        alarmed = snapshot.scope.alarm(question) is not None
+        shown = None
+        if not alarmed:
+            shown = from_shown(snapshot, match, context, self.tz) or costed(
+                snapshot, match, context, self.tz
+            )
         follow = (
             follow_up(match.normalized, context, snapshot.catalog, named=match.named)
-            if not shown
+            if not shown and not alarmed
             else None
         )
         if shown is not None:

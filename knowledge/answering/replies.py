@@ -48,6 +48,7 @@ from knowledge.answering.project_lists import (
 )
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
+from knowledge.answering.urgent import Danger
 from knowledge.catalog import Catalog
 from knowledge.records import Activity, Kind, Organization, Project, Record
 from knowledge.reply import Reply
@@ -74,6 +75,7 @@ class Answer:
     listed: list[Organization] = field(default_factory=list)  # a list question's answer
     list_query: ListQuery | None = None  # what the list asked for
     refusal: Refusal | None = None  # why a question that is not ours was refused
+    danger: Danger | None = None  # a danger told: the reply starts with its emergency number
 
     @property
     def text(self) -> str:
@@ -95,10 +97,28 @@ class Answer:
             found["context"] = self.context.to_json()
         if self.refusal:
             found["refusal"] = self.refusal
+        if self.danger:
+            found["danger"] = self.danger
         return found
 
 
 def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
+    # A danger now or a wrongdoing reported comes before any organization (urgent.py).
+    alarm = snapshot.scope.alarm(match.query)
+    if alarm is None:
+        return _composed(snapshot, match, tz)
+    if alarm.soft:  # a need told with it: answered or refused after the safety line, or
+        # not found and the danger's reply instead (the hand-off still offered)
+        answer = _composed(snapshot, match, tz)
+        found = answer.answered or answer.refusal is not None
+        answer.reply = alarm.first(answer.reply) if found else alarm.reply
+        answer.danger = alarm.danger
+        return answer
+    reply, kind = alarm.reply, alarm.refusal
+    return Answer(match.query, False, Intent.OUT_OF_SCOPE, reply, refusal=kind, danger=alarm.danger)
+
+
+def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     # Read in standard words too: a request told in dialect (有啥地方能学, 阿搭能看) lifts a
     # rule as the same request in plain words would.
     reworded = match.normalized if match.reworded and not match.english else None

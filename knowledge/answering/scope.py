@@ -19,6 +19,7 @@ from knowledge.answering.compose import NOT_FOUND
 from knowledge.answering.scope_asks import asked_for, weighs_ours
 from knowledge.answering.scope_rules import RULES, Refusal, Rule
 from knowledge.answering.text import MAX_QUERY_CHARS
+from knowledge.answering.urgent import Alarm, urgent
 from knowledge.catalog import Catalog
 from knowledge.reply import Reply
 
@@ -133,6 +134,7 @@ class Scope:
 
     def __init__(self, names: Iterable[str]) -> None:
         self._names = tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
+        self._last_alarm: tuple[str, Alarm | None] | None = None
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Scope:
@@ -171,6 +173,16 @@ class Scope:
             return rule.kind
         # No rule names the topic: what the question's head asks for decides.
         return asked_for(text, plain, self.masked)
+
+    def alarm(self, question: str) -> Alarm | None:
+        """A danger now or a wrongdoing reported, told in the question (urgent.py). The last
+        question's is kept: the Answerer asks before the follow-ups, the reply again."""
+        last = self._last_alarm  # one tuple, read and replaced whole: safe across threads
+        if last is not None and last[0] == question:
+            return last[1]
+        found = urgent(_prepared(question), self.masked)
+        self._last_alarm = (question, found)
+        return found
 
     def weighs_ours(self, question: str) -> bool:
         """Whether a judgement asked names ours for a need or a fit (智塔的康复效果怎么样): the

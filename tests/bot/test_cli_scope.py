@@ -52,3 +52,21 @@ def test_a_list_and_a_refusal_in_json(kb_db: Path) -> None:
     assert refused["results"] == []
     assert personal["refusal"] == "personal_data"
     assert "不能提供个人信息" in personal["reply"]
+
+
+def test_a_danger_and_a_report_in_json(kb_db: Path) -> None:
+    danger, report = ask_json(kb_db, ["我爸晕倒了怎么办", "听说智塔的老师虐待孩子"])
+    assert {k: danger[k] for k in ("answered", "decision", "intent", "refusal", "danger")} == {
+        "answered": False,
+        "decision": "unknown",
+        "intent": "out_of_scope",
+        "refusal": "danger",
+        "danger": "medical",
+    }
+    assert danger["reply"].startswith("请马上拨打 120") and danger["results"] == []
+    assert (report["answered"], report["decision"], report["refusal"]) == (
+        False,
+        "unknown",
+        "report",
+    )
+    assert "danger" not in report and report["reply"].startswith("这类情况我无法核实。")

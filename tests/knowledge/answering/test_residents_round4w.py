@@ -160,7 +160,7 @@ NOT_SERVED = [
     ("Can the charity federation lend me money?", Refusal.MARKET),
     ("智塔的康复训练有没有效果", Refusal.MEDICAL),
     ("武术协会的教练打不打人", Refusal.PERSONAL_DATA),
-    ("宝鸡高新区慈善协会的钱都花哪了，有没有贪污", Refusal.OFFICIAL),
+    ("宝鸡高新区慈善协会的钱都花哪了，有没有贪污", Refusal.REPORT),  # urgent.py
     ("宝鸡市民政局的社会组织科在几楼", Refusal.GOVERNMENT),
     ("How do I register a company in Baoji?", Refusal.MARKET),
 ]

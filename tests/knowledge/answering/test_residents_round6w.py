@@ -137,7 +137,7 @@ def test_residents_words_are_read_in_the_knowledge_bases_words(
 
 
 NOT_SERVED = [
-    ("慈善协会募捐的钱是不是被人贪了", Refusal.OFF_TOPIC),
+    ("慈善协会募捐的钱是不是被人贪了", Refusal.REPORT),  # an accusation: urgent.py
     ("秦女子这个名字是不是出自哪个古代典故", Refusal.OFF_TOPIC),
     ("上了少年军校以后能不能保送军校", Refusal.SCHOOLING),
     ("武术协会说的段位拳，考段位要交多少钱、去哪考", Refusal.SCHOOLING),

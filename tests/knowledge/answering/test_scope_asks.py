@@ -32,7 +32,7 @@ NOT_ASKED_OF_US = [
     ("慈善协会口碑怎么样", Refusal.OPINION),
     ("听说智塔要关门了是真的吗", Refusal.OPINION),
     ("秋文社工的爱语行动有用吗", Refusal.OPINION),
-    ("唯爱妈妈这个名字听着像传销，是不是骗钱的", Refusal.OPINION),
+    ("唯爱妈妈这个名字听着像传销，是不是骗钱的", Refusal.REPORT),  # an accusation: urgent.py
     ("德艺双馨评选是不是内定的", Refusal.OPINION),
     ("宝鸡青年艺术大舞台演出的秦腔剧目里，哪出戏最经典", Refusal.OPINION),
     ("我跟老公吵架了，你帮我分析分析是谁的错", Refusal.OPINION),
