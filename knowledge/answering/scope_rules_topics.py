@@ -127,6 +127,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             + "|"
             + _EXERCISE
             + r"|没人(管|接|带|看)|托管|课后服务|(武术|打拳|兴趣|延时|课后的?)班"
+            # a sport wanted for the child then (练点功夫, 学点拳脚强强身子)
+            + r"|功夫|拳脚|武术|强身|强强身"
         ),
     ),
     Rule(
