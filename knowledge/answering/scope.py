@@ -116,14 +116,16 @@ _NOT_MUCH = re.compile("(不|没)怎么(?!办|样|回事)")
 
 # A long story tells how the resident lives before it asks (我在未央住，当了十年全职妈妈……
 # 出去找工作人家也不要……有没有专门帮我们这种女人的): a job or a school named in a clause of
-# the story that asks nothing is its background, when a later clause asks for help. Only
-# these rules: a medicine, a price or an attack named anywhere is still what is asked about.
+# the story that asks nothing is its background, when a later clause asks for help (带着娃去
+# 商场 is where the family went, not a price asked). Only these rules: a medicine, a law or an
+# attack named anywhere is still what is asked about.
 _STORY_CHARS = 45
 _STORY_CLAUSES = 4
 _CLAUSE = re.compile(r"[^,.!?;，。！？；\s]+")
-_BACKGROUND_KINDS = frozenset({Refusal.JOB, Refusal.SCHOOLING})
+_BACKGROUND_KINDS = frozenset({Refusal.JOB, Refusal.SCHOOLING, Refusal.MARKET})
 _ASKS_HELP = re.compile(
     r"有没有|有木有|哪里|哪儿|哪有|去哪|谁能|谁可以|找谁|能不能|可不可以|怎么办|吗$|不$|呢$"
+    r"|不知道(怎么|该)"
 )
 
 
@@ -143,14 +145,15 @@ _RUNS = re.compile("开了|开着|经营|干着")
 
 
 def _asking_clause(text: str) -> int | None:
-    """Where the clause asking for help starts in a long story (the last one that asks), or
-    None when the text is no story or asks in no clause of its own after the first."""
+    """Where the story's asking begins in a long story (its first clause that asks, the first
+    clause left out), or None when the text is no story or asks in no clause but the first:
+    what comes from there on is read whole (这个理财靠谱吗，收益能拿到不 asks of 理财)."""
     if len(text) < _STORY_CHARS:
         return None
     clauses = list(_CLAUSE.finditer(text))
     if len(clauses) < _STORY_CLAUSES:
         return None
-    for clause in reversed(clauses[1:]):
+    for clause in clauses[1:]:
         if _ASKS_HELP.search(clause.group()):
             return clause.start()
     return None
