@@ -126,7 +126,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             + _CARE
             + "|"
             + _EXERCISE
-            + r"|没人(管|接|带|看)|托管|课后服务|(武术|打拳|兴趣|延时|课后的?)班"
+            + r"|没人(管|接|带|看|辅导|照看)|托管|课后服务|(武术|打拳|兴趣|延时|课后的?)班"
             # a sport wanted for the child then (练点功夫, 学点拳脚强强身子)
             + r"|功夫|拳脚|武术|强身|强强身"
         ),
@@ -175,8 +175,10 @@ TOPIC_RULES: tuple[Rule, ...] = (
     Rule(
         Refusal.MEDIA,
         any_of(
-            # The head of the request, not a modifier: 学拍视频, 视频剪辑培训 ask for a course.
-            rf"(?<![拍剪录摄制做])({_MEDIA})(?!剪辑|制作|拍摄|培训|课|班|教程|技术)",
+            # The head of the request, not a modifier: 学拍视频, 视频剪辑培训 ask for a course;
+            # nor where the resident heard of it (看新闻河南又发大水，想捐点钱物).
+            rf"(?<![拍剪录摄制做])(?!(?<=[看听])(?:新闻|报道))({_MEDIA})"
+            r"(?!剪辑|制作|拍摄|培训|课|班|教程|技术)",
             r"\b(videos?|photos?|pictures?|pics|footage|news (reports?|articles?|stor(y|ies))"
             r"|newspapers?|livestream)\b",
         ),

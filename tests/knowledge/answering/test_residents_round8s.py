@@ -67,6 +67,10 @@ STORY_BACKGROUND = [
     "打完又后悔，半夜自己偷偷哭。我也知道这样不对，就是不知道咋跟娃好好说话",
     # 不怎么 before a verb is "not much", no method asked
     "饭都不咋吃",
+    # where the resident heard of it is no news asked for
+    "看新闻河南那边又发大水，想捐点钱物不知道交给谁靠谱",
+    # no one at home to see to the homework is a care need
+    "住张家堡，娃放学没人辅导作业，俺两口子都上班到天黑",
 ]
 
 
@@ -80,6 +84,7 @@ WHERE_IT_ASKS = [
     "我在宝鸡开了个小厂，这两年订单越来越少，工人也不好招，想问问现在工人工资一般开多少合适",
     "我们小区楼下新开了个社会组织服务中心，我妈天天去那喝免费咖啡，回来就说要把十万块养老钱"
     "投给一个年化12%的理财项目。这个理财靠谱吗，收益能拿到不",
+    "少年军校的新闻报道在哪看",
 ]
 
 
