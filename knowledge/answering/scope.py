@@ -96,7 +96,9 @@ def _prepared(question: str) -> str:
     of searches over a 100,000-character message took 0.15 s."""
     text = unicodedata.normalize("NFKC", question[: MAX_QUERY_CHARS * 2]).lower()
     text = re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
-    return _QUESTION_WORDS.sub(lambda found: _PLAIN[found.group()], text)
+    text = _QUESTION_WORDS.sub(lambda found: _PLAIN[found.group()], text)
+    # 不怎么 / 没怎么 before a verb is "not much" (饭都不咋吃, 没怎么睡): no method asked.
+    return _NOT_MUCH.sub(r"\1太", text)
 
 
 # Spoken question words read as the plain ones the rules are written in: "心理咨询师证咋考",
@@ -111,6 +113,21 @@ _PLAIN = {
     "哪搭": "哪里",
 }
 _QUESTION_WORDS = re.compile("咋(?!舌)|啥|阿达|阿搭|哪达|哪搭")
+_NOT_MUCH = re.compile("(不|没)怎么(?!办|样|回事)")
+
+# A long story tells how the resident lives before it asks (我在未央住，当了十年全职妈妈……
+# 出去找工作人家也不要……有没有专门帮我们这种女人的): a job or a school named in a clause of
+# the story that asks nothing is its background, when a later clause asks for help (带着娃去
+# 商场 is where the family went, not a price asked). Only these rules: a medicine, a law or an
+# attack named anywhere is still what is asked about.
+_STORY_CHARS = 45
+_STORY_CLAUSES = 4
+_CLAUSE = re.compile(r"[^,.!?;，。！？；\s]+")
+_BACKGROUND_KINDS = frozenset({Refusal.JOB, Refusal.SCHOOLING, Refusal.MARKET})
+_ASKS_HELP = re.compile(
+    r"有没有|有木有|哪里|哪儿|哪有|去哪|谁能|谁可以|找谁|能不能|可不可以|怎么办|吗$|不$|呢$"
+    r"|不知道(怎么|该)"
+)
 
 
 # Who the resident is, told before the request ("我是开网店的，想…", "我们是开厂的"): the
@@ -126,6 +143,21 @@ _WHAT_I_RUN = re.compile(
     r"(?:开了|开着|经营着?|干着)(?:个|一个|家|一家|间|一间)[\u4e00-\u9fff]{1,8}(?=[,.!?;\s]|$)"
 )
 _RUNS = re.compile("开了|开着|经营|干着")
+
+
+def _asking_clause(text: str) -> int | None:
+    """Where the story's asking begins in a long story (its first clause that asks, the first
+    clause left out), or None when the text is no story or asks in no clause but the first:
+    what comes from there on is read whole (这个理财靠谱吗，收益能拿到不 asks of 理财)."""
+    if len(text) < _STORY_CHARS:
+        return None
+    clauses = list(_CLAUSE.finditer(text))
+    if len(clauses) < _STORY_CLAUSES:
+        return None
+    for clause in clauses[1:]:
+        if _ASKS_HELP.search(clause.group()):
+            return clause.start()
+    return None
 
 
 class Scope:
@@ -155,9 +187,13 @@ class Scope:
         if not text.strip():
             return None
         plain = _prepared(reworded) if reworded is not None else ""
+        asking = _asking_clause(text)
         for rule in RULES:
             if not rule.asks.search(text):
                 continue
+            background = asking is not None and rule.kind in _BACKGROUND_KINDS
+            if background and not rule.asks.search(text[asking:]):
+                continue  # only the story's background names it
             if rule.unless is not None and rule.unless.search(text):
                 continue
             if rule.named_lifts and self.names_one(text):

@@ -126,7 +126,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             + _CARE
             + "|"
             + _EXERCISE
-            + r"|没人(管|接|带|看)|托管|课后服务|(武术|打拳|兴趣|延时|课后的?)班"
+            + r"|没人(管|接|带|看|辅导|照看)|托管|课后服务|(武术|打拳|兴趣|延时|课后的?)班"
+            # a sport wanted for the child then (练点功夫, 学点拳脚强强身子)
+            + r"|功夫|拳脚|武术|强身|强强身"
         ),
     ),
     Rule(
@@ -137,7 +139,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"流转价格|土地价格|地价|多少钱一|多少一(亩|斤|公斤|平)|一斤|一公斤|哪个牌子|什么牌子|品牌",
             # a price by the unit: 土地流转一亩多少钱 (认购一块地多少钱 is the project's own figure)
             r"(一|每)(亩|斤|公斤|平|平米|平方|平方米)(地)?(要|得|大概|大约)?(多少钱|多少|几块|几百|几千|什么价|啥价)",
-            r"批发市场|菜市场|农贸市场|二手市场|人才市场|超市|商场|打折|优惠券|团购|外卖",
+            # a shop gone to is where the family went (带着娃去商场), no price asked
+            r"批发市场|菜市场|农贸市场|二手市场|人才市场|(?<![去逛到])(超市|商场)|打折|优惠券|团购|外卖",
             r"一个月多少钱|多少钱一个月|一小时|一次多少钱|哪(个|家)(养老院|敬老院|医院)(好|靠谱|最好|便宜)|(养老院|敬老院|医院)哪家(好|便宜)"
             r"|租.{0,6}房|注册公司|营业执照|工商注册|赚钱|挣钱|开网店|网店|贷款|借钱|借款|融资|投资|门票|票价|(在哪|哪里|哪儿|去哪)(能|可以)?买"
             r"|哪里有卖|网上买|下单",
@@ -173,8 +176,10 @@ TOPIC_RULES: tuple[Rule, ...] = (
     Rule(
         Refusal.MEDIA,
         any_of(
-            # The head of the request, not a modifier: 学拍视频, 视频剪辑培训 ask for a course.
-            rf"(?<![拍剪录摄制做])({_MEDIA})(?!剪辑|制作|拍摄|培训|课|班|教程|技术)",
+            # The head of the request, not a modifier: 学拍视频, 视频剪辑培训 ask for a course;
+            # nor where the resident heard of it (看新闻河南又发大水，想捐点钱物).
+            rf"(?<![拍剪录摄制做])(?!(?<=[看听])(?:新闻|报道))({_MEDIA})"
+            r"(?!剪辑|制作|拍摄|培训|课|班|教程|技术)",
             r"\b(videos?|photos?|pictures?|pics|footage|news (reports?|articles?|stor(y|ies))"
             r"|newspapers?|livestream)\b",
         ),

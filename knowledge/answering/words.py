@@ -84,8 +84,15 @@ class Wording:
         gapped = sorted((w for w in table if GAP in w), key=lambda w: (-len(w), w))
         # A few entries, tried in turn, longest first: 跟…吵架 before 跟…吵.
         gap = f"[\u4e00-\u9fff]{{0,{GAP_CHARS}}}"
+        # Each with its characters: one missing from the text is told faster than the pattern
+        # is tried (a hundred patterns tried took a short question 40 microseconds).
         self._gapped = [
-            (re.compile(gap.join(map(re.escape, w.split(GAP)))), table[w]) for w in gapped
+            (
+                frozenset(w.replace(GAP, "")),
+                re.compile(gap.join(map(re.escape, w.split(GAP)))),
+                table[w],
+            )
+            for w in gapped
         ]
         table = {w: s for w, s in table.items() if GAP not in w}
         self.table = table
@@ -104,8 +111,12 @@ class Wording:
         self._first = re.compile(f"[{re.escape(chars)}]") if chars else None
 
     def standardize(self, text: str) -> Standardized:
-        for pattern, standard in self._gapped:
-            text = pattern.sub(standard, text)
+        chars = set(text)
+        for needed, pattern, standard in self._gapped:
+            if needed <= chars:
+                rewritten = pattern.sub(standard, text)
+                if rewritten != text:
+                    text, chars = rewritten, set(rewritten)
         if self._first is None or not text:
             return Standardized(text, False)
         english = False
