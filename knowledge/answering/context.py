@@ -21,8 +21,8 @@ from knowledge.answering.list_query import ListQuery
 from knowledge.catalog import Catalog
 from knowledge.records import Fact, Kind, Organization, Project, Record
 
-if TYPE_CHECKING:  # replies.py imports this module
-    from knowledge.answering.replies import Answer
+if TYPE_CHECKING:  # outcome.py imports this module
+    from knowledge.answering.outcome import Answer
 
 DEFAULT_MINUTES = 10
 MAX_FOLLOW_UP = 20  # characters; a longer message tells its own story (他 is someone else)

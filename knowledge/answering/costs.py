@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
-from knowledge.answering.context import MAX_FOLLOW_UP, Subject, points_back
+from knowledge.answering.context import MAX_FOLLOW_UP, FollowUp, Subject, points_back
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.answering.match import Match
-from knowledge.answering.replies import Answer, FollowUp, followed
+from knowledge.answering.outcome import Answer
+from knowledge.answering.replies import followed
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
 from knowledge.records import Organization, Project

@@ -1,105 +1,57 @@
-"""The `Answer` to one question, built for what the matcher decided: a refusal, a list or a
-count, a choice, a confirmation, an answer, or a follow-up of what the chat was last shown.
-The `Answerer` (answer.py) picks which and logs it; these only build."""
+"""The `Answer` (outcome.py) to one question, built for what the matcher decided: a danger
+or a refusal, a list or a count (list_answers.py), a choice, a confirmation, an answer, or a
+follow-up. The `Answerer` (answer.py) picks which and logs it; these only build."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from functools import partial
-from typing import Any
 
 from knowledge.answering.compose import GREETING, NOT_FOUND
-from knowledge.answering.confirm import confirm_reply, in_words
-from knowledge.answering.context import FollowUp, Subject, subject_of
-from knowledge.answering.documents import asks_documents, documents, documents_reply, national
-from knowledge.answering.fact_lists import fact_counts, fact_lists, place_totals, praised
-from knowledge.answering.figure_places import figure_of_another_place, wide_place
+from knowledge.answering.confirm import confirm_reply
+from knowledge.answering.context import FollowUp, subject_of
+from knowledge.answering.documents import asks_documents
+from knowledge.answering.fact_lists import fact_counts, fact_lists, praised
+from knowledge.answering.figure_places import figure_of_another_place
 from knowledge.answering.figure_questions import is_award_question
 from knowledge.answering.figures import family_figures, figures_reply, selections
-from knowledge.answering.follow_replies import follow_up_reply, other_projects
+from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent, detect_intent
+from knowledge.answering.list_answers import (
+    NOT_LISTED_HINT,
+    chosen_within,
+    documents_answer,
+    list_answer,
+    other_projects_than,
+    projects_answer,
+    where_it,
+)
 from knowledge.answering.list_questions import (
     form_asked,
     is_count_question,
     is_list_question,
-    list_head,
-    name_asked,
     narrowing_words,
     other_institutions,
-    topic_words,
-    topics_of,
     without_places,
 )
-from knowledge.answering.lists import Listing, ListQuery
 from knowledge.answering.matcher import Match
 from knowledge.answering.named_asks import not_held
+from knowledge.answering.outcome import Answer, about, result_of
 from knowledge.answering.places import other_district_note
 from knowledge.answering.project_lists import (
-    GENERIC_PROJECT_WORDS,
-    MAX_PROJECTS,
     asks_projects,
-    organizations_of,
-    projects_listed,
-    projects_reply,
 )
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
-from knowledge.answering.urgent import Danger
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Kind, Organization, Project, Record
+from knowledge.records import Activity, Organization, Project, Record
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
 NO_JUDGEMENT = "我不做评价和比较，下面是资料里写的情况："
-NOT_LISTED_HINT = "如需查找社会组织，可以写出区县或需要的服务，也可以发送 /orgs 浏览全部组织。"
-
-
-@dataclass
-class Answer:
-    query: str
-    answered: bool
-    intent: Intent
-    reply: Reply
-    results: list[dict[str, Any]] = field(default_factory=list)
-    choices: list[Record] = field(default_factory=list)  # when the question is ambiguous
-    top: Record | None = None  # the record answered about (or the best of the choices)
-    decision: Decision = Decision.UNKNOWN
-    proposal: Reply | None = None  # confirm: the answer about `top`, if the resident says 是
-    ref: str = ""  # the logged question's ref ("" when not logged)
-    context: Subject | None = None  # the chat's context this follow-up was answered from
-    subject: Subject | None = None  # what a follow-up to this answer would be about
-    listed: list[Organization] = field(default_factory=list)  # a list question's answer
-    list_query: ListQuery | None = None  # what the list asked for
-    refusal: Refusal | None = None  # why a question that is not ours was refused
-    danger: Danger | None = None  # a danger told: the reply starts with its emergency number
-
-    @property
-    def text(self) -> str:
-        """The reply as plain text without buttons (a proposal is given, and said to be one)."""
-        if self.proposal is not None:
-            return in_words(self.reply, self.proposal)
-        return self.reply.text
-
-    def to_json(self) -> dict[str, Any]:
-        found = {
-            "query": self.query,
-            "answered": self.answered,
-            "decision": self.decision,
-            "intent": self.intent,
-            "results": self.results,
-            "reply": self.text,
-        }
-        if self.context is not None:
-            found["context"] = self.context.to_json()
-        if self.refusal:
-            found["refusal"] = self.refusal
-        if self.danger:
-            found["danger"] = self.danger
-        return found
 
 
 def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
@@ -152,7 +104,7 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         chosen = selections(snapshot.catalog, places)
         if chosen:
             return about(snapshot, match.query, chosen[0], Intent.FIGURE)
-        within = _chosen_within(snapshot, match)
+        within = chosen_within(snapshot, match)
         if within is not None:  # 渭滨区和金台区各有哪家上了典型事例: 宝鸡市's, of those places
             return within
         where = "".join(places)
@@ -160,7 +112,7 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         # with the article's words praising them
         said = praised(snapshot, places, form_asked(shape.replace(" ", "")))
         if said:
-            answer = _list_answer(snapshot, match)
+            answer = list_answer(snapshot, match)
             if answer.answered:
                 lead = f"资料中没有{where}评选的记录；原文写到：“{said}。”"
                 answer.reply.lines.insert(0, lead)
@@ -168,22 +120,22 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
         return Answer(match.query, False, Intent.LIST, none, [])
     if asks_documents(shape):  # 未央区出了哪些管社会组织的文件: every one
-        return _documents(snapshot, match)
-    besides = _other_projects_than(snapshot, match)
+        return documents_answer(snapshot, match)
+    besides = other_projects_than(snapshot, match)
     if besides is not None:  # 秋文社工的项目除了唯爱妈妈还有啥
         return besides
-    if is_list_question(shape) and not fact_lists(snapshot, match) and not _where_it(match, shape):
-        return _list_answer(snapshot, match)
+    if is_list_question(shape) and not fact_lists(snapshot, match) and not where_it(match, shape):
+        return list_answer(snapshot, match)
     # English read in Chinese words keeps no order: "how many children has the Zhita centre
     # helped" ends with 中心, and is the centre's figure, not a count of centres
     counts = is_count_question(shape, places=bool(match.places), named=match.named)
     counts = counts and not (match.english and match.named)
     if counts and not fact_counts(snapshot, match):
-        return _list_answer(snapshot, match, counted=True)
+        return list_answer(snapshot, match, counted=True)
     # 未央区有哪些项目: every one, not the best (秋文社工有哪些项目 is its own answer)
     if asks_projects(shape) and not snapshot.lister.named(shape.replace(" ", "")):
-        return _projects(snapshot, match)
-    results = [_result(snapshot.catalog, s.doc, s.score) for s in match.results]
+        return projects_answer(snapshot, match)
+    results = [result_of(snapshot.catalog, s.doc, s.score) for s in match.results]
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
         return Answer(match.query, False, Intent.GREETING, GREETING, results)
@@ -193,7 +145,7 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             return held
         if _ANY_OF_THEM.search(shape.replace(" ", "")) and _all_known(snapshot, match):
             # 未央区有没有做残疾人服务的组织: whether any does, by place and need, not 不知道
-            listed = _list_answer(snapshot, match)
+            listed = list_answer(snapshot, match)
             if listed.answered or (listed.list_query and listed.list_query.topics):
                 return listed
         if intent == Intent.INTRODUCE or not match.normalized:
@@ -245,7 +197,6 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
 
 _NUMBER = re.compile(r"\d")
 _ANY_OF_THEM = re.compile(r"有没有[^，,。？?！!]{1,16}(组织|机构|协会|社团|团体|社工|中心)")
-_PLACES_HEAD = re.compile(r"^的?(地方|地儿|场所|地点)")
 
 
 def _all_known(snapshot: Snapshot, match: Match) -> bool:
@@ -253,75 +204,6 @@ def _all_known(snapshot: Snapshot, match: Match) -> bool:
     (有没有给老人算命的机构: 算命 is no need they serve, whatever 老人 lists)."""
     postings = snapshot.index.postings
     return all(w in postings for w in narrowing_words(match.words, snapshot.index.expansions))
-
-
-def _where_it(match: Match, shape: str) -> bool:
-    """Whether a question naming an organization asks where it did something (青年文联在哪些
-    地方演出过): 地方 are places then, not organizations listed."""
-    head = list_head(shape)
-    return match.named and head is not None and bool(_PLACES_HEAD.match(head))
-
-
-def _documents(snapshot: Snapshot, match: Match) -> Answer:
-    places = [name for _, name in match.places]
-    wide = wide_place(match.normalized)  # 陕西有哪些社会组织政策: no province's are given
-    country = national(match.normalized) and not places
-    # 养老政策: of a need the documents are not about (their topics say what they are about)
-    expansions = snapshot.index.expansions
-    held = {f"T:{t}" for f in documents(snapshot.catalog, []) for t in f.topics}
-    about = [
-        w
-        for w in topic_words(match.words, expansions, match.normalized)
-        if not {k for k in expansions.get(w, ()) if k.startswith("T:")} <= held
-    ]
-    facts = (
-        []
-        if wide and not country
-        else documents(snapshot.catalog, places, about, of_country=country)
-    )
-    where = "国家" if country else wide or "、".join(places)
-    reply = documents_reply(snapshot.catalog, facts, where, about)
-    results = [{"kind": f.KIND, "id": f.id, "name": f.name, "score": 1.0} for f in facts]
-    answer = Answer(match.query, bool(facts), Intent.LIST, reply, results)
-    answer.top = facts[0] if facts else None
-    answer.decision = Decision.ANSWER if facts else Decision.UNKNOWN
-    return answer
-
-
-def _other_projects_than(snapshot: Snapshot, match: Match) -> Answer | None:
-    """An organization's other projects, when the one excepted (除了唯爱妈妈) is a project of
-    the organization the question names."""
-    compact = match.normalized.replace(" ", "")
-    said, org_id = snapshot.lister.excepted_name(compact)
-    catalog = snapshot.catalog
-    project = next(
-        (p for p in catalog.projects.values() if said and said in (p.name, *p.aliases)), None
-    )
-    org = catalog.organizations.get(org_id)
-    if project is None or org is None or said in (org.name, *org.aliases):
-        return None
-    if snapshot.lister.named(compact.replace(said, "", 1)) != org.id:
-        # 除了情暖农村幸福院还有啥项目: the other projects like it, of anyone
-        shape = without_places(match.normalized, snapshot.index.places)
-        return _projects(snapshot, match, project) if asks_projects(shape) else None
-    answer = about(snapshot, match.query, org, Intent.PROJECTS)
-    answer.reply = other_projects(catalog, org, project)
-    return answer
-
-
-def _chosen_within(snapshot: Snapshot, match: Match) -> Answer | None:
-    """Those of a wider place's selection (宝鸡市's 典型事例) that are in the places asked."""
-    lister = snapshot.lister
-    for fact in selections(snapshot.catalog, []):
-        chosen = set(lister.organizations_in(fact))
-        others = tuple(k for k in snapshot.catalog.organizations if k not in chosen)
-        listing = lister.run(ListQuery(tuple(match.places), exclude=others))
-        if listing.organizations and not listing.widened:
-            answer = listed_answer(snapshot, match.query, listing)
-            lead = f"{fact.name}中，{'、'.join(name for _, name in match.places)}的有："
-            answer.reply = Reply(f"{fact.name}（{listing.what}）", [lead, *answer.reply.lines])
-            return answer
-    return None
 
 
 def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | None:
@@ -336,15 +218,6 @@ def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | N
     reply = figures_reply(snapshot.catalog, record, match.words, match.normalized)
     result = {"kind": record.KIND, "id": record.id, "name": record.display_name, "score": 0.0}
     answer = Answer(match.query, True, Intent.FIGURE, reply, [result], top=record)
-    answer.decision = Decision.ANSWER
-    return answer
-
-
-def about(snapshot: Snapshot, query: str, record: Record, intent: Intent) -> Answer:
-    """The answer about one record the question was found to ask for."""
-    reply = snapshot.composer.answer(record, Intent.INTRODUCE, [], [])
-    result = {"kind": record.KIND, "id": record.id, "name": record.display_name}
-    answer = Answer(query, True, intent, reply, [{**result, "score": 0.0}], top=record)
     answer.decision = Decision.ANSWER
     return answer
 
@@ -392,91 +265,9 @@ def record_of(catalog: Catalog, doc: Doc) -> Record:
     return record
 
 
-def _list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> Answer:
-    # 除了武术协会: 武术 is no topic, unless said again (除了高新区慈善协会还有哪些做慈善的)
-    said, _ = snapshot.lister.excepted_name(match.normalized)
-    rest = match.normalized.replace(" ", "").replace(said, "", 1) if said else ""
-    words = [w for w in match.words if not said or w in rest]
-    piece, _ = name_asked(match.normalized)  # 名字里带慈善: 慈善 is the name's, no topic
-    words = [w for w in words if not piece or w not in piece]
-    topics = topics_of(words, snapshot.index.expansions, match.normalized)
-    matched: list[str] = []
-    if not topics and narrowing_words(match.words, snapshot.index.expansions):
-        docs = [s.doc for s in match.results]
-        matched = [d.id if d.kind == Kind.ORGANIZATION else d.organization for d in docs]
-    said = [
-        w
-        for w in topic_words(words, snapshot.index.expansions, match.normalized, pieces=True)
-        if len(w) > 1
-    ]
-    listing = snapshot.lister.listing(
-        match.normalized, match.places, topics, [m for m in matched if m], said
-    )
-    listing.counted = counted
-    wide = wide_place(match.normalized) if counted and not match.places else ""
-    if wide:  # 全国有多少社会组织: the records are two cities' few, no count of the country's
-        cities = "、".join(dict.fromkeys(o.city for o in snapshot.catalog.organizations.values()))
-        lines = [f"资料只写到{cities}的部分社会组织。", NOT_LISTED_HINT]
-        reply = Reply(f"资料中没有{wide}{listing.query.form or '社会组织'}的数目。", lines)
-        return Answer(match.query, False, Intent.LIST, reply, [])
-    if counted:  # 宝鸡和西安各有几家, 未央区有多少家: each place's total, where a fact gives it
-        each = snapshot.lister.alternatives(listing.query.places)
-        listing.totals = place_totals(snapshot, each)
-    return listed_answer(snapshot, match.query, listing)
-
-
-def _projects(snapshot: Snapshot, match: Match, besides: Project | None = None) -> Answer:
-    words = [w for w in match.words if w not in GENERIC_PROJECT_WORDS]
-    topics = topics_of(words, snapshot.index.expansions, match.normalized)
-    catalog = snapshot.catalog
-    projects = projects_listed(catalog, snapshot.lister, match.places, topics)
-    projects = [p for p in projects if p is not besides]
-    reply = projects_reply(catalog, projects, match.places, topics)
-    results = [
-        {"kind": p.KIND, "id": p.id, "name": p.name, "score": 1.0} for p in projects[:MAX_PROJECTS]
-    ]
-    answer = Answer(match.query, bool(projects), Intent.LIST, reply, results)
-    answer.listed = organizations_of(catalog, projects)
-    answer.decision = Decision.ANSWER if projects else Decision.UNKNOWN
-    return answer
-
-
-def listed_answer(snapshot: Snapshot, query: str, listing: Listing) -> Answer:
-    results = [
-        {"kind": Kind.ORGANIZATION, "id": o.id, "name": o.name, "score": 1.0}
-        for o in listing.organizations
-    ]
-    reply = snapshot.lister.reply(listing)
-    found = bool(listing.organizations)
-    return Answer(
-        query,
-        found,
-        Intent.LIST,
-        reply,
-        results,
-        decision=Decision.ANSWER if found else Decision.UNKNOWN,
-        listed=listing.organizations,
-        list_query=listing.query,
-    )
-
-
 def _choices(match: Match) -> list[Doc]:
     seen: list[Doc] = []
     for scored in match.results:
         if scored.score >= 0.6 * match.results[0].score and scored.doc not in seen:
             seen.append(scored.doc)
     return seen[:5]
-
-
-def _result(catalog: Catalog, doc: Doc, score: float) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "kind": doc.kind,
-        "id": doc.id,
-        "name": doc.name,
-        "score": round(score, 3),
-    }
-    if doc.kind != Kind.ORGANIZATION and doc.organization:
-        owner = catalog.organizations.get(doc.organization)
-        name = owner.name if owner else ""
-        result["organization"] = {"id": doc.organization, "name": name}
-    return result

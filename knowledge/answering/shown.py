@@ -19,9 +19,11 @@ from knowledge.answering.context import (
 from knowledge.answering.figures import figure_named, figures_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
+from knowledge.answering.list_answers import listed_answer
 from knowledge.answering.list_query import Listing, ListQuery
 from knowledge.answering.list_questions import topics_of
 from knowledge.answering.match import Match
+from knowledge.answering.outcome import Answer, about
 from knowledge.answering.picks import (
     Pick,
     all_reply,
@@ -31,7 +33,7 @@ from knowledge.answering.picks import (
     pointed_several,
     relisted,
 )
-from knowledge.answering.replies import Answer, about, composed, followed, listed_answer
+from knowledge.answering.replies import composed, followed
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
 from knowledge.records import Kind, Organization, Project, Record

@@ -1,0 +1,179 @@
+"""The answers that list: organizations by place, topic, form or name, a count of them, the
+projects of a place or topic, the documents of a place, and those of a selection."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.answering.documents import documents, documents_reply, national
+from knowledge.answering.fact_lists import place_totals
+from knowledge.answering.figure_places import wide_place
+from knowledge.answering.figures import selections
+from knowledge.answering.follow_replies import other_projects
+from knowledge.answering.gate import Decision
+from knowledge.answering.intent import Intent
+from knowledge.answering.list_questions import (
+    list_head,
+    name_asked,
+    narrowing_words,
+    topic_words,
+    topics_of,
+    without_places,
+)
+from knowledge.answering.lists import Listing, ListQuery
+from knowledge.answering.matcher import Match
+from knowledge.answering.outcome import Answer, about
+from knowledge.answering.project_lists import (
+    GENERIC_PROJECT_WORDS,
+    MAX_PROJECTS,
+    asks_projects,
+    organizations_of,
+    projects_listed,
+    projects_reply,
+)
+from knowledge.answering.snapshot import Snapshot
+from knowledge.records import Kind, Project
+from knowledge.reply import Reply
+
+NOT_LISTED_HINT = "如需查找社会组织，可以写出区县或需要的服务，也可以发送 /orgs 浏览全部组织。"
+_PLACES_HEAD = re.compile(r"^的?(地方|地儿|场所|地点)")
+
+
+def documents_answer(snapshot: Snapshot, match: Match) -> Answer:
+    places = [name for _, name in match.places]
+    wide = wide_place(match.normalized)  # 陕西有哪些社会组织政策: no province's are given
+    country = national(match.normalized) and not places
+    # 养老政策: of a need the documents are not about (their topics say what they are about)
+    expansions = snapshot.index.expansions
+    held = {f"T:{t}" for f in documents(snapshot.catalog, []) for t in f.topics}
+    about = [
+        w
+        for w in topic_words(match.words, expansions, match.normalized)
+        if not {k for k in expansions.get(w, ()) if k.startswith("T:")} <= held
+    ]
+    facts = (
+        []
+        if wide and not country
+        else documents(snapshot.catalog, places, about, of_country=country)
+    )
+    where = "国家" if country else wide or "、".join(places)
+    reply = documents_reply(snapshot.catalog, facts, where, about)
+    results = [{"kind": f.KIND, "id": f.id, "name": f.name, "score": 1.0} for f in facts]
+    answer = Answer(match.query, bool(facts), Intent.LIST, reply, results)
+    answer.top = facts[0] if facts else None
+    answer.decision = Decision.ANSWER if facts else Decision.UNKNOWN
+    return answer
+
+
+def other_projects_than(snapshot: Snapshot, match: Match) -> Answer | None:
+    """An organization's other projects, when the one excepted (除了唯爱妈妈) is a project of
+    the organization the question names."""
+    compact = match.normalized.replace(" ", "")
+    said, org_id = snapshot.lister.excepted_name(compact)
+    catalog = snapshot.catalog
+    project = next(
+        (p for p in catalog.projects.values() if said and said in (p.name, *p.aliases)), None
+    )
+    org = catalog.organizations.get(org_id)
+    if project is None or org is None or said in (org.name, *org.aliases):
+        return None
+    if snapshot.lister.named(compact.replace(said, "", 1)) != org.id:
+        # 除了情暖农村幸福院还有啥项目: the other projects like it, of anyone
+        shape = without_places(match.normalized, snapshot.index.places)
+        return projects_answer(snapshot, match, project) if asks_projects(shape) else None
+    answer = about(snapshot, match.query, org, Intent.PROJECTS)
+    answer.reply = other_projects(catalog, org, project)
+    return answer
+
+
+def chosen_within(snapshot: Snapshot, match: Match) -> Answer | None:
+    """Those of a wider place's selection (宝鸡市's 典型事例) that are in the places asked."""
+    lister = snapshot.lister
+    for fact in selections(snapshot.catalog, []):
+        chosen = set(lister.organizations_in(fact))
+        others = tuple(k for k in snapshot.catalog.organizations if k not in chosen)
+        listing = lister.run(ListQuery(tuple(match.places), exclude=others))
+        if listing.organizations and not listing.widened:
+            answer = listed_answer(snapshot, match.query, listing)
+            lead = f"{fact.name}中，{'、'.join(name for _, name in match.places)}的有："
+            answer.reply = Reply(f"{fact.name}（{listing.what}）", [lead, *answer.reply.lines])
+            return answer
+    return None
+
+
+def list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> Answer:
+    """The organizations a list or count question asks for (by place, topic, form, name)."""
+    # 除了武术协会: 武术 is no topic, unless said again (除了高新区慈善协会还有哪些做慈善的)
+    said, _ = snapshot.lister.excepted_name(match.normalized)
+    rest = match.normalized.replace(" ", "").replace(said, "", 1) if said else ""
+    words = [w for w in match.words if not said or w in rest]
+    piece, _ = name_asked(match.normalized)  # 名字里带慈善: 慈善 is the name's, no topic
+    words = [w for w in words if not piece or w not in piece]
+    topics = topics_of(words, snapshot.index.expansions, match.normalized)
+    matched: list[str] = []
+    if not topics and narrowing_words(match.words, snapshot.index.expansions):
+        docs = [s.doc for s in match.results]
+        matched = [d.id if d.kind == Kind.ORGANIZATION else d.organization for d in docs]
+    said = [
+        w
+        for w in topic_words(words, snapshot.index.expansions, match.normalized, pieces=True)
+        if len(w) > 1
+    ]
+    listing = snapshot.lister.listing(
+        match.normalized, match.places, topics, [m for m in matched if m], said
+    )
+    listing.counted = counted
+    wide = wide_place(match.normalized) if counted and not match.places else ""
+    if wide:  # 全国有多少社会组织: the records are two cities' few, no count of the country's
+        cities = "、".join(dict.fromkeys(o.city for o in snapshot.catalog.organizations.values()))
+        lines = [f"资料只写到{cities}的部分社会组织。", NOT_LISTED_HINT]
+        reply = Reply(f"资料中没有{wide}{listing.query.form or '社会组织'}的数目。", lines)
+        return Answer(match.query, False, Intent.LIST, reply, [])
+    if counted:  # 宝鸡和西安各有几家, 未央区有多少家: each place's total, where a fact gives it
+        each = snapshot.lister.alternatives(listing.query.places)
+        listing.totals = place_totals(snapshot, each)
+    return listed_answer(snapshot, match.query, listing)
+
+
+def projects_answer(snapshot: Snapshot, match: Match, besides: Project | None = None) -> Answer:
+    """Every project of the places and topics asked (未央区有哪些项目), but `besides`."""
+    words = [w for w in match.words if w not in GENERIC_PROJECT_WORDS]
+    topics = topics_of(words, snapshot.index.expansions, match.normalized)
+    catalog = snapshot.catalog
+    projects = projects_listed(catalog, snapshot.lister, match.places, topics)
+    projects = [p for p in projects if p is not besides]
+    reply = projects_reply(catalog, projects, match.places, topics)
+    results = [
+        {"kind": p.KIND, "id": p.id, "name": p.name, "score": 1.0} for p in projects[:MAX_PROJECTS]
+    ]
+    answer = Answer(match.query, bool(projects), Intent.LIST, reply, results)
+    answer.listed = organizations_of(catalog, projects)
+    answer.decision = Decision.ANSWER if projects else Decision.UNKNOWN
+    return answer
+
+
+def listed_answer(snapshot: Snapshot, query: str, listing: Listing) -> Answer:
+    """The answer giving a listing's organizations, a button each."""
+    results = [
+        {"kind": Kind.ORGANIZATION, "id": o.id, "name": o.name, "score": 1.0}
+        for o in listing.organizations
+    ]
+    reply = snapshot.lister.reply(listing)
+    found = bool(listing.organizations)
+    return Answer(
+        query,
+        found,
+        Intent.LIST,
+        reply,
+        results,
+        decision=Decision.ANSWER if found else Decision.UNKNOWN,
+        listed=listing.organizations,
+        list_query=listing.query,
+    )
+
+
+def where_it(match: Match, shape: str) -> bool:
+    """Whether a question naming an organization asks where it did something (青年文联在哪些
+    地方演出过): 地方 are places then, not organizations listed."""
+    head = list_head(shape)
+    return match.named and head is not None and bool(_PLACES_HEAD.match(head))
