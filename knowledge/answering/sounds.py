@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from functools import lru_cache
 
 
@@ -72,14 +73,31 @@ PINYIN_QUESTION_WORDS = frozenset(
         "哪里",
     ]
 )
+# Characters that tell no need in a question written in pinyin (zhita zai nali, shi gan
+# shenme de): what is left of it unread once its words are read says nothing more.
+FILLER_CHARS = (
+    "的是在有吗呢了个和跟给我你他她它们这那哪几么吧啊呀去做办干要想能可以会都也还就请问一下里儿"
+    "什怎样多少谁些点到找家人"
+)
+
+
+def filler_syllables(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The syllables of FILLER_CHARS, as pinyin is typed (every reading)."""
+    return frozenset(r for char in FILLER_CHARS for r in table.get(char, ()))
+
+
 HOMOPHONE_MAX = 6  # characters: longer words are matched by fuzzy name matching instead
 
 
 def sound_tables(
-    domain_words: set[str], char_pinyin: dict[str, tuple[str, ...]]
+    domain_words: set[str],
+    char_pinyin: dict[str, tuple[str, ...]],
+    spelt_words: Collection[str] = (),
 ) -> tuple[dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]], dict[str, str]]:
     """What the knowledge base's words sound like: its words by their first two syllables
-    (for sound-alike typos), and the pinyin a resident may type for each (for pinyin input)."""
+    (for sound-alike typos), and the pinyin a resident may type for each (for pinyin input);
+    `spelt_words` (whole names, legal forms) are given their pinyin only, as they are read
+    (金台区武术协会 is jintaiquwushuxiehui)."""
     homophones: dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]] = defaultdict(
         list
     )
@@ -96,6 +114,11 @@ def sound_tables(
                 for second in readings[1]:
                     homophones[(first, second)].append((spoken, word))
         spelt.append((word, _spellings(readings)))
+    known = domain_words | PINYIN_QUESTION_WORDS
+    for word in sorted(set(spelt_words) - known, key=lambda w: (len(w), w)):
+        readings = word_readings(word, char_pinyin) if len(word) >= 2 else None
+        if readings is not None:
+            spelt.append((word, _spellings(as_read(word, readings))))
     # Every word's usual spelling before any through a rarer reading ("wuyi" is 武艺, not
     # 舞台 read through 台's rare yi); among equals, the shorter word.
     pinyin_words: dict[str, str] = {}
