@@ -77,7 +77,9 @@ class Matcher:
         self._n_docs = max(len(index.docs), 1)
         self.spelling = Spelling(index)
         self._columns = Columns(index)  # large knowledge bases: common words laid out
-        self.wording = Wording(index.words, index.word_guards, set(index.english_words))
+        self.wording = Wording(
+            index.words, index.word_guards, set(index.english_words), index.pinyin_words
+        )
         # Remembered per word: recomputing them made a long story a tenth slower.
         self._word_scores: dict[str, dict[int, float]] = {}  # small knowledge bases only
         self._word_weights: dict[str, float] = {}

@@ -102,6 +102,8 @@ def sound_tables(
         list
     )
     spelt: list[tuple[str, list[str]]] = []
+    done: set[str] = set()
+    umlauts = _umlaut_readings()
     for word in sorted(domain_words | PINYIN_QUESTION_WORDS, key=lambda w: (len(w), w)):
         # Long names are left to fuzzy matching; keeping them here would make every
         # lookup walk thousands of names that share a district's syllables.
@@ -113,12 +115,12 @@ def sound_tables(
             for first in readings[0]:
                 for second in readings[1]:
                     homophones[(first, second)].append((spoken, word))
-        spelt.append((word, _spellings(readings)))
-    known = domain_words | PINYIN_QUESTION_WORDS
-    for word in sorted(set(spelt_words) - known, key=lambda w: (len(w), w)):
+        spelt.append((word, _spellings(_typed(word, readings, umlauts))))
+        done.add(word)
+    for word in sorted(set(spelt_words) - done, key=lambda w: (len(w), w)):
         readings = word_readings(word, char_pinyin) if len(word) >= 2 else None
         if readings is not None:
-            spelt.append((word, _spellings(as_read(word, readings))))
+            spelt.append((word, _spellings(_typed(word, as_read(word, readings), umlauts))))
     # Every word's usual spelling before any through a rarer reading ("wuyi" is 武艺, not
     # 舞台 read through 台's rare yi); among equals, the shorter word.
     pinyin_words: dict[str, str] = {}
@@ -127,6 +129,32 @@ def sound_tables(
             if rank < len(options):
                 pinyin_words.setdefault(options[rank], word)
     return dict(homophones), pinyin_words
+
+
+def _umlaut_readings() -> dict[str, tuple[str, ...]]:
+    """The characters read with ü (女, 旅, 律), each as typed with v: nv, lv (the readings
+    table writes them nu, lu, as the letters are without their marks)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    found: dict[str, tuple[str, ...]] = {}
+    for code, readings in pinyin_dict.items():
+        if not 0x3400 <= code <= 0x9FFF:
+            continue
+        # ǚ is u, a diaeresis and a tone mark once decomposed
+        spelt = [unicodedata.normalize("NFKD", r) for r in readings.split(",")]
+        typed = [_strip_tone(r.replace("u\u0308", "v")) for r in spelt if "u\u0308" in r]
+        if typed:
+            found[chr(code)] = tuple(dict.fromkeys(typed))
+    return found
+
+
+def _typed(
+    word: str, readings: tuple[tuple[str, ...], ...], umlauts: dict[str, tuple[str, ...]]
+) -> tuple[tuple[str, ...], ...]:
+    """Each character's readings as a resident may type them: 女 is nu, or nv (last)."""
+    if not any(c in umlauts for c in word):
+        return readings
+    return tuple((*r, *umlauts.get(c, ())) for c, r in zip(word, readings, strict=True))
 
 
 def _spellings(readings: tuple[tuple[str, ...], ...], limit: int = 8) -> list[str]:

@@ -1,0 +1,141 @@
+"""Foreign and mixed-language residents get the same answers (issue 16, cause 7): English,
+Chinese mixed with English, pinyin, and names written in translation or in pinyin reach the
+same organizations, figures and lists as Chinese; English asks for what is not ours are
+refused as the Chinese are; the reply says once, in English, that its details are Chinese."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.answering.answer import Answer, Answerer
+from knowledge.answering.confirm import ENGLISH_NOTE, confirm_reply, in_words, with_english_note
+from knowledge.answering.intent import Intent
+from knowledge.curation.apply import open_knowledge
+from knowledge.reply import Reply
+from tests.bot.test_cli import ask
+from tests.knowledge.answering.chat import in_one_chat
+
+
+def organization(answer: Answer) -> str:
+    top = answer.results[0]
+    return top["organization"]["id"] if "organization" in top else top["id"]
+
+
+# (question, the organization or project answered about, a text the reply must hold)
+FOUND = [
+    # pinyin of whole names and of the words names are made of, derived from the names
+    ("jintai wushu xiehui goes to how many kindergartens?", "jintai-wushu", "15"),
+    ("jiedao shehui zuzhi fuwu zhongxin shi gan shenme de", "what-is-sozo-service-center", ""),
+    ("where is the anxin xiaowu?", "anxin-xiaowu", ""),
+    ("qinnvzi xiangmu shi shenme", "qinnvzi", ""),  # 女 typed nv, as phones' keyboards do
+    # names in translation, everyday English, British spelling and misspellings
+    ("The 'I have a field in Chencang' project, how many plots?", "chencang-farmland", "162"),
+    (
+        "I feel stressed and want to talk with a psycholgist in Baoji",
+        "baoji-mingming-psychology",
+        "",
+    ),
+    ("any social organisation for the eldery in the hi-tech zone?", "baoji-hitech-charity", ""),
+    ("how many social orgs does weiyang have", "weiyang-org-stats", "281"),
+    ("rent a vegetable field in Chencang, how does it work?", "chencang-sozo-center", "有块田"),
+    ("Ivy social work in Weiyang", "changqingteng-social-work", ""),
+    ("I feel down, anyone to talk to in Baoji?", "baoji-mingming-psychology", ""),
+    # Chinese and English mixed
+    ("weiyang 有多少 social organisations", "weiyang-org-stats", "281"),
+]
+
+
+@pytest.mark.parametrize(("question", "org", "figure"), FOUND, ids=[q[:32] for q, _, _ in FOUND])
+def test_english_and_pinyin_find_the_right_record(
+    answerer: Answerer, question: str, org: str, figure: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered, answer.text
+    assert org in (answer.results[0]["id"], organization(answer)), answer.text
+    assert figure in answer.text
+
+
+def test_an_english_list_asked_last_is_a_list(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "Baoji organisations that do things for children, list please", log_question=False
+    )
+    assert answer.answered
+    assert {o.id for o in answer.listed} >= {
+        "baoji-zhita-children",
+        "baoji-national-defense-education",
+        "jintai-wushu",
+    }
+
+
+def test_a_follow_up_in_pinyin_after_english(answerer: Answerer) -> None:
+    answer = in_one_chat(
+        answerer, ["Tell me about Mingming psychology center", "where is their anxin xiaowu?"]
+    )
+    assert answer.answered
+    assert answer.results[0]["id"] == "anxin-xiaowu"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "waiguoren juliu xuke zai weiyang qu nali ban?",  # pinyin: a residence permit
+        "Is the director of Mingming psychological center married?",
+        "My autistic son has seizures, what dose of medicine should he take?",
+        "I need a lawyer for my divorce",
+        "is the zhita director a good person?",
+        "any gossip about the Qiuwen social workers?",
+    ],
+)
+def test_what_is_not_ours_is_refused_in_english_too(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered, answer.text
+    assert answer.text.endswith(ENGLISH_NOTE) or question.startswith("waiguoren")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is there an organization that helps farmers sell vegetables in Chencang?",
+        "autism therapy center in Baoji",
+        "free legal advice in Weiyang",
+    ],
+)
+def test_a_service_asked_in_english_is_not_refused(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.intent != Intent.OUT_OF_SCOPE, answer.text
+
+
+def test_the_english_note_is_said_once_under_a_proposal() -> None:
+    question = with_english_note(confirm_reply("宝鸡智塔儿童启能成长中心"))
+    proposal = with_english_note(Reply("宝鸡智塔儿童启能成长中心", ["宝鸡市"]))
+    text = in_words(question, proposal)
+    assert text.count(ENGLISH_NOTE) == 1
+    assert text.endswith(ENGLISH_NOTE)
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("kb") / "orgbot.db"
+    open_knowledge(path).close()
+    return path
+
+
+def test_orgbot_ask_json_answers_pinyin_with_the_figure(kb: Path) -> None:
+    data = json.loads(
+        ask(kb, "jintai wushu xiehui goes to how many kindergartens?", "--json").stdout
+    )
+    assert data["answered"]
+    assert data["results"][0]["id"] == "jintai-wushu"
+    assert "15所幼儿园" in data["reply"]
+    assert data["reply"].endswith(ENGLISH_NOTE)
+
+
+def test_names_pinyin_is_derived_from_the_names(answerer: Answerer) -> None:
+    typed = answerer.index.pinyin_words
+    assert typed["jintaiquwushuxiehui"] == "金台区武术协会"  # a whole name, as it is read
+    assert typed["xiehui"] == "协会"  # a word names are made of
+    assert typed["shehuituanti"] == "社会团体"  # a legal form
+    assert typed["qinnvzi"] == typed["qinnuzi"] == "秦女子"  # ü typed v or u
