@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from knowledge.answering.compose import NOT_FOUND
 from knowledge.answering.scope_asks import asked_for, weighs_ours
-from knowledge.answering.scope_rules import RULES, Refusal, Rule
+from knowledge.answering.scope_rules import CHINESE_RULES, RULES, Refusal, Rule
 from knowledge.answering.text import MAX_QUERY_CHARS
 from knowledge.catalog import Catalog
 from knowledge.reply import Reply
@@ -110,6 +110,7 @@ _PLAIN = {
     "哪搭": "哪里",
 }
 _QUESTION_WORDS = re.compile("咋(?!舌)|啥|阿达|阿搭|哪达|哪搭")
+_LATIN = re.compile("[a-z]")
 
 
 # Who the resident is, told before the request ("我是开网店的，想…", "我们是开厂的"): the
@@ -153,7 +154,7 @@ class Scope:
         if not text.strip():
             return None
         plain = _prepared(reworded) if reworded is not None else ""
-        for rule in RULES:
+        for rule in RULES if _LATIN.search(text) else CHINESE_RULES:
             if not rule.asks.search(text):
                 continue
             if rule.unless is not None and rule.unless.search(text):

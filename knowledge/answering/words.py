@@ -92,11 +92,17 @@ def english_words(records: dict[str, dict[str, object]], places: Collection[str]
 _LIST_ASKED = "列出"
 
 
+# "how many … are there" counts: 有哪些 (are there) would ask for the list instead.
+_COUNTED, _THERE_ARE = "多少", "有哪些"
+
+
 def _list_first(text: str) -> str:
     words = text.split()
-    if _LIST_ASKED not in words[1:]:
-        return text
-    return " ".join([_LIST_ASKED, *(w for w in words if w != _LIST_ASKED)])
+    if _COUNTED in words and _THERE_ARE in words:
+        words = [w for w in words if w != _THERE_ARE]
+    if _LIST_ASKED in words[1:]:
+        words = [_LIST_ASKED, *(w for w in words if w != _LIST_ASKED)]
+    return " ".join(words)
 
 
 class Wording:

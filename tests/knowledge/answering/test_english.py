@@ -139,3 +139,12 @@ def test_names_pinyin_is_derived_from_the_names(answerer: Answerer) -> None:
     assert typed["xiehui"] == "协会"  # a word names are made of
     assert typed["shehuituanti"] == "社会团体"  # a legal form
     assert typed["qinnvzi"] == typed["qinnuzi"] == "秦女子"  # ü typed v or u
+
+
+def test_how_many_are_there_is_a_count_not_a_list(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "how many social organizations are there in Weiyang district", log_question=False
+    )
+    assert answer.answered
+    assert answer.results[0]["id"] == "weiyang-org-stats"
+    assert "281" in answer.text
