@@ -124,6 +124,10 @@ class Wording:
             (re.compile(gap.join(map(re.escape, w.split(GAP)))), table[w]) for w in gapped
         ]
         table = {w: s for w, s in table.items() if GAP not in w}
+        # An English word's plural in -ies (agencies, communities) is the word too.
+        plurals = {w[:-1] + "ies": w for w in table if w.isascii() and w.endswith("y")}
+        table |= {p: table[w] for p, w in plurals.items() if p not in table}
+        english = english | {p for p, w in plurals.items() if w in english}
         self.table = table
         self.english = english
         self.pinyin = frozenset(pinyin)  # pinyin a resident may type: no misspelt English

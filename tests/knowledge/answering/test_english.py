@@ -16,7 +16,7 @@ from knowledge.answering.intent import Intent
 from knowledge.curation.apply import open_knowledge
 from knowledge.reply import Reply
 from tests.bot.test_cli import ask
-from tests.knowledge.answering.chat import in_one_chat
+from tests.knowledge.answering.chat import in_one_chat, standardized
 
 
 def organization(answer: Answer) -> str:
@@ -148,3 +148,17 @@ def test_how_many_are_there_is_a_count_not_a_list(answerer: Answerer) -> None:
     assert answer.answered
     assert answer.results[0]["id"] == "weiyang-org-stats"
     assert "281" in answer.text
+
+
+def test_an_english_follow_up_picks_from_the_choice_shown(answerer: Answerer) -> None:
+    first = answerer.answer("which social work agencies are in weiyang", log_question=False)
+    assert len(first.choices) >= 2 or len(first.listed) >= 2, first.text
+    shown = first.choices or first.listed
+    turns = ["which social work agencies are in weiyang", "the second one"]
+    answer = in_one_chat(answerer, turns)
+    assert answer.answered
+    assert answer.results[0]["id"] == shown[1].id
+
+
+def test_a_plural_in_ies_is_the_glossary_word(answerer: Answerer) -> None:
+    assert standardized(answerer, "weiyang policies") == "未央区 政策"
