@@ -214,7 +214,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"\b(jobs?|hiring|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
             r"|internships?|employment|earns?)\b|apply for (a |the )?(job|position)",
         ),
-        unless=re.compile(r"志愿|义工|volunteer"),
+        # a job lost, told: "I lost my job and I'm depressed" asks for no vacancy
+        unless=re.compile(r"志愿|义工|volunteer|\blost (my|his|her|their) jobs?\b|\blaid off\b"),
         named_lifts=False,
     ),
     Rule(

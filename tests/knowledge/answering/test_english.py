@@ -162,3 +162,24 @@ def test_an_english_follow_up_picks_from_the_choice_shown(answerer: Answerer) ->
 
 def test_a_plural_in_ies_is_the_glossary_word(answerer: Answerer) -> None:
     assert standardized(answerer, "weiyang policies") == "未央区 政策"
+
+
+@pytest.mark.parametrize(
+    ("question", "org"),
+    [
+        ("I lost my job and I am depressed", "baoji-mingming-psychology"),  # no vacancy asked
+        ("children left behind in villages, Baoji high tech zone", "baoji-hitech-charity"),
+    ],
+)
+def test_a_need_told_in_english_is_not_taken_for_something_else(
+    answerer: Answerer, question: str, org: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered, answer.text
+    assert organization(answer) == org
+
+
+def test_asked_what_the_bot_does_in_english_it_says_so(answerer: Answerer) -> None:
+    answer = answerer.answer("do you speak english?", log_question=False)
+    assert answer.intent == Intent.GREETING
+    assert answer.text.endswith(ENGLISH_NOTE)
