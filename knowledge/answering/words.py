@@ -88,21 +88,28 @@ def english_words(records: dict[str, dict[str, object]], places: Collection[str]
     }
 
 
-# "…, list please": English may ask for the list last; Chinese asks first (列出宝鸡做儿童的组织).
-_LIST_ASKED = "列出"
-
-
+# English asks for a list anywhere ("…, list please", "…, which ones?"); Chinese asks first
+# (列出宝鸡做儿童的组织, 哪些组织…), and projects after the place (未央区有哪些项目).
+_LIST_ASKED = ("列出", "哪些")
+_PROJECTS = "项目"
 # "how many … are there" counts: 有哪些 (are there) would ask for the list instead.
 _COUNTED, _THERE_ARE = "多少", "有哪些"
 
 
-def _list_first(text: str) -> str:
+def _in_chinese_order(text: str) -> str:
+    """An English question's list and count words where Chinese puts them."""
     words = text.split()
     if _COUNTED in words and _THERE_ARE in words:
         words = [w for w in words if w != _THERE_ARE]
-    if _LIST_ASKED in words[1:]:
-        words = [_LIST_ASKED, *(w for w in words if w != _LIST_ASKED)]
-    return " ".join(words)
+    asked = [w for w in words if w in _LIST_ASKED or w == _THERE_ARE]
+    if not asked:
+        return " ".join(words)
+    rest = [w for w in words if w not in asked]
+    if _PROJECTS in rest:
+        return " ".join([*(w for w in rest if w != _PROJECTS), _THERE_ARE + _PROJECTS])
+    if words[0] in asked:
+        return " ".join(words)
+    return " ".join([asked[0], *rest])
 
 
 class Wording:
@@ -182,7 +189,7 @@ class Wording:
             english = sum(w in ENGLISH_STOP_WORDS for w in latin) >= 2
         if english:
             kept = (self._spelt(w) for w in rewritten.split() if w not in ENGLISH_STOP_WORDS)
-            rewritten = _list_first(" ".join(w for w in kept if w))
+            rewritten = _in_chinese_order(" ".join(w for w in kept if w))
         return Standardized(rewritten, english)
 
     def _spelt(self, word: str) -> str:

@@ -183,3 +183,21 @@ def test_asked_what_the_bot_does_in_english_it_says_so(answerer: Answerer) -> No
     answer = answerer.answer("do you speak english?", log_question=False)
     assert answer.intent == Intent.GREETING
     assert answer.text.endswith(ENGLISH_NOTE)
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("organizations for the disabled in baoji, which ones?", "baoji-zhita-children"),
+        ("show me the organizations in Jintai district", "jintai-wushu"),
+        ("list the projects in Weiyang", "weiai-mama"),
+    ],
+)
+def test_an_english_list_is_asked_in_chinese_order(
+    answerer: Answerer, question: str, listed: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered, answer.text
+    names = [o.name for o in answer.listed] or [answerer.catalog.projects[listed].name]
+    assert len(answer.text.splitlines()) > 3  # a list, not one record's card
+    assert any(name in answer.text for name in names)
