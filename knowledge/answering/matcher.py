@@ -124,7 +124,9 @@ class Matcher:
             if remainder.strip()
             else "introduce"
         )
-        match = Match(question, normalized, intent, english=standardized.english)
+        # A question written in pinyin is read as the Chinese it spells (its lists, counts,
+        # follow-ups): wei yang qu you ji jia she gong ji gou asks 未央区有几家社工机构.
+        match = Match(question, text, intent, english=standardized.english)
         match.named = bool(mentioned)
         match.reworded = standardized.text != plain
         if not text:

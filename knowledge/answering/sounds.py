@@ -71,6 +71,17 @@ PINYIN_QUESTION_WORDS = frozenset(
         "捐款",
         "怎么",
         "哪里",
+        # a list or a count asked in pinyin (baoji you naxie shehui zuzhi)
+        "哪些",
+        "有哪些",
+        "几个",
+        "有几家",
+        "多少家",
+        "有多少",
+        "有没有",
+        "是什么",
+        "干什么",
+        "做什么",
     ]
 )
 # Characters that tell no need in a question written in pinyin (zhita zai nali, shi gan

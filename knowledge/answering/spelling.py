@@ -51,41 +51,48 @@ class Spelling:
         parts = text.split()
         if not any(_is_latin(p) for p in parts):
             return text
-        others: list[str] = []
-        read: list[str] = []
-        unread: list[str] = []
+        # In the order written (zhita 的电话 stays 智塔 的电话), each word read or not.
+        words: list[tuple[str, bool | None]] = []
         run: list[str] = []
         for part in [*parts, ""]:
             if part and _is_latin(part):
                 run.append(part)
                 continue
             if run:
-                self._read_run(run, read, unread)
+                words += self._read_run(run)
                 run = []
             if part:
-                others.append(part)
+                words.append((part, None))  # not Latin: as written
         if not english:
             # Letters that read as nothing were dropped unless the resident writes pinyin.
-            unread = [w for w in unread if read and not self._is_filler(w)]
-        return " ".join([*others, *read, *unread]).strip()
+            writes_pinyin = any(read for _, read in words)
+            words = [
+                (w, read)
+                for w, read in words
+                if read is not False or (writes_pinyin and not self._is_filler(w))
+            ]
+        return " ".join(word for word, _ in words).strip()
 
-    def _read_run(self, run: list[str], read: list[str], unread: list[str]) -> None:
-        """A run of Latin words: the longest stretch of whole words spelling a known word
-        first (anxin xiaowu → 安心小屋), else what one word spells, else the word unread."""
+    def _read_run(self, run: list[str]) -> list[tuple[str, bool | None]]:
+        """A run of Latin words, each with whether it was read: the longest stretch of whole
+        words spelling a known word first (anxin xiaowu → 安心小屋), else what one word
+        spells, else the word unread."""
         table = self.index.pinyin_words
+        words: list[tuple[str, bool | None]] = []
         i = 0
         while i < len(run):
             for k in range(min(len(run), i + RUN_WORDS), i, -1):
                 joined = "".join(run[i:k])
                 word = table.get(joined) if len(joined) >= 4 else None
                 if word:
-                    read.append(word)
+                    words.append((word, True))
                     i = k
                     break
             else:
                 found = self._pinyin_words(run[i])
-                (read if found else unread).append(found or run[i])
+                words.append((found or run[i], bool(found)))
                 i += 1
+        return words
 
     def _is_filler(self, word: str) -> bool:
         """Whether a word is only syllables that tell no need (shi, zai, nali's ones)."""

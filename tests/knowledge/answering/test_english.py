@@ -201,3 +201,16 @@ def test_an_english_list_is_asked_in_chinese_order(
     names = [o.name for o in answer.listed] or [answerer.catalog.projects[listed].name]
     assert len(answer.text.splitlines()) > 3  # a list, not one record's card
     assert any(name in answer.text for name in names)
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("weiyang qu you jijia shegong jigou", "changqingteng-social-work"),
+        ("baoji you naxie shehui zuzhi", "baoji-zhita-children"),
+    ],
+)
+def test_a_list_asked_in_pinyin_is_a_list(answerer: Answerer, question: str, listed: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered, answer.text
+    assert listed in {o.id for o in answer.listed}
