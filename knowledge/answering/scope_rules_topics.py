@@ -250,7 +250,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"股票|股市|炒股|理财|收益(多少|率|高)|回报率|利息|利率|分红|比特币|彩票",
             r"\b(lend|loan|loans|borrow)\b|\bregister (a |my |the )?(company|business)"
             r"|business licen[cs]e",
-            r"\bhow much (does|do|will|would|is|are)\b.{0,30}\bcost\b|\b(fees?|tuition)\b",
+            # (a plot of the farmland project has its price among the figures, as 认购一块地)
+            r"\bhow much (does|do|will|would|is|are)\b(?:(?!\b(plots?|fields?|land)\b).){0,30}"
+            r"\bcost\b|\b(fees?|tuition)\b",
             # registering a company is the market regulator's, whoever is named
             r"注册公司|营业执照|工商注册",
         ),

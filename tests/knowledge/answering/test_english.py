@@ -43,6 +43,7 @@ FOUND = [
     ("rent a vegetable field in Chencang, how does it work?", "chencang-sozo-center", "有块田"),
     ("Ivy social work in Weiyang", "changqingteng-social-work", ""),
     ("I feel down, anyone to talk to in Baoji?", "baoji-mingming-psychology", ""),
+    ("the Chencang farmland project, how much does one plot cost?", "chencang-sozo-center", "1000"),
     # Chinese and English mixed
     ("weiyang 有多少 social organisations", "weiyang-org-stats", "281"),
 ]
