@@ -26,7 +26,7 @@ from knowledge.store import KnowledgeStore
 log = logging.getLogger(__name__)
 
 # Bump when the index's fields, their meaning or how the builder makes them change.
-INDEX_FORMAT = 20  # 18: Doc.serves (words4); 19: provinces (words5); 20: Doc.counts (rank7)
+INDEX_FORMAT = 21  # 19: provinces (words5); 20: Doc.counts (rank7); 21: names' pinyin (english8)
 
 
 def index_cache_path(db_path: Path) -> Path:

@@ -24,7 +24,9 @@ def confirm_reply(name: str) -> Reply:
 
 def in_words(question: Reply, proposal: Reply) -> str:
     """The asked-back question and the proposed answer as one text, for a reply without
-    buttons."""
+    buttons (the English note once, at the end)."""
+    if question.lines[-1:] == [ENGLISH_NOTE] and proposal.lines[-1:] == [ENGLISH_NOTE]:
+        question = Reply(question.title, question.lines[:-1])
     return "\n".join([question.text, UNSURE_IN_WORDS, "", proposal.text])
 
 

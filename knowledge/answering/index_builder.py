@@ -17,10 +17,11 @@ from knowledge.answering.index_vocabulary import (
     places,
     service_words,
     short_names,
+    typed_in_pinyin,
 )
 from knowledge.answering.intent import Intent, asks_who_serves, detect_intent
 from knowledge.answering.segmenter import Segmenter, build_dictionary
-from knowledge.answering.sounds import char_pinyin_table, sound_tables
+from knowledge.answering.sounds import HOMOPHONE_MAX, char_pinyin_table, sound_tables
 from knowledge.answering.text import char_bigrams, normalize
 from knowledge.answering.words import english_words, table_entries, table_guards
 
@@ -98,9 +99,12 @@ class IndexBuilder:
         self.segmenter = Segmenter(word_freq, word_total)
         self._documents()
         char_pinyin = char_pinyin_table()
-        homophones, pinyin_words = sound_tables(self.domain_words, char_pinyin)
         words = self.records.get("words", {})
         table = table_entries(words)
+        spelt = typed_in_pinyin(self.records, self._normalized, self.segmenter, table)
+        if len(names) > NAMES_IN_TOKENIZER:  # a registry's full names: fuzzy matching's
+            spelt = {w for w in spelt if len(w) <= HOMOPHONE_MAX}
+        homophones, pinyin_words = sound_tables(self.domain_words, char_pinyin, spelt)
         place_docs: dict[str, set[int]] = defaultdict(set)
         for i, doc in enumerate(self.docs):
             for value in (doc.city, doc.district, doc.street):

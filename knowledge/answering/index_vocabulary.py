@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from knowledge.answering.places import PROVINCE
+from knowledge.answering.segmenter import Segmenter
 from knowledge.answering.sounds import HOMOPHONE_MAX
 from knowledge.answering.text import normalize
 
@@ -21,6 +22,8 @@ Place = tuple[str, str]  # (level, the records' spelling)
 # Residents shorten place names; these map what they type to the records' spelling.
 PLACE_SUFFIXES = ("市", "区", "县", "街道", "镇")
 NAMED_TABLES = ("organizations", "projects", "facts", "activities")
+PINYIN_NAME_MAX = 16  # characters: a whole name typed in pinyin, with its place
+_CHINESE_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def expansions(records: Records) -> tuple[dict[str, tuple[str, ...]], list[str]]:
@@ -74,6 +77,29 @@ def short_names(records: Records, normalized: Normalize) -> set[str]:
                     part for part in normalized(written).split() if len(part) <= HOMOPHONE_MAX
                 )
     return short
+
+
+def typed_in_pinyin(
+    records: Records, normalized: Normalize, segmenter: Segmenter, table: dict[str, str]
+) -> set[str]:
+    """Words a resident writing pinyin may mean besides the tokenizer's (which sound_tables
+    spells already): whole names and aliases (anxin xiaowu, jintai wushu xiehui), the words
+    names are made of (xiehui, zhongxin, jiedao), legal forms (shehui tuanti) and the
+    standard words the words table rewrites residents' words into."""
+    spelt: set[str] = set()
+    for table_name in NAMED_TABLES:
+        for record in records.get(table_name, {}).values():
+            name = record.get("name") or record.get("title", "")
+            for written in [name, *record.get("aliases", [])]:
+                for part in normalized(written).split():
+                    if _CHINESE_WORD.fullmatch(part):
+                        spelt.add(part)
+                        spelt.update(w for w in segmenter.cut(part) if len(w) >= 2)
+    for record in records.get("organizations", {}).values():
+        spelt.add(normalized(record.get("legal_form") or ""))
+    spelt.update(table.values())
+    spelt.update(s for s in PLACE_SUFFIXES if len(s) >= 2)  # jiedao of a street's centre
+    return {w for w in spelt if _CHINESE_WORD.fullmatch(w) and 2 <= len(w) <= PINYIN_NAME_MAX}
 
 
 def names_holding(table: dict[str, str], words: Iterable[str]) -> set[str]:

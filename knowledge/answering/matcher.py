@@ -77,7 +77,9 @@ class Matcher:
         self._n_docs = max(len(index.docs), 1)
         self.spelling = Spelling(index)
         self._columns = Columns(index)  # large knowledge bases: common words laid out
-        self.wording = Wording(index.words, index.word_guards, set(index.english_words))
+        self.wording = Wording(
+            index.words, index.word_guards, set(index.english_words), index.pinyin_words
+        )
         # Remembered per word: recomputing them made a long story a tenth slower.
         self._word_scores: dict[str, dict[int, float]] = {}  # small knowledge bases only
         self._word_weights: dict[str, float] = {}
@@ -122,7 +124,9 @@ class Matcher:
             if remainder.strip()
             else "introduce"
         )
-        match = Match(question, normalized, intent, english=standardized.english)
+        # A question written in pinyin is read as the Chinese it spells (its lists, counts,
+        # follow-ups): wei yang qu you ji jia she gong ji gou asks 未央区有几家社工机构.
+        match = Match(question, text, intent, english=standardized.english)
         match.named = bool(mentioned)
         if mentioned:  # blanked apart from the spaces that part its clauses
             match.besides = _without(text, names, BLANKED)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from knowledge.answering.compose import NOT_FOUND
 from knowledge.answering.scope_asks import asked_for, weighs_ours
-from knowledge.answering.scope_rules import RULES, Refusal, Rule
+from knowledge.answering.scope_rules import CHINESE_RULES, RULES, Refusal, Rule
 from knowledge.answering.text import MAX_QUERY_CHARS
 from knowledge.answering.urgent import Alarm, urgent
 from knowledge.catalog import Catalog
@@ -128,6 +128,7 @@ _ASKS_HELP = re.compile(
     r"有没有|有木有|哪里|哪儿|哪有|去哪|谁能|谁可以|找谁|能不能|可不可以|怎么办|吗$|不$|呢$"
     r"|不知道(怎么|该)"
 )
+_LATIN = re.compile("[a-z]")
 
 
 # Who the resident is, told before the request ("我是开网店的，想…", "我们是开厂的"): the
@@ -188,7 +189,7 @@ class Scope:
             return None
         plain = _prepared(reworded) if reworded is not None else ""
         asking = _asking_clause(text)
-        for rule in RULES:
+        for rule in RULES if _LATIN.search(text) else CHINESE_RULES:
             if not rule.asks.search(text):
                 continue
             background = asking is not None and rule.kind in _BACKGROUND_KINDS

@@ -219,7 +219,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"\b(jobs?|hiring|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
             r"|internships?|employment|earns?)\b|apply for (a |the )?(job|position)",
         ),
-        unless=re.compile(r"志愿|义工|volunteer"),
+        # a job lost, told: "I lost my job and I'm depressed" asks for no vacancy
+        unless=re.compile(r"志愿|义工|volunteer|\blost (my|his|her|their) jobs?\b|\blaid off\b"),
         named_lifts=False,
     ),
     Rule(
@@ -254,7 +255,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"股票|股市|炒股|理财|收益(多少|率|高)|回报率|利息|利率|分红|比特币|彩票",
             r"\b(lend|loan|loans|borrow)\b|\bregister (a |my |the )?(company|business)"
             r"|business licen[cs]e",
-            r"\bhow much (does|do|will|would|is|are)\b.{0,30}\bcost\b|\b(fees?|tuition)\b",
+            # (a plot of the farmland project has its price among the figures, as 认购一块地)
+            r"\bhow much (does|do|will|would|is|are)\b(?:(?!\b(plots?|fields?|land)\b).){0,30}"
+            r"\bcost\b|\b(fees?|tuition)\b",
             # registering a company is the market regulator's, whoever is named
             r"注册公司|营业执照|工商注册",
         ),

@@ -9,6 +9,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 
 from knowledge.answering.index import Index
+from knowledge.answering.sounds import filler_syllables
 from knowledge.answering.text import has_cjk
 
 NAME_MENTION = 6.0  # a name or alias spelt out in the question
@@ -19,6 +20,7 @@ FUZZY_WINDOW = 80  # characters of a long message that propose misspelt names
 FUZZY_GRAM_LIMIT = 2000  # character pairs in more documents than this say nothing
 FUZZY_DOCS = 20  # documents whose names are compared letter by letter
 MEMO_SIZE = 50_000  # character pairs whose sound-alikes are remembered
+RUN_WORDS = 8  # Latin words one known word's pinyin may be spread over
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -36,22 +38,65 @@ class Spelling:
         # Looking them up again for every pair of every question took a fifth of the
         # matcher's time on the question sets.
         self._sound_alikes_of: dict[str, list[SoundAlike]] = {}
+        self._fillers = filler_syllables(index.char_pinyin)
 
     def from_pinyin(self, text: str, english: bool = False) -> str:
-        """Pinyin runs (wushu xiehui, zhita) become the knowledge-base words they spell.
+        """Pinyin runs (wushu xiehui, zhita, anxin xiaowu) become the knowledge-base words
+        they spell.
 
-        In an English question a word that spells nothing stays (meals, opera): a word the
-        knowledge base does not know is part of what was asked, and the answer gate must
-        see that the best match accounts for none of it."""
+        A word that spells nothing stays in an English question (meals, opera), and in a
+        question written in pinyin when it is no filler syllable (waiguoren juliu, beside
+        zai … nali): a word the knowledge base does not know is part of what was asked, and
+        the answer gate must see that the best match accounts for none of it."""
         parts = text.split()
-        latin = [p for p in parts if p.isascii() and p.isalpha()]
-        if not latin:
+        if not any(_is_latin(p) for p in parts):
             return text
-        others = [p for p in parts if not (p.isascii() and p.isalpha())]
-        if english:
-            kept = [self._pinyin_words(word) or word for word in latin]
-            return " ".join([*others, *kept]).strip()
-        return " ".join([*others, self._pinyin_words("".join(latin))]).strip()
+        # In the order written (zhita 的电话 stays 智塔 的电话), each word read or not.
+        words: list[tuple[str, bool | None]] = []
+        run: list[str] = []
+        for part in [*parts, ""]:
+            if part and _is_latin(part):
+                run.append(part)
+                continue
+            if run:
+                words += self._read_run(run)
+                run = []
+            if part:
+                words.append((part, None))  # not Latin: as written
+        if not english:
+            # Letters that read as nothing were dropped unless the resident writes pinyin.
+            writes_pinyin = any(read for _, read in words)
+            words = [
+                (w, read)
+                for w, read in words
+                if read is not False or (writes_pinyin and not self._is_filler(w))
+            ]
+        return " ".join(word for word, _ in words).strip()
+
+    def _read_run(self, run: list[str]) -> list[tuple[str, bool | None]]:
+        """A run of Latin words, each with whether it was read: the longest stretch of whole
+        words spelling a known word first (anxin xiaowu → 安心小屋), else what one word
+        spells, else the word unread."""
+        table = self.index.pinyin_words
+        words: list[tuple[str, bool | None]] = []
+        i = 0
+        while i < len(run):
+            for k in range(min(len(run), i + RUN_WORDS), i, -1):
+                joined = "".join(run[i:k])
+                word = table.get(joined) if len(joined) >= 4 else None
+                if word:
+                    words.append((word, True))
+                    i = k
+                    break
+            else:
+                found = self._pinyin_words(run[i])
+                words.append((found or run[i], bool(found)))
+                i += 1
+        return words
+
+    def _is_filler(self, word: str) -> bool:
+        """Whether a word is only syllables that tell no need (shi, zai, nali's ones)."""
+        return _syllables_of(word, self._fillers)
 
     def _pinyin_words(self, letters: str) -> str:
         found: list[str] = []
@@ -200,6 +245,19 @@ class Spelling:
         for doc in best[:FUZZY_DOCS]:
             names.extend(self.index.doc_names[doc])
         return list(dict.fromkeys(names))
+
+
+def _is_latin(word: str) -> bool:
+    return word.isascii() and word.isalpha()
+
+
+def _syllables_of(word: str, syllables: frozenset[str]) -> bool:
+    """Whether the word is these syllables run together (a short word: a small search)."""
+    ends = {0}
+    for end in range(1, len(word) + 1):
+        if any(word[start:end] in syllables for start in ends if end - start <= 6):
+            ends.add(end)
+    return len(word) in ends
 
 
 def _positions(text: str, pairs: set[str]) -> list[tuple[int, str]]:

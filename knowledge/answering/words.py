@@ -15,6 +15,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from knowledge.answering.text import normalize
 
 GAP = "…"
@@ -34,8 +37,18 @@ _ENGLISH_STOP = """a an the is are was were be been being am there here any some
     information info details like anywhere somewhere hello hi hey thanks thank live lives
     living stay stays staying tell about other others all anything everything dad father
     meet issue issues problem problems feel feels feeling small neighbor neighbour neighbors
-    neighbours"""
+    neighbours pls plz doing done goes went come comes came say says said see make makes made
+    use used ok okay yes no not dont cant still already now today currently far ever every
+    each both such as than then too more most only own same into out up down off over again
+    once quite well great nice better right sure maybe perhaps actually even else whether
+    while via per since until before after during recently wonder wondering curious ask
+    asking question questions show give let lets moved move anybody everyone everybody talk
+    work works working"""
 ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
+# A misspelt English word (psycholgist, organisaton) is read as the glossary's or a stop word
+# this close to it: one letter off in a word of 5 to 7, two in a longer one.
+TYPO_MIN = 5
+TYPO_LONG = 8
 
 
 @dataclass(frozen=True)
@@ -75,12 +88,42 @@ def english_words(records: dict[str, dict[str, object]], places: Collection[str]
     }
 
 
+# English asks for a list anywhere ("…, list please", "…, which ones?"); Chinese asks first
+# (列出宝鸡做儿童的组织, 哪些组织…), and projects after the place (未央区有哪些项目).
+_LIST_ASKED = ("列出", "哪些")
+_PROJECTS = "项目"
+# "how many … are there" counts: 有哪些 (are there) would ask for the list instead.
+_COUNTED, _THERE_ARE = "多少", "有哪些"
+
+
+def _in_chinese_order(text: str) -> str:
+    """An English question's list and count words where Chinese puts them."""
+    words = text.split()
+    if _COUNTED in words and _THERE_ARE in words:
+        words = [w for w in words if w != _THERE_ARE]
+    asked = [w for w in words if w in _LIST_ASKED or w == _THERE_ARE]
+    if not asked:
+        return " ".join(words)
+    rest = [w for w in words if w not in asked]
+    if _PROJECTS in rest:
+        return " ".join([*(w for w in rest if w != _PROJECTS), _THERE_ARE + _PROJECTS])
+    if words[0] in asked:
+        return " ".join(words)
+    return " ".join([asked[0], *rest])
+
+
 class Wording:
     """Rewrites a normalized question in the knowledge base's words, left to right, the
     longest word first at each place (looked up by first character: a long story takes tens
     of microseconds, where one regular expression of every word took a millisecond)."""
 
-    def __init__(self, table: dict[str, str], guards: list[str], english: set[str]) -> None:
+    def __init__(
+        self,
+        table: dict[str, str],
+        guards: list[str],
+        english: set[str],
+        pinyin: Collection[str] = (),
+    ) -> None:
         gapped = sorted((w for w in table if GAP in w), key=lambda w: (-len(w), w))
         # A few entries, tried in turn, longest first: 跟…吵架 before 跟…吵.
         gap = f"[\u4e00-\u9fff]{{0,{GAP_CHARS}}}"
@@ -95,8 +138,18 @@ class Wording:
             for w in gapped
         ]
         table = {w: s for w, s in table.items() if GAP not in w}
+        # An English word's plural in -ies (agencies, communities) is the word too.
+        plurals = {w[:-1] + "ies": w for w in table if w.isascii() and w.endswith("y")}
+        table |= {p: table[w] for p, w in plurals.items() if p not in table}
+        english = english | {p for p, w in plurals.items() if w in english}
         self.table = table
         self.english = english
+        self.pinyin = frozenset(pinyin)  # pinyin a resident may type: no misspelt English
+        # Single English words a misspelling is compared with (stop words read as nothing).
+        self._spellable = sorted(
+            {w for w in table if w.isascii() and w.isalpha() and len(w) >= TYPO_MIN - 1}
+            | {w for w in ENGLISH_STOP_WORDS if len(w) >= TYPO_MIN - 1}
+        )
         self.guards = {g for g in guards if g not in table}
         starts: dict[str, list[str]] = {}
         for word in [*table, *self.guards]:
@@ -146,8 +199,27 @@ class Wording:
         if not english and latin:
             english = sum(w in ENGLISH_STOP_WORDS for w in latin) >= 2
         if english:
-            rewritten = " ".join(w for w in rewritten.split() if w not in ENGLISH_STOP_WORDS)
+            kept = (self._spelt(w) for w in rewritten.split() if w not in ENGLISH_STOP_WORDS)
+            rewritten = _in_chinese_order(" ".join(w for w in kept if w))
         return Standardized(rewritten, english)
+
+    def _spelt(self, word: str) -> str:
+        """An English word as the glossary would read it once its misspelling is undone: the
+        standard word, "" for a stop word, or the word itself (a name's pinyin, a word the
+        glossary does not know)."""
+        if len(word) < TYPO_MIN or not word.isalpha() or not word.isascii():
+            return word
+        if word in self.pinyin:
+            return word
+        found = process.extractOne(
+            word,
+            self._spellable,
+            scorer=Levenshtein.distance,
+            score_cutoff=1 if len(word) < TYPO_LONG else 2,
+        )
+        if found is None:
+            return word
+        return self.table.get(found[0], "")
 
     def _word_at(self, text: str, at: int) -> tuple[str, int] | None:
         """The table word or guard starting at `at` (the longest), and where it ends."""

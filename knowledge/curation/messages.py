@@ -85,6 +85,10 @@ class Msg(Enum):
         "英文说法只能有英文字母和空格：「{value}」",
         "an English word holds only letters and spaces: {value!r}",
     )
+    ENGLISH_STANDARD = (
+        "英文说法的标准词要是知识库里的中文词：「{value}」",
+        "an English word's standard is the knowledge base's Chinese word: {value!r}",
+    )
     CHINESE_WORD = (
         "这一类的说法要有汉字、不能有英文字母：「{value}」（英文请用 english 类别）",
         "a word of this kind is Chinese, without Latin letters: {value!r} (English is kind english)",

@@ -81,6 +81,9 @@ def _word_problems(
     if record.get("kind") == "english":
         if not _ENGLISH_RE.fullmatch(word):
             problems.append(_problem(rows, where, "word", Msg.ENGLISH_WORD, word))
+        # read in the knowledge base's words: an English standard would match nothing
+        if _LATIN_RE.search(standard) or not _CHINESE_RE.search(standard):
+            problems.append(_problem(rows, where, "standard", Msg.ENGLISH_STANDARD, standard))
     elif _LATIN_RE.search(word) or not _CHINESE_RE.search(word):
         problems.append(_problem(rows, where, "word", Msg.CHINESE_WORD, word))
     # A question is rewritten once: a standard word that is itself a resident's word would

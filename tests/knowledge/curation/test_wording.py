@@ -47,6 +47,10 @@ BAD = [
     ),
     ("words:\n  - {word: autism, standard: 自闭症, kind: dialect}\n", "要有汉字、不能有英文字母"),
     (
+        "words:\n  - {word: autistic, standard: autism, kind: english}\n",
+        "英文说法的标准词要是知识库里的中文词",
+    ),
+    (
         "words:\n  - {word: 额, standard: 我, kind: dialect, not_in: [名字]}\n",
         "例外「名字」里没有这个说法",
     ),
