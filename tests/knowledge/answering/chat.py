@@ -4,13 +4,21 @@ answers count as right."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.context import Conversations
 from knowledge.answering.text import normalize
+
+
+def cases(name: str) -> list[dict[str, Any]]:
+    """The questions of a set kept beside these tests (questions_dev_round8s.yaml)."""
+    text = (Path(__file__).parent / name).read_text("utf-8")
+    return yaml.safe_load(text)["questions"]
 
 
 def in_one_chat(answerer: Answerer, turns: list[str]) -> Answer:

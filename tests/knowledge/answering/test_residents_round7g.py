@@ -6,20 +6,15 @@ wife, 小孩…挨打), a sound-alike only through a character's usual reading (
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.gate import Decision
-from tests.knowledge.answering.chat import family, in_one_chat, judged, table
+from tests.knowledge.answering.chat import cases, family, in_one_chat, judged, table
 
-HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "questions_dev_round7g.yaml").read_text("utf-8")
-)["questions"]
+CASES = cases("questions_dev_round7g.yaml")
 
 # Misses we know of, each with its reason; strict, so fixing one shows up here.
 KNOWN_MISSES = {

@@ -5,19 +5,14 @@ answered still are, each with its organization and figure."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from knowledge.answering.answer import Answerer
-from tests.knowledge.answering.chat import family, in_one_chat, table
+from tests.knowledge.answering.chat import cases, family, in_one_chat, table
 
-HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "questions_dev_round7n.yaml").read_text("utf-8")
-)["questions"]
+CASES = cases("questions_dev_round7n.yaml")
 
 KNOWN_MISSES: dict[str, str] = {}
 

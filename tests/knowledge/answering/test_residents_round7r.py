@@ -7,20 +7,15 @@ sounds.py) — and the set's floor."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.gate import Decision
-from tests.knowledge.answering.chat import in_one_chat, judged, standardized, table
+from tests.knowledge.answering.chat import cases, in_one_chat, judged, standardized, table
 
-HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "questions_dev_round7r.yaml").read_text("utf-8")
-)["questions"]
+CASES = cases("questions_dev_round7r.yaml")
 FLOOR = 7  # every row: each was missed on main
 
 

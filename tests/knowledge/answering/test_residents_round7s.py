@@ -4,20 +4,15 @@ and the probes' questions that must be answered still are, each with its organiz
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.intent import Intent
-from tests.knowledge.answering.chat import asked, family, in_one_chat, table
+from tests.knowledge.answering.chat import asked, cases, family, in_one_chat, table
 
-HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "questions_dev_round7s.yaml").read_text("utf-8")
-)["questions"]
+CASES = cases("questions_dev_round7s.yaml")
 
 # Misses we know of, each with its reason; strict, so fixing one shows up here.
 KNOWN_MISSES: dict[str, str] = {}

@@ -4,19 +4,14 @@ holds (named_asks.py) — whatever else the matcher makes of it."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from knowledge.answering.answer import Answerer
-from tests.knowledge.answering.chat import asked, table
+from tests.knowledge.answering.chat import asked, cases, table
 
-HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "questions_dev_round8n.yaml").read_text("utf-8")
-)["questions"]
+CASES = cases("questions_dev_round8n.yaml")
 
 KNOWN_MISSES: dict[str, str] = {
     "智塔老师会手语不": "a skill asked of one of its people (老师) reads like 会长会不会武功",

@@ -12,16 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.scope import Scope
-from tests.knowledge.answering.chat import in_one_chat, judged, standardized, table
+from tests.knowledge.answering.chat import cases, in_one_chat, judged, standardized, table
 
 HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "questions_dev_round8s.yaml").read_text("utf-8")
-)["questions"]
+CASES = cases("questions_dev_round8s.yaml")
 
 
 @pytest.mark.parametrize("case", table(CASES, {}, "situation"))

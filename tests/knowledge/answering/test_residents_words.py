@@ -6,21 +6,16 @@ for, while the services asked for in the same words are still answered."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.intent import Intent
 from knowledge.answering.scope import Refusal
-from tests.knowledge.answering.chat import table
+from tests.knowledge.answering.chat import cases, table
 
-HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "questions_dev_words.yaml").read_text("utf-8")
-)["questions"]
+CASES = cases("questions_dev_words.yaml")
 KINDS = ("dialect", "situation", "colloquial", "english", "refuse", "adversarial")
 
 # Misses we know of, each with its reason; strict, so fixing one shows up here.

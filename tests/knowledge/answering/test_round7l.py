@@ -5,23 +5,18 @@ for, how a list's head and topic are read, what a follow-up takes from the chat.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.figure_questions import asked_units
 from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.list_questions import is_count_question, is_list_question
 from knowledge.answering.text import normalize
-from tests.knowledge.answering.chat import asked, in_one_chat, judged, table
+from tests.knowledge.answering.chat import asked, cases, in_one_chat, judged, table
 
-HERE = Path(__file__).parent
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "questions_dev_round7l.yaml").read_text("utf-8")
-)["questions"]
+CASES = cases("questions_dev_round7l.yaml")
 
 # Misses we know of, each with its reason; strict, so fixing one shows up here.
 KNOWN_MISSES = {
