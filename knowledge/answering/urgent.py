@@ -56,6 +56,9 @@ class Alarm:
     wrong: Wrong | None = None
     soft: bool = False
     english: bool = False  # told in English: the number said in English first
+    # the question with the danger's clauses told as the need they show (活着没意思 → 心理咨询):
+    # answered when the question as asked finds nothing (哪里有心理咨询 is what is asked)
+    need: str = ""
 
     @property
     def refusal(self) -> Refusal:
@@ -91,19 +94,26 @@ _HIT = re.compile("[打掐踢扇揍]")
 
 
 def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
-    """The danger or the wrongdoing `text` (prepared as scope.py does) tells, if any;
-    `masked`: the text with our names blotted out (〇), for a named organization's staff."""
-    for danger, table in _ACUTE:
+    """The danger or the wrongdoing `text` (folded as scope.py does, its spoken question words
+    kept: 活着还有啥意思) tells, if any; `masked`: the text with our names blotted out (〇),
+    for a named organization's staff."""
+    # a prevention asked (老人走失了怎么办，有没有防走失活动) or a time gone (上个月被车撞了):
+    # only a wish to die or to kill is still read, nothing else is told as happening now
+    prevention = words.PREVENTION_ASKED.search(text) is not None
+    acute = not prevention and not words.NOT_NOW.search(text)
+    for danger, table in _ACUTE if acute else _ACUTE[:2]:
         if _told(table, text, now=True):
             if danger is Danger.SELF_HARM and words.ASKS_HELP.search(text):
-                return Alarm(danger, soft=True)
+                return Alarm(danger, soft=True, need=_as_need(table, text))
             return Alarm(danger)
-    if _LATIN.search(text):
+    if _LATIN.search(text) and not words.ENGLISH_SERVICE.search(text):
         for name, pattern in words.ENGLISH:
             if pattern.search(text):
                 return Alarm(Danger(name), english=True)
         if words.ENGLISH_AT_HOME.search(text):
             return Alarm(Danger.POLICE, soft=True, english=True)
+    if prevention:
+        return None
     would = words.WOULD.search(text) is not None
     harm = not would and (
         _told(words.ABUSE, text) or (_HIT.search(text) and _told(words.ABUSE, masked(text)))
@@ -114,11 +124,11 @@ def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
         if words.ASKS_HELP.search(text) and "〇" not in masked(text):
             return Alarm(Danger.POLICE, soft=True)
         return Alarm(wrong=Wrong.HARM)
-    if _told(words.FRAUD, text):
+    if _told(words.FRAUD, text) and not words.OVER_NOW.search(text):
         return Alarm(wrong=Wrong.FRAUD)
     if _told(words.REPORTED, text):
         return Alarm(wrong=Wrong.OTHER)
-    if not would and _told(words.VIOLENCE_TOLD, text):
+    if not would and not words.CHILD_BEHAVES.search(text) and _told(words.VIOLENCE_TOLD, text):
         return Alarm(Danger.POLICE, soft=True)
     return None
 
@@ -132,10 +142,27 @@ def _told(table: AnyOf, text: str, *, now: bool = False) -> bool:
             after = text[found.end() : found.end() + 8]
             if words.NEGATED.search(before) or words.PREVENTED.search(before):
                 continue
-            if words.SERVICE_AFTER.match(after) or (now and words.BEFORE_NOW.match(after)):
+            if words.SERVICE_AFTER.match(after) or words.KIND_OF_PEOPLE.match(after):
+                continue
+            if now and words.BEFORE_NOW.match(after):
                 continue
             return True
     return False
+
+
+_SENTENCES = re.compile(r"[^,.!?;，。！？；]+")
+# What despair asks for when help is asked with it: someone to talk to.
+_DESPAIR_NEED = "心理咨询"
+
+
+def _as_need(table: AnyOf, text: str) -> str:
+    """`text` with each clause that tells the despair told as the need instead (我老婆总说活着
+    没意思，哪里有心理咨询 → 心理咨询，哪里有心理咨询)."""
+    clauses = [found.group() for found in _SENTENCES.finditer(text)]
+    return "，".join(
+        _DESPAIR_NEED if any(p.search(clause) for p in table.patterns) else clause
+        for clause in clauses
+    )
 
 
 _DANGER_REPLIES = {
