@@ -88,6 +88,8 @@ _ACUTE: tuple[tuple[Danger, AnyOf], ...] = (
     (Danger.FIRE, words.FIRE),
     (Danger.POLICE, words.POLICE),
 )
+# told as a wish, whenever it was: never read as a time gone by
+_WISHES = (Danger.SELF_HARM, Danger.HARM_OTHERS)
 _LATIN = re.compile(r"[a-z]{2}")
 # Only a quick look first: almost no question holds any of these characters' words.
 _HIT = re.compile("[打掐踢扇揍]")
@@ -97,12 +99,11 @@ def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
     """The danger or the wrongdoing `text` (folded as scope.py does, its spoken question words
     kept: 活着还有啥意思) tells, if any; `masked`: the text with our names blotted out (〇),
     for a named organization's staff."""
-    # a prevention asked (老人走失了怎么办，有没有防走失活动) or a time gone (上个月被车撞了):
-    # only a wish to die or to kill is still read, nothing else is told as happening now
+    # a prevention asked (老人走失了怎么办，有没有防走失活动): only a wish to die or to kill is
+    # still read, nothing else is told as happening now
     prevention = words.PREVENTION_ASKED.search(text) is not None
-    acute = not prevention and not words.NOT_NOW.search(text)
-    for danger, table in _ACUTE if acute else _ACUTE[:2]:
-        if _told(table, text, now=True):
+    for danger, table in _ACUTE[:2] if prevention else _ACUTE:
+        if _told(table, text, now=True, gone=danger not in _WISHES):
             if danger is Danger.SELF_HARM and words.ASKS_HELP.search(text):
                 return Alarm(danger, soft=True, need=_as_need(table, text))
             return Alarm(danger)
@@ -133,11 +134,14 @@ def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
     return None
 
 
-def _told(table: AnyOf, text: str, *, now: bool = False) -> bool:
+def _told(table: AnyOf, text: str, *, now: bool = False, gone: bool = False) -> bool:
     """Whether any occurrence of the table's words is told, not negated or prevented (and,
-    for a danger `now`, not one of the past: 晕倒过)."""
+    for a danger `now`, not one of the past: 晕倒过; `gone`: nor of a time gone by, someone
+    already cared for or the news: 上个月被车撞了, 出车祸了在医院)."""
     for pattern in table.patterns:
         for found in pattern.finditer(text):
+            if gone and _gone_by(text, found.start(), found.end()):
+                continue
             before = text[max(0, found.start() - 8) : found.start()]
             after = text[found.end() : found.end() + 8]
             if words.NEGATED.search(before) or words.PREVENTED.search(before):
@@ -148,6 +152,14 @@ def _told(table: AnyOf, text: str, *, now: bool = False) -> bool:
                 continue
             return True
     return False
+
+
+def _gone_by(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12) : start]
+    ends = [found.end() for found in words.TIME_GONE.finditer(before)]
+    if ends and not words.NOW_TOLD.search(before[ends[-1] :]):
+        return True  # 上个月被车撞了, not 之前说胸口疼，现在突然晕倒了
+    return words.CARED_FOR.search(text[end : end + 8]) is not None
 
 
 _SENTENCES = re.compile(r"[^,.!?;，。！？；]+")

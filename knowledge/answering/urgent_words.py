@@ -156,12 +156,14 @@ NEGATED = re.compile(
 WOULD = re.compile(r"会不会|打不打|打没打|有没有打|会打[^,.!?;。]{0,4}吗")
 # Asked in the past (晕倒过, 中风后): no danger now.
 BEFORE_NOW = re.compile(r"^(过|后|以后|之后)")
-# Told of a time gone by (上个月被车撞了), of someone already cared for (出车祸了在医院), or of
-# the news (火锅店着火了新闻看了吗): anywhere in the question, no danger now.
-NOT_NOW = re.compile(
-    r"上个?月|上周|上星期|去年|前年|前几年|几年前|以前|之前|那年|当年|小时候|上次|在医院|住院|出院"
-    r"|养伤|新闻|报道|电视上|视频里"
+# Told of a time gone by, before the words (上个月被车撞了) and with nothing told of now since
+# (之前说胸口疼，现在突然晕倒了 is now), or of someone already cared for or of the news after
+# them (出车祸了在医院, 火锅店着火了新闻看了吗): no danger now.
+TIME_GONE = re.compile(
+    r"上个?月|上周|上星期|去年|前年|前几年|几年前|以前|之前|那年|当年|小时候|上次|那次|新闻|报道|电视上"
 )
+NOW_TOLD = re.compile(r"现在(又|突然)|突然|刚才|刚刚|正在|今天|又")
+CARED_FOR = re.compile(r"在医院|住院|出院|养伤|新闻|报道|电视上|视频里")
 # Prevention or a service asked for anywhere in the question (老人走失了怎么办，有没有防走失
 # 活动; 我妈总被保健品骗钱，有没有反诈宣传): the question is about the service.
 PREVENTION_ASKED = re.compile(

@@ -81,6 +81,8 @@ DANGER = [
     ("我要跳了", Danger.SELF_HARM),
     ("救救我", Danger.SELF_HARM),
     ("wo bu xiang huo le", Danger.SELF_HARM),
+    # a time gone told before, and now told after it: still a danger now
+    ("我爸之前说胸口疼，现在突然晕倒了", Danger.MEDICAL),
 ]
 
 REPORTS = [
