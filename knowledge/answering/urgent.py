@@ -99,9 +99,9 @@ def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
     """The danger or the wrongdoing `text` (folded as scope.py does, its spoken question words
     kept: 活着还有啥意思) tells, if any; `masked`: the text with our names blotted out (〇),
     for a named organization's staff."""
-    # a prevention asked (老人走失了怎么办，有没有防走失活动): only a wish to die or to kill is
-    # still read, nothing else is told as happening now
-    prevention = words.PREVENTION_ASKED.search(text) is not None
+    # a prevention asked (老人走失了怎么办，有没有防走失活动) and nothing told of now (正在,
+    # 刚才): only a wish to die or to kill is still read
+    prevention = bool(words.PREVENTION_ASKED.search(text) and not words.NOW_TOLD.search(text))
     for danger, table in _ACUTE[:2] if prevention else _ACUTE:
         if _told(table, text, now=True, gone=danger not in _WISHES):
             if danger is Danger.SELF_HARM and words.ASKS_HELP.search(text):

@@ -83,6 +83,7 @@ DANGER = [
     ("wo bu xiang huo le", Danger.SELF_HARM),
     # a time gone told before, and now told after it: still a danger now
     ("我爸之前说胸口疼，现在突然晕倒了", Danger.MEDICAL),
+    ("我老公正在打我，有没有反家暴讲座", Danger.POLICE),
 ]
 
 REPORTS = [
