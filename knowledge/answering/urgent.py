@@ -91,6 +91,7 @@ _ACUTE: tuple[tuple[Danger, AnyOf], ...] = (
 # told as a wish, whenever it was: never read as a time gone by
 _WISHES = (Danger.SELF_HARM, Danger.HARM_OTHERS)
 _LATIN = re.compile(r"[a-z]{2}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Only a quick look first: almost no question holds any of these characters' words.
 _HIT = re.compile("[打掐踢扇揍]")
 
@@ -102,11 +103,15 @@ def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
     # a prevention asked (老人走失了怎么办，有没有防走失活动) and nothing told of now (正在,
     # 刚才): only a wish to die or to kill is still read
     prevention = bool(words.PREVENTION_ASKED.search(text) and not words.NOW_TOLD.search(text))
-    for danger, table in _ACUTE[:2] if prevention else _ACUTE:
+    # words of Chinese only: a question without a Chinese character is read in English below
+    chinese = _CJK.search(text) is not None
+    for danger, table in (_ACUTE[:2] if prevention else _ACUTE) if chinese else ():
         if _told(table, text, now=True, gone=danger not in _WISHES):
             if danger is Danger.SELF_HARM and words.ASKS_HELP.search(text):
                 return Alarm(danger, soft=True, need=_as_need(table, text))
             return Alarm(danger)
+    if _LATIN.search(text) and words.PINYIN_SELF_HARM.search(text):
+        return Alarm(Danger.SELF_HARM)
     if _LATIN.search(text) and not words.ENGLISH_SERVICE.search(text):
         for name, pattern in words.ENGLISH:
             if pattern.search(text):

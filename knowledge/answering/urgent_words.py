@@ -98,9 +98,7 @@ SELF_HARM = any_of(
     r"不想(再)?活(?!动)|活不下去|伤害自己|自残|活够了|不如死了|(?<![累热困饿笑馋忙吵冷渴撑挤晒闷]得)想(去)?死(?!你|您|在(家乡|老家|故乡))"
     r"|自杀|轻生|寻短见|结束(自己的|我的)?(生命|这一切|一切|自己)|了结(自己|生命)|一了百了|一死了之"
     r"|死了(就)?(算了|好了|一了百了)|遗书|烧炭|割腕|割脉|上吊"
-    r"|(跳|跳下)(楼|河|江|桥)(?!价|大甩卖)|救救我|(?<!得)快不行了"
-    # told in pinyin: wo bu xiang huo le, wo xiang si
-    r"|\bwo ?(bu ?xiang ?huo|xiang ?(qu ?)?si\b|xiang ?zi ?sha)|\bbu ?xiang ?huo ?le\b",
+    r"|(跳|跳下)(楼|河|江|桥)(?!价|大甩卖)|救救我|(?<!得)快不行了",
     # not 厂子快撑不下去了: a business failing, nobody's life
     r"(?:^|(?<=[,.!?;，。！？；]))(?:(?!公司|生意|店|厂|企业|买卖|项目|组织|机构)[^,.!?;，。！？；]){0,12}"
     r"(撑|熬)不下去",
@@ -109,6 +107,10 @@ SELF_HARM = any_of(
     rf"|活(着|得){_CLAUSE}{{0,4}}(意思|意义|盼头)都?没有?",
     rf"(想|要|准备){_CLAUSE}{{0,6}}(跳下去|从楼上跳)|我(要|想|准备)跳了|我(现在)?(站)?在(楼顶|天台|桥上)上?了?$"
     rf"|药{_CLAUSE}{{0,3}}(准备|攒|买)好了",
+)
+# The same told in pinyin (wo bu xiang huo le, wo xiang si).
+PINYIN_SELF_HARM = re.compile(
+    r"\bwo ?(bu ?xiang ?huo|xiang ?(qu ?)?si\b|xiang ?zi ?sha)|\bbu ?xiang ?huo ?le\b"
 )
 # … or to hurt someone else.
 HARM_OTHERS = any_of(
