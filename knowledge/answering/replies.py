@@ -63,6 +63,10 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         # not found and the danger's reply instead (the hand-off still offered)
         answer = _composed(snapshot, match, tz)
         found = answer.answered or answer.refusal is not None
+        if not found and alarm.need:  # the danger's words find nothing: the need they show
+            answer = _composed(snapshot, snapshot.matcher.match(alarm.need), tz)
+            answer.query = match.query
+            found = answer.answered or answer.refusal is not None
         answer.reply = alarm.first(answer.reply) if found else alarm.reply
         answer.danger = alarm.danger
         return answer

@@ -94,11 +94,16 @@ def _prepared(question: str) -> str:
     """Lower-cased, full-width folded, without spaces between Chinese characters; as long as
     the matcher reads a question (MAX_QUERY_CHARS, with room for spaces), no longer: hundreds
     of searches over a 100,000-character message took 0.15 s."""
-    text = unicodedata.normalize("NFKC", question[: MAX_QUERY_CHARS * 2]).lower()
-    text = re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
-    text = _QUESTION_WORDS.sub(lambda found: _PLAIN[found.group()], text)
+    text = _QUESTION_WORDS.sub(lambda found: _PLAIN[found.group()], _folded(question))
     # 不怎么 / 没怎么 before a verb is "not much" (饭都不咋吃, 没怎么睡): no method asked.
     return _NOT_MUCH.sub(r"\1太", text)
+
+
+def _folded(question: str) -> str:
+    """`_prepared` without the spoken question words read: urgent.py reads a danger in the
+    words it was told in (活着还有啥意思)."""
+    text = unicodedata.normalize("NFKC", question[: MAX_QUERY_CHARS * 2]).lower()
+    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
 
 
 # Spoken question words read as the plain ones the rules are written in: "心理咨询师证咋考",
@@ -217,7 +222,7 @@ class Scope:
         last = self._last_alarm  # one tuple, read and replaced whole: safe across threads
         if last is not None and last[0] == question:
             return last[1]
-        found = urgent(_prepared(question), self.masked)
+        found = urgent(_folded(question), self.masked)
         self._last_alarm = (question, found)
         return found
 

@@ -56,6 +56,9 @@ class Alarm:
     wrong: Wrong | None = None
     soft: bool = False
     english: bool = False  # told in English: the number said in English first
+    # the question with the danger's clauses told as the need they show (活着没意思 → 心理咨询):
+    # answered when the question as asked finds nothing (哪里有心理咨询 is what is asked)
+    need: str = ""
 
     @property
     def refusal(self) -> Refusal:
@@ -85,25 +88,38 @@ _ACUTE: tuple[tuple[Danger, AnyOf], ...] = (
     (Danger.FIRE, words.FIRE),
     (Danger.POLICE, words.POLICE),
 )
+# told as a wish, whenever it was: never read as a time gone by
+_WISHES = (Danger.SELF_HARM, Danger.HARM_OTHERS)
 _LATIN = re.compile(r"[a-z]{2}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Only a quick look first: almost no question holds any of these characters' words.
 _HIT = re.compile("[打掐踢扇揍]")
 
 
 def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
-    """The danger or the wrongdoing `text` (prepared as scope.py does) tells, if any;
-    `masked`: the text with our names blotted out (〇), for a named organization's staff."""
-    for danger, table in _ACUTE:
-        if _told(table, text, now=True):
+    """The danger or the wrongdoing `text` (folded as scope.py does, its spoken question words
+    kept: 活着还有啥意思) tells, if any; `masked`: the text with our names blotted out (〇),
+    for a named organization's staff."""
+    # a prevention asked (老人走失了怎么办，有没有防走失活动) and nothing told of now (正在,
+    # 刚才): only a wish to die or to kill is still read
+    prevention = bool(words.PREVENTION_ASKED.search(text) and not words.NOW_TOLD.search(text))
+    # words of Chinese only: a question without a Chinese character is read in English below
+    chinese = _CJK.search(text) is not None
+    for danger, table in (_ACUTE[:2] if prevention else _ACUTE) if chinese else ():
+        if _told(table, text, now=True, gone=danger not in _WISHES):
             if danger is Danger.SELF_HARM and words.ASKS_HELP.search(text):
-                return Alarm(danger, soft=True)
+                return Alarm(danger, soft=True, need=_as_need(table, text))
             return Alarm(danger)
-    if _LATIN.search(text):
+    if _LATIN.search(text) and words.PINYIN_SELF_HARM.search(text):
+        return Alarm(Danger.SELF_HARM)
+    if _LATIN.search(text) and not words.ENGLISH_SERVICE.search(text):
         for name, pattern in words.ENGLISH:
             if pattern.search(text):
                 return Alarm(Danger(name), english=True)
         if words.ENGLISH_AT_HOME.search(text):
             return Alarm(Danger.POLICE, soft=True, english=True)
+    if prevention:
+        return None
     would = words.WOULD.search(text) is not None
     harm = not would and (
         _told(words.ABUSE, text) or (_HIT.search(text) and _told(words.ABUSE, masked(text)))
@@ -114,28 +130,56 @@ def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
         if words.ASKS_HELP.search(text) and "〇" not in masked(text):
             return Alarm(Danger.POLICE, soft=True)
         return Alarm(wrong=Wrong.HARM)
-    if _told(words.FRAUD, text):
+    if _told(words.FRAUD, text) and not words.OVER_NOW.search(text):
         return Alarm(wrong=Wrong.FRAUD)
     if _told(words.REPORTED, text):
         return Alarm(wrong=Wrong.OTHER)
-    if not would and _told(words.VIOLENCE_TOLD, text):
+    if not would and not words.CHILD_BEHAVES.search(text) and _told(words.VIOLENCE_TOLD, text):
         return Alarm(Danger.POLICE, soft=True)
     return None
 
 
-def _told(table: AnyOf, text: str, *, now: bool = False) -> bool:
+def _told(table: AnyOf, text: str, *, now: bool = False, gone: bool = False) -> bool:
     """Whether any occurrence of the table's words is told, not negated or prevented (and,
-    for a danger `now`, not one of the past: 晕倒过)."""
+    for a danger `now`, not one of the past: 晕倒过; `gone`: nor of a time gone by, someone
+    already cared for or the news: 上个月被车撞了, 出车祸了在医院)."""
     for pattern in table.patterns:
         for found in pattern.finditer(text):
+            if gone and _gone_by(text, found.start(), found.end()):
+                continue
             before = text[max(0, found.start() - 8) : found.start()]
             after = text[found.end() : found.end() + 8]
             if words.NEGATED.search(before) or words.PREVENTED.search(before):
                 continue
-            if words.SERVICE_AFTER.match(after) or (now and words.BEFORE_NOW.match(after)):
+            if words.SERVICE_AFTER.match(after) or words.KIND_OF_PEOPLE.match(after):
+                continue
+            if now and words.BEFORE_NOW.match(after):
                 continue
             return True
     return False
+
+
+def _gone_by(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12) : start]
+    ends = [found.end() for found in words.TIME_GONE.finditer(before)]
+    if ends and not words.NOW_TOLD.search(before[ends[-1] :]):
+        return True  # 上个月被车撞了, not 之前说胸口疼，现在突然晕倒了
+    return words.CARED_FOR.search(text[end : end + 8]) is not None
+
+
+_SENTENCES = re.compile(r"[^,.!?;，。！？；]+")
+# What despair asks for when help is asked with it: someone to talk to.
+_DESPAIR_NEED = "心理咨询"
+
+
+def _as_need(table: AnyOf, text: str) -> str:
+    """`text` with each clause that tells the despair told as the need instead (我老婆总说活着
+    没意思，哪里有心理咨询 → 心理咨询，哪里有心理咨询)."""
+    clauses = [found.group() for found in _SENTENCES.finditer(text)]
+    return "，".join(
+        _DESPAIR_NEED if any(p.search(clause) for p in table.patterns) else clause
+        for clause in clauses
+    )
 
 
 _DANGER_REPLIES = {

@@ -45,6 +45,45 @@ DANGER = [
     ("额活不下去了", Danger.SELF_HARM),
     ("我朋友说他不想活了，我该怎么劝他", Danger.SELF_HARM),
     ("我真想杀了他", Danger.HARM_OTHERS),
+    # missed on main (review9): a state and an inability told apart by a comma, a harmful
+    # thing swallowed in either order, despair said in other words, a spoken 啥 read first
+    ("我爸突然倒地上了，叫不应", Danger.MEDICAL),
+    ("我奶奶跌了一跤，起不来", Danger.MEDICAL),
+    ("娃吞了电池", Danger.MEDICAL),
+    ("娃把洗衣液喝了", Danger.MEDICAL),
+    ("孩子把药吃了好多", Danger.MEDICAL),
+    ("我老婆喝药了", Danger.MEDICAL),
+    ("我家娃从楼上掉下来了", Danger.MEDICAL),
+    ("有人打架，血流了一地", Danger.MEDICAL),
+    ("有人晕在路边了", Danger.MEDICAL),
+    ("我头好晕，胸口疼得很", Danger.MEDICAL),
+    ("孩子被烫伤了", Danger.MEDICAL),
+    ("娃掉到水里了", Danger.MEDICAL),
+    ("有人落水了", Danger.MEDICAL),
+    ("家里天然气漏了", Danger.FIRE),
+    ("电梯里困住人了", Danger.FIRE),
+    ("我老公掐我脖子", Danger.POLICE),
+    ("我老公在打我", Danger.POLICE),
+    ("孩子找不见了", Danger.POLICE),
+    ("邻居家孩子天天被打", Danger.POLICE),
+    ("我活着还有啥意思", Danger.SELF_HARM),
+    ("活着没啥意思了", Danger.SELF_HARM),
+    ("活得没意思", Danger.SELF_HARM),
+    ("活着太累了，没意思", Danger.SELF_HARM),
+    ("我受不了了，想去死", Danger.SELF_HARM),
+    ("心里难受得想死", Danger.SELF_HARM),
+    ("死了算了", Danger.SELF_HARM),
+    ("想一了百了", Danger.SELF_HARM),
+    ("我想结束这一切", Danger.SELF_HARM),
+    ("我真的撑不下去了", Danger.SELF_HARM),
+    ("遗书写好了", Danger.SELF_HARM),
+    ("我把自己关在屋里烧炭", Danger.SELF_HARM),
+    ("我要跳了", Danger.SELF_HARM),
+    ("救救我", Danger.SELF_HARM),
+    ("wo bu xiang huo le", Danger.SELF_HARM),
+    # a time gone told before, and now told after it: still a danger now
+    ("我爸之前说胸口疼，现在突然晕倒了", Danger.MEDICAL),
+    ("我老公正在打我，有没有反家暴讲座", Danger.POLICE),
 ]
 
 REPORTS = [
@@ -61,6 +100,9 @@ REPORTS = [
     ("怎么投诉明明心理关爱中心", False),
     ("有人冒充社工上门骗老人的钱", False),
     ("高新区慈善协会的钱都花哪了，有没有贪污", False),
+    # a named organization's staff hurting the resident's own child (review9: introduced 智塔)
+    ("智塔的老师打了我家孩子", True),
+    ("常青藤的社工把孩子关着不让出来", True),
 ]
 
 # They share the words above but ask for a service, or are told of no danger: answered with
@@ -86,6 +128,29 @@ NO_ALARM = [
     "防走失手环哪里领",
     "防性侵教育讲座",
     "这些组织不会骗人吧",
+    # alarmed on main (review9): a prevention or a service asked after the word, a time gone
+    # by, a figure of speech, children at play, a thing lost
+    "孩子老是打人怎么办，有没有行为矫正",
+    "被虐待的儿童有没有救助机构",
+    "老人走失了怎么办，有没有防走失活动",
+    "我妈总被保健品骗钱，有没有反诈宣传",
+    "我爸上个月被车撞了，现在在家养伤，需要康复",
+    "我男人出车祸了在医院，家里娃没人带，有没有帮忙的",
+    "救命，这个表格怎么填",
+    "你抽风了吧，答非所问",
+    "渴得嗓子冒烟了，哪里有志愿者送水",
+    "孩子们玩游戏打起来了，有没有儿童活动中心",
+    "孩子不见了好久的玩具找到了",
+    "我想死在家乡，有养老院吗",
+    "火锅店着火了新闻看了吗",
+    "我想让我们的公益活动多曝光一下，哪里能宣传",
+    "我被骗去参加了一个传销，现在出来了，想找人聊聊",
+    "我妈手机找不到了",
+    "手机从楼上掉下来了",
+    "孩子喝了药还是咳嗽，哪里有儿科",
+    "厂子快撑不下去了想学点管理",
+    "suicide prevention workshop",
+    "I want to die laughing at this",
 ]
 
 
@@ -168,6 +233,10 @@ TOLD_WITH_A_NEED = [
         "weiyang-qiuwen-social-work",
         Danger.SELF_HARM,
     ),
+    # answered unknown on main and replaced by the bare safety lines: the despair's words
+    # found nothing, the need they show (心理咨询) does (review9 finding 5)
+    ("我老婆总说活着没意思，哪里有心理咨询", "baoji-mingming-psychology", Danger.SELF_HARM),
+    ("老婆说活着没意思，有人能帮帮她吗", "baoji-mingming-psychology", Danger.SELF_HARM),
 ]
 
 
@@ -208,6 +277,12 @@ ASKED_IN_ENGLISH = [
     ("my dad fainted", "Call 120", "请马上拨打 120"),
     ("I want to kill myself", "call 120 or 110", "请马上拨打 120 或 110"),
     ("my neighbor beats his kids", "Call 110", "请马上拨打 110"),
+    ("my kid swallowed a battery", "Call 120", "请马上拨打 120"),
+    ("my grandma fell and can't get up", "Call 120", "请马上拨打 120"),
+    ("there's a fire in my apartment", "Call 119", "请马上拨打 119"),
+    ("my child is missing", "Call 110", "请马上拨打 110"),
+    ("help me please he is beating me", "Call 110", "请马上拨打 110"),
+    ("I can't go on", "call 120 or 110", "请马上拨打 120 或 110"),
 ]
 
 
