@@ -66,6 +66,22 @@ TOPIC_RULES: tuple[Rule, ...] = (
         # care, or exercise asked for after an illness told (动不动就感冒，想让他练练身体)
         unless=re.compile(_CARE + "|" + _EXERCISE),
     ),
+    Rule(  # whether one is ill: 这算不算焦虑症 (孩子是不是自闭症，哪里能评估 asks for a service)
+        Refusal.MEDICAL,
+        any_of(
+            r"(算不算|是不是|属不属于|会不会是|是否是?|得没得)[\u4e00-\u9fff]{0,6}(症|病|障碍|痴呆|抑郁|焦虑|自闭|多动)"
+        ),
+        # how to find out is a need for an assessment (怎么知道孩子是不是自闭症)
+        unless=re.compile(_CARE + "|" + _SERVICE_FRAME + "|评估|筛查|测评|(怎么|如何|咋)知道"),
+    ),
+    Rule(  # the outcome of a case: 帮我打赢官司, 把案子翻过来 (legal aid found is no verdict won)
+        Refusal.LEGAL,
+        any_of(
+            r"打赢|赢官司|官司[^,.?!，。？！]{0,4}(赢|输)|胜诉|败诉|翻案|改判"
+            r"|(案子|案件|判决|官司)[^,.?!，。？！]{0,6}(翻过来|翻回来|推翻|撤销)"
+        ),
+        named_lifts=False,
+    ),
     Rule(
         Refusal.LEGAL,
         any_of(
@@ -102,7 +118,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # an examination's dates and sign-up: 段位考试什么时候报名, 考级在哪报名
             # what a certificate is worth: 段位证国家承认吗
             r"(证|证书|段位)[^,.?!，。？！]{0,4}(承认|认可|含金量|有用吗|有没有用)",
-            r"(考试|考级|考段|段位考)[^,.?!，。？！]{0,6}(时间|什么时候|哪天|几号|几月|在哪|去哪|报名"
+            r"(考试|考级|考段|段位考|考[一二三四五六七八九十0-9]+(段|级))[^,.?!，。？！]{0,6}(时间|什么时候|哪天|几号|几月|在哪|去哪|报名"
             r"|交.{0,2}钱|多少钱|费用)"
             r"|报名[^,.?!，。？！]{0,4}(考试|考级)",
             r"(哪个|哪所|哪家)(学校|中学|小学|高中|大学|幼儿园)(好|最好|比较好|靠谱|强)",
@@ -252,6 +268,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"[^用]费(谁出|谁交|谁付|谁掏|谁承担)",
             # money made: 会员企业股票能买吗, 投资收益多少
             r"股票|股市|炒股|理财|收益(多少|率|高)|回报率|利息|利率|分红|比特币|彩票",
+            # a price foretold: 明年会不会涨价
+            r"涨价|降价|涨不涨|降不降|会不会(涨|降|贵)",
             r"\b(lend|loan|loans|borrow)\b|\bregister (a |my |the )?(company|business)"
             r"|business licen[cs]e",
             r"\bhow much (does|do|will|would|is|are)\b.{0,30}\bcost\b|\b(fees?|tuition)\b",
@@ -283,7 +301,13 @@ TOPIC_RULES: tuple[Rule, ...] = (
     ),
     Rule(  # the weather, a trip, or a text put in another language, whoever is named
         Refusal.OFF_TOPIC,
-        any_of(r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行"),
+        any_of(
+            r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行",
+            r"停车[^,.?!，。？！]{0,4}(收费|收不收|要钱|多少钱|免费|费)",
+            # a book or a film recommended (书法 and 秘书长 are no book)
+            r"推荐[^,.?!，。？！]{0,10}(书|书籍|电影|电视剧|纪录片|app|软件|公众号)(?![法记长])"
+            r"|(几|一|哪)本[^,.?!，。？！]{0,10}书(?![法记长])",
+        ),
         named_lifts=False,
     ),
     Rule(
