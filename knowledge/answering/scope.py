@@ -82,7 +82,7 @@ _HEADS = {
         "其他地方的社会组织，可以咨询当地民政部门。",
     ),
     Refusal.UNRECORDED: (
-        "抱歉，资料中没有这一年、这一届或这件事的记录。",
+        "资料中没有这一年、这一届或今后安排的记录。",  # as named_asks.py says of a named one
         "资料只来自两篇新闻报道，可以问报道里的组织和项目，例如“少年军校是谁办的”。",
     ),
     Refusal.NOT_LISTED: (

@@ -265,6 +265,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"按(小时|次|天|月)(收费|算钱|付钱|计费)|收(多少|几)(块)?钱|收多少",
             # bills and prizes: 空调电费谁出, 大赛奖金多少
             r"(电费|水费|燃气费|暖气费|物业费)(多少|谁出|谁交|谁付|怎么交|贵不贵)|奖金|奖品",
+            r"多少(钱的?)?(电费|水费|燃气费|暖气费|物业费)",
             r"[^用]费(谁出|谁交|谁付|谁掏|谁承担)",
             # money made: 会员企业股票能买吗, 投资收益多少
             r"股票|股市|炒股|理财|收益(多少|率|高)|回报率|利息|利率|分红|比特币|彩票",
@@ -296,6 +297,21 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             rf"{_AID}",
             r"\b(subsid(y|ies|ize)|allowances?|pensions?|welfare benefits?)\b",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # lodging, food or a ride near one of ours is no service of it (智塔附近有没有宾馆)
+        Refusal.OFF_TOPIC,
+        any_of(
+            r"(附近|旁边|周边|周围|边上|门口|对面)[^,.?!，。？！]{0,8}(宾馆|酒店|旅馆|住宿|民宿|饭店|餐馆|饭馆"
+            r"|好吃|吃的|吃饭|小吃|美食|景点|好玩|公交|地铁|停车|超市|商场|银行|药店|厕所|加油站)"
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # who will win, foretold (谁会 is also who serves: 谁会上门, so a rule of its own)
+        Refusal.OPINION,
+        any_of(
+            r"谁(会|能)(拿|得|赢|夺)(第一|冠军|奖|名次)|(会不会|能不能)(拿|得|赢)(到)?(第一|冠军|奖)"
         ),
         named_lifts=False,
     ),

@@ -38,6 +38,8 @@ _FROM = r"(从|老家|老家是|来自|回)"
 _WHO_THERE = re.compile(r"(市|省|区|县)?的?(孩子|娃|老人|人|居民|朋友|亲戚|家长|户口|来|过来)")
 
 _YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
+# What is to come: the articles tell what was done, never what will be (明年还办不办, 下一届).
+_TO_COME = re.compile(r"明年|后年|下一?(届|期|季)(?!望)|下半年")
 _EDITION = re.compile(r"第([一二三四五六七八九十0-9]+)(届|期|季)|首(届|期)")
 # A need or a way to a service asked: the year or edition is when it is wanted, not a
 # time the records must hold (2019年以后新成立的组织有哪些 is still a list).
@@ -50,6 +52,10 @@ _SERVED = re.compile(
 _BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
     r"|俱乐部|工作室|联谊会|救助站"
+)
+# A name quoted, then a kind of body: “暖阳”助老服务站 (the words quoted no record has).
+_QUOTED = re.compile(
+    rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{_BODY}))"
 )
 _NAME_CORE = r"[\u4e00-\u9fff]{3,12}?"
 _QUESTION_CHARS = re.compile(
@@ -70,6 +76,7 @@ class Unrecorded:
             [records.get(t, {}) for t in ("organizations", "projects", "facts", "activities")],
             ensure_ascii=False,
         )
+        self._told = told
         self._elsewhere = tuple(p for p in _ELSEWHERE if p not in told)
         ours: set[str] = set()
         for row in records.get("divisions", {}).values():
@@ -93,9 +100,12 @@ class Unrecorded:
             return Refusal.ELSEWHERE
         if _SERVED.search(free):
             return None
+        if _TO_COME.search(free):
+            return Refusal.UNRECORDED
         this_year = date.today().year
-        for year in _YEAR.findall(free):
-            if int(year) < this_year and year not in self._years:
+        years = [int(year) for year in _YEAR.findall(free)]
+        for year in years:
+            if year < this_year and str(year) not in self._years:
                 return Refusal.UNRECORDED
         for found in _EDITION.finditer(free):
             if _edition(found) not in self._editions:
@@ -116,8 +126,12 @@ class Unrecorded:
 
     def unlisted_name(self, text: str, masked: Callable[[str], str]) -> str | None:
         """The name of an organization no record has (a place, a name, a kind of body:
-        宝鸡市老年心理援助基金会), written where ours is not; None when none is."""
+        宝鸡市老年心理援助基金会; or a name quoted: “暖阳”助老服务站), written where ours is
+        not; None when none is."""
         free = masked(text)
+        for found in _QUOTED.finditer(free):
+            if found.group(1) not in self._told:
+                return found.group(1) + found.group(2)
         for found in self._named.finditer(free):
             core = found.group(1)
             if _QUESTION_CHARS.search(core) or "〇" in core:

@@ -22,7 +22,10 @@ REFUSED = [
     # a past year, or an edition, no record has
     ("2015年宝鸡的社会组织一共募捐了多少钱", Refusal.UNRECORDED),
     ("少年军校第三届啥时候开营", Refusal.UNRECORDED),
+    ("下一届少年军校还在军营里住吗", Refusal.UNRECORDED),  # what is to come
+    ("明年情暖幸福院还装不装空调", Refusal.UNRECORDED),
     # an organization no record names: not the one whose words it shares
+    ("“春苗”助学服务站是干啥的", Refusal.NOT_LISTED),  # a name quoted
     ("宝鸡市助残公益基金会的电话是多少", Refusal.NOT_LISTED),
     ("未央区阳光儿童康复中心怎么报名", Refusal.NOT_LISTED),
     ("宝鸡市社会组织服务中心在哪", Refusal.NOT_LISTED),  # 陈仓区's is another
@@ -32,6 +35,10 @@ REFUSED = [
     ("安心小屋能帮我把判决推翻吗", Refusal.LEGAL),
     ("情暖幸福院以后住进去会不会涨价", Refusal.MARKET),
     ("明明心理的咨询师是不是比医院的心理科专业", Refusal.OPINION),
+    ("秦腔大赛今年谁能拿冠军", Refusal.OPINION),  # a winner foretold
+    ("张家堡服务中心旁边有啥便宜的旅馆", Refusal.OFF_TOPIC),  # lodging near one of ours
+    ("幸福院那66台空调一个月要交多少钱的电费", Refusal.MARKET),
+    ("我被常青藤社工的人骗了钱，咋办", Refusal.REPORT),
     # parking, a book, a grade's fee, an officer's mobile
     ("青年艺术大舞台演出的时候停车要钱吗", Refusal.OFF_TOPIC),
     ("爱语行动有没有推荐的书，给我推荐一本", Refusal.OFF_TOPIC),
@@ -63,6 +70,10 @@ ANSWERED = [
     ("宝鸡明明心里中心在哪", "baoji-mingming-psychology"),
     ("宝鸡陈仓区社会组织服务中心在哪", "chencang-sozo-center"),
     ("未央区秋文社工中心电话", "weiyang-qiuwen-social-work"),
+    ("明年想让娃参加少年军校，去哪报名", "young-military-school"),  # a need for next year
+    ("“我帮你”院落服务合作社在哪", "wobangni-courtyard-coop"),  # ours, quoted
+    ("智塔附近有没有做康复的机构", None),  # a service near one of ours
+    ("秦腔大赛谁能参加", None),
     # a kind asked for, not a name
     ("宝鸡有没有心理援助中心", None),
     ("未央区名字叫社会组织服务中心的有哪几家", None),
