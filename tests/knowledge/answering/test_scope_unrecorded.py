@@ -37,13 +37,13 @@ REFUSED = [
     ("明明心理的咨询师是不是比医院的心理科专业", Refusal.OPINION),
     ("秦腔大赛今年谁能拿冠军", Refusal.OPINION),  # a winner foretold
     ("张家堡服务中心旁边有啥便宜的旅馆", Refusal.OFF_TOPIC),  # lodging near one of ours
-    ("幸福院那66台空调一个月要交多少钱的电费", Refusal.MARKET),
+    ("情暖幸福院装的空调一天得花多少电费", Refusal.MARKET),
     ("我被常青藤社工的人骗了钱，咋办", Refusal.REPORT),
     # parking, a book, a grade's fee, an officer's mobile
     ("青年艺术大舞台演出的时候停车要钱吗", Refusal.OFF_TOPIC),
     ("爱语行动有没有推荐的书，给我推荐一本", Refusal.OFF_TOPIC),
     ("金台武术协会考二段要交多少钱", Refusal.SCHOOLING),
-    ("中小企业协会会长是谁，他手机号给我一个", Refusal.PERSONAL_DATA),
+    ("宝鸡国防教育协会会长叫啥，手机号码多少", Refusal.PERSONAL_DATA),
 ]
 
 
