@@ -44,19 +44,21 @@ _EDITION = re.compile(r"第([一二三四五六七八九十0-9]+)(届|期|季)|�
 # A need or a way to a service asked: the year or edition is when it is wanted, not a
 # time the records must hold (2019年以后新成立的组织有哪些 is still a list).
 _SERVED = re.compile(
-    r"哪里|哪儿|去哪|在哪|怎么(报名|参加|联系|加入)|电话|联系方式|地址|有没有|有哪些|哪些"
+    r"哪里|哪儿|去哪|在哪|怎么(报名|参加|联系|加入)|电话|联系方式|地址|有哪些|哪些"
+    r"|有没有[^,，。？?！!]{0,10}(组织|机构|地方|服务|项目|活动|协会|中心)"
 )
 
 # An organization's name: a place, then what it is called, then a kind of body. Only a place
 # first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
 _BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
-    r"|俱乐部|工作室|联谊会|救助站"
+    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会"
 )
 # A name quoted, then a kind of body: “暖阳”助老服务站 (the words quoted no record has).
 _QUOTED = re.compile(
     rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{_BODY}))"
 )
+_LAST_BODY = re.compile(rf"(?:{_BODY})$")
 _NAME_CORE = r"[\u4e00-\u9fff]{3,12}?"
 _QUESTION_CHARS = re.compile(
     r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似]"
@@ -152,6 +154,9 @@ class Unrecorded:
         in_name = [p for p in self._ours if p in name]
         if any(p in known for p in self._ours) and not all(p in known for p in in_name):
             return False
+        body = _LAST_BODY.search(name)
+        if body is not None and body.group() not in known:
+            return False  # another kind of body: 宝鸡市慈善总会 is not the 公益慈善联合会
         own, theirs = self._core(name), self._core(known)
         if not own or not theirs:
             return own == theirs and fuzz.ratio(name, known) >= _SIMILAR

@@ -39,6 +39,15 @@ REFUSED = [
     ("张家堡服务中心旁边有啥便宜的旅馆", Refusal.OFF_TOPIC),  # lodging near one of ours
     ("情暖幸福院装的空调一天得花多少电费", Refusal.MARKET),
     ("我被常青藤社工的人骗了钱，咋办", Refusal.REPORT),
+    ("2018年未央区有没有下过大暴雨", Refusal.UNRECORDED),  # 有没有 asks of no organization
+    ("宝鸡市慈善总会在哪捐款", Refusal.NOT_LISTED),  # another kind of body than ours
+    ("渭滨区夕阳红秧歌舞蹈队怎么参加", Refusal.NOT_LISTED),
+    ("明明心理说我焦虑，用不用住院", Refusal.MEDICAL),
+    ("爱语行动的课上完多久能见效", Refusal.MEDICAL),
+    ("陈仓有块田认购以后不想要了能退费吗", Refusal.MARKET),
+    ("网络春晚的演出票咋订", Refusal.MARKET),
+    ("宝鸡最靠谱的心理机构是哪家", Refusal.OPINION),
+    ("陈仓区夏天热不热，幸福院装空调有必要吗", Refusal.OFF_TOPIC),
     # parking, a book, a grade's fee, an officer's mobile
     ("青年艺术大舞台演出的时候停车要钱吗", Refusal.OFF_TOPIC),
     ("爱语行动有没有推荐的书，给我推荐一本", Refusal.OFF_TOPIC),
