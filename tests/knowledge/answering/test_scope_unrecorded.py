@@ -48,6 +48,9 @@ REFUSED = [
     ("网络春晚的演出票咋订", Refusal.MARKET),
     ("宝鸡最靠谱的心理机构是哪家", Refusal.OPINION),
     ("陈仓区夏天热不热，幸福院装空调有必要吗", Refusal.OFF_TOPIC),
+    ("从渭滨区去智塔坐几路车", Refusal.OFF_TOPIC),  # the bus to one of ours
+    ("幸福院附近有诊所吗", Refusal.OFF_TOPIC),
+    ("明明心理的老师能给我看看风水吗", Refusal.OFF_TOPIC),
     # parking, a book, a grade's fee, an officer's mobile
     ("青年艺术大舞台演出的时候停车要钱吗", Refusal.OFF_TOPIC),
     ("爱语行动有没有推荐的书，给我推荐一本", Refusal.OFF_TOPIC),
@@ -83,6 +86,7 @@ ANSWERED = [
     ("“我帮你”院落服务合作社在哪", "wobangni-courtyard-coop"),  # ours, quoted
     ("智塔附近有没有做康复的机构", None),  # a service near one of ours
     ("秦腔大赛谁能参加", None),
+    ("去明明心理关爱中心怎么走", "baoji-mingming-psychology"),  # where it is, not the bus
     # a kind asked for, not a name
     ("宝鸡有没有心理援助中心", None),
     ("未央区名字叫社会组织服务中心的有哪几家", None),
