@@ -51,6 +51,11 @@ REFUSED = [
     ("从渭滨区去智塔坐几路车", Refusal.OFF_TOPIC),  # the bus to one of ours
     ("幸福院附近有诊所吗", Refusal.OFF_TOPIC),
     ("明明心理的老师能给我看看风水吗", Refusal.OFF_TOPIC),
+    ("我娃是自闭症还是多动症，你帮我判断一下", Refusal.MEDICAL),
+    ("常青藤社工的志愿者上门时摔了，这算工伤吗", Refusal.LEGAL),
+    ("帮我看看中小企业协会让签的合同有没有问题", Refusal.LEGAL),
+    ("关天美农的面粉哪家超市有卖", Refusal.MARKET),
+    ("金台区哪个武术班性价比高", Refusal.OPINION),
     # parking, a book, a grade's fee, an officer's mobile
     ("青年艺术大舞台演出的时候停车要钱吗", Refusal.OFF_TOPIC),
     ("爱语行动有没有推荐的书，给我推荐一本", Refusal.OFF_TOPIC),
@@ -86,6 +91,8 @@ ANSWERED = [
     ("“我帮你”院落服务合作社在哪", "wobangni-courtyard-coop"),  # ours, quoted
     ("智塔附近有没有做康复的机构", None),  # a service near one of ours
     ("秦腔大赛谁能参加", None),
+    ("孩子是不是自闭症，你帮我找个地方评估一下", None),  # an assessment asked for
+    ("中小企业协会能帮企业做什么", "baoji-sme-association"),
     ("去明明心理关爱中心怎么走", "baoji-mingming-psychology"),  # where it is, not the bus
     # a kind asked for, not a name
     ("宝鸡有没有心理援助中心", None),
