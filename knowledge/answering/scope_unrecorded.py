@@ -27,7 +27,7 @@ _ELSEWHERE_WRITTEN = (
     "咸阳 渭南 铜川 延安 榆林 汉中 安康 商洛 杨凌 西咸新区 雁塔 碑林 莲湖 新城区 灞桥 长安区 临潼 阎良 "
     "高陵 鄠邑 户县 蓝田 周至 曲江 浐灞 北京 上海 天津 重庆 河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 "
     "浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 四川 贵州 云南 西藏 甘肃 青海 宁夏 新疆 "
-    "台湾 香港 澳门 广州 深圳 成都 武汉 杭州 南京 郑州 兰州 天水 银川 太原 洛阳 苏州 汶川"
+    "台湾 香港 澳门 广州 深圳 成都 武汉 杭州 南京 郑州 兰州 天水 银川 太原 洛阳 苏州 汶川 省外 外省 国外 外国"
 )
 _ELSEWHERE = tuple(_ELSEWHERE_WRITTEN.split())
 # 西安 and 陕西 hold places that are not ours: written with 雁塔, they are its container.
@@ -52,9 +52,10 @@ _SERVED = re.compile(
 # first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
 _BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
-    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会"
+    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家"
 )
-# A name quoted, then a kind of body: “暖阳”助老服务站 (the words quoted no record has).
+# A name quoted, then a kind of body: “暖阳”助老服务站, “幸福里”的社工站 (the words quoted no
+# record has).
 _QUOTED = re.compile(
     rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{_BODY}))"
 )
@@ -63,11 +64,11 @@ _NAME_CORE = r"[\u4e00-\u9fff]{3,12}?"
 _QUESTION_CHARS = re.compile(
     r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似]"
 )
-_SIMILAR = 70
+_SIMILAR = 70  # a name this close to a record's (宝鸡慈善联合会) is that record's, misspelt
 # The words every name of a kind shares: what is left tells one organization from another.
 _GENERIC = re.compile(
     rf"{_BODY}|社会组织|社会工作|社区|街道|服务|社工|志愿者|志愿|公益|[市区县省]|“|”"
-)  # a name this close to a record's (宝鸡慈善联合会) is that record's, misspelt
+)
 
 
 class Unrecorded:

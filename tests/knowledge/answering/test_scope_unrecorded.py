@@ -19,6 +19,7 @@ REFUSED = [
     ("汉中那边有没有像少年军校这样的活动", Refusal.ELSEWHERE),
     ("西安碑林区有社工服务中心吗", Refusal.ELSEWHERE),
     ("慈善联合会给四川灾区捐过钱吗", Refusal.ELSEWHERE),
+    ("国外有没有像智塔这样的机构", Refusal.ELSEWHERE),
     # a past year, or an edition, no record has
     ("2015年宝鸡的社会组织一共募捐了多少钱", Refusal.UNRECORDED),
     ("少年军校第三届啥时候开营", Refusal.UNRECORDED),
@@ -26,6 +27,7 @@ REFUSED = [
     ("明年情暖幸福院还装不装空调", Refusal.UNRECORDED),
     # an organization no record names: not the one whose words it shares
     ("“春苗”助学服务站是干啥的", Refusal.NOT_LISTED),  # a name quoted
+    ("张家堡有个“邻里”的社工站吗", Refusal.NOT_LISTED),
     ("宝鸡市助残公益基金会的电话是多少", Refusal.NOT_LISTED),
     ("未央区阳光儿童康复中心怎么报名", Refusal.NOT_LISTED),
     ("宝鸡市社会组织服务中心在哪", Refusal.NOT_LISTED),  # 陈仓区's is another
