@@ -116,6 +116,10 @@ def test_near_misses_are_still_answered(answerer: Answerer, question: str, key: 
 
 
 def test_an_unlisted_organization_is_named_in_the_refusal(answerer: Answerer) -> None:
-    text = answerer.answer("宝鸡市助残公益基金会在哪", log_question=False).text
-    assert text.startswith("抱歉，资料中没有「宝鸡市助残公益基金会」。")
-    assert "明明" not in text and "智塔" not in text
+    answer = answerer.answer("宝鸡市老年心理援助基金会在哪", log_question=False)
+    assert (answer.answered, answer.results, answer.top) == (False, [], None)
+    lines = answer.text.splitlines()
+    assert lines[0] == "抱歉，资料中没有「宝鸡市老年心理援助基金会」。"
+    # the organizations sharing its words are named as near, never as the one asked for
+    assert lines[1].startswith("资料中相近的有：宝鸡明明心理关爱中心")
+    assert lines[1].endswith("（资料没有说就是您问的这一家）。")
