@@ -85,16 +85,33 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         if answer.answered:
             answer.reply = Reply(NO_JUDGEMENT, [answer.reply.title, *answer.reply.lines])
             return answer
+    # a name the matcher read as ours, misspelt (宝鸡只塔儿童中心), is not one unlisted
+    unlisted = None
+    if refusal is None and not match.named:
+        unlisted = snapshot.scope.unlisted_name(match.query)
+    if unlisted is not None:  # 宝鸡市老年心理援助基金会在哪: not 明明心理, whose words it shares
+        refusal = Refusal.NOT_LISTED
     if refusal is not None:
-        return Answer(
-            match.query,
-            False,
-            Intent.OUT_OF_SCOPE,
-            refusal_reply(refusal),
-            [],
-            refusal=refusal,
-        )
+        reply = refusal_reply(refusal, unlisted or "")
+        if unlisted is not None:
+            reply = _with_similar(snapshot, match, reply)
+        return Answer(match.query, False, Intent.OUT_OF_SCOPE, reply, [], refusal=refusal)
     return _in_scope(snapshot, match, tz)
+
+
+def _with_similar(snapshot: Snapshot, match: Match, reply: Reply) -> Reply:
+    """An unlisted organization's refusal, with the organizations whose words it shares named
+    as such (相近的有…), none of them presented as the one asked for."""
+    names: list[str] = []
+    for scored in match.results[:3]:
+        if not isinstance(record := record_of(snapshot.catalog, scored.doc), Organization):
+            continue
+        if record.display_name not in names:
+            names.append(record.display_name)
+    if not names:
+        return reply
+    similar = f"资料中相近的有：{'、'.join(names[:2])}（资料没有说就是您问的这一家）。"
+    return Reply(reply.title, [similar, *reply.lines])
 
 
 def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:

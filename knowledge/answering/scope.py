@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from knowledge.answering.compose import NOT_FOUND
 from knowledge.answering.scope_asks import asked_for, weighs_ours
 from knowledge.answering.scope_rules import CHINESE_RULES, RULES, Refusal, Rule
+from knowledge.answering.scope_unrecorded import Unrecorded
 from knowledge.answering.text import MAX_QUERY_CHARS
 from knowledge.answering.urgent import Alarm, urgent
 from knowledge.catalog import Catalog
@@ -75,6 +77,18 @@ _HEADS = {
         "可以问我资料里写了什么，例如“智塔是做什么的”。",
     ),
     Refusal.EXPLANATION: ("抱歉，原因、区别、来历这类知识性的问题不在我的服务范围内。", ""),
+    Refusal.ELSEWHERE: (
+        "抱歉，我只有宝鸡市和西安市未央区社会组织的资料，没有其他地方的。",
+        "其他地方的社会组织，可以咨询当地民政部门。",
+    ),
+    Refusal.UNRECORDED: (
+        "资料中没有这一年、这一届或今后安排的记录。",  # as named_asks.py says of a named one
+        "资料只来自两篇新闻报道，可以问报道里的组织和项目，例如“少年军校是谁办的”。",
+    ),
+    Refusal.NOT_LISTED: (
+        "抱歉，资料中没有这个组织。",
+        "可以告诉我需要什么服务，例如“宝鸡哪里有心理咨询”，我找资料里做这项服务的组织。",
+    ),
     Refusal.PERSONAL_DATA: (
         "抱歉，我不能提供个人信息（如个人电话、住址、身份证号）。",
         "我只提供社会组织公开的资料，例如可以问“智塔的电话”。",
@@ -82,11 +96,14 @@ _HEADS = {
 }
 
 
-def refusal_reply(kind: Refusal) -> Reply:
-    """The polite refusal for a question of this kind, with what the bot can help with."""
+def refusal_reply(kind: Refusal, name: str = "") -> Reply:
+    """The polite refusal for a question of this kind, with what the bot can help with;
+    `name`: the organization asked for that no record has (NOT_LISTED)."""
     if kind is Refusal.OFF_TOPIC:  # weather, trains: nothing here, and where to ask people
         return NOT_FOUND
     head, hint = _HEADS[kind]
+    if kind is Refusal.NOT_LISTED and name:
+        head = f"抱歉，资料中没有「{name}」。"
     return Reply(head, [line for line in (hint, _WHAT_WE_DO) if line])
 
 
@@ -170,14 +187,26 @@ class Scope:
     """Tells a question that is not ours; knows the names of one knowledge version's
     organizations and projects (naming one lifts the rules that allow it)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(
+        self,
+        names: Iterable[str],
+        records: Mapping[str, Mapping[str, Any]] | None = None,
+        titles: Iterable[str] = (),
+    ) -> None:
+        """`records`: the stored tables (their divisions, and the records' own words);
+        `titles`: the facts' names, which a name asked for may be too."""
         self._names = tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
         self._last_alarm: tuple[str, Alarm | None] | None = None
+        # without the records, what they do not hold is unknown: nothing is refused for it
+        self._unrecorded = Unrecorded(records, (*self._names, *titles)) if records else None
 
     @classmethod
-    def from_catalog(cls, catalog: Catalog) -> Scope:
-        records = [*catalog.organizations.values(), *catalog.projects.values()]
-        return cls(name for record in records for name in (record.name, *record.aliases))
+    def from_catalog(
+        cls, catalog: Catalog, records: Mapping[str, Mapping[str, Any]] | None = None
+    ) -> Scope:
+        named = [*catalog.organizations.values(), *catalog.projects.values()]
+        names = [name for record in named for name in (record.name, *record.aliases)]
+        return cls(names, records, (fact.name for fact in catalog.facts.values()))
 
     def names_one(self, text: str) -> bool:
         return any(name in text for name in self._names)
@@ -213,8 +242,19 @@ class Scope:
             if plain and rule.named_lifts and self.names_one(plain):
                 continue
             return rule.kind
+        # Another place, a past year or an edition no record has: whatever else is asked.
+        unrecorded = self._unrecorded and self._unrecorded.refusal(text, self.masked)
+        if unrecorded:
+            return unrecorded
         # No rule names the topic: what the question's head asks for decides.
         return asked_for(text, plain, self.masked)
+
+    def unlisted_name(self, question: str) -> str | None:
+        """The name of an organization asked for that no record has (宝鸡市老年心理援助基金会):
+        an organization sharing its words is not the one asked for."""
+        if self._unrecorded is None:
+            return None
+        return self._unrecorded.unlisted_name(_prepared(question), self.masked)
 
     def alarm(self, question: str) -> Alarm | None:
         """A danger now or a wrongdoing reported, told in the question (urgent.py). The last

@@ -31,6 +31,10 @@ class Refusal(StrEnum):
     HOW_TO = "how_to"  # a method or a craft's content: 八法五步怎么打, 冰箱自己咋修
     OPINION = "opinion"  # a judgement, a ranking or a rumour checked: 哪家更靠谱, 是真的吗
     EXPLANATION = "explanation"  # a cause, a difference, an origin: 为什么, 有啥区别
+    # What the records cannot cover (scope_unrecorded.py):
+    ELSEWHERE = "elsewhere"  # a place outside 宝鸡 and 西安未央区: 咸阳有没有…, 雁塔区的…
+    UNRECORDED = "unrecorded"  # a past year or an edition no record has: 2008年…, 第二届…
+    NOT_LISTED = "not_listed"  # an organization whose name no record gives
     # Read before everything else (urgent.py): no service asked, whatever words it shares.
     DANGER = "danger"  # a danger now: the emergency number, no organization
     REPORT = "report"  # a wrongdoing reported or an accusation: not verified, where it goes

@@ -45,6 +45,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # whether a care cures: 心理咨询能治好失眠吗 (哪里能做康复 is ours)
             r"能(不能)?治好.{0,8}(吗|么)$|治得好(吗|么)|能根治(吗|么)",
             r"(要不要|用不用|需不需要|该不该|能不能|可不可以)(吃|用|停|换)药|吃药(吗|好不好|有没有用|管用)",
+            # a hospital stay, or how soon a care works: 需要住院吗, 多久能见效
+            r"(需要|要不要|用不用|需不需要|得)住院|多久[^,.?!，。？！]{0,3}(见效|有效果|能好)|见效",
             # what to eat for one's health: 平时吃什么能降压, 喝什么对嗓子好
             r"(吃|喝)(什么|点什么|哪些|哪种)(东西|食物|水果|菜|汤)?(能|可以|才能|对|有助于|有利于)",
         ),
@@ -65,6 +67,27 @@ TOPIC_RULES: tuple[Rule, ...] = (
         ),
         # care, or exercise asked for after an illness told (动不动就感冒，想让他练练身体)
         unless=re.compile(_CARE + "|" + _EXERCISE),
+    ),
+    Rule(  # whether one is ill: 这算不算焦虑症 (孩子是不是自闭症，哪里能评估 asks for a service)
+        Refusal.MEDICAL,
+        any_of(
+            r"(算不算|是不是|属不属于|会不会是|是否是?|得没得)[\u4e00-\u9fff]{0,6}(症|病|障碍|痴呆|抑郁|焦虑|自闭|多动)",
+            r"(症|病)还是[\u4e00-\u9fff]{0,6}(症|病)|(帮我|给我|你)[^,.?!，。？！]{0,3}(判断|诊断|鉴定)",
+        ),
+        # how to find out is a need for an assessment (怎么知道孩子是不是自闭症)
+        unless=re.compile(_CARE + "|" + _SERVICE_FRAME + "|评估|筛查|测评|(怎么|如何|咋)知道"),
+    ),
+    Rule(  # the outcome of a case: 帮我打赢官司, 把案子翻过来 (legal aid found is no verdict won)
+        Refusal.LEGAL,
+        any_of(
+            r"打赢|赢官司|官司[^,.?!，。？！]{0,4}(赢|输)|胜诉|败诉|翻案|改判"
+            r"|(案子|案件|判决|官司)[^,.?!，。？！]{0,6}(翻过来|翻回来|推翻|撤销)",
+            # a sentence, an injury at work, a contract judged: 能判他几年, 算工伤吗
+            r"判(他|她|他们|她们)?(几年|多久|多少年|死刑|缓刑)|算(不算)?工伤|工伤(吗|认定|怎么赔)",
+            r"合同[^,.?!，。？！]{0,8}(有没有问题|有问题吗|能不能签|该不该签|合法吗|有没有坑)"
+            r"|(看看|审|审核|把关)[^,.?!，。？！]{0,4}合同",
+        ),
+        named_lifts=False,
     ),
     Rule(
         Refusal.LEGAL,
@@ -102,7 +125,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # an examination's dates and sign-up: 段位考试什么时候报名, 考级在哪报名
             # what a certificate is worth: 段位证国家承认吗
             r"(证|证书|段位)[^,.?!，。？！]{0,4}(承认|认可|含金量|有用吗|有没有用)",
-            r"(考试|考级|考段|段位考)[^,.?!，。？！]{0,6}(时间|什么时候|哪天|几号|几月|在哪|去哪|报名"
+            r"(考试|考级|考段|段位考|考[一二三四五六七八九十0-9]+(段|级))[^,.?!，。？！]{0,6}(时间|什么时候|哪天|几号|几月|在哪|去哪|报名"
             r"|交.{0,2}钱|多少钱|费用)"
             r"|报名[^,.?!，。？！]{0,4}(考试|考级)",
             r"(哪个|哪所|哪家)(学校|中学|小学|高中|大学|幼儿园)(好|最好|比较好|靠谱|强)",
@@ -250,9 +273,14 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"按(小时|次|天|月)(收费|算钱|付钱|计费)|收(多少|几)(块)?钱|收多少",
             # bills and prizes: 空调电费谁出, 大赛奖金多少
             r"(电费|水费|燃气费|暖气费|物业费)(多少|谁出|谁交|谁付|怎么交|贵不贵)|奖金|奖品",
+            r"多少(钱的?)?(电费|水费|燃气费|暖气费|物业费)",
             r"[^用]费(谁出|谁交|谁付|谁掏|谁承担)",
+            # a refund or a ticket bought: 能退钱吗, 演出票怎么买
+            r"退钱|退费|(买|购|订|抢)票|票(怎么|咋|在哪|去哪|哪里|哪儿)(买|订|购)",
             # money made: 会员企业股票能买吗, 投资收益多少
             r"股票|股市|炒股|理财|收益(多少|率|高)|回报率|利息|利率|分红|比特币|彩票",
+            # a price foretold: 明年会不会涨价
+            r"涨价|降价|涨不涨|降不降|会不会(涨|降|贵)",
             r"\b(lend|loan|loans|borrow)\b|\bregister (a |my |the )?(company|business)"
             r"|business licen[cs]e",
             # (a plot of the farmland project has its price among the figures, as 认购一块地)
@@ -269,7 +297,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(买|购买|买到|订购|网购)(到)?.{0,6}(蔬菜|菜|农产品|土特产|特产|产品|商品)",
             # where a thing is bought: 少年军校的军装在哪能买到 (认购 a plot is the project's)
             r"(在哪|哪里|哪儿|去哪)(里|儿)?(能|可以)?(买|购买)(?!卖)",
-            r"(蔬菜|菜|农产品|土特产|特产|产品|商品)(在哪|哪里|哪儿|去哪|怎么|能|可以|能不能)*.{0,4}"
+            r"(哪个|哪家|什么)(超市|商场|店|网店)[^,.?!，。？！]{0,3}(有卖|能买|在卖|卖|有)",
+            r"(蔬菜|菜|农产品|土特产|特产|产品|商品|大米|米|面粉|粮食|水果|鸡蛋)(在哪|哪里|哪儿|去哪|怎么|能|可以|能不能)*.{0,4}"
             r"(买|购买|订购|买到)|(蔬菜|菜|农产品|特产|产品)[^,.?!]{0,8}(有卖|在卖|卖吗|卖不卖)",
             # a shop online, whatever it sells: 少年军校那种迷彩军装淘宝上同款多少钱
             r"淘宝|京东|拼多多|闲鱼|网购|同款",
@@ -284,9 +313,36 @@ TOPIC_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # lodging, food or a ride near one of ours is no service of it (智塔附近有没有宾馆)
+        Refusal.OFF_TOPIC,
+        any_of(
+            r"(附近|旁边|周边|周围|边上|门口|对面)[^,.?!，。？！]{0,8}(宾馆|酒店|旅馆|住宿|民宿|饭店|餐馆|饭馆"
+            r"|好吃|吃的|吃饭|小吃|美食|景点|好玩|公交|地铁|停车|超市|商场|银行|药店|厕所|加油站|诊所|医院"
+            r"|卫生院)",
+            # the bus to it: 从宝鸡到智塔坐几路车 (去智塔怎么走 asks where it is)
+            r"几路(车|公交|公共汽车)|坐几路|公交车?(怎么坐|几路|站)|地铁(怎么坐|几号线|站)|打车(多少钱|要多少)",
+            # fortune-telling, whoever is asked to do it
+            r"风水|算命|看相|占卜|求签|星座|运势|生辰八字|八字",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # who will win, foretold (谁会 is also who serves: 谁会上门, so a rule of its own)
+        Refusal.OPINION,
+        any_of(
+            r"谁(会|能)(拿|得|赢|夺)(第一|冠军|奖|名次)|(会不会|能不能)(拿|得|赢)(到)?(第一|冠军|奖)"
+        ),
+        named_lifts=False,
+    ),
     Rule(  # the weather, a trip, or a text put in another language, whoever is named
         Refusal.OFF_TOPIC,
-        any_of(r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行"),
+        any_of(
+            r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行",
+            r"(冬天|夏天|天气?)[^,.?!，。？！]{0,4}(冷|热)(吗|不)|会不会(很|太)?(冷|热)|冷不冷|热不热",
+            r"停车[^,.?!，。？！]{0,4}(收费|收不收|要钱|多少钱|免费|费)",
+            # a book or a film recommended (书法 and 秘书长 are no book)
+            r"推荐[^,.?!，。？！]{0,10}(书|书籍|电影|电视剧|纪录片|app|软件|公众号)(?![法记长])"
+            r"|(几|一|哪)本[^,.?!，。？！]{0,10}书(?![法记长])",
+        ),
         named_lifts=False,
     ),
     Rule(

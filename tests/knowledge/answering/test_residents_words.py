@@ -26,8 +26,6 @@ KNOWN_MISSES = {
     "topic's word, weaker than the old man's",
     "我们公司想申请专精特新，不知道怎么做": "公司 leans to the private enterprises' association; "
     "专精特新 is the SME association's",
-    "智塔门口停车收费吗": "parking at a named organization's door: naming one lifts the "
-    "off-topic rule",
     "额们几个婆娘想学着在网上卖自家的菜": "电商 finds 陈仓 by the word (5.50) and the happiness "
     "homes by its topic 乡村振兴 (5.43): a tie the gate no longer proposes from (gate.py, "
     "TOPIC_MARGIN); the word should outscore its topic by more",

@@ -1,0 +1,175 @@
+"""What the records cannot answer whatever words the question shares with them: another place
+(咸阳, 雁塔区), a past year or an edition no record has (2008年, 第二届), or an organization
+whose name no record gives (未央区阳光助残志愿者联盟).
+
+The knowledge comes from two news articles about 宝鸡市 and 西安市未央区: an organization
+found by the words shared ("武术进校园", "街道社会组织服务中心", "志愿者") is not there, nor
+is it the one asked for. What counts is read from the knowledge itself (the places, years and
+editions its records name, their names and aliases), so a record added by staff makes its
+place, year or name ours at once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from knowledge.answering.scope_kinds import Refusal
+
+# Places outside the knowledge: 陕西's other cities, 西安's other districts, the provinces
+# and the largest cities. Those a record names (河南, whose flood was helped) are ours.
+_ELSEWHERE_WRITTEN = (
+    "咸阳 渭南 铜川 延安 榆林 汉中 安康 商洛 杨凌 西咸新区 雁塔 碑林 莲湖 新城区 灞桥 长安区 临潼 阎良 "
+    "高陵 鄠邑 户县 蓝田 周至 曲江 浐灞 北京 上海 天津 重庆 河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 "
+    "浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 四川 贵州 云南 西藏 甘肃 青海 宁夏 新疆 "
+    "台湾 香港 澳门 广州 深圳 成都 武汉 杭州 南京 郑州 兰州 天水 银川 太原 洛阳 苏州 汶川 省外 外省 国外 外国"
+)
+_ELSEWHERE = tuple(_ELSEWHERE_WRITTEN.split())
+# 西安 and 陕西 hold places that are not ours: written with 雁塔, they are its container.
+_CONTAINERS = frozenset({"西安", "西安市", "陕西", "陕西省"})
+# Where the resident comes from is the story's background (我是汉中人, 从咸阳搬来, 老家安康).
+_FROM = r"(从|老家|老家是|来自|回)"
+# Who comes from there, asking about ours (咸阳的孩子能去智塔吗, 汉中人能参加吗).
+_WHO_THERE = re.compile(r"(市|省|区|县)?的?(孩子|娃|老人|人|居民|朋友|亲戚|家长|户口|来|过来)")
+
+_YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
+# What is to come: the articles tell what was done, never what will be (明年还办不办, 下一届).
+_TO_COME = re.compile(r"明年|后年|下一?(届|期|季)(?!望)|下半年")
+_EDITION = re.compile(r"第([一二三四五六七八九十0-9]+)(届|期|季)|首(届|期)")
+# A need or a way to a service asked: the year or edition is when it is wanted, not a
+# time the records must hold (2019年以后新成立的组织有哪些 is still a list).
+_SERVED = re.compile(
+    r"哪里|哪儿|去哪|在哪|怎么(报名|参加|联系|加入)|电话|联系方式|地址|有哪些|哪些"
+    r"|有没有[^,，。？?！!]{0,10}(组织|机构|地方|服务|项目|活动|协会|中心)"
+)
+
+# An organization's name: a place, then what it is called, then a kind of body. Only a place
+# first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
+_BODY = (
+    r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
+    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家"
+)
+# A name quoted, then a kind of body: “暖阳”助老服务站, “幸福里”的社工站 (the words quoted no
+# record has).
+_QUOTED = re.compile(
+    rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{_BODY}))"
+)
+_LAST_BODY = re.compile(rf"(?:{_BODY})$")
+_NAME_CORE = r"[\u4e00-\u9fff]{3,12}?"
+_QUESTION_CHARS = re.compile(
+    r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似]"
+)
+_SIMILAR = 70  # a name this close to a record's (宝鸡慈善联合会) is that record's, misspelt
+# The words every name of a kind shares: what is left tells one organization from another.
+_GENERIC = re.compile(
+    rf"{_BODY}|社会组织|社会工作|社区|街道|服务|社工|志愿者|志愿|公益|[市区县省]|“|”"
+)
+
+
+class Unrecorded:
+    """Reads what one knowledge version's records cannot answer."""
+
+    def __init__(self, records: Mapping[str, Mapping[str, Any]], names: Iterable[str]) -> None:
+        told = json.dumps(
+            [records.get(t, {}) for t in ("organizations", "projects", "facts", "activities")],
+            ensure_ascii=False,
+        )
+        self._told = told
+        self._elsewhere = tuple(p for p in _ELSEWHERE if p not in told)
+        ours: set[str] = set()
+        for row in records.get("divisions", {}).values():
+            for name in (row.get("name", ""), *row.get("aliases", ())):
+                if name and name not in _CONTAINERS:
+                    ours.add(name)
+        self._ours = tuple(sorted(ours | {"宝鸡", "宝鸡市"}, key=len, reverse=True))
+        self._years = frozenset(_YEAR.findall(told)) | frozenset(re.findall(r"(?:19|20)\d\d", told))
+        self._editions = frozenset(_edition(found) for found in _EDITION.finditer(told))
+        self._names = tuple(n for n in names if len(n) >= 4)
+        places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
+        self._named = re.compile(
+            rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?({_NAME_CORE}(?:{_BODY}))"
+        )
+
+    def refusal(self, text: str, masked: Callable[[str], str]) -> Refusal | None:
+        """ELSEWHERE when the question asks about a place outside the knowledge; UNRECORDED
+        when about a past year or an edition no record has; None otherwise."""
+        free = masked(text)
+        if self._elsewhere_asked(free):
+            return Refusal.ELSEWHERE
+        if _SERVED.search(free):
+            return None
+        if _TO_COME.search(free):
+            return Refusal.UNRECORDED
+        this_year = date.today().year
+        years = [int(year) for year in _YEAR.findall(free)]
+        for year in years:
+            if year < this_year and str(year) not in self._years:
+                return Refusal.UNRECORDED
+        for found in _EDITION.finditer(free):
+            if _edition(found) not in self._editions:
+                return Refusal.UNRECORDED
+        return None
+
+    def _elsewhere_asked(self, free: str) -> bool:
+        for place in self._elsewhere:
+            at = free.find(place)
+            if at < 0:
+                continue
+            if re.search(rf"{_FROM}$", free[:at]) or _WHO_THERE.match(free, at + len(place)):
+                continue  # where the resident, or the one helped, comes from
+            if any(ours in free for ours in self._ours):
+                continue  # asked about ours, elsewhere told beside it
+            return True
+        return False
+
+    def unlisted_name(self, text: str, masked: Callable[[str], str]) -> str | None:
+        """The name of an organization no record has (a place, a name, a kind of body:
+        宝鸡市老年心理援助基金会; or a name quoted: “暖阳”助老服务站), written where ours is
+        not; None when none is."""
+        free = masked(text)
+        for found in _QUOTED.finditer(free):
+            if found.group(1) not in self._told:
+                return found.group(1) + found.group(2)
+        for found in self._named.finditer(free):
+            core = found.group(1)
+            if _QUESTION_CHARS.search(core) or "〇" in core:
+                continue  # a kind asked for (宝鸡哪个协会, 未央区有没有这种中心)
+            name = found.group()
+            if any(self._misspelt(name, known) for known in self._names):
+                continue
+            if any(known in name or name in known for known in self._names):
+                continue
+            return name
+        return None
+
+    def _misspelt(self, name: str, known: str) -> bool:
+        """Whether `name` is `known` written otherwise (宝鸡慈善联合会, 明明心里中心): what
+        sets them apart (慈善, 明明心理) is close, and they are in the same place. Their kinds
+        and places alone tell no organization (宝鸡市社会组织服务中心 is not 陈仓区's, nor
+        众益社会组织服务中心)."""
+        in_name = [p for p in self._ours if p in name]
+        if any(p in known for p in self._ours) and not all(p in known for p in in_name):
+            return False
+        body = _LAST_BODY.search(name)
+        if body is not None and body.group() not in known:
+            return False  # another kind of body: 宝鸡市慈善总会 is not the 公益慈善联合会
+        own, theirs = self._core(name), self._core(known)
+        if not own or not theirs:
+            return own == theirs and fuzz.ratio(name, known) >= _SIMILAR
+        return fuzz.partial_ratio(own, theirs) >= _SIMILAR
+
+    def _core(self, name: str) -> str:
+        for place in self._ours:
+            name = name.replace(place, "")
+        return _GENERIC.sub("", name)
+
+
+def _edition(found: re.Match[str]) -> str:
+    """An edition as one word: 首届 and 第一届 are the same."""
+    number = found.group(1) or "一"
+    return {"1": "一", "2": "二", "3": "三"}.get(number, number)
