@@ -71,6 +71,11 @@ _GENERIC = re.compile(
 )
 
 
+# One like ours looked for elsewhere (咸阳有没有像智塔这样的机构), not ours asked about (〇: one
+# of our organizations' names, masked).
+_LIKE_OURS = re.compile(r"(像|类似|如)〇|〇(这样|这种|那样|那种|一样|似的|类似)")
+
+
 class Unrecorded:
     """Reads what one knowledge version's records cannot answer."""
 
@@ -122,8 +127,9 @@ class Unrecorded:
                 continue
             if re.search(rf"{_FROM}$", free[:at]) or _WHO_THERE.match(free, at + len(place)):
                 continue  # where the resident, or the one helped, comes from
-            if any(ours in free for ours in self._ours):
-                continue  # asked about ours, elsewhere told beside it
+            if ("〇" in free and not _LIKE_OURS.search(free)) or any(o in free for o in self._ours):
+                continue  # asked about ours (one of our organizations, 〇 once masked, or
+                # one of our places), elsewhere told beside it: 我在咸阳，宝鸡智塔能去吗
             return True
         return False
 
