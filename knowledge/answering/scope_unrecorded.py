@@ -34,6 +34,9 @@ _ELSEWHERE = tuple(_ELSEWHERE_WRITTEN.split())
 _CONTAINERS = frozenset({"西安", "西安市", "陕西", "陕西省"})
 # Where the resident comes from is the story's background (我是汉中人, 从咸阳搬来, 老家安康).
 _FROM = r"(从|老家|老家是|来自|回)"
+# Where the resident lives, when one of our organizations is asked about (我在咸阳，宝鸡智塔能去吗;
+# 〇: its name, masked); 我在咸阳，哪里有心理咨询 still asks of 咸阳.
+_LIVES_IN = r"(我在|我住|住在|人在|家在|我们在)"
 # Who comes from there, asking about ours (咸阳的孩子能去智塔吗, 汉中人能参加吗).
 _WHO_THERE = re.compile(r"(市|省|区|县)?的?(孩子|娃|老人|人|居民|朋友|亲戚|家长|户口|来|过来)")
 
@@ -69,11 +72,6 @@ _SIMILAR = 70  # a name this close to a record's (宝鸡慈善联合会) is that
 _GENERIC = re.compile(
     rf"{_BODY}|社会组织|社会工作|社区|街道|服务|社工|志愿者|志愿|公益|[市区县省]|“|”"
 )
-
-
-# One like ours looked for elsewhere (咸阳有没有像智塔这样的机构), not ours asked about (〇: one
-# of our organizations' names, masked).
-_LIKE_OURS = re.compile(r"(像|类似|如)〇|〇(这样|这种|那样|那种|一样|似的|类似)")
 
 
 class Unrecorded:
@@ -127,9 +125,10 @@ class Unrecorded:
                 continue
             if re.search(rf"{_FROM}$", free[:at]) or _WHO_THERE.match(free, at + len(place)):
                 continue  # where the resident, or the one helped, comes from
-            if ("〇" in free and not _LIKE_OURS.search(free)) or any(o in free for o in self._ours):
-                continue  # asked about ours (one of our organizations, 〇 once masked, or
-                # one of our places), elsewhere told beside it: 我在咸阳，宝鸡智塔能去吗
+            if "〇" in free and re.search(rf"{_LIVES_IN}$", free[:at]):
+                continue
+            if any(ours in free for ours in self._ours):
+                continue  # asked about ours, elsewhere told beside it
             return True
         return False
 

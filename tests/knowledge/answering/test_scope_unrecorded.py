@@ -18,6 +18,7 @@ REFUSED = [
     ("渭南有没有帮残疾孩子康复的机构", Refusal.ELSEWHERE),
     ("汉中那边有没有像少年军校这样的活动", Refusal.ELSEWHERE),
     ("咸阳有没有像智塔这样的机构", Refusal.ELSEWHERE),  # one like ours, elsewhere
+    ("我在咸阳，哪里有心理咨询", Refusal.ELSEWHERE),  # where the resident lives, asked of
     ("西安碑林区有社工服务中心吗", Refusal.ELSEWHERE),
     ("慈善联合会给四川灾区捐过钱吗", Refusal.ELSEWHERE),
     ("国外有没有像智塔这样的机构", Refusal.ELSEWHERE),
@@ -81,7 +82,7 @@ ANSWERED = [
     # a place elsewhere as where the resident comes from, or beside one of ours
     ("我是汉中人，金台区哪里能让娃学武术", "jintai-wushu"),
     ("咸阳的孩子能去智塔做康复吗", "baoji-zhita-children"),
-    ("我在咸阳，孩子自闭症，宝鸡智塔能去吗", "baoji-zhita-children"),  # ours named
+    ("我在咸阳，孩子自闭症，宝鸡智塔能去吗", "baoji-zhita-children"),  # ours, from elsewhere
     ("慈善联合会支援河南抗洪捐了多少", None),
     # a year or an edition the records have, or a list from a year
     ("少年军校首届是什么时候办的", "young-military-school"),
