@@ -98,6 +98,8 @@ STILL_ANSWERED = [
     ("武术协会周几上课", "jintai-wushu", "资料中没有金台区武术协会的上课时间"),
     ("武术协会礼拜几上课", "jintai-wushu", "上课时间"),
     ("智塔周末开门吗", "baoji-zhita-children", "资料中没有宝鸡智塔儿童启能成长中心的开放时间"),
+    # 招生 of one of ours is whom it takes, no schooling asked
+    ("智塔今年招生吗", "baoji-zhita-children", ""),
     # how a service is given, asked as one of two
     ("中小企业协会的培训在线上还是线下", "baoji-sme-association", ""),
 ]
