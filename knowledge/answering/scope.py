@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from knowledge.answering.compose import NOT_FOUND
@@ -107,6 +108,7 @@ def refusal_reply(kind: Refusal, name: str = "") -> Reply:
     return Reply(head, [line for line in (hint, _WHAT_WE_DO) if line])
 
 
+@lru_cache(maxsize=64)  # one question is read this way four times (refusal, alarm, names)
 def _prepared(question: str) -> str:
     """Lower-cased, full-width folded, without spaces between Chinese characters; as long as
     the matcher reads a question (MAX_QUERY_CHARS, with room for spaces), no longer: hundreds
@@ -116,12 +118,15 @@ def _prepared(question: str) -> str:
     return _NOT_MUCH.sub(r"\1太", text)
 
 
+@lru_cache(maxsize=64)
 def _folded(question: str) -> str:
     """`_prepared` without the spoken question words read: urgent.py reads a danger in the
     words it was told in (活着还有啥意思)."""
     text = unicodedata.normalize("NFKC", question[: MAX_QUERY_CHARS * 2]).lower()
-    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
+    return _SPACE_BY_CHINESE.sub("", text)
 
+
+_SPACE_BY_CHINESE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 # Spoken question words read as the plain ones the rules are written in: "心理咨询师证咋考",
 # "武术段位考试啥时候报名" ask what "怎么考", "什么时候报名" ask. Only question words: a
