@@ -14,6 +14,10 @@ from knowledge.answering.answer import Answer, Answerer
 from knowledge.answering.context import Conversations
 from knowledge.answering.text import normalize
 
+# The kinds of a question set's rows: those that must get no organization, and the others.
+REFUSED_KINDS = ("adversarial", "refuse")
+ANSWERED_KINDS = ("situation", "colloquial", "dialect", "english", "figure", "list", "followup")
+
 
 def cases(name: str) -> list[dict[str, Any]]:
     """The questions of a set kept beside these tests (questions_dev_round8s.yaml)."""

@@ -10,17 +10,21 @@ from typing import Any
 import pytest
 
 from knowledge.answering.answer import Answerer
-from tests.knowledge.answering.chat import cases, family, in_one_chat, table
+from tests.knowledge.answering.chat import (
+    ANSWERED_KINDS,
+    REFUSED_KINDS,
+    cases,
+    family,
+    in_one_chat,
+    table,
+)
 
 CASES = cases("questions_dev_round7n.yaml")
 
 KNOWN_MISSES: dict[str, str] = {}
 
-REFUSE = ("adversarial", "refuse")
-ANSWER = ("situation", "colloquial", "dialect", "english", "figure", "list", "followup")
 
-
-@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *REFUSE))
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *REFUSED_KINDS))
 def test_what_no_record_holds_gets_no_organization(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
@@ -28,7 +32,7 @@ def test_what_no_record_holds_gets_no_organization(
     assert not answer.answered, answer.text
 
 
-@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *ANSWER))
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *ANSWERED_KINDS))
 def test_a_named_organizations_service_is_still_answered(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:

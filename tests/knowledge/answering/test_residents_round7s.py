@@ -10,18 +10,23 @@ import pytest
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.intent import Intent
-from tests.knowledge.answering.chat import asked, cases, family, in_one_chat, table
+from tests.knowledge.answering.chat import (
+    ANSWERED_KINDS,
+    REFUSED_KINDS,
+    asked,
+    cases,
+    family,
+    in_one_chat,
+    table,
+)
 
 CASES = cases("questions_dev_round7s.yaml")
 
 # Misses we know of, each with its reason; strict, so fixing one shows up here.
 KNOWN_MISSES: dict[str, str] = {}
 
-REFUSE = ("adversarial", "refuse")
-ANSWER = ("situation", "colloquial", "dialect", "english", "figure", "list", "followup")
 
-
-@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *REFUSE))
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *REFUSED_KINDS))
 def test_what_is_not_a_request_we_serve_is_refused(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
@@ -30,7 +35,7 @@ def test_what_is_not_a_request_we_serve_is_refused(
     assert answer.intent == Intent.OUT_OF_SCOPE and answer.results == []
 
 
-@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *ANSWER))
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *ANSWERED_KINDS))
 def test_a_request_sharing_their_words_is_still_answered(
     answerer: Answerer, case: dict[str, Any]
 ) -> None:
