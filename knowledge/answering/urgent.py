@@ -143,7 +143,7 @@ def _told(table: AnyOf, text: str, *, now: bool = False, gone: bool = False) -> 
     """Whether any occurrence of the table's words is told, not negated or prevented (and,
     for a danger `now`, not one of the past: 晕倒过; `gone`: nor of a time gone by, someone
     already cared for or the news: 上个月被车撞了, 出车祸了在医院)."""
-    for pattern in table.patterns:
+    for pattern in table.possible(text):
         for found in pattern.finditer(text):
             if gone and _gone_by(text, found.start(), found.end()):
                 continue
@@ -177,8 +177,7 @@ def _as_need(table: AnyOf, text: str) -> str:
     没意思，哪里有心理咨询 → 心理咨询，哪里有心理咨询)."""
     clauses = [found.group() for found in _SENTENCES.finditer(text)]
     return "，".join(
-        _DESPAIR_NEED if any(p.search(clause) for p in table.patterns) else clause
-        for clause in clauses
+        _DESPAIR_NEED if table.search(clause) is not None else clause for clause in clauses
     )
 
 
