@@ -107,6 +107,8 @@ def urgent(text: str, masked: Callable[[str], str]) -> Alarm | None:
     chinese = _CJK.search(text) is not None
     for danger, table in (_ACUTE[:2] if prevention else _ACUTE) if chinese else ():
         if _told(table, text, now=True, gone=danger not in _WISHES):
+            if danger is Danger.SELF_HARM and words.WITNESSED.search(text):
+                return Alarm(Danger.POLICE)  # a rescue: no words to someone in despair
             if danger is Danger.SELF_HARM and words.ASKS_HELP.search(text):
                 return Alarm(danger, soft=True, need=_as_need(table, text))
             return Alarm(danger)

@@ -108,6 +108,14 @@ SELF_HARM = any_of(
     rf"(想|要|准备){_CLAUSE}{{0,6}}(跳下去|从楼上跳)|我(要|想|准备)跳了|我(现在)?(站)?在(楼顶|天台|桥上)上?了?$"
     rf"|药{_CLAUSE}{{0,3}}(准备|攒|买)好了",
 )
+# A stranger seen jumping or fallen into water (有人跳河了, 桥上有个人要跳): a rescue for 110,
+# not the resident's own despair.
+WITNESSED = any_of(
+    rf"(有人|有个人|有一个人|一个人|那个人|那人|一个(男的|女的|老人|小孩|孩子|学生))"
+    rf"{_CLAUSE}{{0,4}}(跳|跳下|跳进|跳到)(了)?(河|江|湖|水|楼|桥|井|下去)",
+    rf"(有人|有个人|有一个人|一个人|一个(男的|女的|老人|小孩|孩子|学生))"
+    rf"{_CLAUSE}{{0,4}}(落水|掉(进|到|在)?(河|江|湖|水|井)里)",
+)
 # The same told in pinyin (wo bu xiang huo le, wo xiang si).
 PINYIN_SELF_HARM = re.compile(
     r"\bwo ?(bu ?xiang ?huo|xiang ?(qu ?)?si\b|xiang ?zi ?sha)|\bbu ?xiang ?huo ?le\b"

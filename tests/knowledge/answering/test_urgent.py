@@ -45,6 +45,13 @@ DANGER = [
     ("额活不下去了", Danger.SELF_HARM),
     ("我朋友说他不想活了，我该怎么劝他", Danger.SELF_HARM),
     ("我真想杀了他", Danger.HARM_OTHERS),
+    # a stranger seen jumping: a rescue (110), not words to someone in despair; one's own or
+    # one's family's wish stays self-harm
+    ("有人跳河了", Danger.POLICE),
+    ("桥上有个人要跳河", Danger.POLICE),
+    ("楼顶有人要跳楼，围了好多人", Danger.POLICE),
+    ("我想跳河", Danger.SELF_HARM),
+    ("我家孩子说要跳楼", Danger.SELF_HARM),
     # missed on main (review9): a state and an inability told apart by a comma, a harmful
     # thing swallowed in either order, despair said in other words, a spoken 啥 read first
     ("我爸突然倒地上了，叫不应", Danger.MEDICAL),
