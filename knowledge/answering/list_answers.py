@@ -37,6 +37,9 @@ from knowledge.reply import Reply
 
 NOT_LISTED_HINT = "如需查找社会组织，可以写出区县或需要的服务，也可以发送 /orgs 浏览全部组织。"
 _PLACES_HEAD = re.compile(r"^的?(地方|地儿|场所|地点)")
+_WHERE_DONE = re.compile(
+    r"在(社区|小区|院子|院落|村里|村子|街道|学校)(里|里面|里头|上)?(搞|做|办|开展|组织|弄|干)"
+)
 
 
 def documents_answer(snapshot: Snapshot, match: Match) -> Answer:
@@ -69,7 +72,7 @@ def other_projects_than(snapshot: Snapshot, match: Match) -> Answer | None:
     """An organization's other projects, when the one excepted (除了唯爱妈妈) is a project of
     the organization the question names."""
     compact = match.normalized.replace(" ", "")
-    said, org_id = snapshot.lister.excepted_name(compact)
+    said, org_id = snapshot.lister.excepted_name(match.normalized)
     catalog = snapshot.catalog
     project = next(
         (p for p in catalog.projects.values() if said and said in (p.name, *p.aliases)), None
@@ -109,6 +112,9 @@ def list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> A
     words = [w for w in match.words if not said or w in rest]
     piece, _ = name_asked(match.normalized)  # 名字里带慈善: 慈善 is the name's, no topic
     words = [w for w in words if not piece or w not in piece]
+    # 谁在社区搞活动: where they do it, which every one of them is, not what they do
+    where = {found.group(1) for found in _WHERE_DONE.finditer(match.normalized.replace(" ", ""))}
+    words = [w for w in words if w not in where]
     topics = topics_of(words, snapshot.index.expansions, match.normalized)
     matched: list[str] = []
     if not topics and narrowing_words(match.words, snapshot.index.expansions):

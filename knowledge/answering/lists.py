@@ -64,7 +64,7 @@ class Lister:
 
     def excepted_name(self, text: str) -> tuple[str, str]:
         """The name (or alias) after 除了 in the text, and its organization; or ("", "")."""
-        said = excepted(text.replace(" ", ""))
+        said = excepted(text)
         return self.name_in(said) if said else ("", "")
 
     def name_in(self, text: str) -> tuple[str, str]:
@@ -113,7 +113,7 @@ class Lister:
     ) -> ListQuery:
         """What a list question asks for (see `listing`)."""
         compact = text.replace(" ", "")
-        said, exclude = self.excepted_name(compact)
+        said, exclude = self.excepted_name(text)
         head = list_head(compact) or compact
         piece, ends = name_asked(text)
         form = form_asked(head) if not piece else ""  # 名字里带联合会: the name says it
@@ -121,6 +121,12 @@ class Lister:
         if said:  # a place named only in the name excepted (除了高新区慈善协会) is no filter
             rest = compact.replace(said, "", 1)
             places = [p for p in places if _place_said(p[1], rest)]
+        away = self._places_excepted(text, places) if not said else []
+        if away:  # 除了张家堡，未央区还有哪个街道的: those of the place excepted are not asked
+            places = [p for p in places if p not in away]
+            exclude_all = [o.id for o in self.catalog.organizations.values() if self._in(o, away)]
+        else:
+            exclude_all = []
         # "除了智塔还有哪些": like the one excepted (a place asked for says what is wanted).
         if exclude and not wanted and not form and not places:
             own = self.catalog.organizations.get(exclude)
@@ -132,10 +138,20 @@ class Lister:
             tuple(wanted),
             form,
             tuple(matched),
-            tuple(key for key in (exclude, houses) if key),
+            tuple(key for key in (exclude, houses, *exclude_all) if key),
             name_has=piece,
             name_ends=ends,
         )
+
+    @staticmethod
+    def _places_excepted(text: str, places: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The places asked that the words after 除了 name and the rest of the question does
+        not (除了渭滨区，宝鸡还有哪些; not 除了智塔，宝鸡还有哪些, whose 宝鸡 is asked)."""
+        phrase = excepted(text)
+        if not phrase:
+            return []
+        rest = text.replace(" ", "").replace(phrase, "", 1)
+        return [p for p in places if _place_said(p[1], phrase) and not _place_said(p[1], rest)]
 
     def run(self, query: ListQuery, *, again: bool = False, more: bool = False) -> Listing:
         """The organizations a query asks for, best first. None in a district (or street)

@@ -46,7 +46,7 @@ _ORDINAL = re.compile(
 _THAT_ONE = re.compile(r"那个|这个|那家|这家|那一个|这一个|那一家")
 # "还有别的吗": more of the same, or others like the one answered.
 _MORE = re.compile(
-    r"还有(别的|其他|其它|哪些|哪几家|哪家|哪个|谁|什么|啥|没有|吗|呢)|别的|别家|其他的?|其它的?"
+    r"还有(别的|其他|其它|哪些|哪几家|哪家|哪个|谁|什么|啥|没有|没|么|嘛|吗|呢)|别的|别家|其他的?|其它的?"
     r"|除了(它|他们|它们|他|她|这家|这个)|(类似|差不多|一样|同样)的"
 )
 _ANY_KIND = re.compile(r"组织|机构|单位")
@@ -62,10 +62,15 @@ _COUNT_ONLY = re.compile(
     r"^(那|这)?(几家|几个|些|它们|他们)?(一共|总共|共|总|到底|加起来)*(有)?"
     r"(几家|几个|多少家|多少个|多少)(呢|啊|吗)?$"
 )
+# "分别叫啥", "都是哪几家" after a list or a count: its names, the list again.
+_NAMES_AGAIN = re.compile(
+    r"^(那|这)?(它们|他们|这些|那些|这几家|那几家|这几个|那几个)?(分别|都|各|各自)?(是|叫)"
+    r"(什么|哪些|哪几家|哪几个|谁)(名字|名)?(呢|啊|呀|嘛)?$"
+)
 # What carries no subject in a list's follow-up (the kind of organization, filler).
 _FILLER = re.compile(
     r"里面|附近|周边|周围|当地|这里|这边|这儿|那儿|那块|一片|跟前|引进|引入|入驻|"
-    r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|就这些|就这几家"
+    r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|没|就这些|就这几家"
     r"|这些|那些|类似|差不多|一样|同样|相关|组织|机构|单位|地方|团体|社会|的|呢|吗|吧|啊|呀|么|嘛|了|有|是|都|啥|什么|谁"
     r"|那|也|还|再|就|只|一下|看看|说说|列|给我|请问|做|搞|干|帮|管|弄|教|带|照顾|提供|开展|方面|家|个|些|在|里|边"
     r"|[，,。？?！!\s]"
@@ -228,6 +233,8 @@ def relisted(
         return None
     if subject.query is not None and _COUNT_ONLY.match(compact):  # 有几家: the list, counted
         return Relist(subject.query, again=False, counted=True)
+    if subject.query is not None and _NAMES_AGAIN.match(compact):  # 分别叫啥: the names
+        return Relist(subject.query, again=True)
     rest = without_places(compact, place_words)
     form = form_asked(rest)
     for word in sorted(words, key=len, reverse=True):

@@ -17,11 +17,12 @@ from knowledge.answering.context import (
     follow_up_intent,
 )
 from knowledge.answering.figures import figure_named, figures_reply
+from knowledge.answering.follow_replies import other_projects
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_answers import listed_answer
 from knowledge.answering.list_query import Listing, ListQuery
-from knowledge.answering.list_questions import topics_of
+from knowledge.answering.list_questions import excepted, topics_of
 from knowledge.answering.match import Match
 from knowledge.answering.outcome import Answer, about
 from knowledge.answering.picks import (
@@ -48,8 +49,11 @@ def from_shown(
 ) -> Answer | None:
     """A follow-up of the list or the choice the chat was shown ("第二个", "那未央区呢"),
     or a list asked after one organization ("还有别的做心理的吗"); None otherwise."""
-    if context is None or match.named:
+    if context is None:
         return None
+    besides = _other_projects_asked(snapshot, match, context)
+    if besides is not None or match.named:
+        return besides
     if len(match.normalized) - match.normalized.count(" ") > MAX_FOLLOW_UP:
         return None  # a longer message tells its own story
     bare = _BARE_MORE.match(match.normalized.replace(" ", ""))
@@ -110,6 +114,32 @@ def from_shown(
         listing = _rest(snapshot, relist.query, context) or listing
     answer = listed_answer(snapshot, match.query, listing)
     answer.context = context if context.id else None
+    return answer
+
+
+# What "除了唯爱妈妈呢" may say besides the project excepted: nothing of its own.
+_BESIDES_ONLY = re.compile(r"(还有|别的|其他|其它|哪些|什么|啥|项目|的|呢|吗|嘛|么|呀|啊|那|都)*")
+
+
+def _other_projects_asked(snapshot: Snapshot, match: Match, context: Subject) -> Answer | None:
+    """ "除了唯爱妈妈呢" after 秋文社工 (or one of its projects): the organization's other
+    projects, when the project excepted is one of the subject's organization's."""
+    compact = match.normalized.replace(" ", "")
+    if "除" not in compact or len(compact) > MAX_FOLLOW_UP:
+        return None
+    said = excepted(match.normalized)
+    catalog = snapshot.catalog
+    subject = catalog.record(context.kind, context.id) if context.id else None
+    org = catalog.organization_of(subject) if subject is not None else None
+    if not said or org is None:
+        return None
+    project = next((p for p in catalog.projects_of(org.id) if said in (p.name, *p.aliases)), None)
+    rest = re.sub(rf"^(那)?(除了|除开|除去|除掉){re.escape(said)}(以外|之外|外)?", "", compact)
+    if project is None or _BESIDES_ONLY.fullmatch(rest) is None:
+        return None
+    answer = about(snapshot, match.query, org, Intent.PROJECTS)
+    answer.reply = other_projects(catalog, org, project)
+    answer.context = context
     return answer
 
 
