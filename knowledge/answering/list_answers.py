@@ -12,6 +12,7 @@ from knowledge.answering.figures import selections
 from knowledge.answering.follow_replies import other_projects
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
+from knowledge.answering.list_query import place_words
 from knowledge.answering.list_questions import (
     list_head,
     name_asked,
@@ -116,6 +117,11 @@ def list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> A
     where = {found.group(1) for found in _WHERE_DONE.finditer(match.normalized.replace(" ", ""))}
     words = [w for w in words if w not in where]
     topics = topics_of(words, snapshot.index.expansions, match.normalized)
+    undone = _undone(snapshot, match.normalized, words) if not (topics or piece) else ""
+    if undone:  # 宝鸡有哪些养狗的组织: no record does it, so no list of every one
+        where = place_words(match.places)
+        reply = Reply(f"资料中没有{where}做“{undone}”的组织。", [NOT_LISTED_HINT])
+        return Answer(match.query, False, Intent.LIST, reply, [])
     matched: list[str] = []
     if not topics and narrowing_words(match.words, snapshot.index.expansions):
         docs = [s.doc for s in match.results]
@@ -139,6 +145,29 @@ def list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> A
         each = snapshot.lister.alternatives(listing.query.places)
         listing.totals = place_totals(snapshot, each)
     return listed_answer(snapshot, match.query, listing)
+
+
+# What the organizations listed do, said before them: 养狗的组织, 搞舞蹈的协会.
+_DONE_BY = re.compile(
+    r"(?:做|搞|弄|干|从事|开展|提供)?([\u4e00-\u9fff]{1,6}?)的(?:社会组织|组织|机构|协会|社团|团体|单位)"
+)
+
+_COUNT_WORDS = re.compile(r"哪些|哪几家|哪几个|几家|几个|多少家|多少个|多少|有")
+
+
+def _undone(snapshot: Snapshot, normalized: str, words: list[str]) -> str:
+    """What a list asks the organizations to do when no record holds any word of it (养狗 of
+    宝鸡有哪些养狗的组织), or "": listing every organization of the place would say they do."""
+    compact = normalized.replace(" ", "")
+    found = _DONE_BY.search(list_head(compact) or compact)
+    if found is None:
+        return ""
+    done = _COUNT_WORDS.split(found.group(1))[-1]  # 西安有几家养狗的协会: 养狗
+    inside = [w for w in words if w in done]
+    expansions, postings = snapshot.index.expansions, snapshot.index.postings
+    if not inside or any(w in postings or expansions.get(w) for w in inside):
+        return ""
+    return done
 
 
 def projects_answer(snapshot: Snapshot, match: Match, besides: Project | None = None) -> Answer:

@@ -15,14 +15,12 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
 from knowledge.answering.context import MAX_FOLLOW_UP, Subject, follow_up_intent
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_query import ListQuery
 from knowledge.answering.list_questions import form_asked, forms_of, without_places
 from knowledge.catalog import Catalog
 from knowledge.records import Kind, Organization, Project, Record
-from knowledge.reply import Reply
 
 _NUMBERS = {
     "一": 1,
@@ -140,7 +138,7 @@ def picked(text: str, subject: Subject | None, catalog: Catalog) -> Pick | None:
         return Pick(shown[index], compact.replace(phrase, "", 1))
     pointer = _THAT_ONE.search(compact)
     if pointer is None:
-        return None
+        return _which_is_there(compact, shown)
     rest = compact.replace(pointer.group(), "", 1)
     chosen = _by_name(rest, shown)
     if chosen is not None:
@@ -151,6 +149,30 @@ def picked(text: str, subject: Subject | None, catalog: Catalog) -> Pick | None:
     if form and len(having) == 1:
         return Pick(having[0], rest)
     return None
+
+
+# "这几家哪个在渭滨区": which of those shown is in a place.
+_WHICH = re.compile(r"哪(一)?(个|家)")
+_AMONG = re.compile(
+    r"这几家|那几家|这几个|那几个|这些|那些|它们|他们|里面|里头|当中|中间|其中|里|中|在|是|的"
+)
+
+
+def _which_is_there(compact: str, shown: Sequence[Record]) -> Pick | None:
+    """The one of those shown in the place the question names, asked 哪个在…; what is left
+    once the place and the words choosing among them are out is what is asked of it."""
+    which = _WHICH.search(compact)
+    if which is None:
+        return None
+    fits = [r for r in shown if isinstance(r, Organization) and _placed_in(r, compact)]
+    if len(fits) != 1:
+        return None
+    org = fits[0]
+    rest = compact.replace(which.group(), "", 1)
+    for place in (org.street, org.district):
+        short = re.sub(r"(区|县|街道)$", "", place)
+        rest = rest.replace(place, "").replace(short, "") if place else rest
+    return Pick(org, _AMONG.sub("", rest))
 
 
 def pointed_several(text: str, subject: Subject | None, catalog: Catalog) -> list[Record]:
@@ -349,7 +371,7 @@ def asks_more(rest: str) -> bool:
 
 # "它们的电话", "都在哪", "他们分别在哪": asked of every one shown.
 _ALL_OF_THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|都|各自|分别")
-_FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "address")}
+FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "address")}
 
 
 def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
@@ -363,35 +385,4 @@ def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
     if "项目" in rest:  # 它们都做过啥项目: each one's
         return Intent.PROJECTS
     intent = follow_up_intent(rest)
-    return intent if intent in _FIELDS else None
-
-
-def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) -> Reply:
-    """The contact or the address of each organization listed: what the sources give, and
-    where each is when they give none (never a guessed one)."""
-    if intent == Intent.PROJECTS:
-        return _all_projects(orgs, catalog)
-    label, name = _FIELDS[intent]
-    lines = []
-    for i, org in enumerate(orgs, 1):
-        if intent == Intent.CONTACT and org.contact_details:
-            known = "；".join(f"{k}：{v}" for k, v in org.contact_details)
-        elif getattr(org, name):
-            known = f"{label}：{getattr(org, name)}"
-        else:
-            place = "".join(dict.fromkeys(p for p in (org.city, org.district, org.street) if p))
-            known = f"资料中没有{label}" + (f"（已知在{place}）" if place else "")
-        lines.append(f"{i}. {org.name}：{known}")
-    lines.append(f"我们不提供未经核实的联系方式；如需了解，{CIVIL_AFFAIRS_HINT}。")
-    sources = dict.fromkeys(catalog.cite(org, [name]).removeprefix("来源：") for org in orgs)
-    return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])
-
-
-def _all_projects(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
-    """The projects the sources name of each organization listed."""
-    lines = []
-    for i, org in enumerate(orgs, 1):
-        names = "、".join(p.name for p in catalog.projects_of(org.id))
-        lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
-    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
-    return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])
+    return intent if intent in FIELDS else None

@@ -6,9 +6,11 @@ are built here, with replies.py's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import tzinfo
 
+from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
 from knowledge.answering.context import (
     MAX_FOLLOW_UP,
     FollowUp,
@@ -26,8 +28,8 @@ from knowledge.answering.list_questions import excepted, topics_of
 from knowledge.answering.match import Match
 from knowledge.answering.outcome import Answer, about
 from knowledge.answering.picks import (
+    FIELDS,
     Pick,
-    all_reply,
     asked_of_all,
     asks_more,
     picked,
@@ -252,3 +254,34 @@ def _nothing_more(snapshot: Snapshot, query: str, context: Subject) -> Answer | 
     answer = Answer(query, True, Intent.INTRODUCE, reply, [result], top=record, context=context)
     answer.decision = Decision.ANSWER
     return answer
+
+
+def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) -> Reply:
+    """The contact or the address of each organization listed: what the sources give, and
+    where each is when they give none (never a guessed one)."""
+    if intent == Intent.PROJECTS:
+        return _all_projects(orgs, catalog)
+    label, name = FIELDS[intent]
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        if intent == Intent.CONTACT and org.contact_details:
+            known = "；".join(f"{k}：{v}" for k, v in org.contact_details)
+        elif getattr(org, name):
+            known = f"{label}：{getattr(org, name)}"
+        else:
+            place = "".join(dict.fromkeys(p for p in (org.city, org.district, org.street) if p))
+            known = f"资料中没有{label}" + (f"（已知在{place}）" if place else "")
+        lines.append(f"{i}. {org.name}：{known}")
+    lines.append(f"我们不提供未经核实的联系方式；如需了解，{CIVIL_AFFAIRS_HINT}。")
+    sources = dict.fromkeys(catalog.cite(org, [name]).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])
+
+
+def _all_projects(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
+    """The projects the sources name of each organization listed."""
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        names = "、".join(p.name for p in catalog.projects_of(org.id))
+        lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
+    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])
