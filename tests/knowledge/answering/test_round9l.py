@@ -200,3 +200,65 @@ def test_besides_one_of_the_subjects_projects_are_its_others(
 def test_besides_a_project_of_another_organization_is_no_follow_up(answerer: Answerer) -> None:
     answer = in_one_chat(answerer, ["智塔是干啥的", "除了唯爱妈妈呢"])
     assert "秦女子" not in answer.text
+
+
+# ---------------------------------------------------------------- what no record does
+
+
+@pytest.mark.parametrize(
+    ("question", "done"),
+    [
+        ("宝鸡有哪些养狗的组织", "养狗"),
+        ("有哪些养狗的组织", "养狗"),
+        ("西安有几家养狗的协会", "养狗"),
+    ],
+)
+def test_a_list_of_those_doing_what_no_record_does_names_none(
+    answerer: Answerer, question: str, done: str
+) -> None:
+    """Not every organization of the place, as if they all did it."""
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered and f"做“{done}”的组织" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("宝鸡有哪些助残的组织", "宝鸡智塔儿童启能成长中心"),
+        ("宝鸡有几家做心理的", "宝鸡明明心理关爱中心"),
+        ("未央区有哪些组织搞舞蹈", ""),  # 舞蹈 is 文化文艺: none in 未央区, said so
+    ],
+)
+def test_a_list_of_a_need_named_in_everyday_words_is_of_its_topic(
+    answerer: Answerer, question: str, name: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    if name:
+        assert answer.answered and name in answer.text, answer.text
+        assert "金台区武术协会" not in answer.text
+    else:
+        assert "文化文艺" in answer.text and "秋文社工" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "org"),
+    [
+        (["宝鸡有哪些联合会", "这几家哪个在渭滨区"], "jingerlu-community-federation"),
+        (["宝鸡有哪些协会", "哪个在金台区"], "jintai-wushu"),
+        (["宝鸡有哪些联合会", "哪个在渭滨区，电话多少"], "jingerlu-community-federation"),
+    ],
+)
+def test_which_one_of_a_list_is_in_a_place_is_picked(
+    answerer: Answerer, turns: list[str], org: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.answered and answer.results[0]["id"] == org, answer.text
+    if "电话" in turns[-1]:
+        assert answer.intent == Intent.CONTACT and "资料中没有" in answer.text
+
+
+@pytest.mark.parametrize("turn", ["阿搭能寻见", "哪搭能寻着", "去哪里找他们"])
+def test_where_to_find_it_asked_in_dialect_is_where_it_is(answerer: Answerer, turn: str) -> None:
+    answer = in_one_chat(answerer, ["智塔是弄啥的", turn])
+    assert answer.intent == Intent.ADDRESS and answer.context is not None, answer.text
+    assert "资料中没有宝鸡智塔儿童启能成长中心的地址" in answer.text  # nothing invented
