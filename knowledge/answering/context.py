@@ -71,6 +71,11 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     ),
     (Intent.INTRODUCE, re.compile(r"是做什么的|做什么的|干什么的|是干啥的|做什么|干什么|介绍")),
     (Intent.INTRODUCE, _WHO_RUNS),
+    # 它叫什么名字, 全名叫啥: its name, which its card begins with
+    (
+        Intent.INTRODUCE,
+        re.compile(r"(全名|名字|名称)(叫|是)?个?(什么|啥)?|叫个?(什么|啥)(名字|名)?"),
+    ),
 ]
 # Asked of a project, these are its organization's.
 _THE_ORGANIZATIONS = frozenset(

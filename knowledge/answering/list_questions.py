@@ -15,7 +15,7 @@ from knowledge.records import Organization
 _LIST_WORD = re.compile(
     r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
     r"|(举|推荐|介绍|列)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|各有哪(个|家|些)"
-    r"|(都|分别)?叫(什么|啥)(名字|名)?|所有的?|全部的?|列个(单子|清单|表)|列一列|名单|清单"
+    r"|(都|分别)?叫个?(什么|啥)(名字|名)?|所有的?|全部的?|列个(单子|清单|表)|列一列|名单|清单"
 )
 _ORG_NOUN = (
     r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工站|服务站|工作站|社工"
@@ -39,8 +39,9 @@ _ORG_BEFORE = re.compile(
 )
 _MATTERS = re.compile(r"(的事情?|的事儿|这些事|方面的?)[呢啊呀吗?？]*$")
 _DOERS = re.compile(
-    r"(做|搞|弄|干|帮|管|提供|开展)[^的]{2,12}的$"
+    r"(?:(?:给|为|替)[^的]{1,6}?)?(做|搞|弄|干|帮|管|提供|开展)[^的]{2,12}的$"
 )  # 做心理咨询的 (有哪些): those who do (托管的老旧小区占全街道的 is no one)
+_ONE_POINTED = re.compile(r"(那|这)(个|家|一个|一家)|该")
 _WHO_DOES = re.compile(r"谁(在)?(管|做|搞|弄|帮|能|可以|负责|提供|开展|照顾)")
 _EXCEPT_WORD = r"除了|除开|除去|除掉"
 # What is excepted ends with its clause (除了唯爱妈妈，秋文社工还有哪些项目: not 秋文社工 too);
@@ -144,6 +145,8 @@ def _list_head(compact: str) -> str | None:
     if what:
         return what.group(2)
     for found in _LIST_WORD.finditer(compact):
+        if "叫" in found.group() and _ONE_POINTED.search(compact[: found.start()]):
+            continue  # 那个协会叫什么名字: the name of the one pointed at
         # 哪些组织管妇女和家庭的事: the matters they see to, not the head
         after = _MATTERS.sub("", compact[found.end() :])
         head = after.rsplit("的", 1)[-1] if "的" in after else after

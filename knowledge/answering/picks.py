@@ -96,6 +96,11 @@ class Relist:
     alike: tuple[str, ...] = ()
 
 
+def asks_names(text: str) -> bool:
+    """Whether a (normalized) follow-up asks the names of a list shown (分别叫啥, 都是谁)."""
+    return _NAMES_AGAIN.match(text.replace(" ", "")) is not None
+
+
 def ordinal(text: str, count: int) -> tuple[int, str] | None:
     """The index (0-based) a question picks of `count` shown, and the phrase that picks."""
     found = _ORDINAL.search(text)
@@ -255,7 +260,7 @@ def relisted(
         return None
     if subject.query is not None and _COUNT_ONLY.match(compact):  # 有几家: the list, counted
         return Relist(subject.query, again=False, counted=True)
-    if subject.query is not None and _NAMES_AGAIN.match(compact):  # 分别叫啥: the names
+    if subject.query is not None and asks_names(compact):  # 分别叫啥: the names
         return Relist(subject.query, again=True)
     rest = without_places(compact, place_words)
     form = form_asked(rest)

@@ -156,6 +156,9 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     # 未央区有哪些项目: every one, not the best (秋文社工有哪些项目 is its own answer)
     if asks_projects(shape) and not snapshot.lister.named(shape.replace(" ", "")):
         return projects_answer(snapshot, match)
+    none_there = _none_of_the_form_there(snapshot, match, shape)
+    if none_there is not None:  # 未央区有没有联合会: not 渭滨区's, proposed for its words
+        return none_there
     results = [result_of(snapshot.catalog, s.doc, s.score) for s in match.results]
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
@@ -167,8 +170,9 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         if _ANY_OF_THEM.search(shape.replace(" ", "")) and _all_known(snapshot, match):
             # 未央区有没有做残疾人服务的组织: whether any does, by place and need, not 不知道
             listed = list_answer(snapshot, match)
-            if listed.answered or (listed.list_query and listed.list_query.topics):
-                return listed
+            asked = listed.list_query
+            if listed.answered or (asked and (asked.topics or asked.form)):
+                return listed  # 宝鸡有没有基金会: none, said so
         if intent == Intent.INTRODUCE or not match.normalized:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
@@ -217,14 +221,30 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
 
 
 _NUMBER = re.compile(r"\d")
-_ANY_OF_THEM = re.compile(r"有没有[^，,。？?！!]{1,16}(组织|机构|协会|社团|团体|社工|中心)")
+_ANY_OF_THEM = re.compile(
+    r"有没有[^，,。？?！!]{0,16}(组织|机构|协会|社团|团体|社工|中心|基金会|联合会|商会|学会|民非)"
+)
+
+
+def _none_of_the_form_there(snapshot: Snapshot, match: Match, shape: str) -> Answer | None:
+    """Whether there is a legal form in a place (未央区有没有联合会), when the records give
+    none there: said so, as its list; None otherwise (one found is answered as before)."""
+    compact = shape.replace(" ", "")
+    if match.named or not match.places or not _ANY_OF_THEM.search(compact):
+        return None
+    if not form_asked(compact):
+        return None
+    listed = list_answer(snapshot, match)
+    return None if listed.answered or listed.list_query is None else listed
 
 
 def _all_known(snapshot: Snapshot, match: Match) -> bool:
     """Whether every word of the question that no topic or kind holds is one the records use
     (有没有给老人算命的机构: 算命 is no need they serve, whatever 老人 lists)."""
     postings = snapshot.index.postings
-    return all(w in postings for w in narrowing_words(match.words, snapshot.index.expansions))
+    form = form_asked(match.normalized.replace(" ", ""))  # 基金 of 基金会 is the form's
+    words = narrowing_words(match.words, snapshot.index.expansions)
+    return all(w in postings or w in form for w in words)
 
 
 def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | None:

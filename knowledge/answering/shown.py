@@ -32,6 +32,7 @@ from knowledge.answering.picks import (
     Pick,
     asked_of_all,
     asks_more,
+    asks_names,
     picked,
     pointed_several,
     relisted,
@@ -169,8 +170,8 @@ def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | N
         return None  # 有几家, 那有多少个: asked of the list itself
     if intent is None and one:
         intent = Intent.INTRODUCE
-    if intent is None:
-        return None
+    if intent is None or (not one and asks_names(match.normalized)):
+        return None  # 都叫什么名字: the list's names, not which one
     shown = [
         record
         for kind, key in context.listed

@@ -262,3 +262,62 @@ def test_where_to_find_it_asked_in_dialect_is_where_it_is(answerer: Answerer, tu
     answer = in_one_chat(answerer, ["智塔是弄啥的", turn])
     assert answer.intent == Intent.ADDRESS and answer.context is not None, answer.text
     assert "资料中没有宝鸡智塔儿童启能成长中心的地址" in answer.text  # nothing invented
+
+
+# ---------------------------------------------------------------- none of a kind there
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("宝鸡有没有基金会", "资料中没有宝鸡市的基金会"),
+        ("未央区有没有联合会", "资料中没有未央区的联合会"),  # not 渭滨区's, for its words
+        ("渭滨区有没有社工机构", "资料中没有渭滨区的社工机构"),
+    ],
+)
+def test_whether_a_place_has_a_kind_it_has_none_of_is_said(
+    answerer: Answerer, question: str, said: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered and said in answer.text, answer.text
+
+
+def test_whether_a_place_has_a_kind_it_has_is_answered_with_one(answerer: Answerer) -> None:
+    answer = answerer.answer("金台区有没有协会", log_question=False)
+    assert answer.answered and answer.results[0]["id"] == "jintai-wushu", answer.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["宝鸡有哪些基金会", "那未央区呢"], "资料中没有未央区的基金会"),
+        (["宝鸡有没有基金会", "那协会呢"], "宝鸡市的社会团体"),
+    ],
+)
+def test_a_list_of_none_is_asked_again_of_another_place_or_kind(
+    answerer: Answerer, turns: list[str], said: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert answer.intent == Intent.LIST and said in answer.text, answer.text
+
+
+# ---------------------------------------------------------------- a name asked
+
+
+@pytest.mark.parametrize("turn", ["那个协会叫什么名字", "它叫什么名字", "它全名叫啥"])
+def test_the_name_of_the_one_pointed_at_is_no_list(answerer: Answerer, turn: str) -> None:
+    answer = in_one_chat(answerer, ["金台区武术协会", turn])
+    assert answer.intent != Intent.LIST and answer.answered, answer.text
+    assert answer.results[0]["id"] == "jintai-wushu"
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("未央区的协会都叫个啥", "益人行志愿者协会"),
+        ("宝鸡有几家给企业弄培训的", "宝鸡市中小企业协会"),
+    ],
+)
+def test_a_list_asked_colloquially_is_a_list(answerer: Answerer, question: str, name: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.intent == Intent.LIST and name in answer.text, answer.text
