@@ -41,6 +41,12 @@ _MATTERS = re.compile(r"(的事情?|的事儿|这些事|方面的?)[呢啊呀吗
 _DOERS = re.compile(
     r"(?:(?:给|为|替)[^的]{1,6}?)?(做|搞|弄|干|帮|管|提供|开展)[^的]{2,12}的$"
 )  # 做心理咨询的 (有哪些): those who do (托管的老旧小区占全街道的 is no one)
+_WHICH_ONES = frozenset({"哪些", "哪几家", "哪几个"})
+# (a noun too — 服务, 康复 of 提供哪些服务 — only after 能: 哪几家能康复)
+_CAN_SERVE = re.compile(
+    r"(能|可以|会|肯|愿意)?(管|帮|弄|看|收|教|带|照顾|治|接)"
+    r"|(能|可以|会|肯|愿意)(做|搞|服务|提供|干预|康复)"
+)
 _ONE_POINTED = re.compile(r"(那|这)(个|家|一个|一家)|该")
 _WHO_DOES = re.compile(r"谁(在)?(管|做|搞|弄|帮|能|可以|负责|提供|开展|照顾)")
 _EXCEPT_WORD = r"除了|除开|除去|除掉"
@@ -160,6 +166,8 @@ def _list_head(compact: str) -> str | None:
             return after
         if _DOERS.search(after.rstrip("呢啊呀吗?？")):
             return after
+        if found.group() in _WHICH_ONES and _CAN_SERVE.match(after):
+            return after  # 娃是自闭症，宝鸡有哪几家能管: those who can, listed
         before = compact[: found.start()]
         if found.group().startswith("分别"):  # 有几家社工机构，分别是哪些 / 分别叫什么
             head = ""

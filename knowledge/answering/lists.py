@@ -198,6 +198,9 @@ class Lister:
                 rank = matched.index(org.id)
             found.append((rank, order, org))
         found.sort(key=lambda item: item[:2])
+        if len(wanted) > 1 and found and found[0][0] < 100:
+            # 娃是自闭症 (孩子, 自闭症): those doing all that is asked, not those doing a part
+            found = [item for item in found if item[0] < 100]
         orgs = [org for _, _, org in found]
         per_place: tuple[tuple[str, int], ...] = ()
         if len(each) > 1:  # 宝鸡和西安各有几家: how many of each, and some of each shown

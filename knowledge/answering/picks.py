@@ -380,7 +380,8 @@ FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "addre
 
 
 def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
-    """What a question asks of every organization of the list shown (contact or address)."""
+    """What a question asks of every organization of the list shown: contact, address,
+    projects, or what each does."""
     if subject is None or len(subject.listed) < 2 or subject.id:
         return None
     compact = text.replace(" ", "")
@@ -390,4 +391,6 @@ def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
     if "项目" in rest:  # 它们都做过啥项目: each one's
         return Intent.PROJECTS
     intent = follow_up_intent(rest)
+    if intent in (Intent.SERVICES, Intent.INTRODUCE) and not asks_names(compact):
+        return Intent.SERVICES  # 它们都干了些啥: what each one does
     return intent if intent in FIELDS else None

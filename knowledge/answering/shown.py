@@ -262,6 +262,8 @@ def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) ->
     where each is when they give none (never a guessed one)."""
     if intent == Intent.PROJECTS:
         return _all_projects(orgs, catalog)
+    if intent == Intent.SERVICES:
+        return _all_summaries(orgs, catalog)
     label, name = FIELDS[intent]
     lines = []
     for i, org in enumerate(orgs, 1):
@@ -286,3 +288,10 @@ def _all_projects(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
         lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
     sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
     return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])
+
+
+def _all_summaries(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
+    """What the sources say each organization listed does."""
+    lines = [f"{i}. {org.name}：{org.summary or '资料中没有介绍'}" for i, org in enumerate(orgs, 1)]
+    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家做什么", [*lines, "来源：" + "；".join(sources)])

@@ -321,3 +321,31 @@ def test_the_name_of_the_one_pointed_at_is_no_list(answerer: Answerer, turn: str
 def test_a_list_asked_colloquially_is_a_list(answerer: Answerer, question: str, name: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.intent == Intent.LIST and name in answer.text, answer.text
+
+
+# ---------------------------------------------------------------- those who can, listed
+
+
+def test_which_ones_can_handle_a_need_told_lists_those_doing_all_of_it(
+    answerer: Answerer,
+) -> None:
+    """娃是自闭症 (孩子 and 自闭症): 智塔, not 武术协会 for 孩子 alone."""
+    answer = answerer.answer("额娃是自闭症，宝鸡有哪几家能管", log_question=False)
+    assert answer.intent == Intent.LIST and "宝鸡智塔儿童启能成长中心" in answer.text
+    assert "金台区武术协会" not in answer.text, answer.text
+
+
+def test_a_list_of_those_doing_a_part_of_it_when_none_does_all(answerer: Answerer) -> None:
+    answer = answerer.answer("未央区有哪些帮农村老人的组织", log_question=False)
+    assert "张家堡街道社会组织服务中心" in answer.text, answer.text  # 老人, not 农村
+
+
+def test_what_its_services_are_is_no_list(answerer: Answerer) -> None:
+    assert answerer.answer("智塔提供哪些服务", log_question=False).intent != Intent.LIST
+
+
+@pytest.mark.parametrize("turn", ["它们都干了些啥", "他们都是做什么的"])
+def test_what_each_one_listed_does_is_told_for_all(answerer: Answerer, turn: str) -> None:
+    answer = in_one_chat(answerer, ["高新区有啥组织", turn])
+    assert answer.decision == Decision.ANSWER and "这 2 家做什么" in answer.text, answer.text
+    assert "情暖农村幸福院" in answer.text
