@@ -157,3 +157,15 @@ async def test_a_count_asked_of_nothing_named_is_each_residents_own_subjects(
     [b_count] = await ask(fake_api, "在几个学校教过", RESIDENT_B)
     assert "164名" in a_count["plain"] and "8所" not in a_count["plain"]
     assert "8所" in b_count["plain"] and "164名" not in b_count["plain"]
+
+
+async def test_a_list_of_none_and_what_each_listed_does_follow_each_residents_own_list(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await ask(fake_api, "宝鸡有哪些基金会", RESIDENT_A)
+    await ask(fake_api, "高新区有啥组织", RESIDENT_B)
+    [a_again] = await ask(fake_api, "那未央区呢", RESIDENT_A)
+    [b_each] = await ask(fake_api, "它们都干了些啥", RESIDENT_B)
+    assert "资料中没有未央区的基金会" in a_again["plain"]
+    assert "这 2 家做什么" in b_each["plain"] and "情暖农村幸福院" in b_each["plain"]
+    assert "基金会" not in b_each["plain"] and "高新区" not in a_again["plain"]
