@@ -349,3 +349,19 @@ def test_what_each_one_listed_does_is_told_for_all(answerer: Answerer, turn: str
     answer = in_one_chat(answerer, ["高新区有啥组织", turn])
     assert answer.decision == Decision.ANSWER and "这 2 家做什么" in answer.text, answer.text
     assert "情暖农村幸福院" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out", "kept"),
+    [
+        ("未央区除了社工机构还有啥", "中海社工", "益人行志愿者协会"),
+        ("宝鸡除了协会还有哪些组织", "金台区武术协会", "宝鸡明明心理关爱中心"),
+        ("除了智塔和明明心理，宝鸡还有哪些民非", "宝鸡明明心理关爱中心", "陈仓区社会组织服务中心"),
+    ],
+)
+def test_a_form_or_several_names_excepted_are_left_out(
+    answerer: Answerer, question: str, left_out: str, kept: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.intent == Intent.LIST and kept in answer.text, answer.text
+    assert left_out not in answer.text
