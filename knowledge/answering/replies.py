@@ -35,11 +35,13 @@ from knowledge.answering.list_questions import (
     is_list_question,
     narrowing_words,
     other_institutions,
+    topics_of,
     without_places,
 )
 from knowledge.answering.matcher import Match
 from knowledge.answering.named_asks import not_held
 from knowledge.answering.outcome import Answer, about, result_of
+from knowledge.answering.picks import need_of
 from knowledge.answering.places import other_district_note
 from knowledge.answering.project_lists import (
     asks_projects,
@@ -227,15 +229,33 @@ _ANY_OF_THEM = re.compile(
 
 
 def _none_of_the_form_there(snapshot: Snapshot, match: Match, shape: str) -> Answer | None:
-    """Whether there is a legal form in a place (未央区有没有联合会), when the records give
-    none there: said so, as its list; None otherwise (one found is answered as before)."""
+    """Whether there is a legal form, or one doing a need, in a place (未央区有没有联合会,
+    宝鸡有没有管老人的组织): when the records give none there, said so, as its list; when
+    the matcher could only offer a choice of several, the list of those that are; None
+    otherwise (one found is answered as before)."""
     compact = shape.replace(" ", "")
-    if match.named or not match.places or not _ANY_OF_THEM.search(compact):
+    if match.named or not _ANY_OF_THEM.search(compact):
         return None
-    if not form_asked(compact):
+    form = form_asked(compact) if match.places else ""
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    top = record_of(snapshot.catalog, match.top.doc) if match.top is not None else None
+    # 宝鸡有没有帮娃的组织, asked in a topic's words only: not 支援河南抗洪救灾 for its 儿童药品
+    # (周末带娃去哪，有没有组织活动的 has words of its own, which found 周末去哪里)
+    own_words = narrowing_words(match.words, snapshot.index.expansions)
+    off_topic = bool(topics) and not own_words and not need_of(top, topics, snapshot.catalog)
+    # a choice of several: the list of those that are, when the records know every word
+    choice = (
+        match.decision == Decision.CHOOSE and bool(match.places) and _all_known(snapshot, match)
+    )
+    if not (form or off_topic or choice):
         return None
     listed = list_answer(snapshot, match)
-    return None if listed.answered or listed.list_query is None else listed
+    asked = listed.list_query
+    if asked is None or not (asked.form or asked.topics):
+        return None
+    if listed.answered and not ((choice or off_topic) and asked.topics):
+        return None
+    return listed
 
 
 def _all_known(snapshot: Snapshot, match: Match) -> bool:

@@ -365,3 +365,18 @@ def test_a_form_or_several_names_excepted_are_left_out(
     answer = answerer.answer(question, log_question=False)
     assert answer.intent == Intent.LIST and kept in answer.text, answer.text
     assert left_out not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "not_named"),
+    [
+        ("咱宝鸡有没有管老汉老婆的组织", ["宝鸡高新区慈善协会"], "支援河南"),
+        ("宝鸡有没有帮娃的组织", ["宝鸡智塔儿童启能成长中心", "金台区武术协会"], "支援河南"),
+    ],
+)
+def test_whether_any_does_a_need_told_in_its_topics_words_lists_those_that_do(
+    answerer: Answerer, question: str, names: list[str], not_named: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.intent == Intent.LIST, answer.text
+    assert all(name in answer.text for name in names) and not_named not in answer.text
