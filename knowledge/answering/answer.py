@@ -267,6 +267,11 @@ def _what_was_shown(answer: Answer, shown: Subject | None) -> Subject | None:
             listed,
             answer.list_query,
         )
+    if answer.intent == Intent.LIST and answer.list_query is not None and not answer.listed:
+        # none found (宝鸡有哪些基金会): "那未央区呢", "那协会呢" ask the same list again;
+        # a list shown before stays to pick from ("第三个在哪")
+        listed = shown.listed if shown is not None else ()
+        return Subject(Kind.ORGANIZATION, "", "", listed, answer.list_query)
     if answer.choices:
         listed = tuple((record.KIND, record.id) for record in answer.choices)
         return Subject(Kind.ORGANIZATION, "", "", listed)

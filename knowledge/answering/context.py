@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from knowledge.answering.figures import FIGURE_MISSED
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import LEADER_ASKED, Intent, strip_greeting
 from knowledge.answering.list_query import ListQuery
@@ -47,7 +48,7 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (
         Intent.ADDRESS,
         re.compile(
-            r"在?哪个(村子|村|镇|乡|社区|小区)|在?哪条(路|街)上?|在哪里|在哪儿|在哪(?!几)|哪儿|地址|位置|怎么走|怎么去|"
+            r"在?哪个(村子|村|镇|乡|社区|小区|街道)|在?哪条(路|街)上?|在哪里|在哪儿|在哪(?!几)|哪儿|哪里|地址|位置|怎么走|怎么去|"
             r"什么地方|哪个区|哪个县|哪个街道|哪条路|办公地点|啥地方"
         ),
     ),
@@ -64,9 +65,17 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.JOIN, re.compile(r"怎么参加|如何参加|参加|报名|加入|参与|当志愿者|志愿者")),
     (Intent.ACTIVITIES, re.compile(r"活动")),
     # 教些啥, 都搞些什么: what it does, asked with the verb of what it does
-    (Intent.SERVICES, re.compile(r"什么服务|哪些服务|服务|[教学搞干办帮弄管][些点过了]*(啥|什么)")),
+    (
+        Intent.SERVICES,
+        re.compile(r"什么服务|哪些服务|服务|[教学搞干办帮弄管][些点过了的]*(啥|什么)"),
+    ),
     (Intent.INTRODUCE, re.compile(r"是做什么的|做什么的|干什么的|是干啥的|做什么|干什么|介绍")),
     (Intent.INTRODUCE, _WHO_RUNS),
+    # 它叫什么名字, 全名叫啥: its name, which its card begins with
+    (
+        Intent.INTRODUCE,
+        re.compile(r"(全名|名字|名称)(叫|是)?个?(什么|啥)?|叫个?(什么|啥)(名字|名)?"),
+    ),
 ]
 # Asked of a project, these are its organization's.
 _THE_ORGANIZATIONS = frozenset(
@@ -91,7 +100,9 @@ _FILLER = re.compile(
     r"请问|麻烦|告诉我|给我|我想知道|我想问|想知道|想问|一下|还有|那么|另外|再问|具体|别的|其他|其它|"
     r"有没有|有吗|是不是|可不可以|能不能|可以|能|怎么样|怎么|如何|什么|哪些|啥|多少|"
     r"平时|一般|都|还|也|再|"
-    r"的|了|吗|呢|吧|啊|呀|哦|嘛|么|有|是|你们|请|家|个|儿|呐|咧|给|发|一个|在|上"
+    r"的|了|吗|呢|吧|啊|呀|哦|嘛|么|有|是|你们|请|家|个|儿|呐|咧|给|发|一个|在|上|"
+    # 哪里能找见, 去哪里找: where, asked as how to find it
+    r"找得到|找得着|找到|找见|找着|去找|找"
 )
 
 
@@ -242,7 +253,7 @@ def follow_up(
             return None
         named = _POINTERS.sub(subject.name, text, count=1)
         question = named if named != text else f"{subject.name} {text}"
-        pointed = named != text or _asks_its_leader(text)
+        pointed = named != text or _asks_its_leader(text) or _BARE_DEED.fullmatch(rest) is not None
         counts = intent is not None or bool(_COUNTS.search(text))
         if subject.asked and _OF_THE_FIGURE.search(text) and not _COUNTED.search(text):
             question = f"{subject.name} {subject.asked} {text}"  # the date of the figure given
@@ -252,6 +263,11 @@ def follow_up(
     if owner is not None and (intent in _THE_ORGANIZATIONS or who):
         record = owner
     return FollowUp(subject, record, intent)
+
+
+# A deed done, with no one and nothing of its own (在哪儿演过, 啥时候办过): whoever did it is
+# the chat's subject, as 它 would say.
+_BARE_DEED = re.compile(r"[\u4e00-\u9fff]{1,2}(过|了)")
 
 
 def _asks_its_leader(text: str) -> bool:
@@ -273,22 +289,28 @@ def rewritten(
 
     `names`: the question names a record or a place of its own, so its own answer stands.
     One that points back (他们服务哪些孩子) and names nothing is about the subject whenever
-    the subject has an answer. A question for a number keeps a sure answer of its own about
-    a record. One that does neither takes the subject only when it has no answer of its own,
-    and only for a sure answer."""
+    the subject has an answer. A question for a number is the subject's too, when the subject
+    has an answer for it (服务过多少孩子 after 智塔: not 常青藤's children). One that does
+    neither takes the subject only when it has no answer of its own, and only for a sure
+    answer."""
     if first.refusal is not None or (names and first.answered):
         return first
     own = first.answered and not first.choices
     about_nothing = first.top is None or first.top.KIND == Kind.FACT
+    sure_elsewhere = False
     if rewrite.pointed:
         keep = False
     elif rewrite.counts:
-        keep = own and first.decision == Decision.ANSWER and not about_nothing
+        # a number asked of nothing named (服务过多少孩子) is the subject's when it has one
+        keep = own and first.decision == Decision.ANSWER and rewrite.covers(first.top)
+        sure_elsewhere = own and first.decision == Decision.ANSWER and not about_nothing
     else:  # its own words must find the subject among their candidates (not 挖掘机)
         keep = own or not _among(rewrite, first)
     if keep:
         return first
     second = again(rewrite.question)
+    if sure_elsewhere and second.reply.lines[:1] and second.reply.lines[0] in FIGURE_MISSED:
+        return first  # 幸福院的空调装了多少台 after 智塔: 情暖's 66台, not 智塔's none
     loose = rewrite.pointed or rewrite.counts
     sure = second.answered if loose else second.decision == Decision.ANSWER
     if sure and not second.choices and rewrite.covers(second.top):

@@ -45,6 +45,13 @@ _EVENT_WORDS = re.compile(r"比赛|大赛|评选|表演|演出|展示|春晚")
 _CHOSEN_WORDS = re.compile(r"入选|评选|名列|典型")
 
 
+# What a figure's reply leads with when the record holds no such number (context.py reads it:
+# the subject without the figure asked does not take a follow-up from a record that has it).
+NO_FIGURES = "资料中没有这方面的数字。"
+NO_SUCH_FIGURE = "资料中没有您问的这个数字。资料里有的数字是："
+FIGURE_MISSED = (NO_FIGURES, NO_SUCH_FIGURE)
+
+
 def family_figures(catalog: Catalog, record: Organization | Project) -> list[Figure]:
     """The record's figures first, then its organization's, then the organization's other
     projects' (labelled with the project); the same number told twice is one figure."""
@@ -108,7 +115,7 @@ def figures_reply(
                 catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted
             )
             return Reply(record.name, [*(f.answer for f in counted), "来源：" + "；".join(sources)])
-        return Reply(record.name, ["资料中没有这方面的数字。", catalog.cite(record, [])])
+        return Reply(record.name, [NO_FIGURES, catalog.cite(record, [])])
 
     def relevance(figure: Figure) -> float:
         # What the figure counts, not the sentence it sits in (which names the organization).
@@ -160,7 +167,7 @@ def figures_reply(
             lead = ["资料中的数字和它们的日期："]
             chosen = [f for f in figures if f.as_of][:MAX_FIGURES] or figures[:MAX_FIGURES]
         else:
-            lead = ["资料中没有您问的这个数字。资料里有的数字是："]
+            lead = [NO_SUCH_FIGURE]
             chosen = best[:MAX_FIGURES]
     dates = is_date_question(question)
     lines = [f"{f.label}：{f.text}" + _dated(f, with_words=dates) for f in chosen]

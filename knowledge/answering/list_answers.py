@@ -12,6 +12,7 @@ from knowledge.answering.figures import selections
 from knowledge.answering.follow_replies import other_projects
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
+from knowledge.answering.list_query import place_words
 from knowledge.answering.list_questions import (
     list_head,
     name_asked,
@@ -37,6 +38,9 @@ from knowledge.reply import Reply
 
 NOT_LISTED_HINT = "如需查找社会组织，可以写出区县或需要的服务，也可以发送 /orgs 浏览全部组织。"
 _PLACES_HEAD = re.compile(r"^的?(地方|地儿|场所|地点)")
+_WHERE_DONE = re.compile(
+    r"在(社区|小区|院子|院落|村里|村子|街道|学校)(里|里面|里头|上)?(搞|做|办|开展|组织|弄|干)"
+)
 
 
 def documents_answer(snapshot: Snapshot, match: Match) -> Answer:
@@ -69,7 +73,7 @@ def other_projects_than(snapshot: Snapshot, match: Match) -> Answer | None:
     """An organization's other projects, when the one excepted (除了唯爱妈妈) is a project of
     the organization the question names."""
     compact = match.normalized.replace(" ", "")
-    said, org_id = snapshot.lister.excepted_name(compact)
+    said, org_id = snapshot.lister.excepted_name(match.normalized)
     catalog = snapshot.catalog
     project = next(
         (p for p in catalog.projects.values() if said and said in (p.name, *p.aliases)), None
@@ -109,7 +113,15 @@ def list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> A
     words = [w for w in match.words if not said or w in rest]
     piece, _ = name_asked(match.normalized)  # 名字里带慈善: 慈善 is the name's, no topic
     words = [w for w in words if not piece or w not in piece]
+    # 谁在社区搞活动: where they do it, which every one of them is, not what they do
+    where = {found.group(1) for found in _WHERE_DONE.finditer(match.normalized.replace(" ", ""))}
+    words = [w for w in words if w not in where]
     topics = topics_of(words, snapshot.index.expansions, match.normalized)
+    undone = _undone(snapshot, match.normalized, words) if not (topics or piece) else ""
+    if undone:  # 宝鸡有哪些养狗的组织: no record does it, so no list of every one
+        where = place_words(match.places)
+        reply = Reply(f"资料中没有{where}做“{undone}”的组织。", [NOT_LISTED_HINT])
+        return Answer(match.query, False, Intent.LIST, reply, [])
     matched: list[str] = []
     if not topics and narrowing_words(match.words, snapshot.index.expansions):
         docs = [s.doc for s in match.results]
@@ -133,6 +145,29 @@ def list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> A
         each = snapshot.lister.alternatives(listing.query.places)
         listing.totals = place_totals(snapshot, each)
     return listed_answer(snapshot, match.query, listing)
+
+
+# What the organizations listed do, said before them: 养狗的组织, 搞舞蹈的协会.
+_DONE_BY = re.compile(
+    r"(?:做|搞|弄|干|从事|开展|提供)?([\u4e00-\u9fff]{1,6}?)的(?:社会组织|组织|机构|协会|社团|团体|单位)"
+)
+
+_COUNT_WORDS = re.compile(r"哪些|哪几家|哪几个|几家|几个|多少家|多少个|多少|有")
+
+
+def _undone(snapshot: Snapshot, normalized: str, words: list[str]) -> str:
+    """What a list asks the organizations to do when no record holds any word of it (养狗 of
+    宝鸡有哪些养狗的组织), or "": listing every organization of the place would say they do."""
+    compact = normalized.replace(" ", "")
+    found = _DONE_BY.search(list_head(compact) or compact)
+    if found is None:
+        return ""
+    done = _COUNT_WORDS.split(found.group(1))[-1]  # 西安有几家养狗的协会: 养狗
+    inside = [w for w in words if w in done]
+    expansions, postings = snapshot.index.expansions, snapshot.index.postings
+    if not inside or any(w in postings or expansions.get(w) for w in inside):
+        return ""
+    return done
 
 
 def projects_answer(snapshot: Snapshot, match: Match, besides: Project | None = None) -> Answer:

@@ -14,8 +14,8 @@ from knowledge.records import Organization
 # The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
 _LIST_WORD = re.compile(
     r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
-    r"|(举|推荐|介绍)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|各有哪(个|家|些)"
-    r"|(都|分别)?叫(什么|啥)(名字|名)?|所有的?|全部的?|列个(单子|清单|表)|列一列|名单|清单"
+    r"|(举|推荐|介绍|列)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|各有哪(个|家|些)"
+    r"|(都|分别)?叫个?(什么|啥)(名字|名)?|所有的?|全部的?|列个(单子|清单|表)|列一列|名单|清单"
 )
 _ORG_NOUN = (
     r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工站|服务站|工作站|社工"
@@ -39,10 +39,20 @@ _ORG_BEFORE = re.compile(
 )
 _MATTERS = re.compile(r"(的事情?|的事儿|这些事|方面的?)[呢啊呀吗?？]*$")
 _DOERS = re.compile(
-    r"(做|搞|弄|干|帮|管|提供|开展)[^的]{2,12}的$"
+    r"(?:(?:给|为|替)[^的]{1,6}?)?(做|搞|弄|干|帮|管|提供|开展)[^的]{2,12}的$"
 )  # 做心理咨询的 (有哪些): those who do (托管的老旧小区占全街道的 is no one)
+_WHICH_ONES = frozenset({"哪些", "哪几家", "哪几个"})
+# (a noun too — 服务, 康复 of 提供哪些服务 — only after 能: 哪几家能康复)
+_CAN_SERVE = re.compile(
+    r"(能|可以|会|肯|愿意)?(管|帮|弄|看|收|教|带|照顾|治|接)"
+    r"|(能|可以|会|肯|愿意)(做|搞|服务|提供|干预|康复)"
+)
+_ONE_POINTED = re.compile(r"(那|这)(个|家|一个|一家)|该")
+_WHO_DOES = re.compile(r"谁(在)?(管|做|搞|弄|帮|能|可以|负责|提供|开展|照顾)")
 _EXCEPT_WORD = r"除了|除开|除去|除掉"
-_EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})(.{{1,30}}?)(以外|之外|外|还|，|,|\s|$)")
+# What is excepted ends with its clause (除了唯爱妈妈，秋文社工还有哪些项目: not 秋文社工 too);
+# a quoted name's quotes are spaces before it (除了 智塔 还有哪些).
+_EXCEPT = re.compile(rf"(?:{_EXCEPT_WORD})\s*(\S.{{0,29}}?)(以外|之外|外|还|呢|，|,|\s|$)")
 
 # A legal form asked for: (question words, the form's name, whether an organization has it).
 FormTest = Callable[[Organization], bool]
@@ -141,6 +151,8 @@ def _list_head(compact: str) -> str | None:
     if what:
         return what.group(2)
     for found in _LIST_WORD.finditer(compact):
+        if "叫" in found.group() and _ONE_POINTED.search(compact[: found.start()]):
+            continue  # 那个协会叫什么名字: the name of the one pointed at
         # 哪些组织管妇女和家庭的事: the matters they see to, not the head
         after = _MATTERS.sub("", compact[found.end() :])
         head = after.rsplit("的", 1)[-1] if "的" in after else after
@@ -154,6 +166,8 @@ def _list_head(compact: str) -> str | None:
             return after
         if _DOERS.search(after.rstrip("呢啊呀吗?？")):
             return after
+        if found.group() in _WHICH_ONES and _CAN_SERVE.match(after):
+            return after  # 娃是自闭症，宝鸡有哪几家能管: those who can, listed
         before = compact[: found.start()]
         if found.group().startswith("分别"):  # 有几家社工机构，分别是哪些 / 分别叫什么
             head = ""
@@ -161,6 +175,11 @@ def _list_head(compact: str) -> str | None:
             return re.split(r"的|有|是", before.rstrip("是有都还呢"))[-1] or before
         if not head.strip("呢啊呀吗?？") and _DOERS.search(before.rstrip("是有都还呢")):
             return before.rstrip("是有都还呢")
+        if not head.strip("呢啊呀吗?？") and found.group().startswith("列"):
+            # 高新区有谁管老人，列几家: those who do it, listed
+            who = _WHO_DOES.search(before)
+            if who:
+                return before[who.start() :]
     found = _LIST_WORD.search(compact)
     if found and re.search(_EXCEPT_WORD, compact):
         return compact[found.end() :]
@@ -255,9 +274,10 @@ def is_list_question(text: str) -> bool:
 
 
 def excepted(text: str) -> str:
-    """The words after 除了 (what the resident already knows of), or ""."""
-    found = _EXCEPT.search(text.replace(" ", ""))
-    return found.group(1) if found else ""
+    """The words after 除了 (what the resident already knows of), up to the end of their
+    clause (a normalized text's punctuation is a space), without spaces; or ""."""
+    found = _EXCEPT.search(text)
+    return found.group(1).replace(" ", "") if found else ""
 
 
 FORM_TESTS: dict[str, FormTest] = {name: test for _, name, test in FORMS}

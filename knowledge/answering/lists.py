@@ -20,6 +20,7 @@ from knowledge.answering.list_query import Listing, ListQuery, place_words
 from knowledge.answering.list_questions import (
     FORM_TESTS,
     NON_PROFIT,
+    FormTest,
     excepted,
     form_asked,
     list_head,
@@ -31,6 +32,7 @@ from knowledge.records import Fact, Organization
 from knowledge.reply import Reply
 
 MAX_LISTED = 10
+_JOINED = re.compile(r"和|、|跟|与|以及|及|还有|或者|或")
 _HOUSES = re.compile(r"入驻|引进|引入|孵化出?了|里面|里头|下面")
 
 
@@ -64,8 +66,22 @@ class Lister:
 
     def excepted_name(self, text: str) -> tuple[str, str]:
         """The name (or alias) after 除了 in the text, and its organization; or ("", "")."""
-        said = excepted(text.replace(" ", ""))
+        said = excepted(text)
         return self.name_in(said) if said else ("", "")
+
+    def _names_in(self, phrase: str) -> list[tuple[str, str]]:
+        """The names (or aliases) in the words after 除了, one for each organization they
+        join (智塔和明明, 秋文、中海), and their organizations."""
+        found: list[tuple[str, str]] = []
+        for part in _JOINED.split(phrase) if phrase else []:
+            said, org = self.name_in(part)
+            if org and org not in {key for _, key in found}:
+                found.append((said, org))
+        return found
+
+    def _form_test(self, form: str) -> FormTest | None:
+        """Whether an organization has a legal form (the registry's once it gives one)."""
+        return registered(form) if form in self._given else FORM_TESTS.get(form)
 
     def name_in(self, text: str) -> tuple[str, str]:
         """The longest name or alias in the text, and its organization; or ("", "")."""
@@ -113,14 +129,28 @@ class Lister:
     ) -> ListQuery:
         """What a list question asks for (see `listing`)."""
         compact = text.replace(" ", "")
-        said, exclude = self.excepted_name(compact)
+        phrase = excepted(text)
+        named = self._names_in(phrase)  # 除了智塔和明明: each one
+        said, exclude = named[0] if named else ("", "")
         head = list_head(compact) or compact
         piece, ends = name_asked(text)
-        form = form_asked(head) if not piece else ""  # 名字里带联合会: the name says it
+        # 名字里带联合会: the name says it; 除了社工机构还有啥: not the form excepted
+        form = form_asked(head.replace(phrase, "", 1) if phrase else head) if not piece else ""
         wanted = list(topics)
         if said:  # a place named only in the name excepted (除了高新区慈善协会) is no filter
-            rest = compact.replace(said, "", 1)
+            rest = compact
+            for name, _ in named:
+                rest = rest.replace(name, "", 1)
             places = [p for p in places if _place_said(p[1], rest)]
+        away = self._places_excepted(text, places) if not said else []
+        orgs = self.catalog.organizations.values()
+        exclude_all = [org for _, org in named[1:]]
+        if away:  # 除了张家堡，未央区还有哪个街道的: those of the place excepted are not asked
+            places = [p for p in places if p not in away]
+            exclude_all += [o.id for o in orgs if self._in(o, away)]
+        unlike = form_asked(phrase) if phrase and not said and not away else ""
+        if unlike:  # 宝鸡除了协会还有哪些组织: those of another form
+            exclude_all += [o.id for o in orgs if self._form_test(unlike)(o)]
         # "除了智塔还有哪些": like the one excepted (a place asked for says what is wanted).
         if exclude and not wanted and not form and not places:
             own = self.catalog.organizations.get(exclude)
@@ -132,10 +162,20 @@ class Lister:
             tuple(wanted),
             form,
             tuple(matched),
-            tuple(key for key in (exclude, houses) if key),
+            tuple(key for key in (exclude, houses, *exclude_all) if key),
             name_has=piece,
             name_ends=ends,
         )
+
+    @staticmethod
+    def _places_excepted(text: str, places: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The places asked that the words after 除了 name and the rest of the question does
+        not (除了渭滨区，宝鸡还有哪些; not 除了智塔，宝鸡还有哪些, whose 宝鸡 is asked)."""
+        phrase = excepted(text)
+        if not phrase:
+            return []
+        rest = text.replace(" ", "").replace(phrase, "", 1)
+        return [p for p in places if _place_said(p[1], phrase) and not _place_said(p[1], rest)]
 
     def run(self, query: ListQuery, *, again: bool = False, more: bool = False) -> Listing:
         """The organizations a query asks for, best first. None in a district (or street)
@@ -160,9 +200,7 @@ class Lister:
     def _run(self, query: ListQuery, *, again: bool = False, more: bool = False) -> Listing:
         places, wanted, matched = query.places, query.topics, query.matched
         each = self.alternatives(places)
-        test = FORM_TESTS.get(query.form)
-        if query.form in self._given:
-            test = registered(query.form)
+        test = self._form_test(query.form)
         found: list[tuple[int, int, Organization]] = []
         for order, org in enumerate(self.catalog.organizations.values()):
             if org.id in query.exclude or org.id in query.shown or not self._in(org, each):
@@ -182,6 +220,9 @@ class Lister:
                 rank = matched.index(org.id)
             found.append((rank, order, org))
         found.sort(key=lambda item: item[:2])
+        if len(wanted) > 1 and found and found[0][0] < 100:
+            # 娃是自闭症 (孩子, 自闭症): those doing all that is asked, not those doing a part
+            found = [item for item in found if item[0] < 100]
         orgs = [org for _, _, org in found]
         per_place: tuple[tuple[str, int], ...] = ()
         if len(each) > 1:  # 宝鸡和西安各有几家: how many of each, and some of each shown

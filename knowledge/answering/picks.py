@@ -15,14 +15,12 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
 from knowledge.answering.context import MAX_FOLLOW_UP, Subject, follow_up_intent
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_query import ListQuery
 from knowledge.answering.list_questions import form_asked, forms_of, without_places
 from knowledge.catalog import Catalog
 from knowledge.records import Kind, Organization, Project, Record
-from knowledge.reply import Reply
 
 _NUMBERS = {
     "一": 1,
@@ -46,7 +44,7 @@ _ORDINAL = re.compile(
 _THAT_ONE = re.compile(r"那个|这个|那家|这家|那一个|这一个|那一家")
 # "还有别的吗": more of the same, or others like the one answered.
 _MORE = re.compile(
-    r"还有(别的|其他|其它|哪些|哪几家|哪家|哪个|谁|什么|啥|没有|吗|呢)|别的|别家|其他的?|其它的?"
+    r"还有(别的|其他|其它|哪些|哪几家|哪家|哪个|谁|什么|啥|没有|没|么|嘛|吗|呢)|别的|别家|其他的?|其它的?"
     r"|除了(它|他们|它们|他|她|这家|这个)|(类似|差不多|一样|同样)的"
 )
 _ANY_KIND = re.compile(r"组织|机构|单位")
@@ -62,10 +60,15 @@ _COUNT_ONLY = re.compile(
     r"^(那|这)?(几家|几个|些|它们|他们)?(一共|总共|共|总|到底|加起来)*(有)?"
     r"(几家|几个|多少家|多少个|多少)(呢|啊|吗)?$"
 )
+# "分别叫啥", "都是哪几家" after a list or a count: its names, the list again.
+_NAMES_AGAIN = re.compile(
+    r"^(那|这)?(它们|他们|这些|那些|这几家|那几家|这几个|那几个)?(分别|都|各|各自)?(是|叫)"
+    r"(什么|哪些|哪几家|哪几个|谁)(名字|名)?(呢|啊|呀|嘛)?$"
+)
 # What carries no subject in a list's follow-up (the kind of organization, filler).
 _FILLER = re.compile(
     r"里面|附近|周边|周围|当地|这里|这边|这儿|那儿|那块|一片|跟前|引进|引入|入驻|"
-    r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|就这些|就这几家"
+    r"除了|它们|他们|她们|它|他|她|还有|别的|别家|其他|其它|哪些|哪几家|哪家|哪个|有没有|没有|没|就这些|就这几家"
     r"|这些|那些|类似|差不多|一样|同样|相关|组织|机构|单位|地方|团体|社会|的|呢|吗|吧|啊|呀|么|嘛|了|有|是|都|啥|什么|谁"
     r"|那|也|还|再|就|只|一下|看看|说说|列|给我|请问|做|搞|干|帮|管|弄|教|带|照顾|提供|开展|方面|家|个|些|在|里|边"
     r"|[，,。？?！!\s]"
@@ -91,6 +94,11 @@ class Relist:
     # when none there does what the one answered mainly does (那陈仓呢 after 高新区慈善协会):
     # those doing any of what it does
     alike: tuple[str, ...] = ()
+
+
+def asks_names(text: str) -> bool:
+    """Whether a (normalized) follow-up asks the names of a list shown (分别叫啥, 都是谁)."""
+    return _NAMES_AGAIN.match(text.replace(" ", "")) is not None
 
 
 def ordinal(text: str, count: int) -> tuple[int, str] | None:
@@ -135,7 +143,7 @@ def picked(text: str, subject: Subject | None, catalog: Catalog) -> Pick | None:
         return Pick(shown[index], compact.replace(phrase, "", 1))
     pointer = _THAT_ONE.search(compact)
     if pointer is None:
-        return None
+        return _which_is_there(compact, shown)
     rest = compact.replace(pointer.group(), "", 1)
     chosen = _by_name(rest, shown)
     if chosen is not None:
@@ -146,6 +154,30 @@ def picked(text: str, subject: Subject | None, catalog: Catalog) -> Pick | None:
     if form and len(having) == 1:
         return Pick(having[0], rest)
     return None
+
+
+# "这几家哪个在渭滨区": which of those shown is in a place.
+_WHICH = re.compile(r"哪(一)?(个|家)")
+_AMONG = re.compile(
+    r"这几家|那几家|这几个|那几个|这些|那些|它们|他们|里面|里头|当中|中间|其中|里|中|在|是|的"
+)
+
+
+def _which_is_there(compact: str, shown: Sequence[Record]) -> Pick | None:
+    """The one of those shown in the place the question names, asked 哪个在…; what is left
+    once the place and the words choosing among them are out is what is asked of it."""
+    which = _WHICH.search(compact)
+    if which is None:
+        return None
+    fits = [r for r in shown if isinstance(r, Organization) and _placed_in(r, compact)]
+    if len(fits) != 1:
+        return None
+    org = fits[0]
+    rest = compact.replace(which.group(), "", 1)
+    for place in (org.street, org.district):
+        short = re.sub(r"(区|县|街道)$", "", place)
+        rest = rest.replace(place, "").replace(short, "") if place else rest
+    return Pick(org, _AMONG.sub("", rest))
 
 
 def pointed_several(text: str, subject: Subject | None, catalog: Catalog) -> list[Record]:
@@ -228,6 +260,8 @@ def relisted(
         return None
     if subject.query is not None and _COUNT_ONLY.match(compact):  # 有几家: the list, counted
         return Relist(subject.query, again=False, counted=True)
+    if subject.query is not None and asks_names(compact):  # 分别叫啥: the names
+        return Relist(subject.query, again=True)
     rest = without_places(compact, place_words)
     form = form_asked(rest)
     for word in sorted(words, key=len, reverse=True):
@@ -342,11 +376,12 @@ def asks_more(rest: str) -> bool:
 
 # "它们的电话", "都在哪", "他们分别在哪": asked of every one shown.
 _ALL_OF_THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|都|各自|分别")
-_FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "address")}
+FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "address")}
 
 
 def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
-    """What a question asks of every organization of the list shown (contact or address)."""
+    """What a question asks of every organization of the list shown: contact, address,
+    projects, or what each does."""
     if subject is None or len(subject.listed) < 2 or subject.id:
         return None
     compact = text.replace(" ", "")
@@ -356,35 +391,6 @@ def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
     if "项目" in rest:  # 它们都做过啥项目: each one's
         return Intent.PROJECTS
     intent = follow_up_intent(rest)
-    return intent if intent in _FIELDS else None
-
-
-def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) -> Reply:
-    """The contact or the address of each organization listed: what the sources give, and
-    where each is when they give none (never a guessed one)."""
-    if intent == Intent.PROJECTS:
-        return _all_projects(orgs, catalog)
-    label, name = _FIELDS[intent]
-    lines = []
-    for i, org in enumerate(orgs, 1):
-        if intent == Intent.CONTACT and org.contact_details:
-            known = "；".join(f"{k}：{v}" for k, v in org.contact_details)
-        elif getattr(org, name):
-            known = f"{label}：{getattr(org, name)}"
-        else:
-            place = "".join(dict.fromkeys(p for p in (org.city, org.district, org.street) if p))
-            known = f"资料中没有{label}" + (f"（已知在{place}）" if place else "")
-        lines.append(f"{i}. {org.name}：{known}")
-    lines.append(f"我们不提供未经核实的联系方式；如需了解，{CIVIL_AFFAIRS_HINT}。")
-    sources = dict.fromkeys(catalog.cite(org, [name]).removeprefix("来源：") for org in orgs)
-    return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])
-
-
-def _all_projects(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
-    """The projects the sources name of each organization listed."""
-    lines = []
-    for i, org in enumerate(orgs, 1):
-        names = "、".join(p.name for p in catalog.projects_of(org.id))
-        lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
-    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
-    return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])
+    if intent in (Intent.SERVICES, Intent.INTRODUCE) and not asks_names(compact):
+        return Intent.SERVICES  # 它们都干了些啥: what each one does
+    return intent if intent in FIELDS else None

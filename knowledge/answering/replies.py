@@ -35,11 +35,13 @@ from knowledge.answering.list_questions import (
     is_list_question,
     narrowing_words,
     other_institutions,
+    topics_of,
     without_places,
 )
 from knowledge.answering.matcher import Match
 from knowledge.answering.named_asks import not_held
 from knowledge.answering.outcome import Answer, about, result_of
+from knowledge.answering.picks import need_of
 from knowledge.answering.places import other_district_note
 from knowledge.answering.project_lists import (
     asks_projects,
@@ -156,6 +158,9 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     # 未央区有哪些项目: every one, not the best (秋文社工有哪些项目 is its own answer)
     if asks_projects(shape) and not snapshot.lister.named(shape.replace(" ", "")):
         return projects_answer(snapshot, match)
+    none_there = _none_of_the_form_there(snapshot, match, shape)
+    if none_there is not None:  # 未央区有没有联合会: not 渭滨区's, proposed for its words
+        return none_there
     results = [result_of(snapshot.catalog, s.doc, s.score) for s in match.results]
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
@@ -167,8 +172,9 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         if _ANY_OF_THEM.search(shape.replace(" ", "")) and _all_known(snapshot, match):
             # 未央区有没有做残疾人服务的组织: whether any does, by place and need, not 不知道
             listed = list_answer(snapshot, match)
-            if listed.answered or (listed.list_query and listed.list_query.topics):
-                return listed
+            asked = listed.list_query
+            if listed.answered or (asked and (asked.topics or asked.form)):
+                return listed  # 宝鸡有没有基金会: none, said so
         if intent == Intent.INTRODUCE or not match.normalized:
             intent = Intent.UNKNOWN
         return Answer(match.query, False, intent, NOT_FOUND, results)
@@ -217,14 +223,48 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
 
 
 _NUMBER = re.compile(r"\d")
-_ANY_OF_THEM = re.compile(r"有没有[^，,。？?！!]{1,16}(组织|机构|协会|社团|团体|社工|中心)")
+_ANY_OF_THEM = re.compile(
+    r"有没有[^，,。？?！!]{0,16}(组织|机构|协会|社团|团体|社工|中心|基金会|联合会|商会|学会|民非)"
+)
+
+
+def _none_of_the_form_there(snapshot: Snapshot, match: Match, shape: str) -> Answer | None:
+    """Whether there is a legal form, or one doing a need, in a place (未央区有没有联合会,
+    宝鸡有没有管老人的组织): when the records give none there, said so, as its list; when
+    the matcher could only offer a choice of several, the list of those that are; None
+    otherwise (one found is answered as before)."""
+    compact = shape.replace(" ", "")
+    if match.named or not _ANY_OF_THEM.search(compact):
+        return None
+    form = form_asked(compact) if match.places else ""
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    top = record_of(snapshot.catalog, match.top.doc) if match.top is not None else None
+    # 宝鸡有没有帮娃的组织, asked in a topic's words only: not 支援河南抗洪救灾 for its 儿童药品
+    # (周末带娃去哪，有没有组织活动的 has words of its own, which found 周末去哪里)
+    own_words = narrowing_words(match.words, snapshot.index.expansions)
+    off_topic = bool(topics) and not own_words and not need_of(top, topics, snapshot.catalog)
+    # a choice of several: the list of those that are, when the records know every word
+    choice = (
+        match.decision == Decision.CHOOSE and bool(match.places) and _all_known(snapshot, match)
+    )
+    if not (form or off_topic or choice):
+        return None
+    listed = list_answer(snapshot, match)
+    asked = listed.list_query
+    if asked is None or not (asked.form or asked.topics):
+        return None
+    if listed.answered and not ((choice or off_topic) and asked.topics):
+        return None
+    return listed
 
 
 def _all_known(snapshot: Snapshot, match: Match) -> bool:
     """Whether every word of the question that no topic or kind holds is one the records use
     (有没有给老人算命的机构: 算命 is no need they serve, whatever 老人 lists)."""
     postings = snapshot.index.postings
-    return all(w in postings for w in narrowing_words(match.words, snapshot.index.expansions))
+    form = form_asked(match.normalized.replace(" ", ""))  # 基金 of 基金会 is the form's
+    words = narrowing_words(match.words, snapshot.index.expansions)
+    return all(w in postings or w in form for w in words)
 
 
 def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | None:

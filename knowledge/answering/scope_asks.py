@@ -158,6 +158,9 @@ _SERVED = any_of(
     r"有[^,.!?;。]{0,10}(地方|机构|组织|人)(吗|么|没|不)",
     r"(能帮|帮帮|帮忙)(?![^,.!?;。]{0,8}(写|翻译))|求助|电话|联系方式|地址",
     r"(干|做)(什么|啥)的|是(什么|啥)(组织|机构|单位|地方|项目|活动)|介绍",
+    # which routine or course is taught is what a service holds (教的啥套路: 八法五步), not
+    # its content asked (八法五步的套路是啥)
+    r"(教|学|练|开|上)(的|了|过)?些?(什么|啥|哪些|哪几[个种套门]|哪种|哪个|哪套)(套路|拳|课|内容)",
 )
 # The same in English, read only when the question holds Latin letters.
 _LATIN = re.compile(r"[a-z]{2}")

@@ -6,9 +6,11 @@ are built here, with replies.py's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import tzinfo
 
+from knowledge.answering.compose import CIVIL_AFFAIRS_HINT
 from knowledge.answering.context import (
     MAX_FOLLOW_UP,
     FollowUp,
@@ -17,18 +19,20 @@ from knowledge.answering.context import (
     follow_up_intent,
 )
 from knowledge.answering.figures import figure_named, figures_reply
+from knowledge.answering.follow_replies import other_projects
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_answers import listed_answer
 from knowledge.answering.list_query import Listing, ListQuery
-from knowledge.answering.list_questions import topics_of
+from knowledge.answering.list_questions import excepted, topics_of
 from knowledge.answering.match import Match
 from knowledge.answering.outcome import Answer, about
 from knowledge.answering.picks import (
+    FIELDS,
     Pick,
-    all_reply,
     asked_of_all,
     asks_more,
+    asks_names,
     picked,
     pointed_several,
     relisted,
@@ -48,8 +52,11 @@ def from_shown(
 ) -> Answer | None:
     """A follow-up of the list or the choice the chat was shown ("第二个", "那未央区呢"),
     or a list asked after one organization ("还有别的做心理的吗"); None otherwise."""
-    if context is None or match.named:
+    if context is None:
         return None
+    besides = _other_projects_asked(snapshot, match, context)
+    if besides is not None or match.named:
+        return besides
     if len(match.normalized) - match.normalized.count(" ") > MAX_FOLLOW_UP:
         return None  # a longer message tells its own story
     bare = _BARE_MORE.match(match.normalized.replace(" ", ""))
@@ -113,6 +120,32 @@ def from_shown(
     return answer
 
 
+# What "除了唯爱妈妈呢" may say besides the project excepted: nothing of its own.
+_BESIDES_ONLY = re.compile(r"(还有|别的|其他|其它|哪些|什么|啥|项目|的|呢|吗|嘛|么|呀|啊|那|都)*")
+
+
+def _other_projects_asked(snapshot: Snapshot, match: Match, context: Subject) -> Answer | None:
+    """ "除了唯爱妈妈呢" after 秋文社工 (or one of its projects): the organization's other
+    projects, when the project excepted is one of the subject's organization's."""
+    compact = match.normalized.replace(" ", "")
+    if "除" not in compact or len(compact) > MAX_FOLLOW_UP:
+        return None
+    said = excepted(match.normalized)
+    catalog = snapshot.catalog
+    subject = catalog.record(context.kind, context.id) if context.id else None
+    org = catalog.organization_of(subject) if subject is not None else None
+    if not said or org is None:
+        return None
+    project = next((p for p in catalog.projects_of(org.id) if said in (p.name, *p.aliases)), None)
+    rest = re.sub(rf"^(那)?(除了|除开|除去|除掉){re.escape(said)}(以外|之外|外)?", "", compact)
+    if project is None or _BESIDES_ONLY.fullmatch(rest) is None:
+        return None
+    answer = about(snapshot, match.query, org, Intent.PROJECTS)
+    answer.reply = other_projects(catalog, org, project)
+    answer.context = context
+    return answer
+
+
 def _rest(snapshot: Snapshot, query: ListQuery, context: Subject) -> Listing | None:
     """ "还有吗" after a list: its organizations not shown yet; after its last page, that
     there are no others (those last shown again). None: the list was shown whole."""
@@ -137,8 +170,8 @@ def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | N
         return None  # 有几家, 那有多少个: asked of the list itself
     if intent is None and one:
         intent = Intent.INTRODUCE
-    if intent is None:
-        return None
+    if intent is None or (not one and asks_names(match.normalized)):
+        return None  # 都叫什么名字: the list's names, not which one
     shown = [
         record
         for kind, key in context.listed
@@ -222,3 +255,43 @@ def _nothing_more(snapshot: Snapshot, query: str, context: Subject) -> Answer | 
     answer = Answer(query, True, Intent.INTRODUCE, reply, [result], top=record, context=context)
     answer.decision = Decision.ANSWER
     return answer
+
+
+def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) -> Reply:
+    """The contact or the address of each organization listed: what the sources give, and
+    where each is when they give none (never a guessed one)."""
+    if intent == Intent.PROJECTS:
+        return _all_projects(orgs, catalog)
+    if intent == Intent.SERVICES:
+        return _all_summaries(orgs, catalog)
+    label, name = FIELDS[intent]
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        if intent == Intent.CONTACT and org.contact_details:
+            known = "；".join(f"{k}：{v}" for k, v in org.contact_details)
+        elif getattr(org, name):
+            known = f"{label}：{getattr(org, name)}"
+        else:
+            place = "".join(dict.fromkeys(p for p in (org.city, org.district, org.street) if p))
+            known = f"资料中没有{label}" + (f"（已知在{place}）" if place else "")
+        lines.append(f"{i}. {org.name}：{known}")
+    lines.append(f"我们不提供未经核实的联系方式；如需了解，{CIVIL_AFFAIRS_HINT}。")
+    sources = dict.fromkeys(catalog.cite(org, [name]).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])
+
+
+def _all_projects(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
+    """The projects the sources name of each organization listed."""
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        names = "、".join(p.name for p in catalog.projects_of(org.id))
+        lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
+    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])
+
+
+def _all_summaries(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
+    """What the sources say each organization listed does."""
+    lines = [f"{i}. {org.name}：{org.summary or '资料中没有介绍'}" for i, org in enumerate(orgs, 1)]
+    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家做什么", [*lines, "来源：" + "；".join(sources)])

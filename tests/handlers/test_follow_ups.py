@@ -131,3 +131,41 @@ async def test_which_village_and_who_else_is_there_follow_each_residents_own_sub
     for name in ("陕西众益社会组织服务中心", "西安市未央区秋文社工服务中心", "中海社工"):
         assert name in there["plain"]
     assert "县功镇" not in there["plain"] and "中海社工" not in village["plain"]
+
+
+async def test_a_lists_names_and_a_projects_others_follow_each_residents_own_subject(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await ask(fake_api, "未央区有几家社工机构", RESIDENT_A)
+    await ask(fake_api, "秋文社工有啥项目", RESIDENT_B)
+    [names] = await ask(fake_api, "分别叫啥", RESIDENT_A)
+    [others] = await ask(fake_api, "除了唯爱妈妈呢", RESIDENT_B)
+    [more] = await ask(fake_api, "还有没", RESIDENT_A)
+    assert "资料中未央区的社工机构就这 3 家" in names["plain"]
+    for name in ("中海社工", "常青藤社会工作服务中心"):
+        assert name in names["plain"] and name not in others["plain"]
+    assert "除了唯爱妈妈+幸福赋能计划" in others["plain"] and "爱语行动" in others["plain"]
+    assert "秦女子" not in names["plain"] and "就这 3 家" in more["plain"]
+
+
+async def test_a_count_asked_of_nothing_named_is_each_residents_own_subjects(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await ask(fake_api, "宝鸡有给自闭症娃做康复的地方没", RESIDENT_A)
+    await ask(fake_api, "金台区武术协会", RESIDENT_B)
+    [a_count] = await ask(fake_api, "服务过多少孩子", RESIDENT_A)
+    [b_count] = await ask(fake_api, "在几个学校教过", RESIDENT_B)
+    assert "164名" in a_count["plain"] and "8所" not in a_count["plain"]
+    assert "8所" in b_count["plain"] and "164名" not in b_count["plain"]
+
+
+async def test_a_list_of_none_and_what_each_listed_does_follow_each_residents_own_list(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await ask(fake_api, "宝鸡有哪些基金会", RESIDENT_A)
+    await ask(fake_api, "高新区有啥组织", RESIDENT_B)
+    [a_again] = await ask(fake_api, "那未央区呢", RESIDENT_A)
+    [b_each] = await ask(fake_api, "它们都干了些啥", RESIDENT_B)
+    assert "资料中没有未央区的基金会" in a_again["plain"]
+    assert "这 2 家做什么" in b_each["plain"] and "情暖农村幸福院" in b_each["plain"]
+    assert "基金会" not in b_each["plain"] and "高新区" not in a_again["plain"]
