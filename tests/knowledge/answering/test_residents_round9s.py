@@ -1,0 +1,58 @@
+"""Residents' stories, round 9 (issue 16, cause 2: a need told as what happened): our own
+stories for what this round fixed (questions_dev_round9s.yaml) — a diagnosis followed by
+"what now" asks for care, a divorce long past or not wanted is no legal question, a count
+word in one clause counts that clause's noun (我和几个朋友……不知道有没有人组织 asks for
+no count of organizations), signs read as needs — and the near misses that stay refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from knowledge.answering.answer import Answerer
+from knowledge.answering.list_questions import is_count_question
+from tests.knowledge.answering.chat import cases, in_one_chat, judged, standardized, table
+
+CASES = cases("questions_dev_round9s.yaml")
+
+
+@pytest.mark.parametrize("case", table(CASES, {}, "situation"))
+def test_a_residents_story_finds_the_organization(answerer: Answerer, case: dict[str, Any]) -> None:
+    answer = in_one_chat(answerer, [case["q"]])
+    assert judged(answerer, case, answer), answer.text
+
+
+@pytest.mark.parametrize("case", table(CASES, {}, "refuse"))
+def test_what_is_not_ours_stays_refused(answerer: Answerer, case: dict[str, Any]) -> None:
+    answer = in_one_chat(answerer, [case["q"]])
+    assert not answer.answered, answer.results[:1]
+
+
+# What happened, read as the need it tells (words.yaml, kind situation or colloquial).
+SIGNS = [
+    ("他脾气大得很", "情绪"),
+    ("这几年心里憋得难受", "心情不好"),
+    ("娃不跟别人说话", "自闭"),
+    ("楼里电线老化了", "维修"),
+    ("想给大伙儿表演几个节目", "演出"),
+]
+
+
+@pytest.mark.parametrize(("written", "need"), SIGNS, ids=[w for w, _ in SIGNS])
+def test_a_sign_told_is_read_as_its_need(answerer: Answerer, written: str, need: str) -> None:
+    assert need in standardized(answerer, written)
+
+
+COUNTS = [
+    ("我们几个朋友想知道宝鸡有几家社工机构", True),
+    ("有几家社工机构 分别叫啥", True),
+    ("未央区有多少社会组织", True),
+    ("我和几个朋友都在上班 周末在家没事 不知道有没有人组织", False),
+    ("我几个想成立个协会 办公场地", False),
+]
+
+
+@pytest.mark.parametrize(("text", "counts"), COUNTS, ids=[t for t, _ in COUNTS])
+def test_what_is_counted_is_in_the_counting_clause(text: str, counts: bool) -> None:
+    assert is_count_question(text) is counts
