@@ -33,7 +33,7 @@ from knowledge.answering.spelling import (
 )
 from knowledge.answering.text import normalize
 from knowledge.answering.weighing import counted, none_there, weigh_facts
-from knowledge.answering.words import Wording
+from knowledge.answering.words import Wording, without_whom
 
 # The thresholds of answering or not are in gate.py.
 MAX_RESULTS = 5
@@ -85,6 +85,7 @@ class Matcher:
         self._word_weights: dict[str, float] = {}
         self._district_city = districts_cities(index.docs)
         self._counted = counted(index)
+        self._needs = frozenset(w for w in index.words.values() if len(w) > 2)
 
     def match(self, question: str) -> Match:
         plain = normalize(question)
@@ -143,6 +144,7 @@ class Matcher:
             for w in content_tokens(dict.fromkeys(search_words), self.index.expansions)
             if not any(w in place for place in place_words)
         ]
+        content = without_whom(content, words, plain, self._needs, self.index.expansions)
         match.words = content
         scores, hits = self._score_words(content, corrections, places, mentioned)
         for doc, value in mentioned.items():

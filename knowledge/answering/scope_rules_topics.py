@@ -161,6 +161,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             + r"|没人(管|接|带|看|辅导|照看)|托管|课后服务|(武术|打拳|兴趣|延时|课后的?)班"
             # a sport wanted for the child then (练点功夫, 学点拳脚强强身子)
             + r"|功夫|拳脚|武术|强身|强强身"
+            # the parent's temper or heart around homework is what the story asks help for
+            # (娃一写作业我就吼，心里难受: read through the words table)
+            + r"|吼孩子|心情不好"
         ),
     ),
     Rule(

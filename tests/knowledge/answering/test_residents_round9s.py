@@ -2,7 +2,9 @@
 stories for what this round fixed (questions_dev_round9s.yaml) — a diagnosis followed by
 "what now" asks for care, a divorce long past or not wanted is no legal question, a count
 word in one clause counts that clause's noun (我和几个朋友……不知道有没有人组织 asks for
-no count of organizations), signs read as needs — and the near misses that stay refused."""
+no count of organizations), the child inside a parent's need (吼娃 → 吼孩子) whom the story
+is about and not whom the service is for, signs read as needs — and the near misses that stay
+refused."""
 
 from __future__ import annotations
 
@@ -56,3 +58,29 @@ COUNTS = [
 @pytest.mark.parametrize(("text", "counts"), COUNTS, ids=[t for t, _ in COUNTS])
 def test_what_is_counted_is_in_the_counting_clause(text: str, counts: bool) -> None:
     assert is_count_question(text) is counts
+
+
+# The child inside a need the table wrote for the parent (吼娃 → 吼孩子, a family's need) is
+# whom the story is about: it no longer finds children's services first. Inside a child's own
+# need (爸妈…打工 → 留守儿童) the child is whom the service is for, and still counts.
+WHOM = [
+    ("最近老是忍不住吼娃，吼完又后悔", False),
+    ("一着急就冲娃发火", False),
+    ("小区有好多娃爸妈都在外地打工", True),
+    ("我老吼孩子", True),  # written by the resident: read as written
+]
+
+
+@pytest.mark.parametrize(("question", "counted"), WHOM, ids=[q for q, _ in WHOM])
+def test_a_child_inside_a_parents_need_is_whom_it_is_about(
+    answerer: Answerer, question: str, counted: bool
+) -> None:
+    words = answerer.snapshot.matcher.match(question).words
+    assert ("孩子" in words) is counted, words
+
+
+def test_homework_named_beside_a_parents_temper_is_no_schooling_question(
+    answerer: Answerer,
+) -> None:
+    answer = in_one_chat(answerer, ["娃放学回来我就控制不住吼他，心里也难受"])
+    assert answer.refusal is None, answer.text
