@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from knowledge.answering.answer import Answerer
+from knowledge.answering.intent import asks_who_serves
 from knowledge.answering.list_questions import is_count_question
 from tests.knowledge.answering.chat import cases, in_one_chat, judged, standardized, table
 
@@ -84,3 +85,18 @@ def test_homework_named_beside_a_parents_temper_is_no_schooling_question(
 ) -> None:
     answer = in_one_chat(answerer, ["娃放学回来我就控制不住吼他，心里也难受"])
     assert answer.refusal is None, answer.text
+
+
+# Whom to go to, or a place heard of that can help, asks who serves (facts that only tell of
+# a policy are weighed down against those who serve, weighing.py).
+WHO_SERVES = [
+    ("不知道找谁帮忙", True),
+    ("听说街道有地方能帮忙孵化", True),
+    ("有人可以教教我吗", True),
+    ("未央区培育社区社会组织的政策", False),
+]
+
+
+@pytest.mark.parametrize(("text", "asks"), WHO_SERVES, ids=[t for t, _ in WHO_SERVES])
+def test_whom_to_go_to_asks_who_serves(text: str, asks: bool) -> None:
+    assert asks_who_serves(text) is asks
