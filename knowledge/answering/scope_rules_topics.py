@@ -21,7 +21,8 @@ _CARE = (
 )
 _EXERCISE = (
     r"(想|让|送|带)[\u4e00-\u9fff]{0,6}"
-    r"(锻炼|练练|练身体|强身|健身|学(点|些|点儿|一点|一些|一下|学)?(武术|打拳)|练武)"
+    r"(锻炼|练练|练身体|强身|健身|学(点|些|点儿|一点|一些|一下|学)?(武术|打拳)|练武|练(点|些|一点|一些)"
+    r"(什么|啥|运动|体育|功夫))"
 )
 _LEGAL_SERVICE = r"法律援助|法律咨询|法律服务|免费.{0,4}(律师|法律|咨询)|调解|普法"
 _DIAGNOSED_NEED = (
@@ -163,7 +164,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             + r"|功夫|拳脚|武术|强身|强强身"
             # the parent's temper or heart around homework is what the story asks help for
             # (娃一写作业我就吼，心里难受: read through the words table)
-            + r"|吼孩子|心情不好"
+            + r"|吼孩子|心情不好|情绪"
         ),
     ),
     Rule(

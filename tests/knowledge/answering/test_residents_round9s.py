@@ -1,5 +1,8 @@
 """Residents' stories, round 9 (issue 16, cause 2: a need told as what happened): our own
-stories for what this round fixed (questions_dev_round9s.yaml) — a diagnosis followed by
+stories for what this round fixed (questions_dev_round9s.yaml) — a sport wanted after an illness
+told and a parent's temper around homework are no medical or schooling question, a job
+looked for in the story's background before what the resident wants, a street asked about
+weighing another city's organizations down as its district does, a diagnosis followed by
 "what now" asks for care, a divorce long past or not wanted is no legal question, a count
 word in one clause counts that clause's noun (我和几个朋友……不知道有没有人组织 asks for
 no count of organizations), the child inside a parent's need (吼娃 → 吼孩子) whom the story
@@ -15,6 +18,8 @@ import pytest
 from knowledge.answering.answer import Answerer
 from knowledge.answering.intent import asks_who_serves
 from knowledge.answering.list_questions import is_count_question
+from knowledge.answering.places import districts_cities, place_factor
+from knowledge.answering.scope import Scope
 from tests.knowledge.answering.chat import cases, in_one_chat, judged, standardized, table
 
 CASES = cases("questions_dev_round9s.yaml")
@@ -100,3 +105,24 @@ WHO_SERVES = [
 @pytest.mark.parametrize(("text", "asks"), WHO_SERVES, ids=[t for t, _ in WHO_SERVES])
 def test_whom_to_go_to_asks_who_serves(text: str, asks: bool) -> None:
     assert asks_who_serves(text) is asks
+
+
+# A job named in the story's background, before the clause telling what the resident wants.
+def test_a_job_looked_for_before_what_is_wanted_is_background(answerer: Answerer) -> None:
+    story = (
+        "我五十了，在未央住，以前在厂里上班，下岗后出去找工作人家都不要。"
+        "我想学点手艺，也想找些老姐妹一起聊聊天解解闷"
+    )
+    assert Scope.from_catalog(answerer.catalog).refusal(story) is None
+
+
+# A street asked about is in its city: an organization of another city counts as little as
+# for a district asked about (张家堡 is 西安's; 智塔 is 宝鸡's).
+def test_a_street_asked_weighs_down_another_citys_organization(answerer: Answerer) -> None:
+    index = answerer.index
+    zhita = index.doc("organization", "baoji-zhita-children")
+    qiuwen = index.doc("organization", "weiyang-qiuwen-social-work")
+    cities = districts_cities(index.docs)
+    street = [("street", "张家堡街道")]
+    assert place_factor(zhita, street, cities) == 0.3
+    assert place_factor(qiuwen, street, cities) == 1.5
