@@ -125,6 +125,22 @@ def _serves(need: str, person: str, expansions: dict[str, tuple[str, ...]]) -> b
     return not topics or bool(topics.intersection(expansions.get(person, ())))
 
 
+def whom_told(words: list[str], expansions: dict[str, tuple[str, ...]]) -> set[str]:
+    """The persons a question names (孩子, 老人) beside a need of another topic it tells
+    (吵架 of 我跟娃他爸一说话就吵，娃都不敢吭声了): whom the story is about. A record serving
+    the need need not account for them (matcher.py's coverage)."""
+    persons = [w for w in words if PERSONS.intersection(expansions.get(w, ()))]
+    if not persons:
+        return set()
+    theirs = {k for w in persons for k in expansions.get(w, ()) if k.startswith(TOPIC)}
+    for word in words:
+        if word not in persons and any(
+            k.startswith(TOPIC) and k not in theirs for k in expansions.get(word, ())
+        ):
+            return set(persons)
+    return set()
+
+
 def without_whom(
     content: list[str],
     words: list[str],

@@ -20,6 +20,7 @@ from knowledge.answering.intent import asks_who_serves
 from knowledge.answering.list_questions import is_count_question
 from knowledge.answering.places import districts_cities, place_factor
 from knowledge.answering.scope import Scope
+from knowledge.answering.words import whom_told
 from tests.knowledge.answering.chat import cases, in_one_chat, judged, standardized, table
 
 CASES = cases("questions_dev_round9s.yaml")
@@ -44,6 +45,10 @@ SIGNS = [
     ("娃不跟别人说话", "自闭"),
     ("楼里电线老化了", "维修"),
     ("想给大伙儿表演几个节目", "演出"),
+    ("怕娃放学路上遇到坏人", "儿童保护"),
+    ("听说小区附近有人贩子", "儿童保护"),
+    ("娃辅导作业的时候我就火冒三丈", "情绪"),
+    ("想上台演小品", "演出"),
 ]
 
 
@@ -126,3 +131,18 @@ def test_a_street_asked_weighs_down_another_citys_organization(answerer: Answere
     street = [("street", "张家堡街道")]
     assert place_factor(zhita, street, cities) == 0.3
     assert place_factor(qiuwen, street, cities) == 1.5
+
+
+# Whom a story is about (孩子) beside a need of another topic (吵架, a family's): a record
+# serving the need is not held to account for them; a person with no other need told, or with
+# a need of their own topic (留守儿童), still counts.
+WHOM_TOLD = [
+    (["吵架", "孩子"], {"孩子"}),
+    (["孩子", "户口"], set()),
+    (["留守儿童", "孩子"], set()),
+]
+
+
+@pytest.mark.parametrize(("words", "whom"), WHOM_TOLD, ids=[" ".join(w) for w, _ in WHOM_TOLD])
+def test_whom_a_story_is_about(answerer: Answerer, words: list[str], whom: set[str]) -> None:
+    assert whom_told(words, answerer.index.expansions) == whom
