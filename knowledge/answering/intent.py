@@ -101,6 +101,8 @@ _ABOUT_BOT_RE = re.compile(
 _WHO_SERVES_RE = re.compile(
     r"哪里|哪儿|哪能|哪有|去哪|到哪|谁能|谁可以|谁会|在哪(?!些)"
     r"|有没有.{0,16}(组织|机构|地方|协会|中心|服务|场地)"
+    # whom to go to, or a place heard of that can help (不知道找谁, 听说有地方能帮忙孵化)
+    r"|找谁|有(地方|人)(能|可以)"
     # who is behind what the resident saw done (是谁在背后弄的, 谁在张罗)
     r"|谁在.{0,4}(弄|搞|管|办|张罗|组织)|是谁(弄|搞|管|办|组织)的"
 )

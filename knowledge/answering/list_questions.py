@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from itertools import accumulate
 
 from knowledge.records import Organization
 
@@ -230,14 +231,18 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
     compact = text.replace(" ", "")
     if places and _PLACES_COUNTED.match(compact):
         return True
+    # where each clause ends: what is counted ends within the clause that counts (我和几个
+    # 朋友……不知道有没有人组织 counts friends, whatever a later clause ends with)
+    ends = list(accumulate(len(clause) for clause in text.split()))
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
         head = _NAMES_ASKED.sub("", after.rstrip("呢啊呀吗嘛哇?？"))  # 有几家，分别叫啥
+        own = head[: next((e for e in ends if e >= found.end()), len(compact)) - found.end()]
         if _persons(head, named) and not found.group().endswith("家"):
             continue  # 秋文社工有多少个(做心理咨询的)社工: social workers, not organizations
         if _members(head, named):
             continue  # 慈善联合会有多少个会员单位: a figure of the federation
-        if head and (_ORG_HEAD.match(head) or _ORG_END.search(head)):
+        if head and (_ORG_HEAD.match(head) or (own == head and _ORG_END.search(head))):
             return True
         if head and _DOERS.match(head):  # 宝鸡有几家做心理的: those who do it, counted
             return True

@@ -33,7 +33,7 @@ from knowledge.answering.spelling import (
 )
 from knowledge.answering.text import normalize
 from knowledge.answering.weighing import counted, none_there, weigh_facts
-from knowledge.answering.words import Wording
+from knowledge.answering.words import Wording, whom_told, without_whom
 
 # The thresholds of answering or not are in gate.py.
 MAX_RESULTS = 5
@@ -85,6 +85,7 @@ class Matcher:
         self._word_weights: dict[str, float] = {}
         self._district_city = districts_cities(index.docs)
         self._counted = counted(index)
+        self._needs = frozenset(w for w in index.words.values() if len(w) > 2)
 
     def match(self, question: str) -> Match:
         plain = normalize(question)
@@ -143,6 +144,7 @@ class Matcher:
             for w in content_tokens(dict.fromkeys(search_words), self.index.expansions)
             if not any(w in place for place in place_words)
         ]
+        content = without_whom(content, words, plain, self._needs, self.index.expansions)
         match.words = content
         scores, hits = self._score_words(content, corrections, places, mentioned)
         for doc, value in mentioned.items():
@@ -174,7 +176,8 @@ class Matcher:
             counts=self._counted,
             words=set(content),
         )
-        match.results = self._rank(scores, hits, coverage_words, places, text)
+        whom = whom_told(coverage_words, self.index.expansions)
+        match.results = self._rank(scores, hits, coverage_words, places, text, whom)
         length = len(text) - text.count(" ")
         match.decision = decide(
             match.results, same_scored_family, length, self._alike(hits, coverage_words)
@@ -325,6 +328,7 @@ class Matcher:
         words: list[str],
         places: list[tuple[str, str]],
         text: str = "",
+        whom: Container[str] = (),
     ) -> list[Scored]:
         docs = self.index.docs
         best = heapq.nlargest(RANK_POOL, scores.items(), key=lambda item: item[1])
@@ -338,7 +342,12 @@ class Matcher:
         best.sort(key=lambda item: (-item[1], KIND_ORDER[docs[item[0]].kind]))
         ranked = [Scored(docs[doc], score, 0.0) for doc, score in best[:MAX_RESULTS]]
         if ranked:  # only the best result's coverage decides anything
-            ranked[0].coverage = self._coverage(hits.words(best[0][0]), words)
+            found = hits.words(best[0][0])
+            coverage = self._coverage(found, words)
+            if whom:  # whom a story is about counts not against a result serving its need
+                told = [w for w in words if w not in whom]
+                coverage = max(coverage, self._coverage(found, told))
+            ranked[0].coverage = coverage
         return ranked
 
     def _alike(self, hits: WordHits, words: list[str]) -> Callable[[Scored, Scored], bool]:

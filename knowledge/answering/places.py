@@ -82,6 +82,12 @@ def place_factor(
             and district_city.get(name, "") not in ("", doc_city(doc))
         ):
             factor *= 0.3  # no district given, but in another city than the one asked about
+        elif (
+            level == "street"
+            and doc.city
+            and district_city.get(name, "") not in ("", doc_city(doc))
+        ):
+            factor *= 0.3  # a street of another city (张家堡 is 西安's, 智塔 宝鸡's)
         elif level == "street" and doc.district:
             factor *= 0.8
     return factor
@@ -113,10 +119,11 @@ def doc_city(doc: Doc) -> str:
 
 
 def districts_cities(docs: list[Doc]) -> dict[str, str]:
-    """Each district the documents name → its city, where they agree on one."""
+    """Each district and street the documents name → its city, where they agree on one."""
     found: dict[str, str] = {}
     for doc in docs:
-        if doc.district and doc.city:
-            district, city = place_name(doc.district), place_name(doc.city)
-            found[district] = city if found.get(district, city) == city else ""
+        for part in (doc.district, doc.street):
+            if part and doc.city:
+                place, city = place_name(part), place_name(doc.city)
+                found[place] = city if found.get(place, city) == city else ""
     return found

@@ -154,6 +154,8 @@ _BACKGROUND_KINDS = frozenset({Refusal.JOB, Refusal.SCHOOLING, Refusal.MARKET})
 _ASKS_HELP = re.compile(
     r"有没有|有木有|哪里|哪儿|哪有|去哪|谁能|谁可以|找谁|能不能|可不可以|怎么办|吗$|不$|呢$"
     r"|不知道(怎么|该)"
+    # what the resident wants, told last (我想学点本事，也想找些姐妹一起打打气)
+    r"|想找|想学"
 )
 _LATIN = re.compile("[a-z]")
 

@@ -21,9 +21,14 @@ _CARE = (
 )
 _EXERCISE = (
     r"(想|让|送|带)[\u4e00-\u9fff]{0,6}"
-    r"(锻炼|练练|练身体|强身|健身|学(点|些|点儿|一点|一些|一下|学)?(武术|打拳)|练武)"
+    r"(锻炼|练练|练身体|强身|健身|学(点|些|点儿|一点|一些|一下|学)?(武术|打拳)|练武|练(点|些|一点|一些)"
+    r"(什么|啥|运动|体育|功夫))"
 )
 _LEGAL_SERVICE = r"法律援助|法律咨询|法律服务|免费.{0,4}(律师|法律|咨询)|调解|普法"
+_DIAGNOSED_NEED = (
+    r"(诊断|确诊|查出)[^?？]{0,6}(自闭|孤独症|发育迟缓|多动|脑瘫|唐氏|智力|语言障碍|抑郁|焦虑)"
+    r"[^?？]{0,8}(怎么办|咋办|咋弄|怎么弄|该咋|该怎么)"
+)
 _WHEN = r"(哪年|哪一年|什么时候|何时|几几年)"
 _MEDIA = (
     r"视频|录像|直播|回放|照片|相片|图片|新闻报道|新闻稿|新闻|报道|宣传片|纪录片|报表|年报|审计报告"
@@ -65,8 +70,10 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"高血压|血压|降压|血脂|血糖|糖尿病|癌症|肿瘤|体检|遗传|传染|病因|怎么得的|住院|诊断|确诊",
             r"近视|弱视|蛀牙|牙疼|牙痛|湿疹|便秘|贫血|缺钙",
         ),
-        # care, or exercise asked for after an illness told (动不动就感冒，想让他练练身体)
-        unless=re.compile(_CARE + "|" + _EXERCISE),
+        # care, or exercise asked for after an illness told (动不动就感冒，想让他练练身体), or
+        # what to do once a child's development or a mind's trouble is diagnosed (确诊了
+        # 孤独症，怎么办): the care the organizations give, not a treatment
+        unless=re.compile(_CARE + "|" + _EXERCISE + "|" + _DIAGNOSED_NEED),
     ),
     Rule(  # whether one is ill: 这算不算焦虑症 (孩子是不是自闭症，哪里能评估 asks for a service)
         Refusal.MEDICAL,
@@ -96,7 +103,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(可以|能|能不能|可不可以)(起诉|告(?!诉))|起诉吗|告他",
             r"打官司.{0,6}(怎么|流程|费用|能赢|赢|多少钱|花)|判几年|判多久|判刑|坐牢|量刑|犯法|违法吗"
             r"|合法吗|算不算违法",
-            r"离婚|财产(怎么)?分|分财产|抚养权|赡养费|遗产|遗嘱|继承|赔偿(多少|标准|怎么算)|赔多少",
+            # divorce asked about; not one long past or not wanted (离婚两年了, 我不想离婚)
+            r"(?<!不想)(?<!不愿)(?<!不愿意)离婚(?![一两二三四五六七八九十几多半0-9]*(年|个月)|了|后|以后)"
+            r"|财产(怎么)?分|分财产|抚养权|赡养费|遗产|遗嘱|继承|赔偿(多少|标准|怎么算)|赔多少",
             # who answers for harm done: 学生受伤了谁负责, 修坏了包赔吗
             r"(受伤|伤了|出事|出了事|摔伤|摔了|弄坏|修坏|丢了)[^,.?!]{0,6}(谁负责|谁管|谁赔|赔)|赔钱|包赔|赔不赔|要赔",
             r"合同|法律条文|刑法|民法典.{0,4}(第|规定)|欠薪|讨薪|拖欠工资|逃税|偷税|工伤|交通事故|车祸",
@@ -153,6 +162,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             + r"|没人(管|接|带|看|辅导|照看)|托管|课后服务|(武术|打拳|兴趣|延时|课后的?)班"
             # a sport wanted for the child then (练点功夫, 学点拳脚强强身子)
             + r"|功夫|拳脚|武术|强身|强强身"
+            # the parent's temper or heart around homework is what the story asks help for
+            # (娃一写作业我就吼，心里难受: read through the words table)
+            + r"|吼孩子|心情不好|情绪"
         ),
     ),
     Rule(

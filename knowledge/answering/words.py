@@ -112,6 +112,63 @@ def _in_chinese_order(text: str) -> str:
     return " ".join([asked[0], *rest])
 
 
+# The synonym groups (synonyms.yaml) that name whom a story is about: children, the elderly,
+# mothers, parents.
+PERSONS = frozenset({"S:孩子", "S:老人", "S:妈妈", "S:家长"})
+TOPIC = "T:"  # a topic's key among a word's expansions (index_vocabulary)
+
+
+def _serves(need: str, person: str, expansions: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a need is of the person's own topic (留守儿童 and 儿童 are both children's):
+    then the person is whom the service is for, not only whom the story is about."""
+    topics = {k for k in expansions.get(need, ()) if k.startswith(TOPIC)}
+    return not topics or bool(topics.intersection(expansions.get(person, ())))
+
+
+def whom_told(words: list[str], expansions: dict[str, tuple[str, ...]]) -> set[str]:
+    """The persons a question names (孩子, 老人) beside a need of another topic it tells
+    (吵架 of 我跟娃他爸一说话就吵，娃都不敢吭声了): whom the story is about. A record serving
+    the need need not account for them (matcher.py's coverage)."""
+    persons = [w for w in words if PERSONS.intersection(expansions.get(w, ()))]
+    if not persons:
+        return set()
+    theirs = {k for w in persons for k in expansions.get(w, ()) if k.startswith(TOPIC)}
+    for word in words:
+        if word not in persons and any(
+            k.startswith(TOPIC) and k not in theirs for k in expansions.get(word, ())
+        ):
+            return set(persons)
+    return set()
+
+
+def without_whom(
+    content: list[str],
+    words: list[str],
+    plain: str,
+    needs: Collection[str],
+    expansions: dict[str, tuple[str, ...]],
+) -> list[str]:
+    """The search words without the person named inside a need the table wrote (孩子 of 吼孩子
+    for 吼娃, 儿童 of 儿童保护 for 被同学欺负): who the story is about, not what happened,
+    which would otherwise find whoever serves children before whoever serves the need.
+    `words`: the question's words, `plain`: its text before the table rewrote it, `needs`:
+    the table's standard words of three characters or more. A person the resident wrote on
+    their own still counts."""
+    told = [w for w in words if w in needs and w not in plain]
+    if not told:
+        return content
+    whom = {
+        group
+        for need in told
+        for w in content
+        if w in need and w != need and not _serves(need, w, expansions)
+        for group in PERSONS.intersection(expansions.get(w, ()))
+    }
+    if not whom:
+        return content
+    return [w for w in content if not whom.intersection(expansions.get(w, ()))]
+
+
 class Wording:
     """Rewrites a normalized question in the knowledge base's words, left to right, the
     longest word first at each place (looked up by first character: a long story takes tens

@@ -233,9 +233,9 @@ def test_a_rule_is_lifted_by_the_frame_a_rewording_shows_not_by_the_trigger_it_h
     # a table word rewriting the rule's own word away (便宜 → 低价) lifts nothing
     assert scope.refusal("宝鸡空调哪家卖的便宜", "宝鸡空调哪家卖的低价") == Refusal.MARKET
     # a frame shown in plain words (有么有 → 有没有) lifts the rule it lifts in plain words
-    asked = "离婚了心里难受，有么有地方能帮"
+    asked = "想离婚，有么有地方能帮"
     assert scope.refusal(asked) == Refusal.LEGAL
-    assert scope.refusal(asked, "离婚了心里难受 有没有地方能帮") is None
+    assert scope.refusal(asked, "想离婚 有没有地方能帮") is None
 
 
 def test_no_rule_refuses_every_question(answerer: Answerer) -> None:
