@@ -24,6 +24,7 @@ from knowledge.answering.figure_questions import (
     asked_units,
     asks_as_of,
     asks_money,
+    asks_quantity,
     counted_part,
     counted_person,
     counted_thing,
@@ -108,7 +109,8 @@ def figures_reply(
                 catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted
             )
             return Reply(record.name, [*(f.answer for f in counted), "来源：" + "；".join(sources)])
-        return Reply(record.name, ["资料中没有这方面的数字。", catalog.cite(record, [])])
+        said = ["资料中没有这方面的数字。", catalog.cite(record, [])]
+        return Reply(record.name, said, asks_quantity(question))
 
     def relevance(figure: Figure) -> float:
         # What the figure counts, not the sentence it sits in (which names the organization).
@@ -155,6 +157,7 @@ def figures_reply(
             )
             return Reply(record.name, [*lines, "来源：" + "；".join(sources)])
     lead: list[str] = []
+    unheld = False
     if not chosen:  # never pass off another number as the one asked for
         if is_date_question(question):
             lead = ["资料中的数字和它们的日期："]
@@ -162,11 +165,25 @@ def figures_reply(
         else:
             lead = ["资料中没有您问的这个数字。资料里有的数字是："]
             chosen = best[:MAX_FIGURES]
+            # a count asked (not 能去坐坐不, read as a figure by 好几年) of something none of
+            # them names: 有多少员工 (多少个残疾娃 may be 残疾儿童's 164名, the matcher missed)
+            unheld = asks_quantity(question) and not _names_any(figures, words, own, question)
     dates = is_date_question(question)
     lines = [f"{f.label}：{f.text}" + _dated(f, with_words=dates) for f in chosen]
     if is_date_question(question) and not any(f.as_of for f in chosen):
         lines.append("资料中没有这些数字的日期。")
-    return Reply(record.name, [*lead, *lines, catalog.cite(record, ["figures"])])
+    return Reply(record.name, [*lead, *lines, catalog.cite(record, ["figures"])], unheld)
+
+
+def _names_any(figures: Sequence[Figure], words: Sequence[str], own: str, question: str) -> bool:
+    """Whether a word of the question is in a figure's label: not one of the record's name,
+    unless it is what is counted (情暖农村幸福院…多少个幸福院: 87个 农村幸福院)."""
+    told = "".join(f.label + f.text for f in figures)
+    counted = _COUNT.split(question.replace(" ", ""), maxsplit=1)[-1]
+    return any(len(w) >= 2 and (w not in own or w in counted) and w in told for w in words)
+
+
+_COUNT = re.compile(r"多少|几")
 
 
 # How the source dates a figure ("截至2021年12月底"): told too when a date is asked for.
@@ -184,9 +201,8 @@ def dates_reply(catalog: Catalog, record: Organization | Project, question: str)
     """When it was (a project's period; that the founding date is missing), or None to answer
     with the dated figures."""
     if "成立" in question and isinstance(record, Organization):  # a known date is the registry's
-        return Reply(
-            record.name, [f"资料中没有{record.name}的成立日期。", catalog.cite(record, [])]
-        )
+        said = [f"资料中没有{record.name}的成立日期。", catalog.cite(record, [])]
+        return Reply(record.name, said, True)
     projects = [record] if isinstance(record, Project) else list(catalog.projects_of(record.id))
     periods = [p for p in projects if p.period]
     if not periods:

@@ -38,7 +38,7 @@ from knowledge.answering.list_questions import (
     without_places,
 )
 from knowledge.answering.matcher import Match
-from knowledge.answering.named_asks import not_held
+from knowledge.answering.named_asks import not_held, unheld_reply
 from knowledge.answering.outcome import Answer, about, result_of
 from knowledge.answering.places import other_district_note
 from knowledge.answering.project_lists import (
@@ -198,6 +198,12 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
     upcoming = upcoming_for(snapshot, intent, tz)
     reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
+    # 智塔有多少员工: a figure of it no record holds. Not in English, whose words the glossary
+    # reads too roughly to tell which figure is meant (how many shows: 80余场次): all of them.
+    if reply.unheld and match.named and not match.english:
+        answer = Answer(match.query, False, Intent.UNKNOWN, unheld_reply(reply, top), results)
+        answer.subject = subject_of(top, snapshot.catalog)  # "它是做什么的" follows it up
+        return answer
     note = "" if match.named else other_district_note(match.top.doc, match.places)
     if note:  # 我住金台区…: the one organization that serves it is in 渭滨区
         reply = Reply(reply.title, [note, *reply.lines])
