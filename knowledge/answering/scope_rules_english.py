@@ -120,6 +120,17 @@ ENGLISH_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # an organization's money: the articles count people served, never its accounts
+        Refusal.FINANCES,
+        any_of(
+            r"\b(budgets?|revenues?|turnover|(?<!non-)(?<!non)profits?|payroll|expenditures?|balance sheets?"
+            r"|financial (reports?|statements?)|(annual|monthly|yearly|total|its|their)"
+            r" (income|expenses|spending))\b",
+            # what its people are paid (low income, unpaid wages: needs of ours or the law's)
+            r"\b(how much|what)\b.{0,40}\b(salar(y|ies)|wages?|paid|earns?)\b",
+        ),
+        named_lifts=False,
+    ),
     Rule(  # a case at law: legal aid, advice or mediation asked for is ours
         Refusal.LEGAL,
         any_of(

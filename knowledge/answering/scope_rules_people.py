@@ -12,7 +12,7 @@ from knowledge.answering.scope_kinds import Refusal, Rule, any_of
 _ROLE = r"负责人|会长|理事长|秘书长|院长|主任"
 # Private people: their phone or address is theirs, whichever organization is named.
 _PRIVATE = (
-    r"老师|社工|志愿者|咨询师|心理师|医生|阿姨|大爷|大妈|大叔|叔叔|邻居|同事|家长|孩子|学生|老人"
+    r"老师|社工|志愿者|员工|职工|教官|咨询师|心理师|医生|阿姨|大爷|大妈|大叔|叔叔|邻居|同事|家长|孩子|学生|老人"
     r"|病人|患者|来访者|会员|家庭|住户|服务对象|受助者|贫困户|专家|顾问|评委|某某|某人|此人|这个人|那个人|那人|他|她"
 )
 _SURNAMES = (
@@ -53,6 +53,17 @@ PEOPLE_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # something unlawful done for the resident, whoever is asked: 办个假证, 弄把真枪
+        Refusal.ATTACK,
+        any_of(
+            # (请假证明, 暑假 are no forgery)
+            r"(?<![请放休病暑寒年产婚度])假[\u4e00-\u9fff]{0,3}(证(?!明)|文凭|学历|发票|公章)"
+            r"|刻(个|一个)?章|真枪|枪支|弄(把|支|杆)枪|买枪|炸药|毒品",
+            r"收拾(个|一个)人|收拾(他|她|他们|她们|那人|那个人)|教训(他|她|那人|那个人)|揍(他|她)一顿"
+            r"|打(他|她)一顿|找人(打|揍|收拾)|报复(他|她|他们|那人)",
+        ),
+        named_lifts=False,
+    ),
     Rule(
         Refusal.ATTACK,
         any_of(
@@ -83,6 +94,8 @@ PEOPLE_RULES: tuple[Rule, ...] = (
             r"(老师|教练|社工|咨询师|志愿者|员工|工作人员|会长|负责人)们?(会不会|有没有|是不是)(打|骂|体罚|虐待)"
             r"|(老师|教练|社工)们?(打不打|骂不骂|凶不凶|体罚)",
             rf"({_ROLE}|老板|老师|教练|社工)的?(开|坐)的?(什么|啥|哪种)车|车牌|存款|家产",
+            # how rich someone is: 老板多有钱, 身家多少
+            r"多有钱|有多少钱|(有|很|挺)?有钱(吗|不|没|么)|身家|家底|资产多少",
             # the records kept of the people served: 咨询记录能给我看看吗
             r"(咨询|来访|谈话|个案|心理|服务对象|就诊)的?(记录|档案)",
             # 谁家 is also "which one" (谁家能帮忙照看老人, 谁家给幸福院装空调 ask for a service):

@@ -37,7 +37,12 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             r"(吃|用|开|服|喝)(什么|啥|哪种|哪个)药|什么药|药(怎么|咋)(吃|用)|开药|抗.{0,3}药|药物|药方",
             r"偏方|剂量|副作用|打疫苗|疫苗|输液|打针|手术|化疗|针灸|推拿|中药|西药|理疗|激素|保健品",
+            # one medicine or another, a supplement: 吃舍曲林还是帕罗西汀, 补点什么好, 鱼油
+            r"(吃|服|服用|用)[\u4e00-\u9fff]{1,5}(林|汀|片|丸|胶囊|颗粒|口服液)还是|建议(吃|服)"
+            r"|补(点|些|一点)?(什么|啥)(好|呢|吗|营养)|鱼油|钙片|维生素|营养品|益生菌",
             r"医生.{0,4}(预约|挂号)|挂号|(预约|挂)(专家|医生|门诊)",
+            # which treats better, one of ours against a hospital: 明明心理和西京医院哪个看得好
+            r"(医院|心理科|门诊)[^,.?!，。？！]{0,10}哪(个|家)(更)?(看|治)得?(好|更好|最好)",
             # whether a care works: 康复训练有没有效果
             r"(康复|训练|治疗|干预|咨询|疏导)[^,.?!]{0,4}(有没有效果|有效果吗|有用吗|管用吗|管不管用|效果好吗)",
             # a medicine named by what it treats: 开抑郁症的药, 吃降压的药
@@ -107,7 +112,11 @@ TOPIC_RULES: tuple[Rule, ...] = (
     ),
     Rule(  # what the law does to someone, whoever is named: 物业费不交会不会被起诉, 能申请保护令吗
         Refusal.LEGAL,
-        any_of(r"被(起诉|告(?!诉|知)|罚款|拘留|抓|判)|保护令|(犯法|违法)(吗|不|么)"),
+        any_of(
+            r"被(起诉|告(?!诉|知)|罚款|拘留|抓|判)|保护令|(犯法|违法)(吗|不|么)",
+            # who gets what at a divorce: 财产到底咋分, 房子归谁
+            r"财产[^,.?!，。？！]{0,4}(怎么|咋|如何)分|(房子|孩子|娃|存款|车)(该)?归谁",
+        ),
         unless=re.compile(_LEGAL_SERVICE + "|" + _SERVICE_FRAME.replace("|能帮|帮忙|帮帮", "")),
         named_lifts=False,
     ),
@@ -247,6 +256,21 @@ TOPIC_RULES: tuple[Rule, ...] = (
         unless=re.compile(r"志愿|义工|volunteer|\blost (my|his|her|their) jobs?\b|\blaid off\b"),
         named_lifts=False,
     ),
+    Rule(  # a method asked of the bot itself (智塔能教我怎么带自闭症孩子吗 asks a service)
+        Refusal.HOW_TO,
+        any_of(r"(^|[,.?!，。？！\s]|你)(教|教教)我(咋|怎么|如何|怎样)"),
+        unless=re.compile(r"谁|哪|有没有|能不能|可不可以|可以|能[^,.?!，。？！]{0,10}(吗|不|么)"),
+        named_lifts=False,
+    ),
+    Rule(  # the bot asked to give a care itself (谁能给我做个心理疏导 asks who does)
+        Refusal.SERVED_HERE,
+        any_of(
+            r"(你|您|直接)[^,.?!，。？！]{0,20}(给|帮|替|陪)我(做|进行|来)?(个|一下|一次|一回)?(心理)?"
+            r"(疏导|咨询|辅导|开导|诊断|测评|评估|干预|治疗|聊聊|谈谈)(一下|下|吧|呗|嘛)?[,.?!，。？！]?$",
+        ),
+        unless=re.compile(r"谁|哪|有没有|推荐|介绍"),
+        named_lifts=False,
+    ),
     Rule(
         Refusal.WRITING,
         any_of(
@@ -288,7 +312,14 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"\bhow much (does|do|will|would|is|are)\b(?:(?!\b(plots?|fields?|land)\b).){0,30}"
             r"\bcost\b|\b(fees?|tuition)\b",
             # registering a company is the market regulator's, whoever is named
-            r"注册公司|营业执照|工商注册",
+            r"注册(个|一个|家|一家)?(公司|企业|个体户)|营业执照|工商注册",
+            # a thing's price by the unit it is sold in, whoever sells it: 咖啡一杯多钱, 菜一斤
+            # 卖多少钱 (认购一块地 a year is the project's own figure: no 块 or 年 here)
+            r"(一|每)(斤|两|公斤|杯|碗|份|盒|箱|袋|瓶|串|盘)[^,.?!，。？！]{0,3}"
+            r"(多少钱|多钱|几块|几毛|啥价|什么价|多少)"
+            r"|多少?钱一(斤|两|公斤|杯|碗|份|盒|箱|袋|瓶|串|盘)|卖(多少钱|多钱|几块|啥价|什么价)",
+            # how much to borrow, and from whom: 该去银行贷多少款合适
+            r"贷(多少|几|个|点|些)?[^,.?!，。？！]{0,3}款|(银行|网贷|信用社)[^,.?!，。？！]{0,4}(贷|借)",
         ),
         named_lifts=False,
     ),
@@ -327,10 +358,23 @@ TOPIC_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # a partner found for the resident, whoever is asked (婚姻家庭辅导 is a service)
+        Refusal.DATING,
+        any_of(
+            r"(介绍|找|说)(个|一个|门)?(对象|女朋友|男朋友|女票|男票|媳妇|老婆|老公|婆姨|亲事)"
+            r"|相亲|婚介|红娘|脱单|征婚|对象(都)?没(找|有)|(还|一直)单(着|身)(呢)?[,.?!，。？！]?[^,.?!，。？！]{0,6}(介绍|找)",
+            r"\b(find|introduce)( me)? (a |an )?(girlfriend|boyfriend|wife|husband|partner|date)\b"
+            r"|\bmatchmak\w*|\bblind date",
+        ),
+        named_lifts=False,
+    ),
     Rule(  # who will win, foretold (谁会 is also who serves: 谁会上门, so a rule of its own)
         Refusal.OPINION,
         any_of(
             r"谁(会|能)(拿|得|赢|夺)(第一|冠军|奖|名次)|(会不会|能不能)(拿|得|赢)(到)?(第一|冠军|奖)"
+            # a fight or a rank imagined: 会长能打过马保国不, 在所有机构里排第几
+            r"|能打(得)?过[\u4e00-\u9fff]{1,5}(不|吗|么|没)|打得过[\u4e00-\u9fff]{0,5}(不|吗|么|没)"
+            r"|打不打得过|谁(更)?能打|排(在)?第几|排名(第)?几|排(在)?(第)?多少名",
         ),
         named_lifts=False,
     ),
@@ -353,7 +397,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"限行|堵车|停车(场|费|位|收费|在哪|哪里|方便)|酒店|宾馆|饭店|餐馆|电影|笑话",
             # asked to write one, not a hobby told (我喜欢写诗画画)
             r"(^|帮我|给我|替我|帮忙|你|能不能|可以|请)(写|作)(一|个|首|篇|段|份)*.{0,10}"
-            r"(代码|程序|作文|诗|文章|小说)",
+            r"(代码|程序|作文|诗|文章|小说)|(用|拿)[a-z+#]+写|写(个|一个|段|一段)?(代码|程序|脚本)",
             r"星座|运势|算命",
             # how to sing or paint well is a lesson, not a service found (哪里能学秦腔 is ours)
             r"怎么(唱|跳|画|写|练|打)才(能)?(好听|好看|标准|好)",

@@ -41,6 +41,8 @@ _LIVES_IN = r"(我在|我住|住在|人在|家在|我们在)"
 _WHO_THERE = re.compile(r"(市|省|区|县)?的?(孩子|娃|老人|人|居民|朋友|亲戚|家长|户口|来|过来)")
 
 _YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
+# A year's own edition (2022年度典型事例): asked of that year even in a list (评了哪些).
+_YEARLY = re.compile(r"((?:19|20)\d\d)(?=年度)")
 # What is to come: the articles tell what was done, never what will be (明年还办不办, 下一届).
 _TO_COME = re.compile(r"明年|后年|下一?(届|期|季)(?!望)|下半年")
 _EDITION = re.compile(r"第([一二三四五六七八九十0-9]+)(届|期|季)|首(届|期)")
@@ -104,11 +106,14 @@ class Unrecorded:
         free = masked(text)
         if self._elsewhere_asked(free):
             return Refusal.ELSEWHERE
+        this_year = date.today().year
+        for year in _YEARLY.findall(free):  # 2022年度典型事例评了哪些: that year's, not ours
+            if int(year) < this_year and year not in self._years:
+                return Refusal.UNRECORDED
         if _SERVED.search(free):
             return None
         if _TO_COME.search(free):
             return Refusal.UNRECORDED
-        this_year = date.today().year
         years = [int(year) for year in _YEAR.findall(free)]
         for year in years:
             if year < this_year and str(year) not in self._years:
