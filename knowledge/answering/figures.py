@@ -167,7 +167,10 @@ def figures_reply(
             chosen = best[:MAX_FIGURES]
             # a count asked (not 能去坐坐不, read as a figure by 好几年) of something none of
             # them names: 有多少员工 (多少个残疾娃 may be 残疾儿童's 164名, the matcher missed)
-            unheld = asks_quantity(question) and not _names_any(figures, words, own, question)
+            named = _names_any(figures, words, own, question)
+            # a price when none of them is money (做一次心理咨询多少钱: not 36人次 心理咨询)
+            priced = money and not any(has_unit(f, ("元",)) for f in figures)
+            unheld = asks_quantity(question) and (priced or not named)
     dates = is_date_question(question)
     lines = [f"{f.label}：{f.text}" + _dated(f, with_words=dates) for f in chosen]
     if is_date_question(question) and not any(f.as_of for f in chosen):

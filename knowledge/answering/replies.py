@@ -37,6 +37,7 @@ from knowledge.answering.list_questions import (
     other_institutions,
     without_places,
 )
+from knowledge.answering.made_up_names import made_up_name
 from knowledge.answering.matcher import Match
 from knowledge.answering.named_asks import not_held, unheld_reply
 from knowledge.answering.outcome import Answer, about, result_of
@@ -89,6 +90,11 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     unlisted = None
     if refusal is None and not match.named:
         unlisted = snapshot.scope.unlisted_name(match.query)
+        if unlisted is None:  # 阳光助老服务站在哪: no place before it
+            near = [scored.doc.name for scored in match.results[:3]]
+            unlisted = made_up_name(match.normalized, snapshot.index, near)
+            if unlisted is not None and snapshot.scope.part_of_a_name(unlisted):
+                unlisted = None  # a record's own name or alias shortened (社组中心)
     if unlisted is not None:  # 宝鸡市老年心理援助基金会在哪: not 明明心理, whose words it shares
         refusal = Refusal.NOT_LISTED
     if refusal is not None:

@@ -225,6 +225,10 @@ class Scope:
     def names_one(self, text: str) -> bool:
         return any(name in text for name in self._names)
 
+    def part_of_a_name(self, text: str) -> bool:
+        """Whether the text is one of our names or a piece of one (社组中心 of 陈仓区社组中心)."""
+        return any(text in name for name in self._names)
+
     def refusal(self, question: str, reworded: str | None = None) -> Refusal | None:
         """Why the question is not ours, or None when it may be. `reworded`: the question in
         the knowledge base's words (dialect read); its frame (有啥地方能学 → 有什么地方能学)

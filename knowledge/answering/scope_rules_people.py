@@ -96,6 +96,8 @@ PEOPLE_RULES: tuple[Rule, ...] = (
             rf"({_ROLE}|老板|老师|教练|社工)的?(开|坐)的?(什么|啥|哪种)车|车牌|存款|家产",
             # how rich someone is: 老板多有钱, 身家多少
             r"多有钱|有多少钱|(有|很|挺)?有钱(吗|不|没|么)|身家|家底|资产多少",
+            # how one of its people looks: 那个咨询师长得咋样
+            r"(师|员|官|练|长)[^,.?!，。？！]{0,2}长得(怎么样|咋样|怎样|如何|好看|漂亮|帅|丑)",
             # the records kept of the people served: 咨询记录能给我看看吗
             r"(咨询|来访|谈话|个案|心理|服务对象|就诊)的?(记录|档案)",
             # 谁家 is also "which one" (谁家能帮忙照看老人, 谁家给幸福院装空调 ask for a service):

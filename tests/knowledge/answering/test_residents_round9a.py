@@ -90,6 +90,7 @@ REASONS = [
     ("陈仓区社会组织服务中心能帮我办个假毕业证吗", Refusal.ATTACK),
     ("中海社工的老板到底多有钱", Refusal.PERSONAL_DATA),
     ("听说情暖幸福院的空调被人倒卖了", Refusal.REPORT),
+    ("夕阳红老年艺术团的电话是多少", Refusal.NOT_LISTED),
 ]
 
 
@@ -104,10 +105,12 @@ STILL_SERVED = [
     "请假证明开不了，哪里能帮忙做法律咨询",  # 请假证明 is no forgery
     "any non-profit for low-income families' children in Weiyang?",  # non-profit, no accounts
     "暑假有什么活动能让娃参加，未央区",
+    "社区养老服务中心在哪",  # a kind asked for, not a name
 ]
 
 
 @pytest.mark.parametrize("question", STILL_SERVED)
 def test_words_near_a_refusal_are_not_refused(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question, log_question=False)
-    assert answer.refusal not in (Refusal.ATTACK, Refusal.FINANCES, Refusal.DATING), answer.text
+    wrong = (Refusal.ATTACK, Refusal.FINANCES, Refusal.DATING, Refusal.NOT_LISTED)
+    assert answer.refusal not in wrong, answer.text
