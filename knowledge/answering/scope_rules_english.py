@@ -128,6 +128,7 @@ ENGLISH_RULES: tuple[Rule, ...] = (
             r" (income|expenses|spending))\b",
             # what its people are paid (low income, unpaid wages: needs of ours or the law's)
             r"\b(how much|what)\b.{0,40}\b(salar(y|ies)|wages?|paid|earns?)\b",
+            r"\b(spend|spends|spending|costs? to run)\b.{0,20}\b((each|every|per|a) year|annually)\b",
         ),
         named_lifts=False,
     ),
