@@ -42,7 +42,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|补(点|些|一点)?(什么|啥)(好|呢|吗|营养)|鱼油|钙片|维生素|营养品|益生菌",
             r"医生.{0,4}(预约|挂号)|挂号|(预约|挂)(专家|医生|门诊)",
             # which treats better, one of ours against a hospital: 明明心理和西京医院哪个看得好
-            r"(医院|心理科|门诊)[^,.?!，。？！]{0,10}哪(个|家)(更)?(看|治)得?(好|更好|最好)",
+            r"(医院|心理科|门诊)[^,.?!，。？！]{0,10}哪(个|家)[^,.?!，。？！]{0,6}(看得|治得|做得)?(好|强|专业|靠谱)",
             # whether a care works: 康复训练有没有效果
             r"(康复|训练|治疗|干预|咨询|疏导)[^,.?!]{0,4}(有没有效果|有效果吗|有用吗|管用吗|管不管用|效果好吗)",
             # a medicine named by what it treats: 开抑郁症的药, 吃降压的药
@@ -360,7 +360,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
     Rule(  # the weather, a trip, or a text put in another language, whoever is named
         Refusal.OFF_TOPIC,
         any_of(
-            r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行",
+            r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行"
+            r"|(改|翻|译|转|写)成(英文|英语|日文|日语|韩文|韩语|外语|俄语|法语)",
             r"(冬天|夏天|天气?)[^,.?!，。？！]{0,4}(冷|热)(吗|不)|会不会(很|太)?(冷|热)|冷不冷|热不热",
             r"停车[^,.?!，。？！]{0,4}(收费|收不收|要钱|多少钱|免费|费)",
             # a book or a film recommended (书法 and 秘书长 are no book)

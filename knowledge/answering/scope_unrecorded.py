@@ -94,6 +94,7 @@ class Unrecorded:
         self._ours = tuple(sorted(ours | {"宝鸡", "宝鸡市"}, key=len, reverse=True))
         self._years = frozenset(_YEAR.findall(told)) | frozenset(re.findall(r"(?:19|20)\d\d", told))
         self._editions = frozenset(_edition(found) for found in _EDITION.finditer(told))
+        self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
         self._names = tuple(n for n in names if len(n) >= 4)
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
         self._named = re.compile(
@@ -108,7 +109,7 @@ class Unrecorded:
             return Refusal.ELSEWHERE
         this_year = date.today().year
         for year in _YEARLY.findall(free):  # 2022年度典型事例评了哪些: that year's, not ours
-            if int(year) < this_year and year not in self._years:
+            if int(year) < this_year and year not in self._yearly:
                 return Refusal.UNRECORDED
         if _SERVED.search(free):
             return None
