@@ -14,7 +14,7 @@ from knowledge.answering.context import FollowUp, subject_of
 from knowledge.answering.documents import asks_documents
 from knowledge.answering.fact_lists import fact_counts, fact_lists, praised
 from knowledge.answering.figure_places import figure_of_another_place
-from knowledge.answering.figure_questions import is_award_question
+from knowledge.answering.figure_questions import counted_person, is_award_question
 from knowledge.answering.figures import family_figures, figures_reply, selections
 from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
@@ -206,7 +206,11 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
     # 智塔有多少员工: a figure of it no record holds. Not in English, whose words the glossary
     # reads too roughly to tell which figure is meant (how many shows: 80余场次): all of them.
-    if reply.unheld and match.named and not match.english:
+    # Unnamed but sure, a count of its people (张家堡那个服务中心有几个工作人员) is asked of it
+    # all the same; not a count of what it did (经二路那个合作社帮了多少户: the figures the
+    # matcher may have missed, shown).
+    people = decision == Decision.ANSWER and bool(counted_person(match.normalized, ""))
+    if reply.unheld and (match.named or people) and not match.english:
         answer = Answer(match.query, False, Intent.UNKNOWN, unheld_reply(reply, top), results)
         answer.subject = subject_of(top, snapshot.catalog)  # "它是做什么的" follows it up
         return answer
