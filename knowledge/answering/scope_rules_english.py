@@ -132,6 +132,22 @@ ENGLISH_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # an organization's leader, founding or staff: the articles name none of them
+        Refusal.REGISTRY,
+        any_of(
+            r"\bwho (is|are|was|were) (the |its |their )?(director|head|leader|chair\w*|president"
+            r"|founder|boss|manager|principal)s?\b",
+            # (when a project or a camp started is its period, held)
+            r"\b(when|what year|which year) (was|were|did)\b.{0,60}\b(found(ed)?|establish(ed)?"
+            r"|set up|register(ed)?)\b",
+            r"\b(founding|establishment) (date|year)\b",
+            r"\bhow many (full.time |paid )?(staff|employees|workers|teachers|coaches|counsel+ors"
+            r"|therapists|social workers|members)\b(?! of the public)",
+        ),
+        # a project's or a camp's start is its period, which the records give
+        unless=re.compile(r"\b(projects?|programm?es?|camps?|activit\w+|events?|stage|schools?)\b"),
+        named_lifts=False,
+    ),
     Rule(  # a case at law: legal aid, advice or mediation asked for is ours
         Refusal.LEGAL,
         any_of(

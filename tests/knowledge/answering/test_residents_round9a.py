@@ -91,6 +91,7 @@ REASONS = [
     ("中海社工的老板到底多有钱", Refusal.PERSONAL_DATA),
     ("听说情暖幸福院的空调被人倒卖了", Refusal.REPORT),
     ("夕阳红老年艺术团的电话是多少", Refusal.NOT_LISTED),
+    ("Who is the director of the Mingming center?", Refusal.REGISTRY),
 ]
 
 
