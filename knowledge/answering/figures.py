@@ -200,10 +200,14 @@ def _dated(figure: Figure, *, with_words: bool) -> str:
     return f"（截至{figure.as_of}" + (f"，原文：{said.group()}" if said else "") + "）"
 
 
+_FOUNDED = re.compile(r"成立|创立|注册|登记|弄起来|建起来|开起来")
+
+
 def dates_reply(catalog: Catalog, record: Organization | Project, question: str) -> Reply | None:
     """When it was (a project's period; that the founding date is missing), or None to answer
     with the dated figures."""
-    if "成立" in question and isinstance(record, Organization):  # a known date is the registry's
+    # (办起来, 搞起来 may be a project's start, whose period is given)
+    if _FOUNDED.search(question) and isinstance(record, Organization):  # the registry's date
         said = [f"资料中没有{record.name}的成立日期。", catalog.cite(record, [])]
         return Reply(record.name, said, True)
     projects = [record] if isinstance(record, Project) else list(catalog.projects_of(record.id))
