@@ -12,6 +12,9 @@ class Reply:
 
     title: str = ""
     lines: list[str] = field(default_factory=list)
+    # The reply only says the records lack what was asked of a record (资料中没有它的成立日期):
+    # a question naming the record is then not answered (replies.py says so, `unknown`).
+    unheld: bool = field(default=False, compare=False)
 
     @property
     def text(self) -> str:

@@ -195,7 +195,7 @@ class Composer:
         if missing:
             lines.append(f"资料中没有{org.name}的{'、'.join(missing)}。")
             lines.append(f"如需了解，{CIVIL_AFFAIRS_HINT}。")
-        return Reply(org.name, [*lines, self.catalog.cite(org, known)])
+        return Reply(org.name, [*lines, self.catalog.cite(org, known)], not known)
 
     def figures(
         self, record: Organization | Project, words: Sequence[str], question: str = ""

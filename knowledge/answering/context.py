@@ -317,7 +317,18 @@ def rewritten(
         second.query = first.query
         second.context = rewrite.subject
         return second
+    if _not_held_of(rewrite, second):  # 负责人是谁: the subject's, which no record holds
+        second.query = first.query
+        return second
     return first
+
+
+def _not_held_of(rewrite: Rewrite, answer: Answer) -> bool:
+    """Whether the answer says the records lack what was asked of the subject (not 不知道)."""
+    about = answer.subject
+    if answer.answered or answer.refusal is not None or about is None:
+        return False
+    return about.id in {rewrite.subject.id, rewrite.organization} - {""}
 
 
 def _among(rewrite: Rewrite, answer: Answer) -> bool:

@@ -77,6 +77,16 @@ _EVENT_RE = re.compile(
 _AWARD_RE = re.compile(r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|典型")
 
 
+# How much or how many, asked: not "several" told (上访好几年了, 十几个人) nor a clock's time.
+_SEVERAL = re.compile(r"好几|十几|几十|几百|几千|几万|几乎|几点|[这那前近过没]几")
+_QUANTITY = re.compile(r"多少|几|多[大久长高远重宽]|百分之|占比|比例")
+
+
+def asks_quantity(question: str) -> bool:
+    """Whether the question asks how much or how many of something (a count, a sum, a size)."""
+    return bool(_QUANTITY.search(_SEVERAL.sub("", question)))
+
+
 def asked_units(question: str) -> tuple[str, ...]:
     """The measure words a figure must have to count what the question asks (may be none)."""
     compact = question.replace(" ", "")

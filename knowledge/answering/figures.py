@@ -24,6 +24,7 @@ from knowledge.answering.figure_questions import (
     asked_units,
     asks_as_of,
     asks_money,
+    asks_quantity,
     counted_part,
     counted_person,
     counted_thing,
@@ -115,7 +116,8 @@ def figures_reply(
                 catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted
             )
             return Reply(record.name, [*(f.answer for f in counted), "来源：" + "；".join(sources)])
-        return Reply(record.name, [NO_FIGURES, catalog.cite(record, [])])
+        said = [NO_FIGURES, catalog.cite(record, [])]
+        return Reply(record.name, said, asks_quantity(question))
 
     def relevance(figure: Figure) -> float:
         # What the figure counts, not the sentence it sits in (which names the organization).
@@ -162,6 +164,7 @@ def figures_reply(
             )
             return Reply(record.name, [*lines, "来源：" + "；".join(sources)])
     lead: list[str] = []
+    unheld = False
     if not chosen:  # never pass off another number as the one asked for
         if is_date_question(question):
             lead = ["资料中的数字和它们的日期："]
@@ -169,11 +172,28 @@ def figures_reply(
         else:
             lead = [NO_SUCH_FIGURE]
             chosen = best[:MAX_FIGURES]
+            # a count asked (not 能去坐坐不, read as a figure by 好几年) of something none of
+            # them names: 有多少员工 (多少个残疾娃 may be 残疾儿童's 164名, the matcher missed)
+            named = _names_any(figures, words, own, question)
+            # a price when none of them is money (做一次心理咨询多少钱: not 36人次 心理咨询)
+            priced = money and not any(has_unit(f, ("元",)) for f in figures)
+            unheld = asks_quantity(question) and (priced or not named)
     dates = is_date_question(question)
     lines = [f"{f.label}：{f.text}" + _dated(f, with_words=dates) for f in chosen]
     if is_date_question(question) and not any(f.as_of for f in chosen):
         lines.append("资料中没有这些数字的日期。")
-    return Reply(record.name, [*lead, *lines, catalog.cite(record, ["figures"])])
+    return Reply(record.name, [*lead, *lines, catalog.cite(record, ["figures"])], unheld)
+
+
+def _names_any(figures: Sequence[Figure], words: Sequence[str], own: str, question: str) -> bool:
+    """Whether a word of the question is in a figure's label: not one of the record's name,
+    unless it is what is counted (情暖农村幸福院…多少个幸福院: 87个 农村幸福院)."""
+    told = "".join(f.label + f.text for f in figures)
+    counted = _COUNT.split(question.replace(" ", ""), maxsplit=1)[-1]
+    return any(len(w) >= 2 and (w not in own or w in counted) and w in told for w in words)
+
+
+_COUNT = re.compile(r"多少|几")
 
 
 # How the source dates a figure ("截至2021年12月底"): told too when a date is asked for.
@@ -187,13 +207,16 @@ def _dated(figure: Figure, *, with_words: bool) -> str:
     return f"（截至{figure.as_of}" + (f"，原文：{said.group()}" if said else "") + "）"
 
 
+_FOUNDED = re.compile(r"成立|创立|注册|登记|弄起来|建起来|开起来")
+
+
 def dates_reply(catalog: Catalog, record: Organization | Project, question: str) -> Reply | None:
     """When it was (a project's period; that the founding date is missing), or None to answer
     with the dated figures."""
-    if "成立" in question and isinstance(record, Organization):  # a known date is the registry's
-        return Reply(
-            record.name, [f"资料中没有{record.name}的成立日期。", catalog.cite(record, [])]
-        )
+    # (办起来, 搞起来 may be a project's start, whose period is given)
+    if _FOUNDED.search(question) and isinstance(record, Organization):  # the registry's date
+        said = [f"资料中没有{record.name}的成立日期。", catalog.cite(record, [])]
+        return Reply(record.name, said, True)
     projects = [record] if isinstance(record, Project) else list(catalog.projects_of(record.id))
     periods = [p for p in projects if p.period]
     if not periods:

@@ -168,10 +168,13 @@ def strip_greeting(normalized: str) -> str:
 
 # Who leads an organization (秋文社工会长叫啥, 谁是智塔的负责人): compose.py answers it from the
 # registry or says the sources name no one; asked alone after an answer, it is about that one.
-_LEADER_ROLE = r"负责人|会长|理事长|秘书长|院长|主任|创始人|创办人|领导|老板"
+_LEADER_ROLE = (
+    r"负责人|会长|理事长|秘书长|院长|主任|创始人|创办人|领导|老板|头头|一把手|当家的|管事的"
+)
 LEADER_ASKED = re.compile(
     rf"(谁是|哪位是)[^，。？?]{{0,12}}({_LEADER_ROLE})"
     rf"|({_LEADER_ROLE})(是|叫)?(谁|哪位|哪个人|什么名字|啥名字|名字|叫什么|叫啥|姓什么|姓啥)"
+    rf"|({_LEADER_ROLE})叫个(什么|啥)"
 )
 
 

@@ -151,7 +151,7 @@ _NO_TOPIC = _words(
     """
     打算 准备 计划 过去 现在 目前 以前 以后 之前 之后 去年 今年 明年 前年 最近
     这几年 那几年 当时 平时 一般 一直 已经 还在 那次 这次 那回 刚才 刚刚 除了
-    前后 前前后后 首届 往后
+    前后 前前后后 首届 往后 那年 这年 那一年 当年 那会 那会儿 那时 那时候 那阵子
     """
 )
 
@@ -321,12 +321,22 @@ def asks_unheld(index: Index, match: Match, org: str, intent: Intent, told: str 
     return False
 
 
+HAND_OFF_HINT = "也可以发送 /human 转人工，请工作人员回答。"
+
+
 def not_held_reply(record: Record) -> Reply:
     """The honest reply: the materials do not say that about the organization (or project),
     and what can be asked instead."""
     name = record.display_name
     offer = "有哪些项目和数据、怎么联系" if isinstance(record, Organization) else "在哪里、怎么参加"
     return Reply(f"资料中没有{name}这方面的信息。", [f"关于它，可以问：它是做什么的、{offer}。"])
+
+
+def unheld_reply(reply: Reply, record: Record) -> Reply:
+    """A reply saying the records lack what was asked of `record` (its figure, its founding
+    date), with what can be asked instead and a person to ask: the question is unanswered."""
+    hint = not_held_reply(record).lines
+    return Reply(reply.title, [*reply.lines, *hint, HAND_OFF_HINT])
 
 
 def not_held(

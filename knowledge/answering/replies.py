@@ -14,7 +14,7 @@ from knowledge.answering.context import FollowUp, subject_of
 from knowledge.answering.documents import asks_documents
 from knowledge.answering.fact_lists import fact_counts, fact_lists, praised
 from knowledge.answering.figure_places import figure_of_another_place
-from knowledge.answering.figure_questions import is_award_question
+from knowledge.answering.figure_questions import counted_person, is_award_question
 from knowledge.answering.figures import family_figures, figures_reply, selections
 from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
@@ -38,8 +38,9 @@ from knowledge.answering.list_questions import (
     topics_of,
     without_places,
 )
+from knowledge.answering.made_up_names import made_up_name
 from knowledge.answering.matcher import Match
-from knowledge.answering.named_asks import not_held
+from knowledge.answering.named_asks import not_held, unheld_reply
 from knowledge.answering.outcome import Answer, about, result_of
 from knowledge.answering.picks import need_of
 from knowledge.answering.places import other_district_note
@@ -91,6 +92,11 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     unlisted = None
     if refusal is None and not match.named:
         unlisted = snapshot.scope.unlisted_name(match.query)
+        if unlisted is None:  # 阳光助老服务站在哪: no place before it
+            near = [scored.doc.name for scored in match.results[:3]]
+            unlisted = made_up_name(match.normalized, snapshot.index, near)
+            if unlisted is not None and snapshot.scope.part_of_a_name(unlisted):
+                unlisted = None  # a record's own name or alias shortened (社组中心)
     if unlisted is not None:  # 宝鸡市老年心理援助基金会在哪: not 明明心理, whose words it shares
         refusal = Refusal.NOT_LISTED
     if refusal is not None:
@@ -204,6 +210,16 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
     upcoming = upcoming_for(snapshot, intent, tz)
     reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
+    # 智塔有多少员工: a figure of it no record holds. Not in English, whose words the glossary
+    # reads too roughly to tell which figure is meant (how many shows: 80余场次): all of them.
+    # Unnamed but sure, a count of its people (张家堡那个服务中心有几个工作人员) is asked of it
+    # all the same; not a count of what it did (经二路那个合作社帮了多少户: the figures the
+    # matcher may have missed, shown).
+    people = decision == Decision.ANSWER and bool(counted_person(match.normalized, ""))
+    if reply.unheld and (match.named or people) and not match.english:
+        answer = Answer(match.query, False, Intent.UNKNOWN, unheld_reply(reply, top), results)
+        answer.subject = subject_of(top, snapshot.catalog)  # "它是做什么的" follows it up
+        return answer
     note = "" if match.named else other_district_note(match.top.doc, match.places)
     if note:  # 我住金台区…: the one organization that serves it is in 渭滨区
         reply = Reply(reply.title, [note, *reply.lines])

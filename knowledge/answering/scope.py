@@ -69,6 +69,19 @@ _HEADS = {
         "想做志愿者，可以问“哪里可以做志愿者”。",
     ),
     Refusal.WRITING: ("抱歉，我不能代写申请、报告或其他材料。", ""),
+    Refusal.SERVED_HERE: (
+        "抱歉，我只能查资料，不能直接为您做心理疏导、咨询或辅导。",
+        "可以问哪个组织提供这项服务，例如“宝鸡哪里有心理咨询”；着急的话，可以发送 /human 转人工。",
+    ),
+    Refusal.DATING: ("抱歉，介绍对象、婚恋交友不在我的服务范围内。", ""),
+    Refusal.REGISTRY: (
+        "抱歉，资料中没有社会组织负责人的姓名、成立日期和员工人数。",
+        "关于它们，可以问：是做什么的、有哪些项目和数据、怎么联系。",
+    ),
+    Refusal.FINANCES: (
+        "抱歉，资料中没有社会组织的预算、收支和工资这类财务数字。",
+        "资料里的数字是它们服务了多少人、办了多少活动，例如可以问“智塔服务了多少孩子”。",
+    ),
     Refusal.HOW_TO: (
         "抱歉，具体怎么做、怎么练、怎么修这类方法和技巧我讲不了。",
         "想找人教或找人帮忙，可以问哪个组织提供这项服务，例如“金台区哪里能让娃学武术”。",
@@ -217,6 +230,10 @@ class Scope:
 
     def names_one(self, text: str) -> bool:
         return any(name in text for name in self._names)
+
+    def part_of_a_name(self, text: str) -> bool:
+        """Whether the text is one of our names or a piece of one (社组中心 of 陈仓区社组中心)."""
+        return any(text in name for name in self._names)
 
     def refusal(self, question: str, reworded: str | None = None) -> Refusal | None:
         """Why the question is not ours, or None when it may be. `reworded`: the question in

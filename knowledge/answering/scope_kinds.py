@@ -28,6 +28,12 @@ class Refusal(StrEnum):
     PAYMENT = "payment"  # paying, transferring, donating through the bot: it handles no money
     JOB = "job"  # a job, a salary, recruitment: no organization's vacancies are known
     WRITING = "writing"  # writing an application or a letter for the resident
+    SERVED_HERE = "served_here"  # the bot asked to give a care itself: 你直接给我疏导一下
+    DATING = "dating"  # a partner introduced: 给我介绍个对象, 相亲
+    # an organization's leader, founding date or staff asked in English (in Chinese, named:
+    # replies.py says the records lack it): no record holds them
+    REGISTRY = "registry"
+    FINANCES = "finances"  # an organization's budget, income or pay: no record holds them
     # Read from the question's head (scope_asks.py), whatever its topic:
     HOW_TO = "how_to"  # a method or a craft's content: 八法五步怎么打, 冰箱自己咋修
     OPINION = "opinion"  # a judgement, a ranking or a rumour checked: 哪家更靠谱, 是真的吗

@@ -120,6 +120,34 @@ ENGLISH_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # an organization's money: the articles count people served, never its accounts
+        Refusal.FINANCES,
+        any_of(
+            r"\b(budgets?|revenues?|turnover|(?<!non-)(?<!non)profits?|payroll|expenditures?|balance sheets?"
+            r"|financial (reports?|statements?)|(annual|monthly|yearly|total|its|their)"
+            r" (income|expenses|spending))\b",
+            # what its people are paid (low income, unpaid wages: needs of ours or the law's)
+            r"\b(how much|what)\b.{0,40}\b(salar(y|ies)|wages?|paid|earns?)\b",
+            r"\b(spend|spends|spending|costs? to run)\b.{0,20}\b((each|every|per|a) year|annually)\b",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # an organization's leader, founding or staff: the articles name none of them
+        Refusal.REGISTRY,
+        any_of(
+            r"\bwho (is|are|was|were) (the |its |their )?(director|head|leader|chair\w*|president"
+            r"|founder|boss|manager|principal)s?\b",
+            # (when a project or a camp started is its period, held)
+            r"\b(when|what year|which year) (was|were|did)\b.{0,60}\b(found(ed)?|establish(ed)?"
+            r"|set up|register(ed)?)\b",
+            r"\b(founding|establishment) (date|year)\b",
+            r"\bhow many (full.time |paid )?(staff|employees|workers|teachers|coaches|counsel+ors"
+            r"|therapists|social workers|members)\b(?! of the public)",
+        ),
+        # a project's or a camp's start is its period, which the records give
+        unless=re.compile(r"\b(projects?|programm?es?|camps?|activit\w+|events?|stage|schools?)\b"),
+        named_lifts=False,
+    ),
     Rule(  # a case at law: legal aid, advice or mediation asked for is ours
         Refusal.LEGAL,
         any_of(

@@ -42,7 +42,12 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             r"(吃|用|开|服|喝)(什么|啥|哪种|哪个)药|什么药|药(怎么|咋)(吃|用)|开药|抗.{0,3}药|药物|药方",
             r"偏方|剂量|副作用|打疫苗|疫苗|输液|打针|手术|化疗|针灸|推拿|中药|西药|理疗|激素|保健品",
+            # one medicine or another, a supplement: 吃舍曲林还是帕罗西汀, 补点什么好, 鱼油
+            r"(吃|服|服用|用)[\u4e00-\u9fff]{1,5}(林|汀|片|丸|胶囊|颗粒|口服液)还是|建议(吃|服)"
+            r"|补(点|些|一点)?(什么|啥)(好|呢|吗|营养)|鱼油|钙片|维生素|营养品|益生菌",
             r"医生.{0,4}(预约|挂号)|挂号|(预约|挂)(专家|医生|门诊)",
+            # which treats better, one of ours against a hospital: 明明心理和西京医院哪个看得好
+            r"(医院|心理科|门诊)[^,.?!，。？！]{0,10}哪(个|家)[^,.?!，。？！]{0,6}(看得|治得|做得)?(好|强|专业|靠谱)",
             # whether a care works: 康复训练有没有效果
             r"(康复|训练|治疗|干预|咨询|疏导)[^,.?!]{0,4}(有没有效果|有效果吗|有用吗|管用吗|管不管用|效果好吗)",
             # a medicine named by what it treats: 开抑郁症的药, 吃降压的药
@@ -116,7 +121,11 @@ TOPIC_RULES: tuple[Rule, ...] = (
     ),
     Rule(  # what the law does to someone, whoever is named: 物业费不交会不会被起诉, 能申请保护令吗
         Refusal.LEGAL,
-        any_of(r"被(起诉|告(?!诉|知)|罚款|拘留|抓|判)|保护令|(犯法|违法)(吗|不|么)"),
+        any_of(
+            r"被(起诉|告(?!诉|知)|罚款|拘留|抓|判)|保护令|(犯法|违法)(吗|不|么)",
+            # who gets what at a divorce: 财产到底咋分, 房子归谁
+            r"财产[^,.?!，。？！]{0,4}(怎么|咋|如何)分|(房子|孩子|娃|存款|车)(该)?归谁",
+        ),
         unless=re.compile(_LEGAL_SERVICE + "|" + _SERVICE_FRAME.replace("|能帮|帮忙|帮帮", "")),
         named_lifts=False,
     ),
@@ -284,8 +293,11 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|(一节课|一堂课|一节|一次课|一课时|一个疗程|一个小时|一小时|每小时|每次)(收|要|得|大概)?"
             r"(多少钱|多少|几百|几十)",
             r"按(小时|次|天|月)(收费|算钱|付钱|计费)|收(多少|几)(块)?钱|收多少",
+            # a session's or a class's fee: 做一次心理咨询多少钱, 上课外班要交多少钱
+            r"(一次|每次|一节|每节|一堂|一个疗程)[^,.?!，。？！]{1,8}(多少钱|多钱|几百块|几十块)"
+            r"|(上|报|学)[^,.?!，。？！]{0,8}(班|课)[^,.?!，。？！]{0,4}(要|得)?(交|花|掏)多少钱",
             # bills and prizes: 空调电费谁出, 大赛奖金多少
-            r"(电费|水费|燃气费|暖气费|物业费)(多少|谁出|谁交|谁付|怎么交|贵不贵)|奖金|奖品",
+            r"(电费|水费|燃气费|暖气费|物业费)[^,.?!，。？！]{0,4}(多少|谁出|谁交|谁付|怎么交|贵不贵)|奖金|奖品",
             r"多少(钱的?)?(电费|水费|燃气费|暖气费|物业费)",
             r"[^用]费(谁出|谁交|谁付|谁掏|谁承担)",
             # a refund or a ticket bought: 能退钱吗, 演出票怎么买
@@ -300,7 +312,17 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"\bhow much (does|do|will|would|is|are)\b(?:(?!\b(plots?|fields?|land)\b).){0,30}"
             r"\bcost\b|\b(fees?|tuition)\b",
             # registering a company is the market regulator's, whoever is named
-            r"注册公司|营业执照|工商注册",
+            r"注册(个|一个|家|一家)?(公司|企业|个体户)|营业执照|工商注册",
+            # a thing's price by the unit it is sold in, whoever sells it: 咖啡一杯多钱, 菜一斤
+            # 卖多少钱 (认购一块地 a year is the project's own figure: no 块 or 年 here)
+            r"(一|每)(斤|两|公斤|杯|碗|份|盒|箱|袋|瓶|串|盘)[^,.?!，。？！]{0,3}"
+            r"(多少钱|多钱|几块|几毛|啥价|什么价|多少)"
+            r"|多少?钱一(斤|两|公斤|杯|碗|份|盒|箱|袋|瓶|串|盘)|卖(多少钱|多钱|几块|啥价|什么价)"
+            r"|(?<![地田])(怎么|咋)卖",
+            # a listed company, a rent's amount: 会员企业有哪些上市公司, 租金一年多少
+            r"上市公司|股价|市值|租金[^,.?!，。？！]{0,4}(多少|几万|几千|贵不贵)|房租[^,.?!，。？！]{0,4}多少",
+            # how much to borrow, and from whom: 该去银行贷多少款合适
+            r"贷(多少|几|个|点|些)?[^,.?!，。？！]{0,3}款|(银行|网贷|信用社)[^,.?!，。？！]{0,4}(贷|借)",
         ),
         named_lifts=False,
     ),
@@ -343,13 +365,18 @@ TOPIC_RULES: tuple[Rule, ...] = (
         Refusal.OPINION,
         any_of(
             r"谁(会|能)(拿|得|赢|夺)(第一|冠军|奖|名次)|(会不会|能不能)(拿|得|赢)(到)?(第一|冠军|奖)"
+            # a fight or a rank imagined: 会长能打过马保国不, 在所有机构里排第几
+            r"|能打(得)?过[\u4e00-\u9fff]{1,5}(不|吗|么|没)|打得过[\u4e00-\u9fff]{0,5}(不|吗|么|没)"
+            r"|打不打得过|谁(更)?能打|排(在)?第几|排名(第)?几|排(在)?(第)?多少名"
+            r"|哪(家|个|位)最(赚钱|有钱|挣钱|厉害|牛|大)",
         ),
         named_lifts=False,
     ),
     Rule(  # the weather, a trip, or a text put in another language, whoever is named
         Refusal.OFF_TOPIC,
         any_of(
-            r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行",
+            r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行"
+            r"|(改|翻|译|转|写)成(英文|英语|日文|日语|韩文|韩语|外语|俄语|法语)",
             r"(冬天|夏天|天气?)[^,.?!，。？！]{0,4}(冷|热)(吗|不)|会不会(很|太)?(冷|热)|冷不冷|热不热",
             r"停车[^,.?!，。？！]{0,4}(收费|收不收|要钱|多少钱|免费|费)",
             # a book or a film recommended (书法 and 秘书长 are no book)
@@ -365,11 +392,15 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"限行|堵车|停车(场|费|位|收费|在哪|哪里|方便)|酒店|宾馆|饭店|餐馆|电影|笑话",
             # asked to write one, not a hobby told (我喜欢写诗画画)
             r"(^|帮我|给我|替我|帮忙|你|能不能|可以|请)(写|作)(一|个|首|篇|段|份)*.{0,10}"
-            r"(代码|程序|作文|诗|文章|小说)",
+            r"(代码|程序|作文|诗|文章|小说)|(用|拿)[a-z+#]+写|写(个|一个|段|一段)?(代码|程序|脚本)",
             r"星座|运势|算命",
             # how to sing or paint well is a lesson, not a service found (哪里能学秦腔 is ours)
             r"怎么(唱|跳|画|写|练|打)才(能)?(好听|好看|标准|好)",
             r"\btell me (a |an |some )?(story|stories|joke)",
+            # sights to see (有什么好玩的活动 asks for one of ours)
+            r"好玩的(地方|去处|景点)|哪里好玩|哪儿好玩",
+            # a sum worked out from numbers given: 1000元一块，认3块要多少钱 (no year among them)
+            r"(?<![\d年])\d+(\.\d+)?(?![\d年])[^\d]{1,16}(?<![\d年])\d+(\.\d+)?(?![\d年])[^\d]{0,12}(多少|几)",
             # a disaster's toll is news, not a service (支援受灾地区 is ours)
             r"死了多少|死了几|死亡|遇难|伤亡|失踪|去世了?(多少|几)",
             # when a disaster came is news too (what was done for it is ours: 抗洪救灾)

@@ -41,6 +41,8 @@ _LIVES_IN = r"(我在|我住|住在|人在|家在|我们在)"
 _WHO_THERE = re.compile(r"(市|省|区|县)?的?(孩子|娃|老人|人|居民|朋友|亲戚|家长|户口|来|过来)")
 
 _YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
+# A year's own edition (2022年度典型事例): asked of that year even in a list (评了哪些).
+_YEARLY = re.compile(r"((?:19|20)\d\d)(?=年度)")
 # What is to come: the articles tell what was done, never what will be (明年还办不办, 下一届).
 _TO_COME = re.compile(r"明年|后年|下一?(届|期|季)(?!望)|下半年")
 _EDITION = re.compile(r"第([一二三四五六七八九十0-9]+)(届|期|季)|首(届|期)")
@@ -53,16 +55,16 @@ _SERVED = re.compile(
 
 # An organization's name: a place, then what it is called, then a kind of body. Only a place
 # first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
-_BODY = (
+BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
     r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家"
 )
 # A name quoted, then a kind of body: “暖阳”助老服务站, “幸福里”的社工站 (the words quoted no
 # record has).
 _QUOTED = re.compile(
-    rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{_BODY}))"
+    rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{BODY}))"
 )
-_LAST_BODY = re.compile(rf"(?:{_BODY})$")
+_LAST_BODY = re.compile(rf"(?:{BODY})$")
 _NAME_CORE = r"[\u4e00-\u9fff]{3,12}?"
 _QUESTION_CHARS = re.compile(
     r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似]"
@@ -70,7 +72,7 @@ _QUESTION_CHARS = re.compile(
 _SIMILAR = 70  # a name this close to a record's (宝鸡慈善联合会) is that record's, misspelt
 # The words every name of a kind shares: what is left tells one organization from another.
 _GENERIC = re.compile(
-    rf"{_BODY}|社会组织|社会工作|社区|街道|服务|社工|志愿者|志愿|公益|[市区县省]|“|”"
+    rf"{BODY}|社会组织|社会工作|社区|街道|服务|社工|志愿者|志愿|公益|[市区县省]|“|”"
 )
 
 
@@ -92,10 +94,11 @@ class Unrecorded:
         self._ours = tuple(sorted(ours | {"宝鸡", "宝鸡市"}, key=len, reverse=True))
         self._years = frozenset(_YEAR.findall(told)) | frozenset(re.findall(r"(?:19|20)\d\d", told))
         self._editions = frozenset(_edition(found) for found in _EDITION.finditer(told))
+        self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
         self._names = tuple(n for n in names if len(n) >= 4)
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
         self._named = re.compile(
-            rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?({_NAME_CORE}(?:{_BODY}))"
+            rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?({_NAME_CORE}(?:{BODY}))"
         )
 
     def refusal(self, text: str, masked: Callable[[str], str]) -> Refusal | None:
@@ -104,11 +107,14 @@ class Unrecorded:
         free = masked(text)
         if self._elsewhere_asked(free):
             return Refusal.ELSEWHERE
+        this_year = date.today().year
+        for year in _YEARLY.findall(free):  # 2022年度典型事例评了哪些: that year's, not ours
+            if int(year) < this_year and year not in self._yearly:
+                return Refusal.UNRECORDED
         if _SERVED.search(free):
             return None
         if _TO_COME.search(free):
             return Refusal.UNRECORDED
-        this_year = date.today().year
         years = [int(year) for year in _YEAR.findall(free)]
         for year in years:
             if year < this_year and str(year) not in self._years:

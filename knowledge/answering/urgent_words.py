@@ -133,7 +133,7 @@ VIOLENCE_TOLD = any_of(
 _STAFF = r"(老师|教练|教官|社工|护工|阿姨|工作人员|院长|志愿者|保育员|〇)"
 # A wrongdoing reported or an accusation asked: harm to a person …
 ABUSE = any_of(
-    r"虐待|虐童|体罚|性侵|猥亵",
+    r"虐待|虐童|体罚|性侵|猥亵|关小黑屋|关禁闭",
     rf"{_STAFF}{_CLAUSE}{{0,4}}(打|掐|踢|扇|揍)了?(我家|我们家?|我的|他家|她家)?的?(孩子|娃|小孩|学生|老人|人)"
     rf"|被{_STAFF}(打|掐|踢|扇|揍)"
     rf"|{_STAFF}{_CLAUSE}{{0,4}}把{_CLAUSE}{{0,3}}(孩子|娃|小孩|学生|老人){_CLAUSE}{{0,2}}(关|锁|绑|饿)",
@@ -141,7 +141,9 @@ ABUSE = any_of(
 # … money taken or a fraud …
 FRAUD = any_of(
     r"贪污|贪了|被人?贪|挪用|私吞|侵吞|中饱私囊|吃回扣|骗(钱|捐|子|局|人|老人)|骗(了|走)(钱|我|我们|老人|人|[0-9一二三四五六七八九十几两]+)|诈骗|被骗|上当受骗|传销"
-    r"|乱收费|收红包|受贿|索贿|行贿|敲诈|勒索|洗钱|非法集资|账目不清|做假账|假账",
+    r"|乱收费|收红包|受贿|索贿|行贿|敲诈|勒索|洗钱|非法集资|账目不清|做假账|假账"
+    # goods given away sold for gain: 捐的物资被人倒卖了
+    r"|倒卖|私分|私自(卖|变卖)|偷偷(卖|变卖)",
 )
 # … or a complaint or a report, whatever about.
 # not 多曝光一下: promotion asked

@@ -67,7 +67,6 @@ STILL_ANSWERED = [
     ("明明心理关爱中心能做心理咨询吗", "baoji-mingming-psychology", ""),
     ("明明心理关爱中心管不管失眠", "baoji-mingming-psychology", ""),
     ("明明心理关爱中心电话多少", "baoji-mingming-psychology", "资料中没有"),
-    ("金台区武术协会会长是谁", "jintai-wushu", "负责人"),
     ("经二路联合会能帮忙修水管吗", "jingerlu-community-federation", ""),
     ("明明心理关爱中心提供婚姻咨询吗", "baoji-mingming-psychology", ""),
     # what it is, has done, what kind of body, who may take part (the tuning and holdout sets)

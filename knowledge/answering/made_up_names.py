@@ -1,0 +1,45 @@
+"""An organization's name with no place before it, which no record gives: "阳光助老服务站在哪",
+"彩虹桥儿童康复中心收不收三岁的孩子". scope_unrecorded.py reads a name after one of our
+places or in quotes; without them a name is told from a kind asked for (自闭症儿童康复中心在哪,
+社区养老服务中心) by its own words: a name's distinctive words (阳光, 彩虹桥, 夕阳红) are ones
+the knowledge base knows nowhere, a kind's are its needs and services, which it knows.
+Only a name the question opens with, as what it asks about (not 哪个协会, 有没有…中心)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from knowledge.answering.fillers import tells_nothing
+from knowledge.answering.index import Index
+from knowledge.answering.scope_unrecorded import BODY
+from knowledge.answering.text import STOP_WORDS
+
+# The name first, after a greeting or a pointing word at most.
+_OPENING = re.compile(
+    rf"^(?:请问|问一下|问下|听说|那个|这个|有个|有一个|宝鸡的|未央的|未央区的)?"
+    rf"([\u4e00-\u9fff]{{2,8}}?)({BODY})(?=的|是|在|有|收|能|可以|怎么|咋|几|多|电话|地址|[，,。？?！!\s]|$)"
+)
+# A kind asked for, not a name: 哪个协会, 有没有…中心, 什么样的机构, 做康复的中心.
+_KIND_ASKED = re.compile(r"[哪什么啥谁几没吗呢些类种样的]|多少|有(?!爱)|专门|做|帮|给|管|能|可以")
+
+
+def made_up_name(normalized: str, index: Index, near: Sequence[str] = ()) -> str | None:
+    """The organization's name the question opens with when a word of its own is one the
+    knowledge base knows nowhere (so no record is that organization); None otherwise.
+    `normalized`: the question in the knowledge base's words (dialect read); `near`: the
+    names of the records found for it (心语心理咨询服务中心 is a record's name shortened)."""
+    found = _OPENING.match(normalized.replace(" ", ""))
+    if found is None:
+        return None
+    core = found.group(1)
+    if _KIND_ASKED.search(core):
+        return None
+    for word in index.segmenter.cut(core):
+        if len(word) < 2 or word in STOP_WORDS or tells_nothing(word):
+            continue
+        if word not in index.postings and word not in index.expansions:
+            if any(word in name for name in near):
+                return None
+            return found.group(1) + found.group(2)
+    return None
