@@ -87,7 +87,7 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             return answer
     # a name the matcher read as ours, misspelt (宝鸡只塔儿童中心), is not one unlisted
     unlisted = None
-    if refusal is None and not match.named:
+    if refusal is None:
         unlisted = snapshot.scope.unlisted_name(match.query)
     if unlisted is not None:  # 宝鸡市老年心理援助基金会在哪: not 明明心理, whose words it shares
         refusal = Refusal.NOT_LISTED

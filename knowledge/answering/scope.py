@@ -69,6 +69,10 @@ _HEADS = {
         "想做志愿者，可以问“哪里可以做志愿者”。",
     ),
     Refusal.WRITING: ("抱歉，我不能代写申请、报告或其他材料。", ""),
+    Refusal.TASK: (
+        "抱歉，计算、总结、改写这类任务我做不了。",
+        "可以问我资料里写了什么，例如“支援河南抗洪捐了多少”。",
+    ),
     Refusal.HOW_TO: (
         "抱歉，具体怎么做、怎么练、怎么修这类方法和技巧我讲不了。",
         "想找人教或找人帮忙，可以问哪个组织提供这项服务，例如“金台区哪里能让娃学武术”。",
@@ -197,21 +201,28 @@ class Scope:
         names: Iterable[str],
         records: Mapping[str, Mapping[str, Any]] | None = None,
         titles: Iterable[str] = (),
+        sounds: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         """`records`: the stored tables (their divisions, and the records' own words);
-        `titles`: the facts' names, which a name asked for may be too."""
+        `titles`: the facts' names, which a name asked for may be too; `sounds`: each
+        character's readings (a name of ours misspelt by sound is still ours)."""
         self._names = tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
         self._last_alarm: tuple[str, Alarm | None] | None = None
         # without the records, what they do not hold is unknown: nothing is refused for it
-        self._unrecorded = Unrecorded(records, (*self._names, *titles)) if records else None
+        self._unrecorded = (
+            Unrecorded(records, (*self._names, *titles), sounds or {}) if records else None
+        )
 
     @classmethod
     def from_catalog(
-        cls, catalog: Catalog, records: Mapping[str, Mapping[str, Any]] | None = None
+        cls,
+        catalog: Catalog,
+        records: Mapping[str, Mapping[str, Any]] | None = None,
+        sounds: Mapping[str, tuple[str, ...]] | None = None,
     ) -> Scope:
         named = [*catalog.organizations.values(), *catalog.projects.values()]
         names = [name for record in named for name in (record.name, *record.aliases)]
-        return cls(names, records, (fact.name for fact in catalog.facts.values()))
+        return cls(names, records, (fact.name for fact in catalog.facts.values()), sounds)
 
     def names_one(self, text: str) -> bool:
         return any(name in text for name in self._names)

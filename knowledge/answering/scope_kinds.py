@@ -28,6 +28,7 @@ class Refusal(StrEnum):
     PAYMENT = "payment"  # paying, transferring, donating through the bot: it handles no money
     JOB = "job"  # a job, a salary, recruitment: no organization's vacancies are known
     WRITING = "writing"  # writing an application or a letter for the resident
+    TASK = "task"  # work done for the resident: a sum worked out, an article summed up
     # Read from the question's head (scope_asks.py), whatever its topic:
     HOW_TO = "how_to"  # a method or a craft's content: 八法五步怎么打, 冰箱自己咋修
     OPINION = "opinion"  # a judgement, a ranking or a rumour checked: 哪家更靠谱, 是真的吗

@@ -11,10 +11,11 @@ from knowledge.answering.scope_kinds import Refusal, Rule, any_of
 # An organization's officers: "智塔负责人的电话" asks for the organization's contact.
 _ROLE = r"负责人|会长|理事长|秘书长|院长|主任"
 # Private people: their phone or address is theirs, whichever organization is named.
-_PRIVATE = (
+_PERSON = (
     r"老师|社工|志愿者|咨询师|心理师|医生|阿姨|大爷|大妈|大叔|叔叔|邻居|同事|家长|孩子|学生|老人"
-    r"|病人|患者|来访者|会员|家庭|住户|服务对象|受助者|贫困户|专家|顾问|评委|某某|某人|此人|这个人|那个人|那人|他|她"
+    r"|病人|患者|来访者|会员|家庭|住户|服务对象|受助者|贫困户|专家|顾问|评委|某某|某人|此人|这个人|那个人|那人"
 )
+_PRIVATE = rf"{_PERSON}|他|她"
 _SURNAMES = (
     "张王李赵刘陈杨黄周吴徐孙马胡朱郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏"
     "苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵"
@@ -33,6 +34,7 @@ _KIND_OF_ORG = (
 _GROUPS = (
     r"贫困户|低保|残疾|孩子|儿童|老人|来访|上访|受助|病人|患者|会员|志愿者|学生|家庭|居民|社工|老师"
     r"|工作人员|咨询师|员工|专家|顾问|评委|认购|捐款|捐赠|报名|的人|服务对象|对象|学员|家属|参与者|客户|用户"
+    r"|娃|小孩|营员|队员|参赛|获奖|企业|个人|爱心人士"
 )
 
 PEOPLE_RULES: tuple[Rule, ...] = (
@@ -90,6 +92,10 @@ PEOPLE_RULES: tuple[Rule, ...] = (
             r"谁家(的)?(孩子|娃|老人|人|男人|女人|媳妇|老婆|老汉)?.{0,4}(住|地址|电话|手机|门牌"
             r"|有.{0,4}(病|症|残疾)|是(贫困户|低保户|残疾)|没交|欠|离婚|吵架|出事)",
             rf"({_PRIVATE})(们)?的?(都|家|家里)?(私人|个人)?{_OWN_CONTACT}",
+            # one person pointed at, their number asked in the next clause: 坐诊的那个咨询师，
+            # 手机号给我一个
+            rf"(那个|这个|那位|这位|那名|这名)[^,.?!]{{0,12}}({_PERSON})[,，、]\s?"
+            rf"(把|给我|告诉我|发我|他|她)?的?(私人|个人)?{_OWN_CONTACT}",
             # every one's phone: an organization has one, so these are its people's
             rf"的{_OWN_CONTACT}(都|全|全部)(发|给|告诉|列|导)",
             r"哪些(来访|上访|受助|患者|病人)|(捐款人|捐赠人|捐款的人|爱心人士|受助者|受助人|来访者)"

@@ -259,6 +259,24 @@ TOPIC_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # work asked of the bot: a sum, a summary, a text polished, a part played
+        Refusal.TASK,
+        any_of(
+            # a sum worked out: 你算一下…减掉…, 帮我算算平均每人多少 (not 认购一块地多少钱)
+            r"(你|帮我|给我|替我|麻烦|请)(帮我|给我)?(算|计算|换算|统计)(一下|下|一算|算)?"
+            r"[^。?!]{0,40}(减|加上|乘|除|平均|分成|合多少|一共|总共|差多少|百分之|比例|占比|等于)",
+            r"[0-9]+(万|元|块)?(减掉|减去|加上|乘以|除以)[0-9]",
+            # an article summed up or rewritten: 总结一下这篇报道, 用三句话概括
+            r"(总结|概括|归纳|提炼|缩写|摘要|改写|润色|精简)(一下|下)?[^,.?!]{0,6}(这篇|那篇|两篇|文章|报道"
+            r"|新闻|内容|要点|稿子|事迹)",
+            r"(用|以)[一二三两几0-9]+(句话|个字|百字)(总结|概括|归纳|说说|讲讲)",
+            r"(做|整|弄|生成)(个|一个|一份|一张|张|份)?(ppt|表格|海报|excel|思维导图|图表|简报)",
+            # a part played: 你来当智塔的老师, 你扮一下咨询师
+            r"(你|请你)(来|先)?(当|充当|假扮|扮|模仿|冒充)(一下|一回|一次)?(一个|一位|我的)?"
+            r"[^,.?!]{0,10}(老师|咨询师|社工|会长|负责人|客服|医生|律师|角色)",
+        ),
+        named_lifts=False,
+    ),
     Rule(  # a loan, or a monthly fee, is no service named in the articles, whoever is named
         Refusal.MARKET,
         any_of(

@@ -30,6 +30,56 @@ _ELSEWHERE_WRITTEN = (
     "台湾 香港 澳门 广州 深圳 成都 武汉 杭州 南京 郑州 兰州 天水 银川 太原 洛阳 苏州 汶川 省外 外省 国外 外国"
 )
 _ELSEWHERE = tuple(_ELSEWHERE_WRITTEN.split())
+# The same places as a foreign resident writes them (Hanzhong, Yanta district): the English
+# glossary carries a need into Chinese words, not a place the knowledge has no word for.
+_ELSEWHERE_ENGLISH = {
+    "xianyang": "咸阳",
+    "weinan": "渭南",
+    "tongchuan": "铜川",
+    "yan'?an": "延安",
+    "yulin": "榆林",
+    "hanzhong": "汉中",
+    "ankang": "安康",
+    "shangluo": "商洛",
+    "yangling": "杨凌",
+    "yanta": "雁塔",
+    "beilin": "碑林",
+    "lianhu": "莲湖",
+    "baqiao": "灞桥",
+    "chang'?an district": "长安区",
+    "lintong": "临潼",
+    "yanliang": "阎良",
+    "gaoling": "高陵",
+    "huyi": "鄠邑",
+    "lantian": "蓝田",
+    "zhouzhi": "周至",
+    "qujiang": "曲江",
+    "chanba": "浐灞",
+    "beijing": "北京",
+    "shanghai": "上海",
+    "tianjin": "天津",
+    "chongqing": "重庆",
+    "hebei": "河北",
+    "henan": "河南",
+    "hubei": "湖北",
+    "hunan": "湖南",
+    "guangdong": "广东",
+    "sichuan": "四川",
+    "gansu": "甘肃",
+    "ningxia": "宁夏",
+    "xinjiang": "新疆",
+    "guangzhou": "广州",
+    "shenzhen": "深圳",
+    "chengdu": "成都",
+    "wuhan": "武汉",
+    "hangzhou": "杭州",
+    "nanjing": "南京",
+    "zhengzhou": "郑州",
+    "lanzhou": "兰州",
+    "tianshui": "天水",
+    "hong kong": "香港",
+    "taiwan": "台湾",
+}
 # 西安 and 陕西 hold places that are not ours: written with 雁塔, they are its container.
 _CONTAINERS = frozenset({"西安", "西安市", "陕西", "陕西省"})
 # Where the resident comes from is the story's background (我是汉中人, 从咸阳搬来, 老家安康).
@@ -40,6 +90,7 @@ _LIVES_IN = r"(我在|我住|住在|人在|家在|我们在)"
 # Who comes from there, asking about ours (咸阳的孩子能去智塔吗, 汉中人能参加吗).
 _WHO_THERE = re.compile(r"(市|省|区|县)?的?(孩子|娃|老人|人|居民|朋友|亲戚|家长|户口|来|过来)")
 
+_LATIN = re.compile("[a-z]{3}")
 _YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
 # What is to come: the articles tell what was done, never what will be (明年还办不办, 下一届).
 _TO_COME = re.compile(r"明年|后年|下一?(届|期|季)(?!望)|下半年")
@@ -77,13 +128,25 @@ _GENERIC = re.compile(
 class Unrecorded:
     """Reads what one knowledge version's records cannot answer."""
 
-    def __init__(self, records: Mapping[str, Mapping[str, Any]], names: Iterable[str]) -> None:
+    def __init__(
+        self,
+        records: Mapping[str, Mapping[str, Any]],
+        names: Iterable[str],
+        sounds: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        """`sounds`: each character's readings (辞善 is 慈善 misspelt by sound)."""
+        self._sounds = sounds
         told = json.dumps(
             [records.get(t, {}) for t in ("organizations", "projects", "facts", "activities")],
             ensure_ascii=False,
         )
         self._told = told
         self._elsewhere = tuple(p for p in _ELSEWHERE if p not in told)
+        english = [word for word, place in _ELSEWHERE_ENGLISH.items() if place not in told]
+        # "from Hanzhong", "moved from Xianyang": where the resident comes from
+        self._elsewhere_english = re.compile(
+            rf"(?<!from )(?<!of )\b({'|'.join(english)})\b(?! (people|person|native|resident))"
+        )
         ours: set[str] = set()
         for row in records.get("divisions", {}).values():
             for name in (row.get("name", ""), *row.get("aliases", ())):
@@ -93,6 +156,13 @@ class Unrecorded:
         self._years = frozenset(_YEAR.findall(told)) | frozenset(re.findall(r"(?:19|20)\d\d", told))
         self._editions = frozenset(_edition(found) for found in _EDITION.finditer(told))
         self._names = tuple(n for n in names if len(n) >= 4)
+        self._division, self._parent = _divisions(records)
+        self._placed = dict(_placed_names(records, self._division))
+        self._placed_at: dict[str, list[str]] = {}  # by their first two characters
+        for name in self._placed:  # longest first
+            self._placed_at.setdefault(name[:2], []).append(name)
+        written = sorted(self._division, key=len, reverse=True)
+        self._places_written = re.compile("|".join(map(re.escape, written))) if written else None
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
         self._named = re.compile(
             rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?({_NAME_CORE}(?:{_BODY}))"
@@ -104,6 +174,11 @@ class Unrecorded:
         free = masked(text)
         if self._elsewhere_asked(free):
             return Refusal.ELSEWHERE
+        # An edition no record has is no time a service is wanted at: 第三届…在哪儿演 asks
+        # where an edition is held that the articles never tell of.
+        for found in _EDITION.finditer(free):
+            if _edition(found) not in self._editions:
+                return Refusal.UNRECORDED
         if _SERVED.search(free):
             return None
         if _TO_COME.search(free):
@@ -113,12 +188,11 @@ class Unrecorded:
         for year in years:
             if year < this_year and str(year) not in self._years:
                 return Refusal.UNRECORDED
-        for found in _EDITION.finditer(free):
-            if _edition(found) not in self._editions:
-                return Refusal.UNRECORDED
         return None
 
     def _elsewhere_asked(self, free: str) -> bool:
+        if _LATIN.search(free) and self._elsewhere_english.search(free):
+            return not any(ours in free for ours in self._ours)
         for place in self._elsewhere:
             at = free.find(place)
             if at < 0:
@@ -136,6 +210,9 @@ class Unrecorded:
         """The name of an organization no record has (a place, a name, a kind of body:
         宝鸡市老年心理援助基金会; or a name quoted: “暖阳”助老服务站), written where ours is
         not; None when none is."""
+        elsewhere = self._placed_elsewhere(text)
+        if elsewhere:
+            return elsewhere
         free = masked(text)
         for found in _QUOTED.finditer(free):
             if found.group(1) not in self._told:
@@ -152,6 +229,37 @@ class Unrecorded:
             return name
         return None
 
+    def _placed_elsewhere(self, text: str) -> str | None:
+        """One of our names with a place written before it that its record is not in
+        (渭滨区武术协会: the records' 武术协会 is 金台区's), place and name together; None
+        when every name written is where its record is (or in a place holding it)."""
+        if self._places_written is None:
+            return None
+        for place in self._places_written.finditer(text):
+            start, end = place.span()
+            if any(
+                len(name) > end - start and text.startswith(name, start)
+                for name in self._placed_at.get(text[start : start + 2], ())
+            ):
+                continue  # the place begins one of our names (宝鸡高新区慈善协会)
+            for name in self._placed_at.get(text[end : end + 2], ()):
+                if text.startswith(name, end):  # the longest one written there
+                    if not any(self._related(place.group(), p) for p in self._placed[name]):
+                        return text[start : end + len(name)]
+                    break
+        return None
+
+    def _related(self, written: str, place: str) -> bool:
+        """Whether the place written is the record's place, holds it or lies within it."""
+        one = self._division[written]
+        return place in self._ancestry(one) or one in self._ancestry(place)
+
+    def _ancestry(self, place: str) -> list[str]:
+        chain = [place]
+        while (parent := self._parent.get(chain[-1])) and parent not in chain:
+            chain.append(parent)
+        return chain
+
     def _misspelt(self, name: str, known: str) -> bool:
         """Whether `name` is `known` written otherwise (宝鸡慈善联合会, 明明心里中心): what
         sets them apart (慈善, 明明心理) is close, and they are in the same place. Their kinds
@@ -166,7 +274,19 @@ class Unrecorded:
         own, theirs = self._core(name), self._core(known)
         if not own or not theirs:
             return own == theirs and fuzz.ratio(name, known) >= _SIMILAR
-        return fuzz.partial_ratio(own, theirs) >= _SIMILAR
+        return fuzz.partial_ratio(own, theirs) >= _SIMILAR or self._sounds_alike(own, theirs)
+
+    def _sounds_alike(self, own: str, theirs: str) -> bool:
+        """Whether `own` reads as a stretch of `theirs`, character by character (辞善 and 慈善,
+        both ci shan); 秋实 is not 秋文."""
+        readings = [set(self._sounds.get(char, (char,))) for char in own]
+        return len(own) >= 2 and any(
+            all(
+                r.intersection(self._sounds.get(c, (c,)))
+                for r, c in zip(readings, theirs[at:], strict=False)
+            )
+            for at in range(len(theirs) - len(own) + 1)
+        )
 
     def _core(self, name: str) -> str:
         for place in self._ours:
@@ -178,3 +298,43 @@ def _edition(found: re.Match[str]) -> str:
     """An edition as one word: 首届 and 第一届 are the same."""
     number = found.group(1) or "一"
     return {"1": "一", "2": "二", "3": "三"}.get(number, number)
+
+
+def _divisions(
+    records: Mapping[str, Mapping[str, Any]],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each division's name and aliases → its name; each name → the division holding it."""
+    division: dict[str, str] = {}
+    parent: dict[str, str] = {}
+    for row in records.get("divisions", {}).values():
+        name = row.get("name", "")
+        if not name:
+            continue
+        for written in (name, *row.get("aliases", ())):
+            division.setdefault(written, name)
+        parent[name] = row.get("parent") or ""
+    return division, parent
+
+
+def _placed_names(
+    records: Mapping[str, Mapping[str, Any]], division: Mapping[str, str]
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each organization's and project's name and aliases with the place its organization
+    is in, the narrowest the record gives (a project's: its organization's), longest name
+    first; those without a place left out."""
+    places_of: dict[str, set[str]] = {}
+    for key, row in records.get("organizations", {}).items():
+        written = [row.get(field) or "" for field in ("street", "district", "city")]
+        known = [division[p] for p in written if p in division]
+        places_of[key] = set(known[:1])
+    placed: dict[str, set[str]] = {}
+    for table in ("organizations", "projects"):
+        for key, row in records.get(table, {}).items():
+            places = places_of.get(key if table == "organizations" else row.get("organization", ""))
+            if not places:
+                continue
+            for name in (row.get("name", ""), *row.get("aliases", ())):
+                if len(name) >= 2:
+                    placed.setdefault(name, set()).update(places)
+    ordered = sorted(placed, key=len, reverse=True)
+    return tuple((name, frozenset(placed[name])) for name in ordered)

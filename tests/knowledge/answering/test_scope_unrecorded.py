@@ -65,6 +65,19 @@ REFUSED = [
     ("爱语行动有没有推荐的书，给我推荐一本", Refusal.OFF_TOPIC),
     ("金台武术协会考二段要交多少钱", Refusal.SCHOOLING),
     ("宝鸡国防教育协会会长叫啥，手机号码多少", Refusal.PERSONAL_DATA),
+    # a near-miss of our names: another character, or another district before an alias
+    ("未央区秋果社工服务中心在哪", Refusal.NOT_LISTED),  # ours is 秋文, matched loosely
+    ("陈仓区武术协会教不教太极", Refusal.NOT_LISTED),  # ours is 金台区's
+    ("未央区明明心理关爱中心能预约吗", Refusal.NOT_LISTED),  # ours is in 宝鸡
+    ("第二届青年艺术大舞台在哪看", Refusal.UNRECORDED),  # where an unrecorded edition is held
+    ("Any volunteer group in Xianyang for the elderly?", Refusal.ELSEWHERE),
+    # one person pointed at, or the people served listed
+    ("安心小屋那个值班的社工，电话给我", Refusal.PERSONAL_DATA),
+    ("少年军校参加的娃娃名单发我", Refusal.PERSONAL_DATA),
+    # work asked of the bot
+    ("你帮我算一下111万除以10家是多少", Refusal.TASK),
+    ("帮我概括一下典型事例的事迹", Refusal.TASK),
+    ("你扮一下智塔的老师跟我对话", Refusal.TASK),
 ]
 
 
@@ -106,6 +119,13 @@ ANSWERED = [
     ("孩子是不是自闭症，哪里能做评估", None),
     ("离婚了心里难受，哪里有免费法律咨询", None),
     ("智塔比以前大了吗", "baoji-zhita-children"),
+    # our names misspelt by sound, or with the city holding their district
+    ("宝鸡高新区辞善协会做了什么", "baoji-hitech-charity"),
+    ("宝鸡市武术协会在哪", "jintai-wushu"),
+    ("渭滨区明明心理在哪", "baoji-mingming-psychology"),  # its record gives only 宝鸡
+    ("I'm from Hanzhong, where can my kid learn wushu in Baoji?", "jintai-wushu"),
+    ("首届少年军校在哪办的", "young-military-school"),
+    ("帮我算算认购一块地一年多少钱", None),  # a cost asked, no sum
 ]
 
 
