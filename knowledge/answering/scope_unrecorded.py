@@ -95,12 +95,16 @@ _YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
 # What is to come: the articles tell what was done, never what will be (明年还办不办, 下一届).
 _TO_COME = re.compile(r"明年|后年|下一?(届|期|季)(?!望)|下半年")
 _EDITION = re.compile(r"第([一二三四五六七八九十0-9]+)(届|期|季)|首(届|期)")
-# A need or a way to a service asked: the year or edition is when it is wanted, not a
-# time the records must hold (2019年以后新成立的组织有哪些 is still a list).
+# A need or a way to a service asked: the year is when it is wanted, not a time the
+# records must hold (明年想让娃参加少年军校，去哪报名).
 _SERVED = re.compile(
-    r"哪里|哪儿|去哪|在哪|怎么(报名|参加|联系|加入)|电话|联系方式|地址|有哪些|哪些"
+    r"哪里|哪儿|去哪|在哪|怎么(报名|参加|联系|加入)|电话|联系方式|地址"
     r"|有没有[^,，。？?！!]{0,10}(组织|机构|地方|服务|项目|活动|协会|中心)"
 )
+# A list from a year on is still a list (2019年以后新成立的组织有哪些); a list of one past
+# year the records do not tell of is not (2016年的典型事例评的是哪些).
+_LISTED = re.compile(r"有哪些|哪些")
+_SINCE = re.compile(r"(?:19|20)\d\d年?(以后|以来|之后|后|起|开始|至今|到现在)|(从|自)(19|20)\d\d")
 
 # An organization's name: a place, then what it is called, then a kind of body. Only a place
 # first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
@@ -114,7 +118,7 @@ _QUOTED = re.compile(
     rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{_BODY}))"
 )
 _LAST_BODY = re.compile(rf"(?:{_BODY})$")
-_NAME_CORE = r"[\u4e00-\u9fff]{3,12}?"
+_NAME_CORE = r"[\u4e00-\u9fff]{2,12}?"
 _QUESTION_CHARS = re.compile(
     r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似]"
 )
@@ -181,12 +185,16 @@ class Unrecorded:
                 return Refusal.UNRECORDED
         if _SERVED.search(free):
             return None
-        if _TO_COME.search(free):
+        listed = _LISTED.search(free) is not None
+        if _TO_COME.search(free) and not listed:
             return Refusal.UNRECORDED
         this_year = date.today().year
         years = [int(year) for year in _YEAR.findall(free)]
+        since = _SINCE.search(free) is not None
         for year in years:
-            if year < this_year and str(year) not in self._years:
+            if str(year) in self._years:
+                continue
+            if (year < this_year and not since) or (year > this_year and not listed):
                 return Refusal.UNRECORDED
         return None
 
@@ -244,15 +252,16 @@ class Unrecorded:
                 continue  # the place begins one of our names (宝鸡高新区慈善协会)
             for name in self._placed_at.get(text[end : end + 2], ()):
                 if text.startswith(name, end):  # the longest one written there
-                    if not any(self._related(place.group(), p) for p in self._placed[name]):
+                    if not any(self._related(place.group(), *p) for p in self._placed[name]):
                         return text[start : end + len(name)]
                     break
         return None
 
-    def _related(self, written: str, place: str) -> bool:
-        """Whether the place written is the record's place, holds it or lies within it."""
+    def _related(self, written: str, place: str, whole: bool) -> bool:
+        """Whether the place written is the record's place, holds it or lies within it (not
+        when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's)."""
         one = self._division[written]
-        return place in self._ancestry(one) or one in self._ancestry(place)
+        return one in self._ancestry(place) or (not whole and place in self._ancestry(one))
 
     def _ancestry(self, place: str) -> list[str]:
         chain = [place]
@@ -274,13 +283,18 @@ class Unrecorded:
         own, theirs = self._core(name), self._core(known)
         if not own or not theirs:
             return own == theirs and fuzz.ratio(name, known) >= _SIMILAR
-        return fuzz.partial_ratio(own, theirs) >= _SIMILAR or self._sounds_alike(own, theirs)
+        # the name's own word first (明明 of 明明心理关爱): 金台区心理关爱中心 lacks it
+        if not self._sounds_alike(own[:1], theirs[:1]):
+            return False
+        if fuzz.partial_ratio(own, theirs) >= _SIMILAR:
+            return True
+        return len(own) >= 2 and self._sounds_alike(own, theirs)
 
     def _sounds_alike(self, own: str, theirs: str) -> bool:
         """Whether `own` reads as a stretch of `theirs`, character by character (辞善 and 慈善,
         both ci shan); 秋实 is not 秋文."""
         readings = [set(self._sounds.get(char, (char,))) for char in own]
-        return len(own) >= 2 and any(
+        return any(
             all(
                 r.intersection(self._sounds.get(c, (c,)))
                 for r, c in zip(readings, theirs[at:], strict=False)
@@ -318,16 +332,18 @@ def _divisions(
 
 def _placed_names(
     records: Mapping[str, Mapping[str, Any]], division: Mapping[str, str]
-) -> tuple[tuple[str, frozenset[str]], ...]:
+) -> tuple[tuple[str, frozenset[tuple[str, bool]]], ...]:
     """Each organization's and project's name and aliases with the place its organization
     is in, the narrowest the record gives (a project's: its organization's), longest name
-    first; those without a place left out."""
-    places_of: dict[str, set[str]] = {}
+    first, and whether the organization is that whole place's own body (宝鸡市中小企业协会,
+    not a district's); those without a place left out."""
+    places_of: dict[str, set[tuple[str, bool]]] = {}
     for key, row in records.get("organizations", {}).items():
         written = [row.get(field) or "" for field in ("street", "district", "city")]
         known = [division[p] for p in written if p in division]
-        places_of[key] = set(known[:1])
-    placed: dict[str, set[str]] = {}
+        whole = bool(known) and known[0] in row.get("name", "")
+        places_of[key] = {(place, whole) for place in known[:1]}
+    placed: dict[str, set[tuple[str, bool]]] = {}
     for table in ("organizations", "projects"):
         for key, row in records.get(table, {}).items():
             places = places_of.get(key if table == "organizations" else row.get("organization", ""))

@@ -70,6 +70,14 @@ NOT_ASKED_OF_US = [
     ("秋文社工服务过的家庭住在哪，我想去看看", Refusal.PERSONAL_DATA),
     ("宝鸡中小企业协会的会员企业股票能买吗", Refusal.MARKET),
     ("我想投资中小企业协会推荐的项目，收益多少", Refusal.MARKET),
+    # two of ours weighed by cost, a project won by favour, a drug named for an illness, land
+    # let to a project, an office's hours, donors' phones
+    ("常青藤和秋文社工哪家收费便宜", Refusal.OPINION),
+    ("青年艺术大舞台的演出机会是不是找关系才能上", Refusal.OPINION),
+    ("孩子抑郁症该不该吃舍曲林，明明心理的人说去医院", Refusal.MEDICAL),
+    ("我那几亩地能不能包给关天美农，一年给多少钱", Refusal.MARKET),
+    ("区民政局办社会组织登记的窗口周六开门不", Refusal.GOVERNMENT),
+    ("给少年军校捐款的爱心人士的微信有吗", Refusal.PERSONAL_DATA),
 ]
 
 

@@ -78,6 +78,12 @@ REFUSED = [
     ("你帮我算一下111万除以10家是多少", Refusal.TASK),
     ("帮我概括一下典型事例的事迹", Refusal.TASK),
     ("你扮一下智塔的老师跟我对话", Refusal.TASK),
+    # our kind of body with another name, a city's body with a district, a year unrecorded
+    ("渭滨区心理关爱中心能做咨询吗", Refusal.NOT_LISTED),  # lacks 明明, ours' own word
+    ("陈仓区公益慈善联合会在哪捐", Refusal.NOT_LISTED),  # ours is 宝鸡市's own
+    ("宝鸡市慈善协会是干啥的", Refusal.NOT_LISTED),  # neither 公益慈善联合会 nor 高新区's
+    ("2017年的青年艺术大舞台有哪些节目", Refusal.UNRECORDED),  # one past year's list
+    ("2029年宝鸡会有多少社会组织", Refusal.UNRECORDED),  # a year to come
 ]
 
 
@@ -126,6 +132,9 @@ ANSWERED = [
     ("I'm from Hanzhong, where can my kid learn wushu in Baoji?", "jintai-wushu"),
     ("首届少年军校在哪办的", "young-military-school"),
     ("帮我算算认购一块地一年多少钱", None),  # a cost asked, no sum
+    ("去年娃查出自闭症了，智塔能收不", "baoji-zhita-children"),  # 查出自闭症 is no 出自
+    ("2019年以后宝鸡成立的社会组织有哪些", None),  # a list from a year on
+    ("陈仓区智塔儿童中心在哪", "baoji-zhita-children"),  # its record gives only 宝鸡
 ]
 
 
