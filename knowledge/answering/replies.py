@@ -89,6 +89,8 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     unlisted = None
     if refusal is None:
         unlisted = snapshot.scope.unlisted_name(match.query)
+        if unlisted is None and match.english:  # the Weibin District Wushu Association
+            unlisted = snapshot.scope.unlisted_name(match.normalized)
     if unlisted is not None:  # 宝鸡市老年心理援助基金会在哪: not 明明心理, whose words it shares
         refusal = Refusal.NOT_LISTED
     if refusal is not None:

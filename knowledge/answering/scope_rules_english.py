@@ -35,6 +35,10 @@ ENGLISH_RULES: tuple[Rule, ...] = (
         any_of(
             rf"{_PEOPLE}.{{0,50}}{_PRIVATE_LIFE}",
             r"\b(is|are) (he|she|they) (married|single)\b",
+            # the number of one of its people: phone number of the teacher at Zhita
+            r"\b(phone|mobile|cell|number|wechat|address|contact|email)\b.{0,20}\bof (the |a |that |this "
+            r"|your |their )?(teachers?|coach(es)?|volunteers?|counsel+ors?|therapists?|social workers?"
+            r"|staff|workers?|employees?|donors?|doctors?)\b",
             r"\bhome address\b|\bwhere (does|do) (he|she|they|the \w+) live\b"
             r"|\b(personal|private) (life|lives|info\w*|details|data)\b",
         ),
@@ -117,6 +121,14 @@ ENGLISH_RULES: tuple[Rule, ...] = (
         any_of(
             r"\b(mayor|governor|party secretary|officials?|corrupt\w*|bribe\w*)\b",
             r"\b(head|leader|chief) of the (city|district|province|bureau|government)\b",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # work asked of the bot: a sum, a summary, a text rewritten
+        Refusal.TASK,
+        any_of(
+            r"\b(calculate|compute|summari[sz]e|summary of|sum up|paraphrase|rewrite|proofread"
+            r"|do the math)\b|\btl;?dr\b",
         ),
         named_lifts=False,
     ),

@@ -104,7 +104,12 @@ _SERVED = re.compile(
 # A list from a year on is still a list (2019年以后新成立的组织有哪些); a list of one past
 # year the records do not tell of is not (2016年的典型事例评的是哪些).
 _LISTED = re.compile(r"有哪些|哪些")
-_SINCE = re.compile(r"(?:19|20)\d\d年?(以后|以来|之后|后|起|开始|至今|到现在)|(从|自)(19|20)\d\d")
+_SINCE = re.compile(
+    r"(?:19|20)\d\d年?(以后|以来|之后|后|起|开始|至今|到现在)|(从|自)(19|20)\d\d"
+    r"|\b(since|after|from) (19|20)\d\d"
+)
+# A year asked in English: what the charity federation did in 2015
+_YEAR_ENGLISH = re.compile(r"\b(?:in|during|for|around|of) ((?:19|20)\d\d)\b")
 
 # An organization's name: a place, then what it is called, then a kind of body. Only a place
 # first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
@@ -190,6 +195,8 @@ class Unrecorded:
             return Refusal.UNRECORDED
         this_year = date.today().year
         years = [int(year) for year in _YEAR.findall(free)]
+        if _LATIN.search(free):
+            years += [int(year) for year in _YEAR_ENGLISH.findall(free)]
         since = _SINCE.search(free) is not None
         for year in years:
             if str(year) in self._years:

@@ -84,6 +84,11 @@ REFUSED = [
     ("宝鸡市慈善协会是干啥的", Refusal.NOT_LISTED),  # neither 公益慈善联合会 nor 高新区's
     ("2017年的青年艺术大舞台有哪些节目", Refusal.UNRECORDED),  # one past year's list
     ("2029年宝鸡会有多少社会组织", Refusal.UNRECORDED),  # a year to come
+    # the same asked in English
+    ("Does the Chencang District Wushu Association have classes?", Refusal.NOT_LISTED),
+    ("What did the youth arts federation organise in 2016?", Refusal.UNRECORDED),
+    ("Please calculate the average donation per village", Refusal.TASK),
+    ("Can I have the mobile number of the coach at the wushu association?", Refusal.PERSONAL_DATA),
 ]
 
 
@@ -135,6 +140,8 @@ ANSWERED = [
     ("去年娃查出自闭症了，智塔能收不", "baoji-zhita-children"),  # 查出自闭症 is no 出自
     ("2019年以后宝鸡成立的社会组织有哪些", None),  # a list from a year on
     ("陈仓区智塔儿童中心在哪", "baoji-zhita-children"),  # its record gives only 宝鸡
+    ("Where is the Jintai Wushu Association?", "jintai-wushu"),
+    ("Which organizations were set up since 2015?", None),
 ]
 
 
