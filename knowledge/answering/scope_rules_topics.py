@@ -47,6 +47,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(要不要|用不用|需不需要|该不该|能不能|可不可以)(吃|用|停|换)药|吃药(吗|好不好|有没有用|管用)",
             # a medicine named for an illness told: 多动症要不要吃利他林
             r"(症|病)[^。?!]{0,10}(要不要|该不该|用不用|需不需要|能不能)(吃|服|服用|打|停)(?!饭)",
+            # an illness now, and whether one of ours sees to it: 娃发烧了，智塔能给看不
+            r"(发烧|发热|感冒|咳嗽|拉肚子|腹泻|呕吐|中暑|头疼|头痛|肚子疼|牙疼|过敏|骨折|受伤|出血)"
+            r"[^。?!]{0,12}(能|可以|会)?给?(看|治|瞧|开药|打针|输液)(病|一下|看|一哈)?(不|吗|么|没)",
             # a hospital stay, or how soon a care works: 需要住院吗, 多久能见效
             r"(需要|要不要|用不用|需不需要|得)住院|多久[^,.?!，。？！]{0,3}(见效|有效果|能好)|见效",
             # what to eat for one's health: 平时吃什么能降压, 喝什么对嗓子好
@@ -82,7 +85,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
     Rule(  # the outcome of a case: 帮我打赢官司, 把案子翻过来 (legal aid found is no verdict won)
         Refusal.LEGAL,
         any_of(
-            r"打赢|赢官司|官司[^,.?!，。？！]{0,4}(赢|输)|胜诉|败诉|翻案|改判"
+            # who a child or a house goes to, or a dispute judged: 离婚了娃归谁, 给评个理
+            r"(孩子|娃|房子|财产|存款|车)(归谁|判给谁|该给谁|给谁)|(给|帮)(我|额|俺)?(断|判|评理|评评理)"
+            r"(一下|一哈|下|个)?(不|吗|么)?$|打赢|赢官司|官司[^,.?!，。？！]{0,4}(赢|输)|胜诉|败诉|翻案|改判"
             r"|(案子|案件|判决|官司)[^,.?!，。？！]{0,6}(翻过来|翻回来|推翻|撤销)",
             # a sentence, an injury at work, a contract judged: 能判他几年, 算工伤吗
             r"判(他|她|他们|她们)?(几年|多久|多少年|死刑|缓刑)|算(不算)?工伤|工伤(吗|认定|怎么赔)",
@@ -274,6 +279,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(用|以)[一二三两几0-9]+(句话|个字|百字)(总结|概括|归纳|说说|讲讲)",
             r"(做|整|弄|生成)(个|一个|一份|一张|张|份)?(ppt|表格|海报|excel|思维导图|图表|简报)",
             # a text of ours made into another kind: 介绍改成朋友圈文案, 事迹编成顺口溜
+            # a part played: 你假装是智塔的老师
+            r"(你|请你)(来|先|就)?(假装|装作|装成|扮成)",
             r"(改成|写成|改写成|编成|做成|整理成|缩成)[^,.?!]{0,8}(文案|朋友圈|文章|稿|诗|歌|口号|标语|作文|顺口溜"
             r"|快板|对联|段子|锦旗|贺词|ppt|海报|表格)",
             # a part played: 你来当智塔的老师, 你扮一下咨询师
@@ -314,7 +321,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"\bhow much (does|do|will|would|is|are)\b(?:(?!\b(plots?|fields?|land)\b).){0,30}"
             r"\bcost\b|\b(fees?|tuition)\b",
             # registering a company is the market regulator's, whoever is named
-            r"注册公司|营业执照|工商注册",
+            r"注册公司|营业执照|工商注册|(办|申请|领|注册)(个|张|一个|一张)?执照",
+            # goods bought in bulk or priced to sell: 地里的菜想批发，多少钱
+            r"批发|进货|(怎么|咋)卖",
         ),
         named_lifts=False,
     ),
@@ -365,7 +374,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行",
             # told in another language: 用英文介绍一下明明心理
-            r"(用|翻成|换成|改成)(英文|英语|日语|日文|韩语|韩文|俄语|法语|德语)(介绍|说|讲|写|回答|给我|来)",
+            r"(用|翻成|换成|改成)(英文|英语|日语|日文|韩语|韩文|俄语|法语|德语)(介绍|说|讲|写|回答|给我|来)"
+            r"|(翻成|译成|翻译成)",
             r"(冬天|夏天|天气?)[^,.?!，。？！]{0,4}(冷|热)(吗|不)|会不会(很|太)?(冷|热)|冷不冷|热不热",
             r"停车[^,.?!，。？！]{0,4}(收费|收不收|要钱|多少钱|免费|费)",
             # a book or a film recommended (书法 and 秘书长 are no book)

@@ -78,6 +78,16 @@ NOT_ASKED_OF_US = [
     ("我那几亩地能不能包给关天美农，一年给多少钱", Refusal.MARKET),
     ("区民政局办社会组织登记的窗口周六开门不", Refusal.GOVERNMENT),
     ("给少年军校捐款的爱心人士的微信有吗", Refusal.PERSONAL_DATA),
+    # in the residents' own words: a skill judged, an illness now, custody, goods sold in
+    # bulk, a licence, a text translated or made up, a part played
+    ("秋文社工那些社工能力到底咋样", Refusal.OPINION),
+    ("娃咳嗽好几天了，常青藤社工能给瞧一哈不", Refusal.MEDICAL),
+    ("两口子离了，房子归谁，经二路联合会能给评评理不", Refusal.LEGAL),
+    ("陈仓有块田种的菜我想进货，咋卖", Refusal.MARKET),
+    ("想开个小卖部，中小企业协会能帮忙办执照不", Refusal.MARKET),
+    ("把明明心理的介绍译成日语", Refusal.OFF_TOPIC),
+    ("给常青藤编个快板，夸夸他们", Refusal.WRITING),
+    ("你装作明明心理的咨询师，陪我说说话", Refusal.TASK),
 ]
 
 
@@ -129,6 +139,8 @@ STILL_OURS = [
     ("给我讲讲智塔是干啥的", "baoji-zhita-children"),
     ("秋文社工靠谱吗", "weiyang-qiuwen-social-work"),
     ("益人行和常青藤哪个能带孩子做公益", None),
+    ("孩子发烧刚好，想找个地方做康复训练", None),  # an illness past, a care asked
+    ("娃感冒好了，智塔能给做个康复评估不", "baoji-zhita-children"),
     # a judgement's word in a story, an activity's name
     ("我们单位的老家属院，以前厂里管，现在厂子倒闭了没人管，下水道堵了好几个月", None),
     ("常青藤社会工作服务中心搞的儿童保护活动叫啥名字", "changqingteng-social-work"),
