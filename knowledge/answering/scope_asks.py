@@ -75,6 +75,8 @@ _LACKS = re.compile(
     r"(知道|晓得|不懂|不会|学|教|指导|指点|培训|辅导|咨询|请教|了解|帮助|帮)(一下|下|学)?"
     r"(我|我们|俺|额|他|她|他们|大人|家长|孩子|人)?(该|要|到底|应该)?$"
 )
+# … unless the bot itself is told to teach, the clause opening with it: 教我咋种西红柿
+_TEACH_ME = re.compile(r"(你|请你?|麻烦你?|快)?(教教|教)(我|俺|额|我们)(一下|下|一哈)?$")
 # The content of a craft or a skill, asked for: the records hold none (口令和节拍, 分解动作).
 _CRAFT = any_of(
     r"动作|步骤|口令|节拍|唱词|歌词|曲谱|乐谱|教程|攻略|技巧|窍门|诀窍|要领|秘诀|配方|做法|菜谱|食谱"
@@ -93,7 +95,7 @@ _OPINION = any_of(
     r"(哪个|哪家|哪种|哪样|哪一个|哪一家|哪一种|谁)(更|比较)",
     r"(和|跟|与|还是)[^,.!?;。]{1,16}(哪个|哪家|哪种|谁)(好|强|行|划算|适合|靠谱)",
     # which of two costs less or does better: 智塔和明明心理哪个收费低
-    r"(和|跟|与|还是)[^,.!?;。]{1,16}(哪个|哪家|哪种|谁)[^,.!?;。]{0,4}(便宜|贵|低|高|专业|正规|厉害|有名"
+    r"(和|跟|与|还是)[^,.!?;。]{1,16}(哪个|哪家|哪种|谁)[^,.!?;。]{0,4}(好|便宜|贵|低|高|专业|正规|厉害|有名"
     r"|负责|实惠|省钱|大|多|少)",
     r"(哪个|哪家|哪种|哪出|哪部|哪首|哪里|哪儿|谁)[^,.!?;。]{0,10}最(好|靠谱|正规|专业|厉害|有名|出名|强|好吃"
     r"|好玩|划算|便宜|省|健康|适合|权威|负责|经典|精彩|好看|好听)",
@@ -102,7 +104,7 @@ _OPINION = any_of(
     r"|比[^较,.!?;。]{1,12}(强|好|厉害|专业|靠谱)(吗|么|不)[?？]?$",
     # the best named first: 最好的特殊教育学校是哪所, 最有名的是谁
     r"最(好|靠谱|正规|专业|厉害|有名|出名|强)的[^,.!?;。]{0,10}(是)?(哪|谁)",
-    r"性价比|排(个|一下|一个)?名|排名|排行|打(个)?分|评(个)?分(?!标准)|打星",
+    r"性价比|排(个|一下|一个)?名|排名|排行|排第几|排老几|排在第|数第几|打(个)?分|评(个)?分(?!标准)|打星",
     # judging a thing: 你觉得, 到底好不好, 值得吗, 有用吗
     r"你(觉得|认为|怎么看|的看法|个人)|(说说|谈谈)(你|自己)的?(看法|观点|意见)|怎么评价|评价(一下)?"
     r"|口碑|名声|风评",
@@ -266,7 +268,7 @@ def _asks_method(text: str, masked: Callable[[str], str]) -> bool:
     for clause in _CLAUSES.split(masked(text)):
         for how in _HOW.finditer(clause):
             before, after = clause[: how.start()], clause[how.end() :]
-            if _LACKS.search(before) or _ACTOR.search(before):
+            if (_LACKS.search(before) and not _TEACH_ME.match(before)) or _ACTOR.search(before):
                 continue
             if "〇" not in after and (_CRAFT_VERB.match(after) or _CRAFT_THING.search(before)):
                 return True
@@ -308,7 +310,7 @@ def weighs_ours(text: str, masked: Callable[[str], str]) -> bool:
 
 # A rumour about a service one can get (听说花一千块就能认块地，是真的吗) asks for that service.
 _CAN_GET = re.compile(
-    rf"(能|可以|有(?!人))[^,.!?;。]{{0,10}}({_REACH_VERBS}|免费|服务|场地|地方|项目|活动|课|培训)"
+    rf"(能|可以|有(?!人|家长|朋友|邻居|网友|亲戚|同事))[^,.!?;。]{{0,10}}({_REACH_VERBS}|免费|服务|场地|地方|项目|活动|课|培训)"
 )
 
 
