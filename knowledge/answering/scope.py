@@ -208,6 +208,7 @@ class Scope:
         character's readings (a name of ours misspelt by sound is still ours)."""
         self._names = tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
         self._last_alarm: tuple[str, Alarm | None] | None = None
+        self._last_masked: tuple[str, str] | None = None
         # without the records, what they do not hold is unknown: nothing is refused for it
         self._unrecorded = (
             Unrecorded(records, (*self._names, *titles), sounds or {}) if records else None
@@ -288,8 +289,14 @@ class Scope:
         return weighs_ours(_prepared(question), self.masked)
 
     def masked(self, text: str) -> str:
-        """The text with our organizations' and projects' names blotted out."""
+        """The text with our organizations' and projects' names blotted out (the last one
+        kept: the rules, the records and the head read the same text in turn)."""
+        last = self._last_masked  # one tuple, read and replaced whole: safe across threads
+        if last is not None and last[0] == text:
+            return last[1]
+        free = text
         for name in self._names:  # longest first
-            if name in text:
-                text = text.replace(name, "〇")
-        return text
+            if name in free:
+                free = free.replace(name, "〇")
+        self._last_masked = (text, free)
+        return free
