@@ -115,7 +115,7 @@ _YEAR_ENGLISH = re.compile(r"\b(?:in|during|for|around|of) ((?:19|20)\d\d)\b")
 # first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
 _BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
-    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家"
+    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家|家园|乐园"
 )
 # A name quoted, then a kind of body: “暖阳”助老服务站, “幸福里”的社工站 (the words quoted no
 # record has).
@@ -233,7 +233,7 @@ class Unrecorded:
             if found.group(1) not in self._told:
                 return found.group(1) + found.group(2)
         for found in self._named.finditer(free):
-            core = found.group(1)
+            core = _LAST_BODY.sub("", found.group(1))  # 家 of 阳光家园 asks nothing
             if _QUESTION_CHARS.search(core) or "〇" in core:
                 continue  # a kind asked for (宝鸡哪个协会, 未央区有没有这种中心)
             name = found.group()
@@ -281,8 +281,9 @@ class Unrecorded:
         sets them apart (慈善, 明明心理) is close, and they are in the same place. Their kinds
         and places alone tell no organization (宝鸡市社会组织服务中心 is not 陈仓区's, nor
         众益社会组织服务中心)."""
-        in_name = [p for p in self._ours if p in name]
-        if any(p in known for p in self._ours) and not all(p in known for p in in_name):
+        in_name = [p for p in (*self._ours, *_CONTAINERS) if p in name]
+        placed = any(p in known for p in (*self._ours, *_CONTAINERS))
+        if placed and not all(p in known for p in in_name):
             return False
         body = _LAST_BODY.search(name)
         if body is not None and body.group() not in known:
@@ -310,7 +311,7 @@ class Unrecorded:
         )
 
     def _core(self, name: str) -> str:
-        for place in self._ours:
+        for place in (*self._ours, *_CONTAINERS):
             name = name.replace(place, "")
         return _GENERIC.sub("", name)
 

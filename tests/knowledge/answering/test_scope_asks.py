@@ -103,6 +103,12 @@ NOT_ASKED_OF_US = [
     ("关天美农那边的，教我咋种玉米", Refusal.HOW_TO),
     ("我焦虑症，明明心理说吃药，吃黛力新还是别的", Refusal.MEDICAL),
     ("慈善协会给幸福院的空调被人倒卖了吧", Refusal.OFF_TOPIC),
+    ("武术协会的教练们里谁最差劲", Refusal.OPINION),
+    ("有人说益人行要解散了", Refusal.OPINION),
+    ("秋文社工给人服务是不是要收红包", Refusal.REPORT),
+    ("情暖幸福院住的老人哪些是低保户", Refusal.PERSONAL_DATA),
+    ("少年军校那个小朋友叫啥名字，电话多少", Refusal.PERSONAL_DATA),
+    ("信访局的科长是谁", Refusal.OFFICIAL),
 ]
 
 

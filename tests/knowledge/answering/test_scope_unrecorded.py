@@ -84,6 +84,8 @@ REFUSED = [
     ("宝鸡市慈善协会是干啥的", Refusal.NOT_LISTED),  # neither 公益慈善联合会 nor 高新区's
     ("2017年的青年艺术大舞台有哪些节目", Refusal.UNRECORDED),  # one past year's list
     ("2029年宝鸡会有多少社会组织", Refusal.UNRECORDED),  # a year to come
+    ("金台区春晖家园收不收智力障碍的孩子", Refusal.NOT_LISTED),  # 家 of 家园 asks nothing
+    ("西安市社会组织服务中心能入驻吗", Refusal.NOT_LISTED),  # 西安's own, not 未央区's streets'
     # the same asked in English
     ("Does the Chencang District Wushu Association have classes?", Refusal.NOT_LISTED),
     ("What did the youth arts federation organise in 2016?", Refusal.UNRECORDED),
@@ -141,6 +143,7 @@ ANSWERED = [
     ("2019年以后宝鸡成立的社会组织有哪些", None),  # a list from a year on
     ("陈仓区智塔儿童中心在哪", "baoji-zhita-children"),  # its record gives only 宝鸡
     ("Where is the Jintai Wushu Association?", "jintai-wushu"),
+    ("西安秋文社工中心在哪", "weiyang-qiuwen-social-work"),  # ours, its city before it
     ("Which organizations were set up since 2015?", None),
 ]
 
