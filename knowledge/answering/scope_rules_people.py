@@ -24,7 +24,8 @@ _SURNAMES = (
 )
 _OWN_CONTACT = (
     # 家住 asks only with 哪 after it: "我家住渭滨区" tells the resident's own place (lists3)
-    r"(电话|手机|手机号|号码|微信|联系方式|住址|地址|家在哪|住哪(?![个家种所])|住在哪|家住(在)?(哪|什么地方))"
+    r"(电话|手机|手机号|号码|微信|联系方式|住址|地址|家在哪|住哪(?![个家种所])|住在哪|家住(在)?(哪|什么地方)"
+    r"|住(在)?哪个(小区|村|楼|单元|院))"
 )
 # 叫他名字没反应 tells a child who does not answer, it asks for no one's name
 _NAMES_OF = r"哪几户|哪户|哪家人|名单|花名册|姓名|(?<![叫喊他她])名字(?![^,.?!]{0,6}(反应|不应|不理|答应|回头))"
@@ -178,6 +179,8 @@ PEOPLE_RULES: tuple[Rule, ...] = (
             r"的?(在哪|地址|电话|几点|上班|下班|办公时间|怎么走|位置|网站|窗口)",
             r"(民政局|政府|街道办|办事处|管委会|居委会|村委会|派出所|信访局)[^,.?!]{0,14}(在几楼|几楼|哪个窗口"
             r"|几号楼|办公室在哪|窗口在哪|几点|上班|下班|办公时间|开门|关门)",
+            # one of its departments: 民政局社会组织科电话多少
+            r"(民政局|政府|街道办|办事处|管委会|信访局)[^,.?!]{0,8}(科|处|股|办公室)的?(电话|地址|在哪|联系方式)",
             r"\b(government|civil affairs|bureau|police station)\b.{0,30}\b(open|opens|close|closes"
             r"|hours|address|phone)\b|\b(open|close|opening hours)\b.{0,30}\b(government|bureau)\b",
         ),

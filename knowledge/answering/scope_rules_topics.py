@@ -46,7 +46,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"能(不能)?治好.{0,8}(吗|么)$|治得好(吗|么)|能根治(吗|么)",
             r"(要不要|用不用|需不需要|该不该|能不能|可不可以)(吃|用|停|换)药|吃药(吗|好不好|有没有用|管用)",
             # a medicine named for an illness told: 多动症要不要吃利他林
-            r"(症|病)[^。?!]{0,10}(要不要|该不该|用不用|需不需要|能不能)(吃|服|服用|打|停)(?!饭)"
+            r"药(能不能|可不可以|要不要|该不该|能|可以)停|停药|(症|病)[^。?!]{0,10}(要不要|该不该|用不用|需不需要|能不能)(吃|服|服用|打|停)(?!饭)"
             r"|(症|病)[^。?!]{0,20}吃[^,.?!]{1,6}还是",
             # an illness now, and whether one of ours sees to it: 娃发烧了，智塔能给看不
             r"(发烧|发热|感冒|咳嗽|拉肚子|腹泻|呕吐|中暑|头疼|头痛|肚子疼|牙疼|过敏|骨折|受伤|出血)"
@@ -86,6 +86,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
     Rule(  # the outcome of a case: 帮我打赢官司, 把案子翻过来 (legal aid found is no verdict won)
         Refusal.LEGAL,
         any_of(
+            # a case told, then whether it is won: 跟物业打官司…你说我能赢不
+            r"官司[^。?!]{0,40}(能赢|赢不赢|会赢|能不能赢|赢得了)",
             # who a child or a house goes to, or a dispute judged: 离婚了娃归谁, 给评个理
             r"(孩子|娃|房子|财产|存款|车)(归谁|判给谁|该给谁|给谁)|(给|帮)(我|额|俺)?(断|判|评理|评评理)"
             r"(一下|一哈|下|个)?(不|吗|么)?$|打赢|赢官司|官司[^,.?!，。？！]{0,4}(赢|输)|胜诉|败诉|翻案|改判"
@@ -244,6 +246,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
         Refusal.JOB,
         any_of(
             r"招聘|应聘|求职|找工作|找份工作|找个工作|招人|招工|招不招|招员工|面试|简历|入职|岗位"
+            r"|缺不缺人|缺人(吗|不)|还要人(吗|不)|一个月(给|开|发)多少"
             r"|工作机会|兼职|工资(多少|多高|高不高|怎么样|待遇|几千)|待遇(怎么样|好不好|如何)"
             r"|五险一金|编制|宿舍|包吃包住|包吃住|员工福利|年终奖|招(不招)?(教练|老师|社工|员工|工作人员|会计|保安|司机|人)|(一个月|每月|每个月|一年|月|年)?(能)?(挣|赚)多少|收入(多少|高不高|怎么样)"
             r"|(?<!欠)(工资|薪水|薪资|月薪|年薪)(?!要不回|没发|不给)"
@@ -252,7 +255,11 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|internships?|employment|earns?)\b|apply for (a |the )?(job|position)",
         ),
         # a job lost, told: "I lost my job and I'm depressed" asks for no vacancy
-        unless=re.compile(r"志愿|义工|volunteer|\blost (my|his|her|their) jobs?\b|\blaid off\b"),
+        # … nor a service that helps people into work (帮妇女找工作的公益项目)
+        unless=re.compile(
+            r"志愿|义工|volunteer|\blost (my|his|her|their) jobs?\b|\blaid off\b"
+            r"|(帮|帮助|扶持|培训|支持)[^,.?!]{0,6}(找工作|就业|再就业|创业)"
+        ),
         named_lifts=False,
     ),
     Rule(
@@ -379,7 +386,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行",
             # told in another language: 用英文介绍一下明明心理
-            r"(用|翻成|换成|改成)(英文|英语|日语|日文|韩语|韩文|俄语|法语|德语)(介绍|说|讲|写|回答|给我|来)"
+            r"(用|拿|翻成|换成|改成)(英文|英语|日语|日文|韩语|韩文|俄语|法语|德语)[^,.?!]{0,12}(介绍|说|讲|写|回答|给我|来)"
             r"|(翻成|译成|翻译成)",
             r"(冬天|夏天|天气?)[^,.?!，。？！]{0,4}(冷|热)(吗|不)|会不会(很|太)?(冷|热)|冷不冷|热不热",
             r"停车[^,.?!，。？！]{0,4}(收费|收不收|要钱|多少钱|免费|费)",

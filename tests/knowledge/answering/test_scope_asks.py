@@ -109,6 +109,13 @@ NOT_ASKED_OF_US = [
     ("情暖幸福院住的老人哪些是低保户", Refusal.PERSONAL_DATA),
     ("少年军校那个小朋友叫啥名字，电话多少", Refusal.PERSONAL_DATA),
     ("信访局的科长是谁", Refusal.OFFICIAL),
+    ("这些社工机构哪家知名度最高", Refusal.OPINION),
+    ("孩子抑郁在明明心理看过，药可以停了吗", Refusal.MEDICAL),
+    ("我和房东的官司拖了一年，你看我能赢不", Refusal.LEGAL),
+    ("智塔缺不缺人，我想去", Refusal.JOB),
+    ("宝鸡民政局登记科的电话", Refusal.GOVERNMENT),
+    ("拿英文把少年军校的事给我讲讲", Refusal.OFF_TOPIC),
+    ("常青藤帮过的那些老人住哪个村", Refusal.PERSONAL_DATA),
 ]
 
 
@@ -164,6 +171,7 @@ STILL_OURS = [
     ("娃感冒好了，智塔能给做个康复评估不", "baoji-zhita-children"),
     ("有朋友说在陈仓能认一块地种菜，是真的吗", "chencang-sozo-center"),  # a service rumoured
     ("想找人教我怎么跟孩子沟通", None),  # someone to teach, a need
+    ("宝鸡有没有帮残疾人就业的组织", None),  # a service into work, no vacancy
     # a judgement's word in a story, an activity's name
     ("我们单位的老家属院，以前厂里管，现在厂子倒闭了没人管，下水道堵了好几个月", None),
     ("常青藤社会工作服务中心搞的儿童保护活动叫啥名字", "changqingteng-social-work"),
