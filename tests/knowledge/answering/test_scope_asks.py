@@ -116,6 +116,12 @@ NOT_ASKED_OF_US = [
     ("宝鸡民政局登记科的电话", Refusal.GOVERNMENT),
     ("拿英文把少年军校的事给我讲讲", Refusal.OFF_TOPIC),
     ("常青藤帮过的那些老人住哪个村", Refusal.PERSONAL_DATA),
+    ("辛家庙服务中心能给我办个居住证不", Refusal.POLICY),
+    ("智塔的康复训练费用能不能报销", Refusal.POLICY),
+    ("武术协会那个教练是哪儿的人，叫啥", Refusal.PERSONAL_DATA),
+    ("青年艺术大舞台比赛的评审都有谁", Refusal.PERSONAL_DATA),
+    ("把中海社工的介绍压缩到一百字", Refusal.TASK),
+    ("把少年军校的事编成童话讲给孩子", Refusal.TASK),
 ]
 
 
