@@ -190,7 +190,7 @@ _ENGLISH = (
     (
         re.compile(
             r"\b(is it true|rumou?rs?|which is better|better than|what do you think|your opinion"
-            r"|rank them)\b"
+            r"|rank(ed|ing)?|best to worst|worst to best)\b"
         ),
         Refusal.OPINION,
         False,

@@ -109,7 +109,13 @@ _SINCE = re.compile(
     r"|\b(since|after|from) (19|20)\d\d"
 )
 # A year asked in English: what the charity federation did in 2015
-_YEAR_ENGLISH = re.compile(r"\b(?:in|during|for|around|of) ((?:19|20)\d\d)\b")
+_YEAR_ENGLISH = re.compile(
+    r"\b(?:in|during|for|around|of|the|year) ((?:19|20)\d\d)\b"
+    r"(?! (people|persons|yuan|rmb|households|children|kids|elderly|members|times|families))"
+)
+# What is to come, asked in English (next year), unless the way to join it is asked.
+_TO_COME_ENGLISH = re.compile(r"\bnext (year|edition|session|season|time)\b|\bin the future\b")
+_WAY_ENGLISH = re.compile(r"\b(where|join|sign up|register|apply|enrol\w*|take part)\b")
 
 # An organization's name: a place, then what it is called, then a kind of body. Only a place
 # first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
@@ -193,10 +199,13 @@ class Unrecorded:
         listed = _LISTED.search(free) is not None
         if _TO_COME.search(free) and not listed:
             return Refusal.UNRECORDED
+        english = _LATIN.search(free) is not None
+        if english and _TO_COME_ENGLISH.search(free) and not _WAY_ENGLISH.search(free):
+            return Refusal.UNRECORDED
         this_year = date.today().year
         years = [int(year) for year in _YEAR.findall(free)]
-        if _LATIN.search(free):
-            years += [int(year) for year in _YEAR_ENGLISH.findall(free)]
+        if english:
+            years += [int(found.group(1)) for found in _YEAR_ENGLISH.finditer(free)]
         since = _SINCE.search(free) is not None
         for year in years:
             if str(year) in self._years:

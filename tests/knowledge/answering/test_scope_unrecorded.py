@@ -91,6 +91,13 @@ REFUSED = [
     ("What did the youth arts federation organise in 2016?", Refusal.UNRECORDED),
     ("Please calculate the average donation per village", Refusal.TASK),
     ("Can I have the mobile number of the coach at the wushu association?", Refusal.PERSONAL_DATA),
+    ("Will the military school run again next year?", Refusal.UNRECORDED),
+    ("What did the youth arts federation stage in the 2016 season?", Refusal.UNRECORDED),
+    ("Can Qiuwen's legal helpers win the case for me?", Refusal.LEGAL),
+    ("How much is the farmland per square meter?", Refusal.MARKET),
+    ("Send me the names of the volunteers at Yirenxing", Refusal.PERSONAL_DATA),
+    ("Please rank the social work centers in Weiyang", Refusal.OPINION),
+    ("Which counselor at Mingming is the prettiest?", Refusal.PERSONAL_DATA),
 ]
 
 
@@ -145,6 +152,7 @@ ANSWERED = [
     ("Where is the Jintai Wushu Association?", "jintai-wushu"),
     ("西安秋文社工中心在哪", "weiyang-qiuwen-social-work"),  # ours, its city before it
     ("Which organizations were set up since 2015?", None),
+    ("How can my son join the military school next year?", "young-military-school"),
 ]
 
 
