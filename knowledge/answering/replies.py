@@ -90,9 +90,11 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             return answer
     # a name the matcher read as ours, misspelt (宝鸡只塔儿童中心), is not one unlisted
     unlisted = None
-    if refusal is None and not match.named:
+    if refusal is None:
         unlisted = snapshot.scope.unlisted_name(match.query)
-        if unlisted is None:  # 阳光助老服务站在哪: no place before it
+        if unlisted is None and match.english:  # the Weibin District Wushu Association
+            unlisted = snapshot.scope.unlisted_name(match.normalized)
+        if unlisted is None and not match.named:  # 阳光助老服务站在哪: no place before it
             near = [scored.doc.name for scored in match.results[:3]]
             unlisted = made_up_name(match.normalized, snapshot.index, near)
             if unlisted is not None and snapshot.scope.part_of_a_name(unlisted):

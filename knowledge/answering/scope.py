@@ -82,6 +82,10 @@ _HEADS = {
         "抱歉，资料中没有社会组织的预算、收支和工资这类财务数字。",
         "资料里的数字是它们服务了多少人、办了多少活动，例如可以问“智塔服务了多少孩子”。",
     ),
+    Refusal.TASK: (
+        "抱歉，计算、总结、改写这类任务我做不了。",
+        "可以问我资料里写了什么，例如“支援河南抗洪捐了多少”。",
+    ),
     Refusal.HOW_TO: (
         "抱歉，具体怎么做、怎么练、怎么修这类方法和技巧我讲不了。",
         "想找人教或找人帮忙，可以问哪个组织提供这项服务，例如“金台区哪里能让娃学武术”。",
@@ -212,21 +216,29 @@ class Scope:
         names: Iterable[str],
         records: Mapping[str, Mapping[str, Any]] | None = None,
         titles: Iterable[str] = (),
+        sounds: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         """`records`: the stored tables (their divisions, and the records' own words);
-        `titles`: the facts' names, which a name asked for may be too."""
+        `titles`: the facts' names, which a name asked for may be too; `sounds`: each
+        character's readings (a name of ours misspelt by sound is still ours)."""
         self._names = tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
         self._last_alarm: tuple[str, Alarm | None] | None = None
+        self._last_masked: tuple[str, str] | None = None
         # without the records, what they do not hold is unknown: nothing is refused for it
-        self._unrecorded = Unrecorded(records, (*self._names, *titles)) if records else None
+        self._unrecorded = (
+            Unrecorded(records, (*self._names, *titles), sounds or {}) if records else None
+        )
 
     @classmethod
     def from_catalog(
-        cls, catalog: Catalog, records: Mapping[str, Mapping[str, Any]] | None = None
+        cls,
+        catalog: Catalog,
+        records: Mapping[str, Mapping[str, Any]] | None = None,
+        sounds: Mapping[str, tuple[str, ...]] | None = None,
     ) -> Scope:
         named = [*catalog.organizations.values(), *catalog.projects.values()]
         names = [name for record in named for name in (record.name, *record.aliases)]
-        return cls(names, records, (fact.name for fact in catalog.facts.values()))
+        return cls(names, records, (fact.name for fact in catalog.facts.values()), sounds)
 
     def names_one(self, text: str) -> bool:
         return any(name in text for name in self._names)
@@ -296,8 +308,14 @@ class Scope:
         return weighs_ours(_prepared(question), self.masked)
 
     def masked(self, text: str) -> str:
-        """The text with our organizations' and projects' names blotted out."""
+        """The text with our organizations' and projects' names blotted out (the last one
+        kept: the rules, the records and the head read the same text in turn)."""
+        last = self._last_masked  # one tuple, read and replaced whole: safe across threads
+        if last is not None and last[0] == text:
+            return last[1]
+        free = text
         for name in self._names:  # longest first
-            if name in text:
-                text = text.replace(name, "〇")
-        return text
+            if name in free:
+                free = free.replace(name, "〇")
+        self._last_masked = (text, free)
+        return free

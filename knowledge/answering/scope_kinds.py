@@ -34,6 +34,7 @@ class Refusal(StrEnum):
     # replies.py says the records lack it): no record holds them
     REGISTRY = "registry"
     FINANCES = "finances"  # an organization's budget, income or pay: no record holds them
+    TASK = "task"  # work done for the resident: a sum worked out, an article summed up
     # Read from the question's head (scope_asks.py), whatever its topic:
     HOW_TO = "how_to"  # a method or a craft's content: 八法五步怎么打, 冰箱自己咋修
     OPINION = "opinion"  # a judgement, a ranking or a rumour checked: 哪家更靠谱, 是真的吗

@@ -21,7 +21,7 @@ _PEOPLE = (
 )
 _PRIVATE_LIFE = (
     r"\b(married|single|girlfriend|boyfriend|divorced|dating|how old|religion|religious"
-    r"|handsome|good.looking|pretty|beautiful|rich|wealthy|hometown|drives?|car)\b"
+    r"|handsome|good.looking|prett(y|ier|iest)|beautiful|rich|wealthy|hometown|drives?|car)\b"
 )
 # A service asked for: who or where helps, a kind of care.
 _CARE = (
@@ -34,7 +34,15 @@ ENGLISH_RULES: tuple[Rule, ...] = (
         Refusal.PERSONAL_DATA,
         any_of(
             rf"{_PEOPLE}.{{0,50}}{_PRIVATE_LIFE}",
+            r"\b(handsome|good.looking|pretty|beautiful|cutest|sexiest)\b.{0,30}" + _PEOPLE,
+            # the people taking part, listed: the list of children who joined
+            r"\b(list|names?) of (the |all )?(children|kids|students|participants|donors|members"
+            r"|volunteers|elderly|residents|families|households|people|visitors|clients)\b",
             r"\b(is|are) (he|she|they) (married|single)\b",
+            # the number of one of its people: phone number of the teacher at Zhita
+            r"\b(phone|mobile|cell|number|wechat|address|contact|email)\b.{0,20}\bof (the |a |that |this "
+            r"|your |their )?(teachers?|coach(es)?|volunteers?|counsel+ors?|therapists?|social workers?"
+            r"|staff|workers?|employees?|donors?|doctors?)\b",
             r"\bhome address\b|\bwhere (does|do) (he|she|they|the \w+) live\b"
             r"|\b(personal|private) (life|lives|info\w*|details|data)\b",
         ),
@@ -81,6 +89,7 @@ ENGLISH_RULES: tuple[Rule, ...] = (
             r"\b(prices?|priced|cheap(er|est)?|expensive|discounts?|tickets?|buy|buying|bought"
             r"|shops?|shopping|malls?|supermarkets?|stores?|electronics)\b",
             r"\brent(ing)? (an? )?(apartment|flat|house|room)\b",
+            r"\bper (mu|jin|kg|kilo\w*|square met(er|re)s?|sqm|acre|hectare|cup|bottle)\b",
         ),
         named_lifts=False,
     ),
@@ -146,6 +155,19 @@ ENGLISH_RULES: tuple[Rule, ...] = (
         ),
         # a project's or a camp's start is its period, which the records give
         unless=re.compile(r"\b(projects?|programm?es?|camps?|activit\w+|events?|stage|schools?)\b"),
+        named_lifts=False,
+    ),
+    Rule(  # work asked of the bot: a sum, a summary, a text rewritten
+        Refusal.TASK,
+        any_of(
+            r"\b(calculate|compute|summari[sz]e|summary of|sum up|paraphrase|rewrite|proofread"
+            r"|do the math)\b|\btl;?dr\b",
+        ),
+        named_lifts=False,
+    ),
+    Rule(  # a case won: no legal service promises a verdict, whoever is named
+        Refusal.LEGAL,
+        any_of(r"\b(win|won|lose|lost) (my|the|our|this|a|his|her) (case|lawsuit|suit)\b"),
         named_lifts=False,
     ),
     Rule(  # a case at law: legal aid, advice or mediation asked for is ours

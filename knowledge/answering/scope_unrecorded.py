@@ -30,6 +30,56 @@ _ELSEWHERE_WRITTEN = (
     "台湾 香港 澳门 广州 深圳 成都 武汉 杭州 南京 郑州 兰州 天水 银川 太原 洛阳 苏州 汶川 省外 外省 国外 外国"
 )
 _ELSEWHERE = tuple(_ELSEWHERE_WRITTEN.split())
+# The same places as a foreign resident writes them (Hanzhong, Yanta district): the English
+# glossary carries a need into Chinese words, not a place the knowledge has no word for.
+_ELSEWHERE_ENGLISH = {
+    "xianyang": "咸阳",
+    "weinan": "渭南",
+    "tongchuan": "铜川",
+    "yan'?an": "延安",
+    "yulin": "榆林",
+    "hanzhong": "汉中",
+    "ankang": "安康",
+    "shangluo": "商洛",
+    "yangling": "杨凌",
+    "yanta": "雁塔",
+    "beilin": "碑林",
+    "lianhu": "莲湖",
+    "baqiao": "灞桥",
+    "chang'?an district": "长安区",
+    "lintong": "临潼",
+    "yanliang": "阎良",
+    "gaoling": "高陵",
+    "huyi": "鄠邑",
+    "lantian": "蓝田",
+    "zhouzhi": "周至",
+    "qujiang": "曲江",
+    "chanba": "浐灞",
+    "beijing": "北京",
+    "shanghai": "上海",
+    "tianjin": "天津",
+    "chongqing": "重庆",
+    "hebei": "河北",
+    "henan": "河南",
+    "hubei": "湖北",
+    "hunan": "湖南",
+    "guangdong": "广东",
+    "sichuan": "四川",
+    "gansu": "甘肃",
+    "ningxia": "宁夏",
+    "xinjiang": "新疆",
+    "guangzhou": "广州",
+    "shenzhen": "深圳",
+    "chengdu": "成都",
+    "wuhan": "武汉",
+    "hangzhou": "杭州",
+    "nanjing": "南京",
+    "zhengzhou": "郑州",
+    "lanzhou": "兰州",
+    "tianshui": "天水",
+    "hong kong": "香港",
+    "taiwan": "台湾",
+}
 # 西安 and 陕西 hold places that are not ours: written with 雁塔, they are its container.
 _CONTAINERS = frozenset({"西安", "西安市", "陕西", "陕西省"})
 # Where the resident comes from is the story's background (我是汉中人, 从咸阳搬来, 老家安康).
@@ -40,24 +90,40 @@ _LIVES_IN = r"(我在|我住|住在|人在|家在|我们在)"
 # Who comes from there, asking about ours (咸阳的孩子能去智塔吗, 汉中人能参加吗).
 _WHO_THERE = re.compile(r"(市|省|区|县)?的?(孩子|娃|老人|人|居民|朋友|亲戚|家长|户口|来|过来)")
 
+_LATIN = re.compile("[a-z]{3}")
 _YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
 # A year's own edition (2022年度典型事例): asked of that year even in a list (评了哪些).
 _YEARLY = re.compile(r"((?:19|20)\d\d)(?=年度)")
 # What is to come: the articles tell what was done, never what will be (明年还办不办, 下一届).
 _TO_COME = re.compile(r"明年|后年|下一?(届|期|季)(?!望)|下半年")
 _EDITION = re.compile(r"第([一二三四五六七八九十0-9]+)(届|期|季)|首(届|期)")
-# A need or a way to a service asked: the year or edition is when it is wanted, not a
-# time the records must hold (2019年以后新成立的组织有哪些 is still a list).
+# A need or a way to a service asked: the year is when it is wanted, not a time the
+# records must hold (明年想让娃参加少年军校，去哪报名).
 _SERVED = re.compile(
-    r"哪里|哪儿|去哪|在哪|怎么(报名|参加|联系|加入)|电话|联系方式|地址|有哪些|哪些"
+    r"哪里|哪儿|去哪|在哪|怎么(报名|参加|联系|加入)|电话|联系方式|地址"
     r"|有没有[^,，。？?！!]{0,10}(组织|机构|地方|服务|项目|活动|协会|中心)"
 )
+# A list from a year on is still a list (2019年以后新成立的组织有哪些); a list of one past
+# year the records do not tell of is not (2016年的典型事例评的是哪些).
+_LISTED = re.compile(r"有哪些|哪些")
+_SINCE = re.compile(
+    r"(?:19|20)\d\d年?(以后|以来|之后|后|起|开始|至今|到现在)|(从|自)(19|20)\d\d"
+    r"|\b(since|after|from) (19|20)\d\d"
+)
+# A year asked in English: what the charity federation did in 2015
+_YEAR_ENGLISH = re.compile(
+    r"\b(?:in|during|for|around|of|the|year) ((?:19|20)\d\d)\b"
+    r"(?! (people|persons|yuan|rmb|households|children|kids|elderly|members|times|families))"
+)
+# What is to come, asked in English (next year), unless the way to join it is asked.
+_TO_COME_ENGLISH = re.compile(r"\bnext (year|edition|session|season|time)\b|\bin the future\b")
+_WAY_ENGLISH = re.compile(r"\b(where|join|sign up|register|apply|enrol\w*|take part)\b")
 
 # An organization's name: a place, then what it is called, then a kind of body. Only a place
 # first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
 BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
-    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家"
+    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家|家园|乐园"
 )
 # A name quoted, then a kind of body: “暖阳”助老服务站, “幸福里”的社工站 (the words quoted no
 # record has).
@@ -65,7 +131,7 @@ _QUOTED = re.compile(
     rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{BODY}))"
 )
 _LAST_BODY = re.compile(rf"(?:{BODY})$")
-_NAME_CORE = r"[\u4e00-\u9fff]{3,12}?"
+_NAME_CORE = r"[\u4e00-\u9fff]{2,12}?"
 _QUESTION_CHARS = re.compile(
     r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似]"
 )
@@ -79,13 +145,25 @@ _GENERIC = re.compile(
 class Unrecorded:
     """Reads what one knowledge version's records cannot answer."""
 
-    def __init__(self, records: Mapping[str, Mapping[str, Any]], names: Iterable[str]) -> None:
+    def __init__(
+        self,
+        records: Mapping[str, Mapping[str, Any]],
+        names: Iterable[str],
+        sounds: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        """`sounds`: each character's readings (辞善 is 慈善 misspelt by sound)."""
+        self._sounds = sounds
         told = json.dumps(
             [records.get(t, {}) for t in ("organizations", "projects", "facts", "activities")],
             ensure_ascii=False,
         )
         self._told = told
         self._elsewhere = tuple(p for p in _ELSEWHERE if p not in told)
+        english = [word for word, place in _ELSEWHERE_ENGLISH.items() if place not in told]
+        # "from Hanzhong", "moved from Xianyang": where the resident comes from
+        self._elsewhere_english = re.compile(
+            rf"(?<!from )(?<!of )\b({'|'.join(english)})\b(?! (people|person|native|resident))"
+        )
         ours: set[str] = set()
         for row in records.get("divisions", {}).values():
             for name in (row.get("name", ""), *row.get("aliases", ())):
@@ -96,6 +174,13 @@ class Unrecorded:
         self._editions = frozenset(_edition(found) for found in _EDITION.finditer(told))
         self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
         self._names = tuple(n for n in names if len(n) >= 4)
+        self._division, self._parent = _divisions(records)
+        self._placed = dict(_placed_names(records, self._division))
+        self._placed_at: dict[str, list[str]] = {}  # by their first two characters
+        for name in self._placed:  # longest first
+            self._placed_at.setdefault(name[:2], []).append(name)
+        written = sorted(self._division, key=len, reverse=True)
+        self._places_written = re.compile("|".join(map(re.escape, written))) if written else None
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
         self._named = re.compile(
             rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?({_NAME_CORE}(?:{BODY}))"
@@ -111,20 +196,33 @@ class Unrecorded:
         for year in _YEARLY.findall(free):  # 2022年度典型事例评了哪些: that year's, not ours
             if int(year) < this_year and year not in self._yearly:
                 return Refusal.UNRECORDED
-        if _SERVED.search(free):
-            return None
-        if _TO_COME.search(free):
-            return Refusal.UNRECORDED
-        years = [int(year) for year in _YEAR.findall(free)]
-        for year in years:
-            if year < this_year and str(year) not in self._years:
-                return Refusal.UNRECORDED
+        # An edition no record has is no time a service is wanted at: 第三届…在哪儿演 asks
+        # where an edition is held that the articles never tell of.
         for found in _EDITION.finditer(free):
             if _edition(found) not in self._editions:
+                return Refusal.UNRECORDED
+        if _SERVED.search(free):
+            return None
+        listed = _LISTED.search(free) is not None
+        if _TO_COME.search(free) and not listed:
+            return Refusal.UNRECORDED
+        english = _LATIN.search(free) is not None
+        if english and _TO_COME_ENGLISH.search(free) and not _WAY_ENGLISH.search(free):
+            return Refusal.UNRECORDED
+        years = [int(year) for year in _YEAR.findall(free)]
+        if english:
+            years += [int(found.group(1)) for found in _YEAR_ENGLISH.finditer(free)]
+        since = _SINCE.search(free) is not None
+        for year in years:
+            if str(year) in self._years:
+                continue
+            if (year < this_year and not since) or (year > this_year and not listed):
                 return Refusal.UNRECORDED
         return None
 
     def _elsewhere_asked(self, free: str) -> bool:
+        if _LATIN.search(free) and self._elsewhere_english.search(free):
+            return not any(ours in free for ours in self._ours)
         for place in self._elsewhere:
             at = free.find(place)
             if at < 0:
@@ -142,12 +240,15 @@ class Unrecorded:
         """The name of an organization no record has (a place, a name, a kind of body:
         宝鸡市老年心理援助基金会; or a name quoted: “暖阳”助老服务站), written where ours is
         not; None when none is."""
+        elsewhere = self._placed_elsewhere(text)
+        if elsewhere:
+            return elsewhere
         free = masked(text)
         for found in _QUOTED.finditer(free):
             if found.group(1) not in self._told:
                 return found.group(1) + found.group(2)
         for found in self._named.finditer(free):
-            core = found.group(1)
+            core = _LAST_BODY.sub("", found.group(1))  # 家 of 阳光家园 asks nothing
             if _QUESTION_CHARS.search(core) or "〇" in core:
                 continue  # a kind asked for (宝鸡哪个协会, 未央区有没有这种中心)
             name = found.group()
@@ -158,13 +259,46 @@ class Unrecorded:
             return name
         return None
 
+    def _placed_elsewhere(self, text: str) -> str | None:
+        """One of our names with a place written before it that its record is not in
+        (渭滨区武术协会: the records' 武术协会 is 金台区's), place and name together; None
+        when every name written is where its record is (or in a place holding it)."""
+        if self._places_written is None:
+            return None
+        for place in self._places_written.finditer(text):
+            start, end = place.span()
+            if any(
+                len(name) > end - start and text.startswith(name, start)
+                for name in self._placed_at.get(text[start : start + 2], ())
+            ):
+                continue  # the place begins one of our names (宝鸡高新区慈善协会)
+            for name in self._placed_at.get(text[end : end + 2], ()):
+                if text.startswith(name, end):  # the longest one written there
+                    if not any(self._related(place.group(), *p) for p in self._placed[name]):
+                        return text[start : end + len(name)]
+                    break
+        return None
+
+    def _related(self, written: str, place: str, whole: bool) -> bool:
+        """Whether the place written is the record's place, holds it or lies within it (not
+        when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's)."""
+        one = self._division[written]
+        return one in self._ancestry(place) or (not whole and place in self._ancestry(one))
+
+    def _ancestry(self, place: str) -> list[str]:
+        chain = [place]
+        while (parent := self._parent.get(chain[-1])) and parent not in chain:
+            chain.append(parent)
+        return chain
+
     def _misspelt(self, name: str, known: str) -> bool:
         """Whether `name` is `known` written otherwise (宝鸡慈善联合会, 明明心里中心): what
         sets them apart (慈善, 明明心理) is close, and they are in the same place. Their kinds
         and places alone tell no organization (宝鸡市社会组织服务中心 is not 陈仓区's, nor
         众益社会组织服务中心)."""
-        in_name = [p for p in self._ours if p in name]
-        if any(p in known for p in self._ours) and not all(p in known for p in in_name):
+        in_name = [p for p in (*self._ours, *_CONTAINERS) if p in name]
+        placed = any(p in known for p in (*self._ours, *_CONTAINERS))
+        if placed and not all(p in known for p in in_name):
             return False
         body = _LAST_BODY.search(name)
         if body is not None and body.group() not in known:
@@ -172,10 +306,27 @@ class Unrecorded:
         own, theirs = self._core(name), self._core(known)
         if not own or not theirs:
             return own == theirs and fuzz.ratio(name, known) >= _SIMILAR
-        return fuzz.partial_ratio(own, theirs) >= _SIMILAR
+        # the name's own word first (明明 of 明明心理关爱): 金台区心理关爱中心 lacks it
+        if not self._sounds_alike(own[:1], theirs[:1]):
+            return False
+        if fuzz.partial_ratio(own, theirs) >= _SIMILAR:
+            return True
+        return len(own) >= 2 and self._sounds_alike(own, theirs)
+
+    def _sounds_alike(self, own: str, theirs: str) -> bool:
+        """Whether `own` reads as a stretch of `theirs`, character by character (辞善 and 慈善,
+        both ci shan); 秋实 is not 秋文."""
+        readings = [set(self._sounds.get(char, (char,))) for char in own]
+        return any(
+            all(
+                r.intersection(self._sounds.get(c, (c,)))
+                for r, c in zip(readings, theirs[at:], strict=False)
+            )
+            for at in range(len(theirs) - len(own) + 1)
+        )
 
     def _core(self, name: str) -> str:
-        for place in self._ours:
+        for place in (*self._ours, *_CONTAINERS):
             name = name.replace(place, "")
         return _GENERIC.sub("", name)
 
@@ -184,3 +335,45 @@ def _edition(found: re.Match[str]) -> str:
     """An edition as one word: 首届 and 第一届 are the same."""
     number = found.group(1) or "一"
     return {"1": "一", "2": "二", "3": "三"}.get(number, number)
+
+
+def _divisions(
+    records: Mapping[str, Mapping[str, Any]],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each division's name and aliases → its name; each name → the division holding it."""
+    division: dict[str, str] = {}
+    parent: dict[str, str] = {}
+    for row in records.get("divisions", {}).values():
+        name = row.get("name", "")
+        if not name:
+            continue
+        for written in (name, *row.get("aliases", ())):
+            division.setdefault(written, name)
+        parent[name] = row.get("parent") or ""
+    return division, parent
+
+
+def _placed_names(
+    records: Mapping[str, Mapping[str, Any]], division: Mapping[str, str]
+) -> tuple[tuple[str, frozenset[tuple[str, bool]]], ...]:
+    """Each organization's and project's name and aliases with the place its organization
+    is in, the narrowest the record gives (a project's: its organization's), longest name
+    first, and whether the organization is that whole place's own body (宝鸡市中小企业协会,
+    not a district's); those without a place left out."""
+    places_of: dict[str, set[tuple[str, bool]]] = {}
+    for key, row in records.get("organizations", {}).items():
+        written = [row.get(field) or "" for field in ("street", "district", "city")]
+        known = [division[p] for p in written if p in division]
+        whole = bool(known) and known[0] in row.get("name", "")
+        places_of[key] = {(place, whole) for place in known[:1]}
+    placed: dict[str, set[tuple[str, bool]]] = {}
+    for table in ("organizations", "projects"):
+        for key, row in records.get(table, {}).items():
+            places = places_of.get(key if table == "organizations" else row.get("organization", ""))
+            if not places:
+                continue
+            for name in (row.get("name", ""), *row.get("aliases", ())):
+                if len(name) >= 2:
+                    placed.setdefault(name, set()).update(places)
+    ordered = sorted(placed, key=len, reverse=True)
+    return tuple((name, frozenset(placed[name])) for name in ordered)

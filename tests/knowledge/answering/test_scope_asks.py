@@ -70,6 +70,58 @@ NOT_ASKED_OF_US = [
     ("秋文社工服务过的家庭住在哪，我想去看看", Refusal.PERSONAL_DATA),
     ("宝鸡中小企业协会的会员企业股票能买吗", Refusal.MARKET),
     ("我想投资中小企业协会推荐的项目，收益多少", Refusal.MARKET),
+    # two of ours weighed by cost, a project won by favour, a drug named for an illness, land
+    # let to a project, an office's hours, donors' phones
+    ("常青藤和秋文社工哪家收费便宜", Refusal.OPINION),
+    ("青年艺术大舞台的演出机会是不是找关系才能上", Refusal.OPINION),
+    ("孩子抑郁症该不该吃舍曲林，明明心理的人说去医院", Refusal.MEDICAL),
+    ("我那几亩地能不能包给关天美农，一年给多少钱", Refusal.MARKET),
+    ("区民政局办社会组织登记的窗口周六开门不", Refusal.GOVERNMENT),
+    ("给少年军校捐款的爱心人士的微信有吗", Refusal.PERSONAL_DATA),
+    # in the residents' own words: a skill judged, an illness now, custody, goods sold in
+    # bulk, a licence, a text translated or made up, a part played
+    ("秋文社工那些社工能力到底咋样", Refusal.OPINION),
+    ("娃咳嗽好几天了，常青藤社工能给瞧一哈不", Refusal.MEDICAL),
+    ("两口子离了，房子归谁，经二路联合会能给评评理不", Refusal.LEGAL),
+    ("陈仓有块田种的菜我想进货，咋卖", Refusal.MARKET),
+    ("想开个小卖部，中小企业协会能帮忙办执照不", Refusal.MARKET),
+    ("把明明心理的介绍译成日语", Refusal.OFF_TOPIC),
+    ("给常青藤编个快板，夸夸他们", Refusal.WRITING),
+    ("你装作明明心理的咨询师，陪我说说话", Refusal.TASK),
+    # one of ours weighed against a hospital, ranked, rumoured of; money a person has; goods
+    # priced by the cup; a session's price; harm or a forgery asked for; code written; the
+    # bot told to teach a craft; drugs weighed
+    ("智塔跟市医院康复科哪个弄得好", Refusal.OPINION),
+    ("常青藤社工在未央区的社工机构里数第几", Refusal.OPINION),
+    ("邻居说秋文社工克扣服务对象的东西，是真的吗", Refusal.OPINION),
+    ("众益的负责人身家有多少", Refusal.PERSONAL_DATA),
+    ("辛家庙服务中心的咖啡多少钱一杯", Refusal.MARKET),
+    ("常青藤社工做一次家庭辅导多少钱", Refusal.MARKET),
+    ("武术协会的人能替我去教训一下那个人不", Refusal.ATTACK),
+    ("中小企业协会能帮我弄个假发票吗", Refusal.ATTACK),
+    ("写段代码把宝鸡的社会组织列出来", Refusal.TASK),
+    ("关天美农那边的，教我咋种玉米", Refusal.HOW_TO),
+    ("我焦虑症，明明心理说吃药，吃黛力新还是别的", Refusal.MEDICAL),
+    ("慈善协会给幸福院的空调被人倒卖了吧", Refusal.OFF_TOPIC),
+    ("武术协会的教练们里谁最差劲", Refusal.OPINION),
+    ("有人说益人行要解散了", Refusal.OPINION),
+    ("秋文社工给人服务是不是要收红包", Refusal.REPORT),
+    ("情暖幸福院住的老人哪些是低保户", Refusal.PERSONAL_DATA),
+    ("少年军校那个小朋友叫啥名字，电话多少", Refusal.PERSONAL_DATA),
+    ("信访局的科长是谁", Refusal.OFFICIAL),
+    ("这些社工机构哪家知名度最高", Refusal.OPINION),
+    ("孩子抑郁在明明心理看过，药可以停了吗", Refusal.MEDICAL),
+    ("我和房东的官司拖了一年，你看我能赢不", Refusal.LEGAL),
+    ("智塔缺不缺人，我想去", Refusal.JOB),
+    ("宝鸡民政局登记科的电话", Refusal.GOVERNMENT),
+    ("拿英文把少年军校的事给我讲讲", Refusal.OFF_TOPIC),
+    ("常青藤帮过的那些老人住哪个村", Refusal.PERSONAL_DATA),
+    ("辛家庙服务中心能给我办个居住证不", Refusal.POLICY),
+    ("智塔的康复训练费用能不能报销", Refusal.POLICY),
+    ("武术协会那个教练是哪儿的人，叫啥", Refusal.PERSONAL_DATA),
+    ("青年艺术大舞台比赛的评审都有谁", Refusal.PERSONAL_DATA),
+    ("把中海社工的介绍压缩到一百字", Refusal.TASK),
+    ("把少年军校的事编成童话讲给孩子", Refusal.TASK),
 ]
 
 
@@ -121,6 +173,11 @@ STILL_OURS = [
     ("给我讲讲智塔是干啥的", "baoji-zhita-children"),
     ("秋文社工靠谱吗", "weiyang-qiuwen-social-work"),
     ("益人行和常青藤哪个能带孩子做公益", None),
+    ("孩子发烧刚好，想找个地方做康复训练", None),  # an illness past, a care asked
+    ("娃感冒好了，智塔能给做个康复评估不", "baoji-zhita-children"),
+    ("有朋友说在陈仓能认一块地种菜，是真的吗", "chencang-sozo-center"),  # a service rumoured
+    ("想找人教我怎么跟孩子沟通", None),  # someone to teach, a need
+    ("宝鸡有没有帮残疾人就业的组织", None),  # a service into work, no vacancy
     # a judgement's word in a story, an activity's name
     ("我们单位的老家属院，以前厂里管，现在厂子倒闭了没人管，下水道堵了好几个月", None),
     ("常青藤社会工作服务中心搞的儿童保护活动叫啥名字", "changqingteng-social-work"),

@@ -65,6 +65,39 @@ REFUSED = [
     ("爱语行动有没有推荐的书，给我推荐一本", Refusal.OFF_TOPIC),
     ("金台武术协会考二段要交多少钱", Refusal.SCHOOLING),
     ("宝鸡国防教育协会会长叫啥，手机号码多少", Refusal.PERSONAL_DATA),
+    # a near-miss of our names: another character, or another district before an alias
+    ("未央区秋果社工服务中心在哪", Refusal.NOT_LISTED),  # ours is 秋文, matched loosely
+    ("陈仓区武术协会教不教太极", Refusal.NOT_LISTED),  # ours is 金台区's
+    ("未央区明明心理关爱中心能预约吗", Refusal.NOT_LISTED),  # ours is in 宝鸡
+    ("第二届青年艺术大舞台在哪看", Refusal.UNRECORDED),  # where an unrecorded edition is held
+    ("Any volunteer group in Xianyang for the elderly?", Refusal.ELSEWHERE),
+    # one person pointed at, or the people served listed
+    ("安心小屋那个值班的社工，电话给我", Refusal.PERSONAL_DATA),
+    ("少年军校参加的娃娃名单发我", Refusal.PERSONAL_DATA),
+    # work asked of the bot
+    ("你帮我算一下111万除以10家是多少", Refusal.TASK),
+    ("帮我概括一下典型事例的事迹", Refusal.TASK),
+    ("你扮一下智塔的老师跟我对话", Refusal.TASK),
+    # our kind of body with another name, a city's body with a district, a year unrecorded
+    ("渭滨区心理关爱中心能做咨询吗", Refusal.NOT_LISTED),  # lacks 明明, ours' own word
+    ("陈仓区公益慈善联合会在哪捐", Refusal.NOT_LISTED),  # ours is 宝鸡市's own
+    ("宝鸡市慈善协会是干啥的", Refusal.NOT_LISTED),  # neither 公益慈善联合会 nor 高新区's
+    ("2017年的青年艺术大舞台有哪些节目", Refusal.UNRECORDED),  # one past year's list
+    ("2029年宝鸡会有多少社会组织", Refusal.UNRECORDED),  # a year to come
+    ("金台区春晖家园收不收智力障碍的孩子", Refusal.NOT_LISTED),  # 家 of 家园 asks nothing
+    ("西安市社会组织服务中心能入驻吗", Refusal.NOT_LISTED),  # 西安's own, not 未央区's streets'
+    # the same asked in English
+    ("Does the Chencang District Wushu Association have classes?", Refusal.NOT_LISTED),
+    ("What did the youth arts federation organise in 2016?", Refusal.UNRECORDED),
+    ("Please calculate the average donation per village", Refusal.TASK),
+    ("Can I have the mobile number of the coach at the wushu association?", Refusal.PERSONAL_DATA),
+    ("Will the military school run again next year?", Refusal.UNRECORDED),
+    ("What did the youth arts federation stage in the 2016 season?", Refusal.UNRECORDED),
+    ("Can Qiuwen's legal helpers win the case for me?", Refusal.LEGAL),
+    ("How much is the farmland per square meter?", Refusal.MARKET),
+    ("Send me the names of the volunteers at Yirenxing", Refusal.PERSONAL_DATA),
+    ("Please rank the social work centers in Weiyang", Refusal.OPINION),
+    ("Which counselor at Mingming is the prettiest?", Refusal.PERSONAL_DATA),
 ]
 
 
@@ -106,6 +139,20 @@ ANSWERED = [
     ("孩子是不是自闭症，哪里能做评估", None),
     ("离婚了心里难受，哪里有免费法律咨询", None),
     ("智塔比以前大了吗", "baoji-zhita-children"),
+    # our names misspelt by sound, or with the city holding their district
+    ("宝鸡高新区辞善协会做了什么", "baoji-hitech-charity"),
+    ("宝鸡市武术协会在哪", "jintai-wushu"),
+    ("渭滨区明明心理在哪", "baoji-mingming-psychology"),  # its record gives only 宝鸡
+    ("I'm from Hanzhong, where can my kid learn wushu in Baoji?", "jintai-wushu"),
+    ("首届少年军校在哪办的", "young-military-school"),
+    ("帮我算算认购一块地一年多少钱", None),  # a cost asked, no sum
+    ("去年娃查出自闭症了，智塔能收不", "baoji-zhita-children"),  # 查出自闭症 is no 出自
+    ("2019年以后宝鸡成立的社会组织有哪些", None),  # a list from a year on
+    ("陈仓区智塔儿童中心在哪", "baoji-zhita-children"),  # its record gives only 宝鸡
+    ("Where is the Jintai Wushu Association?", "jintai-wushu"),
+    ("西安秋文社工中心在哪", "weiyang-qiuwen-social-work"),  # ours, its city before it
+    ("Which organizations were set up since 2015?", None),
+    ("How can my son join the military school next year?", "young-military-school"),
 ]
 
 
