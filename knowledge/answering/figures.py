@@ -190,10 +190,21 @@ def _names_any(figures: Sequence[Figure], words: Sequence[str], own: str, questi
     unless it is what is counted (情暖农村幸福院…多少个幸福院: 87个 农村幸福院)."""
     told = "".join(f.label + f.text for f in figures)
     counted = _COUNT.split(question.replace(" ", ""), maxsplit=1)[-1]
-    return any(len(w) >= 2 and (w not in own or w in counted) and w in told for w in words)
+    return any(
+        len(w) >= 2
+        and (w not in own or w in counted)
+        and any(k in told for k in _KINDS.get(w, (w,)))
+        for w in words
+    )
 
 
 _COUNT = re.compile(r"多少|几")
+# A general word counts what the figures name by its kinds (在几个学校教过: 8所小学).
+_KINDS = {
+    "学校": ("学校", "小学", "中学", "幼儿园"),
+    "孩子": ("孩子", "儿童", "学生", "少年"),
+    "老人": ("老人", "老年"),
+}
 
 
 # How the source dates a figure ("截至2021年12月底"): told too when a date is asked for.

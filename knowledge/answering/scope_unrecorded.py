@@ -133,7 +133,7 @@ _QUOTED = re.compile(
 _LAST_BODY = re.compile(rf"(?:{BODY})$")
 _NAME_CORE = r"[\u4e00-\u9fff]{2,12}?"
 _QUESTION_CHARS = re.compile(
-    r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似]"
+    r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似除]"
 )
 _SIMILAR = 70  # a name this close to a record's (宝鸡慈善联合会) is that record's, misspelt
 # The words every name of a kind shares: what is left tells one organization from another.
