@@ -24,7 +24,7 @@ from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_answers import listed_answer
 from knowledge.answering.list_query import Listing, ListQuery
-from knowledge.answering.list_questions import excepted, topics_of
+from knowledge.answering.list_questions import excepted, topics_of, without_places
 from knowledge.answering.match import Match
 from knowledge.answering.outcome import Answer, about
 from knowledge.answering.picks import (
@@ -107,7 +107,9 @@ def from_shown(
         snapshot.catalog,
     )
     if relist is None:
-        return _figure_named(snapshot, match, context, tz)
+        return _figure_named(snapshot, match, context, tz) or _asked_elsewhere(
+            snapshot, match, context, tz
+        )
     listing = snapshot.lister.run(relist.query, again=relist.again, more=relist.more)
     if not listing.total and relist.alike:
         alike = replace(relist.query, topics=relist.alike)
@@ -143,6 +145,31 @@ def _other_projects_asked(snapshot: Snapshot, match: Match, context: Subject) ->
     answer = about(snapshot, match.query, org, Intent.PROJECTS)
     answer.reply = other_projects(catalog, org, project)
     answer.context = context
+    return answer
+
+
+# "那宝鸡呢": a place and nothing else.
+_ONLY_A_PLACE = re.compile(r"(那|那么|那在|在)?(的)?(呢|嘞|咧|哩)?")
+
+
+def _asked_elsewhere(
+    snapshot: Snapshot, match: Match, context: Subject, tz: tzinfo
+) -> Answer | None:
+    """ "那宝鸡呢" after a figure asked of a place (未央区有几个社会组织): the same question
+    asked of the place it names now."""
+    if not context.asked or len(match.places) != 1:
+        return None
+    places = snapshot.index.places
+    rest = without_places(match.normalized.replace(" ", ""), places)
+    if _ONLY_A_PLACE.fullmatch(rest) is None:
+        return None
+    before = [p for p in places if p in context.asked]
+    if not before:
+        return None
+    said = max(before, key=len)  # 未央区 of 西安市未央区有几个…, not 未央
+    again = context.asked.replace(said, match.places[0][1], 1)
+    answer = composed(snapshot, snapshot.matcher.match(again), tz)
+    answer.query = match.query
     return answer
 
 

@@ -380,3 +380,19 @@ def test_whether_any_does_a_need_told_in_its_topics_words_lists_those_that_do(
     answer = answerer.answer(question, log_question=False)
     assert answer.intent == Intent.LIST, answer.text
     assert all(name in answer.text for name in names) and not_named not in answer.text
+
+
+@pytest.mark.parametrize("more", ["下一页", "剩下的呢", "后面的还有谁"])
+def test_the_rest_of_a_long_list_asked_colloquially_is_its_next_page(
+    answerer: Answerer, more: str
+) -> None:
+    answer = in_one_chat(answerer, ["宝鸡有哪些组织", more])
+    assert "另外还有 1 家" in answer.text and "宝鸡市青年文学艺术联合会" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("turn", ["那宝鸡呢", "宝鸡的呢"])
+def test_a_figure_of_a_place_asked_again_of_another_place(answerer: Answerer, turn: str) -> None:
+    """未央区's 281 is a fact; 宝鸡's total the sources do not give: said so, then those named."""
+    answer = in_one_chat(answerer, ["未央区有几个社会组织", turn])
+    assert "资料没有给出宝鸡市社会组织的总数" in answer.text, answer.text
+    assert "281" not in answer.text
