@@ -179,8 +179,13 @@ PEOPLE_RULES: tuple[Rule, ...] = (
     Rule(
         Refusal.GOVERNMENT,
         any_of(
-            r"(民政局|政府|街道办|办事处|管委会|居委会|村委会|派出所|信访局|教育局|人社局|医保局|卫健委|残联)"
-            r"的?(在哪|地址|电话|几点|上班|下班|办公时间|怎么走|位置|网站|窗口)",
+            r"(民政局|政府|街道办|办事处|管委会|居委会|村委会|派出所|信访局|教育局|人社局|医保局|卫健委|残联"
+            # public institutions are not social organizations either: 妇联, 少年宫, 图书馆
+            r"|妇联|团委|青少年宫|少年宫|福利院|图书馆|博物馆|文化馆|科技馆|体育馆)"
+            r"的?(在哪|地址|电话|几点|上班|下班|办公时间|怎么走|位置|网站|窗口|报名|开门|开吗|开不开"
+            r"|周末|几号)",
+            # adopting a child is the civil affairs bureau's business
+            r"(领养|收养)[^,.?!，。？！]{0,4}(孩子|小孩|娃|儿童|孤儿)",
             r"(民政局|政府|街道办|办事处|管委会|居委会|村委会|派出所|信访局)[^,.?!]{0,8}(在几楼|几楼|哪个窗口"
             r"|几号楼|办公室在哪)",
             r"\b(government|civil affairs|bureau|police station)\b.{0,30}\b(open|opens|close|closes"
