@@ -319,6 +319,7 @@ def rewritten(
         return second
     if _not_held_of(rewrite, second):  # 负责人是谁: the subject's, which no record holds
         second.query = first.query
+        second.context = rewrite.subject
         return second
     return first
 

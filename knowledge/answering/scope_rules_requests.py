@@ -13,7 +13,8 @@ from knowledge.answering.scope_kinds import Refusal, Rule, any_of
 REQUEST_RULES: tuple[Rule, ...] = (
     Rule(  # a method asked of the bot itself (智塔能教我怎么带自闭症孩子吗 asks a service)
         Refusal.HOW_TO,
-        any_of(r"(^|[,.?!，。？！\s]|你)(教|教教)我(咋|怎么|如何|怎样)"),
+        # a clause that opens with it, or 你 before it (能教我… after a name asks a service)
+        any_of(r"教(?<![^\s,.?!，。？！你]教)(教)?我(咋|怎么|如何|怎样)"),
         unless=re.compile(r"谁|哪|有没有|能不能|可不可以|可以|能[^,.?!，。？！]{0,10}(吗|不|么)"),
         named_lifts=False,
     ),

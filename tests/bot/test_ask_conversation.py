@@ -179,7 +179,14 @@ CONVERSATIONS = [
     pytest.param(
         [
             Turn("明明心理是干啥的", MINGMING),
-            Turn("这个组织什么时候成立的", MINGMING, MINGMING, "figure", "资料中没有"),
+            # no founding date in the records: unknown, about the subject (adv9)
+            Turn(
+                "这个组织什么时候成立的",
+                None,
+                MINGMING,
+                "unknown",
+                "资料中没有宝鸡明明心理关爱中心的成立日期",
+            ),
             Turn("未央区有多少家社会组织", "weiyang-org-stats", says="281家"),
         ],
         id="a-date-is-the-subjects-a-place-of-its-own-is-not",
