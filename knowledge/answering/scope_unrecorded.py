@@ -136,6 +136,7 @@ _QUESTION_CHARS = re.compile(
     r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似除]"
 )
 _SIMILAR = 70  # a name this close to a record's (宝鸡慈善联合会) is that record's, misspelt
+_ONE_SLIP = 90  # a long name one character off (张家堡街到社会组织服务中心)
 # The words every name of a kind shares: what is left tells one organization from another.
 _GENERIC = re.compile(
     rf"{BODY}|社会组织|社会工作|社区|街道|服务|社工|志愿者|志愿|公益|[市区县省]|“|”"
@@ -304,8 +305,9 @@ class Unrecorded:
         if body is not None and body.group() not in known:
             return False  # another kind of body: 宝鸡市慈善总会 is not the 公益慈善联合会
         own, theirs = self._core(name), self._core(known)
-        if not own or not theirs:
-            return own == theirs and fuzz.ratio(name, known) >= _SIMILAR
+        if not own or not theirs:  # one character slipped in a generic word: 街到 for 街道
+            ratio = fuzz.ratio(name, known)
+            return (own == theirs and ratio >= _SIMILAR) or ratio >= _ONE_SLIP
         # the name's own word first (明明 of 明明心理关爱): 金台区心理关爱中心 lacks it
         if not self._sounds_alike(own[:1], theirs[:1]):
             return False
