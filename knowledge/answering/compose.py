@@ -209,12 +209,14 @@ class Composer:
 
     def activities(self, subject: Organization | Project, upcoming: Sequence[Activity]) -> Reply:
         mine = [a for a in upcoming if a.organization == subject.id]
-        if not mine:
-            lines = [f"目前没有登记{subject.name}近期的活动。"]
+        if not mine:  # what the articles say it has done is what 有啥活动 can still get
+            lines = [f"目前没有登记{subject.name}近期的活动。资料中写到的情况："]
+            lines.extend(line for line in (subject.about,) if line)
             projects = self.catalog.projects_of(subject.id)
             if projects:
                 lines.append("资料中提到的项目：" + "、".join(p.name for p in projects[:MAX_LIST]))
-            return Reply(subject.name, [*lines, self.catalog.cite(subject, [])])
+            about = "summary" if isinstance(subject, Organization) else "description"
+            return Reply(subject.name, [*lines, self.catalog.cite(subject, [about])])
         lines = []
         for activity in mine[:MAX_LIST]:
             lines.append(f"· {activity.title}")

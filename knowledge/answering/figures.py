@@ -110,6 +110,10 @@ def figures_reply(
         if dated is not None:
             return dated
     if not figures:
+        if _FOUNDED.search(question) and isinstance(record, Organization):  # 成立于哪年
+            founded = dates_reply(catalog, record, question)
+            if founded is not None:
+                return founded
         counted = _counting_facts(catalog, record, words, units)
         if counted:
             sources = dict.fromkeys(

@@ -90,3 +90,17 @@ def test_a_leader_of_someone_else_named_is_not_the_subjects(
     text = in_one_chat(answerer, ["智塔是做什么的", second]).text
     assert said in text
     assert "宝鸡智塔儿童启能成长中心" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("金台区武术协会有啥活动", "在小学生课外延时班教武术套路和武术操"),
+        ("秋文社工有啥活动", "秋文社工服务中心以心理支持为主"),
+    ],
+)
+def test_activities_asked_with_none_registered_get_what_the_articles_tell(
+    answerer: Answerer, question: str, told: str
+) -> None:
+    text = answerer.answer(question, log_question=False).text
+    assert "近期的活动" in text and told in text

@@ -54,6 +54,9 @@ NOT_HELD = [
         "资料中没有宝鸡智塔儿童启能成长中心的成立日期",
     ),
     (["金台区武术协会会长是谁"], "jintai-wushu", "负责人（会长、理事长等）姓名"),
+    # one with no figures at all: its founding date still, not "没有这方面的数字"
+    (["常青藤社会工作服务中心成立于哪年"], "changqingteng-social-work", "的成立日期"),
+    (["秋文社工哪年成立的"], "weiyang-qiuwen-social-work", "的成立日期"),
     (["智塔在哪", "它是什么时候成立的"], "baoji-zhita-children", "的成立日期"),
     (["明明心理", "这个组织什么时候成立的"], "baoji-mingming-psychology", "的成立日期"),
     (["秋文社工在哪", "负责人是谁"], "weiyang-qiuwen-social-work", "负责人"),
