@@ -141,23 +141,9 @@ def _may_be_empty(group: str) -> bool:
 
 def _group_end(pattern: str) -> int | None:
     """Where the group opening the pattern ends (the index after its ")")."""
-    depth = 0
-    escaped = in_class = False
-    for i, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+    for i, char, depth in _syntax(pattern):
+        if char == ")" and depth == 1:
+            return i + 1
     return None
 
 
@@ -177,7 +163,19 @@ def _starts_with_plain_group(pattern: str) -> bool:
 def _branches(pattern: str) -> list[str]:
     """The pattern's top-level alternatives (outside groups and character classes)."""
     branches: list[str] = []
-    start = depth = 0
+    start = 0
+    for i, char, depth in _syntax(pattern):
+        if char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of the pattern outside escapes and character classes, where it is, and
+    how deep in groups it stands (before a "(" opens one, while a ")" still closes it)."""
+    depth = 0
     escaped = in_class = False
     for i, char in enumerate(pattern):
         if escaped:
@@ -188,15 +186,9 @@ def _branches(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-    branches.append(pattern[start:])
-    return branches
+        else:
+            yield i, char, depth
+            depth += (char == "(") - (char == ")")
 
 
 def _starts_plainly(branch: str) -> bool:
