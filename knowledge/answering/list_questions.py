@@ -128,7 +128,7 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
 # 有什么 asks for a list only when an organization ends the question and no need is told
 # ("宝鸡有什么社会组织"; not "有什么组织能帮自闭症孩子", which wants the one that can).
 _WHAT_ORGS = re.compile(
-    rf"(有什么|有啥|有些啥)((?:(?!能|可以|帮).)*?({_ORG_NOUN}))(呢|啊|呀|吗|没有|没|不|\?|？)*$"
+    rf"(有什么|有啥|有些啥)((?:(?!能|可以).)*?({_ORG_NOUN}))(呢|啊|呀|吗|没有|没|不|\?|？)*$"
 )
 
 

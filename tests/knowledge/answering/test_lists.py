@@ -23,6 +23,12 @@ PSYCHOLOGY = {
     "baoji-zhita-children",
 }
 LISTS = [
+    # 有啥 + those who help someone + an organization at the end (review10)
+    ("未央区有啥帮孩子的组织", {"changqingteng-social-work"}),
+    (
+        "宝鸡有啥帮孩子的组织",
+        {"jintai-wushu", "baoji-zhita-children", "baoji-national-defense-education"},
+    ),
     (
         "未央区有哪些社工机构",
         {"weiyang-qiuwen-social-work", "zhonghai-social-work", "changqingteng-social-work"},
@@ -124,6 +130,7 @@ LISTS = [
 ]
 
 NOT_LISTS = [
+    "有什么组织能帮自闭症孩子",  # the one that can: 能 after the organization
     "智塔提供哪些服务",
     "经二路街道社区社会组织联合会做了哪些事",
     # 未央区发了哪些社会组织的政策: a list of documents (test_round7l.py), not organizations
