@@ -204,19 +204,19 @@ class Composer:
 
     def join(self, record: Organization | Project) -> Reply:
         lines = [record.about, f"资料中没有具体的报名或参与方式，{CIVIL_AFFAIRS_HINT}。"]
-        about = "summary" if isinstance(record, Organization) else "description"
-        return Reply(record.name, [*lines, self.catalog.cite(record, [about])])
+        return Reply(record.name, [*lines, self.catalog.cite(record, [_about_field(record)])])
 
     def activities(self, subject: Organization | Project, upcoming: Sequence[Activity]) -> Reply:
         mine = [a for a in upcoming if a.organization == subject.id]
         if not mine:  # what the articles say it has done is what 有啥活动 can still get
             lines = [f"目前没有登记{subject.name}近期的活动。资料中写到的情况："]
-            lines.extend(line for line in (subject.about,) if line)
+            if subject.about:
+                lines.append(subject.about)
             projects = self.catalog.projects_of(subject.id)
             if projects:
                 lines.append("资料中提到的项目：" + "、".join(p.name for p in projects[:MAX_LIST]))
-            about = "summary" if isinstance(subject, Organization) else "description"
-            return Reply(subject.name, [*lines, self.catalog.cite(subject, [about])])
+            cited = self.catalog.cite(subject, [_about_field(subject)])
+            return Reply(subject.name, [*lines, cited])
         lines = []
         for activity in mine[:MAX_LIST]:
             lines.append(f"· {activity.title}")
@@ -234,6 +234,11 @@ class Composer:
             owner = self.catalog.organization_of(record)
             return f"{record.name}（{owner.name}）" if owner else record.name
         return record.display_name
+
+
+def _about_field(record: Organization | Project) -> str:
+    """The field `record.about` reads: an organization's summary, a project's description."""
+    return "summary" if isinstance(record, Organization) else "description"
 
 
 # Where a project is carried out, as its description says it ("项目位于县功镇翟家村、虢镇
