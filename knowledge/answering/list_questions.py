@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 from knowledge.records import Organization
@@ -132,11 +133,19 @@ _WHAT_ORGS = re.compile(
 )
 
 
+# The words without which no clause asks for a list: most questions have none of them, and
+# a long story is then not cut into clauses to be read one by one.
+_ANY_LIST_WORD = re.compile(rf"{_LIST_WORD.pattern}|有什么|有啥|有些啥")
+
+
+@lru_cache(maxsize=256)  # asked of one question by several steps of its answer
 def list_head(text: str) -> str | None:
     """What a (normalized) question asking for several organizations asks for ("社工机构" in
     未央区有哪些社工机构), or None when it asks for something else. A question of several
     clauses asks for a list when one does (做心理的有哪几家，分别在哪)."""
     compact = text.replace(" ", "")
+    if not _ANY_LIST_WORD.search(compact):
+        return None
     head = _list_head(compact)
     if head is not None:
         return head
