@@ -370,8 +370,8 @@ def topic_words(
     found = [
         word
         for word in words
-        if not (_NOT_TOPIC.search(word) or (phrases and word in phrases) or word in _RELATIONS)
-        and any(key.startswith("T:") for key in expansions.get(word, ()))
+        if any(key.startswith("T:") for key in expansions.get(word, ()))  # few words have one
+        and not (_NOT_TOPIC.search(word) or (phrases and word in phrases) or word in _RELATIONS)
     ]
 
     def topics(word: str) -> set[str]:
