@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from knowledge.records import Organization
 
@@ -247,7 +247,8 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
         if head and _DOERS.match(head):  # 宝鸡有几家做心理的: those who do it, counted
             return True
         before = _SUM_WORDS.sub("", before)
-        if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
+        # 联合会的组织有几家，都列一下: the count ends its clause, the next asks for the names
+        if not own and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
             return True
     return False
 
@@ -310,7 +311,8 @@ _NOT_TOPIC = re.compile(rf"{_ORG_NOUN}|社会组织|民办非企业|社会团体
 # Words of a list question that narrow nothing down.
 _GENERIC = re.compile(
     r"^(服务|做|搞|干|帮|帮助|能|可以|提供|除了|还有|哪些|什么|其他|别的|所有|全部|一些|现在|目前"
-    r"|本地|当地|咱|我们|这里|附近|专门|主要|社会|有关|相关|方面|领域|列|一下|列出|都有|知道)+$"
+    r"|本地|当地|咱|我们|这里|附近|专门|主要|社会|有关|相关|方面|领域|列|一下|列出|都有|知道"
+    r"|名字|名称|名儿|字样|几家|几个|多少家|多少个|多少|一共|总共)+$"
 )
 
 
@@ -375,6 +377,29 @@ def topic_words(
     return [
         w for w in found if (longer := whole(w)) is None or (pieces and topics(w) <= topics(longer))
     ]
+
+
+# Two topics' words joined (文化和体育, 养老或者助残; a normalized 、 is a space): either is
+# asked for.
+_JOINED = r"(?:和|跟|与|及|以及|或者|或|还是|、|\s)"
+
+
+def either_topics(
+    words: Sequence[str], expansions: dict[str, tuple[str, ...]], text: str, raw: str
+) -> list[str]:
+    """The topics a (normalized) list question asks for as alternatives, one of them enough
+    (宝鸡搞文化、体育这方面的组织: those doing either); `raw`, the question as written, tells a
+    space that was 、 from one that ended a clause."""
+    said = topic_words(words, expansions, text)
+    if len(said) < 2:
+        return []
+    spaced = "、" in raw or "/" in raw
+    joined: list[str] = []
+    for first, second in pairwise(said):
+        found = re.search(f"{re.escape(first)}{_JOINED}{re.escape(second)}", text)
+        if found and (" " not in found.group() or spaced):
+            joined.extend(w for w in (first, second) if w not in joined)
+    return topics_of(joined, expansions, text) if joined else []
 
 
 # A name asked for (a normalized question: its quotes are spaces): 名字里带“联合会”的组织 (the
