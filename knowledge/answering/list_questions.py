@@ -15,7 +15,7 @@ from knowledge.records import Organization
 # The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
 _LIST_WORD = re.compile(
     r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
-    r"|(举|推荐|介绍|列)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|各有哪(个|家|些)"
+    r"|(举|推荐|介绍|列)几(个|家)|还有(没有)?(什么|谁|别的|其他|其它|啥|哪家|哪个)|各有哪(个|家|些)"
     r"|(都|分别)?叫个?(什么|啥)(名字|名)?|所有的?|全部的?|列个(单子|清单|表)|列一列|名单|清单"
 )
 _ORG_NOUN = (
@@ -236,6 +236,8 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
     ends = list(accumulate(len(clause) for clause in text.split()))
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
+        if before.endswith(("那", "这")) and found.group().startswith("几"):
+            continue  # 那几个社会组织搞的活动: those pointed at, not how many
         head = _NAMES_ASKED.sub("", after.rstrip("呢啊呀吗嘛哇?？"))  # 有几家，分别叫啥
         own = head[: next((e for e in ends if e >= found.end()), len(compact)) - found.end()]
         if _persons(head, named) and not found.group().endswith("家"):

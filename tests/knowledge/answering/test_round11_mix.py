@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering.answer import Answerer
+from knowledge.answering.context import Conversations
+from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 
 
@@ -111,3 +113,84 @@ def test_a_clause_saying_what_counts_too_does_not_narrow(answerer: Answerer, que
         "baoji-zhita-children",
         "baoji-national-defense-education",
     }
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["未央区那几个社会组织在社区里搞的活动，一共有哪些项目", "未央区这几个组织都有哪些项目"],
+)
+def test_those_pointed_at_are_not_counted(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.intent == Intent.LIST, answer.text
+    assert "唯爱妈妈+幸福赋能计划" in answer.text and "“在城长”儿童保护系列公益活动" in answer.text
+
+
+def test_how_many_is_still_counted(answerer: Answerer) -> None:
+    answer = answerer.answer("未央区有几个社工机构", log_question=False)
+    assert answer.intent == Intent.LIST and "资料中" in answer.text and "3 家" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        (
+            "除了明明心理关爱中心，还有没有别的组织也管心理这一块的",
+            {"weiyang-qiuwen-social-work", "baoji-zhita-children"},
+        ),
+        ("除了秋文社工，还有没有其他做心理的组织", {"baoji-mingming-psychology"}),
+    ],
+)
+def test_others_asked_with_still_having_any_are_listed(
+    answerer: Answerer, question: str, wanted: set[str]
+) -> None:
+    listed = _listed(answerer, question)
+    assert wanted <= listed and not listed & {"baoji-mingming-psychology"} - wanted
+
+
+def test_still_having_any_of_ones_projects_is_not_a_list(answerer: Answerer) -> None:
+    answer = answerer.answer("秋文社工还有没有别的项目", log_question=False)
+    assert answer.intent != Intent.LIST and "唯爱妈妈" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "wanted"),
+    [
+        (
+            ["张家堡街道引进了哪些社会组织", "那个关注心理健康的，在这边做了啥项目"],
+            "weiyang-qiuwen-social-work",
+        ),
+        (["张家堡街道引进了哪些社会组织", "那个做心理的电话多少"], "weiyang-qiuwen-social-work"),
+        (["宝鸡有哪些组织", "做养老的那个在哪"], "baoji-hitech-charity"),
+    ],
+)
+def test_one_of_a_list_told_by_what_it_does(
+    answerer: Answerer, turns: list[str], wanted: str
+) -> None:
+    chat = Conversations()
+    for turn in turns:
+        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
+        chat.update(0, answer)
+    assert answer.answered and answer.results[0]["id"] == wanted, answer.text
+
+
+def test_one_of_a_list_told_by_what_several_do_is_not_picked(answerer: Answerer) -> None:
+    chat = Conversations()
+    for turn in ["宝鸡高新区有哪些社会组织", "那个做慈善的在哪"]:  # both do 慈善
+        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
+        chat.update(0, answer)
+    assert not (answer.decision == Decision.ANSWER and len(answer.results) == 1), answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["伢武术协会给碎娃教的是啥套路嘛", "武术协会教的是啥套路", "金台区武术协会教的啥拳"]
+)
+def test_which_routine_is_taught_is_what_the_service_holds(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and "八法五步" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["八法五步的套路是啥", "太极拳的套路是啥"])
+def test_a_routines_content_is_still_refused(answerer: Answerer, question: str) -> None:
+    assert not answerer.answer(question, log_question=False).answered
