@@ -250,7 +250,8 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
             return True
         before = _SUM_WORDS.sub("", before)
         # 联合会的组织有几家，都列一下: the count ends its clause, the next asks for the names
-        if not own and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
+        names_next = not own and _LIST_WORD.search(head) is not None
+        if (not head or names_next) and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
             return True
     return False
 
@@ -381,9 +382,11 @@ def topic_words(
     ]
 
 
-# Two topics' words joined (文化和体育, 养老或者助残; a normalized 、 is a space): either is
-# asked for.
-_JOINED = r"(?:和|跟|与|及|以及|或者|或|还是|、|\s)"
+# Two topics' words joined as alternatives (文化、体育, 养老或者助残; a normalized 、 is a
+# space): either is asked for. 和/跟 may join what one organization must do both of (帮孩子和
+# 家长的): those doing both are listed when any does, as before.
+_JOINED = r"(?:或者|或是|或|还是|、|/|\s)"
+_BOTH = re.compile(r"(都|同时|两样|两方面|两个方面)")
 
 
 def either_topics(
@@ -399,6 +402,8 @@ def either_topics(
     joined: list[str] = []
     for first, second in pairwise(said):
         found = re.search(f"{re.escape(first)}{_JOINED}{re.escape(second)}", text)
+        if found and _BOTH.match(text, found.end()):
+            continue  # 养老、慈善都做的, 两样都管: both asked
         if found and (" " not in found.group() or spaced):
             joined.extend(w for w in (first, second) if w not in joined)
     return topics_of(joined, expansions, text) if joined else []

@@ -57,7 +57,7 @@ def test_a_name_no_record_has_is_still_refused(answerer: Answerer) -> None:
     ("question", "wanted"),
     [
         ("宝鸡搞文化、体育这方面的社会组织有哪些", {"jintai-wushu", "baoji-youth-arts-federation"}),
-        ("宝鸡搞文化和体育的组织有哪些", {"jintai-wushu", "baoji-youth-arts-federation"}),
+        ("宝鸡搞文化或者体育的组织有哪些", {"jintai-wushu", "baoji-youth-arts-federation"}),
         ("宝鸡做养老或者助残的组织有哪些", {"baoji-hitech-charity", "baoji-zhita-children"}),
     ],
 )
@@ -69,6 +69,8 @@ def test_topics_joined_are_either(answerer: Answerer, question: str, wanted: set
     ("question", "wanted"),
     [  # near misses: topics not joined are all asked for
         ("宝鸡有哪些帮农村老人的组织", {"baoji-hitech-charity"}),
+        ("宝鸡搞文化和体育的组织有哪些", {"jintai-wushu"}),  # 和: both, when any does both
+        ("宝鸡文化、体育都搞的组织有哪些", {"jintai-wushu"}),
         ("娃是自闭症，宝鸡有哪几家能管", {"baoji-zhita-children"}),
         ("宝鸡有哪些组织能帮孩子？要做康复的", {"baoji-zhita-children"}),
     ],
