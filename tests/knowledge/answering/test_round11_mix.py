@@ -196,3 +196,27 @@ def test_which_routine_is_taught_is_what_the_service_holds(
 @pytest.mark.parametrize("question", ["八法五步的套路是啥", "太极拳的套路是啥"])
 def test_a_routines_content_is_still_refused(answerer: Answerer, question: str) -> None:
     assert not answerer.answer(question, log_question=False).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("我是当妈的压力特别大，未央区有啥帮助", "weiyang-qiuwen-social-work"),
+        ("当妈压力很大，未央区有什么帮助", "weiyang-qiuwen-social-work"),
+        ("压力太大了，想找人聊聊", "baoji-mingming-psychology"),
+    ],
+)
+def test_help_asked_as_a_noun_and_pressure_said_with_a_degree(
+    answerer: Answerer, question: str, wanted: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.results[0]["id"] == wanted, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["帮助我写一份年终总结", "有啥帮助我减肥的办法", "我家狗压力特别大，有啥帮助"]
+)
+def test_help_asked_for_what_no_record_does_is_still_not_answered(
+    answerer: Answerer, question: str
+) -> None:
+    assert not answerer.answer(question, log_question=False).answered
