@@ -221,6 +221,9 @@ _DESCRIBED = re.compile(
 )
 
 
+_OTHERS_ASKED = re.compile(r"还有|别的|别家|其他|其它|哪些|哪几|一样|类似")
+
+
 def _described(snapshot: Snapshot, match: Match, context: Subject) -> Pick | None:
     """The one organization of the list shown doing what the question describes it by,
     and what is asked of it; None when none or several do."""
@@ -228,6 +231,8 @@ def _described(snapshot: Snapshot, match: Match, context: Subject) -> Pick | Non
     if found is None or not context.listed:
         return None
     said, rest = (found.group(1), found.group(2)) if found.group(1) else found.group(3, 4)
+    if _OTHERS_ASKED.search(rest):
+        return None  # 那个做心理的还有别的吗: others like it, a list
     inside = [w for w in match.words if w in said]
     topics = topics_of(inside, snapshot.index.expansions, said)
     if not topics:
