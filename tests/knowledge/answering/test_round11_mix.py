@@ -230,3 +230,38 @@ def test_others_like_one_of_a_list_are_still_a_list(answerer: Answerer) -> None:
         answer = answerer.answer(turn, log_question=False, context=chat.get(0))
         chat.update(0, answer)
     assert answer.intent == Intent.LIST and "心理健康方面的组织" in answer.text, answer.text
+
+
+def _last(answerer: Answerer, turns: list[str]) -> object:
+    chat = Conversations()
+    for turn in turns:
+        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
+        chat.update(0, answer)
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "wanted"),
+    [
+        (["西安碑林区有啥社会组织", "那未央区呢"], "yirenxing-volunteers"),
+        (["咸阳有没有做心理咨询的", "那宝鸡呢"], "baoji-mingming-psychology"),
+        (["咸阳有哪些社工机构", "那未央区呢"], "zhonghai-social-work"),
+    ],
+)
+def test_a_list_refused_for_its_place_is_asked_again_of_ours(
+    answerer: Answerer, turns: list[str], wanted: str
+) -> None:
+    answer = _last(answerer, turns)
+    assert answer.intent == Intent.LIST and wanted in {o.id for o in answer.listed}, answer.text
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["西安碑林区有啥社会组织", "第二个"],  # nothing was shown to pick from
+        ["西安碑林区有啥社会组织", "它电话多少"],
+        ["帮我写一份年终总结", "那未央区呢"],  # a refusal for what it asks, not where
+    ],
+)
+def test_nothing_shown_after_a_refusal_is_picked(answerer: Answerer, turns: list[str]) -> None:
+    assert not _last(answerer, turns).answered
