@@ -18,7 +18,12 @@ from knowledge.answering.gate import Decision
 from knowledge.answering.index import Index
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_query import ListQuery
-from knowledge.answering.list_questions import topics_of
+from knowledge.answering.list_questions import (
+    form_asked,
+    is_count_question,
+    is_list_question,
+    topics_of,
+)
 from knowledge.answering.match import Match
 from knowledge.answering.picks import need_of
 from knowledge.answering.replies import (
@@ -30,6 +35,7 @@ from knowledge.answering.replies import (
     upcoming_activities,
     upcoming_for,
 )
+from knowledge.answering.scope_kinds import Refusal
 from knowledge.answering.shown import from_shown
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
@@ -152,6 +158,9 @@ class Answerer:
                     lambda text: composed(snapshot, snapshot.matcher.match(text), self.tz),
                     names=match.named or bool(match.places),
                 )
+        if answer.refusal == Refusal.ELSEWHERE and shown is None and follow is None:
+            # 咸阳有没有做心理咨询的 → 那宝鸡呢: the same asked again of one of our places
+            answer.subject = _asked_elsewhere(snapshot, match)
         # A proposal is what "他们在哪" asks about next, too: the resident writing on instead
         # of pressing 是 takes it up (不是 forgets it, see handlers/confirm.py).
         sure = answer.decision in (Decision.ANSWER, Decision.CONFIRM)
@@ -239,6 +248,21 @@ def _logged_top(match: Match, answer: Answer) -> tuple[str, str, float]:
         return best["kind"], best["id"], best["score"]
     top = match.top
     return (top.doc.kind, top.doc.id, top.score) if top else ("", "", 0.0)
+
+
+def _asked_elsewhere(snapshot: Snapshot, match: Match) -> Subject | None:
+    """What a question refused for its place outside ours asked for (a kind, a need, or
+    every organization of it: 碑林区有啥社会组织), kept as a list asked, so "那未央区呢"
+    asks it of 未央区; None when it named one of ours or asked no list or need."""
+    if match.named:
+        return None
+    shape = match.normalized.replace(" ", "")
+    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
+    form = form_asked(shape)
+    if not (topics or form or is_list_question(shape) or is_count_question(shape)):
+        return None
+    query = ListQuery(topics=tuple(topics), form=form)
+    return Subject(Kind.ORGANIZATION, "", "", (), query)
 
 
 def _fact_list(snapshot: Snapshot, fact: Fact) -> Subject | None:

@@ -14,6 +14,9 @@ from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_query import place_words
 from knowledge.answering.list_questions import (
+    either_topics,
+    is_count_question,
+    is_list_question,
     list_head,
     name_asked,
     narrowing_words,
@@ -33,6 +36,7 @@ from knowledge.answering.project_lists import (
     projects_reply,
 )
 from knowledge.answering.snapshot import Snapshot
+from knowledge.answering.text import normalize
 from knowledge.records import Kind, Project
 from knowledge.reply import Reply
 
@@ -116,14 +120,16 @@ def list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> A
     # 谁在社区搞活动: where they do it, which every one of them is, not what they do
     where = {found.group(1) for found in _WHERE_DONE.finditer(match.normalized.replace(" ", ""))}
     words = [w for w in words if w not in where]
+    words = _not_narrowing(snapshot, match, _asking_words(snapshot, match, words))
     topics = topics_of(words, snapshot.index.expansions, match.normalized)
+    either = either_topics(words, snapshot.index.expansions, match.normalized, match.query)
     undone = _undone(snapshot, match.normalized, words) if not (topics or piece) else ""
     if undone:  # 宝鸡有哪些养狗的组织: no record does it, so no list of every one
         where = place_words(match.places)
         reply = Reply(f"资料中没有{where}做“{undone}”的组织。", [NOT_LISTED_HINT])
         return Answer(match.query, False, Intent.LIST, reply, [])
     matched: list[str] = []
-    if not topics and narrowing_words(match.words, snapshot.index.expansions):
+    if not topics and narrowing_words(words, snapshot.index.expansions):
         docs = [s.doc for s in match.results]
         matched = [d.id if d.kind == Kind.ORGANIZATION else d.organization for d in docs]
     said = [
@@ -132,7 +138,7 @@ def list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> A
         if len(w) > 1
     ]
     listing = snapshot.lister.listing(
-        match.normalized, match.places, topics, [m for m in matched if m], said
+        match.normalized, match.places, topics, [m for m in matched if m], said, either
     )
     listing.counted = counted
     wide = wide_place(match.normalized) if counted and not match.places else ""
@@ -145,6 +151,47 @@ def list_answer(snapshot: Snapshot, match: Match, *, counted: bool = False) -> A
         each = snapshot.lister.alternatives(listing.query.places)
         listing.totals = place_totals(snapshot, each)
     return listed_answer(snapshot, match.query, listing)
+
+
+_SENTENCE_END = re.compile(r"[。？?！!；;]")
+
+
+def _asking_words(snapshot: Snapshot, match: Match, words: list[str]) -> list[str]:
+    """The words from the sentence that asks for the list on, when a story is told before it
+    and that sentence names a need of its own (村里有人转发募捐的链接。宝鸡搞过募捐的组织都有谁:
+    募捐, not 村里); `words` otherwise (娃是自闭症。宝鸡有哪几家能管: the story says the need)."""
+    sentences = [s for s in _SENTENCE_END.split(match.query) if s.strip()]
+    if len(sentences) < 2:
+        return words
+    expansions = snapshot.index.expansions
+    for sentence in reversed(sentences[1:]):
+        text = snapshot.matcher.wording.standardize(normalize(sentence)).text
+        shape = without_places(text, snapshot.index.places)
+        if is_list_question(shape) or is_count_question(shape, places=shape != text):
+            at = match.normalized.find(text)
+            if at < 0 or not topics_of([w for w in words if w in text], expansions, text):
+                return words
+            return [w for w in words if w in match.normalized[at:]]
+    return words
+
+
+# A clause saying what counts too (上学的、小的都算) widens what was asked, never narrows it.
+_WIDENING = re.compile(
+    r"[^，,。？?！!；;\s]+(?:都|也)(?:算|行|可以)(?:吧|啊|呀)?(?=[，,。？?！!；;\s]|$)"
+)
+
+
+def _not_narrowing(snapshot: Snapshot, match: Match, words: list[str]) -> list[str]:
+    """The words but those only in a clause saying they count too (给孩子办事的，上学的、
+    小的都算: 上学 is among the children, no other topic), when others say what is asked."""
+    found = [c.group() for c in _WIDENING.finditer(match.query)]
+    if not found:
+        return words
+    rest = match.normalized
+    for clause in found:
+        rest = rest.replace(snapshot.matcher.wording.standardize(normalize(clause)).text, " ")
+    kept = [w for w in words if w in rest]
+    return kept if topics_of(kept, snapshot.index.expansions, rest) else words
 
 
 # What the organizations listed do, said before them: 养狗的组织, 搞舞蹈的协会.

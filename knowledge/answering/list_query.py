@@ -25,6 +25,8 @@ class ListQuery:
     name_ends: bool = False  # …that they end with (叫“某某中心”的)
     # the question's words that gave its topics (心理): one whose services say them does it too
     said: tuple[str, ...] = ()
+    # topics asked as alternatives (文化、体育方面的, 养老或者助残): one of them is enough
+    either: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         found: dict[str, object] = {"places": [name for _, name in self.places]}

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from knowledge.records import Organization
 
 # The question asks for several organizations: 哪些 / 哪几家 … whose head is an organization.
 _LIST_WORD = re.compile(
     r"哪些|哪几家|哪几个|都有谁|都有(些)?(什么|啥)|有些(什么|啥)|列一下|列出|列举|分别是|分别叫"
-    r"|(举|推荐|介绍|列)几(个|家)|还有(什么|谁|别的|其他|啥|哪家|哪个)|各有哪(个|家|些)"
+    r"|(举|推荐|介绍|列)几(个|家)|还有(没有)?(什么|谁|别的|其他|其它|啥|哪家|哪个)|各有哪(个|家|些)"
     r"|(都|分别)?叫个?(什么|啥)(名字|名)?|所有的?|全部的?|列个(单子|清单|表)|列一列|名单|清单"
 )
 _ORG_NOUN = (
@@ -245,6 +245,8 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
     ends = list(accumulate(len(clause) for clause in text.split()))
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
+        if before.endswith(("那", "这")) and found.group().startswith("几"):
+            continue  # 那几个社会组织搞的活动: those pointed at, not how many
         head = _NAMES_ASKED.sub("", after.rstrip("呢啊呀吗嘛哇?？"))  # 有几家，分别叫啥
         own = head[: next((e for e in ends if e >= found.end()), len(compact)) - found.end()]
         if _persons(head, named) and not found.group().endswith("家"):
@@ -256,7 +258,9 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
         if head and _DOERS.match(head):  # 宝鸡有几家做心理的: those who do it, counted
             return True
         before = _SUM_WORDS.sub("", before)
-        if not head and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
+        # 联合会的组织有几家，都列一下: the count ends its clause, the next asks for the names
+        names_next = not own and _LIST_WORD.search(head) is not None
+        if (not head or names_next) and (_ORG_BEFORE.search(before) or _DOERS.search(before)):
             return True
     return False
 
@@ -319,7 +323,8 @@ _NOT_TOPIC = re.compile(rf"{_ORG_NOUN}|社会组织|民办非企业|社会团体
 # Words of a list question that narrow nothing down.
 _GENERIC = re.compile(
     r"^(服务|做|搞|干|帮|帮助|能|可以|提供|除了|还有|哪些|什么|其他|别的|所有|全部|一些|现在|目前"
-    r"|本地|当地|咱|我们|这里|附近|专门|主要|社会|有关|相关|方面|领域|列|一下|列出|都有|知道)+$"
+    r"|本地|当地|咱|我们|这里|附近|专门|主要|社会|有关|相关|方面|领域|列|一下|列出|都有|知道"
+    r"|名字|名称|名儿|字样|几家|几个|多少家|多少个|多少|一共|总共)+$"
 )
 
 
@@ -384,6 +389,33 @@ def topic_words(
     return [
         w for w in found if (longer := whole(w)) is None or (pieces and topics(w) <= topics(longer))
     ]
+
+
+# Two topics' words joined as alternatives (文化、体育, 养老或者助残; a normalized 、 is a
+# space): either is asked for. 和/跟 may join what one organization must do both of (帮孩子和
+# 家长的): those doing both are listed when any does, as before.
+_JOINED = r"(?:或者|或是|或|还是|、|/|\s)"
+_BOTH = re.compile(r"(都|同时|两样|两方面|两个方面)")
+
+
+def either_topics(
+    words: Sequence[str], expansions: dict[str, tuple[str, ...]], text: str, raw: str
+) -> list[str]:
+    """The topics a (normalized) list question asks for as alternatives, one of them enough
+    (宝鸡搞文化、体育这方面的组织: those doing either); `raw`, the question as written, tells a
+    space that was 、 from one that ended a clause."""
+    said = topic_words(words, expansions, text)
+    if len(said) < 2:
+        return []
+    spaced = "、" in raw or "/" in raw
+    joined: list[str] = []
+    for first, second in pairwise(said):
+        found = re.search(f"{re.escape(first)}{_JOINED}{re.escape(second)}", text)
+        if found and _BOTH.match(text, found.end()):
+            continue  # 养老、慈善都做的, 两样都管: both asked
+        if found and (" " not in found.group() or spaced):
+            joined.extend(w for w in (first, second) if w not in joined)
+    return topics_of(joined, expansions, text) if joined else []
 
 
 # A name asked for (a normalized question: its quotes are spaces): 名字里带“联合会”的组织 (the

@@ -114,11 +114,13 @@ class Lister:
         topics: Sequence[str],
         matched: Sequence[str],
         said: Sequence[str] = (),
+        either: Sequence[str] = (),
     ) -> Listing:
         """The organizations for a list question (`text` normalized; `places` as the matcher
         found them; `topics` its words' topics; `matched`: the organizations the matcher found,
         used when the question names no topic but other words)."""
-        return self.run(replace(self.query(text, places, topics, matched), said=tuple(said)))
+        query = self.query(text, places, topics, matched)
+        return self.run(replace(query, said=tuple(said), either=tuple(either)))
 
     def query(
         self,
@@ -211,7 +213,7 @@ class Lister:
                 continue
             rank = 0
             if wanted:
-                rank = self._topic_rank(org, wanted, query.said)
+                rank = self._topic_rank(org, wanted, query.said, query.either)
                 if rank < 0:
                     continue
             elif matched and test is None and not places:
@@ -270,18 +272,30 @@ class Lister:
         """In one of the places (none: anywhere)."""
         return not places or any(getattr(org, level, "") == name for level, name in places)
 
-    def _topic_rank(self, org: Organization, wanted: Sequence[str], said: Sequence[str]) -> int:
-        """Those doing more of the wanted topics (农村 and 老人) first; then where a wanted topic
-        stands among the organization's own topics (its main one first), then its projects';
-        then those whose services say the question's words (经二路's 心理咨询 group); -1 when
-        it has none of them."""
+    def _topic_rank(
+        self,
+        org: Organization,
+        wanted: Sequence[str],
+        said: Sequence[str],
+        either: Sequence[str] = (),
+    ) -> int:
+        """Those doing more of the wanted topics (农村 and 老人) first — of those asked as
+        alternatives (`either`: 文化、体育), one is enough —; then where a wanted topic stands
+        among the organization's own topics (its main one first), then its projects'; then
+        those whose services say the question's words (经二路's 心理咨询 group); -1 when it
+        has none of them."""
         projects = self.catalog.projects_of(org.id)
         done = [t for t in wanted if t in org.topics or any(t in p.topics for p in projects)]
         if not done:
             services = "".join(org.services)
             return 100 * len(wanted) + 60 if any(w in services for w in said) else -1
         own = [org.topics.index(t) for t in done if t in org.topics]
-        return 100 * (len(wanted) - len(done)) + (min(own) if own else 50)
+        missing = [t for t in wanted if t not in done and t not in either]
+        if either and not any(t in done for t in either):
+            missing.append(either[0])
+        # of the alternatives, those doing more of them first (文化、体育: both, then either)
+        fewer = min(sum(t not in done for t in either), 4)
+        return 100 * len(missing) + 10 * fewer + (min(own) if own else 50)
 
     @staticmethod
     def _per_place(listing: Listing) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from knowledge.answering.fillers import tells_nothing
 from knowledge.answering.index import Index
-from knowledge.answering.scope_unrecorded import BODY
+from knowledge.answering.scope_unrecorded import BODY, NAME_WORDS
 from knowledge.answering.text import STOP_WORDS
 
 # The name first, after a greeting or a pointing word at most.
@@ -33,7 +33,7 @@ def made_up_name(normalized: str, index: Index, near: Sequence[str] = ()) -> str
     if found is None:
         return None
     core = found.group(1)
-    if _KIND_ASKED.search(core):
+    if _KIND_ASKED.search(core) or NAME_WORDS.search(core):  # 名字里带联合会的: a piece asked
         return None
     for word in index.segmenter.cut(core):
         if len(word) < 2 or word in STOP_WORDS or tells_nothing(word):

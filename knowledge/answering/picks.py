@@ -288,7 +288,7 @@ def relisted(
         if places:
             query = replace(query, places=tuple(places))
         if topics:
-            query = replace(query, topics=tuple(topics), matched=(), said=())
+            query = replace(query, topics=tuple(topics), matched=(), said=(), either=())
         if form:
             query = replace(query, form=form)
         return Relist(query, again=False, more=others)

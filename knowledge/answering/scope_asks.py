@@ -173,7 +173,7 @@ _SERVED = any_of(
     r"(干|做)(什么|啥)的|是(什么|啥)(组织|机构|单位|地方|项目|活动)|介绍",
     # which routine or course is taught is what a service holds (教的啥套路: 八法五步), not
     # its content asked (八法五步的套路是啥)
-    r"(教|学|练|开|上)(的|了|过)?些?(什么|啥|哪些|哪几[个种套门]|哪种|哪个|哪套)(套路|拳|课|内容)",
+    r"(教|学|练|开|上)(的是|的|了|过|是)?些?(什么|啥|哪些|哪几[个种套门]|哪种|哪个|哪套)(套路|拳|课|内容)",
 )
 # The same in English, read only when the question holds Latin letters.
 _LATIN = re.compile(r"[a-z]{2}")

@@ -135,6 +135,8 @@ _NAME_CORE = r"[\u4e00-\u9fff]{2,12}?"
 _QUESTION_CHARS = re.compile(
     r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似除]"
 )
+# A piece of name asked for (宝鸡名字里带联合会的组织): what names have, not one name.
+NAME_WORDS = re.compile(r"名字|名称|名儿|字样")
 _SIMILAR = 70  # a name this close to a record's (宝鸡慈善联合会) is that record's, misspelt
 _ONE_SLIP = 90  # a long name one character off (张家堡街到社会组织服务中心)
 # The words every name of a kind shares: what is left tells one organization from another.
@@ -250,8 +252,8 @@ class Unrecorded:
                 return found.group(1) + found.group(2)
         for found in self._named.finditer(free):
             core = _LAST_BODY.sub("", found.group(1))  # 家 of 阳光家园 asks nothing
-            if _QUESTION_CHARS.search(core) or "〇" in core:
-                continue  # a kind asked for (宝鸡哪个协会, 未央区有没有这种中心)
+            if _QUESTION_CHARS.search(core) or "〇" in core or NAME_WORDS.search(core):
+                continue  # a kind asked for (宝鸡哪个协会, 未央区有没有这种中心, 名字里带联合会)
             name = found.group()
             if any(self._misspelt(name, known) for known in self._names):
                 continue

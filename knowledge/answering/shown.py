@@ -80,6 +80,9 @@ def from_shown(
             return _picked(snapshot, Pick(doing[0], rest), match.query, tz)
         intent = follow_up_intent(match.normalized) or Intent.INTRODUCE
         return _choice_of(snapshot, match.query, doing or several, intent)
+    described = _described(snapshot, match, context)
+    if described is not None:  # 那个关注心理健康的，做了啥项目: the one shown doing it
+        return _picked(snapshot, described, match.query, tz)
     of_all = asked_of_all(match.normalized, context)
     if of_all is not None:  # 它们的电话: each one's
         orgs = [
@@ -210,6 +213,34 @@ def _which_one(snapshot: Snapshot, match: Match, context: Subject) -> Answer | N
 
 
 _DOING = re.compile(r"(做|搞|干|帮|管)[^，,。？?！!\s]{1,8}?的")
+
+
+# "那个关注心理健康的，…", "做养老的那个…": one of those shown, told by what it does.
+_DESCRIBED = re.compile(
+    r"^(?:那|这)(?:个|家|一个|一家)([^的]{1,10})的(.*)$|^([^的]{1,10})的那(?:个|家|一个|一家)(.*)$"
+)
+
+
+_OTHERS_ASKED = re.compile(r"还有|别的|别家|其他|其它|哪些|哪几|一样|类似")
+
+
+def _described(snapshot: Snapshot, match: Match, context: Subject) -> Pick | None:
+    """The one organization of the list shown doing what the question describes it by,
+    and what is asked of it; None when none or several do."""
+    found = _DESCRIBED.match(match.normalized.replace(" ", ""))
+    if found is None or not context.listed:
+        return None
+    said, rest = (found.group(1), found.group(2)) if found.group(1) else found.group(3, 4)
+    if _OTHERS_ASKED.search(rest):
+        return None  # 那个做心理的还有别的吗: others like it, a list
+    inside = [w for w in match.words if w in said]
+    topics = topics_of(inside, snapshot.index.expansions, said)
+    if not topics:
+        return None
+    catalog = snapshot.catalog
+    shown = [catalog.organizations.get(key) for kind, key in context.listed]
+    doing = [org for org in shown if org is not None and _does(catalog, org, topics)]
+    return Pick(doing[0], rest) if len(doing) == 1 else None
 
 
 def _does(catalog: Catalog, record: Record, topics: list[str]) -> bool:

@@ -169,3 +169,24 @@ async def test_a_list_of_none_and_what_each_listed_does_follow_each_residents_ow
     assert "资料中没有未央区的基金会" in a_again["plain"]
     assert "这 2 家做什么" in b_each["plain"] and "情暖农村幸福院" in b_each["plain"]
     assert "基金会" not in b_each["plain"] and "高新区" not in a_again["plain"]
+
+
+async def test_one_of_a_list_told_by_what_it_does_is_answered_for_its_resident(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    await ask(fake_api, "张家堡街道引进了哪些社会组织", RESIDENT_A)
+    await ask(fake_api, "宝鸡高新区有哪些社会组织", RESIDENT_B)
+    [a] = await ask(fake_api, "那个关注心理健康的，电话多少", RESIDENT_A)
+    [b] = await ask(fake_api, "那个做养老的在哪", RESIDENT_B)
+    assert "资料中没有西安市未央区秋文社工服务中心的电话" in a["plain"]
+    assert "资料中没有宝鸡高新区慈善协会的地址" in b["plain"]
+
+
+async def test_a_list_refused_for_its_place_is_asked_again_of_ours_for_its_resident(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    [refused] = await ask(fake_api, "咸阳有没有做心理咨询的", RESIDENT_A)
+    await ask(fake_api, "未央区有哪些社工机构", RESIDENT_B)
+    [a] = await ask(fake_api, "那宝鸡呢", RESIDENT_A)
+    assert "只有宝鸡市和西安市未央区" in refused["plain"]
+    assert "宝鸡明明心理关爱中心" in a["plain"] and "中海社工" not in a["plain"]
