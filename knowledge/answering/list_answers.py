@@ -176,15 +176,19 @@ def _asking_words(snapshot: Snapshot, match: Match, words: list[str]) -> list[st
 
 
 # A clause saying what counts too (上学的、小的都算) widens what was asked, never narrows it.
-_WIDENING = re.compile(
-    r"[^，,。？?！!；;\s]+(?:都|也)(?:算|行|可以)(?:吧|啊|呀)?(?=[，,。？?！!；;\s]|$)"
-)
+# (Clauses first, then their ends: one pattern for both tried every start of a long story.)
+_CLAUSE = re.compile(r"[^，,。？?！!；;\s]+")
+_COUNTS_TOO = re.compile(r"(?:都|也)(?:算|行|可以)(?:吧|啊|呀)?$")
 
 
 def _not_narrowing(snapshot: Snapshot, match: Match, words: list[str]) -> list[str]:
     """The words but those only in a clause saying they count too (给孩子办事的，上学的、
     小的都算: 上学 is among the children, no other topic), when others say what is asked."""
-    found = [c.group() for c in _WIDENING.finditer(match.query)]
+    found = [
+        clause
+        for clause in _CLAUSE.findall(match.query)
+        if (end := _COUNTS_TOO.search(clause)) is not None and end.start() > 0
+    ]
     if not found:
         return words
     rest = match.normalized
