@@ -175,6 +175,20 @@ _ASKS_HELP = re.compile(
     r"|想找|想学"
 )
 _LATIN = re.compile("[a-z]")
+# What asks of a scene's topic in its own clause: 天气咋样, 会不会下雨, 明天下雨不, 几度.
+_ASKS_OF_IT = re.compile(
+    r"怎么样|如何|会不会|[吗么呢]|[不没]$|几度|多少度|预报|冷不冷|热不热|好不好|下不下|什么时候|哪天"
+    r"|多少|几号|明天|后天|明儿"
+)
+
+
+def _only_told(rule: Rule, question: str) -> bool:
+    """Whether a scene rule's topic is only told, in clauses asking nothing of it, beside
+    clauses that do not name it (今年这天气热得邪乎。说正事，……想找个地方学学): the story's
+    scene. Clauses read from the question as written, whose spaces part them too."""
+    clauses = [_prepared(clause) for clause in _CLAUSE.findall(question)]
+    telling = [clause for clause in clauses if rule.asks.search(clause)]
+    return len(telling) < len(clauses) and not any(_ASKS_OF_IT.search(c) for c in telling)
 
 
 # Who the resident is, told before the request ("我是开网店的，想…", "我们是开厂的"): the
@@ -266,6 +280,8 @@ class Scope:
             if background and not rule.asks.search(text[asking:]):
                 continue  # only the story's background names it
             if rule.unless is not None and rule.unless.search(text):
+                continue
+            if rule.scene and _only_told(rule, question):
                 continue
             if rule.named_lifts and self.names_one(text):
                 continue

@@ -110,10 +110,16 @@ MARKET_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # the weather asked of; told as the story's scene (这几天下雨下个不停), it asks nothing
+        Refusal.OFF_TOPIC,
+        any_of(r"天气|下雨|下雪|气温"),
+        named_lifts=False,
+        scene=True,
+    ),
     Rule(  # the weather, a trip, or a text put in another language, whoever is named
         Refusal.OFF_TOPIC,
         any_of(
-            r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行"
+            r"翻译|\btranslat\w*|自驾|周边游|一日游|自由行"
             r"|(改|翻|译|转|写)成(英文|英语|日文|日语|韩文|韩语|外语|俄语|法语)",
             # told in another language: 用英文介绍一下明明心理
             r"(用|拿|翻成|换成|改成)(英文|英语|日语|日文|韩语|韩文|俄语|法语|德语)[^,.?!]{0,12}(介绍|说|讲|写|回答|给我|来)"

@@ -1,0 +1,86 @@
+"""Stories, plain and off-topic questions, round 11 m (issue 16): our own rows for what this
+round fixed (questions_dev_round11m.yaml) — small talk or a shop already visited told as a
+story's scene, a count of activities asked of the organizations just named (那几家), a
+general-knowledge fact about a topic, a line of work weighed — and the near misses that
+stay as they were."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from knowledge.answering.answer import Answerer
+from knowledge.answering.scope import Refusal, Scope
+from tests.knowledge.answering.chat import (
+    ANSWERED_KINDS,
+    REFUSED_KINDS,
+    cases,
+    in_one_chat,
+    judged,
+    table,
+)
+
+CASES = cases("questions_dev_round11m.yaml")
+# Not fixed yet (strict: fixing one shows up).
+KNOWN_MISSES = {
+    "我是在未央区上班的女职工，下了班没啥事，想参加点专门给女性办的公益活动": "公益活动 outweighs 女性",
+    "未央区有没有专门给妇女办的公益活动，我三十多岁在这边打工": "公益活动 outweighs 妇女",
+    "一个人在西安未央打工的女娃，想认识些姐妹一起参加公益活动，有没有": "公益活动 outweighs 姐妹",
+    "未央那几家社工机构一共办了多少场活动": "那几家 read as a count of organizations",
+    "这几家社会组织总共开展了多少场活动，未央区的": "这几家 read as a count of organizations",
+    "未央区的几家社工机构加起来搞过多少场活动": "几家 read as a count of organizations",
+    "今年诺贝尔文学奖是谁得的": "a prize given is news",
+    "太极拳是不是奥运会项目": "general knowledge of a sport",
+    "全民国防教育日是每年的哪一天": "a day of the calendar",
+}
+
+
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *ANSWERED_KINDS))
+def test_what_the_resident_asks_is_answered(answerer: Answerer, case: dict[str, Any]) -> None:
+    answer = in_one_chat(answerer, case.get("conversation") or [case["q"]])
+    assert judged(answerer, case, answer), answer.text
+
+
+@pytest.mark.parametrize("case", table(CASES, KNOWN_MISSES, *REFUSED_KINDS))
+def test_what_is_not_ours_stays_refused(answerer: Answerer, case: dict[str, Any]) -> None:
+    answer = in_one_chat(answerer, [case["q"]])
+    assert not answer.answered, answer.results[:1]
+
+
+# The weather told as how things are, in a clause asking nothing of it, beside the clauses
+# that ask: the story's scene. Asked of in its own clause (咋样, 会不会, 明天…不), or the
+# whole question, it is still no question of ours.
+SCENES = [
+    ("今年这天气热得邪乎，说正事，我想找个地方学学怎么经营", None),
+    ("这几天下雨下个不停 心里烦 想找个人聊聊", None),
+    ("天气越来越冷了，想给村里老人活动室装个空调", None),
+    ("明天宝鸡天气咋样", Refusal.OFF_TOPIC),
+    ("今天天气不错，宝鸡明天会下雨吗", Refusal.OFF_TOPIC),
+    ("陈仓区明天下雨不，要不要带伞下地", Refusal.OFF_TOPIC),
+    ("最近老下雨", Refusal.OFF_TOPIC),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SCENES, ids=[t for t, _ in SCENES])
+def test_the_weather_told_as_a_scene_asks_nothing(
+    answerer: Answerer, text: str, kind: Refusal | None
+) -> None:
+    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+
+
+# A shop named as where the family has been (商场都逛腻了, 超市商场都逛遍了) asks no price;
+# a shop asked for is still the market's.
+SHOPS = [
+    ("商场都逛腻了，社区有没有亲子活动", None),
+    ("超市商场都逛遍了，想找个志愿者组织", None),
+    ("未央区哪个商场人少", Refusal.MARKET),
+    ("商场打折是哪天", Refusal.MARKET),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SHOPS, ids=[t for t, _ in SHOPS])
+def test_a_shop_visited_is_no_market_question(
+    answerer: Answerer, text: str, kind: Refusal | None
+) -> None:
+    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
