@@ -209,6 +209,8 @@ _SUM_WORDS = re.compile(
 _NAMES_ASKED = re.compile(
     r"^(分别|都|各)?(是|叫)(什么|啥|哪些|哪几家|哪几个|谁)(名字|名)?(呢|啊|呀|吗)?$"
 )
+# 那几家, 这几个, 未央区的几家: the organizations pointed at or told, not a count asked.
+_POINTED = re.compile(r"(那|这|的)$")
 _PERSONS_TOO = frozenset({"社工", "团队", "志愿队"})  # counted by 个, people may be meant
 
 
@@ -245,6 +247,8 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
     ends = list(accumulate(len(clause) for clause in text.split()))
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
+        if _POINTED.search(before) and found.group().startswith("几"):
+            continue  # 那几家社工机构一共搞了多少场活动: those named, their activities counted
         head = _NAMES_ASKED.sub("", after.rstrip("呢啊呀吗嘛哇?？"))  # 有几家，分别叫啥
         own = head[: next((e for e in ends if e >= found.end()), len(compact)) - found.end()]
         if _persons(head, named) and not found.group().endswith("家"):

@@ -3,7 +3,9 @@ serves, a count, and the district asked about (the matcher's ranking, past the w
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Container
 
 from knowledge.answering.index import Index, content_tokens
 from knowledge.answering.intent import Intent, detect_intent
@@ -21,6 +23,21 @@ PROVIDER_FACT_FACTOR = 0.7
 # Weighed down whenever no figure is asked, however the need is framed (a policy fact, which
 # a need told without a name may well want, keeps its weight).
 COUNT_FACT_FACTOR = 0.5
+# A figure asked of several organizations together (那几家社工机构一共搞了多少场活动, 未央区的
+# 几家社工机构加起来…): a sum, which a fact holds and no one organization does; an
+# organization sharing the kind's words (中海社工 of 社工机构) is weighed down against it.
+SEVERAL_FACTOR = 0.6
+_SEVERAL = re.compile(
+    r"([那这]|[他她它]们)几家|[那这](几个|些)[^,.?!，。？！\s]{0,4}(组织|机构|协会|中心|社工|单位)"
+    r"|(?<!有)几家[^,.?!，。？！\s]{0,10}(一共|总共|加起来|合计|合起来)"
+)
+
+
+def asks_of_several(text: str) -> bool:
+    """Whether a question points at several organizations together (那几家, 这些)."""
+    return _SEVERAL.search(text) is not None
+
+
 # A district asked about whose best document scores less than this share of the best one
 # elsewhere holds nothing for the need (places.py, `nearby`).
 NEARBY_SHARE = 0.5
@@ -51,14 +68,20 @@ def weigh_facts(
     asks_figure: bool,
     counts: dict[int, frozenset[str]],
     words: set[str],
+    several: bool = False,
+    named: Container[int] = (),
 ) -> None:
     """Facts weighed down against those who serve (see the factors above), in place; a count
     keeps its weight when a figure is asked or what it counts is named (未央区的社会组织主要
-    分布在哪些领域 asks about it)."""
+    分布在哪些领域 asks about it); `several`: the question points at several organizations
+    together, whose figure asked is a sum; `named`: the documents the question names."""
     docs = index.docs
+    summed = asks_figure and several
     for doc in scores:
         found = docs[doc]
         if found.kind != "fact":
+            if summed and doc not in named:  # one named keeps its own figure
+                scores[doc] *= SEVERAL_FACTOR
             continue
         if doc in counts and not asks_figure and not counts[doc] & words:
             scores[doc] *= COUNT_FACT_FACTOR

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from knowledge.answering.answer import Answerer
+from knowledge.answering.list_questions import is_count_question
 from knowledge.answering.scope import Refusal, Scope
+from knowledge.answering.weighing import asks_of_several
 from tests.knowledge.answering.chat import (
     ANSWERED_KINDS,
     REFUSED_KINDS,
@@ -27,9 +29,9 @@ KNOWN_MISSES = {
     "我是在未央区上班的女职工，下了班没啥事，想参加点专门给女性办的公益活动": "公益活动 outweighs 女性",
     "未央区有没有专门给妇女办的公益活动，我三十多岁在这边打工": "公益活动 outweighs 妇女",
     "一个人在西安未央打工的女娃，想认识些姐妹一起参加公益活动，有没有": "公益活动 outweighs 姐妹",
-    "未央那几家社工机构一共办了多少场活动": "那几家 read as a count of organizations",
-    "这几家社会组织总共开展了多少场活动，未央区的": "这几家 read as a count of organizations",
-    "未央区的几家社工机构加起来搞过多少场活动": "几家 read as a count of organizations",
+    # 这几家 is still read as the measure asked (figure_questions.measured_units): the count
+    # of organizations is offered beside the activities'
+    "这几家社会组织总共开展了多少场活动，未央区的": "a choice with the organizations' count",
     "今年诺贝尔文学奖是谁得的": "a prize given is news",
     "太极拳是不是奥运会项目": "general knowledge of a sport",
     "全民国防教育日是每年的哪一天": "a day of the calendar",
@@ -84,3 +86,33 @@ def test_a_shop_visited_is_no_market_question(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
     assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+
+
+# 那几家, 这几个, 他们几家: the organizations pointed at, not a count of them asked; their
+# figure asked together is a sum, which the fact holds (an organization sharing the kind's
+# words, 中海社工 of 社工机构, is weighed down; one named keeps its own figure).
+COUNTS = [
+    ("未央那几家社工机构一共搞了多少场活动", False),
+    ("未央区的几家社工机构加起来搞过多少场活动", False),
+    ("未央区有几家社工机构", True),
+    ("未央区的社工机构有几家", True),
+]
+
+
+@pytest.mark.parametrize(("text", "counts"), COUNTS, ids=[t for t, _ in COUNTS])
+def test_organizations_pointed_at_are_not_counted(text: str, counts: bool) -> None:
+    assert is_count_question(text) is counts
+
+
+SEVERAL = [
+    ("那几家社工机构搞了多少活动", True),
+    ("秋文社工他们几家一共办了多少场活动", True),
+    ("这些社会组织一共服务了多少人", True),
+    ("未央有没有人关注这些娃", False),
+    ("未央区有几家社工机构", False),
+]
+
+
+@pytest.mark.parametrize(("text", "several"), SEVERAL, ids=[t for t, _ in SEVERAL])
+def test_several_organizations_pointed_at(text: str, several: bool) -> None:
+    assert asks_of_several(text) is several
