@@ -32,9 +32,6 @@ KNOWN_MISSES = {
     # 这几家 is still read as the measure asked (figure_questions.measured_units): the count
     # of organizations is offered beside the activities'
     "这几家社会组织总共开展了多少场活动，未央区的": "a choice with the organizations' count",
-    "今年诺贝尔文学奖是谁得的": "a prize given is news",
-    "太极拳是不是奥运会项目": "general knowledge of a sport",
-    "全民国防教育日是每年的哪一天": "a day of the calendar",
 }
 
 
@@ -116,3 +113,23 @@ SEVERAL = [
 @pytest.mark.parametrize(("text", "several"), SEVERAL, ids=[t for t, _ in SEVERAL])
 def test_several_organizations_pointed_at(text: str, several: bool) -> None:
     assert asks_of_several(text) is several
+
+
+# Prizes and games of the world, a day of the calendar: general knowledge the records hold
+# none of. When something of ours was held, or whom a weekend activity is for, stays ours.
+GENERAL = [
+    ("今年诺贝尔和平奖颁给谁了", Refusal.OFF_TOPIC),
+    ("武术是奥运会比赛项目吗", Refusal.OFF_TOPIC),
+    ("国防教育日是哪一天", Refusal.OFF_TOPIC),
+    ("母亲节是几月几号", Refusal.OFF_TOPIC),
+    ("少年军校是哪一天开营的", None),
+    ("未央区星期日有没有带娃参加的社区活动", None),
+    ("国防教育协会平时搞什么活动", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), GENERAL, ids=[t for t, _ in GENERAL])
+def test_general_knowledge_is_no_question_of_ours(
+    answerer: Answerer, text: str, kind: Refusal | None
+) -> None:
+    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
