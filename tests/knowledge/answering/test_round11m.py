@@ -133,3 +133,20 @@ def test_general_knowledge_is_no_question_of_ours(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
     assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+
+
+# A line of work wanted (当主播, 做带货主播, 当美甲师) is a job question, trained for or not;
+# a volunteer's training, or a story's "I am one" clause, is not.
+CAREERS = [
+    ("想当网络主播，要不要去培训", Refusal.JOB),
+    ("闺女想当美甲师，哪里能学", Refusal.JOB),
+    ("想当志愿者，要不要先去培训", None),
+    ("我是做月嫂的，想找个协会加入", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CAREERS, ids=[t for t, _ in CAREERS])
+def test_a_line_of_work_wanted_is_a_job_question(
+    answerer: Answerer, text: str, kind: Refusal | None
+) -> None:
+    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
