@@ -32,7 +32,14 @@ from knowledge.answering.spelling import (
     remember,
 )
 from knowledge.answering.text import normalize
-from knowledge.answering.weighing import asks_of_several, counted, none_there, weigh_facts
+from knowledge.answering.weighing import (
+    asks_of_several,
+    counted,
+    for_whom,
+    none_there,
+    weigh_facts,
+    weigh_for_whom,
+)
 from knowledge.answering.words import Wording, whom_told, without_whom
 
 # The thresholds of answering or not are in gate.py.
@@ -178,6 +185,9 @@ class Matcher:
             several=asks_of_several(normalized),
             named=mentioned,
         )
+        whom_asked = for_whom(self.index, normalized)
+        if whom_asked:
+            weigh_for_whom(self.index, scores, whom_asked)
         whom = whom_told(coverage_words, self.index.expansions)
         match.results = self._rank(scores, hits, coverage_words, places, text, whom)
         length = len(text) - text.count(" ")

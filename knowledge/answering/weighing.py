@@ -38,6 +38,34 @@ def asks_of_several(text: str) -> bool:
     return _SEVERAL.search(text) is not None
 
 
+# Whom a service is asked for, named as such (专门给女性办的公益活动, 专门为老人开的): a record
+# of none of that group's topics answers another group (在城长, children's, by 公益活动).
+FOR_WHOM_FACTOR = 0.3  # as an organization of another city asked about (places.py)
+_FOR_WHOM = re.compile(
+    r"专门(?:给|为|针对|面向)([\u4e00-\u9fff]{1,4}?)(?:办|搞|开|组织|做|设|准备)?的"
+)
+
+
+def for_whom(index: Index, text: str) -> frozenset[str]:
+    """The topics of the group a service is asked for (T:妇女家庭 of 专门给女性办的), or none."""
+    if "专门" not in text:
+        return frozenset()
+    found = _FOR_WHOM.search(text)
+    if found is None:
+        return frozenset()
+    return frozenset(k for k in index.expansions.get(found.group(1), ()) if k.startswith("T:"))
+
+
+def weigh_for_whom(index: Index, scores: dict[int, float], topics: frozenset[str]) -> None:
+    """Records of none of the topics of the group asked for weighed down, in place."""
+    held = {doc for topic in topics for doc in index.postings.get(topic, ())}
+    if not held:
+        return
+    for doc in scores:
+        if doc not in held:
+            scores[doc] *= FOR_WHOM_FACTOR
+
+
 # A district asked about whose best document scores less than this share of the best one
 # elsewhere holds nothing for the need (places.py, `nearby`).
 NEARBY_SHARE = 0.5

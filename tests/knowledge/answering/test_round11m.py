@@ -13,7 +13,7 @@ import pytest
 from knowledge.answering.answer import Answerer
 from knowledge.answering.list_questions import is_count_question
 from knowledge.answering.scope import Refusal, Scope
-from knowledge.answering.weighing import asks_of_several
+from knowledge.answering.weighing import asks_of_several, for_whom
 from tests.knowledge.answering.chat import (
     ANSWERED_KINDS,
     REFUSED_KINDS,
@@ -26,8 +26,7 @@ from tests.knowledge.answering.chat import (
 CASES = cases("questions_dev_round11m.yaml")
 # Not fixed yet (strict: fixing one shows up).
 KNOWN_MISSES = {
-    "我是在未央区上班的女职工，下了班没啥事，想参加点专门给女性办的公益活动": "公益活动 outweighs 女性",
-    "未央区有没有专门给妇女办的公益活动，我三十多岁在这边打工": "公益活动 outweighs 妇女",
+    # no "专门给…的": 女娃 reads as a girl (女孩), 姐妹 as no one
     "一个人在西安未央打工的女娃，想认识些姐妹一起参加公益活动，有没有": "公益活动 outweighs 姐妹",
     # 这几家 is still read as the measure asked (figure_questions.measured_units): the count
     # of organizations is offered beside the activities'
@@ -150,3 +149,18 @@ def test_a_line_of_work_wanted_is_a_job_question(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
     assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+
+
+# Whom a service is asked for, named as such (专门给女性办的): the topics of that group, whose
+# records only are not weighed down.
+FOR_WHOM = [
+    ("想参加点专门给女性办的公益活动", {"T:妇女家庭"}),
+    ("有没有专门为老人开的", {"T:养老助老"}),
+    ("有没有专门给孩子办的儿童保护活动", {"T:儿童青少年"}),
+    ("我专门请了假，想给女性朋友找个活动", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "topics"), FOR_WHOM, ids=[t for t, _ in FOR_WHOM])
+def test_whom_a_service_is_asked_for(answerer: Answerer, text: str, topics: set[str]) -> None:
+    assert for_whom(answerer.index, text) == topics
