@@ -164,3 +164,24 @@ FOR_WHOM = [
 @pytest.mark.parametrize(("text", "topics"), FOR_WHOM, ids=[t for t, _ in FOR_WHOM])
 def test_whom_a_service_is_asked_for(answerer: Answerer, text: str, topics: set[str]) -> None:
     assert for_whom(answerer.index, text) == topics
+
+
+# What a right to land or a house allows (宅基地能不能卖) is the law's; a quarrel over it told
+# before a need, or mediation asked for, is not. An art's or a craft's schools (流派, 门派) are
+# knowledge; which teachers one of ours has is not.
+KNOWLEDGE = [
+    ("宅基地能不能卖", Refusal.LEGAL),
+    ("承包地能转让给别人吗", Refusal.LEGAL),
+    ("宅基地纠纷哪里能调解", None),
+    ("太极拳有哪些流派", Refusal.EXPLANATION),
+    ("中国功夫分几大门派", Refusal.EXPLANATION),
+    ("金台区武术协会有哪些流派的老师", None),
+    ("哪里能学秦腔", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KNOWLEDGE, ids=[t for t, _ in KNOWLEDGE])
+def test_a_right_or_an_arts_schools_is_no_service(
+    answerer: Answerer, text: str, kind: Refusal | None
+) -> None:
+    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
