@@ -182,13 +182,35 @@ _ASKS_OF_IT = re.compile(
 )
 
 
+# Any question word: a clause holding one asks (血压高，吃什么能降下来).
+_ASKS_ANY = re.compile(
+    r"[吗么呢]|[不没]$|什么|怎么|如何|哪|谁|几|多少|能不能|可不可以|要不要|是不是|有没有|会不会|好不好"
+    r"|该|行不行"
+)
+# A service of ours asked for in another clause: an organization, an activity, someone who
+# sees to it (想找个志愿者组织参加, 高新区有人对接这事吗). Not a hospital or a shop.
+_SERVICE_ASKED = re.compile(
+    r"组织|机构|协会|中心|社工|志愿|义工|公益|活动|服务站|幸福院|康复|有人(对接|管|组织)|谁(在)?管|对接"
+)
+
+
 def _only_told(rule: Rule, question: str) -> bool:
     """Whether a scene rule's topic is only told, in clauses asking nothing of it, beside
-    clauses that do not name it (今年这天气热得邪乎。说正事，……想找个地方学学): the story's
-    scene. Clauses read from the question as written, whose spaces part them too."""
+    clauses that do not name it: the story's scene. The weather is small talk whatever the
+    rest asks (今年这天气热得邪乎。说正事，……想找个地方学学); an illness, a shop or a purchase
+    told (去年做完手术, 我在超市当收银员, 刚在网上买了个空调) is the background only of a
+    service of ours asked for in another clause. Clauses read from the question as written,
+    whose spaces part them too."""
     clauses = [_prepared(clause) for clause in _CLAUSE.findall(question)]
     telling = [clause for clause in clauses if rule.asks.search(clause)]
-    return len(telling) < len(clauses) and not any(_ASKS_OF_IT.search(c) for c in telling)
+    if len(telling) == len(clauses):
+        return False
+    if rule.kind is Refusal.OFF_TOPIC:
+        return not any(_ASKS_OF_IT.search(clause) for clause in telling)
+    rest = [clause for clause in clauses if not rule.asks.search(clause)]
+    return not any(_ASKS_ANY.search(clause) for clause in telling) and any(
+        _SERVICE_ASKED.search(clause) for clause in rest
+    )
 
 
 # Who the resident is, told before the request ("我是开网店的，想…", "我们是开厂的"): the

@@ -185,3 +185,25 @@ def test_a_right_or_an_arts_schools_is_no_service(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
     assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+
+
+# An illness, an operation, a shop or a purchase told in a clause asking nothing, before a
+# service of ours asked for in another (an organization, an activity, someone who sees to
+# it), is the story's background; asked of in its own clause, or beside a hospital or a shop
+# asked for, it is still refused.
+BACKGROUNDS = [
+    ("去年刚做完手术，现在身体恢复得差不多了，想在未央区找点志愿活动参加", None),
+    ("前两天去医院体检，医生说我血压有点高，想找个志愿者组织参加", None),
+    ("刚在网上买了个空调，想着捐给村里的老年活动室，高新区有人对接这事吗", None),
+    ("孩子发烧三天了，吃了药也不退，宝鸡有没有好点的儿科医院", Refusal.MEDICAL),
+    ("最近血压有点高，吃什么能降下来", Refusal.MEDICAL),
+    ("孩子得了自闭症，吃什么药，有没有机构推荐", Refusal.MEDICAL),
+    ("家门口新开了个超市，东西便宜不便宜", Refusal.MARKET),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), BACKGROUNDS, ids=[t for t, _ in BACKGROUNDS])
+def test_an_illness_or_a_shop_told_before_a_service_asked(
+    answerer: Answerer, text: str, kind: Refusal | None
+) -> None:
+    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
