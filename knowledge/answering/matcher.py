@@ -182,7 +182,7 @@ class Matcher:
             asks_figure=intent == "figure",
             counts=self._counted,
             words=set(content),
-            several=asks_of_several(normalized),
+            several=intent == "figure" and asks_of_several(normalized),
             named=mentioned,
         )
         whom_asked = for_whom(self.index, normalized)
