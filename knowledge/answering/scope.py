@@ -203,8 +203,8 @@ def _only_told(rule: Rule, question: str) -> bool:
     whose spaces part them too."""
     clauses = [_prepared(clause) for clause in _CLAUSE.findall(question)]
     telling = [clause for clause in clauses if rule.asks.search(clause)]
-    if len(telling) == len(clauses):
-        return False
+    if not telling or len(telling) == len(clauses):
+        return False  # matched across clauses only (咳嗽好几天了，…能给瞧一哈不): asked whole
     if rule.kind is Refusal.OFF_TOPIC:
         return not any(_ASKS_OF_IT.search(clause) for clause in telling)
     rest = [clause for clause in clauses if not rule.asks.search(clause)]
