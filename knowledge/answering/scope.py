@@ -193,6 +193,10 @@ _SERVICE_ASKED = re.compile(
     r"组织|机构|协会|中心|社工|志愿|义工|公益|活动|服务站|幸福院|康复|有人(对接|管|组织)|谁(在)?管|对接"
 )
 
+# A treatment asked for in another clause keeps the illness what is asked about (孩子感冒发烧，
+# 社区卫生服务中心在哪; 有没有中医的公益活动).
+_TREATED = re.compile(r"医院|卫生|诊所|门诊|医生|大夫|中医|西医|看病|治病|治疗|药")
+
 
 def _only_told(rule: Rule, question: str) -> bool:
     """Whether a scene rule's topic is only told, in clauses asking nothing of it, beside
@@ -208,8 +212,10 @@ def _only_told(rule: Rule, question: str) -> bool:
     if rule.kind is Refusal.OFF_TOPIC:
         return not any(_ASKS_OF_IT.search(clause) for clause in telling)
     rest = [clause for clause in clauses if not rule.asks.search(clause)]
-    return not any(_ASKS_ANY.search(clause) for clause in telling) and any(
-        _SERVICE_ASKED.search(clause) for clause in rest
+    return (
+        not any(_ASKS_ANY.search(clause) for clause in telling)
+        and any(_SERVICE_ASKED.search(clause) for clause in rest)
+        and not any(_TREATED.search(clause) for clause in rest)
     )
 
 

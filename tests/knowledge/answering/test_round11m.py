@@ -199,6 +199,8 @@ BACKGROUNDS = [
     ("最近血压有点高，吃什么能降下来", Refusal.MEDICAL),
     ("孩子得了自闭症，吃什么药，有没有机构推荐", Refusal.MEDICAL),
     ("家门口新开了个超市，东西便宜不便宜", Refusal.MARKET),
+    ("孩子感冒发烧，社区卫生服务中心在哪", Refusal.MEDICAL),
+    ("娃过敏起疹子，有没有中医的公益活动", Refusal.MEDICAL),
     # matched across clauses, in none alone: the whole question asks it
     ("娃咳嗽好几天了，常青藤社工能给瞧一哈不", Refusal.MEDICAL),
 ]
