@@ -185,9 +185,7 @@ class Matcher:
             several=intent == "figure" and asks_of_several(normalized),
             named=mentioned,
         )
-        whom_asked = for_whom(self.index, normalized)
-        if whom_asked:
-            weigh_for_whom(self.index, scores, whom_asked)
+        weigh_for_whom(self.index, scores, for_whom(self.index, normalized))
         whom = whom_told(coverage_words, self.index.expansions)
         match.results = self._rank(scores, hits, coverage_words, places, text, whom)
         length = len(text) - text.count(" ")
