@@ -209,6 +209,17 @@ _SUM_WORDS = re.compile(
 _NAMES_ASKED = re.compile(
     r"^(分别|都|各)?(是|叫)(什么|啥|哪些|哪几家|哪几个|谁)(名字|名)?(呢|啊|呀|吗)?$"
 )
+# 那几家, 这几个, 未央区的几家: the organizations pointed at or told, not a count asked.
+_SUMMED = re.compile(r"一共|总共|加起来|合计|加一块")
+
+
+def _pointed_at(before: str, after: str) -> bool:
+    """Whether 几 after `before` points at organizations already named (那几个, 这几家), or
+    sums up theirs (未央区的几家…加起来), rather than asking how many (未央区的几家社工机构都
+    做什么 lists them)."""
+    return before.endswith(("那", "这")) or (before.endswith("的") and bool(_SUMMED.search(after)))
+
+
 _PERSONS_TOO = frozenset({"社工", "团队", "志愿队"})  # counted by 个, people may be meant
 
 
@@ -245,8 +256,8 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
     ends = list(accumulate(len(clause) for clause in text.split()))
     for found in _HOW_MANY.finditer(compact):
         before, after = compact[: found.start()], compact[found.end() :]
-        if before.endswith(("那", "这")) and found.group().startswith("几"):
-            continue  # 那几个社会组织搞的活动: those pointed at, not how many
+        if _pointed_at(before, after) and found.group().startswith("几"):
+            continue  # 那几家社工机构一共搞了多少场活动: those named, their activities counted
         head = _NAMES_ASKED.sub("", after.rstrip("呢啊呀吗嘛哇?？"))  # 有几家，分别叫啥
         own = head[: next((e for e in ends if e >= found.end()), len(compact)) - found.end()]
         if _persons(head, named) and not found.group().endswith("家"):

@@ -32,7 +32,14 @@ from knowledge.answering.spelling import (
     remember,
 )
 from knowledge.answering.text import normalize
-from knowledge.answering.weighing import counted, none_there, weigh_facts
+from knowledge.answering.weighing import (
+    asks_of_several,
+    counted,
+    for_whom,
+    none_there,
+    weigh_facts,
+    weigh_for_whom,
+)
 from knowledge.answering.words import Wording, whom_told, without_whom
 
 # The thresholds of answering or not are in gate.py.
@@ -175,7 +182,10 @@ class Matcher:
             asks_figure=intent == "figure",
             counts=self._counted,
             words=set(content),
+            several=intent == "figure" and asks_of_several(normalized),
+            named=mentioned,
         )
+        weigh_for_whom(self.index, scores, for_whom(self.index, normalized))
         whom = whom_told(coverage_words, self.index.expansions)
         match.results = self._rank(scores, hits, coverage_words, places, text, whom)
         length = len(text) - text.count(" ")

@@ -175,6 +175,48 @@ _ASKS_HELP = re.compile(
     r"|想找|想学"
 )
 _LATIN = re.compile("[a-z]")
+# What asks of a scene's topic in its own clause: 天气咋样, 会不会下雨, 明天下雨不, 几度.
+_ASKS_OF_IT = re.compile(
+    r"怎么样|如何|会不会|[吗么呢]|[不没]$|几度|多少度|预报|冷不冷|热不热|好不好|下不下|什么时候|哪天"
+    r"|多少|几号|明天|后天|明儿"
+)
+
+
+# Any question word: a clause holding one asks (血压高，吃什么能降下来).
+_ASKS_ANY = re.compile(
+    r"[吗么呢]|[不没]$|什么|怎么|如何|哪|谁|几|多少|能不能|可不可以|要不要|是不是|有没有|会不会|好不好"
+    r"|该|行不行"
+)
+# A service of ours asked for in another clause: an organization, an activity, someone who
+# sees to it (想找个志愿者组织参加, 高新区有人对接这事吗). Not a hospital or a shop.
+_SERVICE_ASKED = re.compile(
+    r"组织|机构|协会|中心|社工|志愿|义工|公益|活动|服务站|幸福院|康复|有人(对接|管|组织)|谁(在)?管|对接"
+)
+
+# A treatment asked for in another clause keeps the illness what is asked about (孩子感冒发烧，
+# 社区卫生服务中心在哪; 有没有中医的公益活动).
+_TREATED = re.compile(r"医院|卫生|诊所|门诊|医生|大夫|中医|西医|看病|治病|治疗|药")
+
+
+def _only_told(rule: Rule, question: str) -> bool:
+    """Whether a scene rule's topic is only told, in clauses asking nothing of it, beside
+    clauses that do not name it: the story's scene. The weather is small talk whatever the
+    rest asks (今年这天气热得邪乎。说正事，……想找个地方学学); an illness, a shop or a purchase
+    told (去年做完手术, 我在超市当收银员, 刚在网上买了个空调) is the background only of a
+    service of ours asked for in another clause. Clauses read from the question as written,
+    whose spaces part them too."""
+    clauses = [_prepared(clause) for clause in _CLAUSE.findall(question)]
+    telling = [clause for clause in clauses if rule.asks.search(clause)]
+    if not telling or len(telling) == len(clauses):
+        return False  # matched across clauses only (咳嗽好几天了，…能给瞧一哈不): asked whole
+    if rule.kind is Refusal.OFF_TOPIC:
+        return not any(_ASKS_OF_IT.search(clause) for clause in telling)
+    rest = [clause for clause in clauses if not rule.asks.search(clause)]
+    return (
+        not any(_ASKS_ANY.search(clause) for clause in telling)
+        and any(_SERVICE_ASKED.search(clause) for clause in rest)
+        and not any(_TREATED.search(clause) for clause in rest)
+    )
 
 
 # Who the resident is, told before the request ("我是开网店的，想…", "我们是开厂的"): the
@@ -266,6 +308,8 @@ class Scope:
             if background and not rule.asks.search(text[asking:]):
                 continue  # only the story's background names it
             if rule.unless is not None and rule.unless.search(text):
+                continue
+            if rule.scene and _only_told(rule, question):
                 continue
             if rule.named_lifts and self.names_one(text):
                 continue

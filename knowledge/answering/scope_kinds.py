@@ -261,6 +261,9 @@ class Rule:
     asks: AnyOf  # what the question asks for
     unless: re.Pattern[str] | None = None  # a frame that makes it a request for a service
     named_lifts: bool = True  # naming one of our organizations or projects makes it ours
+    # told in clauses that ask nothing of it, beside others, it is the story's scene and no
+    # question (今年这天气热得邪乎，……想找个地方学学): scope.py's _only_told
+    scene: bool = False
 
 
 def any_of(*parts: str) -> AnyOf:

@@ -110,10 +110,16 @@ MARKET_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # the weather asked of; told as the story's scene (这几天下雨下个不停), it asks nothing
+        Refusal.OFF_TOPIC,
+        any_of(r"天气|下雨|下雪|气温"),
+        named_lifts=False,
+        scene=True,
+    ),
     Rule(  # the weather, a trip, or a text put in another language, whoever is named
         Refusal.OFF_TOPIC,
         any_of(
-            r"天气|下雨|下雪|气温|翻译|\btranslat\w*|自驾|周边游|一日游|自由行"
+            r"翻译|\btranslat\w*|自驾|周边游|一日游|自由行"
             r"|(改|翻|译|转|写)成(英文|英语|日文|日语|韩文|韩语|外语|俄语|法语)",
             # told in another language: 用英文介绍一下明明心理
             r"(用|拿|翻成|换成|改成)(英文|英语|日语|日文|韩语|韩文|俄语|法语|德语)[^,.?!]{0,12}(介绍|说|讲|写|回答|给我|来)"
@@ -131,6 +137,8 @@ MARKET_RULES: tuple[Rule, ...] = (
         any_of(
             r"景点|旅游|美食|小吃|特产|火车|高铁|动车|飞机|机票|车票|公交|地铁|几路车",
             r"限行|堵车|停车(场|费|位|收费|在哪|哪里|方便)|酒店|宾馆|饭店|餐馆|电影|笑话",
+            # a business's place: 宝鸡哪有健身房 (健身 is the sports' topic; no gym is ours)
+            r"健身房|网吧|ktv|洗浴中心|足疗",
             # asked to write one, not a hobby told (我喜欢写诗画画)
             r"(^|帮我|给我|替我|帮忙|你|能不能|可以|请)(写|作)(一|个|首|篇|段|份)*.{0,10}"
             r"(代码|程序|作文|诗|文章|小说)|(用|拿)[a-z+#]+写|写(个|一个|段|一段)?(代码|程序|脚本)",
@@ -147,6 +155,12 @@ MARKET_RULES: tuple[Rule, ...] = (
             # when a disaster came is news too (what was done for it is ours: 抗洪救灾)
             r"(暴雨|大雨|洪水|地震|水灾|发大水|台风)[^,.?!，。？！]{0,6}(哪天|什么时候|几号|几月|哪年)"
             r"(开始|下|发生|来|停|结束)?的?",
+            # prizes and games of the world, and a day of the calendar: general knowledge, none
+            # of it in the records (诺贝尔奖颁给谁了, 武术是奥运会项目吗, 国防教育日是哪一天;
+            # when something of ours was held names it: 少年军校是哪一天开营的)
+            r"诺贝尔|奥运|奥林匹克|世界杯|亚运会|冬奥|全运会|奥斯卡|欧冠",
+            r"(日|节)(是|在)?(每年|今年|明年)?的?(哪一天|哪天|几月几[号日]|几号|哪个月|什么时候)"
+            r"(呢|啊|呀)?[?？]?$",
             r"\b(weather|rain|snow|temperature|forecast|trains?|flights?|hotels?|restaurants?|jokes?"
             r"|tourist|sightseeing)\b",
         ),

@@ -66,6 +66,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(吃|喝)(什么|点什么|哪些|哪种)(东西|食物|水果|菜|汤)?(能|可以|才能|对|有助于|有利于)",
         ),
         named_lifts=False,
+        # an operation told before a service asked for (去年做完手术，…想找点志愿活动参加)
+        scene=True,
     ),
     Rule(
         Refusal.MEDICAL,
@@ -84,6 +86,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
         # what to do once a child's development or a mind's trouble is diagnosed (确诊了
         # 孤独症，怎么办): the care the organizations give, not a treatment
         unless=re.compile(_CARE + "|" + _EXERCISE + "|" + _DIAGNOSED_NEED),
+        scene=True,  # 体检，医生说我血压有点高……想找个志愿者组织参加
     ),
     Rule(  # whether one is ill: 这算不算焦虑症 (孩子是不是自闭症，哪里能评估 asks for a service)
         Refusal.MEDICAL,
@@ -123,6 +126,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # who answers for harm done: 学生受伤了谁负责, 修坏了包赔吗
             r"(受伤|伤了|出事|出了事|摔伤|摔了|弄坏|修坏|丢了)[^,.?!]{0,6}(谁负责|谁管|谁赔|赔)|赔钱|包赔|赔不赔|要赔",
             r"合同|法律条文|刑法|民法典.{0,4}(第|规定)|欠薪|讨薪|拖欠工资|逃税|偷税|工伤|交通事故|车祸",
+            # what a right to land or a house allows: 宅基地能不能卖, 承包地能转让吗
+            r"(宅基地|承包地|自留地|房产证?|不动产)[^,.?!，。？！]{0,6}(能|可以|能不能|可不可以|怎么|如何|咋)"
+            r"(卖|买卖|转让|转给|过户|继承|出租|确权|办证|分)",
             # what a law's article says: 慈善法第几条, 哪条法律规定
             r"法(第几条|哪一?条|第[0-9一二三四五六七八九十百]+条)|(哪条|哪一条)法|第几条.{0,4}规定",
         ),
@@ -193,8 +199,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"流转价格|土地价格|地价|多少钱一|多少一(亩|斤|公斤|平)|一斤|一公斤|哪个牌子|什么牌子|品牌",
             # a price by the unit: 土地流转一亩多少钱 (认购一块地多少钱 is the project's own figure)
             r"(一|每)(亩|斤|公斤|平|平米|平方|平方米)(地)?(要|得|大概|大约)?(多少钱|多少|几块|几百|几千|什么价|啥价)",
-            # a shop gone to is where the family went (带着娃去商场), no price asked
-            r"批发市场|菜市场|农贸市场|二手市场|人才市场|(?<![去逛到])(超市|商场)|打折|优惠券|团购|外卖",
+            # a shop gone to is where the family went (带着娃去商场, 商场都逛腻了), no price asked
+            r"批发市场|菜市场|农贸市场|二手市场|人才市场|(?<![去逛到])(超市|商场)(?![超市商场]*[都也早就全还]{0,2}[逛去])"
+            r"|打折|优惠券|团购|外卖",
             r"一个月多少钱|多少钱一个月|一小时|一次多少钱|哪(个|家)(养老院|敬老院|医院)(好|靠谱|最好|便宜)|(养老院|敬老院|医院)哪家(好|便宜)"
             r"|租.{0,6}房|注册公司|营业执照|工商注册|赚钱|挣钱|开网店|网店|贷款|借钱|借款|融资|投资|门票|票价|(在哪|哪里|哪儿|去哪)(能|可以)?买"
             r"|哪里有卖|网上买|下单",
@@ -203,6 +210,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|(便宜|实惠)(的|点)?(在哪|哪家|哪里)",
             r"买房|卖房|租房|二手房|楼盘|开盘|房子.{0,4}(买|卖|租)|(菜|肉|米|面|油|鸡蛋|水果)(多少钱|价格|贵不贵)",
         ),
+        scene=True,  # 我在超市当收银员, 刚在网上买了个空调, before a service asked for
     ),
     Rule(
         Refusal.POLICY,
@@ -217,7 +225,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"税(?!务局)",
             r"(补贴|残疾证|救助金|抚恤|津贴|老年证|优待证)(怎么|如何|去哪|在哪)?(办|领|申请|发)",
             r"(办|办理|补办|领|申请|评|开)(个|张|到|一个|一张)?(残疾证|老年证|优待证|低保|居住证|暂住证|身份证"
-            r"|户口|结婚证|准生证|出生证明|社保卡|医保卡|驾照|护照|贫困证明)",
+            r"|户口|结婚证|准生证|出生证明|社保卡|医保卡|驾照|护照|贫困证明|健康证|从业资格证|离婚证|独生子女证)",
         ),
         named_lifts=False,
     ),
@@ -272,6 +280,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|五险一金|编制|宿舍|包吃包住|包吃住|员工福利|年终奖|招(不招)?(教练|老师|社工|员工|工作人员|会计|保安|司机|人)|(挣|赚)多少|收入(多少|高不高|怎么样)"
             r"|(?<!欠)(工资|薪水|薪资|月薪|年薪)(?!要不回|没发|不给)"
             r"|(当|做|干)(会计|出纳|保安|司机|厨师|保姆|文员|前台|保洁员)",
+            # a line of work wanted, trained for or not (想当网络主播，要不要去培训)
+            r"(当|做|干)(个|一个|一名)?(网络|带货)?(主播|网红|博主|模特|程序员|设计师|美容师|化妆师"
+            r"|理发师|美甲师|月嫂|育婴师)",
             r"\b(jobs?|hiring|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
             r"|internships?|employment|earns?)\b|apply for (a |the )?(job|position)",
         ),

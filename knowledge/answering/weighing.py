@@ -3,7 +3,9 @@ serves, a count, and the district asked about (the matcher's ranking, past the w
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Container
 
 from knowledge.answering.index import Index, content_tokens
 from knowledge.answering.intent import Intent, detect_intent
@@ -21,6 +23,51 @@ PROVIDER_FACT_FACTOR = 0.7
 # Weighed down whenever no figure is asked, however the need is framed (a policy fact, which
 # a need told without a name may well want, keeps its weight).
 COUNT_FACT_FACTOR = 0.5
+# A figure asked of several organizations together (那几家社工机构一共搞了多少场活动, 未央区的
+# 几家社工机构加起来…): a sum, which a fact holds and no one organization does; an
+# organization sharing the kind's words (中海社工 of 社工机构) is weighed down against it.
+SEVERAL_FACTOR = 0.6
+_SEVERAL = re.compile(
+    r"([那这]|[他她它]们)几家|[那这](几个|些)[^,.?!，。？！\s]{0,4}(组织|机构|协会|中心|社工|单位)"
+    r"|(?<!有)几家[^,.?!，。？！\s]{0,10}(一共|总共|加起来|合计|合起来)"
+)
+
+
+def asks_of_several(text: str) -> bool:
+    """Whether a question points at several organizations together (那几家, 这些)."""
+    if "几" not in text and "些" not in text:  # most questions: no search
+        return False
+    return _SEVERAL.search(text) is not None
+
+
+# Whom a service is asked for, named as such (专门给女性办的公益活动, 专门为老人开的): a record
+# of none of that group's topics answers another group (在城长, children's, by 公益活动).
+FOR_WHOM_FACTOR = 0.3  # as an organization of another city asked about (places.py)
+_FOR_WHOM = re.compile(
+    r"专门(?:给|为|针对|面向)([\u4e00-\u9fff]{1,4}?)(?:办|搞|开|组织|做|设|准备)?的"
+)
+
+
+def for_whom(index: Index, text: str) -> frozenset[str]:
+    """The topics of the group a service is asked for (T:妇女家庭 of 专门给女性办的), or none."""
+    if "专门" not in text:
+        return frozenset()
+    found = _FOR_WHOM.search(text)
+    if found is None:
+        return frozenset()
+    return frozenset(k for k in index.expansions.get(found.group(1), ()) if k.startswith("T:"))
+
+
+def weigh_for_whom(index: Index, scores: dict[int, float], topics: frozenset[str]) -> None:
+    """Records of none of the topics of the group asked for weighed down, in place."""
+    held = {doc for topic in topics for doc in index.postings.get(topic, ())}
+    if not held:
+        return
+    for doc in scores:
+        if doc not in held:
+            scores[doc] *= FOR_WHOM_FACTOR
+
+
 # A district asked about whose best document scores less than this share of the best one
 # elsewhere holds nothing for the need (places.py, `nearby`).
 NEARBY_SHARE = 0.5
@@ -51,14 +98,20 @@ def weigh_facts(
     asks_figure: bool,
     counts: dict[int, frozenset[str]],
     words: set[str],
+    several: bool = False,
+    named: Container[int] = (),
 ) -> None:
     """Facts weighed down against those who serve (see the factors above), in place; a count
     keeps its weight when a figure is asked or what it counts is named (未央区的社会组织主要
-    分布在哪些领域 asks about it)."""
+    分布在哪些领域 asks about it); `several`: the question points at several organizations
+    together, whose figure asked is a sum; `named`: the documents the question names."""
     docs = index.docs
+    summed = asks_figure and several
     for doc in scores:
         found = docs[doc]
         if found.kind != "fact":
+            if summed and doc not in named:  # one named keeps its own figure
+                scores[doc] *= SEVERAL_FACTOR
             continue
         if doc in counts and not asks_figure and not counts[doc] & words:
             scores[doc] *= COUNT_FACT_FACTOR
