@@ -126,8 +126,11 @@ def test_those_pointed_at_are_not_counted(answerer: Answerer, question: str) -> 
     assert "唯爱妈妈+幸福赋能计划" in answer.text and "“在城长”儿童保护系列公益活动" in answer.text
 
 
-def test_how_many_is_still_counted(answerer: Answerer) -> None:
-    answer = answerer.answer("未央区有几个社工机构", log_question=False)
+@pytest.mark.parametrize(
+    "question", ["未央区有几个社工机构", "未央区的几家社工机构都做什么", "未央区的几个社工机构"]
+)
+def test_how_many_is_still_counted(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
     assert answer.intent == Intent.LIST and "资料中" in answer.text and "3 家" in answer.text
 
 
