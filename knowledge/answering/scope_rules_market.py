@@ -5,6 +5,8 @@ scope_rules_topics.py's (see scope_rules.py)."""
 
 from __future__ import annotations
 
+import re
+
 from knowledge.answering.scope_kinds import Refusal, Rule, any_of
 
 _AID = r"补贴|补助|津贴|救助金|抚恤金|慰问金|低保金|困难补助|高龄补贴|护理补贴"
@@ -155,14 +157,21 @@ MARKET_RULES: tuple[Rule, ...] = (
             # when a disaster came is news too (what was done for it is ours: 抗洪救灾)
             r"(暴雨|大雨|洪水|地震|水灾|发大水|台风)[^,.?!，。？！]{0,6}(哪天|什么时候|几号|几月|哪年)"
             r"(开始|下|发生|来|停|结束)?的?",
-            # prizes and games of the world, and a day of the calendar: general knowledge, none
-            # of it in the records (诺贝尔奖颁给谁了, 武术是奥运会项目吗, 国防教育日是哪一天;
-            # when something of ours was held names it: 少年军校是哪一天开营的)
-            r"诺贝尔|奥运|奥林匹克|世界杯|亚运会|冬奥|全运会|奥斯卡|欧冠",
+            # a day of the calendar: general knowledge, none of it in the records (国防教育日是
+            # 哪一天; when something of ours was held names it: 少年军校是哪一天开营的)
             r"(日|节)(是|在)?(每年|今年|明年)?的?(哪一天|哪天|几月几[号日]|几号|哪个月|什么时候)"
             r"(呢|啊|呀)?[?？]?$",
             r"\b(weather|rain|snow|temperature|forecast|trains?|flights?|hotels?|restaurants?|jokes?"
             r"|tourist|sightseeing)\b",
+        ),
+    ),
+    Rule(  # prizes and games of the world: 诺贝尔奖颁给谁了, 武术是奥运会项目吗
+        Refusal.OFF_TOPIC,
+        any_of(r"诺贝尔|奥运|奥林匹克|世界杯|亚运会|冬奥|全运会|奥斯卡|欧冠"),
+        # a child trained for them somewhere (以后参加全运会，哪里能学武术) asks for a lesson
+        unless=re.compile(
+            r"(哪里|哪儿|哪有|去哪|到哪|谁)[^,.?!，。？！]{0,4}(学|练|教|培训|报名)"
+            r"|(学|练|教|培训)[^,.?!，。？！]{0,6}(哪里|哪儿|去哪|在哪|哪有)"
         ),
     ),
 )

@@ -280,9 +280,6 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|五险一金|编制|宿舍|包吃包住|包吃住|员工福利|年终奖|招(不招)?(教练|老师|社工|员工|工作人员|会计|保安|司机|人)|(挣|赚)多少|收入(多少|高不高|怎么样)"
             r"|(?<!欠)(工资|薪水|薪资|月薪|年薪)(?!要不回|没发|不给)"
             r"|(当|做|干)(会计|出纳|保安|司机|厨师|保姆|文员|前台|保洁员)",
-            # a line of work wanted, trained for or not (想当网络主播，要不要去培训)
-            r"(当|做|干)(个|一个|一名)?(网络|带货)?(主播|网红|博主|模特|程序员|设计师|美容师|化妆师"
-            r"|理发师|美甲师|月嫂|育婴师)",
             r"\b(jobs?|hiring|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
             r"|internships?|employment|earns?)\b|apply for (a |the )?(job|position)",
         ),
@@ -292,6 +289,16 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"志愿|义工|volunteer|\blost (my|his|her|their) jobs?\b|\blaid off\b"
             r"|(帮|帮助|扶持|培训|支持)[^,.?!]{0,6}(找工作|就业|再就业|创业)"
         ),
+        named_lifts=False,
+    ),
+    Rule(  # a line of work wanted, trained for or not (想当网络主播，要不要去培训)
+        Refusal.JOB,
+        any_of(
+            r"(当|做|干)(个|一个|一名)?(网络|带货)?(主播|网红|博主|模特|程序员|设计师|美容师|化妆师"
+            r"|理发师|美甲师|月嫂|育婴师)"
+        ),
+        # told beside a service of ours asked for (我想当月嫂，但家里老人没人照顾，有没有养老服务)
+        unless=re.compile(r"公益|志愿|义工|活动|服务|组织|协会|中心|幸福院|康复|照顾|帮扶"),
         named_lifts=False,
     ),
     Rule(

@@ -124,6 +124,9 @@ GENERAL = [
     ("少年军校是哪一天开营的", None),
     ("未央区星期日有没有带娃参加的社区活动", None),
     ("国防教育协会平时搞什么活动", None),
+    # a child trained for them asks for a lesson (review11)
+    ("想让孩子练武术以后参加全运会哪里能学", None),
+    ("奥运会在哪里举办", Refusal.OFF_TOPIC),
 ]
 
 
@@ -141,6 +144,9 @@ CAREERS = [
     ("闺女想当美甲师，哪里能学", Refusal.JOB),
     ("想当志愿者，要不要先去培训", None),
     ("我是做月嫂的，想找个协会加入", None),
+    # told beside a service of ours asked for (review11)
+    ("我想当月嫂但是家里老人没人照顾有没有养老服务", None),
+    ("想当模特的女孩子有没有公益活动", None),
 ]
 
 
