@@ -19,6 +19,7 @@ from typing import Any
 
 from knowledge.answering.compose import NOT_FOUND
 from knowledge.answering.scope_asks import asked_for, weighs_ours
+from knowledge.answering.scope_kinds import Scene
 from knowledge.answering.scope_rules import CHINESE_RULES, RULES, Refusal, Rule
 from knowledge.answering.scope_unrecorded import Unrecorded
 from knowledge.answering.text import MAX_QUERY_CHARS
@@ -209,7 +210,7 @@ def _only_told(rule: Rule, question: str) -> bool:
     telling = [clause for clause in clauses if rule.asks.search(clause)]
     if not telling or len(telling) == len(clauses):
         return False  # matched across clauses only (咳嗽好几天了，…能给瞧一哈不): asked whole
-    if rule.kind is Refusal.OFF_TOPIC:
+    if rule.scene is Scene.SMALL_TALK:
         return not any(_ASKS_OF_IT.search(clause) for clause in telling)
     rest = [clause for clause in clauses if not rule.asks.search(clause)]
     return (
@@ -309,7 +310,7 @@ class Scope:
                 continue  # only the story's background names it
             if rule.unless is not None and rule.unless.search(text):
                 continue
-            if rule.scene and _only_told(rule, question):
+            if rule.scene is not None and _only_told(rule, question):
                 continue
             if rule.named_lifts and self.names_one(text):
                 continue

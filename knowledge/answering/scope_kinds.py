@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
 from functools import lru_cache
 
 
@@ -255,6 +255,14 @@ def _starts_plainly(branch: str) -> bool:
     )
 
 
+class Scene(Enum):
+    """How a rule's topic, told in clauses asking nothing of it, can be a story's scene."""
+
+    SMALL_TALK = "small_talk"  # whatever else is asked: 今年这天气热得邪乎，说正事……
+    # only beside a service of ours asked in another clause: 去年做完手术，想找点志愿活动
+    BACKGROUND = "background"
+
+
 @dataclass(frozen=True)
 class Rule:
     kind: Refusal
@@ -263,7 +271,7 @@ class Rule:
     named_lifts: bool = True  # naming one of our organizations or projects makes it ours
     # told in clauses that ask nothing of it, beside others, it is the story's scene and no
     # question (今年这天气热得邪乎，……想找个地方学学): scope.py's _only_told
-    scene: bool = False
+    scene: Scene | None = None
 
 
 def any_of(*parts: str) -> AnyOf:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answering.scope_kinds import Refusal, Rule, any_of
+from knowledge.answering.scope_kinds import Refusal, Rule, Scene, any_of
 
 _AID = r"补贴|补助|津贴|救助金|抚恤金|慰问金|低保金|困难补助|高龄补贴|护理补贴"
 
@@ -116,7 +116,7 @@ MARKET_RULES: tuple[Rule, ...] = (
         Refusal.OFF_TOPIC,
         any_of(r"天气|下雨|下雪|气温"),
         named_lifts=False,
-        scene=True,
+        scene=Scene.SMALL_TALK,
     ),
     Rule(  # the weather, a trip, or a text put in another language, whoever is named
         Refusal.OFF_TOPIC,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answering.scope_kinds import Refusal, Rule, any_of
+from knowledge.answering.scope_kinds import Refusal, Rule, Scene, any_of
 
 # Asking for a service from an organization: who or where, help, a kind of care.
 _SERVICE_FRAME = (
@@ -67,7 +67,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
         # an operation told before a service asked for (去年做完手术，…想找点志愿活动参加)
-        scene=True,
+        scene=Scene.BACKGROUND,
     ),
     Rule(
         Refusal.MEDICAL,
@@ -86,7 +86,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
         # what to do once a child's development or a mind's trouble is diagnosed (确诊了
         # 孤独症，怎么办): the care the organizations give, not a treatment
         unless=re.compile(_CARE + "|" + _EXERCISE + "|" + _DIAGNOSED_NEED),
-        scene=True,  # 体检，医生说我血压有点高……想找个志愿者组织参加
+        scene=Scene.BACKGROUND,  # 体检，医生说我血压有点高……想找个志愿者组织参加
     ),
     Rule(  # whether one is ill: 这算不算焦虑症 (孩子是不是自闭症，哪里能评估 asks for a service)
         Refusal.MEDICAL,
@@ -210,7 +210,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|(便宜|实惠)(的|点)?(在哪|哪家|哪里)",
             r"买房|卖房|租房|二手房|楼盘|开盘|房子.{0,4}(买|卖|租)|(菜|肉|米|面|油|鸡蛋|水果)(多少钱|价格|贵不贵)",
         ),
-        scene=True,  # 我在超市当收银员, 刚在网上买了个空调, before a service asked for
+        scene=Scene.BACKGROUND,  # 我在超市当收银员, 刚在网上买了个空调, before a service asked for
     ),
     Rule(
         Refusal.POLICY,
