@@ -18,14 +18,10 @@ from knowledge.answering.gate import Decision
 from knowledge.answering.index import Index
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_query import ListQuery
-from knowledge.answering.list_questions import (
-    form_asked,
-    is_count_question,
-    is_list_question,
-    topics_of,
-)
+from knowledge.answering.list_questions import form_asked, is_count_question, is_list_question
 from knowledge.answering.match import Match
 from knowledge.answering.picks import need_of
+from knowledge.answering.question_topics import topics_of
 from knowledge.answering.replies import (
     UPCOMING_DAYS,
     Answer,

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from knowledge.answering.gate import Decision
-from knowledge.answering.list_questions import FORMS, form_asked, topics_of
+from knowledge.answering.list_questions import FORMS, form_asked
 from knowledge.answering.match import Match
 from knowledge.answering.places import province_words
+from knowledge.answering.question_topics import topics_of
 from knowledge.answering.snapshot import Snapshot
 from knowledge.records import Fact, Kind
 

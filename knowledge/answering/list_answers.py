@@ -14,14 +14,10 @@ from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_query import place_words
 from knowledge.answering.list_questions import (
-    either_topics,
     is_count_question,
     is_list_question,
     list_head,
     name_asked,
-    narrowing_words,
-    topic_words,
-    topics_of,
     without_places,
 )
 from knowledge.answering.lists import Listing, ListQuery
@@ -34,6 +30,12 @@ from knowledge.answering.project_lists import (
     organizations_of,
     projects_listed,
     projects_reply,
+)
+from knowledge.answering.question_topics import (
+    either_topics,
+    narrowing_words,
+    topic_words,
+    topics_of,
 )
 from knowledge.answering.snapshot import Snapshot
 from knowledge.answering.text import normalize

@@ -1,15 +1,16 @@
 """ "Which organizations…" and "how many…" questions read: whether a question asks for a
 list or a count, and what for — the legal form (FORMS: the registry's `legal_form`, or for an
 organization whose form the sources leave empty, the ending its name must have by the naming
-rules: 协会/联合会 … is a 社会团体), the topics its words belong to, the organization excepted
-(除了…). Pure functions of the text; lists.py lists the organizations."""
+rules: 协会/联合会 … is a 社会团体), the organization excepted (除了…); the topics its words
+belong to are question_topics.py's. Pure functions of the text; lists.py lists the
+organizations."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
 from knowledge.records import Organization
 
@@ -19,24 +20,24 @@ _LIST_WORD = re.compile(
     r"|(举|推荐|介绍|列)几(个|家)|还有(没有)?(什么|谁|别的|其他|其它|啥|哪家|哪个)|各有哪(个|家|些)"
     r"|(都|分别)?叫个?(什么|啥)(名字|名)?|所有的?|全部的?|列个(单子|清单|表)|列一列|名单|清单"
 )
-_ORG_NOUN = (
+ORG_NOUN = (
     r"组织|机构|协会|基金会|社团|团体|单位|中心|民非|联合会|商会|学会|社工站|服务站|工作站|社工"
     r"|平台|团队|志愿队|地方"
 )
-_ORG_HEAD = re.compile(rf"^(的)?({_ORG_NOUN}|社会组织)")
+_ORG_HEAD = re.compile(rf"^(的)?({ORG_NOUN}|社会组织)")
 # An organization noun right after the list word, a few characters of what it does before
 # it: 哪些组织是做慈善的, 哪些慈善组织在宝鸡 (English read in Chinese words puts places last).
-_ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织)")
-_ORG_END = re.compile(rf"({_ORG_NOUN})[呢啊吗?？]*$")
+_ORG_SOON = re.compile(rf"^[^，,。？?！!\s]{{0,4}}?({ORG_NOUN}|社会组织)")
+_ORG_END = re.compile(rf"({ORG_NOUN})[呢啊吗?？]*$")
 # …or followed by what they do (哪些组织提供心理方面的服务, 哪些机构能帮老人): the organizations
 # are listed, not what follows (哪些组织的政策, 哪些社会组织管理办法 ask for something else).
 _ORG_DOING = re.compile(
-    rf"^[^，,。？?！!\s]{{0,4}}?({_ORG_NOUN}|社会组织)(?!的|管理)"
+    rf"^[^，,。？?！!\s]{{0,4}}?({ORG_NOUN}|社会组织)(?!的|管理)"
     r"(是|在|能|可以|会|提供|做|搞|开展|帮|管|专门|负责|给|为|关注|参与|服务)"
 )
 # …then what may stand between it and the list or count word ("机构一共几家", "组织到底有几个").
 _ORG_BEFORE = re.compile(
-    rf"({_ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都"
+    rf"({ORG_NOUN})(是|有|都有|还有|都是|呢|分别是|分别叫|分别|各是|都"
     r"|一共|总共|共|合计|加起来|算起来|到底|大概|大约|总|给我|给|的)*$"
 )
 _MATTERS = re.compile(r"(的事情?|的事儿|这些事|方面的?)[呢啊呀吗?？]*$")
@@ -129,7 +130,7 @@ FORMS: tuple[tuple[re.Pattern[str], str, FormTest], ...] = (
 # 有什么 asks for a list only when an organization ends the question and no need is told
 # ("宝鸡有什么社会组织"; not "有什么组织能帮自闭症孩子", which wants the one that can).
 _WHAT_ORGS = re.compile(
-    rf"(有什么|有啥|有些啥)((?:(?!能|可以).)*?({_ORG_NOUN}))(呢|啊|呀|吗|没有|没|不|\?|？)*$"
+    rf"(有什么|有啥|有些啥)((?:(?!能|可以).)*?({ORG_NOUN}))(呢|啊|呀|吗|没有|没|不|\?|？)*$"
 )
 
 
@@ -328,105 +329,6 @@ def without_places(text: str, places: Collection[str]) -> str:
     for place in sorted((p for p in places if p in text), key=len, reverse=True):
         text = text.replace(place, "")
     return text
-
-
-_NOT_TOPIC = re.compile(rf"{_ORG_NOUN}|社会组织|民办非企业|社会团体|社会服务机构")
-# Words of a list question that narrow nothing down.
-_GENERIC = re.compile(
-    r"^(服务|做|搞|干|帮|帮助|能|可以|提供|除了|还有|哪些|什么|其他|别的|所有|全部|一些|现在|目前"
-    r"|本地|当地|咱|我们|这里|附近|专门|主要|社会|有关|相关|方面|领域|列|一下|列出|都有|知道"
-    r"|名字|名称|名儿|字样|几家|几个|多少家|多少个|多少|一共|总共)+$"
-)
-
-
-def narrowing_words(words: Sequence[str], expansions: dict[str, tuple[str, ...]]) -> list[str]:
-    """The words that are neither a kind of organization, nor a topic's, nor generic: what
-    only the matcher can find ("哪些组织装过空调")."""
-    return [
-        w
-        for w in words
-        if not _NOT_TOPIC.search(w)
-        and not _GENERIC.match(w)
-        and not any(key.startswith("T:") for key in expansions.get(w, ()))
-    ]
-
-
-# How organizations stand to a place, not what they do: 张家堡街道都入驻了哪些组织.
-_RELATIONS = frozenset({"入驻", "引进", "引入"})
-_FORM_PHRASE = re.compile(
-    r"民办非企业单位|民办非企业|社会服务机构|社区社会组织|社会团体|慈善(?:组织|机构|团体|单位)"
-)
-
-
-def topics_of(
-    words: Sequence[str], expansions: dict[str, tuple[str, ...]], text: str = ""
-) -> list[str]:
-    """The topics the question's words belong to, in their order; the words that name a kind
-    of organization (社会组织 is also the topic 社会组织孵化's word, 企业 is in 民办非企业单位)
-    are not a topic here."""
-    found: list[str] = []
-    for word in topic_words(words, expansions, text):
-        for key in expansions.get(word, ()):
-            if key.startswith("T:") and key[2:] not in found:
-                found.append(key[2:])
-    return found
-
-
-def topic_words(
-    words: Sequence[str],
-    expansions: dict[str, tuple[str, ...]],
-    text: str = "",
-    *,
-    pieces: bool = False,
-) -> list[str]:
-    """The question's words that give it its topics (see topics_of); a piece of a longer one
-    that gives a topic says nothing of its own (教育 of 红色教育) unless `pieces` are asked
-    for (心理 of 心理咨询, which a service's 心理辅导 says)."""
-    phrases = "|".join(_FORM_PHRASE.findall(text))
-    found = [
-        word
-        for word in words
-        if any(key.startswith("T:") for key in expansions.get(word, ()))  # few words have one
-        and not (_NOT_TOPIC.search(word) or (phrases and word in phrases) or word in _RELATIONS)
-    ]
-
-    def topics(word: str) -> set[str]:
-        return {key for key in expansions.get(word, ()) if key.startswith("T:")}
-
-    def whole(word: str) -> str | None:
-        return next((w for w in found if w != word and word in w), None)
-
-    # a piece stands for the whole's topic only (心理 of 心理咨询 does, 教育 of 红色教育 not)
-    return [
-        w for w in found if (longer := whole(w)) is None or (pieces and topics(w) <= topics(longer))
-    ]
-
-
-# Two topics' words joined as alternatives (文化、体育, 养老或者助残; a normalized 、 is a
-# space): either is asked for. 和/跟 may join what one organization must do both of (帮孩子和
-# 家长的): those doing both are listed when any does, as before.
-_JOINED = r"(?:或者|或是|或|还是|、|/|\s)"
-_BOTH = re.compile(r"(都|同时|两样|两方面|两个方面)")
-
-
-def either_topics(
-    words: Sequence[str], expansions: dict[str, tuple[str, ...]], text: str, raw: str
-) -> list[str]:
-    """The topics a (normalized) list question asks for as alternatives, one of them enough
-    (宝鸡搞文化、体育这方面的组织: those doing either); `raw`, the question as written, tells a
-    space that was 、 from one that ended a clause."""
-    said = topic_words(words, expansions, text)
-    if len(said) < 2:
-        return []
-    spaced = "、" in raw or "/" in raw
-    joined: list[str] = []
-    for first, second in pairwise(said):
-        found = re.search(f"{re.escape(first)}{_JOINED}{re.escape(second)}", text)
-        if found and _BOTH.match(text, found.end()):
-            continue  # 养老、慈善都做的, 两样都管: both asked
-        if found and (" " not in found.group() or spaced):
-            joined.extend(w for w in (first, second) if w not in joined)
-    return topics_of(joined, expansions, text) if joined else []
 
 
 # A name asked for (a normalized question: its quotes are spaces): 名字里带“联合会”的组织 (the

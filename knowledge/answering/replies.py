@@ -33,9 +33,7 @@ from knowledge.answering.list_questions import (
     form_asked,
     is_count_question,
     is_list_question,
-    narrowing_words,
     other_institutions,
-    topics_of,
     without_places,
 )
 from knowledge.answering.made_up_names import made_up_name
@@ -47,6 +45,7 @@ from knowledge.answering.places import other_district_note
 from knowledge.answering.project_lists import (
     asks_projects,
 )
+from knowledge.answering.question_topics import narrowing_words, topics_of
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog

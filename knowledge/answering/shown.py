@@ -24,7 +24,7 @@ from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_answers import listed_answer
 from knowledge.answering.list_query import Listing, ListQuery
-from knowledge.answering.list_questions import excepted, topics_of, without_places
+from knowledge.answering.list_questions import excepted, without_places
 from knowledge.answering.match import Match
 from knowledge.answering.outcome import Answer, about
 from knowledge.answering.picks import (
@@ -37,6 +37,7 @@ from knowledge.answering.picks import (
     pointed_several,
     relisted,
 )
+from knowledge.answering.question_topics import topics_of
 from knowledge.answering.replies import composed, followed
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
