@@ -293,7 +293,9 @@ class Lister:
         missing = [t for t in wanted if t not in done and t not in either]
         if either and not any(t in done for t in either):
             missing.append(either[0])
-        # of the alternatives, those doing more of them first (文化、体育: both, then either)
+        # of the alternatives, those doing more of them first (文化、体育: both, then either);
+        # capped so that missing alternatives (10 each) never outweigh a missing topic (100)
+        # nor reach the 50 that tells the projects' topics from the organization's own
         fewer = min(sum(t not in done for t in either), 4)
         return 100 * len(missing) + 10 * fewer + (min(own) if own else 50)
 
