@@ -55,7 +55,11 @@ _MANY_RE = re.compile(
     r"(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:数|数量)?(?:多不多|多吗|多么)"
 )
 # Who is counted, named instead of measured: "帮了多少孩子" counts people all the same.
-_PEOPLE_RE = re.compile(r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)")
+_PEOPLE_RE = re.compile(
+    r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)"
+    # …or by what they did: "参加的人有多少了" counts people (平台参与人数 10万余人)
+    r"|的人数?(有|一共有|共有|一共|总共|大概|到底)?(多少|几)"
+)
 _PEOPLE = ("人", "名", "位")
 # Money named, not measured: "筹的钱是截至哪天的" asks of the sums.
 _MONEY_RE = re.compile(r"钱|款|资金|经费")
@@ -116,6 +120,35 @@ _MONEY_ASKED = re.compile(
 
 def asks_money(question: str) -> bool:
     return bool(_MONEY_ASKED.search(question.replace(" ", "")))
+
+
+# A kind of sum the figure's label must name: money put in, spent on running it, earned as
+# profit or paid as a wage or a fee ("前期总共投了多少钱", "一年开支多少") is none of the sums
+# the sources give (空调价值, 救援资金, 认购价格) unless a label says so.
+_SUM_KINDS = {
+    "投资": "投",
+    "投入": "投",
+    "投了": "投",
+    "成本": "成本",
+    "开支": "支",
+    "支出": "支",
+    "预算": "预算",
+    "利润": "利",
+    "盈利": "利",
+    "工资": "工资",
+    "薪水": "薪",
+    "会费": "会费",
+    "房租": "租",
+    "租金": "租",
+}
+_SUM_KIND_RE = re.compile("|".join(_SUM_KINDS))
+
+
+def sum_kind(question: str) -> str:
+    """The word a money figure's label must hold to be the sum asked ("投" of 投了多少钱), or
+    "" when the question names no such kind of sum."""
+    found = _SUM_KIND_RE.search(question.replace(" ", ""))
+    return _SUM_KINDS[found.group()] if found else ""
 
 
 # The measure word with what is counted after it ("多少场演出", "几所幼儿园", "多少块地"): a
@@ -185,13 +218,15 @@ def counted_part(question: str) -> str:
 # A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者",
 # "几个做心理疏导的社工"
 # count those people, which no figure of visits (36人次 心理咨询) or trainees is.
+# (a trade's people too: 几个师傅, 多少个医生, 几个护工)
+_PERSON_ENDS = r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人"
 _PERSONS_RE = re.compile(
-    r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?([\u4e00-\u9fff]{0,5}?(?:师|员|者|社工))"
-    r"[呢啊呀吗?？]*$"
+    r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?"
+    rf"([\u4e00-\u9fff]{{0,5}}?(?:{_PERSON_ENDS}))[呢啊呀吗?？]*$"
 )
 # …or named before the count: "他们的心理咨询师多少人", "教练员有几个".
 _PERSONS_BEFORE_RE = re.compile(
-    r"([\u4e00-\u9fff]{1,5}?(?:师|员|者))(?:有|一共有|共有|一共|总共|大概|到底)?(?:多少|几)"
+    rf"([\u4e00-\u9fff]{{1,5}}?(?:{_PERSON_ENDS}))(?:有|一共有|共有|一共|总共|大概|到底)?(?:多少|几)"
 )
 
 

@@ -35,6 +35,7 @@ from knowledge.answering.figure_questions import (
     is_event_question,
     measured_units,
     only_asks_for_it,
+    sum_kind,
     when_held,
 )
 from knowledge.catalog import Catalog
@@ -99,6 +100,7 @@ def figures_reply(
     money = money or "元" in units
     thing = counted_thing(asked, own)  # of the question with the names left out
     person = counted_person(asked, own)
+    kind = sum_kind(asked) if money else ""
     # 几月份办的, 啥时候给河南捐的: when it ran, not a count's date — unless the question
     # names what a figure counts (空调是啥时候装的: 截至2021年12月底)
     named = any(
@@ -136,6 +138,8 @@ def figures_reply(
             return 0  # 多少场演出 is no count of people
         if not money and has_unit(figure, ("元",)):
             return 0  # 多少贫困户 is no sum of money
+        if kind and kind not in figure.label:
+            return 0  # 投了多少钱 is no price (认购价格) nor the villages' income
         score = sum(len(w) for w in counting if w in text and w not in own)
         if strict or (units and has_unit(figure, units)):  # strict: it has the unit
             score += UNIT_BONUS
@@ -159,7 +163,8 @@ def figures_reply(
             return dated
     if not chosen:  # 高新区有几个农村幸福院: what is counted is in the record's name too
         chosen = labelled(figures, counted_kind(question))[:MAX_FIGURES]
-    if not chosen:  # a number several organizations share lives on a fact that names them
+    if not chosen and not (person or kind):  # a number several organizations share lives
+        # on a fact that names them (not one counting other people: 多少个心理咨询师)
         counted = _counting_facts(catalog, record, words, units)
         if counted:
             lines = [fact.answer for fact in counted]
@@ -181,7 +186,8 @@ def figures_reply(
             named = _names_any(figures, words, own, question)
             # a price when none of them is money (做一次心理咨询多少钱: not 36人次 心理咨询)
             priced = money and not any(has_unit(f, ("元",)) for f in figures)
-            unheld = asks_quantity(question) and (priced or not named)
+            # people or a kind of sum no figure counts (几个师傅, 投了多少钱)
+            unheld = asks_quantity(question) and (priced or not named or bool(person or kind))
     dates = is_date_question(question)
     lines = [f"{f.label}：{f.text}" + _dated(f, with_words=dates) for f in chosen]
     if is_date_question(question) and not any(f.as_of for f in chosen):

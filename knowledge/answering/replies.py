@@ -8,7 +8,7 @@ import re
 from datetime import datetime, timedelta, tzinfo
 from functools import partial
 
-from knowledge.answering.compose import GREETING, NOT_FOUND
+from knowledge.answering.compose import GREETING, NEXT_ASKED, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply
 from knowledge.answering.context import FollowUp, subject_of
 from knowledge.answering.documents import asks_documents
@@ -210,7 +210,7 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         choices = [record_of(snapshot.catalog, doc) for doc in _choices(match)]
         reply = snapshot.composer.choices(choices)
         return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
-    upcoming = upcoming_for(snapshot, intent, tz)
+    upcoming = upcoming_for(snapshot, intent, tz, match.normalized)
     reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
     # 智塔有多少员工: a figure of it no record holds. Not in English, whose words the glossary
     # reads too roughly to tell which figure is meant (how many shows: 80余场次): all of them.
@@ -322,9 +322,12 @@ def followed(
     )
 
 
-def upcoming_for(snapshot: Snapshot, intent: Intent, tz: tzinfo) -> list[Activity]:
-    # Only an activities answer lists them; sorting every activity per question is waste.
-    if intent != Intent.ACTIVITIES:
+def upcoming_for(
+    snapshot: Snapshot, intent: Intent, tz: tzinfo, question: str = ""
+) -> list[Activity]:
+    # Only an activities answer lists them, or one asking for the next (下一场在哪演);
+    # sorting every activity per question is waste.
+    if intent != Intent.ACTIVITIES and not (question and NEXT_ASKED.search(question)):
         return []
     return upcoming_activities(snapshot.catalog, datetime.now(tz), UPCOMING_DAYS)
 

@@ -176,6 +176,11 @@ class Unrecorded:
         self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
         self._names = tuple(n for n in names if len(n) >= 4)
         self._division, self._parent = _divisions(records)
+        self._cities = frozenset(
+            row.get("name", "")
+            for row in records.get("divisions", {}).values()
+            if row.get("level") == "city"
+        )
         self._placed = dict(_placed_names(records, self._division))
         self._placed_at: dict[str, list[str]] = {}  # by their first two characters
         for name in self._placed:  # longest first
@@ -232,8 +237,10 @@ class Unrecorded:
                 continue  # where the resident, or the one helped, comes from
             if "〇" in free and re.search(rf"{_LIVES_IN}$", free[:at]):
                 continue
-            if any(ours in free for ours in self._ours):
-                continue  # asked about ours, elsewhere told beside it
+            # asked about ours, elsewhere told beside it; not ours as the model of what is
+            # asked for there (雁塔区有没有像张家堡那样的服务中心)
+            if any(ours in _without_models(free) for ours in self._ours):
+                continue
             return True
         return False
 
@@ -273,18 +280,33 @@ class Unrecorded:
                 for name in self._placed_at.get(text[start : start + 2], ())
             ):
                 continue  # the place begins one of our names (宝鸡高新区慈善协会)
-            for name in self._placed_at.get(text[end : end + 2], ()):
-                if text.startswith(name, end):  # the longest one written there
-                    if not any(self._related(place.group(), *p) for p in self._placed[name]):
-                        return text[start : end + len(name)]
+            written = self._division[place.group()]
+            # a city with 的 (西安的智塔: 宝鸡's) is where the resident believes it is
+            at = end + 1 if written in self._cities and text.startswith("的", end) else end
+            for name in self._placed_at.get(text[at : at + 2], ()):
+                if text.startswith(name, at):  # the longest one written there
+                    # 渭滨区明明心理关爱中心: a body's full name, not where the resident
+                    # believes it is (渭滨区明明心理, 陈仓区智塔儿童中心)
+                    within = at == end and _LAST_BODY.search(name) is not None
+                    if not any(
+                        self._related(place.group(), *p, within=within) for p in self._placed[name]
+                    ):
+                        return text[start : at + len(name)]
                     break
         return None
 
-    def _related(self, written: str, place: str, whole: bool) -> bool:
+    def _related(self, written: str, place: str, whole: bool, *, within: bool) -> bool:
         """Whether the place written is the record's place, holds it or lies within it (not
-        when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's)."""
+        when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's;
+        nor, written as part of the name (`within`), a district of the city that is all a
+        record gives: 渭滨区明明心理关爱中心 is not 宝鸡明明心理关爱中心, whose district the
+        sources do not tell)."""
         one = self._division[written]
-        return one in self._ancestry(place) or (not whole and place in self._ancestry(one))
+        if one in self._ancestry(place):
+            return True
+        if whole or place not in self._ancestry(one):
+            return False
+        return not (within and place in self._cities)
 
     def _ancestry(self, place: str) -> list[str]:
         chain = [place]
@@ -331,6 +353,18 @@ class Unrecorded:
         for place in (*self._ours, *_CONTAINERS):
             name = name.replace(place, "")
         return _GENERIC.sub("", name)
+
+
+# What is asked for, likened to one of ours: "像张家堡那样的", "跟智塔差不多的".
+_MODEL = re.compile(
+    r"(像|跟|和)[^，,。？?！!]{1,16}?(那样|那种|一样|似的|差不多|类似)|类似于?[^，,。？?！!]{1,16}?的"
+)
+
+
+def _without_models(text: str) -> str:
+    if "像" not in text and "跟" not in text and "和" not in text and "类似" not in text:
+        return text
+    return _MODEL.sub("", text)
 
 
 def _edition(found: re.Match[str]) -> str:
