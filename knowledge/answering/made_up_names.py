@@ -16,10 +16,14 @@ from knowledge.answering.scope_unrecorded import BODY
 from knowledge.answering.text import STOP_WORDS
 
 # The name first, after a greeting or a pointing word at most.
+_AFTER_NAME = r"(?=的|是|在|有|收|能|可以|怎么|咋|几|多|电话|地址|[，,。？?！!\s]|$)"
 _OPENING = re.compile(
-    rf"^(?:请问|问一下|问下|听说|那个|这个|有个|有一个|宝鸡的|未央的|未央区的)?"
-    rf"([\u4e00-\u9fff]{{2,8}}?)({BODY})(?=的|是|在|有|收|能|可以|怎么|咋|几|多|电话|地址|[，,。？?！!\s]|$)"
+    rf"^(?:请问|问一下|问下|听说|那个|这个|有个|有一个|有家|宝鸡的|未央的|未央区的)?(?:叫做?|名叫)?"
+    rf"([\u4e00-\u9fff]{{2,8}}?)({BODY}){_AFTER_NAME}"
 )
+# …or called by its name later in the question: "我妈想去一个叫夕阳红养老服务站的地方",
+# "俺村那个阳光助老服务站靠谱不" (叫, 那个 before it make it a name, not a kind).
+_CALLED = re.compile(rf"(?:叫做?|名叫|那个|这个)([\u4e00-\u9fff]{{2,8}}?)({BODY}){_AFTER_NAME}")
 # A kind asked for, not a name: 哪个协会, 有没有…中心, 什么样的机构, 做康复的中心.
 _KIND_ASKED = re.compile(r"[哪什么啥谁几没吗呢些类种样的]|多少|有(?!爱)|专门|做|帮|给|管|能|可以")
 
@@ -29,7 +33,11 @@ def made_up_name(normalized: str, index: Index, near: Sequence[str] = ()) -> str
     knowledge base knows nowhere (so no record is that organization); None otherwise.
     `normalized`: the question in the knowledge base's words (dialect read); `near`: the
     names of the records found for it (心语心理咨询服务中心 is a record's name shortened)."""
-    found = _OPENING.match(normalized.replace(" ", ""))
+    compact = normalized.replace(" ", "")
+    found = None
+    if "叫" in compact or "那个" in compact or "这个" in compact:  # the name is what follows
+        found = _CALLED.search(compact)
+    found = found or _OPENING.match(compact)
     if found is None:
         return None
     core = found.group(1)

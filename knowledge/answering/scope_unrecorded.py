@@ -131,6 +131,8 @@ _QUOTED = re.compile(
     rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{BODY}))"
 )
 _LAST_BODY = re.compile(rf"(?:{BODY})$")
+# Bodies whose kind is their whole name after the place (宝鸡市红十字会, 未央区慈善会).
+_WHOLE_NAMES = r"红十字会|慈善会|义工联|志愿者联合会"
 _NAME_CORE = r"[\u4e00-\u9fff]{2,12}?"
 _QUESTION_CHARS = re.compile(
     r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似除]"
@@ -189,7 +191,8 @@ class Unrecorded:
         self._places_written = re.compile("|".join(map(re.escape, written))) if written else None
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
         self._named = re.compile(
-            rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?({_NAME_CORE}(?:{BODY}))"
+            rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?"
+            rf"({_NAME_CORE}(?:{BODY})|{_WHOLE_NAMES})"
         )
 
     def refusal(self, text: str, masked: Callable[[str], str]) -> Refusal | None:

@@ -7,7 +7,9 @@ fixed in general, with the near misses that must still be answered.
 - the next performance or activity (下一场, 下次, 下一期) is what staff registered, or unknown;
 - a body's full name with a district of the city that is all its record gives (渭滨区明明心理
   关爱中心), or with another city and 的 (西安的智塔…), is not ours;
-- a place elsewhere asked for something like one of ours (雁塔区有没有像张家堡那样的…).
+- a place elsewhere asked for something like one of ours (雁塔区有没有像张家堡那样的…);
+- a made-up name called by its name (一个叫…服务站的, 那个…服务站), or a body whose kind is its
+  whole name after a place (宝鸡市红十字会): not ours, named as asked.
 """
 
 from __future__ import annotations
@@ -79,7 +81,39 @@ REFUSED = [
     ("宝鸡的秋文社工服务中心在哪个街道", Refusal.NOT_LISTED),
     ("雁塔区有没有像张家堡那样的社会组织服务中心", Refusal.ELSEWHERE),
     ("咸阳有没有跟智塔差不多的康复机构", Refusal.ELSEWHERE),
+    ("宝鸡市红十字会给幸福院送过啥东西", Refusal.NOT_LISTED),
+    ("渭滨区红十字会能学急救不", Refusal.NOT_LISTED),
 ]
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("我妈想去一个叫康乐颐养服务站的地方，靠谱不", "康乐颐养服务站"),
+        ("俺村那个福寿助老服务站能上门做饭不", "福寿助老服务站"),
+        ("有个叫暖心助残服务社的在哪", "暖心助残服务社"),
+        ("宝鸡市红十字会今年捐了些啥", "宝鸡市红十字会"),
+    ],
+)
+def test_a_made_up_name_is_named_as_asked(answerer: Answerer, question: str, name: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == Refusal.NOT_LISTED, answer.text
+    assert f"「{name}」" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我想找那个自闭症康复中心",  # a kind, its words the records know
+        "孩子想去那个武术协会学武术",
+        "我听说有个叫益人行志愿者协会的，怎么加入",
+        "那个张家堡的服务中心在哪",
+        "宝鸡市公益慈善联合会在哪",
+    ],
+)
+def test_a_kind_or_one_of_ours_called_so_is_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.refusal is None, answer.text
 
 
 @pytest.mark.parametrize(("question", "refusal"), REFUSED)
