@@ -125,6 +125,13 @@ def _with_similar(snapshot: Snapshot, match: Match, reply: Reply) -> Reply:
 
 
 def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
+    if match.top is not None:  # 陈仓有块田2023年还能认购吗: a year none of its records names
+        found = record_of(snapshot.catalog, match.top.doc)
+        if snapshot.scope.year_unheld(match.query, found.organization_id or found.id):
+            reply = refusal_reply(Refusal.UNRECORDED)
+            return Answer(
+                match.query, False, Intent.OUT_OF_SCOPE, reply, [], refusal=Refusal.UNRECORDED
+            )
     shape = without_places(match.normalized, snapshot.index.places)  # 帮娃娃的组织宝鸡有几个
     other = other_institutions(shape) if not match.named else ""
     if other:  # 宝鸡有哪些学校: the records list social organizations only

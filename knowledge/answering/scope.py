@@ -292,6 +292,13 @@ class Scope:
             return None
         return self._unrecorded.unlisted_name(_prepared(question), self.masked)
 
+    def year_unheld(self, question: str, family: str) -> bool:
+        """Whether the question asks of a year that `family`'s records (an organization's, or
+        a fact's own) do not name, though another record does (scope_unrecorded.py)."""
+        if self._unrecorded is None:
+            return False
+        return self._unrecorded.year_unheld(_prepared(question), self.masked, family)
+
     def alarm(self, question: str) -> Alarm | None:
         """A danger now or a wrongdoing reported, told in the question (urgent.py). The last
         question's is kept: the Answerer asks before the follow-ups, the reply again."""

@@ -91,6 +91,7 @@ _LIVES_IN = r"(我在|我住|住在|人在|家在|我们在)"
 _WHO_THERE = re.compile(r"(市|省|区|县)?的?(孩子|娃|老人|人|居民|朋友|亲戚|家长|户口|来|过来)")
 
 _LATIN = re.compile("[a-z]{3}")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
 # A year's own edition (2022年度典型事例): asked of that year even in a list (评了哪些).
 _YEARLY = re.compile(r"((?:19|20)\d\d)(?=年度)")
@@ -176,6 +177,7 @@ class Unrecorded:
         self._years = frozenset(_YEAR.findall(told)) | frozenset(re.findall(r"(?:19|20)\d\d", told))
         self._editions = frozenset(_edition(found) for found in _EDITION.finditer(told))
         self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
+        self._years_of = _years_of(records)
         self._names = tuple(n for n in names if len(n) >= 4)
         self._division, self._parent = _divisions(records)
         self._cities = frozenset(
@@ -228,6 +230,21 @@ class Unrecorded:
             if (year < this_year and not since) or (year > this_year and not listed):
                 return Refusal.UNRECORDED
         return None
+
+    def year_unheld(self, text: str, masked: Callable[[str], str], family: str) -> bool:
+        """Whether a year asked of one record (its organization's records, or a fact's own)
+        is one some record names but none of those do (陈仓有块田2023年还能认购吗, when 2023 is
+        only a plan's end; 2020年度评了哪些典型, when 2020 is only an assessment's): the
+        records cannot tell what it was or will be then. A year asked with a way to a
+        service, or a span from it, asks no record of that year (as `refusal` reads them)."""
+        told = self._years_of.get(family)
+        if told is None or not _ANY_YEAR.search(text):
+            return False
+        free = masked(text)
+        if _SERVED.search(free) or _SINCE.search(free) or _LATIN.search(free):
+            return False
+        years = _YEAR.findall(free)
+        return any(year in self._years and year not in told for year in years)
 
     def _elsewhere_asked(self, free: str) -> bool:
         if _LATIN.search(free) and self._elsewhere_english.search(free):
@@ -374,6 +391,26 @@ def _edition(found: re.Match[str]) -> str:
     """An edition as one word: 首届 and 第一届 are the same."""
     number = found.group(1) or "一"
     return {"1": "一", "2": "二", "3": "三"}.get(number, number)
+
+
+def _years_of(records: Mapping[str, Mapping[str, Any]]) -> dict[str, frozenset[str]]:
+    """The years each family of records names: an organization's with its projects, the facts
+    about it and its activities; a fact about none, its own. With the sources they cite (宝鸡's
+    article is 2021年度's)."""
+    rows: dict[str, list[Any]] = {}
+    for key, row in records.get("organizations", {}).items():
+        rows.setdefault(key, []).append(row)
+    for table in ("projects", "facts", "activities"):
+        for key, row in records.get(table, {}).items():
+            rows.setdefault(row.get("organization") or key, []).append(row)
+    sources = records.get("sources", {})
+    found: dict[str, frozenset[str]] = {}
+    for family, held in rows.items():
+        told = json.dumps(held, ensure_ascii=False)
+        cited = [source for key, source in sources.items() if key in told]
+        told += json.dumps(cited, ensure_ascii=False)
+        found[family] = frozenset(_ANY_YEAR.findall(told))
+    return found
 
 
 def _divisions(

@@ -122,3 +122,33 @@ def test_another_body_or_place_is_refused(
 ) -> None:
     answer = answerer.answer(question, log_question=False)
     assert not answer.answered and answer.refusal == refusal, answer.text
+
+
+# A year some record names, asked of records that name it nowhere: what was or will be then
+# is not told (2023 is only 未央区's plan's end; 2020年度 only an assessment's).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "关天美农2023年还让认购地吗",
+        "2020年度宝鸡评出来的典型有哪几家",
+        "智塔2023年还收孩子吗",
+    ],
+)
+def test_a_year_its_records_do_not_name_is_unrecorded(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == Refusal.UNRECORDED, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2021年宝鸡有哪些社会组织典型事例",  # the year the records tell of
+        "智塔2021年帮了多少孩子",
+        "未央区2020年出台了什么文件",
+        "2023年想让娃去智塔，怎么报名",  # when a service is wanted, with the way to it
+        "未央区培育社区社会组织的行动到2023年结束吗",
+    ],
+)
+def test_a_year_its_records_name_or_a_need_is_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered, answer.text
