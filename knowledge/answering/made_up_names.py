@@ -24,8 +24,8 @@ _OPENING = re.compile(
 # …or called by its name later in the question: "我妈想去一个叫夕阳红养老服务站的地方",
 # "俺村那个阳光助老服务站靠谱不" (叫, 那个 before it make it a name, not a kind).
 _CALLED = re.compile(rf"(?:叫做?|名叫|那个|这个)([\u4e00-\u9fff]{{2,8}}?)({BODY}){_AFTER_NAME}")
-# A kind asked for, not a name: 哪个协会, 有没有…中心, 什么样的机构, 做康复的中心.
-_KIND_ASKED = re.compile(r"[哪什么啥谁几没吗呢些类种样的]|多少|有(?!爱)|专门|做|帮|给|管|能|可以")
+# A kind asked for, not a name: 哪个协会, 有没有…中心, 什么样的机构, 做康复的中心, 叫某某中心的.
+_KIND_ASKED = re.compile(r"[哪什么啥谁几没吗呢些类种样的某]|多少|有(?!爱)|专门|做|帮|给|管|能|可以")
 
 
 def made_up_name(normalized: str, index: Index, near: Sequence[str] = ()) -> str | None:

@@ -152,3 +152,43 @@ def test_a_year_its_records_do_not_name_is_unrecorded(answerer: Answerer, questi
 def test_a_year_its_records_name_or_a_need_is_answered(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.answered, answer.text
+
+
+# The reason named is the one asked about: an organization's people's pay is its finances (not
+# a person's private data, nor a vacancy unless one is sought); a course's fee at one of ours is
+# a price (not schooling); a sign-up made for the resident is a task; a care given by the bot,
+# asked in a clause of its own, is served here.
+@pytest.mark.parametrize(
+    ("question", "refusal"),
+    [
+        ("明明心理的咨询师一个月工资多少", Refusal.FINANCES),
+        ("武术协会的教练每个月能拿多少钱", Refusal.FINANCES),
+        ("中小企业协会一年预算是多少", Refusal.FINANCES),
+        ("常青藤社工招人吗，工资多少", Refusal.JOB),
+        ("他工资多少", Refusal.PERSONAL_DATA),
+        ("在武术协会学武术，一学期学费多少", Refusal.MARKET),
+        ("上公立小学学费多少", Refusal.SCHOOLING),
+        ("帮我给娃报个名，少年军校那个，名字写李小明", Refusal.TASK),
+        ("替我预约一下，明天去智塔", Refusal.TASK),
+        ("睡不着，心里堵得慌，给我开导开导吧", Refusal.SERVED_HERE),
+    ],
+)
+def test_the_reason_named_is_the_one_asked(
+    answerer: Answerer, question: str, refusal: Refusal
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == refusal, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "益人行能帮我给孩子报名吗",  # asked of an organization
+        "帮我报名少年军校怎么报",  # how, not done for them
+        "谁能给我疏导疏导",  # who gives the care
+        "想做志愿者，哪里能报名",
+    ],
+)
+def test_a_service_asked_is_still_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal is None and answer.answered, answer.text
