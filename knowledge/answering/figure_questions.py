@@ -163,7 +163,8 @@ def measured_units(question: str) -> tuple[str, ...]:
     units = asked_units(question)
     if units:
         return units
-    found = _MEASURED_RE.search(question.replace(" ", ""))
+    # 这几年干预过多少个残疾娃: "these few years" measures nothing asked
+    found = _MEASURED_RE.search(_SEVERAL.sub("", question.replace(" ", "")))
     if found is None or found.group(2) in _ANY_MEASURE:
         return ()
     return _UNITS[found.group(2)]

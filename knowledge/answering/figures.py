@@ -187,7 +187,11 @@ def figures_reply(
             # a price when none of them is money (做一次心理咨询多少钱: not 36人次 心理咨询)
             priced = money and not any(has_unit(f, ("元",)) for f in figures)
             # people or a kind of sum no figure counts (几个师傅, 投了多少钱)
-            unheld = asks_quantity(question) and (priced or not named or bool(person or kind))
+            # …or measured in a unit none of them is (几户 of 种菜的贫困户: no figure counts 户)
+            unmeasured = bool(strict) and not any(has_unit(f, strict) for f in figures)
+            unheld = asks_quantity(question) and (
+                priced or not named or bool(person or kind) or unmeasured
+            )
     dates = is_date_question(question)
     lines = [f"{f.label}：{f.text}" + _dated(f, with_words=dates) for f in chosen]
     if is_date_question(question) and not any(f.as_of for f in chosen):

@@ -22,8 +22,12 @@ _OPENING = re.compile(
     rf"([\u4e00-\u9fff]{{2,8}}?)({BODY}){_AFTER_NAME}"
 )
 # …or called by its name later in the question: "我妈想去一个叫夕阳红养老服务站的地方",
-# "俺村那个阳光助老服务站靠谱不" (叫, 那个 before it make it a name, not a kind).
-_CALLED = re.compile(rf"(?:叫做?|名叫|那个|这个)([\u4e00-\u9fff]{{2,8}}?)({BODY}){_AFTER_NAME}")
+# "俺村那个阳光助老服务站靠谱不", "听说有个彩虹桥儿童康复中心" (叫, 那个, 有个 before it make it a
+# name, not a kind: 有个康复中心吗 asks for one, whose words the records know).
+_CALLED = re.compile(
+    rf"(?:(?:那个|这个|有个|有一个|有家|有一家)(?:叫做?|名叫)?|叫做?|名叫)"
+    rf"([\u4e00-\u9fff]{{2,8}}?)({BODY}){_AFTER_NAME}"
+)
 # A kind asked for, not a name: 哪个协会, 有没有…中心, 什么样的机构, 做康复的中心, 叫某某中心的.
 _KIND_ASKED = re.compile(r"[哪什么啥谁几没吗呢些类种样的某]|多少|有(?!爱)|专门|做|帮|给|管|能|可以")
 
@@ -35,7 +39,8 @@ def made_up_name(normalized: str, index: Index, near: Sequence[str] = ()) -> str
     names of the records found for it (心语心理咨询服务中心 is a record's name shortened)."""
     compact = normalized.replace(" ", "")
     found = None
-    if "叫" in compact or "那个" in compact or "这个" in compact:  # the name is what follows
+    if "叫" in compact or "个" in compact or "有家" in compact or "有一家" in compact:
+        # the name is what follows 叫, 那个, 有个
         found = _CALLED.search(compact)
     found = found or _OPENING.match(compact)
     if found is None:

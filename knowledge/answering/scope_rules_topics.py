@@ -251,6 +251,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # the bot asked to give for the resident, not to find where (帮我找个能捐款的地方)
             r"|(帮我|替我|代我)(?!找|推荐|查|搜|看|问)[^,.?!]{0,10}(捐|付钱|付款|交钱|缴)",
             r"(帮我|替我|代我|给)[^,.?!]{0,12}转[0-9一二三四五六七八九十百千万]+(块|元)",
+            # the money passed on by the bot: 我要给智塔捐500块，你帮我转过去
+            r"(帮我|替我|代我)(把[^,.?!，。？！]{0,4})?(转|汇|打)(过去|给)",
             r"\b(pay (you|via|by|with|online|through)|payment (link|code|method)s?|paypal|alipay"
             r"|wechat pay|transfer (the )?money|credit card"
             r"|bank (account|transfer)|refund|invoice|receipt)\b|donate (for|on behalf of) me"
@@ -317,8 +319,13 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(你|请你)(来|先|就)?(假装|装作|装成|扮成)",
             # a sign-up or a booking made for the resident, the clause ending there (帮我给孩子报
             # 个名; not 帮我报名的话怎么报, 能帮我报名吗 asked of an organization)
-            r"(帮|替|给)我(给[^,.?!，。？！]{1,4})?(报个名|报上名|报名|预约一下|预约|挂个号|挂号|占个位)"
-            r"(吧|呗|一下|下|啊)?(?=[,.?!，。？！]|$)",
+            # (〇: a name of ours masked, 我在陈仓有块田 taking the 我 with it)
+            r"(帮|替|给)(?:我|(?=〇))(〇|在[^,.?!，。？！]{1,10})?(给[^,.?!，。？！]{1,4})?"
+            r"(报个名|报上名|报名|预约一下|预约|挂个号|挂号|占个位|认购|认领)[^,.?!，。？！]{0,4}"
+            r"(?<![吗不么呢没])(?=[,.?!，。？！]|$)",
+            # a service arranged by the bot itself: 你能不能给俺们村也安排装上几台, 让你给我们弄个
+            r"(你|您)(能不能|能|可以|可不可以|就|来|帮忙)?(也)?(给|帮|替)(我|俺|咱)们?"
+            r"(村|家|小区|社区|这|那)?(里|儿)?(也)?(安排|弄|装|建|修|盖|搞|申请)",
             r"(写|编)(个|一个|段|一段)?(程序|代码|脚本|爬虫)|\bpython\b",
             r"(改成|写成|改写成|编成|做成|整理成|缩成)[^,.?!]{0,8}(文案|朋友圈|文章|稿|诗|歌|口号|标语|作文|顺口溜"
             r"|快板|对联|段子|锦旗|贺词|ppt|海报|表格|故事|童话|小说|剧本)",

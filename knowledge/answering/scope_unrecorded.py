@@ -300,9 +300,9 @@ class Unrecorded:
                 for name in self._placed_at.get(text[start : start + 2], ())
             ):
                 continue  # the place begins one of our names (宝鸡高新区慈善协会)
-            written = self._division[place.group()]
-            # a city with 的 (西安的智塔: 宝鸡's) is where the resident believes it is
-            at = end + 1 if written in self._cities and text.startswith("的", end) else end
+            # a place with 的 (西安的智塔: 宝鸡's; 眉县的我帮你合作社) is where the resident
+            # believes it is: another than its record's (nor holding it) is not ours
+            at = end + 1 if text.startswith("的", end) else end
             for name in self._placed_at.get(text[at : at + 2], ()):
                 if text.startswith(name, at):  # the longest one written there
                     # 渭滨区明明心理关爱中心: a body's full name, not where the resident

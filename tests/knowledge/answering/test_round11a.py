@@ -192,3 +192,46 @@ def test_the_reason_named_is_the_one_asked(
 def test_a_service_asked_is_still_answered(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.refusal is None and answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refusal"),
+    [
+        # a made-up name after 有个 (有个康复中心吗 asks for a kind: answered below)
+        ("听说有个向日葵儿童康复中心，收不收三岁娃", Refusal.NOT_LISTED),
+        # a place with 的 before one of ours that is elsewhere
+        ("眉县的我帮你合作社有几个小组", Refusal.NOT_LISTED),
+        ("渭滨区的武术协会在哪", Refusal.NOT_LISTED),  # ours is 金台区's
+        # the money passed on, a sign-up or a service arranged by the bot itself
+        ("我想给明明心理捐300，你帮我转过去", Refusal.PAYMENT),
+        ("帮我在陈仓有块田认购一块地", Refusal.TASK),
+        ("你能不能给我们村也安排个幸福院", Refusal.TASK),
+    ],
+)
+def test_a_request_the_records_cannot_serve_is_refused(
+    answerer: Answerer, question: str, refusal: Refusal
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == refusal, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "宝鸡有个康复中心吗",
+        "金台区的武术协会在哪",
+        "渭滨区的经二路联合会在哪",
+        "宝鸡的智塔在哪",
+        "能帮我在陈仓有块田认购一块地吗",  # asked of the project: how to
+        "智塔能不能给我们孩子安排康复",  # asked of an organization
+        "少年军校今年还办不",
+    ],
+)
+def test_a_request_of_ours_is_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.refusal is None, answer.text
+
+
+def test_a_count_in_a_unit_no_figure_has_is_unknown(answerer: Answerer) -> None:
+    answer = answerer.answer("关天美农那个项目里种菜的贫困户有几户", log_question=False)
+    assert not answer.answered and "资料中没有您问的这个数字" in answer.text, answer.text
