@@ -174,6 +174,8 @@ class Unrecorded:
                 if name and name not in _CONTAINERS:
                     ours.add(name)
         self._ours = tuple(sorted(ours | {"宝鸡", "宝鸡市"}, key=len, reverse=True))
+        # ours as where the resident comes from: 老家是宝鸡的, 从未央区搬走了
+        self._origins = re.compile(rf"{_FROM}(?:{'|'.join(map(re.escape, self._ours))})")
         self._years = frozenset(_YEAR.findall(told)) | frozenset(re.findall(r"(?:19|20)\d\d", told))
         self._editions = frozenset(_edition(found) for found in _EDITION.finditer(told))
         self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
@@ -249,20 +251,32 @@ class Unrecorded:
     def _elsewhere_asked(self, free: str) -> bool:
         if _LATIN.search(free) and self._elsewhere_english.search(free):
             return not any(ours in free for ours in self._ours)
+        modelled: bool | None = None  # ours only as the model of what is asked for there
         for place in self._elsewhere:
             at = free.find(place)
-            if at < 0:
-                continue
-            if re.search(rf"{_FROM}$", free[:at]) or _WHO_THERE.match(free, at + len(place)):
-                continue  # where the resident, or the one helped, comes from
-            if "〇" in free and re.search(rf"{_LIVES_IN}$", free[:at]):
-                continue
-            # asked about ours, elsewhere told beside it; not ours as the model of what is
-            # asked for there (雁塔区有没有像张家堡那样的服务中心)
-            if any(ours in _without_models(free) for ours in self._ours):
-                continue
-            return True
+            while at >= 0:
+                if not self._told_beside(free, at, place):
+                    if modelled is None:
+                        modelled = _without_models(free) != free
+                    # asked about ours, elsewhere told beside it; not ours as the model of
+                    # what is asked for there (雁塔区有没有像张家堡那样的服务中心), nor ours as
+                    # where the resident comes from (老家是宝鸡的，汉中有没有…)
+                    rest = self._origins.sub("", _without_models(free))
+                    if not any(ours in rest for ours in self._ours):
+                        return True
+                    break
+                at = free.find(place, at + len(place))
         return False
+
+    def _told_beside(self, free: str, at: int, place: str) -> bool:
+        """Whether the place at `at` is where the resident, or the one helped, comes from or
+        lives (我是汉中人, 从咸阳搬来, 我在咸阳，宝鸡智塔能去吗) rather than where a service is
+        asked for; not when ours is only the model of what is wanted (我妈住在咸阳，想找个像
+        情暖幸福院那样的地方)."""
+        if re.search(rf"{_FROM}$", free[:at]) or _WHO_THERE.match(free, at + len(place)):
+            return True
+        lives = re.search(rf"{_LIVES_IN}$", free[:at]) is not None
+        return lives and "〇" in _without_models(free)
 
     def unlisted_name(self, text: str, masked: Callable[[str], str]) -> str | None:
         """The name of an organization no record has (a place, a name, a kind of body:

@@ -235,3 +235,30 @@ def test_a_request_of_ours_is_answered(answerer: Answerer, question: str) -> Non
 def test_a_count_in_a_unit_no_figure_has_is_unknown(answerer: Answerer) -> None:
     answer = answerer.answer("关天美农那个项目里种菜的贫困户有几户", log_question=False)
     assert not answer.answered and "资料中没有您问的这个数字" in answer.text, answer.text
+
+
+# Another place asked for a service like ours, with ours told only as where the resident comes
+# from or as the model (each occurrence of the place read, not the first alone).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我在渭南上班，老家是宝鸡的，渭南有没有像智塔那样做康复的地方",
+        "我爸住在铜川，想找个像情暖幸福院那样的地方过冬",
+        "我老家是宝鸡的，现在在咸阳，咸阳有心理咨询吗",
+    ],
+)
+def test_a_service_asked_elsewhere_is_refused(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == Refusal.ELSEWHERE, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我在咸阳，孩子自闭症，宝鸡智塔能去吗",  # ours asked for, from elsewhere
+        "孩子在雁塔区上学，周末能去张家堡那边的服务中心玩不",
+    ],
+)
+def test_ours_asked_from_elsewhere_is_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal is None and answer.answered, answer.text
