@@ -170,6 +170,28 @@ def measured_units(question: str) -> tuple[str, ...]:
     return _UNITS[found.group(2)]
 
 
+# A rate asked (一天接待多少人, 每次能去几个人): a total (36人次 累计) is not it, unless the
+# figure is itself by that unit (每年以1000元的价格认购一块土地).
+_RATE_RE = re.compile(
+    # (not 年: 一年值了多少次班 asks of the year the figure counts)
+    r"(?:一|每)(?:个)?(天|周|星期|月|次|期|场|回)(?:能|可以|大概|大约|要|得|会)?"
+    r"[^,，。？?！!]{0,6}(?:多少|几)"
+)
+_RATE_WORDS = {"星期": "周", "回": "次"}
+
+
+def rate_asked(question: str) -> str:
+    """The unit a rate is asked by ("天" of 一天接待多少人), or ""."""
+    found = _RATE_RE.search(question.replace(" ", ""))
+    return _RATE_WORDS.get(found.group(1), found.group(1)) if found else ""
+
+
+def by_rate(figure: Figure, unit: str) -> bool:
+    """Whether the figure is told by that unit (每年, 一年, 年均, 每天…)."""
+    told = figure.label + figure.text + figure.quote
+    return bool(re.search(rf"[每一]个?{unit}|{unit}均", told))
+
+
 def has_unit(figure: Figure, units: Sequence[str], *, exact: bool = False) -> bool:
     """Whether the figure is measured in one of `units` (a year, 2021年, is no count);
     `exact`: in the unit itself, not one made of it (人次 is not 人)."""
@@ -219,8 +241,12 @@ def counted_part(question: str) -> str:
 # A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者",
 # "几个做心理疏导的社工"
 # count those people, which no figure of visits (36人次 心理咨询) or trainees is.
-# (a trade's people too: 几个师傅, 多少个医生, 几个护工)
-_PERSON_ENDS = r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人"
+# (a trade's people too: 几个师傅, 多少个医生, 几个护工; and those named by what they do:
+# 几个认购人, 多少捐款人 — not a group the figures name (残疾人, 老年人))
+_PERSON_ENDS = (
+    r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人"
+    r"|(?!残疾|老年|年轻|[病穷外本家个])(?:(?!的)[\u4e00-\u9fff]){2}人"
+)
 _PERSONS_RE = re.compile(
     r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?"
     rf"([\u4e00-\u9fff]{{0,5}}?(?:{_PERSON_ENDS}))[呢啊呀吗?？]*$"

@@ -25,6 +25,7 @@ from knowledge.answering.figure_questions import (
     asks_as_of,
     asks_money,
     asks_quantity,
+    by_rate,
     counted_part,
     counted_person,
     counted_thing,
@@ -35,6 +36,7 @@ from knowledge.answering.figure_questions import (
     is_event_question,
     measured_units,
     only_asks_for_it,
+    rate_asked,
     sum_kind,
     when_held,
 )
@@ -101,6 +103,7 @@ def figures_reply(
     thing = counted_thing(asked, own)  # of the question with the names left out
     person = counted_person(asked, own)
     kind = sum_kind(asked) if money else ""
+    rate = rate_asked(asked)
     # 几月份办的, 啥时候给河南捐的: when it ran, not a count's date — unless the question
     # names what a figure counts (空调是啥时候装的: 截至2021年12月底)
     named = any(
@@ -116,7 +119,7 @@ def figures_reply(
             founded = dates_reply(catalog, record, question)
             if founded is not None:
                 return founded
-        counted = _counting_facts(catalog, record, words, units)
+        counted = [] if person or kind or rate else _counting_facts(catalog, record, words, units)
         if counted:
             sources = dict.fromkeys(
                 catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted
@@ -140,6 +143,8 @@ def figures_reply(
             return 0  # 多少贫困户 is no sum of money
         if kind and kind not in figure.label:
             return 0  # 投了多少钱 is no price (认购价格) nor the villages' income
+        if rate and not by_rate(figure, rate):
+            return 0  # 一天接待多少人: not 36人次 in all
         score = sum(len(w) for w in counting if w in text and w not in own)
         if strict or (units and has_unit(figure, units)):  # strict: it has the unit
             score += UNIT_BONUS
@@ -163,7 +168,7 @@ def figures_reply(
             return dated
     if not chosen:  # 高新区有几个农村幸福院: what is counted is in the record's name too
         chosen = labelled(figures, counted_kind(question))[:MAX_FIGURES]
-    if not chosen and not (person or kind):  # a number several organizations share lives
+    if not chosen and not (person or kind or rate):  # a number several organizations share lives
         # on a fact that names them (not one counting other people: 多少个心理咨询师)
         counted = _counting_facts(catalog, record, words, units)
         if counted:
@@ -190,7 +195,7 @@ def figures_reply(
             # …or measured in a unit none of them is (几户 of 种菜的贫困户: no figure counts 户)
             unmeasured = bool(strict) and not any(has_unit(f, strict) for f in figures)
             unheld = asks_quantity(question) and (
-                priced or not named or bool(person or kind) or unmeasured
+                priced or not named or bool(person or kind or rate) or unmeasured
             )
     dates = is_date_question(question)
     lines = [f"{f.label}：{f.text}" + _dated(f, with_words=dates) for f in chosen]
@@ -302,7 +307,10 @@ def _counting_facts(
             continue
         counts = YEAR.sub("", fact.answer)  # 2021年度 is a date, not a count of years
         shared = sum(len(w) for w in words if w in fact.answer and w not in own)
-        if shared or (units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", counts)):
+        measured = units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", counts)
+        if units and not measured:
+            continue  # 在城长搞了几年: 6000余场次 counts no years, whatever words it shares
+        if shared or measured:
             found.append(fact)
     return found[:2]
 

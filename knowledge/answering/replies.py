@@ -12,10 +12,10 @@ from knowledge.answering.compose import GREETING, NEXT_ASKED, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply
 from knowledge.answering.context import FollowUp, subject_of
 from knowledge.answering.documents import asks_documents
-from knowledge.answering.fact_lists import fact_counts, fact_lists, praised
+from knowledge.answering.fact_lists import fact_counts, fact_lists, part_unheld, praised
 from knowledge.answering.figure_places import figure_of_another_place
 from knowledge.answering.figure_questions import counted_person, is_award_question
-from knowledge.answering.figures import family_figures, figures_reply, selections
+from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_reply, selections
 from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
@@ -50,7 +50,7 @@ from knowledge.answering.project_lists import (
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Organization, Project, Record
+from knowledge.records import Activity, Fact, Organization, Project, Record
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
@@ -132,6 +132,11 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
             return Answer(
                 match.query, False, Intent.OUT_OF_SCOPE, reply, [], refusal=Refusal.UNRECORDED
             )
+        if isinstance(found, Fact) and part_unheld(match.normalized, found):
+            # 281家里有多少家是搞环保的: the fact counts the whole, not that part
+            said = [NO_SUCH_FIGURE, found.answer, snapshot.catalog.cite(found, ["answer"])]
+            results = [result_of(snapshot.catalog, match.top.doc, match.top.score)]
+            return Answer(match.query, False, Intent.UNKNOWN, Reply(found.name, said), results)
     shape = without_places(match.normalized, snapshot.index.places)  # 帮娃娃的组织宝鸡有几个
     other = other_institutions(shape) if not match.named else ""
     if other:  # 宝鸡有哪些学校: the records list social organizations only

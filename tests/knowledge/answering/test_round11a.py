@@ -262,3 +262,39 @@ def test_a_service_asked_elsewhere_is_refused(answerer: Answerer, question: str)
 def test_ours_asked_from_elsewhere_is_answered(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.refusal is None and answer.answered, answer.text
+
+
+# (question, the record the reply is about): a figure of what no figure counts — people named
+# by what they do, a rate when the figures are totals, a duration of what counts events, a part
+# of a counted whole the fact does not name — is unknown, the figures held shown.
+UNCOUNTED = [
+    ("关天美农一共有几个认购人", "chencang-farmland"),
+    ("安心小屋一天能接待多少人", "baoji-mingming-psychology"),
+    ("益人行的周末去哪里每次能去多少人", "yirenxing-volunteers"),
+    ("未央区281家社会组织里有多少家是做环保的", "weiyang-org-stats"),
+    ("未央区那2000多家社区社会组织当中养老的有几家", "weiyang-org-stats"),
+]
+
+
+@pytest.mark.parametrize(("question", "key"), UNCOUNTED)
+def test_a_count_no_figure_holds_is_unknown(answerer: Answerer, question: str, key: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered and "资料中没有" in answer.text, answer.text
+    assert answer.results and answer.results[0]["id"] in _family(answerer, key) | {key}
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("未央区281家社会组织里民办非企业有多少家", "230家"),  # the part the fact names
+        ("未央区社会组织中社会团体有几家", "51家"),
+        ("秋文社工服务了多少人", "12万余人次"),  # the three together, as the fact says
+        ("明明心理一年值了多少次班", "131次"),  # in the year counted, not a rate
+        ("明明心理关爱中心去年在信访大厅值了多少次班", "131次"),
+        ("陈仓那个认地的，一块地一年得花多少钱", "1000元"),  # 每年: by the year
+        ("智塔帮了多少残疾人", "164名"),
+    ],
+)
+def test_a_count_the_records_hold_is_answered(answerer: Answerer, question: str, said: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and said in answer.text, answer.text
