@@ -122,6 +122,12 @@ class Composer:
                 asked = list(dict.fromkeys([*asked, "legal_representative" if named else LEADER]))
             if asked:
                 return self.registry(record, asked)
+        elif intent not in (Intent.CONTACT, Intent.ADDRESS) and leader_asked(
+            question or "".join(words), record
+        ):  # 少年军校的领队叫什么: no record names a project's people either
+            owner = f"它是{subject.name}的项目；" if subject is not record else ""
+            lines = [f"资料中没有{record.name}负责人的姓名。", f"{owner}{CIVIL_AFFAIRS_HINT}。"]
+            return Reply(record.name, [*lines, self.catalog.cite(record, [])], True)
         if NEXT_ASKED.search(question):  # 下一场在哪演: not where the organization is
             return self.activities(subject, upcoming, next_asked=True)
         if intent in (Intent.CONTACT, Intent.ADDRESS):
@@ -274,7 +280,7 @@ def _label(field: str) -> str:
     return "负责人（会长、理事长等）姓名" if field == LEADER else REGISTRY_LABELS[field]
 
 
-def leader_asked(question: str, org: Organization) -> bool:
+def leader_asked(question: str, org: Organization | Project) -> bool:
     """Whether a question about `org` asks who leads it (not a role in its own name)."""
     found = LEADER_ASKED.search(question)
     return found is not None and not any(role and role in org.name for role in found.groups())

@@ -32,6 +32,12 @@ _CALLED = re.compile(
 _KIND_ASKED = re.compile(r"[哪什么啥谁几没吗呢些类种样的某]|多少|有(?!爱)|专门|做|帮|给|管|能|可以")
 
 
+# A short name, then the kind it is of: "有个叫启明星的自闭症康复中心吗" names 启明星.
+_CALLED_SHORT = re.compile(
+    rf"(?:叫做?|名叫)([\u4e00-\u9fff]{{2,6}}?)的[\u4e00-\u9fff]{{0,8}}?(?:{BODY}|机构|组织|单位)"
+)
+
+
 def made_up_name(normalized: str, index: Index, near: Sequence[str] = ()) -> str | None:
     """The organization's name the question opens with when a word of its own is one the
     knowledge base knows nowhere (so no record is that organization); None otherwise.
@@ -42,6 +48,9 @@ def made_up_name(normalized: str, index: Index, near: Sequence[str] = ()) -> str
     if "叫" in compact or "个" in compact or "有家" in compact or "有一家" in compact:
         # the name is what follows 叫, 那个, 有个
         found = _CALLED.search(compact)
+        short = _CALLED_SHORT.search(compact) if "叫" in compact else None
+        if short is not None and (found is None or short.start() <= found.start()):
+            found = short
     found = found or _OPENING.match(compact)
     if found is None:
         return None
@@ -54,5 +63,5 @@ def made_up_name(normalized: str, index: Index, near: Sequence[str] = ()) -> str
         if word not in index.postings and word not in index.expansions:
             if any(word in name for name in near):
                 return None
-            return found.group(1) + found.group(2)
+            return found.group(1) + (found.group(2) if found.re is not _CALLED_SHORT else "")
     return None

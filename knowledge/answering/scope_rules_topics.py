@@ -257,7 +257,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|wechat pay|transfer (the )?money|credit card"
             r"|bank (account|transfer)|refund|invoice|receipt)\b|donate (for|on behalf of) me"
             r"|\b(can|could|would|will) you (please )?(donate|pay|transfer|send)\b"
-            r"|\bdonat\w*\b.{0,30}\bfor me\b",
+            r"|\bdonat\w*\b.{0,30}\b(for me|via you|through you|with you)\b",
             # giving here, through the bot
             r"(在这|这里|这儿|直接在这|直接给你)(能|可以|就)?(捐|付)|\b(donat\w*|pay) (here|now|right now)\b",
         ),
@@ -308,7 +308,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(?<=[0-9万元块])(减掉|减去|加上|乘以|除以)[0-9]",
             # an article summed up or rewritten: 总结一下这篇报道, 用三句话概括
             r"(总结|概括|归纳|提炼|缩写|缩短|压缩|摘要|改写|润色|精简)(一下|下)?[^,.?!]{0,6}(这篇|那篇|两篇|文章|报道"
-            r"|新闻|内容|要点|稿子|事迹)",
+            r"|新闻|内容|要点|稿子|事迹|事例|经验|做法|资料)",
             r"(用|以)[一二三两几0-9]+(句话|个字|百字)(总结|概括|归纳|说说|讲讲)",
             # a length set: 缩短到五十字, 三百字以内
             r"(缩短|压缩|缩减|精简|控制|写)(到|成|在)[0-9一二三四五六七八九十两百千]+个?字"

@@ -126,10 +126,12 @@ BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
     r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家|家园|乐园"
 )
+# What a quoted name may also be of: a project or a programme (《智慧父母》家长课堂, “暖阳”行动).
+_UNDERTAKINGS = r"项目|计划|行动|课堂|学堂|讲堂|工程|基地|夏令营|训练营|公益活动"
 # A name quoted, then a kind of body: “暖阳”助老服务站, “幸福里”的社工站 (the words quoted no
 # record has).
 _QUOTED = re.compile(
-    rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{BODY}))"
+    rf"[“\"「『《‘']([\u4e00-\u9fff]{{2,10}})[”\"」』》’']([\u4e00-\u9fff]{{0,4}}(?:{BODY}|{_UNDERTAKINGS}))"
 )
 _LAST_BODY = re.compile(rf"(?:{BODY})$")
 # Bodies whose kind is their whole name after the place (宝鸡市红十字会, 未央区慈善会).

@@ -298,3 +298,41 @@ def test_a_count_no_figure_holds_is_unknown(answerer: Answerer, question: str, k
 def test_a_count_the_records_hold_is_answered(answerer: Answerer, question: str, said: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.answered and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refusal"),
+    [
+        ("《快乐成长》亲子课堂在哪报名", Refusal.NOT_LISTED),  # a programme quoted
+        ("‘暖冬’行动是哪个组织搞的", Refusal.NOT_LISTED),
+        ("宝鸡有个叫向阳花的残疾人康复机构吗", Refusal.NOT_LISTED),  # a short name, then its kind
+        ("明明心理是宝鸡最专业的心理机构吗", Refusal.OPINION),
+        ("帮我概括一下未央区的经验做法", Refusal.TASK),
+        ("Can I donate to Zhita through you?", Refusal.PAYMENT),
+    ],
+)
+def test_a_quoted_or_called_name_an_opinion_or_a_task_is_refused(
+    answerer: Answerer, question: str, refusal: Refusal
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == refusal, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "“爱语行动”是讲啥的",  # quoted, and ours
+        "我想了解一下“唯爱妈妈”计划",
+        "有个叫智塔的康复中心吗",
+        "少年军校是谁办的",
+    ],
+)
+def test_ours_quoted_or_called_is_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.refusal is None, answer.text
+
+
+@pytest.mark.parametrize("question", ["少年军校的领队叫什么名字", "安心小屋的负责人是谁"])
+def test_a_projects_leader_is_unknown(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered and "负责人的姓名" in answer.text, answer.text
