@@ -245,7 +245,7 @@ def counted_part(question: str) -> str:
 # 几个认购人, 多少捐款人 — not a group the figures name (残疾人, 老年人))
 _PERSON_ENDS = (
     r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人"
-    r"|(?!残疾|老年|年轻|[病穷外本家个])(?:(?!的)[\u4e00-\u9fff]){2}人"
+    r"|(?!残疾|老年|年轻|.老|[病穷外本家个])(?:(?!的)[\u4e00-\u9fff]){2}人"
 )
 _PERSONS_RE = re.compile(
     r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?"
@@ -260,10 +260,20 @@ _PERSONS_BEFORE_RE = re.compile(
 def counted_person(question: str, own: str) -> str:
     """The kind of person a question counts (心理咨询师 in 有多少个心理咨询师), unless it is
     in the record's own name (益人行志愿者协会有多少志愿者 is still asked of it); or ""."""
-    compact = question.replace(" ", "")
-    found = _PERSONS_RE.search(compact) or _PERSONS_BEFORE_RE.search(compact)
-    person = found.group(1).lstrip("的") if found is not None else ""
-    return person if person and person not in own else ""
+    clauses = _CLAUSES.split(question.strip())
+    # the last clause, or one that asks (我想问问智塔一共有几个康复老师，一个老师带几个孩子);
+    # not one that tells (我们村里有几个孤寡老人，…)
+    asked = [c for c in clauses[:-1] if _ASKS.search(c)] + clauses[-1:]
+    for clause in asked:
+        found = _PERSONS_RE.search(clause) or _PERSONS_BEFORE_RE.search(clause)
+        person = found.group(1).lstrip("的") if found is not None else ""
+        if person and person not in own:
+            return person
+    return ""
+
+
+_CLAUSES = re.compile(r"[，,。？?！!；;\s]+")  # (normalized, the punctuation is a space)
+_ASKS = re.compile(r"问问|想问|请问|问一下|问下|想知道|打听")
 
 
 _WHEN_WORDS = re.compile(r"现在|目前|如今|已经|至今|今年|去年|当时|一共|总共|到底|大概|每年|一年")

@@ -101,9 +101,21 @@ def figures_reply(
     numbers = NUMBER.findall(asked)
     money = money or "元" in units
     thing = counted_thing(asked, own)  # of the question with the names left out
-    person = counted_person(asked, own)
-    kind = sum_kind(asked) if money else ""
+    person = counted_person(_without(question, names), own)
+    kind = sum_kind(asked)  # 租金, 工资: a sum of money by its kind
+    money = money or bool(kind)
     rate = rate_asked(asked)
+    # 每亩给多少租金, 有几个康复老师: a sum or people none of the figures counts, whatever
+    # else the question asks (啥时候发)
+    if (kind and not any(kind in f.label for f in figures)) or (
+        person and not any(person in f.label + f.text for f in figures)
+    ):
+        lead = [NO_SUCH_FIGURE] if figures else [NO_FIGURES]
+        lines = [
+            f"{f.label}：{f.text}" + _dated(f, with_words=False) for f in figures[:MAX_FIGURES]
+        ]
+        cited = catalog.cite(record, ["figures"] if figures else [])
+        return Reply(record.name, [*lead, *lines, cited], asks_quantity(question))
     # 几月份办的, 啥时候给河南捐的: when it ran, not a count's date — unless the question
     # names what a figure counts (空调是啥时候装的: 截至2021年12月底)
     named = any(

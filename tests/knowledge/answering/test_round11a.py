@@ -336,3 +336,35 @@ def test_ours_quoted_or_called_is_answered(answerer: Answerer, question: str) ->
 def test_a_projects_leader_is_unknown(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert not answer.answered and "负责人的姓名" in answer.text, answer.text
+
+
+# In a long story, the clause that asks: people no figure counts (一共有几个康复老师, before a
+# last clause the figures could answer) or a rent none names is unknown; people told of in the
+# story (我们村里有几个孤寡老人) are no count asked.
+def test_a_story_asking_for_people_no_figure_counts_is_unknown(answerer: Answerer) -> None:
+    story = (
+        "我们家住在渭滨区，娃今年五岁，前年查出来是自闭症，听说智塔做得不错，"
+        "我想问问智塔一共有几个康复老师，一个老师带几个娃"
+    )
+    answer = answerer.answer(story, log_question=False)
+    assert not answer.answered and "资料中没有您问的这个数字" in answer.text, answer.text
+
+
+def test_people_told_in_a_story_are_no_count_asked(answerer: Answerer) -> None:
+    story = "我们村里有几个孤寡老人，村上的幸福院连个空调都没有，夏天在里面根本待不住"
+    answer = answerer.answer(story, log_question=False)
+    assert answer.answered and "资料中没有您问的这个数字" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refusal"),
+    [
+        ("幸福院装的空调是啥牌子", Refusal.MARKET),
+        ("想给武术协会送面锦旗，锦旗上该写啥", Refusal.WRITING),
+    ],
+)
+def test_a_brand_or_a_banners_words_are_refused(
+    answerer: Answerer, question: str, refusal: Refusal
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == refusal, answer.text
