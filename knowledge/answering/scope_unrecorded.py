@@ -117,7 +117,10 @@ _YEAR_ENGLISH = re.compile(
     r"(?! (people|persons|yuan|rmb|households|children|kids|elderly|members|times|families))"
 )
 # What is to come, asked in English (next year), unless the way to join it is asked.
-_TO_COME_ENGLISH = re.compile(r"\bnext (year|edition|session|season|time)\b|\bin the future\b")
+_TO_COME_ENGLISH = re.compile(
+    r"\bnext (year|edition|session|season|time|week|month|show|performance|event)\b"
+    r"|\bin the future\b"
+)
 _WAY_ENGLISH = re.compile(r"\b(where|join|sign up|register|apply|enrol\w*|take part)\b")
 
 # An organization's name: a place, then what it is called, then a kind of body. Only a place

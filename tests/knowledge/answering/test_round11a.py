@@ -368,3 +368,30 @@ def test_a_brand_or_a_banners_words_are_refused(
 ) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.refusal == refusal, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refusal"),
+    [
+        ("Is the Jintai Wushu Association performing next month?", Refusal.UNRECORDED),
+        ("俺爸想去少年军校当教官，咋报名", Refusal.JOB),
+    ],
+)
+def test_what_is_to_come_or_a_job_is_refused(
+    answerer: Answerer, question: str, refusal: Refusal
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == refusal, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "想让娃去武术协会跟教练学武术",
+        "我想当志愿者",
+        "How can my son join the military school next year?",
+    ],
+)
+def test_a_way_in_is_still_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.refusal is None, answer.text
