@@ -395,3 +395,32 @@ def test_what_is_to_come_or_a_job_is_refused(
 def test_a_way_in_is_still_answered(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.answered and answer.refusal is None, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("我听邻居说朝阳助老服务站挺好的，在哪", "朝阳助老服务站"),
+        ("朋友推荐了彩虹桥康复中心，靠谱吗", "彩虹桥康复中心"),
+        ("我家孩子在晨曦特教中心上课，那边的老师咋样", "晨曦特教中心"),
+    ],
+)
+def test_a_made_up_name_told_of_is_named(answerer: Answerer, question: str, name: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == Refusal.NOT_LISTED and f"「{name}」" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "想在宝鸡找个心理咨询中心",  # a kind looked for, a verb of the story in it
+        "朋友推荐了明明心理关爱中心，靠谱吗",  # ours
+        "孩子在特教中心上课，哪里还能做康复",
+        "我在张家堡街道社会组织服务中心上班",
+    ],
+)
+def test_a_kind_or_ours_told_of_is_not_refused_as_unlisted(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal != Refusal.NOT_LISTED, answer.text
