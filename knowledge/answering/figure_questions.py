@@ -244,7 +244,7 @@ def counted_part(question: str) -> str:
 # (a trade's people too: 几个师傅, 多少个医生, 几个护工; and those named by what they do:
 # 几个认购人, 多少捐款人 — not a group the figures name (残疾人, 老年人))
 _PERSON_ENDS = (
-    r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人"
+    r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人|专家|顾问|理事|党员|成员"
     r"|(?!残疾|老年|年轻|.老|[病穷外本家个])(?:(?!的)[\u4e00-\u9fff]){2}人"
 )
 _PERSONS_RE = re.compile(

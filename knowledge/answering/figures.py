@@ -78,7 +78,9 @@ def figures_reply(
     catalog: Catalog, record: Organization | Project, words: Sequence[str], question: str
 ) -> Reply:
     """The reply to a question asking for a figure, a date or an event about `record`."""
-    if is_event_question(question):
+    # 秦腔大赛是哪年办的, 得过几次奖: the events; 网络春晚有几个节目, 秦腔大赛有多少人报名:
+    # a count of something else, read below
+    if is_event_question(question) and not _counts_other_than_events(question):
         return events_reply(catalog, record, is_date_question(question))
     projects = catalog.projects_of(record.id) if isinstance(record, Organization) else ()
     if projects and counts_projects(question):  # 有几个项目: those the sources name
@@ -230,6 +232,16 @@ def _names_any(figures: Sequence[Figure], words: Sequence[str], own: str, questi
 
 
 _COUNT = re.compile(r"多少|几")
+_COUNTED_AFTER = re.compile(r"(?:多少|几)[个次场项回届]?([\u4e00-\u9fff]{1,3})")
+
+
+def _counts_other_than_events(question: str) -> bool:
+    """Whether a question naming a contest counts something else (几个节目, 多少人报名)."""
+    found = _COUNTED_AFTER.search(question.replace(" ", ""))
+    return found is not None and not _EVENT_NOUNS.search(found.group(1))
+
+
+_EVENT_NOUNS = re.compile(r"奖|赛|评|荣誉|称号|演出|表演|表彰|届|春晚")
 # A general word counts what the figures name by its kinds (在几个学校教过: 8所小学).
 _KINDS = {
     "学校": ("学校", "小学", "中学", "幼儿园"),

@@ -424,3 +424,23 @@ def test_a_kind_or_ours_told_of_is_not_refused_as_unlisted(
 ) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.refusal != Refusal.NOT_LISTED, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["中小企业协会的专家顾问团有几位专家", "网络春晚有几个节目", "高新区慈善协会有几个理事"],
+)
+def test_a_count_of_members_or_of_a_contests_parts_is_unknown(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert not answer.answered and "资料中没有" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("青年文联搞过几次比赛", "秦腔大赛"), ("秦腔大赛办了几届", "首届中青年秦腔大赛")],
+)
+def test_contests_counted_are_the_events(answerer: Answerer, question: str, said: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and said in answer.text, answer.text
