@@ -428,13 +428,18 @@ def test_a_kind_or_ours_told_of_is_not_refused_as_unlisted(
 
 @pytest.mark.parametrize(
     "question",
-    ["中小企业协会的专家顾问团有几位专家", "网络春晚有几个节目", "高新区慈善协会有几个理事"],
+    ["中小企业协会的专家顾问团有几位专家", "高新区慈善协会有几个理事"],
 )
 def test_a_count_of_members_or_of_a_contests_parts_is_unknown(
     answerer: Answerer, question: str
 ) -> None:
     answer = answerer.answer(question, log_question=False)
     assert not answer.answered and "资料中没有" in answer.text, answer.text
+
+
+def test_a_count_of_a_contests_parts_is_said_to_be_missing(answerer: Answerer) -> None:
+    answer = answerer.answer("网络春晚有几个节目", log_question=False)
+    assert "资料中没有您问的这个数字" in answer.text, answer.text  # not the contests held
 
 
 @pytest.mark.parametrize(
