@@ -20,66 +20,15 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from knowledge.answering.scope_kinds import Refusal
-
-# Places outside the knowledge: 陕西's other cities, 西安's other districts, the provinces
-# and the largest cities. Those a record names (河南, whose flood was helped) are ours.
-_ELSEWHERE_WRITTEN = (
-    "咸阳 渭南 铜川 延安 榆林 汉中 安康 商洛 杨凌 西咸新区 雁塔 碑林 莲湖 新城区 灞桥 长安区 临潼 阎良 "
-    "高陵 鄠邑 户县 蓝田 周至 曲江 浐灞 北京 上海 天津 重庆 河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 "
-    "浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 四川 贵州 云南 西藏 甘肃 青海 宁夏 新疆 "
-    "台湾 香港 澳门 广州 深圳 成都 武汉 杭州 南京 郑州 兰州 天水 银川 太原 洛阳 苏州 汶川 省外 外省 国外 外国"
+from knowledge.answering.unrecorded_tables import (
+    ANY_YEAR,
+    ELSEWHERE,
+    ELSEWHERE_ENGLISH,
+    divisions,
+    placed_names,
+    years_of,
 )
-_ELSEWHERE = tuple(_ELSEWHERE_WRITTEN.split())
-# The same places as a foreign resident writes them (Hanzhong, Yanta district): the English
-# glossary carries a need into Chinese words, not a place the knowledge has no word for.
-_ELSEWHERE_ENGLISH = {
-    "xianyang": "咸阳",
-    "weinan": "渭南",
-    "tongchuan": "铜川",
-    "yan'?an": "延安",
-    "yulin": "榆林",
-    "hanzhong": "汉中",
-    "ankang": "安康",
-    "shangluo": "商洛",
-    "yangling": "杨凌",
-    "yanta": "雁塔",
-    "beilin": "碑林",
-    "lianhu": "莲湖",
-    "baqiao": "灞桥",
-    "chang'?an district": "长安区",
-    "lintong": "临潼",
-    "yanliang": "阎良",
-    "gaoling": "高陵",
-    "huyi": "鄠邑",
-    "lantian": "蓝田",
-    "zhouzhi": "周至",
-    "qujiang": "曲江",
-    "chanba": "浐灞",
-    "beijing": "北京",
-    "shanghai": "上海",
-    "tianjin": "天津",
-    "chongqing": "重庆",
-    "hebei": "河北",
-    "henan": "河南",
-    "hubei": "湖北",
-    "hunan": "湖南",
-    "guangdong": "广东",
-    "sichuan": "四川",
-    "gansu": "甘肃",
-    "ningxia": "宁夏",
-    "xinjiang": "新疆",
-    "guangzhou": "广州",
-    "shenzhen": "深圳",
-    "chengdu": "成都",
-    "wuhan": "武汉",
-    "hangzhou": "杭州",
-    "nanjing": "南京",
-    "zhengzhou": "郑州",
-    "lanzhou": "兰州",
-    "tianshui": "天水",
-    "hong kong": "香港",
-    "taiwan": "台湾",
-}
+
 # 西安 and 陕西 hold places that are not ours: written with 雁塔, they are its container.
 _CONTAINERS = frozenset({"西安", "西安市", "陕西", "陕西省"})
 # Where the resident comes from is the story's background (我是汉中人, 从咸阳搬来, 老家安康).
@@ -91,7 +40,6 @@ _LIVES_IN = r"(我在|我住|住在|人在|家在|我们在)"
 _WHO_THERE = re.compile(r"(市|省|区|县)?的?(孩子|娃|老人|人|居民|朋友|亲戚|家长|户口|来|过来)")
 
 _LATIN = re.compile("[a-z]{3}")
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
 # A year's own edition (2022年度典型事例): asked of that year even in a list (评了哪些).
 _YEARLY = re.compile(r"((?:19|20)\d\d)(?=年度)")
@@ -167,8 +115,8 @@ class Unrecorded:
             ensure_ascii=False,
         )
         self._told = told
-        self._elsewhere = tuple(p for p in _ELSEWHERE if p not in told)
-        english = [word for word, place in _ELSEWHERE_ENGLISH.items() if place not in told]
+        self._elsewhere = tuple(p for p in ELSEWHERE if p not in told)
+        english = [word for word, place in ELSEWHERE_ENGLISH.items() if place not in told]
         # "from Hanzhong", "moved from Xianyang": where the resident comes from
         self._elsewhere_english = re.compile(
             rf"(?<!from )(?<!of )\b({'|'.join(english)})\b(?! (people|person|native|resident))"
@@ -184,15 +132,15 @@ class Unrecorded:
         self._years = frozenset(_YEAR.findall(told)) | frozenset(re.findall(r"(?:19|20)\d\d", told))
         self._editions = frozenset(_edition(found) for found in _EDITION.finditer(told))
         self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
-        self._years_of = _years_of(records)
+        self._years_of = years_of(records)
         self._names = tuple(n for n in names if len(n) >= 4)
-        self._division, self._parent = _divisions(records)
+        self._division, self._parent = divisions(records)
         self._cities = frozenset(
             row.get("name", "")
             for row in records.get("divisions", {}).values()
             if row.get("level") == "city"
         )
-        self._placed = dict(_placed_names(records, self._division))
+        self._placed = dict(placed_names(records, self._division))
         self._placed_at: dict[str, list[str]] = {}  # by their first two characters
         for name in self._placed:  # longest first
             self._placed_at.setdefault(name[:2], []).append(name)
@@ -245,7 +193,7 @@ class Unrecorded:
         records cannot tell what it was or will be then. A year asked with a way to a
         service, or a span from it, asks no record of that year (as `refusal` reads them)."""
         told = self._years_of.get(family)
-        if told is None or not _ANY_YEAR.search(text):
+        if told is None or not ANY_YEAR.search(text):
             return False
         free = masked(text)
         if _SERVED.search(free) or _SINCE.search(free) or _LATIN.search(free):
@@ -410,65 +358,3 @@ def _edition(found: re.Match[str]) -> str:
     """An edition as one word: 首届 and 第一届 are the same."""
     number = found.group(1) or "一"
     return {"1": "一", "2": "二", "3": "三"}.get(number, number)
-
-
-def _years_of(records: Mapping[str, Mapping[str, Any]]) -> dict[str, frozenset[str]]:
-    """The years each family of records names: an organization's with its projects, the facts
-    about it and its activities; a fact about none, its own. With the sources they cite (宝鸡's
-    article is 2021年度's)."""
-    rows: dict[str, list[Any]] = {}
-    for key, row in records.get("organizations", {}).items():
-        rows.setdefault(key, []).append(row)
-    for table in ("projects", "facts", "activities"):
-        for key, row in records.get(table, {}).items():
-            rows.setdefault(row.get("organization") or key, []).append(row)
-    sources = records.get("sources", {})
-    found: dict[str, frozenset[str]] = {}
-    for family, held in rows.items():
-        told = json.dumps(held, ensure_ascii=False)
-        cited = [source for key, source in sources.items() if key in told]
-        told += json.dumps(cited, ensure_ascii=False)
-        found[family] = frozenset(_ANY_YEAR.findall(told))
-    return found
-
-
-def _divisions(
-    records: Mapping[str, Mapping[str, Any]],
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Each division's name and aliases → its name; each name → the division holding it."""
-    division: dict[str, str] = {}
-    parent: dict[str, str] = {}
-    for row in records.get("divisions", {}).values():
-        name = row.get("name", "")
-        if not name:
-            continue
-        for written in (name, *row.get("aliases", ())):
-            division.setdefault(written, name)
-        parent[name] = row.get("parent") or ""
-    return division, parent
-
-
-def _placed_names(
-    records: Mapping[str, Mapping[str, Any]], division: Mapping[str, str]
-) -> tuple[tuple[str, frozenset[tuple[str, bool]]], ...]:
-    """Each organization's and project's name and aliases with the place its organization
-    is in, the narrowest the record gives (a project's: its organization's), longest name
-    first, and whether the organization is that whole place's own body (宝鸡市中小企业协会,
-    not a district's); those without a place left out."""
-    places_of: dict[str, set[tuple[str, bool]]] = {}
-    for key, row in records.get("organizations", {}).items():
-        written = [row.get(field) or "" for field in ("street", "district", "city")]
-        known = [division[p] for p in written if p in division]
-        whole = bool(known) and known[0] in row.get("name", "")
-        places_of[key] = {(place, whole) for place in known[:1]}
-    placed: dict[str, set[tuple[str, bool]]] = {}
-    for table in ("organizations", "projects"):
-        for key, row in records.get(table, {}).items():
-            places = places_of.get(key if table == "organizations" else row.get("organization", ""))
-            if not places:
-                continue
-            for name in (row.get("name", ""), *row.get("aliases", ())):
-                if len(name) >= 2:
-                    placed.setdefault(name, set()).update(places)
-    ordered = sorted(placed, key=len, reverse=True)
-    return tuple((name, frozenset(placed[name])) for name in ordered)
