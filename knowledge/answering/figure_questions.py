@@ -260,6 +260,8 @@ _PERSONS_BEFORE_RE = re.compile(
 def counted_person(question: str, own: str) -> str:
     """The kind of person a question counts (心理咨询师 in 有多少个心理咨询师), unless it is
     in the record's own name (益人行志愿者协会有多少志愿者 is still asked of it); or ""."""
+    if "多少" not in question and "几" not in question:
+        return ""  # no count asked (a long story's clauses need not be read)
     clauses = _CLAUSES.split(question.strip())
     # the last clause, or one that asks (我想问问智塔一共有几个康复老师，一个老师带几个孩子);
     # not one that tells (我们村里有几个孤寡老人，…)

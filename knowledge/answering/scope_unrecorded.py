@@ -204,13 +204,10 @@ class Unrecorded:
     def _elsewhere_asked(self, free: str) -> bool:
         if _LATIN.search(free) and self._elsewhere_english.search(free):
             return not any(ours in free for ours in self._ours)
-        modelled: bool | None = None  # ours only as the model of what is asked for there
         for place in self._elsewhere:
             at = free.find(place)
             while at >= 0:
                 if not self._told_beside(free, at, place):
-                    if modelled is None:
-                        modelled = _without_models(free) != free
                     # asked about ours, elsewhere told beside it; not ours as the model of
                     # what is asked for there (雁塔区有没有像张家堡那样的服务中心), nor ours as
                     # where the resident comes from (老家是宝鸡的，汉中有没有…)
