@@ -52,6 +52,9 @@ _WHEN_OPEN = re.compile(
     r"(开门|关门|上班|下班|上课|开课|营业|开放|有人)"
     r"|开放时间|营业时间|办公时间|上课时间|开门|营业"
 )
+# The next time it holds something (下一场演出是哪天, 下次活动在哪儿办): only what staff
+# registered says so; the articles tell what was done, never what will be.
+NEXT_ASKED = re.compile(r"下一?[场次回期轮](?![来去])")
 REGISTRY_IF_KNOWN = ((("成立",), "registered_on"), (("慈善组织",), "is_charity"))
 REGISTRY_LABELS = {spec.name: spec.label for spec in REGISTRY_FIELDS}
 
@@ -119,6 +122,14 @@ class Composer:
                 asked = list(dict.fromkeys([*asked, "legal_representative" if named else LEADER]))
             if asked:
                 return self.registry(record, asked)
+        elif intent not in (Intent.CONTACT, Intent.ADDRESS) and leader_asked(
+            question or "".join(words), record
+        ):  # 少年军校的领队叫什么: no record names a project's people either
+            owner = f"它是{subject.name}的项目；" if subject is not record else ""
+            lines = [f"资料中没有{record.name}负责人的姓名。", f"{owner}{CIVIL_AFFAIRS_HINT}。"]
+            return Reply(record.name, [*lines, self.catalog.cite(record, [])], True)
+        if NEXT_ASKED.search(question):  # 下一场在哪演: not where the organization is
+            return self.activities(subject, upcoming, next_asked=True)
         if intent in (Intent.CONTACT, Intent.ADDRESS):
             where = located(record) if intent == Intent.ADDRESS else ""
             return self.contact(subject, intent, where, record)
@@ -206,7 +217,16 @@ class Composer:
         lines = [record.about, f"资料中没有具体的报名或参与方式，{CIVIL_AFFAIRS_HINT}。"]
         return Reply(record.name, [*lines, self.catalog.cite(record, [_about_field(record)])])
 
-    def activities(self, subject: Organization | Project, upcoming: Sequence[Activity]) -> Reply:
+    def activities(
+        self,
+        subject: Organization | Project,
+        upcoming: Sequence[Activity],
+        *,
+        next_asked: bool = False,
+    ) -> Reply:
+        """Its activities of the coming days; or that none is registered, with what the
+        articles say it has done (`next_asked`: the next one was asked for, which that does
+        not tell — the reply is then `unheld`)."""
         mine = [a for a in upcoming if a.organization == subject.id]
         if not mine:  # what the articles say it has done is what 有啥活动 can still get
             lines = [f"目前没有登记{subject.name}近期的活动。资料中写到的情况："]
@@ -216,7 +236,7 @@ class Composer:
             if projects:
                 lines.append("资料中提到的项目：" + "、".join(p.name for p in projects[:MAX_LIST]))
             cited = self.catalog.cite(subject, [_about_field(subject)])
-            return Reply(subject.name, [*lines, cited])
+            return Reply(subject.name, [*lines, cited], next_asked)
         lines = []
         for activity in mine[:MAX_LIST]:
             lines.append(f"· {activity.title}")
@@ -260,7 +280,7 @@ def _label(field: str) -> str:
     return "负责人（会长、理事长等）姓名" if field == LEADER else REGISTRY_LABELS[field]
 
 
-def leader_asked(question: str, org: Organization) -> bool:
+def leader_asked(question: str, org: Organization | Project) -> bool:
     """Whether a question about `org` asks who leads it (not a role in its own name)."""
     found = LEADER_ASKED.search(question)
     return found is not None and not any(role and role in org.name for role in found.groups())

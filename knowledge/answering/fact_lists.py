@@ -107,3 +107,30 @@ def praised(snapshot: Snapshot, places: list[str], form: str) -> str:
             if _PRAISE.search(sentence) and pattern.search(sentence):
                 return sentence.strip(" ,，")
     return ""
+
+
+# A part of a counted whole asked for (281家里有多少家是搞环保的, 其中民办非企业有多少家): the
+# fact answers only when it names that part (民办非企业单位230家); otherwise its total is no
+# count of the part.
+_WITHIN = r"(?:里|中|里头|里面|当中|其中|之中)"
+_DOING = r"(?:搞|做|干|从事|属于|专门|是)?"
+_WHOLE = re.compile(r"\d+[余多]?家|[十百千万]+[余多]?家|这些|那些|这几|那几")
+_PART_AFTER = re.compile(
+    rf"{_WITHIN}有?(?:多少|几)[家个](?:是)?{_DOING}([\u4e00-\u9fff]{{2,6}}?)"
+    r"(?:的|类|方面|领域)?(?:组织|机构)?[吗呢啊?？]*$"
+)
+_PART_BEFORE = re.compile(
+    rf"{_WITHIN}{_DOING}([\u4e00-\u9fff]{{2,6}}?)(?:的|类|方面|领域)?(?:组织|机构)?有?(?:多少|几)[家个]"
+)
+
+
+def part_unheld(question: str, fact: Fact) -> bool:
+    """Whether the question counts a part of the fact's whole that the fact does not name."""
+    compact = question.replace(" ", "")
+    if "家" not in compact and "个" not in compact:
+        return False
+    found = _PART_AFTER.search(compact) or _PART_BEFORE.search(compact)
+    if found is None or not _WHOLE.search(compact, 0, found.start() + 1):
+        return False  # 服务中心有哪几个, 中国有多少家: no whole counted before 里/中
+    part = found.group(1)
+    return not any(part[i : i + 2] in fact.answer for i in range(len(part) - 1))

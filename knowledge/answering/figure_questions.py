@@ -55,7 +55,11 @@ _MANY_RE = re.compile(
     r"(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:数|数量)?(?:多不多|多吗|多么)"
 )
 # Who is counted, named instead of measured: "帮了多少孩子" counts people all the same.
-_PEOPLE_RE = re.compile(r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)")
+_PEOPLE_RE = re.compile(
+    r"(多少|几)[个名位]?(孩子|小孩|娃娃|娃|儿童|学生|老人|居民|群众|家长)"
+    # …or by what they did: "参加的人有多少了" counts people (平台参与人数 10万余人)
+    r"|的人数?(有|一共有|共有|一共|总共|大概|到底)?(多少|几)"
+)
 _PEOPLE = ("人", "名", "位")
 # Money named, not measured: "筹的钱是截至哪天的" asks of the sums.
 _MONEY_RE = re.compile(r"钱|款|资金|经费")
@@ -118,6 +122,35 @@ def asks_money(question: str) -> bool:
     return bool(_MONEY_ASKED.search(question.replace(" ", "")))
 
 
+# A kind of sum the figure's label must name: money put in, spent on running it, earned as
+# profit or paid as a wage or a fee ("前期总共投了多少钱", "一年开支多少") is none of the sums
+# the sources give (空调价值, 救援资金, 认购价格) unless a label says so.
+_SUM_KINDS = {
+    "投资": "投",
+    "投入": "投",
+    "投了": "投",
+    "成本": "成本",
+    "开支": "支",
+    "支出": "支",
+    "预算": "预算",
+    "利润": "利",
+    "盈利": "利",
+    "工资": "工资",
+    "薪水": "薪",
+    "会费": "会费",
+    "房租": "租",
+    "租金": "租",
+}
+_SUM_KIND_RE = re.compile("|".join(_SUM_KINDS))
+
+
+def sum_kind(question: str) -> str:
+    """The word a money figure's label must hold to be the sum asked ("投" of 投了多少钱), or
+    "" when the question names no such kind of sum."""
+    found = _SUM_KIND_RE.search(question.replace(" ", ""))
+    return _SUM_KINDS[found.group()] if found else ""
+
+
 # The measure word with what is counted after it ("多少场演出", "几所幼儿园", "多少块地"): a
 # figure measured otherwise (1万多人 参与演出人员) does not count it. 个 measures anything.
 _MEASURED_RE = re.compile(r"(多少|几)(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
@@ -130,10 +163,33 @@ def measured_units(question: str) -> tuple[str, ...]:
     units = asked_units(question)
     if units:
         return units
-    found = _MEASURED_RE.search(question.replace(" ", ""))
+    # 这几年干预过多少个残疾娃: "these few years" measures nothing asked
+    found = _MEASURED_RE.search(_SEVERAL.sub("", question.replace(" ", "")))
     if found is None or found.group(2) in _ANY_MEASURE:
         return ()
     return _UNITS[found.group(2)]
+
+
+# A rate asked (一天接待多少人, 每次能去几个人): a total (36人次 累计) is not it, unless the
+# figure is itself by that unit (每年以1000元的价格认购一块土地).
+_RATE_RE = re.compile(
+    # (not 年: 一年值了多少次班 asks of the year the figure counts)
+    r"(?:一|每)(?:个)?(天|周|星期|月|次|期|场|回)(?:能|可以|大概|大约|要|得|会)?"
+    r"[^,，。？?！!]{0,6}(?:多少|几)"
+)
+_RATE_WORDS = {"星期": "周", "回": "次"}
+
+
+def rate_asked(question: str) -> str:
+    """The unit a rate is asked by ("天" of 一天接待多少人), or ""."""
+    found = _RATE_RE.search(question.replace(" ", ""))
+    return _RATE_WORDS.get(found.group(1), found.group(1)) if found else ""
+
+
+def by_rate(figure: Figure, unit: str) -> bool:
+    """Whether the figure is told by that unit (每年, 一年, 年均, 每天…)."""
+    told = figure.label + figure.text + figure.quote
+    return bool(re.search(rf"[每一]个?{unit}|{unit}均", told))
 
 
 def has_unit(figure: Figure, units: Sequence[str], *, exact: bool = False) -> bool:
@@ -185,23 +241,41 @@ def counted_part(question: str) -> str:
 # A kind of person counted after the measure word: "多少个心理咨询师", "几名会员", "多少志愿者",
 # "几个做心理疏导的社工"
 # count those people, which no figure of visits (36人次 心理咨询) or trainees is.
+# (a trade's people too: 几个师傅, 多少个医生, 几个护工; and those named by what they do:
+# 几个认购人, 多少捐款人 — not a group the figures name (残疾人, 老年人))
+_PERSON_ENDS = (
+    r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人|专家|顾问|理事|党员|成员"
+    r"|(?!残疾|老年|年轻|.老|[病穷外本家个])(?:(?!的)[\u4e00-\u9fff]){2}人"
+)
 _PERSONS_RE = re.compile(
-    r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?([\u4e00-\u9fff]{0,5}?(?:师|员|者|社工))"
-    r"[呢啊呀吗?？]*$"
+    r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?"
+    rf"([\u4e00-\u9fff]{{0,5}}?(?:{_PERSON_ENDS}))[呢啊呀吗?？]*$"
 )
 # …or named before the count: "他们的心理咨询师多少人", "教练员有几个".
 _PERSONS_BEFORE_RE = re.compile(
-    r"([\u4e00-\u9fff]{1,5}?(?:师|员|者))(?:有|一共有|共有|一共|总共|大概|到底)?(?:多少|几)"
+    rf"([\u4e00-\u9fff]{{1,5}}?(?:{_PERSON_ENDS}))(?:有|一共有|共有|一共|总共|大概|到底)?(?:多少|几)"
 )
 
 
 def counted_person(question: str, own: str) -> str:
     """The kind of person a question counts (心理咨询师 in 有多少个心理咨询师), unless it is
     in the record's own name (益人行志愿者协会有多少志愿者 is still asked of it); or ""."""
-    compact = question.replace(" ", "")
-    found = _PERSONS_RE.search(compact) or _PERSONS_BEFORE_RE.search(compact)
-    person = found.group(1).lstrip("的") if found is not None else ""
-    return person if person and person not in own else ""
+    if "多少" not in question and "几" not in question:
+        return ""  # no count asked (a long story's clauses need not be read)
+    clauses = _CLAUSES.split(question.strip())
+    # the last clause, or one that asks (我想问问智塔一共有几个康复老师，一个老师带几个孩子);
+    # not one that tells (我们村里有几个孤寡老人，…)
+    asked = [c for c in clauses[:-1] if _ASKS.search(c)] + clauses[-1:]
+    for clause in asked:
+        found = _PERSONS_RE.search(clause) or _PERSONS_BEFORE_RE.search(clause)
+        person = found.group(1).lstrip("的") if found is not None else ""
+        if person and person not in own:
+            return person
+    return ""
+
+
+_CLAUSES = re.compile(r"[，,。？?！!；;\s]+")  # (normalized, the punctuation is a space)
+_ASKS = re.compile(r"问问|想问|请问|问一下|问下|想知道|打听")
 
 
 _WHEN_WORDS = re.compile(r"现在|目前|如今|已经|至今|今年|去年|当时|一共|总共|到底|大概|每年|一年")

@@ -25,6 +25,7 @@ from knowledge.answering.figure_questions import (
     asks_as_of,
     asks_money,
     asks_quantity,
+    by_rate,
     counted_part,
     counted_person,
     counted_thing,
@@ -34,11 +35,12 @@ from knowledge.answering.figure_questions import (
     is_date_question,
     is_event_question,
     measured_units,
-    only_asks_for_it,
+    rate_asked,
+    sum_kind,
     when_held,
 )
 from knowledge.catalog import Catalog
-from knowledge.records import Fact, Figure, Kind, Organization, Project, Record
+from knowledge.records import Fact, Figure, Organization, Project, Record
 from knowledge.reply import Reply
 
 MAX_FIGURES = 3
@@ -75,7 +77,9 @@ def figures_reply(
     catalog: Catalog, record: Organization | Project, words: Sequence[str], question: str
 ) -> Reply:
     """The reply to a question asking for a figure, a date or an event about `record`."""
-    if is_event_question(question):
+    # 秦腔大赛是哪年办的, 得过几次奖: the events; 网络春晚有几个节目, 秦腔大赛有多少人报名:
+    # a count of something else, read below
+    if is_event_question(question) and not _counts_other_than_events(question):
         return events_reply(catalog, record, is_date_question(question))
     projects = catalog.projects_of(record.id) if isinstance(record, Organization) else ()
     if projects and counts_projects(question):  # 有几个项目: those the sources name
@@ -98,7 +102,21 @@ def figures_reply(
     numbers = NUMBER.findall(asked)
     money = money or "元" in units
     thing = counted_thing(asked, own)  # of the question with the names left out
-    person = counted_person(asked, own)
+    person = counted_person(_without(question, names), own)
+    kind = sum_kind(asked)  # 租金, 工资: a sum of money by its kind
+    money = money or bool(kind)
+    rate = rate_asked(asked)
+    # 每亩给多少租金, 有几个康复老师: a sum or people none of the figures counts, whatever
+    # else the question asks (啥时候发)
+    if (kind and not any(kind in f.label for f in figures)) or (
+        person and not any(person in f.label + f.text for f in figures)
+    ):
+        lead = [NO_SUCH_FIGURE] if figures else [NO_FIGURES]
+        lines = [
+            f"{f.label}：{f.text}" + _dated(f, with_words=False) for f in figures[:MAX_FIGURES]
+        ]
+        cited = catalog.cite(record, ["figures"] if figures else [])
+        return Reply(record.name, [*lead, *lines, cited], asks_quantity(question))
     # 几月份办的, 啥时候给河南捐的: when it ran, not a count's date — unless the question
     # names what a figure counts (空调是啥时候装的: 截至2021年12月底)
     named = any(
@@ -114,7 +132,7 @@ def figures_reply(
             founded = dates_reply(catalog, record, question)
             if founded is not None:
                 return founded
-        counted = _counting_facts(catalog, record, words, units)
+        counted = [] if person or kind or rate else _counting_facts(catalog, record, words, units)
         if counted:
             sources = dict.fromkeys(
                 catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted
@@ -136,6 +154,10 @@ def figures_reply(
             return 0  # 多少场演出 is no count of people
         if not money and has_unit(figure, ("元",)):
             return 0  # 多少贫困户 is no sum of money
+        if kind and kind not in figure.label:
+            return 0  # 投了多少钱 is no price (认购价格) nor the villages' income
+        if rate and not by_rate(figure, rate):
+            return 0  # 一天接待多少人: not 36人次 in all
         score = sum(len(w) for w in counting if w in text and w not in own)
         if strict or (units and has_unit(figure, units)):  # strict: it has the unit
             score += UNIT_BONUS
@@ -159,7 +181,8 @@ def figures_reply(
             return dated
     if not chosen:  # 高新区有几个农村幸福院: what is counted is in the record's name too
         chosen = labelled(figures, counted_kind(question))[:MAX_FIGURES]
-    if not chosen:  # a number several organizations share lives on a fact that names them
+    if not chosen and not (person or kind or rate):  # a number several organizations share lives
+        # on a fact that names them (not one counting other people: 多少个心理咨询师)
         counted = _counting_facts(catalog, record, words, units)
         if counted:
             lines = [fact.answer for fact in counted]
@@ -181,7 +204,12 @@ def figures_reply(
             named = _names_any(figures, words, own, question)
             # a price when none of them is money (做一次心理咨询多少钱: not 36人次 心理咨询)
             priced = money and not any(has_unit(f, ("元",)) for f in figures)
-            unheld = asks_quantity(question) and (priced or not named)
+            # people or a kind of sum no figure counts (几个师傅, 投了多少钱)
+            # …or measured in a unit none of them is (几户 of 种菜的贫困户: no figure counts 户)
+            unmeasured = bool(strict) and not any(has_unit(f, strict) for f in figures)
+            unheld = asks_quantity(question) and (
+                priced or not named or bool(person or kind or rate) or unmeasured
+            )
     dates = is_date_question(question)
     lines = [f"{f.label}：{f.text}" + _dated(f, with_words=dates) for f in chosen]
     if is_date_question(question) and not any(f.as_of for f in chosen):
@@ -203,6 +231,16 @@ def _names_any(figures: Sequence[Figure], words: Sequence[str], own: str, questi
 
 
 _COUNT = re.compile(r"多少|几")
+_COUNTED_AFTER = re.compile(r"(?:多少|几)[个次场项回届]?([\u4e00-\u9fff]{1,3})")
+
+
+def _counts_other_than_events(question: str) -> bool:
+    """Whether a question naming a contest counts something else (几个节目, 多少人报名)."""
+    found = _COUNTED_AFTER.search(question.replace(" ", ""))
+    return found is not None and not _EVENT_NOUNS.search(found.group(1))
+
+
+_EVENT_NOUNS = re.compile(r"奖|赛|评|荣誉|称号|演出|表演|表彰|届|春晚")
 # A general word counts what the figures name by its kinds (在几个学校教过: 8所小学).
 _KINDS = {
     "学校": ("学校", "小学", "中学", "幼儿园"),
@@ -292,7 +330,10 @@ def _counting_facts(
             continue
         counts = YEAR.sub("", fact.answer)  # 2021年度 is a date, not a count of years
         shared = sum(len(w) for w in words if w in fact.answer and w not in own)
-        if shared or (units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", counts)):
+        measured = units and re.search(r"\d[\d.万余多]*(" + "|".join(units) + ")", counts)
+        if units and not measured:
+            continue  # 在城长搞了几年: 6000余场次 counts no years, whatever words it shares
+        if shared or measured:
             found.append(fact)
     return found[:2]
 
@@ -361,41 +402,3 @@ def selections(catalog: Catalog, places: Sequence[str]) -> list[Fact]:
         if len(named) >= 2:
             found.append(fact)
     return found
-
-
-class FigureHolders:
-    """Which records hold a figure, by its label or its number as the sources write them
-    ("救援资金", "共治行动", "2万人"): a figure question that names no organization (救援资金有多少)
-    finds the one holding it, when only one organization's records do."""
-
-    MIN_CHARS = 3  # 受益, 3个 say too little
-
-    def __init__(self, catalog: Catalog) -> None:
-        self._by: dict[str, set[tuple[Kind, str]]] = {}
-        for record in (*catalog.organizations.values(), *catalog.projects.values()):
-            for figure in record.figures:
-                for key in {figure.label, figure.text}:
-                    if len(key) >= self.MIN_CHARS:
-                        self._by.setdefault(key, set()).add((record.KIND, record.id))
-        self._longest = max(map(len, self._by), default=0)
-
-    def holder(self, text: str, catalog: Catalog) -> Organization | Project | None:
-        """The record holding the figures the text names (the project, when its organization
-        holds them too); None when none, or several organizations', are named."""
-        compact = text.replace(" ", "")
-        found: set[tuple[Kind, str]] = set()
-        keys: list[str] = []
-        for size in range(min(self._longest, len(compact)), self.MIN_CHARS - 1, -1):
-            for start in range(len(compact) - size + 1):
-                hit = self._by.get(compact[start : start + size])
-                if hit:
-                    found |= hit
-                    keys.append(compact[start : start + size])
-        if not keys or not only_asks_for_it(_without(compact, keys)):
-            return None  # 雁塔区服务群众有多少, 全国救援资金: someone else's
-        records = [r for kind, key in sorted(found) if (r := catalog.record(kind, key))]
-        held = [r for r in records if isinstance(r, Organization | Project)]
-        if not held or len({r.organization_id for r in held}) != 1:
-            return None
-        projects = [r for r in held if isinstance(r, Project)]
-        return projects[0] if len(projects) == 1 else held[0]

@@ -8,14 +8,14 @@ import re
 from datetime import datetime, timedelta, tzinfo
 from functools import partial
 
-from knowledge.answering.compose import GREETING, NOT_FOUND
+from knowledge.answering.compose import GREETING, NEXT_ASKED, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply
 from knowledge.answering.context import FollowUp, subject_of
 from knowledge.answering.documents import asks_documents
-from knowledge.answering.fact_lists import fact_counts, fact_lists, praised
+from knowledge.answering.fact_lists import fact_counts, fact_lists, part_unheld, praised
 from knowledge.answering.figure_places import figure_of_another_place
 from knowledge.answering.figure_questions import counted_person, is_award_question
-from knowledge.answering.figures import family_figures, figures_reply, selections
+from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_reply, selections
 from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
@@ -49,7 +49,7 @@ from knowledge.answering.question_topics import narrowing_words, topics_of
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
-from knowledge.records import Activity, Organization, Project, Record
+from knowledge.records import Activity, Fact, Organization, Project, Record
 from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
@@ -124,6 +124,18 @@ def _with_similar(snapshot: Snapshot, match: Match, reply: Reply) -> Reply:
 
 
 def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
+    if match.top is not None:  # 陈仓有块田2023年还能认购吗: a year none of its records names
+        found = record_of(snapshot.catalog, match.top.doc)
+        if snapshot.scope.year_unheld(match.query, found.organization_id or found.id):
+            reply = refusal_reply(Refusal.UNRECORDED)
+            return Answer(
+                match.query, False, Intent.OUT_OF_SCOPE, reply, [], refusal=Refusal.UNRECORDED
+            )
+        if isinstance(found, Fact) and part_unheld(match.normalized, found):
+            # 281家里有多少家是搞环保的: the fact counts the whole, not that part
+            said = [NO_SUCH_FIGURE, found.answer, snapshot.catalog.cite(found, ["answer"])]
+            results = [result_of(snapshot.catalog, match.top.doc, match.top.score)]
+            return Answer(match.query, False, Intent.UNKNOWN, Reply(found.name, said), results)
     shape = without_places(match.normalized, snapshot.index.places)  # 帮娃娃的组织宝鸡有几个
     other = other_institutions(shape) if not match.named else ""
     if other:  # 宝鸡有哪些学校: the records list social organizations only
@@ -209,7 +221,7 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         choices = [record_of(snapshot.catalog, doc) for doc in _choices(match)]
         reply = snapshot.composer.choices(choices)
         return Answer(match.query, True, intent, reply, results, choices, top, Decision.CHOOSE)
-    upcoming = upcoming_for(snapshot, intent, tz)
+    upcoming = upcoming_for(snapshot, intent, tz, match.normalized)
     reply = snapshot.composer.answer(top, intent, match.words, upcoming, match.normalized)
     # 智塔有多少员工: a figure of it no record holds. Not in English, whose words the glossary
     # reads too roughly to tell which figure is meant (how many shows: 80余场次): all of them.
@@ -321,9 +333,12 @@ def followed(
     )
 
 
-def upcoming_for(snapshot: Snapshot, intent: Intent, tz: tzinfo) -> list[Activity]:
-    # Only an activities answer lists them; sorting every activity per question is waste.
-    if intent != Intent.ACTIVITIES:
+def upcoming_for(
+    snapshot: Snapshot, intent: Intent, tz: tzinfo, question: str = ""
+) -> list[Activity]:
+    # Only an activities answer lists them, or one asking for the next (下一场在哪演);
+    # sorting every activity per question is waste.
+    if intent != Intent.ACTIVITIES and not (question and NEXT_ASKED.search(question)):
         return []
     return upcoming_activities(snapshot.catalog, datetime.now(tz), UPCOMING_DAYS)
 

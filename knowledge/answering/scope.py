@@ -84,7 +84,7 @@ _HEADS = {
         "资料里的数字是它们服务了多少人、办了多少活动，例如可以问“智塔服务了多少孩子”。",
     ),
     Refusal.TASK: (
-        "抱歉，计算、总结、改写这类任务我做不了。",
+        "抱歉，我只能查资料，计算、总结、改写、代为报名或安排这类事我做不了。",
         "可以问我资料里写了什么，例如“支援河南抗洪捐了多少”。",
     ),
     Refusal.HOW_TO: (
@@ -336,6 +336,13 @@ class Scope:
         if self._unrecorded is None:
             return None
         return self._unrecorded.unlisted_name(_prepared(question), self.masked)
+
+    def year_unheld(self, question: str, family: str) -> bool:
+        """Whether the question asks of a year that `family`'s records (an organization's, or
+        a fact's own) do not name, though another record does (scope_unrecorded.py)."""
+        if self._unrecorded is None:
+            return False
+        return self._unrecorded.year_unheld(_prepared(question), self.masked, family)
 
     def alarm(self, question: str) -> Alarm | None:
         """A danger now or a wrongdoing reported, told in the question (urgent.py). The last

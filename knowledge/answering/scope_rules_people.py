@@ -1,10 +1,13 @@
 """The rules of scope about people and the bot itself, checked before the topics: other
-people's data, attacks on the bot, officials and government offices (and whether someone
+people's data, attacks on the bot, officials and government offices, what an organization's
+people are paid or its accounts (and whether someone
 took money, whoever is named). Naming one of our organizations lifts only the rule about an
 address or an officer's phone.
 """
 
 from __future__ import annotations
+
+import re
 
 from knowledge.answering.scope_kinds import Refusal, Rule, any_of
 
@@ -27,8 +30,12 @@ _OWN_CONTACT = (
     r"(电话|手机|手机号|号码|微信|联系方式|住址|地址|家在哪|住哪(?![个家种所])|住在哪|家住(在)?(哪|什么地方)"
     r"|住(在)?哪个(小区|村|楼|单元|院))"
 )
-# 叫他名字没反应 tells a child who does not answer, it asks for no one's name
-_NAMES_OF = r"哪几户|哪户|哪家人|名单|花名册|姓名|(?<![叫喊他她])名字(?![^,.?!]{0,6}(反应|不应|不理|答应|回头))"
+# 叫他名字没反应 tells a child who does not answer, it asks for no one's name; 名字写张小宇
+# gives the resident's own
+_NAMES_OF = (
+    r"哪几户|哪户|哪家人|名单|花名册|姓名"
+    r"|(?<![叫喊他她])名字(?!就?(写|填))(?![^,.?!]{0,6}(反应|不应|不理|答应|回头))"
+)
 _KIND_OF_ORG = (
     r"机构|组织|协会|中心|联合会|服务站|工作站"  # after a group: an organization (lists3)
     # or an activity for it: 儿童保护活动叫啥名字 asks the activity's name, no child's
@@ -94,11 +101,25 @@ PEOPLE_RULES: tuple[Rule, ...] = (
         ),
         named_lifts=False,
     ),
+    Rule(  # what an organization's people are paid, its budget or accounts: no record holds
+        # them (not a person's private data, nor a vacancy unless one is sought)
+        Refusal.FINANCES,
+        any_of(
+            r"(工作人员|员工|职工|社工|老师|教练|咨询师|师傅|护工|会长|理事长|秘书长|负责人|主任)们?"
+            r"[^,.?!，。？！]{0,10}(工资|薪水|薪资|月薪|年薪|收入|待遇)",
+            r"(工作人员|员工|职工|社工|老师|教练|咨询师|师傅|护工)们?[^,.?!，。？！]{0,8}"
+            r"(一个月|每个月|每月|一年|每年)(能|可以)?(拿|挣|赚|发|开)多少",
+            r"(预算|收支|财务(报表|状况|情况)|年收入|营收)(是|有)?多少",
+        ),
+        unless=re.compile(r"招聘|应聘|求职|找工作|面试|招不招|招人|入职|想去(当|做|干)"),
+        named_lifts=False,
+    ),
     Rule(
         Refusal.PERSONAL_DATA,
         any_of(
             r"身份证|门牌|私人(电话|手机|号码|微信)|个人(信息|隐私|资料|电话|手机|微信)|隐私|银行卡|户口本",
-            r"病历|(工资|收入)(多少|是多少)|行踪|开房",
+            # a person's pay (an organization's people's is FINANCES; a vacancy's, JOB)
+            r"病历|(他|她|别人|人家)[^,.?!，。？！]{0,6}(工资|收入)(多少|是多少)|行踪|开房",
             # what staff are like or own: 老师会不会打孩子, 会长开的什么车
             r"(老师|教练|社工|咨询师|志愿者|员工|工作人员|会长|负责人)们?(会不会|有没有|是不是)(打|骂|体罚|虐待)"
             r"|(老师|教练|社工)们?(打不打|骂不骂|凶不凶|体罚)",

@@ -150,7 +150,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"中考|高考|考研|考公|考编|分数线|录取|择校|学区|补课|补习|请家教|找家教|家教老师|升学",
             r"保送|自主招生|提前批|特招",
             r"考(上)?[\u4e00-\u9fff]{0,4}(军校|大学|高中|初中|中专|技校|研究生|名校)",
-            r"志愿填报|填报志愿|成绩|加分|重点(中学|高中|小学|大学)|上什么大学|留学|学费|转学|插班",
+            r"志愿填报|填报志愿|成绩|加分|重点(中学|高中|小学|大学)|上什么大学|留学|转学|插班",
+            # a school's fees (an organization's course fee is a price: scope_rules_market.py)
+            r"(学校|大学|高中|初中|小学|幼儿园|私立|公立|中专|技校|大专|上学|读书)[^,.?!，。？！]{0,8}学费",
             r"考试(时间|安排|科目|报名|内容)|什么时候考试|怎么考试|考(什么|哪些)(内容|科目)|特长生|入学|学籍",
             r"(能|可以|能不能|可不可以)上(普通|正常|一般的?)?(学校|小学|幼儿园|初中|高中|大学|学)|随班就读",
             r"\b(good|best|better|top|recommend\w*)\b.{0,20}\b(schools?|kindergartens?|universit(y|ies)"
@@ -257,11 +259,13 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # the bot asked to give for the resident, not to find where (帮我找个能捐款的地方)
             r"|(帮我|替我|代我)(?!找|推荐|查|搜|看|问)[^,.?!]{0,10}(捐|付钱|付款|交钱|缴)",
             r"(帮我|替我|代我|给)[^,.?!]{0,12}转[0-9一二三四五六七八九十百千万]+(块|元)",
+            # the money passed on by the bot: 我要给智塔捐500块，你帮我转过去
+            r"(帮我|替我|代我)(把[^,.?!，。？！]{0,4})?(转|汇|打)(过去|给)",
             r"\b(pay (you|via|by|with|online|through)|payment (link|code|method)s?|paypal|alipay"
             r"|wechat pay|transfer (the )?money|credit card"
             r"|bank (account|transfer)|refund|invoice|receipt)\b|donate (for|on behalf of) me"
             r"|\b(can|could|would|will) you (please )?(donate|pay|transfer|send)\b"
-            r"|\bdonat\w*\b.{0,30}\bfor me\b",
+            r"|\bdonat\w*\b.{0,30}\b(for me|via you|through you|with you)\b",
             # giving here, through the bot
             r"(在这|这里|这儿|直接在这|直接给你)(能|可以|就)?(捐|付)|\b(donat\w*|pay) (here|now|right now)\b",
         ),
@@ -279,7 +283,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|工作机会|兼职|工资(多少|多高|高不高|怎么样|待遇|几千)|待遇(怎么样|好不好|如何)"
             r"|五险一金|编制|宿舍|包吃包住|包吃住|员工福利|年终奖|招(不招)?(教练|老师|社工|员工|工作人员|会计|保安|司机|人)|(挣|赚)多少|收入(多少|高不高|怎么样)"
             r"|(?<!欠)(工资|薪水|薪资|月薪|年薪)(?!要不回|没发|不给)"
-            r"|(当|做|干)(会计|出纳|保安|司机|厨师|保姆|文员|前台|保洁员)",
+            r"|(当|做|干)(会计|出纳|保安|司机|厨师|保姆|文员|前台|保洁员|保洁|教官|教练|护工)",
             r"\b(jobs?|hiring|recruit\w*|vacanc\w+|salary|salaries|wages?|resume|cv"
             r"|internships?|employment|earns?)\b|apply for (a |the )?(job|position)",
         ),
@@ -304,6 +308,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
     Rule(
         Refusal.WRITING,
         any_of(
+            # the words of a banner or a letter asked for: 锦旗上该写啥, 感谢信怎么写
+            r"(锦旗|感谢信|表扬信|对联|贺词|横幅|祝福语|悼词)[^,.?!，。？！]{0,4}(该|要|应该)?(写啥|写什么|怎么写|咋写)",
             r"(?<![填描书抄听默编改])(写|起草|拟|撰写|代写)(一|个|份|篇|封|段|下|一下)*"
             r"[\u4e00-\u9fff]{0,8}?(申请|报告|材料|总结|计划书|方案|倡议书|感谢信|信|简历|发言稿|稿子"
             r"|通知|证明|文案|教程|攻略|教案|起诉状|诉状|答辩状|状子|协议书)",
@@ -322,7 +328,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(?<=[0-9万元块])(减掉|减去|加上|乘以|除以)[0-9]",
             # an article summed up or rewritten: 总结一下这篇报道, 用三句话概括
             r"(总结|概括|归纳|提炼|缩写|缩短|压缩|摘要|改写|润色|精简)(一下|下)?[^,.?!]{0,6}(这篇|那篇|两篇|文章|报道"
-            r"|新闻|内容|要点|稿子|事迹)",
+            r"|新闻|内容|要点|稿子|事迹|事例|经验|做法|资料)",
             r"(用|以)[一二三两几0-9]+(句话|个字|百字)(总结|概括|归纳|说说|讲讲)",
             # a length set: 缩短到五十字, 三百字以内
             r"(缩短|压缩|缩减|精简|控制|写)(到|成|在)[0-9一二三四五六七八九十两百千]+个?字"
@@ -331,6 +337,15 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # a text of ours made into another kind: 介绍改成朋友圈文案, 事迹编成顺口溜
             # a part played: 你假装是智塔的老师
             r"(你|请你)(来|先|就)?(假装|装作|装成|扮成)",
+            # a sign-up or a booking made for the resident, the clause ending there (帮我给孩子报
+            # 个名; not 帮我报名的话怎么报, 能帮我报名吗 asked of an organization)
+            # (〇: a name of ours masked, 我在陈仓有块田 taking the 我 with it)
+            r"(帮|替|给)(?:我|(?=〇))(〇|在[^,.?!，。？！]{1,10})?(给[^,.?!，。？！]{1,4})?"
+            r"(报个名|报上名|报名|预约一下|预约|挂个号|挂号|占个位|认购|认领)[^,.?!，。？！]{0,4}"
+            r"(?<![吗不么呢没])(?=[,.?!，。？！]|$)",
+            # a service arranged by the bot itself: 你能不能给俺们村也安排装上几台, 让你给我们弄个
+            r"(你|您)(能不能|能|可以|可不可以|就|来|帮忙)?(也)?(给|帮|替)(我|俺|咱)们?"
+            r"(村|家|小区|社区|这|那)?(里|儿)?(也)?(安排|弄|装|建|修|盖|搞|申请)",
             r"(写|编)(个|一个|段|一段)?(程序|代码|脚本|爬虫)|\bpython\b",
             r"(改成|写成|改写成|编成|做成|整理成|缩成)[^,.?!]{0,8}(文案|朋友圈|文章|稿|诗|歌|口号|标语|作文|顺口溜"
             r"|快板|对联|段子|锦旗|贺词|ppt|海报|表格|故事|童话|小说|剧本)",

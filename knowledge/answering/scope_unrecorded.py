@@ -20,66 +20,15 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from knowledge.answering.scope_kinds import Refusal
-
-# Places outside the knowledge: 陕西's other cities, 西安's other districts, the provinces
-# and the largest cities. Those a record names (河南, whose flood was helped) are ours.
-_ELSEWHERE_WRITTEN = (
-    "咸阳 渭南 铜川 延安 榆林 汉中 安康 商洛 杨凌 西咸新区 雁塔 碑林 莲湖 新城区 灞桥 长安区 临潼 阎良 "
-    "高陵 鄠邑 户县 蓝田 周至 曲江 浐灞 北京 上海 天津 重庆 河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 "
-    "浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 四川 贵州 云南 西藏 甘肃 青海 宁夏 新疆 "
-    "台湾 香港 澳门 广州 深圳 成都 武汉 杭州 南京 郑州 兰州 天水 银川 太原 洛阳 苏州 汶川 省外 外省 国外 外国"
+from knowledge.answering.unrecorded_tables import (
+    ANY_YEAR,
+    ELSEWHERE,
+    ELSEWHERE_ENGLISH,
+    divisions,
+    placed_names,
+    years_of,
 )
-_ELSEWHERE = tuple(_ELSEWHERE_WRITTEN.split())
-# The same places as a foreign resident writes them (Hanzhong, Yanta district): the English
-# glossary carries a need into Chinese words, not a place the knowledge has no word for.
-_ELSEWHERE_ENGLISH = {
-    "xianyang": "咸阳",
-    "weinan": "渭南",
-    "tongchuan": "铜川",
-    "yan'?an": "延安",
-    "yulin": "榆林",
-    "hanzhong": "汉中",
-    "ankang": "安康",
-    "shangluo": "商洛",
-    "yangling": "杨凌",
-    "yanta": "雁塔",
-    "beilin": "碑林",
-    "lianhu": "莲湖",
-    "baqiao": "灞桥",
-    "chang'?an district": "长安区",
-    "lintong": "临潼",
-    "yanliang": "阎良",
-    "gaoling": "高陵",
-    "huyi": "鄠邑",
-    "lantian": "蓝田",
-    "zhouzhi": "周至",
-    "qujiang": "曲江",
-    "chanba": "浐灞",
-    "beijing": "北京",
-    "shanghai": "上海",
-    "tianjin": "天津",
-    "chongqing": "重庆",
-    "hebei": "河北",
-    "henan": "河南",
-    "hubei": "湖北",
-    "hunan": "湖南",
-    "guangdong": "广东",
-    "sichuan": "四川",
-    "gansu": "甘肃",
-    "ningxia": "宁夏",
-    "xinjiang": "新疆",
-    "guangzhou": "广州",
-    "shenzhen": "深圳",
-    "chengdu": "成都",
-    "wuhan": "武汉",
-    "hangzhou": "杭州",
-    "nanjing": "南京",
-    "zhengzhou": "郑州",
-    "lanzhou": "兰州",
-    "tianshui": "天水",
-    "hong kong": "香港",
-    "taiwan": "台湾",
-}
+
 # 西安 and 陕西 hold places that are not ours: written with 雁塔, they are its container.
 _CONTAINERS = frozenset({"西安", "西安市", "陕西", "陕西省"})
 # Where the resident comes from is the story's background (我是汉中人, 从咸阳搬来, 老家安康).
@@ -116,7 +65,10 @@ _YEAR_ENGLISH = re.compile(
     r"(?! (people|persons|yuan|rmb|households|children|kids|elderly|members|times|families))"
 )
 # What is to come, asked in English (next year), unless the way to join it is asked.
-_TO_COME_ENGLISH = re.compile(r"\bnext (year|edition|session|season|time)\b|\bin the future\b")
+_TO_COME_ENGLISH = re.compile(
+    r"\bnext (year|edition|session|season|time|week|month|show|performance|event)\b"
+    r"|\bin the future\b"
+)
 _WAY_ENGLISH = re.compile(r"\b(where|join|sign up|register|apply|enrol\w*|take part)\b")
 
 # An organization's name: a place, then what it is called, then a kind of body. Only a place
@@ -125,12 +77,16 @@ BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
     r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家|家园|乐园"
 )
+# What a quoted name may also be of: a project or a programme (《智慧父母》家长课堂, “暖阳”行动).
+_UNDERTAKINGS = r"项目|计划|行动|课堂|学堂|讲堂|工程|基地|夏令营|训练营|公益活动"
 # A name quoted, then a kind of body: “暖阳”助老服务站, “幸福里”的社工站 (the words quoted no
 # record has).
 _QUOTED = re.compile(
-    rf"[“\"「『]([\u4e00-\u9fff]{{2,10}})[”\"」』]([\u4e00-\u9fff]{{0,4}}(?:{BODY}))"
+    rf"[“\"「『《‘']([\u4e00-\u9fff]{{2,10}})[”\"」』》’']([\u4e00-\u9fff]{{0,4}}(?:{BODY}|{_UNDERTAKINGS}))"
 )
 _LAST_BODY = re.compile(rf"(?:{BODY})$")
+# Bodies whose kind is their whole name after the place (宝鸡市红十字会, 未央区慈善会).
+_WHOLE_NAMES = r"红十字会|慈善会|义工联|志愿者联合会"
 _NAME_CORE = r"[\u4e00-\u9fff]{2,12}?"
 _QUESTION_CHARS = re.compile(
     r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似除]"
@@ -161,8 +117,8 @@ class Unrecorded:
             ensure_ascii=False,
         )
         self._told = told
-        self._elsewhere = tuple(p for p in _ELSEWHERE if p not in told)
-        english = [word for word, place in _ELSEWHERE_ENGLISH.items() if place not in told]
+        self._elsewhere = tuple(p for p in ELSEWHERE if p not in told)
+        english = [word for word, place in ELSEWHERE_ENGLISH.items() if place not in told]
         # "from Hanzhong", "moved from Xianyang": where the resident comes from
         self._elsewhere_english = re.compile(
             rf"(?<!from )(?<!of )\b({'|'.join(english)})\b(?! (people|person|native|resident))"
@@ -173,12 +129,20 @@ class Unrecorded:
                 if name and name not in _CONTAINERS:
                     ours.add(name)
         self._ours = tuple(sorted(ours | {"宝鸡", "宝鸡市"}, key=len, reverse=True))
+        # ours as where the resident comes from: 老家是宝鸡的, 从未央区搬走了
+        self._origins = re.compile(rf"{_FROM}(?:{'|'.join(map(re.escape, self._ours))})")
         self._years = frozenset(_YEAR.findall(told)) | frozenset(re.findall(r"(?:19|20)\d\d", told))
         self._editions = frozenset(_edition(found) for found in _EDITION.finditer(told))
         self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
+        self._years_of = years_of(records)
         self._names = tuple(n for n in names if len(n) >= 4)
-        self._division, self._parent = _divisions(records)
-        self._placed = dict(_placed_names(records, self._division))
+        self._division, self._parent = divisions(records)
+        self._cities = frozenset(
+            row.get("name", "")
+            for row in records.get("divisions", {}).values()
+            if row.get("level") == "city"
+        )
+        self._placed = dict(placed_names(records, self._division))
         self._placed_at: dict[str, list[str]] = {}  # by their first two characters
         for name in self._placed:  # longest first
             self._placed_at.setdefault(name[:2], []).append(name)
@@ -186,7 +150,8 @@ class Unrecorded:
         self._places_written = re.compile("|".join(map(re.escape, written))) if written else None
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
         self._named = re.compile(
-            rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?({_NAME_CORE}(?:{BODY}))"
+            rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?"
+            rf"({_NAME_CORE}(?:{BODY})|{_WHOLE_NAMES})"
         )
 
     def refusal(self, text: str, masked: Callable[[str], str]) -> Refusal | None:
@@ -223,21 +188,47 @@ class Unrecorded:
                 return Refusal.UNRECORDED
         return None
 
+    def year_unheld(self, text: str, masked: Callable[[str], str], family: str) -> bool:
+        """Whether a year asked of one record (its organization's records, or a fact's own)
+        is one some record names but none of those do (陈仓有块田2023年还能认购吗, when 2023 is
+        only a plan's end; 2020年度评了哪些典型, when 2020 is only an assessment's): the
+        records cannot tell what it was or will be then. A year asked with a way to a
+        service, or a span from it, asks no record of that year (as `refusal` reads them)."""
+        told = self._years_of.get(family)
+        if told is None or not ANY_YEAR.search(text):
+            return False
+        free = masked(text)
+        if _SERVED.search(free) or _SINCE.search(free) or _LATIN.search(free):
+            return False
+        years = _YEAR.findall(free)
+        return any(year in self._years and year not in told for year in years)
+
     def _elsewhere_asked(self, free: str) -> bool:
         if _LATIN.search(free) and self._elsewhere_english.search(free):
             return not any(ours in free for ours in self._ours)
         for place in self._elsewhere:
             at = free.find(place)
-            if at < 0:
-                continue
-            if re.search(rf"{_FROM}$", free[:at]) or _WHO_THERE.match(free, at + len(place)):
-                continue  # where the resident, or the one helped, comes from
-            if "〇" in free and re.search(rf"{_LIVES_IN}$", free[:at]):
-                continue
-            if any(ours in free for ours in self._ours):
-                continue  # asked about ours, elsewhere told beside it
-            return True
+            while at >= 0:
+                if not self._told_beside(free, at, place):
+                    # asked about ours, elsewhere told beside it; not ours as the model of
+                    # what is asked for there (雁塔区有没有像张家堡那样的服务中心), nor ours as
+                    # where the resident comes from (老家是宝鸡的，汉中有没有…)
+                    rest = self._origins.sub("", _without_models(free))
+                    if not any(ours in rest for ours in self._ours):
+                        return True
+                    break
+                at = free.find(place, at + len(place))
         return False
+
+    def _told_beside(self, free: str, at: int, place: str) -> bool:
+        """Whether the place at `at` is where the resident, or the one helped, comes from or
+        lives (我是汉中人, 从咸阳搬来, 我在咸阳，宝鸡智塔能去吗) rather than where a service is
+        asked for; not when ours is only the model of what is wanted (我妈住在咸阳，想找个像
+        情暖幸福院那样的地方)."""
+        if re.search(rf"{_FROM}$", free[:at]) or _WHO_THERE.match(free, at + len(place)):
+            return True
+        lives = re.search(rf"{_LIVES_IN}$", free[:at]) is not None
+        return lives and "〇" in _without_models(free)
 
     def unlisted_name(self, text: str, masked: Callable[[str], str]) -> str | None:
         """The name of an organization no record has (a place, a name, a kind of body:
@@ -275,18 +266,33 @@ class Unrecorded:
                 for name in self._placed_at.get(text[start : start + 2], ())
             ):
                 continue  # the place begins one of our names (宝鸡高新区慈善协会)
-            for name in self._placed_at.get(text[end : end + 2], ()):
-                if text.startswith(name, end):  # the longest one written there
-                    if not any(self._related(place.group(), *p) for p in self._placed[name]):
-                        return text[start : end + len(name)]
+            # a place with 的 (西安的智塔: 宝鸡's; 眉县的我帮你合作社) is where the resident
+            # believes it is: another than its record's (nor holding it) is not ours
+            at = end + 1 if text.startswith("的", end) else end
+            for name in self._placed_at.get(text[at : at + 2], ()):
+                if text.startswith(name, at):  # the longest one written there
+                    # 渭滨区明明心理关爱中心: a body's full name, not where the resident
+                    # believes it is (渭滨区明明心理, 陈仓区智塔儿童中心)
+                    within = at == end and _LAST_BODY.search(name) is not None
+                    if not any(
+                        self._related(place.group(), *p, within=within) for p in self._placed[name]
+                    ):
+                        return text[start : at + len(name)]
                     break
         return None
 
-    def _related(self, written: str, place: str, whole: bool) -> bool:
+    def _related(self, written: str, place: str, whole: bool, *, within: bool) -> bool:
         """Whether the place written is the record's place, holds it or lies within it (not
-        when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's)."""
+        when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's;
+        nor, written as part of the name (`within`), a district of the city that is all a
+        record gives: 渭滨区明明心理关爱中心 is not 宝鸡明明心理关爱中心, whose district the
+        sources do not tell)."""
         one = self._division[written]
-        return one in self._ancestry(place) or (not whole and place in self._ancestry(one))
+        if one in self._ancestry(place):
+            return True
+        if whole or place not in self._ancestry(one):
+            return False
+        return not (within and place in self._cities)
 
     def _ancestry(self, place: str) -> list[str]:
         chain = [place]
@@ -335,49 +341,19 @@ class Unrecorded:
         return _GENERIC.sub("", name)
 
 
+# What is asked for, likened to one of ours: "像张家堡那样的", "跟智塔差不多的".
+_MODEL = re.compile(
+    r"(像|跟|和)[^，,。？?！!]{1,16}?(那样|那种|一样|似的|差不多|类似)|类似于?[^，,。？?！!]{1,16}?的"
+)
+
+
+def _without_models(text: str) -> str:
+    if "像" not in text and "跟" not in text and "和" not in text and "类似" not in text:
+        return text
+    return _MODEL.sub("", text)
+
+
 def _edition(found: re.Match[str]) -> str:
     """An edition as one word: 首届 and 第一届 are the same."""
     number = found.group(1) or "一"
     return {"1": "一", "2": "二", "3": "三"}.get(number, number)
-
-
-def _divisions(
-    records: Mapping[str, Mapping[str, Any]],
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Each division's name and aliases → its name; each name → the division holding it."""
-    division: dict[str, str] = {}
-    parent: dict[str, str] = {}
-    for row in records.get("divisions", {}).values():
-        name = row.get("name", "")
-        if not name:
-            continue
-        for written in (name, *row.get("aliases", ())):
-            division.setdefault(written, name)
-        parent[name] = row.get("parent") or ""
-    return division, parent
-
-
-def _placed_names(
-    records: Mapping[str, Mapping[str, Any]], division: Mapping[str, str]
-) -> tuple[tuple[str, frozenset[tuple[str, bool]]], ...]:
-    """Each organization's and project's name and aliases with the place its organization
-    is in, the narrowest the record gives (a project's: its organization's), longest name
-    first, and whether the organization is that whole place's own body (宝鸡市中小企业协会,
-    not a district's); those without a place left out."""
-    places_of: dict[str, set[tuple[str, bool]]] = {}
-    for key, row in records.get("organizations", {}).items():
-        written = [row.get(field) or "" for field in ("street", "district", "city")]
-        known = [division[p] for p in written if p in division]
-        whole = bool(known) and known[0] in row.get("name", "")
-        places_of[key] = {(place, whole) for place in known[:1]}
-    placed: dict[str, set[tuple[str, bool]]] = {}
-    for table in ("organizations", "projects"):
-        for key, row in records.get(table, {}).items():
-            places = places_of.get(key if table == "organizations" else row.get("organization", ""))
-            if not places:
-                continue
-            for name in (row.get("name", ""), *row.get("aliases", ())):
-                if len(name) >= 2:
-                    placed.setdefault(name, set()).update(places)
-    ordered = sorted(placed, key=len, reverse=True)
-    return tuple((name, frozenset(placed[name])) for name in ordered)

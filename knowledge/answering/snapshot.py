@@ -7,7 +7,7 @@ from datetime import tzinfo
 
 from knowledge.answering.browse import Browser
 from knowledge.answering.compose import Composer
-from knowledge.answering.figures import FigureHolders
+from knowledge.answering.figure_holders import FigureHolders
 from knowledge.answering.index import Index
 from knowledge.answering.lists import Lister
 from knowledge.answering.matcher import Matcher
