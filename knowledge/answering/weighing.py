@@ -27,7 +27,7 @@ COUNT_FACT_FACTOR = 0.5
 # 几家社工机构加起来…): a sum, which a fact holds and no one organization does; an
 # organization sharing the kind's words (中海社工 of 社工机构) is weighed down against it.
 SEVERAL_FACTOR = 0.6
-_SEVERAL = re.compile(
+_SEVERAL_POINTED_AT = re.compile(
     r"([那这]|[他她它]们)几家|[那这](几个|些)[^,.?!，。？！\s]{0,4}(组织|机构|协会|中心|社工|单位)"
     r"|(?<!有)几家[^,.?!，。？！\s]{0,10}(一共|总共|加起来|合计|合起来)"
 )
@@ -37,7 +37,7 @@ def asks_of_several(text: str) -> bool:
     """Whether a question points at several organizations together (那几家, 这些)."""
     if "几" not in text and "些" not in text:  # most questions: no search
         return False
-    return _SEVERAL.search(text) is not None
+    return _SEVERAL_POINTED_AT.search(text) is not None
 
 
 # Whom a service is asked for, named as such (专门给女性办的公益活动, 专门为老人开的): a record
