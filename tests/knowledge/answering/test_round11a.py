@@ -171,6 +171,10 @@ def test_a_year_its_records_name_or_a_need_is_answered(answerer: Answerer, quest
         ("帮我给娃报个名，少年军校那个，名字写李小明", Refusal.TASK),
         ("替我预约一下，明天去智塔", Refusal.TASK),
         ("睡不着，心里堵得慌，给我开导开导吧", Refusal.SERVED_HERE),
+        ("智塔老师工资多少", Refusal.FINANCES),
+        ("我想问问明明心理的咨询师工资高吗", Refusal.FINANCES),
+        ("家庭年收入多少能得到帮助", Refusal.PERSONAL_DATA),  # a household's, not ours
+        ("我想去武术协会当教练", Refusal.JOB),
     ],
 )
 def test_the_reason_named_is_the_one_asked(
@@ -187,6 +191,25 @@ def test_the_reason_named_is_the_one_asked(
         "帮我报名少年军校怎么报",  # how, not done for them
         "谁能给我疏导疏导",  # who gives the care
         "想做志愿者，哪里能报名",
+        # the resident's own pay or their household's, or pay told beside a service asked
+        # (review11)
+        "我是老师收入一般孩子有自闭症智塔收费吗",
+        "我们公司员工收入低想提升技能中小企业协会有培训吗",
+        "社工们收入不高压力大有没有心理疏导",
+        "我家孩子的老师待遇问题不说了孩子学武术去哪",
+        # who or how one signs up or books, not a command (review11)
+        "智塔能不能帮我预约",
+        "明明心理咨询怎么给我预约",
+        "我想认购一块地谁能帮我认购",
+        "陈仓有块田怎么帮我认购",
+        "谁能帮我报名少年军校",
+        "你能帮我申请智塔的干预吗",
+        # a call passed on, no money (review11)
+        "能帮我转给工作人员吗",
+        "帮我打给智塔问问",
+        # who teaches, not a job wanted (review11)
+        "武术协会谁当教练",
+        "少年军校谁当教官",
     ],
 )
 def test_a_service_asked_is_still_answered(answerer: Answerer, question: str) -> None:
@@ -204,6 +227,8 @@ def test_a_service_asked_is_still_answered(answerer: Answerer, question: str) ->
         ("渭滨区的武术协会在哪", Refusal.NOT_LISTED),  # ours is 金台区's
         # the money passed on, a sign-up or a service arranged by the bot itself
         ("我想给明明心理捐300，你帮我转过去", Refusal.PAYMENT),
+        ("帮我把这500块转给智塔", Refusal.PAYMENT),
+        ("帮我转给智塔500块", Refusal.PAYMENT),
         ("帮我在陈仓有块田认购一块地", Refusal.TASK),
         ("你能不能给我们村也安排个幸福院", Refusal.TASK),
     ],
@@ -230,6 +255,15 @@ def test_a_request_the_records_cannot_serve_is_refused(
 def test_a_request_of_ours_is_answered(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.answered and answer.refusal is None, answer.text
+
+
+# Unanswered as before round 11, but no refusal: nothing a rule names is asked (review11)
+@pytest.mark.parametrize("question", ["帮我转给人工", "想找个做护工的阿姨照顾我妈有没有助老服务"])
+def test_a_call_passed_on_or_a_carer_sought_is_not_refused(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal is None, answer.text
 
 
 def test_a_count_in_a_unit_no_figure_has_is_unknown(answerer: Answerer) -> None:
