@@ -147,6 +147,9 @@ def test_a_year_its_records_do_not_name_is_unrecorded(answerer: Answerer, questi
         "未央区2020年出台了什么文件",
         "2023年想让娃去智塔，怎么报名",  # when a service is wanted, with the way to it
         "未央区培育社区社会组织的行动到2023年结束吗",
+        # a year of the resident's own story (review11 item 4)
+        "我家孩子2020年查出来自闭症现在去智塔还来得及吗",
+        "我家老人2020年住进了幸福院有啥帮扶",
     ],
 )
 def test_a_year_its_records_name_or_a_need_is_answered(answerer: Answerer, question: str) -> None:
