@@ -60,6 +60,9 @@ STILL_ANSWERED = [
     ("未央区张家堡街道社会组织服务中心在哪", "zhangjiabao-sozo-center", "张家堡"),
     ("宝鸡高新区慈善协会在哪", "baoji-hitech-charity", "高新区"),
     ("未央区有没有像张家堡那样的社会组织服务中心", "", "服务中心"),
+    # 下次 alone is any next time, not an event asked for (review11 item 5)
+    ("下次带孩子去智塔要带什么", "baoji-zhita-children", "智塔"),
+    ("明明心理下次咨询要预约吗", "baoji-mingming-psychology", "明明心理"),
 ]
 
 
