@@ -300,6 +300,10 @@ def test_a_count_no_figure_holds_is_unknown(answerer: Answerer, question: str, k
         ("明明心理关爱中心去年在信访大厅值了多少次班", "131次"),
         ("陈仓那个认地的，一块地一年得花多少钱", "1000元"),  # 每年: by the year
         ("智塔帮了多少残疾人", "164名"),
+        # people the figures count, by what they did; one edition's total (review11 item 8)
+        ("智塔有多少个受益人", "1000人次"),
+        ("少年军校有多少个参加人", "100名"),
+        ("少年军校每期多少人", "100名"),
     ],
 )
 def test_a_count_the_records_hold_is_answered(answerer: Answerer, question: str, said: str) -> None:
