@@ -136,6 +136,7 @@ def test_another_body_or_place_is_refused(
         "关天美农2023年还让认购地吗",
         "2020年度宝鸡评出来的典型有哪几家",
         "智塔2023年还收孩子吗",
+        "我们2023年还能认购关天美农的地吗",  # what they may do then, not their story
     ],
 )
 def test_a_year_its_records_do_not_name_is_unrecorded(answerer: Answerer, question: str) -> None:
