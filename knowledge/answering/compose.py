@@ -53,8 +53,15 @@ _WHEN_OPEN = re.compile(
     r"|开放时间|营业时间|办公时间|上课时间|开门|营业"
 )
 # The next time it holds something (下一场演出是哪天, 下次活动在哪儿办): only what staff
-# registered says so; the articles tell what was done, never what will be.
-NEXT_ASKED = re.compile(r"下一?[场次回期轮](?![来去])")
+# registered says so; the articles tell what was done, never what will be. 下次 alone is any
+# next time (下次带孩子去智塔要带什么, 下次咨询要预约吗): only with an event or when/where.
+_NEXT_EVENT = r"活动|演出|表演|演|比赛|讲座|培训|展|营|课|聚会|义诊|招募"
+_NEXT_WHEN = r"什么时候|啥时候|啥时|哪天|几号|几月|时间|在哪|哪儿|哪里|去哪|地点"
+NEXT_ASKED = re.compile(
+    r"下一?[场期轮](?![来去])"
+    rf"|下一?[次回](?![来去])(?=[^，,。？?！!\s]{{0,3}}(?:{_NEXT_EVENT})"
+    rf"|[^，,。？?！!\s]{{0,8}}(?:{_NEXT_WHEN}))"
+)
 REGISTRY_IF_KNOWN = ((("成立",), "registered_on"), (("慈善组织",), "is_charity"))
 REGISTRY_LABELS = {spec.name: spec.label for spec in REGISTRY_FIELDS}
 

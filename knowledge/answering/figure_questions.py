@@ -186,6 +186,17 @@ def rate_asked(question: str) -> str:
     return _RATE_WORDS.get(found.group(1), found.group(1)) if found else ""
 
 
+# One edition of an event (宝鸡市首届“少年军校”…入营活动): its total is what each edition held
+# (每期, 每次多少人), there being one.
+_ONE_EDITION = re.compile(r"首届|第[一二三四五六七八九十\d]+届")
+
+
+def edition_total(unit: str, name: str) -> bool:
+    """Whether a rate by `unit` asked of the record named `name` is its total (每期 of an
+    event held once)."""
+    return unit in ("期", "次") and _ONE_EDITION.search(name) is not None
+
+
 def by_rate(figure: Figure, unit: str) -> bool:
     """Whether the figure is told by that unit (每年, 一年, 年均, 每天…)."""
     told = figure.label + figure.text + figure.quote
@@ -245,16 +256,30 @@ def counted_part(question: str) -> str:
 # 几个认购人, 多少捐款人 — not a group the figures name (残疾人, 老年人))
 _PERSON_ENDS = (
     r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人|专家|顾问|理事|党员|成员"
-    r"|(?!残疾|老年|年轻|.老|[病穷外本家个])(?:(?!的)[\u4e00-\u9fff]){2}人"
+    # (受益人, 参加人, 参与人, 服务人: those the figures count, 受益 约1000人次, 参加 100名)
+    r"|(?!残疾|老年|年轻|受益|参加|参与|服务|.老|[病穷外本家个])(?:(?!的)[\u4e00-\u9fff]){2}人"
 )
 _PERSONS_RE = re.compile(
     r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?"
     rf"([\u4e00-\u9fff]{{0,5}}?(?:{_PERSON_ENDS}))[呢啊呀吗?？]*$"
 )
-# …or named before the count: "他们的心理咨询师多少人", "教练员有几个".
+# …or named before the count: "他们的心理咨询师多少人", "教练员有几个". Read only in a window
+# before each count (the longest match is 5 + 3 + 3 characters): from every character of a long
+# story, its lazy opening and alternatives cost 7-20 times main's.
 _PERSONS_BEFORE_RE = re.compile(
     rf"([\u4e00-\u9fff]{{1,5}}?(?:{_PERSON_ENDS}))(?:有|一共有|共有|一共|总共|大概|到底)?(?:多少|几)"
 )
+_COUNT_WORD = re.compile(r"多少|几")
+_BEFORE_WINDOW = 11
+
+
+def _persons_before(clause: str) -> re.Match[str] | None:
+    for count in _COUNT_WORD.finditer(clause):
+        start = max(0, count.start() - _BEFORE_WINDOW)
+        found = _PERSONS_BEFORE_RE.search(clause, start, count.end())
+        if found is not None:
+            return found
+    return None
 
 
 def counted_person(question: str, own: str) -> str:
@@ -267,7 +292,7 @@ def counted_person(question: str, own: str) -> str:
     # not one that tells (我们村里有几个孤寡老人，…)
     asked = [c for c in clauses[:-1] if _ASKS.search(c)] + clauses[-1:]
     for clause in asked:
-        found = _PERSONS_RE.search(clause) or _PERSONS_BEFORE_RE.search(clause)
+        found = _PERSONS_RE.search(clause) or _persons_before(clause)
         person = found.group(1).lstrip("的") if found is not None else ""
         if person and person not in own:
             return person

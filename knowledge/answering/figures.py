@@ -31,6 +31,7 @@ from knowledge.answering.figure_questions import (
     counted_thing,
     counting_verb,
     counts_projects,
+    edition_total,
     has_unit,
     is_date_question,
     is_event_question,
@@ -106,6 +107,8 @@ def figures_reply(
     kind = sum_kind(asked)  # 租金, 工资: a sum of money by its kind
     money = money or bool(kind)
     rate = rate_asked(asked)
+    if isinstance(record, Project) and edition_total(rate, record.name):
+        rate = ""  # 少年军校每期多少人: held once, its 100名 is each edition's
     # 每亩给多少租金, 有几个康复老师: a sum or people none of the figures counts, whatever
     # else the question asks (啥时候发)
     if (kind and not any(kind in f.label for f in figures)) or (

@@ -15,19 +15,21 @@ from knowledge.answering.index import Index
 from knowledge.answering.scope_unrecorded import BODY, NAME_WORDS
 from knowledge.answering.text import STOP_WORDS
 
+# 有家 "there is one", not in 没有家长 / 有家人 / 有家庭 (有没有家长互助中心 names a kind).
+_HAS_ONE = r"(?<!没)有家(?![长人庭属里])"
 # The name first, after a greeting or a pointing word at most.
 _AFTER_NAME = (
     r"(?=的|是|在|有|收|能|可以|怎么|咋|几|多|电话|地址|挺|靠谱|正规|上课|好不好|[，,。？?！!\s]|$)"
 )
 _OPENING = re.compile(
-    rf"^(?:请问|问一下|问下|听说|那个|这个|有个|有一个|有家|宝鸡的|未央的|未央区的)?(?:叫做?|名叫)?"
+    rf"^(?:请问|问一下|问下|听说|那个|这个|有个|有一个|{_HAS_ONE}|宝鸡的|未央的|未央区的)?(?:叫做?|名叫)?"
     rf"([\u4e00-\u9fff]{{2,8}}?)({BODY}){_AFTER_NAME}"
 )
 # …or called by its name later in the question: "我妈想去一个叫夕阳红养老服务站的地方",
 # "俺村那个阳光助老服务站靠谱不", "听说有个彩虹桥儿童康复中心" (叫, 那个, 有个 before it make it a
 # name, not a kind: 有个康复中心吗 asks for one, whose words the records know).
 _CALLED = re.compile(
-    rf"(?:(?:那个|这个|有个|有一个|有家|有一家)(?:叫做?|名叫)?|叫做?|名叫"
+    rf"(?:(?:那个|这个|有个|有一个|{_HAS_ONE}|有一家)(?:叫做?|名叫)?|叫做?|名叫"
     # …or told of by what was said or done with it: 听朋友说阳光助老服务站挺好, 推荐了彩虹桥
     # 康复中心, 报了个小太阳艺术团, 孩子在晨曦特教中心上课
     rf"|说|推荐了?|报了个?|在)"
@@ -35,7 +37,7 @@ _CALLED = re.compile(
 )
 # What a told name's words may not hold: a verb of the story (想在宝鸡找个心理咨询中心).
 _STORY_VERBS = re.compile(r"[找去想要住上到来回]")
-_CALLED_CUES = re.compile(r"叫|个|有家|有一家|说|推荐|报了|在")
+_CALLED_CUES = re.compile(rf"叫|个|{_HAS_ONE}|有一家|说|推荐|报了|在")
 # A kind asked for, not a name: 哪个协会, 有没有…中心, 什么样的机构, 做康复的中心, 叫某某中心的.
 _KIND_ASKED = re.compile(r"[哪什么啥谁几没吗呢些类种样的某]|多少|有(?!爱)|专门|做|帮|给|管|能|可以")
 

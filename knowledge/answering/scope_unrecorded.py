@@ -43,6 +43,14 @@ _LATIN = re.compile("[a-z]{3}")
 _YEAR = re.compile(r"((?:19|20)\d\d)(?=年)")
 # A year's own edition (2022年度典型事例): asked of that year even in a list (评了哪些).
 _YEARLY = re.compile(r"((?:19|20)\d\d)(?=年度)")
+# A year the resident's own story is told by (我家孩子2020年查出来自闭症, 老人2020年住进了幸福院):
+# what happened to them then, not a year a record is asked of (unless what they may do then is
+# asked: 我们2023年还能认购吗).
+_THEIR_OWN_YEAR = re.compile(
+    r"(?:我|俺|咱|我们|家里|孩子|娃娃?|儿子|女儿|闺女|老人|老伴|爸|妈|爹|娘|爷爷|奶奶|姥姥|姥爷"
+    r"|外婆|外公)$"
+)
+_ASKED_THEN = re.compile(r"年(?:还|再|也)?(?:能|可以|可不可以|能不能|会|要|让|收)")
 # What is to come: the articles tell what was done, never what will be (明年还办不办, 下一届).
 _TO_COME = re.compile(r"明年|后年|下一?(届|期|季)(?!望)|下半年")
 _EDITION = re.compile(r"第([一二三四五六七八九十0-9]+)(届|期|季)|首(届|期)")
@@ -200,7 +208,12 @@ class Unrecorded:
         free = masked(text)
         if _SERVED.search(free) or _SINCE.search(free) or _LATIN.search(free):
             return False
-        years = _YEAR.findall(free)
+        years = [
+            found.group(1)
+            for found in _YEAR.finditer(free)
+            if not _THEIR_OWN_YEAR.search(free, 0, found.start())
+            or _ASKED_THEN.match(free, found.end())
+        ]
         return any(year in self._years and year not in told for year in years)
 
     def _elsewhere_asked(self, free: str) -> bool:
