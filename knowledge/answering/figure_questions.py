@@ -174,7 +174,8 @@ def measured_units(question: str) -> tuple[str, ...]:
 # figure is itself by that unit (每年以1000元的价格认购一块土地).
 _RATE_RE = re.compile(
     # (not 年: 一年值了多少次班 asks of the year the figure counts)
-    r"(?:一|每)(?:个)?(天|周|星期|月|次|期|场|回)(?:能|可以|大概|大约|要|得|会)?"
+    # (nor 那一回, 这一次: the occasion pointed at, whose total is asked)
+    r"(?<![那这])(?:一|每)(?:个)?(天|周|星期|月|次|期|场|回)(?:能|可以|大概|大约|要|得|会)?"
     r"[^,，。？?！!]{0,6}(?:多少|几)"
 )
 _RATE_WORDS = {"星期": "周", "回": "次"}

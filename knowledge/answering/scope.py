@@ -176,22 +176,23 @@ _ASKS_HELP = re.compile(
     r"|想找|想学"
 )
 _LATIN = re.compile("[a-z]")
-# What asks of a scene's topic in its own clause: 天气咋样, 会不会下雨, 明天下雨不, 几度.
+# What asks of a scene's topic in its own clause: 天气咋样, 会不会下雨, 明天下雨不, 几度
+# (明天 alone tells when: 明天天气好，想带孩子参加个公益活动).
 _ASKS_OF_IT = re.compile(
     r"怎么样|如何|会不会|[吗么呢]|[不没]$|几度|多少度|预报|冷不冷|热不热|好不好|下不下|什么时候|哪天"
-    r"|多少|几号|明天|后天|明儿"
+    r"|多少|几号"
 )
-
-
 # Any question word: a clause holding one asks (血压高，吃什么能降下来).
 _ASKS_ANY = re.compile(
-    r"[吗么呢]|[不没]$|什么|怎么|如何|哪|谁|几|多少|能不能|可不可以|要不要|是不是|有没有|会不会|好不好"
+    r"[吗么呢]|[不没]$|什么|怎么|如何|哪|谁|多少|能不能|可不可以|要不要|是不是|有没有|会不会|好不好"
     r"|该|行不行"
+    r"|(?<![好这那前])几"  # not a span told (住院好几天了, 这几天感冒了)
 )
 # A service of ours asked for in another clause: an organization, an activity, someone who
 # sees to it (想找个志愿者组织参加, 高新区有人对接这事吗). Not a hospital or a shop.
 _SERVICE_ASKED = re.compile(
     r"组织|机构|协会|中心|社工|志愿|义工|公益|活动|服务站|幸福院|康复|有人(对接|管|组织)|谁(在)?管|对接"
+    r"|疏导|咨询|辅导|照顾|养老|助老"
 )
 
 # A treatment asked for in another clause keeps the illness what is asked about (孩子感冒发烧，

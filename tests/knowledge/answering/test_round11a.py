@@ -218,6 +218,12 @@ def test_the_reason_named_is_the_one_asked(
         # who teaches, not a job wanted (review11)
         "武术协会谁当教练",
         "少年军校谁当教官",
+        # pay, a span of days or tomorrow told in passing, in a clause of its own (review12)
+        "社工们收入不高，压力大，有没有心理疏导",
+        "老师待遇一般，想给孩子找个公益的课外活动",
+        "我做完手术住院好几天了，有没有志愿者组织能来陪陪",
+        "我这几天感冒了，想找个志愿者组织参加活动",
+        "明天天气好，想带孩子参加个公益活动，未央区有吗",
     ],
 )
 def test_a_service_asked_is_still_answered(answerer: Answerer, question: str) -> None:
@@ -339,6 +345,8 @@ def test_a_count_no_figure_holds_is_unknown(answerer: Answerer, question: str, k
         ("智塔有多少个受益人", "1000人次"),
         ("少年军校有多少个参加人", "100名"),
         ("少年军校每期多少人", "100名"),
+        # the occasion pointed at (那一回), its total asked: no rate
+        ("听说有人给村里幸福院装了空调，想知道那一回一共装了多少台", "66台"),
     ],
 )
 def test_a_count_the_records_hold_is_answered(answerer: Answerer, question: str, said: str) -> None:
