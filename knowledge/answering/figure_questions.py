@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from knowledge.answering.text import CLAUSE_RE
 from knowledge.records import Figure
 
 UNIT_BONUS = 3  # as much as a two-character word of the label: 多少人 asks for a count of people
@@ -288,7 +289,7 @@ def counted_person(question: str, own: str) -> str:
     in the record's own name (益人行志愿者协会有多少志愿者 is still asked of it); or ""."""
     if "多少" not in question and "几" not in question:
         return ""  # no count asked (a long story's clauses need not be read)
-    clauses = _CLAUSES.split(question.strip())
+    clauses = CLAUSE_RE.findall(question)
     # the last clause, or one that asks (我想问问智塔一共有几个康复老师，一个老师带几个孩子);
     # not one that tells (我们村里有几个孤寡老人，…)
     asked = [c for c in clauses[:-1] if _ASKS.search(c)] + clauses[-1:]
@@ -300,7 +301,6 @@ def counted_person(question: str, own: str) -> str:
     return ""
 
 
-_CLAUSES = re.compile(r"[，,。？?！!；;\s]+")  # (normalized, the punctuation is a space)
 _ASKS = re.compile(r"问问|想问|请问|问一下|问下|想知道|打听")
 
 

@@ -38,7 +38,7 @@ from knowledge.answering.question_topics import (
     topics_of,
 )
 from knowledge.answering.snapshot import Snapshot
-from knowledge.answering.text import normalize
+from knowledge.answering.text import CLAUSE_RE, normalize
 from knowledge.records import Kind, Project
 from knowledge.reply import Reply
 
@@ -179,7 +179,6 @@ def _asking_words(snapshot: Snapshot, match: Match, words: list[str]) -> list[st
 
 # A clause saying what counts too (上学的、小的都算) widens what was asked, never narrows it.
 # (Clauses first, then their ends: one pattern for both tried every start of a long story.)
-_CLAUSE = re.compile(r"[^，,。？?！!；;\s]+")
 _COUNTS_TOO = re.compile(r"(?:都|也)(?:算|行|可以)(?:吧|啊|呀)?$")
 
 
@@ -188,7 +187,7 @@ def _not_narrowing(snapshot: Snapshot, match: Match, words: list[str]) -> list[s
     小的都算: 上学 is among the children, no other topic), when others say what is asked."""
     found = [
         clause
-        for clause in _CLAUSE.findall(match.query)
+        for clause in CLAUSE_RE.findall(match.query)
         if (end := _COUNTS_TOO.search(clause)) is not None and end.start() > 0
     ]
     if not found:

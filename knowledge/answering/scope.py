@@ -22,7 +22,7 @@ from knowledge.answering.scope_asks import asked_for, weighs_ours
 from knowledge.answering.scope_kinds import Scene
 from knowledge.answering.scope_rules import CHINESE_RULES, RULES, Refusal, Rule
 from knowledge.answering.scope_unrecorded import Unrecorded
-from knowledge.answering.text import MAX_QUERY_CHARS
+from knowledge.answering.text import CLAUSE_RE, MAX_QUERY_CHARS
 from knowledge.answering.urgent import Alarm, urgent
 from knowledge.catalog import Catalog
 from knowledge.reply import Reply
@@ -167,7 +167,6 @@ _NOT_MUCH = re.compile("(不|没)怎么(?!办|样|回事)")
 # attack named anywhere is still what is asked about.
 _STORY_CHARS = 45
 _STORY_CLAUSES = 4
-_CLAUSE = re.compile(r"[^,.!?;，。！？；\s]+")
 _BACKGROUND_KINDS = frozenset({Refusal.JOB, Refusal.SCHOOLING, Refusal.MARKET})
 _ASKS_HELP = re.compile(
     r"有没有|有木有|哪里|哪儿|哪有|去哪|谁能|谁可以|找谁|能不能|可不可以|怎么办|吗$|不$|呢$"
@@ -207,7 +206,7 @@ def _only_told(rule: Rule, question: str) -> bool:
     told (去年做完手术, 我在超市当收银员, 刚在网上买了个空调) is the background only of a
     service of ours asked for in another clause. Clauses read from the question as written,
     whose spaces part them too."""
-    clauses = [_prepared(clause) for clause in _CLAUSE.findall(question)]
+    clauses = [_prepared(clause) for clause in CLAUSE_RE.findall(question)]
     telling = [clause for clause in clauses if rule.asks.search(clause)]
     if not telling or len(telling) == len(clauses):
         return False  # matched across clauses only (咳嗽好几天了，…能给瞧一哈不): asked whole
@@ -242,7 +241,7 @@ def _asking_clause(text: str) -> int | None:
     what comes from there on is read whole (这个理财靠谱吗，收益能拿到不 asks of 理财)."""
     if len(text) < _STORY_CHARS:
         return None
-    clauses = list(_CLAUSE.finditer(text))
+    clauses = list(CLAUSE_RE.finditer(text))
     if len(clauses) < _STORY_CLAUSES:
         return None
     for clause in clauses[1:]:

@@ -295,6 +295,11 @@ def normalize(text: str, limit: int = MAX_QUERY_CHARS) -> str:
     return text.strip()[:limit]
 
 
+# A clause: what stands between punctuation marks or spaces (a normalized text's punctuation
+# is a space), as the scope rules, the list and the figure questions read a story by its parts.
+CLAUSE_RE = re.compile(r"[^,.!?;，。！？；\s]+")
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK_RE.search(text))
 
