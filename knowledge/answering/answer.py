@@ -258,7 +258,7 @@ def _asked_elsewhere(snapshot: Snapshot, match: Match) -> Subject | None:
     if not (topics or form or is_list_question(shape) or is_count_question(shape)):
         return None
     query = ListQuery(topics=tuple(topics), form=form)
-    return Subject(Kind.ORGANIZATION, "", "", (), query)
+    return Subject(Kind.ORGANIZATION, id="", name="", query=query)
 
 
 def _fact_list(snapshot: Snapshot, fact: Fact) -> Subject | None:
@@ -269,7 +269,7 @@ def _fact_list(snapshot: Snapshot, fact: Fact) -> Subject | None:
         return None
     listed = tuple((Kind.ORGANIZATION, org) for org in orgs)
     query = ListQuery(matched=tuple(orgs), label=fact.name)
-    return Subject(Kind.ORGANIZATION, "", "", listed, query)
+    return Subject(Kind.ORGANIZATION, id="", name="", listed=listed, query=query)
 
 
 def _what_was_shown(answer: Answer, shown: Subject | None) -> Subject | None:
@@ -291,10 +291,10 @@ def _what_was_shown(answer: Answer, shown: Subject | None) -> Subject | None:
         # none found (宝鸡有哪些基金会): "那未央区呢", "那协会呢" ask the same list again;
         # a list shown before stays to pick from ("第三个在哪")
         listed = shown.listed if shown is not None else ()
-        return Subject(Kind.ORGANIZATION, "", "", listed, answer.list_query)
+        return Subject(Kind.ORGANIZATION, id="", name="", listed=listed, query=answer.list_query)
     if answer.choices:
         listed = tuple((record.KIND, record.id) for record in answer.choices)
-        return Subject(Kind.ORGANIZATION, "", "", listed)
+        return Subject(Kind.ORGANIZATION, id="", name="", listed=listed)
     if answer.subject is not None:
         return answer.subject.showing(shown)
     return None

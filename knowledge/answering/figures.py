@@ -237,13 +237,15 @@ _COUNT = re.compile(r"多少|几")
 _COUNTED_AFTER = re.compile(r"(?:多少|几)[个次场项回届]?([\u4e00-\u9fff]{1,3})")
 
 
+_EVENT_NOUNS = re.compile(r"奖|赛|评|荣誉|称号|演出|表演|表彰|届|春晚")
+
+
 def _counts_other_than_events(question: str) -> bool:
     """Whether a question naming a contest counts something else (几个节目, 多少人报名)."""
     found = _COUNTED_AFTER.search(question.replace(" ", ""))
     return found is not None and not _EVENT_NOUNS.search(found.group(1))
 
 
-_EVENT_NOUNS = re.compile(r"奖|赛|评|荣誉|称号|演出|表演|表彰|届|春晚")
 # A general word counts what the figures name by its kinds (在几个学校教过: 8所小学).
 _KINDS = {
     "学校": ("学校", "小学", "中学", "幼儿园"),

@@ -167,7 +167,7 @@ def _asking_words(snapshot: Snapshot, match: Match, words: list[str]) -> list[st
         return words
     expansions = snapshot.index.expansions
     for sentence in reversed(sentences[1:]):
-        text = snapshot.matcher.wording.standardize(normalize(sentence)).text
+        text = _in_standard_words(snapshot, sentence)
         shape = without_places(text, snapshot.index.places)
         if is_list_question(shape) or is_count_question(shape, places=shape != text):
             at = match.normalized.find(text)
@@ -194,7 +194,7 @@ def _not_narrowing(snapshot: Snapshot, match: Match, words: list[str]) -> list[s
         return words
     rest = match.normalized
     for clause in found:
-        rest = rest.replace(snapshot.matcher.wording.standardize(normalize(clause)).text, " ")
+        rest = rest.replace(_in_standard_words(snapshot, clause), " ")
     kept = [w for w in words if w in rest]
     return kept if topics_of(kept, snapshot.index.expansions, rest) else words
 
@@ -264,3 +264,8 @@ def where_it(match: Match, shape: str) -> bool:
     地方演出过): 地方 are places then, not organizations listed."""
     head = list_head(shape)
     return match.named and head is not None and bool(_PLACES_HEAD.match(head))
+
+
+def _in_standard_words(snapshot: Snapshot, text: str) -> str:
+    """A piece of the question as the matcher reads it (normalized, dialect read)."""
+    return snapshot.matcher.wording.standardize(normalize(text)).text

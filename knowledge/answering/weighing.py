@@ -101,10 +101,11 @@ def weigh_facts(
     several: bool = False,
     named: Container[int] = (),
 ) -> None:
-    """Facts weighed down against those who serve (see the factors above), in place; a count
+    """Facts weighed against those who serve (see the factors above), in place; a count
     keeps its weight when a figure is asked or what it counts is named (未央区的社会组织主要
-    分布在哪些领域 asks about it); `several`: the question points at several organizations
-    together, whose figure asked is a sum; `named`: the documents the question names."""
+    分布在哪些领域 asks about it). `several`: the question points at several organizations
+    together, whose figure asked is a sum a fact holds, so the records of any one of them
+    not `named` (the documents the question names) are weighed down instead."""
     docs = index.docs
     summed = asks_figure and several
     for doc in scores:
