@@ -104,22 +104,6 @@ def test_a_made_up_name_is_named_as_asked(answerer: Answerer, question: str, nam
     assert f"「{name}」" in answer.text
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "我想找那个自闭症康复中心",  # a kind, its words the records know
-        "孩子想去那个武术协会学武术",
-        "我听说有个叫益人行志愿者协会的，怎么加入",
-        "那个张家堡的服务中心在哪",
-        "宝鸡市公益慈善联合会在哪",
-        "有没有家长互助中心",  # 有家 of 没有家长 names nothing (review11 item 6)
-    ],
-)
-def test_a_kind_or_one_of_ours_called_so_is_answered(answerer: Answerer, question: str) -> None:
-    answer = answerer.answer(question, log_question=False)
-    assert answer.answered and answer.refusal is None, answer.text
-
-
 @pytest.mark.parametrize(("question", "refusal"), REFUSED)
 def test_another_body_or_place_is_refused(
     answerer: Answerer, question: str, refusal: Refusal
@@ -162,115 +146,6 @@ def test_a_year_its_records_name_or_a_need_is_answered(answerer: Answerer, quest
     assert answer.answered, answer.text
 
 
-# The reason named is the one asked about: an organization's people's pay is its finances (not
-# a person's private data, nor a vacancy unless one is sought); a course's fee at one of ours is
-# a price (not schooling); a sign-up made for the resident is a task; a care given by the bot,
-# asked in a clause of its own, is served here.
-@pytest.mark.parametrize(
-    ("question", "refusal"),
-    [
-        ("明明心理的咨询师一个月工资多少", Refusal.FINANCES),
-        ("武术协会的教练每个月能拿多少钱", Refusal.FINANCES),
-        ("中小企业协会一年预算是多少", Refusal.FINANCES),
-        ("常青藤社工招人吗，工资多少", Refusal.JOB),
-        ("他工资多少", Refusal.PERSONAL_DATA),
-        ("在武术协会学武术，一学期学费多少", Refusal.MARKET),
-        ("上公立小学学费多少", Refusal.SCHOOLING),
-        ("帮我给娃报个名，少年军校那个，名字写李小明", Refusal.TASK),
-        ("替我预约一下，明天去智塔", Refusal.TASK),
-        ("睡不着，心里堵得慌，给我开导开导吧", Refusal.SERVED_HERE),
-        ("智塔老师工资多少", Refusal.FINANCES),
-        ("我想问问明明心理的咨询师工资高吗", Refusal.FINANCES),
-        ("家庭年收入多少能得到帮助", Refusal.PERSONAL_DATA),  # a household's, not ours
-        ("我想去武术协会当教练", Refusal.JOB),
-    ],
-)
-def test_the_reason_named_is_the_one_asked(
-    answerer: Answerer, question: str, refusal: Refusal
-) -> None:
-    answer = answerer.answer(question, log_question=False)
-    assert answer.refusal == refusal, answer.text
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "益人行能帮我给孩子报名吗",  # asked of an organization
-        "帮我报名少年军校怎么报",  # how, not done for them
-        "谁能给我疏导疏导",  # who gives the care
-        "想做志愿者，哪里能报名",
-        # the resident's own pay or their household's, or pay told beside a service asked
-        # (review11)
-        "我是老师收入一般孩子有自闭症智塔收费吗",
-        "我们公司员工收入低想提升技能中小企业协会有培训吗",
-        "社工们收入不高压力大有没有心理疏导",
-        "我家孩子的老师待遇问题不说了孩子学武术去哪",
-        # who or how one signs up or books, not a command (review11)
-        "智塔能不能帮我预约",
-        "明明心理咨询怎么给我预约",
-        "我想认购一块地谁能帮我认购",
-        "陈仓有块田怎么帮我认购",
-        "谁能帮我报名少年军校",
-        "你能帮我申请智塔的干预吗",
-        # a call passed on, no money (review11)
-        "能帮我转给工作人员吗",
-        "帮我打给智塔问问",
-        # who teaches, not a job wanted (review11)
-        "武术协会谁当教练",
-        "少年军校谁当教官",
-        # pay, a span of days or tomorrow told in passing, in a clause of its own (review12)
-        "社工们收入不高，压力大，有没有心理疏导",
-        "老师待遇一般，想给孩子找个公益的课外活动",
-        "我做完手术住院好几天了，有没有志愿者组织能来陪陪",
-        "我这几天感冒了，想找个志愿者组织参加活动",
-        "明天天气好，想带孩子参加个公益活动，未央区有吗",
-    ],
-)
-def test_a_service_asked_is_still_answered(answerer: Answerer, question: str) -> None:
-    answer = answerer.answer(question, log_question=False)
-    assert answer.refusal is None and answer.answered, answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "refusal"),
-    [
-        # a made-up name after 有个 (有个康复中心吗 asks for a kind: answered below)
-        ("听说有个向日葵儿童康复中心，收不收三岁娃", Refusal.NOT_LISTED),
-        # a place with 的 before one of ours that is elsewhere
-        ("眉县的我帮你合作社有几个小组", Refusal.NOT_LISTED),
-        ("渭滨区的武术协会在哪", Refusal.NOT_LISTED),  # ours is 金台区's
-        # the money passed on, a sign-up or a service arranged by the bot itself
-        ("我想给明明心理捐300，你帮我转过去", Refusal.PAYMENT),
-        ("帮我把这500块转给智塔", Refusal.PAYMENT),
-        ("帮我转给智塔500块", Refusal.PAYMENT),
-        ("帮我在陈仓有块田认购一块地", Refusal.TASK),
-        ("你能不能给我们村也安排个幸福院", Refusal.TASK),
-    ],
-)
-def test_a_request_the_records_cannot_serve_is_refused(
-    answerer: Answerer, question: str, refusal: Refusal
-) -> None:
-    answer = answerer.answer(question, log_question=False)
-    assert answer.refusal == refusal, answer.text
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "宝鸡有个康复中心吗",
-        "金台区的武术协会在哪",
-        "渭滨区的经二路联合会在哪",
-        "宝鸡的智塔在哪",
-        "能帮我在陈仓有块田认购一块地吗",  # asked of the project: how to
-        "智塔能不能给我们孩子安排康复",  # asked of an organization
-        "少年军校今年还办不",
-    ],
-)
-def test_a_request_of_ours_is_answered(answerer: Answerer, question: str) -> None:
-    answer = answerer.answer(question, log_question=False)
-    assert answer.answered and answer.refusal is None, answer.text
-
-
 # Unanswered as before round 11, but no refusal: nothing a rule names is asked (review11)
 @pytest.mark.parametrize("question", ["帮我转给人工", "想找个做护工的阿姨照顾我妈有没有助老服务"])
 def test_a_call_passed_on_or_a_carer_sought_is_not_refused(
@@ -298,18 +173,6 @@ def test_a_count_in_a_unit_no_figure_has_is_unknown(answerer: Answerer) -> None:
 def test_a_service_asked_elsewhere_is_refused(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.refusal == Refusal.ELSEWHERE, answer.text
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "我在咸阳，孩子自闭症，宝鸡智塔能去吗",  # ours asked for, from elsewhere
-        "孩子在雁塔区上学，周末能去张家堡那边的服务中心玩不",
-    ],
-)
-def test_ours_asked_from_elsewhere_is_answered(answerer: Answerer, question: str) -> None:
-    answer = answerer.answer(question, log_question=False)
-    assert answer.refusal is None and answer.answered, answer.text
 
 
 # (question, the record the reply is about): a figure of what no figure counts — people named
@@ -352,24 +215,6 @@ def test_a_count_no_figure_holds_is_unknown(answerer: Answerer, question: str, k
 def test_a_count_the_records_hold_is_answered(answerer: Answerer, question: str, said: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.answered and said in answer.text, answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "refusal"),
-    [
-        ("《快乐成长》亲子课堂在哪报名", Refusal.NOT_LISTED),  # a programme quoted
-        ("‘暖冬’行动是哪个组织搞的", Refusal.NOT_LISTED),
-        ("宝鸡有个叫向阳花的残疾人康复机构吗", Refusal.NOT_LISTED),  # a short name, then its kind
-        ("明明心理是宝鸡最专业的心理机构吗", Refusal.OPINION),
-        ("帮我概括一下未央区的经验做法", Refusal.TASK),
-        ("Can I donate to Zhita through you?", Refusal.PAYMENT),
-    ],
-)
-def test_a_quoted_or_called_name_an_opinion_or_a_task_is_refused(
-    answerer: Answerer, question: str, refusal: Refusal
-) -> None:
-    answer = answerer.answer(question, log_question=False)
-    assert answer.refusal == refusal, answer.text
 
 
 @pytest.mark.parametrize(
@@ -503,3 +348,113 @@ def test_a_count_of_a_contests_parts_is_said_to_be_missing(answerer: Answerer) -
 def test_contests_counted_are_the_events(answerer: Answerer, question: str, said: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert answer.answered and said in answer.text, answer.text
+
+
+# Every question of ours that one of round 11's rules had refused, by the cause it shares
+# words with: answered, and no refusal given.
+ANSWERED = [
+    # a kind or one of ours called so is answered
+    "我想找那个自闭症康复中心",  # a kind, its words the records know
+    "孩子想去那个武术协会学武术",
+    "我听说有个叫益人行志愿者协会的，怎么加入",
+    "那个张家堡的服务中心在哪",
+    "宝鸡市公益慈善联合会在哪",
+    "有没有家长互助中心",  # 有家 of 没有家长 names nothing (review11 item 6)
+    # a service asked is still answered
+    "益人行能帮我给孩子报名吗",  # asked of an organization
+    "帮我报名少年军校怎么报",  # how, not done for them
+    "谁能给我疏导疏导",  # who gives the care
+    "想做志愿者，哪里能报名",
+    # the resident's own pay or their household's, or pay told beside a service asked
+    # (review11)
+    "我是老师收入一般孩子有自闭症智塔收费吗",
+    "我们公司员工收入低想提升技能中小企业协会有培训吗",
+    "社工们收入不高压力大有没有心理疏导",
+    "我家孩子的老师待遇问题不说了孩子学武术去哪",
+    # who or how one signs up or books, not a command (review11)
+    "智塔能不能帮我预约",
+    "明明心理咨询怎么给我预约",
+    "我想认购一块地谁能帮我认购",
+    "陈仓有块田怎么帮我认购",
+    "谁能帮我报名少年军校",
+    "你能帮我申请智塔的干预吗",
+    # a call passed on, no money (review11)
+    "能帮我转给工作人员吗",
+    "帮我打给智塔问问",
+    # who teaches, not a job wanted (review11)
+    "武术协会谁当教练",
+    "少年军校谁当教官",
+    # pay, a span of days or tomorrow told in passing, in a clause of its own (review12)
+    "社工们收入不高，压力大，有没有心理疏导",
+    "老师待遇一般，想给孩子找个公益的课外活动",
+    "我做完手术住院好几天了，有没有志愿者组织能来陪陪",
+    "我这几天感冒了，想找个志愿者组织参加活动",
+    "明天天气好，想带孩子参加个公益活动，未央区有吗",
+    # a request of ours is answered
+    "宝鸡有个康复中心吗",
+    "金台区的武术协会在哪",
+    "渭滨区的经二路联合会在哪",
+    "宝鸡的智塔在哪",
+    "能帮我在陈仓有块田认购一块地吗",  # asked of the project: how to
+    "智塔能不能给我们孩子安排康复",  # asked of an organization
+    "少年军校今年还办不",
+    # ours asked from elsewhere is answered
+    "我在咸阳，孩子自闭症，宝鸡智塔能去吗",  # ours asked for, from elsewhere
+    "孩子在雁塔区上学，周末能去张家堡那边的服务中心玩不",
+]
+
+
+@pytest.mark.parametrize("question", ANSWERED)
+def test_a_question_of_ours_is_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and answer.refusal is None, answer.text
+
+
+# (question, the reason the reply gives): each refusal names what was asked for.
+REFUSED_SO = [
+    # The reason named is the one asked about: an organization's people's pay is its finances (not
+    # a person's private data, nor a vacancy unless one is sought); a course's fee at one of ours is
+    # a price (not schooling); a sign-up made for the resident is a task; a care given by the bot,
+    # asked in a clause of its own, is served here.
+    ("明明心理的咨询师一个月工资多少", Refusal.FINANCES),
+    ("武术协会的教练每个月能拿多少钱", Refusal.FINANCES),
+    ("中小企业协会一年预算是多少", Refusal.FINANCES),
+    ("常青藤社工招人吗，工资多少", Refusal.JOB),
+    ("他工资多少", Refusal.PERSONAL_DATA),
+    ("在武术协会学武术，一学期学费多少", Refusal.MARKET),
+    ("上公立小学学费多少", Refusal.SCHOOLING),
+    ("帮我给娃报个名，少年军校那个，名字写李小明", Refusal.TASK),
+    ("替我预约一下，明天去智塔", Refusal.TASK),
+    ("睡不着，心里堵得慌，给我开导开导吧", Refusal.SERVED_HERE),
+    ("智塔老师工资多少", Refusal.FINANCES),
+    ("我想问问明明心理的咨询师工资高吗", Refusal.FINANCES),
+    ("家庭年收入多少能得到帮助", Refusal.PERSONAL_DATA),  # a household's, not ours
+    ("我想去武术协会当教练", Refusal.JOB),
+    # a request the records cannot serve is refused
+    # a made-up name after 有个 (有个康复中心吗 asks for a kind: answered below)
+    ("听说有个向日葵儿童康复中心，收不收三岁娃", Refusal.NOT_LISTED),
+    # a place with 的 before one of ours that is elsewhere
+    ("眉县的我帮你合作社有几个小组", Refusal.NOT_LISTED),
+    ("渭滨区的武术协会在哪", Refusal.NOT_LISTED),  # ours is 金台区's
+    # the money passed on, a sign-up or a service arranged by the bot itself
+    ("我想给明明心理捐300，你帮我转过去", Refusal.PAYMENT),
+    ("帮我把这500块转给智塔", Refusal.PAYMENT),
+    ("帮我转给智塔500块", Refusal.PAYMENT),
+    ("帮我在陈仓有块田认购一块地", Refusal.TASK),
+    ("你能不能给我们村也安排个幸福院", Refusal.TASK),
+    # a quoted or called name an opinion or a task is refused
+    ("《快乐成长》亲子课堂在哪报名", Refusal.NOT_LISTED),  # a programme quoted
+    ("‘暖冬’行动是哪个组织搞的", Refusal.NOT_LISTED),
+    ("宝鸡有个叫向阳花的残疾人康复机构吗", Refusal.NOT_LISTED),  # a short name, then its kind
+    ("明明心理是宝鸡最专业的心理机构吗", Refusal.OPINION),
+    ("帮我概括一下未央区的经验做法", Refusal.TASK),
+    ("Can I donate to Zhita through you?", Refusal.PAYMENT),
+]
+
+
+@pytest.mark.parametrize(("question", "refusal"), REFUSED_SO)
+def test_the_reason_named_is_the_one_asked(
+    answerer: Answerer, question: str, refusal: Refusal
+) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.refusal == refusal, answer.text
