@@ -1,0 +1,49 @@
+"""Round 11c: two clauses, one asking something of an organization and one the organizations
+besides it (智塔在哪，除了智塔还有别的吗), answer both; figures of a list shown, asked of
+them together (那几家一共服务了多少人), are each one's, never a sum."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering.answer import Answerer
+
+ZHITA = "宝鸡智塔儿童启能成长中心"
+BESIDES = f"除了{ZHITA}，资料中没有其他"
+
+# (question, text of the first clause's answer that must come before the list's)
+BOTH_ASKED = [
+    ("智塔在哪，除了智塔还有别的吗", "已知它在宝鸡市"),
+    ("智塔在哪，除了智塔还有没有别的", "已知它在宝鸡市"),
+    ("智塔电话多少，除了智塔还有哪些做康复的", f"资料中没有{ZHITA}的电话"),
+    ("智塔是做什么的？除了智塔还有别的吗", "早期干预"),
+]
+
+
+@pytest.mark.parametrize(("question", "first"), BOTH_ASKED)
+def test_what_is_asked_of_the_excepted_then_the_others(
+    answerer: Answerer, question: str, first: str
+) -> None:
+    text = answerer.answer(question, log_question=False).text
+    assert first in text, text
+    assert BESIDES in text, text
+    assert text.index(first) < text.index(BESIDES), text
+
+
+# near misses: nothing asked of it (the list alone), or asked of another than the excepted
+LIST_ALONE = [
+    "除了智塔还有别的吗",
+    "智塔，除了智塔还有别的吗",
+]
+
+
+@pytest.mark.parametrize("question", LIST_ALONE)
+def test_nothing_asked_of_the_excepted_is_the_list_alone(answerer: Answerer, question: str) -> None:
+    text = answerer.answer(question, log_question=False).text
+    assert text.startswith(BESIDES), text
+    assert "已知它在" not in text, text
+
+
+def test_another_named_than_the_excepted_is_not_composed(answerer: Answerer) -> None:
+    text = answerer.answer("明明心理在哪，除了智塔还有别的吗", log_question=False).text
+    assert "资料中没有宝鸡明明心理关爱中心的地址" not in text, text
