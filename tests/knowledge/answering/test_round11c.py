@@ -47,3 +47,49 @@ def test_nothing_asked_of_the_excepted_is_the_list_alone(answerer: Answerer, que
 def test_another_named_than_the_excepted_is_not_composed(answerer: Answerer) -> None:
     text = answerer.answer("明明心理在哪，除了智塔还有别的吗", log_question=False).text
     assert "资料中没有宝鸡明明心理关爱中心的地址" not in text, text
+
+
+def _after_list(answerer: Answerer, question: str) -> str:
+    listed = answerer.answer("宝鸡有哪些做心理的组织", log_question=False)
+    assert len(listed.listed) == 3, listed.text
+    return answerer.answer(question, log_question=False, context=listed.subject).text
+
+
+# (follow-up asking a figure of those listed together, text each one's records give)
+TOGETHER = [
+    (
+        "那几家一共服务了多少人",
+        ["宝鸡明明心理关爱中心：", "36人次（截至2021）", "2万人（截至2021）"],
+    ),
+    ("它们总共帮了多少人", ["164名（截至2021）"]),
+    ("这几家加起来服务过多少人", ["来源：宝鸡市民政局2021年度社会组织典型事例"]),
+]
+
+
+@pytest.mark.parametrize(("question", "held"), TOGETHER)
+def test_a_figure_of_those_listed_together_is_each_ones(
+    answerer: Answerer, question: str, held: list[str]
+) -> None:
+    text = _after_list(answerer, question)
+    assert text.startswith("资料中没有这 3 家加在一起的数字"), text
+    assert all(part in text for part in held), text
+    assert "281" not in text and "2万零" not in text, text
+
+
+def test_a_total_none_of_those_listed_holds_is_said_so(answerer: Answerer) -> None:
+    text = _after_list(answerer, "它们加起来搞了多少场活动")
+    assert text.startswith("资料中没有这 3 家加在一起的数字"), text
+    assert "资料中也没有其中哪一家的这方面数字" in text and "281" not in text, text
+
+
+# near misses: one of them picked, or each one's address (no total asked)
+NOT_TOGETHER = [
+    ("第二个服务了多少人", "2万人"),
+    ("它们在哪", "这 3 家的地址"),
+]
+
+
+@pytest.mark.parametrize(("question", "said"), NOT_TOGETHER)
+def test_no_total_asked_is_answered_as_before(answerer: Answerer, question: str, said: str) -> None:
+    text = _after_list(answerer, question)
+    assert said in text and "加在一起" not in text, text
