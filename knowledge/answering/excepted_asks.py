@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge.answering.intent import Intent, detect_intent
+from knowledge.answering.list_questions import excepted
 from knowledge.answering.lists import Lister
 from knowledge.answering.matcher import Matcher
 
@@ -19,20 +20,31 @@ _WHAT_IT_DOES = re.compile(
     r"|提供什么|什么服务|哪些服务|服务(什么|啥)"
 )
 _ASKED_OF_IT = (Intent.ADDRESS, Intent.CONTACT)
+_POINTED = re.compile(r"它|他|她|这家|那家|这个|那个|这一家|那一家|该组织|该机构")
 
 
-def asked_of_excepted(query: str, normalized: str, lister: Lister, matcher: Matcher) -> str:
+def asked_of_excepted(
+    query: str, normalized: str, lister: Lister, matcher: Matcher
+) -> tuple[str, str] | None:
     """The clause of `query`, not the 除了 one, asking where the organization excepted is, how
-    to reach it or what it does (智塔在哪 of 智塔在哪，除了智塔还有别的吗); or ""."""
-    _, excepted = lister.excepted_name(normalized)
-    if not excepted:
-        return ""
+    to reach it or what it does (智塔在哪 of 智塔在哪，除了智塔还有别的吗), and the rest, the
+    list asked alone (除了它: the organization that clause names); or None."""
+    _, excepted_org = lister.excepted_name(normalized)
+    pointed = excepted(normalized)
+    if not excepted_org and not _POINTED.fullmatch(pointed):
+        return None
     for clause in _CLAUSE_END.split(query):
         if not clause or _EXCEPT_WORD.search(clause):
             continue
         said = matcher.match(clause).normalized
-        if lister.name_in(said.replace(" ", ""))[1] != excepted:
+        name, org = lister.name_in(said.replace(" ", ""))
+        if not org or (excepted_org and org != excepted_org):
             continue
         if detect_intent(said) in _ASKED_OF_IT or _WHAT_IT_DOES.search(said.replace(" ", "")):
-            return clause
-    return ""
+            rest = query.replace(clause, "", 1)
+            if not excepted_org:  # 智塔在哪，除了它还有别的吗: 它 is 智塔
+                rest = re.sub(
+                    rf"({_EXCEPT_WORD.pattern})\s*{re.escape(pointed)}", rf"\g<1>{name}", rest
+                )
+            return clause, rest
+    return None

@@ -80,11 +80,12 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
 def _besides_asked(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer | None:
     """智塔在哪，除了智塔还有别的吗: what is asked of 智塔, then the others (the list as if
     asked alone, its follow-ups kept); None when no other clause asks something of it."""
-    asked = asked_of_excepted(match.query, match.normalized, snapshot.lister, snapshot.matcher)
-    if not asked:
+    found = asked_of_excepted(match.query, match.normalized, snapshot.lister, snapshot.matcher)
+    if found is None:
         return None
+    asked, rest = found
     first = _composed(snapshot, snapshot.matcher.match(asked), tz)
-    answer = _composed(snapshot, snapshot.matcher.match(match.query.replace(asked, "", 1)), tz)
+    answer = _composed(snapshot, snapshot.matcher.match(rest), tz)
     if first.refusal is not None or answer.refusal is not None:
         return None
     said = first.proposal if first.proposal is not None else first.reply

@@ -22,6 +22,8 @@ from knowledge.reply import Reply
 _THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|这\d家|那\d家|上面")
 _TOGETHER = re.compile(r"一共|总共|加起来|加在一起|合计|总计|合起来|一起|总数|总和|共计")
 _NONE_GIVEN = "资料中没有这方面的数字。"
+# 它们一共有几家: a count of those shown, which the list told, no figure of theirs
+_COUNTS_THEM = re.compile(r"(几|多少)(家|个)(社会组织|组织|机构|单位)?[吗呢呀啊]?$")
 
 
 def shown_together(match: Match, context: Subject, catalog: Catalog) -> Answer | None:
@@ -33,7 +35,7 @@ def shown_together(match: Match, context: Subject, catalog: Catalog) -> Answer |
     if len(compact) > MAX_FOLLOW_UP or not (_THEM.search(compact) and _TOGETHER.search(compact)):
         return None
     asked = _TOGETHER.sub("", _THEM.sub("", compact))  # 那几家 counts no 家
-    if not asks_quantity(asked):
+    if not asks_quantity(asked) or _COUNTS_THEM.search(asked):
         return None
     orgs = [
         org
@@ -42,15 +44,19 @@ def shown_together(match: Match, context: Subject, catalog: Catalog) -> Answer |
     ]
     if len(orgs) < 2:
         return None
-    lines: list[str] = []
-    held = False
+    # the same lines for several (a fact naming them, counted together): told once, for them
+    told: dict[tuple[str, ...], list[str]] = {}
     for org in orgs:
         said = figures_reply(catalog, org, match.words, asked)
-        if said.unheld or not said.lines or said.lines[0] in FIGURE_MISSED:
-            lines.append(f"{org.name}：{_NONE_GIVEN}")
-            continue
-        held = True
-        lines.extend([f"{org.name}：", *said.lines])
+        missed = said.unheld or not said.lines or said.lines[0] in FIGURE_MISSED
+        told.setdefault(() if missed else tuple(said.lines), []).append(org.name)
+    held = any(told)
+    lines: list[str] = []
+    for said_lines, names in told.items():
+        if said_lines:
+            lines.extend([f"{'、'.join(names)}：", *said_lines])
+    if () in told:
+        lines.append(f"{'、'.join(told[()])}：{_NONE_GIVEN}")
     title = f"资料中没有这 {len(orgs)} 家加在一起的数字。"
     if held:  # counted differently (人次, 名, 户): never added up
         lines.insert(0, "各家资料中的数字如下（口径不同，不能直接相加）：")

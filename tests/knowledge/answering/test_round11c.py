@@ -17,6 +17,8 @@ BOTH_ASKED = [
     ("智塔在哪，除了智塔还有没有别的", "已知它在宝鸡市"),
     ("智塔电话多少，除了智塔还有哪些做康复的", f"资料中没有{ZHITA}的电话"),
     ("智塔是做什么的？除了智塔还有别的吗", "早期干预"),
+    ("智塔在哪，除了它还有别的吗", "已知它在宝鸡市"),  # 它: the one the other clause names
+    ("除了智塔还有别的吗？智塔电话多少", f"资料中没有{ZHITA}的电话"),
 ]
 
 
@@ -47,6 +49,13 @@ def test_nothing_asked_of_the_excepted_is_the_list_alone(answerer: Answerer, que
 def test_another_named_than_the_excepted_is_not_composed(answerer: Answerer) -> None:
     text = answerer.answer("明明心理在哪，除了智塔还有别的吗", log_question=False).text
     assert "资料中没有宝鸡明明心理关爱中心的地址" not in text, text
+
+
+def test_the_others_listed_leave_out_the_one_pointed_at(answerer: Answerer) -> None:
+    text = answerer.answer("明明心理在哪，除了这家还有哪些做心理的", log_question=False).text
+    first, _, others = text.partition("心理健康方面的组织")
+    assert "资料中没有宝鸡明明心理关爱中心的地址" in first, text
+    assert others and "明明心理" not in others and ZHITA in others, text
 
 
 def _after_list(answerer: Answerer, question: str) -> str:
@@ -86,6 +95,7 @@ def test_a_total_none_of_those_listed_holds_is_said_so(answerer: Answerer) -> No
 NOT_TOGETHER = [
     ("第二个服务了多少人", "2万人"),
     ("它们在哪", "这 3 家的地址"),
+    ("它们一共有几家", "资料中共 3 家"),  # a count of them, which the list told
 ]
 
 
@@ -93,3 +103,13 @@ NOT_TOGETHER = [
 def test_no_total_asked_is_answered_as_before(answerer: Answerer, question: str, said: str) -> None:
     text = _after_list(answerer, question)
     assert said in text and "加在一起" not in text, text
+
+
+def test_a_figure_several_share_is_told_once_for_them(answerer: Answerer) -> None:
+    listed = answerer.answer("未央区有哪些社会组织", log_question=False)
+    assert len(listed.listed) == 7, listed.text
+    text = answerer.answer("它们一共服务了多少人", log_question=False, context=listed.subject).text
+    assert text.startswith("资料中没有这 7 家加在一起的数字"), text
+    assert text.count("12万余人次") == 1 and "281" not in text, text
+    # those none gives a figure for, on one line
+    assert "陕西众益社会组织服务中心、中海社工：资料中没有这方面的数字" in text, text
