@@ -22,8 +22,9 @@ from knowledge.reply import Reply
 _THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|这\d家|那\d家|上面")
 _TOGETHER = re.compile(r"一共|总共|加起来|加在一起|合计|总计|合起来|一起|总数|总和|共计")
 _NONE_GIVEN = "资料中没有这方面的数字。"
-# 它们一共有几家: a count of those shown, which the list told, no figure of theirs
+# 它们一共有几家, 那几家一共多少: a count of those shown, which the list told, no figure
 _COUNTS_THEM = re.compile(r"(几|多少)(家|个)(社会组织|组织|机构|单位)?[吗呢呀啊]?$")
+_NOTHING_COUNTED = re.compile(r"(有|是)?(几|多少)[吗呢呀啊]?")
 
 
 def shown_together(match: Match, context: Subject, catalog: Catalog) -> Answer | None:
@@ -35,7 +36,7 @@ def shown_together(match: Match, context: Subject, catalog: Catalog) -> Answer |
     if len(compact) > MAX_FOLLOW_UP or not (_THEM.search(compact) and _TOGETHER.search(compact)):
         return None
     asked = _TOGETHER.sub("", _THEM.sub("", compact))  # 那几家 counts no 家
-    if not asks_quantity(asked) or _COUNTS_THEM.search(asked):
+    if not asks_quantity(asked) or _COUNTS_THEM.search(asked) or _NOTHING_COUNTED.fullmatch(asked):
         return None
     orgs = [
         org
