@@ -12,6 +12,7 @@ from knowledge.answering.compose import GREETING, NEXT_ASKED, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply
 from knowledge.answering.context import FollowUp, subject_of
 from knowledge.answering.documents import asks_documents
+from knowledge.answering.excepted_asks import asked_of_excepted
 from knowledge.answering.fact_lists import fact_counts, fact_lists, part_unheld, praised
 from knowledge.answering.figure_places import figure_of_another_place
 from knowledge.answering.figure_questions import counted_person, is_award_question
@@ -60,7 +61,7 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     # A danger now or a wrongdoing reported comes before any organization (urgent.py).
     alarm = snapshot.scope.alarm(match.query)
     if alarm is None:
-        return _composed(snapshot, match, tz)
+        return _besides_asked(snapshot, match, tz) or _composed(snapshot, match, tz)
     if alarm.soft:  # a need told with it: answered or refused after the safety line, or
         # not found and the danger's reply instead (the hand-off still offered)
         answer = _composed(snapshot, match, tz)
@@ -74,6 +75,24 @@ def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         return answer
     reply, kind = alarm.reply, alarm.refusal
     return Answer(match.query, False, Intent.OUT_OF_SCOPE, reply, refusal=kind, danger=alarm.danger)
+
+
+def _besides_asked(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer | None:
+    """智塔在哪，除了智塔还有别的吗: what is asked of 智塔, then the others (the list as if
+    asked alone, its follow-ups kept); None when no other clause asks something of it."""
+    found = asked_of_excepted(match.query, match.normalized, snapshot.lister, snapshot.matcher)
+    if found is None:
+        return None
+    asked, rest = found
+    first = _composed(snapshot, snapshot.matcher.match(asked), tz)
+    answer = _composed(snapshot, snapshot.matcher.match(rest), tz)
+    if first.refusal is not None or answer.refusal is not None:
+        return None
+    said = first.proposal if first.proposal is not None else first.reply
+    answer.reply = Reply(said.title, [*said.lines, answer.reply.title, *answer.reply.lines])
+    answer.query = match.query
+    answer.answered = answer.answered or first.answered
+    return answer
 
 
 def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:

@@ -39,6 +39,7 @@ from knowledge.answering.picks import (
 )
 from knowledge.answering.question_topics import topics_of
 from knowledge.answering.replies import composed, followed
+from knowledge.answering.shown_sums import shown_together
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
 from knowledge.records import Kind, Organization, Project, Record
@@ -84,6 +85,9 @@ def from_shown(
     described = _described(snapshot, match, context)
     if described is not None:  # 那个关注心理健康的，做了啥项目: the one shown doing it
         return _picked(snapshot, described, match.query, tz)
+    together = shown_together(match, context, snapshot.catalog)
+    if together is not None:  # 那几家一共服务了多少人: each one's figures, never a sum
+        return together
     of_all = asked_of_all(match.normalized, context)
     if of_all is not None:  # 它们的电话: each one's
         orgs = [

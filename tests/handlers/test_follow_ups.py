@@ -190,3 +190,14 @@ async def test_a_list_refused_for_its_place_is_asked_again_of_ours_for_its_resid
     [a] = await ask(fake_api, "那宝鸡呢", RESIDENT_A)
     assert "只有宝鸡市和西安市未央区" in refused["plain"]
     assert "宝鸡明明心理关爱中心" in a["plain"] and "中海社工" not in a["plain"]
+
+
+async def test_a_figure_of_those_listed_together_is_each_ones_never_a_sum(
+    fake_api: FakeBotAPI, running_bot: Application
+) -> None:
+    [listed] = await ask(fake_api, "宝鸡有哪些做心理的组织", RESIDENT_A)
+    assert "宝鸡明明心理关爱中心" in listed["plain"]
+    [total] = await ask(fake_api, "那几家一共服务了多少人", RESIDENT_A)
+    assert total["plain"].startswith("资料中没有这 3 家加在一起的数字")
+    assert "36人次（截至2021）" in total["plain"] and "2万人（截至2021）" in total["plain"]
+    assert "281" not in total["plain"]
