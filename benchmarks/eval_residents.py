@@ -7,7 +7,7 @@ second (v2, 257 questions, written 2026-12-04 22:06 UTC) was the honest figure u
 its questions were read on 2026-12-05; the third (v3, 293 questions, 75 must-refuse, written
 2026-12-05 00:52 UTC) was measured after every merge of that night's session; the fourth (v4,
 300 questions, 80 must-refuse, written 2026-12-05 03:14 UTC) was measured three times that
-morning; the fifth (v5, 300 questions, 80 must-refuse, written 2026-12-05 05:52 UTC) is the
+morning and once after the next session; the fifth (v5, 300 questions, 80 must-refuse, written 2026-12-05 05:52 UTC) is the
 honest figure from then on.
 
     python benchmarks/eval_residents.py [--failures] [--set PATH]
