@@ -26,9 +26,7 @@ def narrowing_words(words: Sequence[str], expansions: dict[str, tuple[str, ...]]
     return [
         w
         for w in words
-        if not _NOT_TOPIC.search(w)
-        and not _GENERIC.match(w)
-        and not any(key.startswith("T:") for key in expansions.get(w, ()))
+        if not _NOT_TOPIC.search(w) and not _GENERIC.match(w) and not topic_keys(w, expansions)
     ]
 
 
@@ -47,10 +45,16 @@ def topics_of(
     are not a topic here."""
     found: list[str] = []
     for word in topic_words(words, expansions, text):
-        for key in expansions.get(word, ()):
-            if key.startswith("T:") and key[2:] not in found:
+        for key in topic_keys(word, expansions):
+            if key[2:] not in found:
                 found.append(key[2:])
     return found
+
+
+def topic_keys(word: str, expansions: dict[str, tuple[str, ...]]) -> list[str]:
+    """The topics ("T:…") among the word's expansions; most words have none to look through."""
+    keys = expansions.get(word)
+    return [key for key in keys if key.startswith("T:")] if keys else []
 
 
 def topic_words(
@@ -67,12 +71,12 @@ def topic_words(
     found = [
         word
         for word in words
-        if any(key.startswith("T:") for key in expansions.get(word, ()))  # few words have one
+        if topic_keys(word, expansions)
         and not (_NOT_TOPIC.search(word) or (phrases and word in phrases) or word in _RELATIONS)
     ]
 
     def topics(word: str) -> set[str]:
-        return {key for key in expansions.get(word, ()) if key.startswith("T:")}
+        return set(topic_keys(word, expansions))
 
     def whole(word: str) -> str | None:
         return next((w for w in found if w != word and word in w), None)

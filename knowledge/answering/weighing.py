@@ -10,6 +10,7 @@ from collections.abc import Container
 from knowledge.answering.index import Index, content_tokens
 from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.places import place_name
+from knowledge.answering.question_topics import topic_keys
 from knowledge.answering.text import normalize
 
 # "哪里能帮忙孵化社会组织", "where can NGOs get office space" ask who serves and where, not
@@ -55,7 +56,7 @@ def for_whom(index: Index, text: str) -> frozenset[str]:
     found = _FOR_WHOM.search(text)
     if found is None:
         return frozenset()
-    return frozenset(k for k in index.expansions.get(found.group(1), ()) if k.startswith("T:"))
+    return frozenset(topic_keys(found.group(1), index.expansions))
 
 
 def weigh_for_whom(index: Index, scores: dict[int, float], topics: frozenset[str]) -> None:
