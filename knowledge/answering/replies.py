@@ -119,6 +119,11 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
                 unlisted = None  # a record's own name or alias shortened (社组中心)
     if unlisted is not None:  # 宝鸡市老年心理援助基金会在哪: not 明明心理, whose words it shares
         refusal = Refusal.NOT_LISTED
+    if refusal is None and match.top is not None:
+        # 陈仓有块田2023年还能认购吗: a year none of the found record's family names
+        found = record_of(snapshot.catalog, match.top.doc)
+        if snapshot.scope.year_unheld(match.query, found.organization_id or found.id):
+            refusal = Refusal.UNRECORDED
     if refusal is not None:
         reply = refusal_reply(refusal, unlisted or "")
         if unlisted is not None:
@@ -143,13 +148,8 @@ def _with_similar(snapshot: Snapshot, match: Match, reply: Reply) -> Reply:
 
 
 def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
-    if match.top is not None:  # 陈仓有块田2023年还能认购吗: a year none of its records names
+    if match.top is not None:
         found = record_of(snapshot.catalog, match.top.doc)
-        if snapshot.scope.year_unheld(match.query, found.organization_id or found.id):
-            reply = refusal_reply(Refusal.UNRECORDED)
-            return Answer(
-                match.query, False, Intent.OUT_OF_SCOPE, reply, [], refusal=Refusal.UNRECORDED
-            )
         if isinstance(found, Fact) and part_unheld(match.normalized, found):
             # 281家里有多少家是搞环保的: the fact counts the whole, not that part
             said = [NO_SUCH_FIGURE, found.answer, snapshot.catalog.cite(found, ["answer"])]
