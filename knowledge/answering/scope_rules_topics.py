@@ -285,7 +285,6 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|缺不缺人|缺人(吗|不)|还要人(吗|不)|一个月(给|开|发)多少"
             r"|工作机会|兼职|工资(多少|多高|高不高|怎么样|待遇|几千)|待遇(怎么样|好不好|如何)"
             r"|五险一金|编制|宿舍|包吃包住|包吃住|员工福利|年终奖|招(不招)?(教练|老师|社工|员工|工作人员|会计|保安|司机|人)|(挣|赚)多少|收入(多少|高不高|怎么样)"
-            r"|(?<!欠)(工资|薪水|薪资|月薪|年薪)(?!要不回|没发|不给)"
             r"|(当|做|干)(会计|出纳|保安|司机|厨师|保姆|文员|前台|保洁员|保洁)"
             # these only when wanted (俺爸想去少年军校当教官): 谁当教练, 找个做护工的阿姨 ask
             # for a service (review11)
@@ -300,6 +299,13 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"|(帮|帮助|扶持|培训|支持)[^,.?!]{0,6}(找工作|就业|再就业|创业)"
         ),
         named_lifts=False,
+    ),
+    Rule(  # pay named: told in a clause of its own beside a service asked for, the story's
+        # scene (我在超市上班，工资太低压力大，有没有心理疏导); asked of, a job's pay
+        Refusal.JOB,
+        any_of(r"(?<!欠)(工资|薪水|薪资|月薪|年薪)(?!要不回|没发|不给)"),
+        named_lifts=False,
+        scene=Scene.BACKGROUND,
     ),
     Rule(  # a line of work wanted, trained for or not (想当网络主播，要不要去培训)
         Refusal.JOB,

@@ -12,7 +12,7 @@ import pytest
 
 from knowledge.answering.answer import Answerer
 from knowledge.answering.list_questions import is_count_question
-from knowledge.answering.scope import Refusal, Scope
+from knowledge.answering.scope import Refusal
 from knowledge.answering.weighing import asks_of_several, for_whom
 from tests.knowledge.answering.chat import (
     ANSWERED_KINDS,
@@ -22,6 +22,15 @@ from tests.knowledge.answering.chat import (
     judged,
     table,
 )
+
+
+def assert_refused_as(answerer: Answerer, text: str, kind: Refusal | None) -> None:
+    """What the resident is told: refused for that reason, or not refused at all."""
+    answer = answerer.answer(text, log_question=False)
+    assert answer.refusal == kind, answer.text
+    if kind is not None:
+        assert not answer.answered, answer.text
+
 
 CASES = cases("questions_dev_round11m.yaml")
 # Not fixed yet (strict: fixing one shows up).
@@ -64,7 +73,7 @@ SCENES = [
 def test_the_weather_told_as_a_scene_asks_nothing(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
-    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+    assert_refused_as(answerer, text, kind)
 
 
 # A shop named as where the family has been (商场都逛腻了, 超市商场都逛遍了) asks no price;
@@ -81,7 +90,7 @@ SHOPS = [
 def test_a_shop_visited_is_no_market_question(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
-    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+    assert_refused_as(answerer, text, kind)
 
 
 # 那几家, 这几个, 他们几家: the organizations pointed at, not a count of them asked; their
@@ -134,7 +143,7 @@ GENERAL = [
 def test_general_knowledge_is_no_question_of_ours(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
-    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+    assert_refused_as(answerer, text, kind)
 
 
 # A line of work wanted (当主播, 做带货主播, 当美甲师) is a job question, trained for or not;
@@ -154,7 +163,7 @@ CAREERS = [
 def test_a_line_of_work_wanted_is_a_job_question(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
-    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+    assert_refused_as(answerer, text, kind)
 
 
 # Whom a service is asked for, named as such (专门给女性办的): the topics of that group, whose
@@ -190,7 +199,7 @@ KNOWLEDGE = [
 def test_a_right_or_an_arts_schools_is_no_service(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
-    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+    assert_refused_as(answerer, text, kind)
 
 
 # An illness, an operation, a shop or a purchase told in a clause asking nothing, before a
@@ -216,4 +225,4 @@ BACKGROUNDS = [
 def test_an_illness_or_a_shop_told_before_a_service_asked(
     answerer: Answerer, text: str, kind: Refusal | None
 ) -> None:
-    assert Scope.from_catalog(answerer.catalog).refusal(text) == kind
+    assert_refused_as(answerer, text, kind)
