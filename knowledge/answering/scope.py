@@ -233,6 +233,13 @@ _WHAT_I_RUN = re.compile(
     r"(?:开了|开着|经营着?|干着)(?:个|一个|家|一家|间|一间)[\u4e00-\u9fff]{1,8}(?=[,.!?;\s]|$)"
 )
 _RUNS = re.compile("开了|开着|经营|干着")
+# Where the resident works, as a whole clause: 我在饭店打工，工资低，心里烦，有没有人能疏导
+# (a job looked for is no workplace: 我在找工作).
+_WHERE_I_WORK = re.compile(
+    r"(?:^|(?<=[,.!?;\s]))(?:我|俺|额|我们|俺们|额们)(?:现在|一直|以前|平时)?在"
+    r"(?![^,.!?;\s]*[找求])[\u4e00-\u9fff]{1,8}(?:上班|打工|工作|干活)(?=[,.!?;\s]|$)"
+)
+_WORKS = re.compile("上班|打工|工作|干活")
 
 
 def _asking_clause(text: str) -> int | None:
@@ -298,6 +305,8 @@ class Scope:
         text = _WHO_I_AM.sub(" ", _prepared(question))
         if _RUNS.search(text):  # a quick look first: the clause's pattern is slow to scan
             text = _WHAT_I_RUN.sub(" ", text)
+        if _WORKS.search(text):
+            text = _WHERE_I_WORK.sub(" ", text)
         if not text.strip():
             return None
         plain = _prepared(reworded) if reworded is not None else ""
