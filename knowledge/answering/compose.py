@@ -77,6 +77,11 @@ GREETING = Reply(
     ],
 )
 
+THANKS = Reply(
+    "不客气！",
+    ["还想了解哪个组织、哪项服务，直接问我就行。", HANDOFF_HINT],
+)
+
 NOT_FOUND = Reply(
     "抱歉，知识库里暂时没有找到和您的问题相关的信息。",
     [

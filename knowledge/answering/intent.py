@@ -129,8 +129,22 @@ def _asking_part(normalized: str) -> str:
     return _PARTICLES_RE.sub("", compact) or compact
 
 
+# Thanks or goodbye after an answer (好的谢谢, 辛苦了, 拜拜): a pleasantry, not a question missed.
+_THANKS_RE = re.compile(
+    r"^(好的|好滴|嗯+|哦+|ok|okay|明白了?|知道了|了解了|收到|懂了|谢谢(你|您|啦|了)?|多谢|感谢|谢啦|谢了"
+    r"|辛苦(你|您)?了?|麻烦(你|您)?了|再见|拜拜|thanks|thank you|thankyou|thx|bye)+$"
+)
+
+
 def _greets(asking: str) -> bool:
-    return bool(_GREETING_RE.match(asking) or _ABOUT_BOT_RE.search(asking))
+    return bool(
+        _GREETING_RE.match(asking) or _ABOUT_BOT_RE.search(asking) or _THANKS_RE.match(asking)
+    )
+
+
+def is_thanks(normalized: str) -> bool:
+    """Thanks or a goodbye, with no question in it (好的谢谢)."""
+    return bool(_THANKS_RE.match(_asking_part(normalized)))
 
 
 def is_greeting(normalized: str) -> bool:

@@ -15,6 +15,7 @@ from knowledge.answering.intent import (
     asks_who_serves,
     detect_intent,
     is_greeting,
+    is_thanks,
     strip_greeting,
 )
 from knowledge.answering.match import BLANKED, Match, Scored, same_scored_family
@@ -98,7 +99,7 @@ class Matcher:
         plain = normalize(question)
         standardized = self.wording.standardize(plain)
         normalized = standardized.text
-        greeting = is_greeting(normalized)
+        greeting = is_greeting(normalized) or is_thanks(plain)  # thanks: no English stop word
         normalized = strip_greeting(normalized)
         text = self.spelling.from_pinyin(normalized, standardized.english)
         # Made once: names, sound-alikes and names' pairs are all looked up by the text's

@@ -8,7 +8,7 @@ import re
 from datetime import datetime, timedelta, tzinfo
 from functools import partial
 
-from knowledge.answering.compose import GREETING, NEXT_ASKED, NOT_FOUND
+from knowledge.answering.compose import GREETING, NEXT_ASKED, NOT_FOUND, THANKS
 from knowledge.answering.confirm import confirm_reply
 from knowledge.answering.context import FollowUp, subject_of
 from knowledge.answering.documents import asks_documents
@@ -20,7 +20,7 @@ from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_
 from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
-from knowledge.answering.intent import Intent, detect_intent
+from knowledge.answering.intent import Intent, detect_intent, is_thanks
 from knowledge.answering.list_answers import (
     NOT_LISTED_HINT,
     chosen_within,
@@ -49,6 +49,7 @@ from knowledge.answering.project_lists import (
 from knowledge.answering.question_topics import narrowing_words, topics_of
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.snapshot import Snapshot
+from knowledge.answering.text import normalize
 from knowledge.catalog import Catalog
 from knowledge.records import Activity, Fact, Organization, Project, Record
 from knowledge.reply import Reply
@@ -202,7 +203,8 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     results = [result_of(snapshot.catalog, s.doc, s.score) for s in match.results]
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
-        return Answer(match.query, False, Intent.GREETING, GREETING, results)
+        reply = THANKS if is_thanks(normalize(match.query)) else GREETING
+        return Answer(match.query, False, Intent.GREETING, reply, results)
     if decision == Decision.UNKNOWN or match.top is None:
         held = _figure_held(snapshot, match, intent)
         if held is not None:
