@@ -32,6 +32,7 @@ from knowledge.answering.spelling import (
     remember,
 )
 from knowledge.answering.text import normalize
+from knowledge.answering.topic_cap import TOPIC, cap_topic_only, capped_column, holders_of
 from knowledge.answering.weighing import (
     asks_of_several,
     counted,
@@ -93,6 +94,10 @@ class Matcher:
         self._district_city = districts_cities(index.docs)
         self._counted = counted(index)
         self._needs = frozenset(w for w in index.words.values() if len(w) > 2)
+        # each document's organization (its own id): the topic cap spares a holder's kin
+        self._family = [
+            d.id if d.kind == "organization" else d.organization or d.id for d in index.docs
+        ]
 
     def match(self, question: str) -> Match:
         plain = normalize(question)
@@ -235,13 +240,14 @@ class Matcher:
             queries.append((written, expanded))
         common = min(COMMON_SHARE * self._n_docs, COMMON_POSTINGS)
         # A word's common spellings or synonyms, and what its rare ones found already.
-        deferred: list[tuple[str, list[tuple[str, float]], dict[int, float]]] = []
+        deferred: list[tuple[str, list[tuple[str, float]], dict[int, float], list[str]]] = []
         for word, keys in queries:
             rare = [(k, f) for k, f in keys if len(postings.get(k, ())) <= common]
             frequent = [(k, f) for k, f in keys if len(postings.get(k, ())) > common]
-            found = self._best_of(rare)
+            own = [k for k, _ in keys if not k.startswith(TOPIC)]
+            found = self._best_of(rare, own)
             if frequent:
-                deferred.append((word, frequent, found))
+                deferred.append((word, frequent, found, own))
             for doc, value in found.items():
                 scores[doc] += value
             hits.by_word.append((word, found))
@@ -249,7 +255,7 @@ class Matcher:
             return scores, hits
         # Very common words only re-score the best candidates the rarer words found; when
         # every word is common, the rarest one (in the place asked about) proposes them.
-        common_keys = [key for _, keys, _ in deferred for key, _ in keys]
+        common_keys = [key for _, keys, _, _ in deferred for key, _ in keys]
         if scores or named:
             # What the question names, and the best the rarer words found: a name can be a
             # fact's short alias met by chance, so it never shuts out the other candidates.
@@ -265,7 +271,7 @@ class Matcher:
         # otherwise be the slowest part of a question.
         totals = [scores.get(doc, 0.0) for doc in pool]
         columns: dict[str, list[float]] = {}  # a synonym group or topic shared by several words
-        for word, keys, rare_found in deferred:
+        for word, keys, rare_found, own in deferred:
             scaled = []
             for key, factor in keys:
                 if key not in columns:
@@ -276,6 +282,10 @@ class Matcher:
                 values = scaled[0]
             else:
                 values = [max(each) for each in zip(*scaled, strict=True)]
+            if any(key.startswith(TOPIC) for key, _ in keys):
+                holders = holders_of(postings, own)
+                if holders:
+                    values = capped_column(pool, values, rare_found, holders, self._family)
             if rare_found:  # a word counts once, by its best key, as on a small base
                 values = [
                     max(value, rare_found.get(doc, 0.0)) - rare_found.get(doc, 0.0)
@@ -290,8 +300,13 @@ class Matcher:
                 scores[doc] = total
         return scores, hits
 
-    def _best_of(self, keys: list[tuple[str, float]]) -> dict[int, float]:
-        """Each document's score for one word: its best-scoring spelling or synonym."""
+    def _best_of(
+        self, keys: list[tuple[str, float]], own: list[str] | None = None
+    ) -> dict[int, float]:
+        """Each document's score for one word: its best-scoring spelling or synonym; through
+        the word's topic alone, never near the documents holding the word itself
+        (topic_cap.py); `own`: the word's keys that are no topic, when `keys` are only
+        some of its keys (a large base's rare ones)."""
         postings, idf = self.index.postings, self.index.idf
         best: dict[int, float] = {}
         for key, factor in keys:
@@ -299,6 +314,11 @@ class Matcher:
                 value = idf[key] * weight * factor
                 if value > best.get(doc, 0.0):
                     best[doc] = value
+        if any(k.startswith(TOPIC) for k, _ in keys):
+            own = own if own is not None else [k for k, _ in keys if not k.startswith(TOPIC)]
+            holders = holders_of(postings, own)
+            if holders:
+                cap_topic_only(best, holders, self._family)
         return best
 
     def _score_bigrams(self, pairs: list[str], scores: dict[int, float]) -> None:

@@ -1,0 +1,64 @@
+"""A word some records hold themselves, against the records that only share its topic.
+
+A resident's word is scored through itself, its synonym group and its topic (matcher.py),
+each record by its best: the topic's weight is often higher than the word's own, so 秦腔 found
+the arts federation and its stage (which name it) and 武术进校园 (文化文艺, by 传统文化) alike,
+and a choice was asked where the word had already told which. A record found through the
+topic alone now scores at most TOPIC_ONLY_FACTOR of the best record holding the word itself;
+below that the topic counts as before (老人 still finds the street centre serving 助老). A
+record of the same organization as one holding it is no rival (智塔's intervention model, of
+残障康复, beside 智塔 holding 康复训练): it keeps its topic's weight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from knowledge.answering.words import TOPIC
+
+__all__ = ["TOPIC", "TOPIC_ONLY_FACTOR", "cap_topic_only", "capped_column", "holders_of"]
+
+TOPIC_ONLY_FACTOR = 0.8
+
+Holders = Sequence[Mapping[int, float]]  # the postings of the word's keys that are no topic
+
+
+def holders_of(postings: Mapping[str, Mapping[int, float]], own: Sequence[str]) -> Holders:
+    """The postings of a word's own keys (itself, its synonym group) that hold anything."""
+    return [postings[k] for k in own if postings.get(k)]
+
+
+def _held(doc: int, holders: Holders) -> bool:
+    return any(doc in held for held in holders)
+
+
+def cap_topic_only(best: dict[int, float], holders: Holders, family: Sequence[str]) -> None:
+    """Each record's score for one word (`best`, every record it found) capped, in place,
+    where only the word's topic found it; `family`: each record's organization (itself)."""
+    held = [doc for doc in best if _held(doc, holders)]
+    cap = TOPIC_ONLY_FACTOR * max((best[doc] for doc in held), default=0.0)
+    kin = {family[doc] for doc in held}
+    for doc, value in best.items():
+        if value > cap and family[doc] not in kin and not _held(doc, holders):
+            best[doc] = cap
+
+
+def capped_column(
+    pool: Sequence[int],
+    values: Sequence[float],
+    found: Mapping[int, float],
+    holders: Holders,
+    family: Sequence[str],
+) -> list[float]:
+    """The same over a large base's pool of candidates: `values`, the word's common keys'
+    scores of the pool's records, `found`, what its rare keys found (every record)."""
+    best = {doc: v for doc, v in found.items() if _held(doc, holders)}
+    for doc, v in zip(pool, values, strict=True):
+        if _held(doc, holders):
+            best[doc] = max(v, best.get(doc, 0.0))
+    cap = TOPIC_ONLY_FACTOR * max(best.values(), default=0.0)
+    kin = {family[doc] for doc in best}
+    return [
+        cap if v > cap and family[doc] not in kin and not _held(doc, holders) else v
+        for doc, v in zip(pool, values, strict=True)
+    ]
