@@ -11,7 +11,9 @@ resident sets showed, each fixed in general, with the near misses that must stay
   who serves, weighed above a policy (intent.py, weighing.py);
 - what someone does not even know (连菜怎么长的都不知道) is told, no method asked (scope_asks.py);
 - a couple's quarrel, or one before their child: family communication (爱语行动), not whoever
-  serves women or children; a child who still does not talk much: early intervention (智塔).
+  serves women or children; a child who still does not talk much: early intervention (智塔);
+- 是做啥滴 (滴 for 的), 耍拳 (martial arts, not play), neighbours' quarrels, staff not up to
+  the work (an enterprise's training).
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ ANSWERED = [
     ("我跟媳妇一说话就吵，娃吓得直哭", AIYU),
     ("我和老公老当着孩子的面吵架，未央有没有教沟通的", AIYU),
     ("娃三岁了还不怎么说话，宝鸡哪能看看", ZHITA),
+    ("智塔是干啥滴", ZHITA),
+    ("金台区哪里能让娃耍拳", "jintai-wushu"),
+    ("额想耍把式，宝鸡有没有教的", "jintai-wushu"),
+    ("厂里员工素质不行，宝鸡有培训吗", "baoji-sme-association"),
 ]
 
 
@@ -140,6 +146,9 @@ WORDS = [
     ("我跟老公吵架了", "夫妻沟通"),  # the whole quarrel, no 架 left over
     ("我们当着孩子的面吵架", "家庭沟通"),
     ("娃四岁了还不咋说话", "发育迟缓"),
+    ("这是干啥滴", "是什么"),
+    ("娃想耍拳", "练武"),
+    ("院子里邻居老吵架", "邻里纠纷"),
 ]
 
 
