@@ -143,10 +143,10 @@ def is_greeting(normalized: str) -> bool:
     return _greets(_asking_part(normalized))
 
 
-# "A few" in a story (几个退休的想成立志愿小队，未央区没地方开会; 厂里几个管事的; 我们几个人想)
-# counts no one: 几个 asks a figure where something is counted (有几个, 一共几家, 是几个; a
-# one-clause 几个人参加了 too).
-_A_FEW_RE = re.compile(r"(?<=[们里厂额俺咱我这那])几(?:个|位|名)")
+# "A few" in a story (几个退休的想成立志愿小队，未央区没地方开会; 厂里几个管事的; 我们几个人想;
+# 吓哭好几回了, 跑了好几趟) counts no one: 几个 asks a figure where something is counted (有几个,
+# 一共几家, 是几个; a one-clause 几个人参加了 too).
+_A_FEW_RE = re.compile(r"(?<=[们里厂额俺咱我这那])几(?:个|位|名)|好几(?=[\u4e00-\u9fff])")
 _A_FEW_FIRST_RE = re.compile(r"^几(?:个|位|名)(?=\S+\s)")
 
 

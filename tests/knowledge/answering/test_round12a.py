@@ -13,7 +13,9 @@ resident sets showed, each fixed in general, with the near misses that must stay
 - a couple's quarrel, or one before their child: family communication (爱语行动), not whoever
   serves women or children; a child who still does not talk much: early intervention (智塔);
 - 是做啥滴 (滴 for 的), 耍拳 (martial arts, not play), neighbours' quarrels, staff not up to
-  the work (an enterprise's training).
+  the work (an enterprise's training); going to the city's offices to raise a problem (信访);
+  a child beaten by its parents (儿童保护); 沉仓 for 陈仓 (voice input);
+- a count told in a story (好几回, 好几趟) asks no figure (intent.py).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering.answer import Answerer
-from knowledge.answering.intent import asks_who_serves
+from knowledge.answering.intent import Intent, asks_who_serves
 from knowledge.answering.scope import Refusal
 from knowledge.answering.topic_cap import TOPIC_ONLY_FACTOR, cap_topic_only, capped_column
 from tests.knowledge.answering.chat import family, in_one_chat, standardized
@@ -56,6 +58,8 @@ ANSWERED = [
     ("金台区哪里能让娃耍拳", "jintai-wushu"),
     ("额想耍把式，宝鸡有没有教的", "jintai-wushu"),
     ("厂里员工素质不行，宝鸡有培训吗", "baoji-sme-association"),
+    ("我去区里反映问题好几趟，心里憋屈，有人能给疏导一下吗", "anxin-xiaowu"),
+    ("沉仓区社会组织服务中心在哪", "chencang-sozo-center"),
 ]
 
 
@@ -149,6 +153,8 @@ WORDS = [
     ("这是干啥滴", "是什么"),
     ("娃想耍拳", "练武"),
     ("院子里邻居老吵架", "邻里纠纷"),
+    ("去市里反映问题", "信访"),
+    ("孩子经常被家长打", "儿童保护"),
 ]
 
 
@@ -168,6 +174,8 @@ KEPT = [
     ("这个证有啥用", "有什么用"),
     ("孩子最近不怎么说话了", "不怎么说话"),
     ("两口子天天吵架", "夫妻天天吵架"),  # 两口子 is 夫妻 only
+    ("我想跟社区反映问题", "反映问题"),  # told to one's 社区, no petition
+    ("我姐去信访局反映问题", "信访局反映问题"),
 ]
 
 
@@ -207,3 +215,20 @@ def test_a_method_asked_is_still_refused(
     answer = in_one_chat(answerer, [question])
     assert not answer.answered
     assert answer.refusal == refusal, answer.text
+
+
+# A story's count told (吓哭好几回了, 跑了好几趟) asks no figure: the reply tells the service.
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("我跟老公一开口就吵，孩子都被吓哭好几回了", False),
+        ("我哥上访好几年了，情绪越来越不对，宝鸡有没有人能开导开导他", False),
+        ("安心小屋疏导过几回", True),
+        ("金台区武术协会办过几届比赛", True),
+    ],
+)
+def test_a_count_told_in_a_story_asks_no_figure(
+    answerer: Answerer, question: str, figure: bool
+) -> None:
+    answer = in_one_chat(answerer, [question])
+    assert (answer.intent == Intent.FIGURE) == figure, answer.text
