@@ -60,6 +60,12 @@ ANSWERED = [
     ("厂里员工素质不行，宝鸡有培训吗", "baoji-sme-association"),
     ("我去区里反映问题好几趟，心里憋屈，有人能给疏导一下吗", "anxin-xiaowu"),
     ("沉仓区社会组织服务中心在哪", "chencang-sozo-center"),
+    ("额会唱几句秦腔，想找个地方唱", STAGE),
+    ("社会组织是干啥的", ROLE),
+    ("搞社会组织有啥意义", ROLE),
+    ("社会组织能干嘛", ROLE),
+    ("未央区接下来对社会组织有啥计划", PLAN),
+    ("我和我老公一见面就吵，孩子都不愿意回家", AIYU),
 ]
 
 
@@ -80,7 +86,14 @@ NOT_THAT = [
     ("想找个台子打乒乓球", STAGE, False),  # a table, not a stage
     ("窗台子上的花是谁放的", STAGE, False),
     ("孩子最近不怎么说话了，是不是心情不好", "", True),  # a mood, as before (no delay read)
+    ("金台区武术协会明年有啥计划", PLAN, False),  # what is to come, no record has
 ]
+
+
+def test_an_organization_followed_up_is_what_its_role_asks_of(answerer: Answerer) -> None:
+    answer = in_one_chat(answerer, ["秋文社工在哪", "这个组织有啥用"])
+    assert answer.answered, answer.text
+    assert answer.results[0]["id"] in family(answerer, "weiyang-qiuwen-social-work")
 
 
 @pytest.mark.parametrize(("question", "not_key", "answered"), NOT_THAT)
