@@ -32,7 +32,7 @@ from knowledge.answering.spelling import (
     remember,
 )
 from knowledge.answering.text import normalize
-from knowledge.answering.topic_cap import TOPIC, cap_topic_only, capped_column, holders_of
+from knowledge.answering.topic_cap import TOPIC, cap_topic_only, capped_column, families
 from knowledge.answering.weighing import (
     asks_of_several,
     counted,
@@ -94,10 +94,7 @@ class Matcher:
         self._district_city = districts_cities(index.docs)
         self._counted = counted(index)
         self._needs = frozenset(w for w in index.words.values() if len(w) > 2)
-        # each document's organization (its own id): the topic cap spares a holder's kin
-        self._family = [
-            d.id if d.kind == "organization" else d.organization or d.id for d in index.docs
-        ]
+        self._family = families(index.docs)  # each one's organization (topic_cap.py)
 
     def match(self, question: str) -> Match:
         plain = normalize(question)
@@ -282,10 +279,7 @@ class Matcher:
                 values = scaled[0]
             else:
                 values = [max(each) for each in zip(*scaled, strict=True)]
-            if any(key.startswith(TOPIC) for key, _ in keys):
-                holders = holders_of(postings, own)
-                if holders:
-                    values = capped_column(pool, values, rare_found, holders, self._family)
+            values = capped_column(pool, values, rare_found, keys, own, postings, self._family)
             if rare_found:  # a word counts once, by its best key, as on a small base
                 values = [
                     max(value, rare_found.get(doc, 0.0)) - rare_found.get(doc, 0.0)
@@ -303,10 +297,8 @@ class Matcher:
     def _best_of(
         self, keys: list[tuple[str, float]], own: list[str] | None = None
     ) -> dict[int, float]:
-        """Each document's score for one word: its best-scoring spelling or synonym; through
-        the word's topic alone, never near the documents holding the word itself
-        (topic_cap.py); `own`: the word's keys that are no topic, when `keys` are only
-        some of its keys (a large base's rare ones)."""
+        """Each document's score for one word: its best-scoring spelling or synonym (its
+        topic alone capped below the word's holders: topic_cap.py)."""
         postings, idf = self.index.postings, self.index.idf
         best: dict[int, float] = {}
         for key, factor in keys:
@@ -314,11 +306,7 @@ class Matcher:
                 value = idf[key] * weight * factor
                 if value > best.get(doc, 0.0):
                     best[doc] = value
-        if any(k.startswith(TOPIC) for k, _ in keys):
-            own = own if own is not None else [k for k, _ in keys if not k.startswith(TOPIC)]
-            holders = holders_of(postings, own)
-            if holders:
-                cap_topic_only(best, holders, self._family)
+        cap_topic_only(best, keys, own, postings, self._family)
         return best
 
     def _score_bigrams(self, pairs: list[str], scores: dict[int, float]) -> None:

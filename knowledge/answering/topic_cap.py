@@ -13,18 +13,31 @@ record of the same organization as one holding it is no rival (智塔's interven
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from knowledge.answering.words import TOPIC
 
-__all__ = ["TOPIC", "TOPIC_ONLY_FACTOR", "cap_topic_only", "capped_column", "holders_of"]
+__all__ = ["TOPIC", "TOPIC_ONLY_FACTOR", "cap_topic_only", "capped_column", "families"]
 
 TOPIC_ONLY_FACTOR = 0.8
 
 Holders = Sequence[Mapping[int, float]]  # the postings of the word's keys that are no topic
+Keys = Sequence[
+    tuple[str, float]
+]  # a word's keys (itself, its synonym group, its topic) and factors
+Postings = Mapping[str, Mapping[int, float]]
 
 
-def holders_of(postings: Mapping[str, Mapping[int, float]], own: Sequence[str]) -> Holders:
-    """The postings of a word's own keys (itself, its synonym group) that hold anything."""
+def families(docs: Sequence[Any]) -> list[str]:
+    """Each document's organization (an organization's own id): a holder's kin is spared."""
+    return [d.id if d.kind == "organization" else d.organization or d.id for d in docs]
+
+
+def _holders(keys: Keys, own: Sequence[str] | None, postings: Postings) -> Holders:
+    """The postings of the word's own keys that hold anything, when `keys` hold its topic."""
+    if not any(key.startswith(TOPIC) for key, _ in keys):
+        return []
+    own = own if own is not None else [k for k, _ in keys if not k.startswith(TOPIC)]
     return [postings[k] for k in own if postings.get(k)]
 
 
@@ -32,9 +45,19 @@ def _held(doc: int, holders: Holders) -> bool:
     return any(doc in held for held in holders)
 
 
-def cap_topic_only(best: dict[int, float], holders: Holders, family: Sequence[str]) -> None:
-    """Each record's score for one word (`best`, every record it found) capped, in place,
-    where only the word's topic found it; `family`: each record's organization (itself)."""
+def cap_topic_only(
+    best: dict[int, float],
+    keys: Keys,
+    own: Sequence[str] | None,
+    postings: Postings,
+    family: Sequence[str],
+) -> None:
+    """Each record's score for one word (`best`, every record `keys` found) capped, in place,
+    where only the word's topic found it; `own`: the word's keys that are no topic, when
+    `keys` are only some of them (a large base's rare ones); `family`: see families()."""
+    holders = _holders(keys, own, postings)
+    if not holders:
+        return
     held = [doc for doc in best if _held(doc, holders)]
     cap = TOPIC_ONLY_FACTOR * max((best[doc] for doc in held), default=0.0)
     kin = {family[doc] for doc in held}
@@ -45,13 +68,18 @@ def cap_topic_only(best: dict[int, float], holders: Holders, family: Sequence[st
 
 def capped_column(
     pool: Sequence[int],
-    values: Sequence[float],
+    values: list[float],
     found: Mapping[int, float],
-    holders: Holders,
+    keys: Keys,
+    own: Sequence[str],
+    postings: Postings,
     family: Sequence[str],
 ) -> list[float]:
-    """The same over a large base's pool of candidates: `values`, the word's common keys'
+    """The same over a large base's pool of candidates: `values`, the word's common `keys`'
     scores of the pool's records, `found`, what its rare keys found (every record)."""
+    holders = _holders(keys, own, postings)
+    if not holders:
+        return values
     best = {doc: v for doc, v in found.items() if _held(doc, holders)}
     for doc, v in zip(pool, values, strict=True):
         if _held(doc, holders):

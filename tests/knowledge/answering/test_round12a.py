@@ -127,29 +127,34 @@ def test_a_topic_still_counts_below_the_words_holders(
     assert answer.results[0]["id"] in family(answerer, key), answer.results[:2]
 
 
+KEYS = [("秦腔", 1.0), ("S:秦腔", 0.85), ("T:文化文艺", 0.85)]
+POSTINGS = {"秦腔": {0: 1.5, 1: 1.0}, "S:秦腔": {0: 1.35}, "T:文化文艺": {0: 2.7, 2: 2.7, 3: 2.7}}
+
+
 def test_a_word_held_outscores_its_topic_shared() -> None:
     # 0, 1 hold the word; 2 is the kin of 1 (same organization); 3 shares the topic only
-    holders = [{0: 1.5, 1: 1.0}]
     kin = ["fed", "fed", "fed", "wushu"]
     best = {0: 5.4, 1: 5.4, 2: 5.4, 3: 5.4}
-    cap_topic_only(best, holders, kin)
+    cap_topic_only(best, KEYS, None, POSTINGS, kin)
     assert best == {0: 5.4, 1: 5.4, 2: 5.4, 3: pytest.approx(TOPIC_ONLY_FACTOR * 5.4)}
     low = {0: 5.4, 3: 2.0}  # below the cap the topic counts as before
-    cap_topic_only(low, holders, kin)
+    cap_topic_only(low, KEYS, None, POSTINGS, kin)
     assert low == {0: 5.4, 3: 2.0}
+    alone = {2: 5.4, 3: 5.4}  # a word no record holds: its topic is all there is
+    cap_topic_only(alone, [("唱歌", 1.0), ("T:文化文艺", 0.85)], None, POSTINGS, kin)
+    assert alone == {2: 5.4, 3: 5.4}
 
 
 def test_a_large_bases_column_is_capped_as_the_small_bases_scores() -> None:
-    holders = [{0: 1.5, 1: 1.0}]
     kin = ["fed", "fed", "other", "wushu"]
     pool = [1, 2, 3]
-    values = [5.4, 5.4, 3.0]  # common keys' scores of the pool
+    values = [5.4, 5.4, 3.0]  # the common topic's scores of the pool
     found = {0: 6.0}  # the rare keys' (every record)
-    capped = capped_column(pool, values, found, holders, kin)
-    cap = TOPIC_ONLY_FACTOR * 6.0
-    assert capped == [5.4, pytest.approx(cap), 3.0]
+    own = ["秦腔", "S:秦腔"]
+    capped = capped_column(pool, values, found, KEYS[2:], own, POSTINGS, kin)
+    assert capped == [5.4, pytest.approx(TOPIC_ONLY_FACTOR * 6.0), 3.0]
     small = {0: 6.0, 1: 5.4, 2: 5.4, 3: 3.0}
-    cap_topic_only(small, holders, kin)
+    cap_topic_only(small, KEYS, None, POSTINGS, kin)
     assert [small[doc] for doc in pool] == capped
 
 
