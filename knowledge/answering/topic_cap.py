@@ -21,10 +21,10 @@ __all__ = ["TOPIC", "TOPIC_ONLY_FACTOR", "cap_topic_only", "capped_column", "fam
 
 TOPIC_ONLY_FACTOR = 0.8
 
-Holders = Sequence[Mapping[int, float]]  # the postings of the word's keys that are no topic
-Keys = Sequence[
-    tuple[str, float]
-]  # a word's keys (itself, its synonym group, its topic) and factors
+# a word's keys (itself, its synonym group, its topic) with their factors; the postings of
+# those that are no topic; the index's postings
+Keys = Sequence[tuple[str, float]]
+Holders = Sequence[Mapping[int, float]]
 Postings = Mapping[str, Mapping[int, float]]
 
 
