@@ -105,6 +105,11 @@ _WHO_SERVES_RE = re.compile(
     r"|找谁|有(地方|人)(能|可以)"
     # who is behind what the resident saw done (是谁在背后弄的, 谁在张罗)
     r"|谁在.{0,4}(弄|搞|管|办|张罗|组织)|是谁(弄|搞|管|办|组织)的"
+    # a place looked for (想找个地方孵化, 找地方演出)
+    r"|找(个|一个|家|块)?(地方|场地|地儿)"
+    # a group of the resident's own just started, told (我们刚成立了个小组织, 几个人刚攒了个
+    # 团体): what it wants is someone to take it in, not what a policy says
+    r"|(我们|咱们|俺们|我|几个人).{0,8}(刚|新|才)(成立|搞|攒|建|组|拉)(了|起)?(个|一个|支)"
 )
 
 
@@ -152,10 +157,10 @@ def is_greeting(normalized: str) -> bool:
     return _greets(_asking_part(normalized))
 
 
-# "A few" in a story (几个退休的想成立志愿小队，未央区没地方开会; 厂里几个管事的; 我们几个人想)
-# counts no one: 几个 asks a figure where something is counted (有几个, 一共几家, 是几个; a
-# one-clause 几个人参加了 too).
-_A_FEW_RE = re.compile(r"(?<=[们里厂额俺咱我这那])几(?:个|位|名)")
+# "A few" in a story (几个退休的想成立志愿小队，未央区没地方开会; 厂里几个管事的; 我们几个人想;
+# 吓哭好几回了, 跑了好几趟) counts no one: 几个 asks a figure where something is counted (有几个,
+# 一共几家, 是几个; a one-clause 几个人参加了 too).
+_A_FEW_RE = re.compile(r"(?<=[们里厂额俺咱我这那])几(?:个|位|名)|好几(?=[\u4e00-\u9fff])")
 _A_FEW_FIRST_RE = re.compile(r"^几(?:个|位|名)(?=\S+\s)")
 
 

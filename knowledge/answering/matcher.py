@@ -33,6 +33,7 @@ from knowledge.answering.spelling import (
     remember,
 )
 from knowledge.answering.text import normalize
+from knowledge.answering.topic_cap import TOPIC, cap_topic_only, capped_column, families
 from knowledge.answering.weighing import (
     asks_of_several,
     counted,
@@ -94,6 +95,7 @@ class Matcher:
         self._district_city = districts_cities(index.docs)
         self._counted = counted(index)
         self._needs = frozenset(w for w in index.words.values() if len(w) > 2)
+        self._family = families(index.docs)  # each one's organization (topic_cap.py)
 
     def match(self, question: str) -> Match:
         plain = normalize(question)
@@ -236,13 +238,14 @@ class Matcher:
             queries.append((written, expanded))
         common = min(COMMON_SHARE * self._n_docs, COMMON_POSTINGS)
         # A word's common spellings or synonyms, and what its rare ones found already.
-        deferred: list[tuple[str, list[tuple[str, float]], dict[int, float]]] = []
+        deferred: list[tuple[str, list[tuple[str, float]], dict[int, float], list[str]]] = []
         for word, keys in queries:
             rare = [(k, f) for k, f in keys if len(postings.get(k, ())) <= common]
             frequent = [(k, f) for k, f in keys if len(postings.get(k, ())) > common]
-            found = self._best_of(rare)
+            own = [k for k, _ in keys if not k.startswith(TOPIC)]
+            found = self._best_of(rare, own)
             if frequent:
-                deferred.append((word, frequent, found))
+                deferred.append((word, frequent, found, own))
             for doc, value in found.items():
                 scores[doc] += value
             hits.by_word.append((word, found))
@@ -250,7 +253,7 @@ class Matcher:
             return scores, hits
         # Very common words only re-score the best candidates the rarer words found; when
         # every word is common, the rarest one (in the place asked about) proposes them.
-        common_keys = [key for _, keys, _ in deferred for key, _ in keys]
+        common_keys = [key for _, keys, _, _ in deferred for key, _ in keys]
         if scores or named:
             # What the question names, and the best the rarer words found: a name can be a
             # fact's short alias met by chance, so it never shuts out the other candidates.
@@ -266,7 +269,7 @@ class Matcher:
         # otherwise be the slowest part of a question.
         totals = [scores.get(doc, 0.0) for doc in pool]
         columns: dict[str, list[float]] = {}  # a synonym group or topic shared by several words
-        for word, keys, rare_found in deferred:
+        for word, keys, rare_found, own in deferred:
             scaled = []
             for key, factor in keys:
                 if key not in columns:
@@ -277,6 +280,7 @@ class Matcher:
                 values = scaled[0]
             else:
                 values = [max(each) for each in zip(*scaled, strict=True)]
+            values = capped_column(pool, values, rare_found, keys, own, postings, self._family)
             if rare_found:  # a word counts once, by its best key, as on a small base
                 values = [
                     max(value, rare_found.get(doc, 0.0)) - rare_found.get(doc, 0.0)
@@ -291,8 +295,11 @@ class Matcher:
                 scores[doc] = total
         return scores, hits
 
-    def _best_of(self, keys: list[tuple[str, float]]) -> dict[int, float]:
-        """Each document's score for one word: its best-scoring spelling or synonym."""
+    def _best_of(
+        self, keys: list[tuple[str, float]], own: list[str] | None = None
+    ) -> dict[int, float]:
+        """Each document's score for one word: its best-scoring spelling or synonym (its
+        topic alone capped below the word's holders: topic_cap.py)."""
         postings, idf = self.index.postings, self.index.idf
         best: dict[int, float] = {}
         for key, factor in keys:
@@ -300,6 +307,7 @@ class Matcher:
                 value = idf[key] * weight * factor
                 if value > best.get(doc, 0.0):
                     best[doc] = value
+        cap_topic_only(best, keys, own, postings, self._family)
         return best
 
     def _score_bigrams(self, pairs: list[str], scores: dict[int, float]) -> None:

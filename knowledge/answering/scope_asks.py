@@ -75,6 +75,9 @@ _LACKS = re.compile(
     r"(知道|晓得|不懂|不会|学|教|指导|指点|培训|辅导|咨询|请教|了解|帮助|帮)(一下|下|学)?"
     r"(我|我们|俺|额|他|她|他们|大人|家长|孩子|人)?(该|要|到底|应该)?$"
 )
+# "连菜怎么长的都不知道", "字怎么写也不会": what someone does not even know is told, no
+# method asked (the need is in the clause around it: 想带他下地干点农活)
+_TOLD_UNKNOWN = re.compile(r"^[\u4e00-\u9fff]{0,8}?(都|也)(不知道|不晓得|不懂|不会|不清楚|不明白)")
 # … unless the bot itself is told to teach, the clause opening with it: 教我咋种西红柿
 _TEACH_ME = re.compile(r"(你|请你?|麻烦你?|快)?(教教|教)(我|俺|额|我们)(一下|下|一哈)?$")
 # The content of a craft or a skill, asked for: the records hold none (口令和节拍, 分解动作).
@@ -282,6 +285,8 @@ def _asks_method(text: str, masked: Callable[[str], str]) -> bool:
         for how in _HOW.finditer(clause):
             before, after = clause[: how.start()], clause[how.end() :]
             if (_LACKS.search(before) and not _TEACH_ME.match(before)) or _ACTOR.search(before):
+                continue
+            if _TOLD_UNKNOWN.search(after):
                 continue
             if "〇" not in after and (_CRAFT_VERB.match(after) or _CRAFT_THING.search(before)):
                 return True

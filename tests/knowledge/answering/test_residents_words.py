@@ -24,11 +24,6 @@ KNOWN_MISSES = {
     "比赛) over the 秦腔大赛 of the arts federation",
     "老汉一天到晚一个人坐着不言传，心里有事": "老人 finds the happiness homes: 心情不好 is a "
     "topic's word, weaker than the old man's",
-    "我们公司想申请专精特新，不知道怎么做": "公司 leans to the private enterprises' association; "
-    "专精特新 is the SME association's",
-    "额们几个婆娘想学着在网上卖自家的菜": "电商 finds 陈仓 by the word (5.50) and the happiness "
-    "homes by its topic 乡村振兴 (5.43): a tie the gate no longer proposes from (gate.py, "
-    "TOPIC_MARGIN); the word should outscore its topic by more",
 }
 
 
