@@ -73,7 +73,7 @@ _AREA_RE = re.compile(r"多大|面积|平方|平米")
 _SHARE_RE = re.compile(r"百分之(几|多少)|占比|比例|几成|占[^，,。？?！!\s多几]{0,8}?(多少|几)")
 _DURATION_RE = re.compile(r"多久|多长时间|几个月")
 _DATE_RE = re.compile(
-    r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|日期|到什么时候"
+    r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|几号|日期|到什么时候"
 )
 _EVENT_RE = re.compile(
     r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名|比赛|大赛|评选"
@@ -95,10 +95,10 @@ def asks_quantity(question: str) -> bool:
 def asked_units(question: str) -> tuple[str, ...]:
     """The measure words a figure must have to count what the question asks (may be none)."""
     compact = question.replace(" ", "")
+    if _SHARE_RE.search(compact):  # 有多大比例: a share, though 多大 may ask a size
+        return ("%",)
     if _AREA_RE.search(compact):
         return ("平方米",)
-    if _SHARE_RE.search(compact):
-        return ("%",)
     if _DURATION_RE.search(compact):
         return ("年", "天", "月")
     found = _UNIT_RE.search(compact) or _ENGLISH_UNIT_RE.search(question)
@@ -145,11 +145,27 @@ _SUM_KINDS = {
 _SUM_KIND_RE = re.compile("|".join(_SUM_KINDS))
 
 
+# Money raised or taken in (在腾讯公益上募到了多少钱, 收了多少认购款): only a sum the
+# sources say was raised (筹集款物合计, 救援资金) is it — not what was bought with it (空调价值),
+# a price (认购价格) nor what others earned (增加收入); goods given (救援物资价值) are part of it.
+RAISED = "筹|募|款|资金|物资"
+_RAISED_RE = re.compile(
+    # (增收了多少钱: the villagers' income, which 增加收入 counts)
+    r"(?:募|筹|配捐)(?:到|了|得|集|款|资|钱|善款|多少)|(?<![增创营税])收[到了得][^，,。？?！!]{0,6}(?:钱|款)"
+)
+
+
 def sum_kind(question: str) -> str:
-    """The word a money figure's label must hold to be the sum asked ("投" of 投了多少钱), or
-    "" when the question names no such kind of sum."""
-    found = _SUM_KIND_RE.search(question.replace(" ", ""))
-    return _SUM_KINDS[found.group()] if found else ""
+    """What a money figure's label must hold to be the sum asked ("投" of 投了多少钱, RAISED
+    of 募到了多少钱: a pattern), or "" when the question names no such kind of sum."""
+    compact = question.replace(" ", "")
+    if (found := _SUM_KIND_RE.search(compact)) is not None:
+        return _SUM_KINDS[found.group()]
+    return RAISED if _RAISED_RE.search(compact) else ""
+
+
+def of_kind(label: str, kind: str) -> bool:
+    return re.search(kind, label) is not None  # the label names the kind `sum_kind` read
 
 
 # The measure word with what is counted after it ("多少场演出", "几所幼儿园", "多少块地"): a
@@ -344,14 +360,21 @@ _WHEN_HELD_RE = re.compile(
 )
 
 
+# The date a count was made on: 截至哪天, 统计到哪天为止, 啥时候统计的
+_AS_OF_RE = re.compile(
+    r"截至|截止|(?:统计|算|计)到[^，,。？?！!\s]{0,6}为止|(?:统计|算)到(?:哪天|哪一天|几号|什么时候|啥时候)"
+    r"|(?:哪天|哪一天|几号|什么时候|啥时候)(?:统计|算|计算)的"
+)
+
+
 def asks_as_of(question: str) -> bool:
-    """Whether it asks the date a count was made on (截至哪天, 截止什么时候)."""
-    return bool(re.search(r"截至|截止", question.replace(" ", "")))
+    """Whether it asks the date a count was made on (截至哪天, 统计到哪天为止)."""
+    return bool(_AS_OF_RE.search(question.replace(" ", "")))
 
 
 def when_held(question: str) -> bool:
     compact = question.replace(" ", "")
-    return bool(_WHEN_HELD_RE.search(compact)) and not re.search(r"截至|截止", compact)
+    return bool(_WHEN_HELD_RE.search(compact)) and not asks_as_of(compact)
 
 
 # What a question naming a figure (救援资金, 2万人) may say besides it and still ask only for

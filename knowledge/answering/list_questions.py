@@ -230,8 +230,10 @@ _MEMBERS = re.compile(r"(会员|成员|下属|理事|合作)(单位|团队|组�
 
 def _persons(head: str, named: bool) -> bool:
     """Whether what is counted may be people: 社工; or, asked of an organization named, its
-    社工 who do something (秋文社工有几个做心理咨询的社工: the noun after the last 的)."""
-    return head in _PERSONS_TOO or (named and head.rsplit("的", 1)[-1] in _PERSONS_TOO)
+    社工 who do something (秋文社工有几个做心理咨询的社工: the noun after the last 的), or of a
+    kind (有多少个专职社工, 持证社工)."""
+    tail = head.rsplit("的", 1)[-1] if named else head
+    return head in _PERSONS_TOO or (len(tail) <= 4 and tail.endswith(tuple(_PERSONS_TOO)))
 
 
 def _members(head: str, named: bool) -> bool:

@@ -14,9 +14,10 @@ from knowledge.answering.context import FollowUp, subject_of
 from knowledge.answering.documents import asks_documents
 from knowledge.answering.excepted_asks import asked_of_excepted
 from knowledge.answering.fact_lists import fact_counts, fact_lists, part_unheld, praised
+from knowledge.answering.figure_events import selections
 from knowledge.answering.figure_places import figure_of_another_place
 from knowledge.answering.figure_questions import counted_person, is_award_question
-from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_reply, selections
+from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_reply
 from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
