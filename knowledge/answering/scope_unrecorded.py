@@ -84,6 +84,8 @@ _WAY_ENGLISH = re.compile(r"\b(where|join|sign up|register|apply|enrol\w*|take p
 BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
     r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家|家园|乐园"
+    # homes for the old or the young no record runs (张家堡街道养老院: a street's, not ours)
+    r"|养老院|敬老院|福利院|托老所|护理院|老年公寓"
 )
 # What a quoted name may also be of: a project or a programme (《智慧父母》家长课堂, “暖阳”行动).
 _UNDERTAKINGS = r"项目|计划|行动|课堂|学堂|讲堂|工程|基地|夏令营|训练营|公益活动"
