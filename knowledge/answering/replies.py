@@ -43,7 +43,7 @@ from knowledge.answering.matcher import Match
 from knowledge.answering.named_asks import not_held, unheld_reply
 from knowledge.answering.outcome import Answer, about, result_of
 from knowledge.answering.picks import need_of
-from knowledge.answering.places import other_district_note
+from knowledge.answering.places import misplaced_reply, other_district_note
 from knowledge.answering.project_lists import (
     asks_projects,
 )
@@ -125,6 +125,12 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         found = record_of(snapshot.catalog, match.top.doc)
         if snapshot.scope.year_unheld(match.query, found.organization_id or found.id):
             refusal = Refusal.UNRECORDED
+    placed = snapshot.scope.placed_against(match.query) if refusal is None else None
+    misplaced = misplaced_reply(snapshot.catalog, *placed) if placed else None
+    if misplaced is not None:  # 金台区武术协会在西安未央区哪个街道: not there, said so
+        answer = Answer(match.query, False, Intent.UNKNOWN, misplaced[0], [])
+        answer.subject = subject_of(misplaced[1], snapshot.catalog)
+        return answer
     if refusal is not None:
         reply = refusal_reply(refusal, unlisted or "")
         if unlisted is not None:

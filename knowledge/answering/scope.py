@@ -337,6 +337,12 @@ class Scope:
             return None
         return self._unrecorded.unlisted_name(_prepared(question), self.masked)
 
+    def placed_against(self, question: str) -> tuple[str, str] | None:
+        """One of our names asked to be in a place its record is not in: (name, place)."""
+        if self._unrecorded is None:
+            return None
+        return self._unrecorded.placed_against(_prepared(question))
+
     def year_unheld(self, question: str, family: str) -> bool:
         """Whether the question asks of a year that `family`'s records (an organization's, or
         a fact's own) do not name, though another record does (scope_unrecorded.py)."""

@@ -154,8 +154,10 @@ class Unrecorded:
         )
         self._placed = dict(placed_names(records, self._division))
         self._placed_at: dict[str, list[str]] = {}  # by their first two characters
+        self._placed_end: dict[str, list[str]] = {}  # by their last two characters
         for name in self._placed:  # longest first
             self._placed_at.setdefault(name[:2], []).append(name)
+            self._placed_end.setdefault(name[-2:], []).append(name)
         written = sorted(self._division, key=len, reverse=True)
         self._places_written = re.compile("|".join(map(re.escape, written))) if written else None
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
@@ -268,6 +270,26 @@ class Unrecorded:
             return name
         return None
 
+    def placed_against(self, text: str) -> tuple[str, str] | None:
+        """One of our names, then where it is asked to be that its record is not in nor within
+        (金台区武术协会在西安未央区哪个街道): (the name, the places written); or None. Read from
+        each place written back to a name ending there, not name by name."""
+        for place in self._places_written.finditer(text) if self._places_written else ():
+            begin = place.start()
+            at = _AT.search(text, max(0, begin - 4), begin)
+            before = at.start() if at else begin
+            ends = self._placed_end.get(text[max(0, before - 2) : before], ())
+            name = next((n for n in ends if text.endswith(n, 0, before)), "")  # the longest
+            if not name:
+                continue
+            end, against = begin, False
+            while (found := self._places_written.match(text, end)) is not None:
+                places = self._placed[name]  # 在宝鸡渭滨区: each place in turn
+                against = against or not any(self._related(found.group(), *p) for p in places)
+                end = found.end()
+            return (name, text[begin:end]) if against else None
+        return None
+
     def _placed_elsewhere(self, text: str) -> str | None:
         """One of our names with a place written before it that its record is not in
         (渭滨区武术协会: the records' 武术协会 is 金台区's), place and name together; None
@@ -296,7 +318,7 @@ class Unrecorded:
                     break
         return None
 
-    def _related(self, written: str, place: str, whole: bool, *, within: bool) -> bool:
+    def _related(self, written: str, place: str, whole: bool, *, within: bool = False) -> bool:
         """Whether the place written is the record's place, holds it or lies within it (not
         when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's;
         nor, written as part of the name (`within`), a district of the city that is all a
@@ -354,6 +376,10 @@ class Unrecorded:
         for place in (*self._ours, *_CONTAINERS):
             name = name.replace(place, "")
         return _GENERIC.sub("", name)
+
+
+# Where one of ours is asked to be, after its name (在西安未央区, 是不是在渭滨区, 宝鸡渭滨区的).
+_AT = re.compile(r"(?:是不是|是否|是)?(?:在|位于)$")
 
 
 # What is asked for, likened to one of ours: "像张家堡那样的", "跟智塔差不多的".
