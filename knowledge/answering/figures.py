@@ -232,8 +232,8 @@ def _names_any(figures: Sequence[Figure], words: Sequence[str], own: str, questi
 
 
 _COUNT = re.compile(r"多少|几")
-# (几号举行: a date, no count)
-_COUNTED_AFTER = re.compile(r"(?:多少|几)(?![号点])[个次场项回届]?([\u4e00-\u9fff]{1,3})")
+# (几号举行, 几月几号: a date, no count)
+_COUNTED_AFTER = re.compile(r"(?:多少|几)(?![号点月])[个次场项回届]?([\u4e00-\u9fff]{1,3})")
 
 
 _EVENT_NOUNS = re.compile(r"奖|赛|评|荣誉|称号|演出|表演|表彰|届|春晚")
@@ -286,7 +286,9 @@ def _counting_facts(
 
 
 # Its own figure asked apart from the others' (常青藤单独服务了多少个娃, 各自搞了多少场).
-_ALONE = re.compile(r"单独|单单|独自|各自|分别|每家|各家|自己一家|光(?:它|他们|他家|这一家)")
+_ALONE = re.compile(
+    r"单独|单单|独自|各自|分别|每家|各家|(?<![我你咱])自己|光(?:它|他们|他家|是)|一家(?:就|单独)?(?:服务|搞|办|做)"
+)
 
 
 def _facts_reply(

@@ -151,7 +151,8 @@ ENGLISH_RULES: tuple[Rule, ...] = (
             r"\b(when|what year|which year) (was|were|did)(?![a-z]).{0,60}(?<![a-z])(found(ed)?"
             r"|establish(ed)?|set up|register(ed)?)\b",
             r"(?<![a-z])(found(ed)?|establish(ed)?|set up|register(ed)?) (in|on) (which|what) (year|date)\b",
-            r"\b(founding|establishment) (date|year)\b",
+            r"\b(founding|establishment) (date|year)\b|(?<![a-z])(found(ed)?|establish(ed)?|set up) when\b"
+            r"|\bhow old is(?![a-z])|\bhow long ha(s|ve)\b.{0,60}(?<![a-z])(existed|been around|been set up)\b",
             r"\bhow many (full.time |paid )?(staff|employees|workers|teachers|coaches|counsel+ors"
             r"|therapists|social workers|members)\b(?! of the public)",
             # the count asked in Chinese, the people in English: 现在有多少 members

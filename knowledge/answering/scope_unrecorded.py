@@ -276,7 +276,7 @@ class Unrecorded:
         each place written back to a name ending there, not name by name."""
         for place in self._places_written.finditer(text) if self._places_written else ():
             begin = place.start()
-            at = _AT.search(text, max(0, begin - 4), begin)
+            at = _AT.search(text, max(0, begin - 7), begin)
             before = at.start() if at else begin
             ends = self._placed_end.get(text[max(0, before - 2) : before], ())
             name = next((n for n in ends if text.endswith(n, 0, before)), "")  # the longest
@@ -379,7 +379,7 @@ class Unrecorded:
 
 
 # Where one of ours is asked to be, after its name (在西安未央区, 是不是在渭滨区, 宝鸡渭滨区的).
-_AT = re.compile(r"(?:是不是|是否|是)?(?:在|位于)$")
+_AT = re.compile(r"(?:[,，\s]?(?:它们|他们|它|他))?(?:是不是|是否|是)?(?:在|位于)$")
 
 
 # What is asked for, likened to one of ours: "像张家堡那样的", "跟智塔差不多的".
