@@ -49,6 +49,7 @@ from knowledge.answering.project_lists import (
 )
 from knowledge.answering.question_topics import narrowing_words, topics_of
 from knowledge.answering.scope import Refusal, refusal_reply
+from knowledge.answering.shown_sums import named_together
 from knowledge.answering.snapshot import Snapshot
 from knowledge.catalog import Catalog
 from knowledge.records import Activity, Fact, Organization, Project, Record
@@ -236,6 +237,9 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         answer = Answer(match.query, False, Intent.UNKNOWN, unheld, results)
         answer.subject = subject_of(top, snapshot.catalog)  # "它是做什么的" follows it up
         return answer
+    together = named_together(match, snapshot.lister, snapshot.catalog) if match.named else None
+    if together is not None:  # 智塔和明明心理一共帮了多少人: each one's figures, never a sum
+        return together
     if intent == Intent.FIGURE and isinstance(top, Organization | Project):
         figures = partial(family_figures, snapshot.catalog, top)
         away = figure_of_another_place(

@@ -129,8 +129,42 @@ def test_what_the_sources_give_is_still_answered(
     assert said in answer.text, answer.text
 
 
+# several named, together: no sum, each one's figures (as for those a list showed)
+TOGETHER = [
+    ("智塔和明明心理一共帮了多少人", ["164名", "36人次"]),
+    ("高新区慈善协会和公益慈善联合会加起来筹了多少钱", ["111万余元"]),
+]
+
+
+@pytest.mark.parametrize(("question", "held"), TOGETHER)
+def test_several_named_together_get_each_ones_figures(
+    answerer: Answerer, question: str, held: list[str]
+) -> None:
+    text = answerer.answer(question, log_question=False).text
+    assert text.startswith("资料中没有这 2 家加在一起的数字"), text
+    assert all(figure in text for figure in held), text
+
+
+# near misses: one named (一共 of its own), or several whose joint figure a fact gives
+ONE_OR_A_FACT = [
+    ("智塔一共帮了多少人", "164名"),
+    ("未央区秋文、益人行、常青藤这几家搞的活动，服务了多少人次居民？", "12万余人次"),
+]
+
+
+@pytest.mark.parametrize(("question", "said"), ONE_OR_A_FACT)
+def test_one_named_or_a_fact_is_answered_as_before(
+    answerer: Answerer, question: str, said: str
+) -> None:
+    text = answerer.answer(question, log_question=False).text
+    assert said in text and "加在一起" not in text, text
+
+
 # (turns of one chat, text the last answer must hold, whether it is answered)
 CHATS = [
+    # a sum raised, pointed back at: the figure, not whether it costs money
+    (["河南发大水宝鸡哪个组织捐了东西？", "他们一共筹了多少钱？"], "111万余元", True),
+    (["宝鸡有没有帮自闭症娃的机构？", "去那儿做干预一个月收多少钱"], "是否收费", True),
     (["宝鸡明明心理关爱中心在信访大厅干啥呢？", "他们全年在那儿值班值了多少次？"], "131次", True),
     (["宝鸡明明心理关爱中心在信访大厅干啥呢？", "他们在哪儿"], "已知它在宝鸡市", True),
     # what it is asked after the place refused: the organization named is kept
