@@ -379,7 +379,7 @@ class Unrecorded:
 
 
 # Where one of ours is asked to be, after its name (在西安未央区, 是不是在渭滨区, 宝鸡渭滨区的).
-_AT = re.compile(r"(?:[,，\s]?(?:它们|他们|它|他))?(?:是不是|是否|是)?(?:在|位于)$")
+_AT = re.compile(r"(?:[,，\s]?(?:它们?|他们?))?(?:是不是|是否|是)?(?:在|位于)?$")
 
 
 # What is asked for, likened to one of ours: "像张家堡那样的", "跟智塔差不多的".
