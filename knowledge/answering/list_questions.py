@@ -152,7 +152,11 @@ def list_head(text: str) -> str | None:
         return head
     # normalized, a comma is a space between two clauses
     clauses = [c for c in re.split(r"[，,。；;！!？?\s]", text) if c]
-    if len(clauses) > 1:
+    pointed = any(
+        "叫" in f.group() and _ONE_POINTED.search(compact, 0, f.start())
+        for f in _LIST_WORD.finditer(compact)
+    )  # 那个有红管家、红驿站的地方叫啥: the name of the one pointed at, its 、 no clause
+    if len(clauses) > 1 and not pointed:
         return next((h for c in clauses if (h := _list_head(c)) is not None), None)
     return None
 

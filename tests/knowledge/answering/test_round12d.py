@@ -140,6 +140,19 @@ def test_what_the_sources_give_is_still_answered(
     assert said in answer.text, answer.text
 
 
+# near misses of the one pointed at: lists still
+LISTS = [
+    ("张家堡街道有哪些组织", "资料中共"),
+    ("未央区有几家社工机构，分别叫什么", "资料中共 3 家"),
+]
+
+
+@pytest.mark.parametrize(("question", "said"), LISTS)
+def test_lists_are_still_lists(answerer: Answerer, question: str, said: str) -> None:
+    answer = answerer.answer(question, log_question=False)
+    assert answer.answered and said in answer.text, answer.text
+
+
 # several named, together: no sum, each one's figures (as for those a list showed)
 TOGETHER = [
     ("智塔和明明心理一共帮了多少人", ["164名", "36人次"]),
@@ -178,6 +191,12 @@ CHATS = [
     (["宝鸡有没有帮自闭症娃的机构？", "去那儿做干预一个月收多少钱"], "是否收费", True),
     (["宝鸡明明心理关爱中心在信访大厅干啥呢？", "他们全年在那儿值班值了多少次？"], "131次", True),
     (["宝鸡明明心理关爱中心在信访大厅干啥呢？", "他们在哪儿"], "已知它在宝鸡市", True),
+    # the one pointed at, named by what it has (its 、 no clause of a list)
+    (
+        ["张家堡街道那个有红管家、红驿站、红咖汇的地方叫啥？", "那地方面积有多大？"],
+        "1300余平方米",
+        True,
+    ),
     # what it is asked after the place refused: the organization named is kept
     (["金台区武术协会在西安未央区哪个街道办公？", "它是做什么的"], "武术", True),
 ]
