@@ -145,9 +145,8 @@ _SUM_KINDS = {
 _SUM_KIND_RE = re.compile("|".join(_SUM_KINDS))
 
 
-# Money raised or taken in (在腾讯公益上募到了多少钱, 收了多少认购款): only a sum the
-# sources say was raised (筹集款物合计, 救援资金) is it — not what was bought with it (空调价值),
-# a price (认购价格) nor what others earned (增加收入); goods given (救援物资价值) are part of it.
+# Money raised or taken in (募到了多少钱, 收了多少认购款): a sum said raised (筹集款物合计, 救援资金,
+# 救援物资价值), not what it bought (空调价值), a price (认购价格) nor others' income (增加收入).
 RAISED = "筹|募|款|资金|物资"
 _RAISED_RE = re.compile(
     # (增收了多少钱: the villagers' income, which 增加收入 counts)
@@ -162,10 +161,6 @@ def sum_kind(question: str) -> str:
     if (found := _SUM_KIND_RE.search(compact)) is not None:
         return _SUM_KINDS[found.group()]
     return RAISED if _RAISED_RE.search(compact) else ""
-
-
-def of_kind(label: str, kind: str) -> bool:
-    return re.search(kind, label) is not None  # the label names the kind `sum_kind` read
 
 
 # The measure word with what is counted after it ("多少场演出", "几所幼儿园", "多少块地"): a
@@ -196,11 +191,13 @@ _RATE_RE = re.compile(
     r"[^,，。？?！!]{0,6}(?:多少|几)"
 )
 _RATE_WORDS = {"星期": "周", "回": "次"}
+_PER_ITEM = re.compile(r"每个([\u4e00-\u9fff]{2})(?=[^，,。？?！!\s]{0,10}(?:多少|几))")
 
 
 def rate_asked(question: str) -> str:
-    """The unit a rate is asked by ("天" of 一天接待多少人), or ""."""
-    found = _RATE_RE.search(question.replace(" ", ""))
+    """The unit a rate is asked by ("天" of 一天接待多少人; 幸福 of 每个幸福院花了多少钱), or ""."""
+    compact = question.replace(" ", "")
+    found = _RATE_RE.search(compact) or _PER_ITEM.search(compact)
     return _RATE_WORDS.get(found.group(1), found.group(1)) if found else ""
 
 
@@ -274,12 +271,13 @@ def counted_part(question: str) -> str:
 # 几个认购人, 多少捐款人 — not a group the figures name (残疾人, 老年人))
 _PERSON_ENDS = (
     r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人|专家|顾问|理事|党员|成员"
+    r"|[男女](?:娃娃?|孩子?|生|童|性)"  # 多少女娃: a part of those counted, which no figure splits
     # (受益人, 参加人, 参与人, 服务人: those the figures count, 受益 约1000人次, 参加 100名)
     r"|(?!残疾|老年|年轻|受益|参加|参与|服务|.老|[病穷外本家个])(?:(?!的)[\u4e00-\u9fff]){2}人"
 )
 _PERSONS_RE = re.compile(
     r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?"
-    rf"([\u4e00-\u9fff]{{0,5}}?(?:{_PERSON_ENDS}))[呢啊呀吗?？]*$"
+    rf"([\u4e00-\u9fff]{{0,5}}?(?:{_PERSON_ENDS}))[呢啊呀吗嘛哇哈?？]*$"
 )
 # …or named before the count: "他们的心理咨询师多少人", "教练员有几个". Read only in a window
 # before each count (the longest match is 5 + 3 + 3 characters): from every character of a long

@@ -42,7 +42,6 @@ from knowledge.answering.figure_questions import (
     is_date_question,
     is_event_question,
     measured_units,
-    of_kind,
     rate_asked,
     sum_kind,
     when_held,
@@ -216,6 +215,10 @@ def figures_reply(
     if is_date_question(question) and not any(f.as_of for f in chosen):
         lines.append("资料中没有这些数字的日期。")
     return Reply(record.name, [*lead, *lines, catalog.cite(record, ["figures"])], unheld)
+
+
+def of_kind(label: str, kind: str) -> bool:
+    return re.search(kind, label) is not None  # the label names the kind `sum_kind` read
 
 
 def _names_any(figures: Sequence[Figure], words: Sequence[str], own: str, question: str) -> bool:

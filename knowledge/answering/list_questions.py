@@ -240,6 +240,9 @@ def _persons(head: str, named: bool) -> bool:
     return head in _PERSONS_TOO or (len(tail) <= 4 and tail.endswith(tuple(_PERSONS_TOO)))
 
 
+_DONE_BY_IT = re.compile(r"(孵化|培育|培养|引入|引进|带动|帮助|帮扶|服务|吸纳|发展)(了|过|出)?$")
+
+
 def _members(head: str, named: bool) -> bool:
     """Whether what is counted is an organization named's own members (会员单位)."""
     return named and bool(_MEMBERS.search(head))
@@ -269,8 +272,8 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
         own = head[: next((e for e in ends if e >= found.end()), len(compact)) - found.end()]
         if _persons(head, named) and not found.group().endswith("家"):
             continue  # 秋文社工有多少个(做心理咨询的)社工: social workers, not organizations
-        if _members(head, named):
-            continue  # 慈善联合会有多少个会员单位: a figure of the federation
+        if _members(head, named) or (named and _DONE_BY_IT.search(before)):
+            continue  # 慈善联合会有多少个会员单位, 众益孵化了多少家: a figure of the one named
         if head and (_ORG_HEAD.match(head) or (own == head and _ORG_END.search(head))):
             return True
         if head and _DOERS.match(head):  # 宝鸡有几家做心理的: those who do it, counted

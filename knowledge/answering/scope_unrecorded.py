@@ -210,11 +210,11 @@ class Unrecorded:
         if told is None or not ANY_YEAR.search(text):
             return False
         free = masked(text)
-        if _SERVED.search(free) or _SINCE.search(free) or _LATIN.search(free):
+        if _SERVED.search(free) or _SINCE.search(free):
             return False
-        years = [
+        years = [  # in English, "in 2023" (how many kids has 智塔 helped in 2023)
             found.group(1)
-            for found in _YEAR.finditer(free)
+            for found in (_YEAR_ENGLISH if _LATIN.search(free) else _YEAR).finditer(free)
             if not _THEIR_OWN_YEAR.search(free, 0, found.start())
             or _ASKED_THEN.match(free, found.end())
         ]
