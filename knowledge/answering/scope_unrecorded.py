@@ -273,7 +273,7 @@ class Unrecorded:
     def placed_against(self, text: str) -> tuple[str, str] | None:
         """One of our names, then where it is asked to be that its record is not in nor within
         (金台区武术协会在西安未央区哪个街道): (the name, the places written); or None. Read from
-        each place written back to a name ending there, not name by name."""
+        each place written back to a name ending there; a city's own body is its districts' too."""
         for place in self._places_written.finditer(text) if self._places_written else ():
             begin = place.start()
             at = _AT.search(text, max(0, begin - 7), begin)
@@ -284,8 +284,8 @@ class Unrecorded:
                 continue
             end, against = begin, False
             while (found := self._places_written.match(text, end)) is not None:
-                places = self._placed[name]  # 在宝鸡渭滨区: each place in turn
-                against = against or not any(self._related(found.group(), *p) for p in places)
+                related = (self._related(found.group(), p, False) for p, _ in self._placed[name])
+                against = against or not any(related)  # 在宝鸡渭滨区: each place in turn
                 end = found.end()
             return (name, text[begin:end]) if against else None
         return None
