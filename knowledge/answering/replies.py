@@ -127,6 +127,8 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         if snapshot.scope.year_unheld(match.query, found.organization_id or found.id):
             refusal = Refusal.UNRECORDED
     placed = snapshot.scope.placed_against(match.query) if refusal is None else None
+    if placed is None and refusal is None and match.english:  # the phone of 智塔 in Xi'an
+        placed = snapshot.scope.placed_against(match.normalized)
     misplaced = misplaced_reply(snapshot.catalog, *placed) if placed else None
     if misplaced is not None:  # 金台区武术协会在西安未央区哪个街道: not there, said so
         answer = Answer(match.query, False, Intent.UNKNOWN, misplaced[0], [])

@@ -84,6 +84,8 @@ UNKNOWN = [
     ("高新区慈善协会是金台区的吗", "在宝鸡市高新区，没有它在金台区的记录"),
     ("益人行志愿者协会是宝鸡的吗", "没有它在宝鸡的记录"),
     ("宝鸡市中小企业协会在未央区有培训吗", "没有它在未央区的记录"),
+    ("what is the phone number of 金台区武术协会 in Xi'an?", "没有它在西安的记录"),
+    ("Where is the Jintai Wushu Association in Weiyang District?", "没有它在未央区的记录"),
 ]
 
 
@@ -132,6 +134,8 @@ ANSWERED = [
     ("智塔是宝鸡的吗", "宝鸡市"),
     # a city's own body is its districts' too
     ("宝鸡市中小企业协会在高新区有培训吗", "学习培训平台"),
+    ("Where is the Jintai Wushu Association?", "宝鸡市金台区"),
+    ("Where is 秋文社工 in Weiyang?", "张家堡街道"),
     ("全民国防教育协会在渭滨区办过活动吗", "少年"),
     ("少年军校有多少娃参加", "100名少年儿童"),
     ("陈仓有块田每块地多少钱", "1000元"),
