@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import tzinfo
 
+from knowledge.answering.figure_events import end_date_asked, end_date_reply
 from knowledge.answering.figures import figures_reply
 from knowledge.answering.intent import LEADER_ASKED, Intent
 from knowledge.catalog import Catalog
@@ -57,8 +58,13 @@ _WHEN_OPEN = re.compile(
 # next time (下次带孩子去智塔要带什么, 下次咨询要预约吗): only with an event or when/where.
 _NEXT_EVENT = r"活动|演出|表演|演|比赛|讲座|培训|展|营|课|聚会|义诊|招募"
 _NEXT_WHEN = r"什么时候|啥时候|啥时|哪天|几号|几月|时间|在哪|哪儿|哪里|去哪|地点"
+# …or one day of the coming week (这个星期六去哪里耍、几点集合): what staff registered too.
+_THIS_WEEK = (
+    r"[这本下]个?(?:周末|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天])"
+)
 NEXT_ASKED = re.compile(
-    r"下一?[场期轮](?![来去])"
+    r"下一?[场期轮](?![来去])|下一?[次回]去哪"
+    rf"|{_THIS_WEEK}(?=[^，,。？?！!]{{0,8}}(?:{_NEXT_WHEN}|集合|玩|耍))|几点集合|在哪集合|集合地点"
     rf"|下一?[次回](?![来去])(?=[^，,。？?！!\s]{{0,3}}(?:{_NEXT_EVENT})"
     rf"|[^，,。？?！!\s]{{0,8}}(?:{_NEXT_WHEN}))"
 )
@@ -142,6 +148,9 @@ class Composer:
             return Reply(record.name, [*lines, self.catalog.cite(record, [])], True)
         if NEXT_ASKED.search(question):  # 下一场在哪演: not where the organization is
             return self.activities(subject, upcoming, next_asked=True)
+        ended = end_date_asked(question)
+        if ended:  # 啥时候能装完, 哪天开业: a date to come, which no article gives
+            return end_date_reply(self.catalog, record, ended)
         if intent in (Intent.CONTACT, Intent.ADDRESS):
             where = located(record) if intent == Intent.ADDRESS else ""
             return self.contact(subject, intent, where, record)

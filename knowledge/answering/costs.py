@@ -113,10 +113,16 @@ def _each_costs(snapshot: Snapshot, match: Match, context: Subject) -> Answer | 
     return answer
 
 
+# A sum raised, given, spent or earned (他们一共筹了多少钱, 那空调值多少钱): a figure, no price.
+_SUM_DONE = re.compile(r"(筹|募|捐|投|值|赚|挣|花|增收)了?[^，,。？?！!\s]{0,2}多少钱")
+
+
 def _amount_of_it(text: str) -> bool:
     """Whether a short question asks how much the thing it points back at costs."""
     compact = text.replace(" ", "")
-    return bool(_AMOUNT.search(compact)) and points_back(text) and len(compact) <= MAX_FOLLOW_UP
+    if not _AMOUNT.search(compact) or _SUM_DONE.search(compact):
+        return False
+    return points_back(text) and len(compact) <= MAX_FOLLOW_UP
 
 
 def cost_reply(catalog: Catalog, record: Organization | Project) -> Reply:

@@ -73,7 +73,7 @@ _AREA_RE = re.compile(r"多大|面积|平方|平米")
 _SHARE_RE = re.compile(r"百分之(几|多少)|占比|比例|几成|占[^，,。？?！!\s多几]{0,8}?(多少|几)")
 _DURATION_RE = re.compile(r"多久|多长时间|几个月")
 _DATE_RE = re.compile(
-    r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|日期|到什么时候"
+    r"截至|截止|哪天|哪一天|什么时候|啥时候|哪年|哪一年|几几年|几月|几号|日期|到什么时候"
 )
 _EVENT_RE = re.compile(
     r"获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名|比赛|大赛|评选"
@@ -95,10 +95,10 @@ def asks_quantity(question: str) -> bool:
 def asked_units(question: str) -> tuple[str, ...]:
     """The measure words a figure must have to count what the question asks (may be none)."""
     compact = question.replace(" ", "")
+    if _SHARE_RE.search(compact):  # 有多大比例: a share, though 多大 may ask a size
+        return ("%",)
     if _AREA_RE.search(compact):
         return ("平方米",)
-    if _SHARE_RE.search(compact):
-        return ("%",)
     if _DURATION_RE.search(compact):
         return ("年", "天", "月")
     found = _UNIT_RE.search(compact) or _ENGLISH_UNIT_RE.search(question)
@@ -145,11 +145,22 @@ _SUM_KINDS = {
 _SUM_KIND_RE = re.compile("|".join(_SUM_KINDS))
 
 
+# Money raised or taken in (募到了多少钱, 收了多少认购款): a sum said raised (筹集款物合计, 救援资金,
+# 救援物资价值), not what it bought (空调价值), a price (认购价格) nor others' income (增加收入).
+RAISED = "筹|募|款|资金|物资"
+_RAISED_RE = re.compile(
+    # (增收了多少钱: the villagers' income, which 增加收入 counts)
+    r"(?:募|筹|配捐)(?:到|了|得|集|款|资|钱|善款|多少)|(?<![增创营税])收[到了得][^，,。？?！!]{0,6}(?:钱|款)|(?:款|费)[^，,。？?！!]{0,4}收[到了得]"
+)
+
+
 def sum_kind(question: str) -> str:
-    """The word a money figure's label must hold to be the sum asked ("投" of 投了多少钱), or
-    "" when the question names no such kind of sum."""
-    found = _SUM_KIND_RE.search(question.replace(" ", ""))
-    return _SUM_KINDS[found.group()] if found else ""
+    """What a money figure's label must hold to be the sum asked ("投" of 投了多少钱, RAISED
+    of 募到了多少钱: a pattern), or "" when the question names no such kind of sum."""
+    compact = question.replace(" ", "")
+    if (found := _SUM_KIND_RE.search(compact)) is not None:
+        return _SUM_KINDS[found.group()]
+    return RAISED if _RAISED_RE.search(compact) else ""
 
 
 # The measure word with what is counted after it ("多少场演出", "几所幼儿园", "多少块地"): a
@@ -180,11 +191,13 @@ _RATE_RE = re.compile(
     r"[^,，。？?！!]{0,6}(?:多少|几)"
 )
 _RATE_WORDS = {"星期": "周", "回": "次"}
+_PER_ITEM = re.compile(r"每个([\u4e00-\u9fff]{2})(?=[^，,。？?！!\s]{0,10}(?:多少|几))")
 
 
 def rate_asked(question: str) -> str:
-    """The unit a rate is asked by ("天" of 一天接待多少人), or ""."""
-    found = _RATE_RE.search(question.replace(" ", ""))
+    """The unit a rate is asked by ("天" of 一天接待多少人; 幸福 of 每个幸福院花了多少钱), or ""."""
+    compact = question.replace(" ", "")
+    found = _RATE_RE.search(compact) or _PER_ITEM.search(compact)
     return _RATE_WORDS.get(found.group(1), found.group(1)) if found else ""
 
 
@@ -258,12 +271,13 @@ def counted_part(question: str) -> str:
 # 几个认购人, 多少捐款人 — not a group the figures name (残疾人, 老年人))
 _PERSON_ENDS = (
     r"师傅|师|员工|职工|员|者|社工|医生|大夫|护士|护工|阿姨|保姆|工人|专家|顾问|理事|党员|成员"
+    r"|[男女](?:娃娃?|孩子?|生|童|性)"  # 多少女娃: a part of those counted, which no figure splits
     # (受益人, 参加人, 参与人, 服务人: those the figures count, 受益 约1000人次, 参加 100名)
     r"|(?!残疾|老年|年轻|受益|参加|参与|服务|.老|[病穷外本家个])(?:(?!的)[\u4e00-\u9fff]){2}人"
 )
 _PERSONS_RE = re.compile(
     r"(?:多少|几)[个名位]?(?:[\u4e00-\u9fff]{1,8}的)?"
-    rf"([\u4e00-\u9fff]{{0,5}}?(?:{_PERSON_ENDS}))[呢啊呀吗?？]*$"
+    rf"([\u4e00-\u9fff]{{0,5}}?(?:{_PERSON_ENDS}))[呢啊呀吗嘛哇哈?？]*$"
 )
 # …or named before the count: "他们的心理咨询师多少人", "教练员有几个". Read only in a window
 # before each count (the longest match is 5 + 3 + 3 characters): from every character of a long
@@ -344,14 +358,21 @@ _WHEN_HELD_RE = re.compile(
 )
 
 
+# The date a count was made on: 截至哪天, 统计到哪天为止, 啥时候统计的
+_AS_OF_RE = re.compile(
+    r"截至|截止|(?:统计|算|计)到[^，,。？?！!\s]{0,6}为止|(?:统计|算)到(?:哪天|哪一天|几号|什么时候|啥时候)"
+    r"|(?:哪天|哪一天|几号|什么时候|啥时候)(?:统计|算|计算)的"
+)
+
+
 def asks_as_of(question: str) -> bool:
-    """Whether it asks the date a count was made on (截至哪天, 截止什么时候)."""
-    return bool(re.search(r"截至|截止", question.replace(" ", "")))
+    """Whether it asks the date a count was made on (截至哪天, 统计到哪天为止)."""
+    return bool(_AS_OF_RE.search(question.replace(" ", "")))
 
 
 def when_held(question: str) -> bool:
     compact = question.replace(" ", "")
-    return bool(_WHEN_HELD_RE.search(compact)) and not re.search(r"截至|截止", compact)
+    return bool(_WHEN_HELD_RE.search(compact)) and not asks_as_of(compact)
 
 
 # What a question naming a figure (救援资金, 2万人) may say besides it and still ask only for

@@ -14,6 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from knowledge.answering.figure_events import (
+    FOUNDED,
+    dates_reply,
+    events_reply,
+    facts_naming,
+)
 from knowledge.answering.figure_places import counted_kind, labelled
 from knowledge.answering.figure_questions import (
     NUMBER,
@@ -41,12 +47,10 @@ from knowledge.answering.figure_questions import (
     when_held,
 )
 from knowledge.catalog import Catalog
-from knowledge.records import Fact, Figure, Organization, Project, Record
+from knowledge.records import Fact, Figure, Organization, Project
 from knowledge.reply import Reply
 
 MAX_FIGURES = 3
-_EVENT_WORDS = re.compile(r"比赛|大赛|评选|表演|演出|展示|春晚")
-_CHOSEN_WORDS = re.compile(r"入选|评选|名列|典型")
 
 
 # What a figure's reply leads with when the record holds no such number (context.py reads it:
@@ -81,7 +85,7 @@ def figures_reply(
     # 秦腔大赛是哪年办的, 得过几次奖: the events; 网络春晚有几个节目, 秦腔大赛有多少人报名:
     # a count of something else, read below
     if is_event_question(question) and not _counts_other_than_events(question):
-        return events_reply(catalog, record, is_date_question(question))
+        return events_reply(catalog, record, is_date_question(question), question)
     projects = catalog.projects_of(record.id) if isinstance(record, Organization) else ()
     if projects and counts_projects(question):  # 有几个项目: those the sources name
         names = "、".join(p.name for p in projects)
@@ -111,7 +115,7 @@ def figures_reply(
         rate = ""  # 少年军校每期多少人: held once, its 100名 is each edition's
     # 每亩给多少租金, 有几个康复老师: a sum or people none of the figures counts, whatever
     # else the question asks (啥时候发)
-    if (kind and not any(kind in f.label for f in figures)) or (
+    if (kind and not any(of_kind(f.label, kind) for f in figures)) or (
         person and not any(person in f.label + f.text for f in figures)
     ):
         lead = [NO_SUCH_FIGURE] if figures else [NO_FIGURES]
@@ -131,16 +135,13 @@ def figures_reply(
         if dated is not None:
             return dated
     if not figures:
-        if _FOUNDED.search(question) and isinstance(record, Organization):  # 成立于哪年
+        if FOUNDED.search(question) and isinstance(record, Organization):  # 成立于哪年
             founded = dates_reply(catalog, record, question)
             if founded is not None:
                 return founded
         counted = [] if person or kind or rate else _counting_facts(catalog, record, words, units)
         if counted:
-            sources = dict.fromkeys(
-                catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted
-            )
-            return Reply(record.name, [*(f.answer for f in counted), "来源：" + "；".join(sources)])
+            return _facts_reply(catalog, record, counted, question)
         said = [NO_FIGURES, catalog.cite(record, [])]
         return Reply(record.name, said, asks_quantity(question))
 
@@ -157,7 +158,7 @@ def figures_reply(
             return 0  # 多少场演出 is no count of people
         if not money and has_unit(figure, ("元",)):
             return 0  # 多少贫困户 is no sum of money
-        if kind and kind not in figure.label:
+        if kind and not of_kind(figure.label, kind):
             return 0  # 投了多少钱 is no price (认购价格) nor the villages' income
         if rate and not by_rate(figure, rate):
             return 0  # 一天接待多少人: not 36人次 in all
@@ -188,11 +189,7 @@ def figures_reply(
         # on a fact that names them (not one counting other people: 多少个心理咨询师)
         counted = _counting_facts(catalog, record, words, units)
         if counted:
-            lines = [fact.answer for fact in counted]
-            sources = dict.fromkeys(
-                catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted
-            )
-            return Reply(record.name, [*lines, "来源：" + "；".join(sources)])
+            return _facts_reply(catalog, record, counted, question)
     lead: list[str] = []
     unheld = False
     if not chosen:  # never pass off another number as the one asked for
@@ -220,6 +217,10 @@ def figures_reply(
     return Reply(record.name, [*lead, *lines, catalog.cite(record, ["figures"])], unheld)
 
 
+def of_kind(label: str, kind: str) -> bool:
+    return re.search(kind, label) is not None  # the label names the kind `sum_kind` read
+
+
 def _names_any(figures: Sequence[Figure], words: Sequence[str], own: str, question: str) -> bool:
     """Whether a word of the question is in a figure's label: not one of the record's name,
     unless it is what is counted (情暖农村幸福院…多少个幸福院: 87个 农村幸福院)."""
@@ -234,7 +235,8 @@ def _names_any(figures: Sequence[Figure], words: Sequence[str], own: str, questi
 
 
 _COUNT = re.compile(r"多少|几")
-_COUNTED_AFTER = re.compile(r"(?:多少|几)[个次场项回届]?([\u4e00-\u9fff]{1,3})")
+# (几号举行, 几月几号: a date, no count)
+_COUNTED_AFTER = re.compile(r"(?:多少|几)(?![号点月])[个次场项回届]?([\u4e00-\u9fff]{1,3})")
 
 
 _EVENT_NOUNS = re.compile(r"奖|赛|评|荣誉|称号|演出|表演|表彰|届|春晚")
@@ -265,63 +267,6 @@ def _dated(figure: Figure, *, with_words: bool) -> str:
     return f"（截至{figure.as_of}" + (f"，原文：{said.group()}" if said else "") + "）"
 
 
-_FOUNDED = re.compile(r"成立|创立|注册|登记|弄起来|建起来|开起来")
-
-
-def dates_reply(catalog: Catalog, record: Organization | Project, question: str) -> Reply | None:
-    """When it was (a project's period; that the founding date is missing), or None to answer
-    with the dated figures."""
-    # (办起来, 搞起来 may be a project's start, whose period is given)
-    if _FOUNDED.search(question) and isinstance(record, Organization):  # the registry's date
-        said = [f"资料中没有{record.name}的成立日期。", catalog.cite(record, [])]
-        return Reply(record.name, said, True)
-    projects = [record] if isinstance(record, Project) else list(catalog.projects_of(record.id))
-    periods = [p for p in projects if p.period]
-    if not periods:
-        return None
-    if isinstance(record, Project):
-        lines = [f"时间：{record.period}"]
-    else:
-        lines = [f"{p.name}：{p.period}" for p in periods[:MAX_FIGURES]]
-    sources = dict.fromkeys(catalog.cite(p, ["period"]).removeprefix("来源：") for p in periods)
-    return Reply(record.name, [*lines, "来源：" + "；".join(sources)])
-
-
-def events_reply(catalog: Catalog, record: Organization | Project, when: bool = False) -> Reply:
-    """Contests and selections the sources tie to the record's organization; or that there
-    are none in the sources. `when`: a date is asked (秦腔大赛是哪年办的), and the periods of
-    the projects that held them are what the sources give."""
-    owner = catalog.organization_of(record) or record
-    lines: list[str] = []
-    cited: list[Record] = []
-    if isinstance(owner, Organization):
-        held = [s for s in owner.services if _EVENT_WORDS.search(s)]
-        if held:
-            lines.append("举办或组织过：" + "、".join(held))
-            cited.append(owner)
-    for fact in _facts_naming(catalog, owner):
-        lines.append(f"入选：{fact.name}")
-        cited.append(fact)
-    if not lines:
-        projects = catalog.projects_of(owner.id) if isinstance(owner, Organization) else ()
-        for project in projects:
-            if _EVENT_WORDS.search(project.description):
-                lines.append(f"{project.name}：{project.description}")
-                cited.append(project)
-    if not lines:
-        return Reply(
-            owner.name,
-            [f"资料中没有{owner.name}参加比赛、评选或获奖的记录。", catalog.cite(owner, [])],
-        )
-    projects = catalog.projects_of(owner.id) if when and isinstance(owner, Organization) else ()
-    for project in projects:
-        if project.period and _EVENT_WORDS.search(project.description):
-            lines.append(f"时间：{project.name}，{project.period}")
-            cited.append(project)
-    sources = dict.fromkeys(catalog.cite(r, []).removeprefix("来源：") for r in cited)
-    return Reply(owner.name, [*lines, "来源：" + "；".join(sources)])
-
-
 def _counting_facts(
     catalog: Catalog, record: Organization | Project, words: Sequence[str], units: Sequence[str]
 ) -> list[Fact]:
@@ -330,7 +275,7 @@ def _counting_facts(
     owner = catalog.organization_of(record) or record
     own = "".join([owner.name, *owner.aliases, record.name, *record.aliases])
     found = []
-    for fact in _facts_naming(catalog, owner, chosen_only=False):
+    for fact in facts_naming(catalog, owner, chosen_only=False):
         if not re.search(r"\d", fact.answer):
             continue
         counts = YEAR.sub("", fact.answer)  # 2021年度 is a date, not a count of years
@@ -341,6 +286,35 @@ def _counting_facts(
         if shared or measured:
             found.append(fact)
     return found[:2]
+
+
+# Its own figure asked apart from the others' (常青藤单独服务了多少个娃, 各自搞了多少场).
+_ALONE = re.compile(
+    r"单独|单单|独自|各自|分别|每家|各家|(?<![我你咱])自己|光(?:它|他们|他家|是)|一家(?:就|单独)?(?:服务|搞|办|做)"
+)
+
+
+def _facts_reply(
+    catalog: Catalog, record: Organization | Project, counted: Sequence[Fact], question: str
+) -> Reply:
+    """The facts' numbers; asked of it alone, a number of several organizations together
+    is not its own: said to be missing (unheld), the joint number told as such."""
+    sources = dict.fromkeys(catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted)
+    lines = [fact.answer for fact in counted]
+    joint = _ALONE.search(question.replace(" ", "")) is not None and any(
+        len(_organizations_in(catalog, fact)) >= 2 for fact in counted
+    )
+    if joint:
+        lines.insert(0, f"资料中没有{record.name}单独的数字，只有几家组织合计的：")
+    return Reply(record.name, [*lines, "来源：" + "；".join(sources)], joint)
+
+
+def _organizations_in(catalog: Catalog, fact: Fact) -> list[str]:
+    return [
+        o.id
+        for o in catalog.organizations.values()
+        if any(len(n) >= 2 and n in fact.answer for n in (o.name, *o.aliases))
+    ]
 
 
 def _family_names(catalog: Catalog, record: Organization | Project) -> list[str]:
@@ -358,20 +332,6 @@ def _without(text: str, names: Sequence[str]) -> str:
     for name in names:
         text = text.replace(name, "")
     return text
-
-
-def _facts_naming(
-    catalog: Catalog, org: Organization | Project, *, chosen_only: bool = True
-) -> list[Fact]:
-    """Facts about the organization, or naming it (by name or alias) in their answer; only
-    those telling it was chosen (入选, 评选) unless `chosen_only` is False."""
-    names = [name for name in (org.name, *org.aliases) if len(name) >= 2]
-    return [
-        fact
-        for fact in catalog.facts.values()
-        if (not chosen_only or _CHOSEN_WORDS.search(fact.name + fact.answer))
-        and (fact.organization == org.id or any(name in fact.answer for name in names))
-    ]
 
 
 # "那救援资金呢": a figure's name asked of the chat's subject, nothing else said.
@@ -392,18 +352,3 @@ def figure_named(text: str, record: Organization | Project, catalog: Catalog) ->
         return ""
     labels = [f.label for f in family_figures(catalog, record)]
     return asked if any(asked in label for label in labels) else ""
-
-
-def selections(catalog: Catalog, places: Sequence[str]) -> list[Fact]:
-    """Curated facts telling which organizations were chosen (评选, 典型事例), of the places
-    named if any: what "哪些组织得过奖" asks for."""
-    found = []
-    for fact in catalog.facts.values():
-        if not _CHOSEN_WORDS.search(fact.name + fact.answer):
-            continue
-        if places and not {fact.city, fact.district} & set(places):
-            continue
-        named = {o.id for o in catalog.organizations.values() if o.name in fact.answer}
-        if len(named) >= 2:
-            found.append(fact)
-    return found

@@ -60,9 +60,10 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
             r"|(什么时候|啥时候|哪年|哪一年|几几年|几月份?|哪个月)"
             r"(开始|办|成立|启动|建|开展|搞|做|创办|实施)"
             r"|(开始|创办|成立|启动)(于)?(什么时候|啥时候|哪年|哪一年)"
-            r"|截至|截止|获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名"
+            r"|截至|截止|(统计|算)到[^，,。？?！!\s]{0,6}为止|(统计|算)到(哪天|哪一天|几号)"
+            r"|获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名"
             r"|(办过|举办过|参加过|搞过|组织过|有过|哪些|什么)(比赛|大赛|评选)"
-            r"|(比赛|大赛|评选|春晚|晚会)(是|在)?(哪年|哪一年|几几年)|百分之(几|多少)|占比|比例|几成"
+            r"|(比赛|大赛|评选|春晚|晚会)(是|在)?(哪年|哪一年|几几年|哪天|哪一天|几号|几月几)|百分之(几|多少)|占比|比例|几成"
             r"|(什么时候|啥时候|哪年|哪一年|几月份?)[^，,。？?！!]{1,8}的$"  # 啥时候给河南捐的
         ),
     ),
@@ -164,6 +165,13 @@ _A_FEW_RE = re.compile(r"(?<=[们里厂额俺咱我这那])几(?:个|位|名)|�
 _A_FEW_FIRST_RE = re.compile(r"^几(?:个|位|名)(?=\S+\s)")
 
 
+# A place told before a count in one clause (他们全年在那儿值班值了多少次; 那儿 is read as
+# 哪儿): where it was done, the count is what is asked.
+_COUNTED_THERE = re.compile(
+    r"在(?:哪儿|哪里|那儿|那里|那边)[^\s，,。？?！!在]{1,8}(?:多少|几[次回场个])"
+)
+
+
 def detect_intent(normalized: str) -> Intent:
     """The intent of a normalized question (see knowledge.text.normalize)."""
     told = _A_FEW_FIRST_RE.sub("", normalized.strip())
@@ -174,6 +182,8 @@ def detect_intent(normalized: str) -> Intent:
         return Intent.GREETING
     # 哪几块 / 哪几个 asks which ones, not how many (哪几年 is a date all the same)
     which = _WHICH_ONES.sub("哪些", compact)
+    if _COUNTED_THERE.search(which):  # 在那儿值班值了多少次: the count, not where
+        return Intent.FIGURE
     for intent, pattern in _PATTERNS:
         if pattern.search(which):
             return intent

@@ -7,8 +7,8 @@ import re
 
 from knowledge.answering.documents import documents, documents_reply, national
 from knowledge.answering.fact_lists import place_totals
+from knowledge.answering.figure_events import selections
 from knowledge.answering.figure_places import wide_place
-from knowledge.answering.figures import selections
 from knowledge.answering.follow_replies import other_projects
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent

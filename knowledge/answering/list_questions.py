@@ -152,7 +152,11 @@ def list_head(text: str) -> str | None:
         return head
     # normalized, a comma is a space between two clauses
     clauses = [c for c in re.split(r"[，,。；;！!？?\s]", text) if c]
-    if len(clauses) > 1:
+    pointed = any(
+        "叫" in f.group() and _ONE_POINTED.search(compact, 0, f.start())
+        for f in _LIST_WORD.finditer(compact)
+    )  # 那个有红管家、红驿站的地方叫啥: the name of the one pointed at, its 、 no clause
+    if len(clauses) > 1 and not pointed:
         return next((h for c in clauses if (h := _list_head(c)) is not None), None)
     return None
 
@@ -230,8 +234,13 @@ _MEMBERS = re.compile(r"(会员|成员|下属|理事|合作)(单位|团队|组�
 
 def _persons(head: str, named: bool) -> bool:
     """Whether what is counted may be people: 社工; or, asked of an organization named, its
-    社工 who do something (秋文社工有几个做心理咨询的社工: the noun after the last 的)."""
-    return head in _PERSONS_TOO or (named and head.rsplit("的", 1)[-1] in _PERSONS_TOO)
+    社工 who do something (秋文社工有几个做心理咨询的社工: the noun after the last 的), or of a
+    kind (有多少个专职社工, 持证社工)."""
+    tail = head.rsplit("的", 1)[-1] if named else head
+    return head in _PERSONS_TOO or (len(tail) <= 4 and tail.endswith(tuple(_PERSONS_TOO)))
+
+
+_DONE_BY_IT = re.compile(r"(孵化|培育|培养|引入|引进|带动|帮助|帮扶|服务|吸纳|发展)(了|过|出)?$")
 
 
 def _members(head: str, named: bool) -> bool:
@@ -263,8 +272,8 @@ def is_count_question(text: str, *, places: bool = False, named: bool = False) -
         own = head[: next((e for e in ends if e >= found.end()), len(compact)) - found.end()]
         if _persons(head, named) and not found.group().endswith("家"):
             continue  # 秋文社工有多少个(做心理咨询的)社工: social workers, not organizations
-        if _members(head, named):
-            continue  # 慈善联合会有多少个会员单位: a figure of the federation
+        if _members(head, named) or (named and _DONE_BY_IT.search(before)):
+            continue  # 慈善联合会有多少个会员单位, 众益孵化了多少家: a figure of the one named
         if head and (_ORG_HEAD.match(head) or (own == head and _ORG_END.search(head))):
             return True
         if head and _DOERS.match(head):  # 宝鸡有几家做心理的: those who do it, counted

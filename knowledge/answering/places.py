@@ -8,6 +8,9 @@ from functools import lru_cache
 
 from knowledge.answering.index import Doc, Index
 from knowledge.answering.text import normalize
+from knowledge.catalog import Catalog
+from knowledge.records import Organization, Project, Record
+from knowledge.reply import Reply
 
 
 def places_asked(
@@ -127,3 +130,23 @@ def districts_cities(docs: list[Doc]) -> dict[str, str]:
                 place, city = place_name(part), place_name(doc.city)
                 found[place] = city if found.get(place, city) == city else ""
     return found
+
+
+def misplaced_reply(catalog: Catalog, name: str, written: str) -> tuple[Reply, Record] | None:
+    """Where the records put the organization called `name`, asked to be in `written` where
+    they do not (金台区武术协会在西安未央区…): the reply saying so, and the record; None when
+    no record is called so."""
+    records: list[Organization | Project] = [*catalog.organizations.values()]
+    records += catalog.projects.values()
+    record = next((r for r in records if name in (r.name, *r.aliases)), None)
+    if record is None:
+        return None
+    owner = catalog.organization_of(record) or record
+    where = owner.location if isinstance(owner, Organization) else ""
+    lines = [
+        f"资料中{owner.name}在{where}，没有它在{written}的记录。"
+        if where
+        else f"资料中没有{owner.name}在{written}的记录。",
+        catalog.cite(owner, ["city", "district", "street"] if where else []),
+    ]
+    return Reply(owner.name, lines, True), record

@@ -14,9 +14,10 @@ from knowledge.answering.context import FollowUp, subject_of
 from knowledge.answering.documents import asks_documents
 from knowledge.answering.excepted_asks import asked_of_excepted
 from knowledge.answering.fact_lists import fact_counts, fact_lists, part_unheld, praised
+from knowledge.answering.figure_events import selections
 from knowledge.answering.figure_places import figure_of_another_place
 from knowledge.answering.figure_questions import counted_person, is_award_question
-from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_reply, selections
+from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_reply
 from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.index import Doc
@@ -42,12 +43,13 @@ from knowledge.answering.matcher import Match
 from knowledge.answering.named_asks import not_held, unheld_reply
 from knowledge.answering.outcome import Answer, about, result_of
 from knowledge.answering.picks import need_of
-from knowledge.answering.places import other_district_note
+from knowledge.answering.places import misplaced_reply, other_district_note
 from knowledge.answering.project_lists import (
     asks_projects,
 )
 from knowledge.answering.question_topics import narrowing_words, topics_of
 from knowledge.answering.scope import Refusal, refusal_reply
+from knowledge.answering.shown_sums import named_together
 from knowledge.answering.snapshot import Snapshot
 from knowledge.answering.text import normalize
 from knowledge.catalog import Catalog
@@ -125,6 +127,14 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         found = record_of(snapshot.catalog, match.top.doc)
         if snapshot.scope.year_unheld(match.query, found.organization_id or found.id):
             refusal = Refusal.UNRECORDED
+    placed = snapshot.scope.placed_against(match.query) if refusal is None else None
+    if placed is None and refusal is None and match.english:  # the phone of 智塔 in Xi'an
+        placed = snapshot.scope.placed_against(match.normalized)
+    misplaced = misplaced_reply(snapshot.catalog, *placed) if placed else None
+    if misplaced is not None:  # 金台区武术协会在西安未央区哪个街道: not there, said so
+        answer = Answer(match.query, False, Intent.UNKNOWN, misplaced[0], [])
+        answer.subject = subject_of(misplaced[1], snapshot.catalog)
+        return answer
     if refusal is not None:
         reply = refusal_reply(refusal, unlisted or "")
         if unlisted is not None:
@@ -231,6 +241,9 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         answer = Answer(match.query, False, Intent.UNKNOWN, unheld, results)
         answer.subject = subject_of(top, snapshot.catalog)  # "它是做什么的" follows it up
         return answer
+    together = named_together(match, snapshot.lister, snapshot.catalog) if match.named else None
+    if together is not None:  # 智塔和明明心理一共帮了多少人: each one's figures, never a sum
+        return together
     if intent == Intent.FIGURE and isinstance(top, Organization | Project):
         figures = partial(family_figures, snapshot.catalog, top)
         away = figure_of_another_place(

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from knowledge.answering.compose import NOT_FOUND
+from knowledge.answering.made_up_names import other_body, stems_by_end
 from knowledge.answering.scope_asks import asked_for, weighs_ours
 from knowledge.answering.scope_kinds import Scene
 from knowledge.answering.scope_rules import CHINESE_RULES, RULES, Refusal, Rule
@@ -272,6 +273,7 @@ class Scope:
         `titles`: the facts' names, which a name asked for may be too; `sounds`: each
         character's readings (a name of ours misspelt by sound is still ours)."""
         self._names = tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
+        self._stems = stems_by_end(self._names)  # 金台区武术 (学校): another body of our words
         self._last_alarm: tuple[str, Alarm | None] | None = None
         self._last_masked: tuple[str, str] | None = None
         # without the records, what they do not hold is unknown: nothing is refused for it
@@ -344,7 +346,14 @@ class Scope:
         an organization sharing its words is not the one asked for."""
         if self._unrecorded is None:
             return None
-        return self._unrecorded.unlisted_name(_prepared(question), self.masked)
+        text = _prepared(question)
+        return self._unrecorded.unlisted_name(text, self.masked) or other_body(text, self._stems)
+
+    def placed_against(self, question: str) -> tuple[str, str] | None:
+        """One of our names asked to be in a place its record is not in: (name, place)."""
+        if self._unrecorded is None:
+            return None
+        return self._unrecorded.placed_against(_prepared(question))
 
     def year_unheld(self, question: str, family: str) -> bool:
         """Whether the question asks of a year that `family`'s records (an organization's, or

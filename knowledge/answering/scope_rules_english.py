@@ -147,11 +147,16 @@ ENGLISH_RULES: tuple[Rule, ...] = (
             r"\bwho (is|are|was|were) (the |its |their )?(director|head|leader|chair\w*|president"
             r"|founder|boss|manager|principal)s?\b",
             # (when a project or a camp started is its period, held)
-            r"\b(when|what year|which year) (was|were|did)\b.{0,60}\b(found(ed)?|establish(ed)?"
-            r"|set up|register(ed)?)\b",
-            r"\b(founding|establishment) (date|year)\b",
+            # (a Chinese name runs into the English word: 关爱中心founded, no \b between them)
+            r"\b(when|what year|which year) (was|were|did)(?![a-z]).{0,60}(?<![a-z])(found(ed)?"
+            r"|establish(ed)?|set up|register(ed)?)\b",
+            r"(?<![a-z])(found(ed)?|establish(ed)?|set up|register(ed)?) (in|on) (which|what) (year|date)\b",
+            r"\b(founding|establishment) (date|year)\b|(?<![a-z])(found(ed)?|establish(ed)?|set up) when\b"
+            r"|\bhow old is(?![a-z])|\bhow long ha(s|ve)\b.{0,60}(?<![a-z])(existed|been around|been set up)\b",
             r"\bhow many (full.time |paid )?(staff|employees|workers|teachers|coaches|counsel+ors"
             r"|therapists|social workers|members)\b(?! of the public)",
+            # the count asked in Chinese, the people in English: 现在有多少 members
+            r"(多少|几)[个名位]?(full.time |paid )?(staff|employees|workers|members)\b(?! of the public)",
         ),
         # a project's or a camp's start is its period, which the records give
         unless=re.compile(r"\b(projects?|programm?es?|camps?|activit\w+|events?|stage|schools?)\b"),

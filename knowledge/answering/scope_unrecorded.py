@@ -84,6 +84,8 @@ _WAY_ENGLISH = re.compile(r"\b(where|join|sign up|register|apply|enrol\w*|take p
 BODY = (
     r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
     r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家|家园|乐园"
+    # homes for the old or the young no record runs (张家堡街道养老院: a street's, not ours)
+    r"|养老院|敬老院|福利院|托老所|护理院|老年公寓"
 )
 # What a quoted name may also be of: a project or a programme (《智慧父母》家长课堂, “暖阳”行动).
 _UNDERTAKINGS = r"项目|计划|行动|课堂|学堂|讲堂|工程|基地|夏令营|训练营|公益活动"
@@ -152,8 +154,10 @@ class Unrecorded:
         )
         self._placed = dict(placed_names(records, self._division))
         self._placed_at: dict[str, list[str]] = {}  # by their first two characters
+        self._placed_end: dict[str, list[str]] = {}  # by their last two characters
         for name in self._placed:  # longest first
             self._placed_at.setdefault(name[:2], []).append(name)
+            self._placed_end.setdefault(name[-2:], []).append(name)
         written = sorted(self._division, key=len, reverse=True)
         self._places_written = re.compile("|".join(map(re.escape, written))) if written else None
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
@@ -206,11 +210,11 @@ class Unrecorded:
         if told is None or not ANY_YEAR.search(text):
             return False
         free = masked(text)
-        if _SERVED.search(free) or _SINCE.search(free) or _LATIN.search(free):
+        if _SERVED.search(free) or _SINCE.search(free):
             return False
-        years = [
+        years = [  # in English, "in 2023" (how many kids has 智塔 helped in 2023)
             found.group(1)
-            for found in _YEAR.finditer(free)
+            for found in (_YEAR_ENGLISH if _LATIN.search(free) else _YEAR).finditer(free)
             if not _THEIR_OWN_YEAR.search(free, 0, found.start())
             or _ASKED_THEN.match(free, found.end())
         ]
@@ -266,6 +270,26 @@ class Unrecorded:
             return name
         return None
 
+    def placed_against(self, text: str) -> tuple[str, str] | None:
+        """One of our names, then where it is asked to be that its record is not in nor within
+        (金台区武术协会在西安未央区哪个街道): (the name, the places written); or None. Read from
+        each place written back to a name ending there; a city's own body is its districts' too."""
+        for place in self._places_written.finditer(text) if self._places_written else ():
+            begin = place.start()
+            at = _AT.search(text, max(0, begin - 7), begin)
+            before = at.start() if at else begin
+            ends = self._placed_end.get(text[max(0, before - 2) : before], ())
+            name = next((n for n in ends if text.endswith(n, 0, before)), "")  # the longest
+            if not name:
+                continue
+            end, against = begin, False
+            while (found := self._places_written.match(text, end)) is not None:
+                related = (self._related(found.group(), p, False) for p, _ in self._placed[name])
+                against = against or not any(related)  # 在宝鸡渭滨区: each place in turn
+                end = found.end()
+            return (name, text[begin:end]) if against else None
+        return None
+
     def _placed_elsewhere(self, text: str) -> str | None:
         """One of our names with a place written before it that its record is not in
         (渭滨区武术协会: the records' 武术协会 is 金台区's), place and name together; None
@@ -294,7 +318,7 @@ class Unrecorded:
                     break
         return None
 
-    def _related(self, written: str, place: str, whole: bool, *, within: bool) -> bool:
+    def _related(self, written: str, place: str, whole: bool, *, within: bool = False) -> bool:
         """Whether the place written is the record's place, holds it or lies within it (not
         when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's;
         nor, written as part of the name (`within`), a district of the city that is all a
@@ -352,6 +376,10 @@ class Unrecorded:
         for place in (*self._ours, *_CONTAINERS):
             name = name.replace(place, "")
         return _GENERIC.sub("", name)
+
+
+# Where one of ours is asked to be, after its name (在西安未央区, 是不是在渭滨区, 宝鸡渭滨区的).
+_AT = re.compile(r"(?:[,，\s]?(?:它们?|他们?))?(?:是不是|是否|是)?(?:在|位于)?$")
 
 
 # What is asked for, likened to one of ours: "像张家堡那样的", "跟智塔差不多的".

@@ -12,11 +12,12 @@ from knowledge.answering.figure_questions import asks_quantity
 from knowledge.answering.figures import FIGURE_MISSED, figures_reply
 from knowledge.answering.gate import Decision
 from knowledge.answering.intent import Intent
+from knowledge.answering.lists import Lister
 from knowledge.answering.match import Match
 from knowledge.answering.outcome import Answer
 from knowledge.answering.picks import MAX_FOLLOW_UP
 from knowledge.catalog import Catalog
-from knowledge.records import Kind
+from knowledge.records import Kind, Organization
 from knowledge.reply import Reply
 
 _THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|这\d家|那\d家|上面")
@@ -43,8 +44,47 @@ def shown_together(match: Match, context: Subject, catalog: Catalog) -> Answer |
         for kind, key in context.listed
         if kind == Kind.ORGANIZATION and (org := catalog.organizations.get(key))
     ]
-    if len(orgs) < 2:
+    return _each_ones(match, orgs, asked, catalog, context) if len(orgs) >= 2 else None
+
+
+# Two or more named, joined (智塔和明明心理一共帮了多少人, 秋文、常青藤加起来…).
+_JOINED = re.compile(r"和|跟|与|及|、|还有")
+
+
+def named_together(match: Match, lister: Lister, catalog: Catalog) -> Answer | None:
+    """A figure asked of several organizations named in the question, together: each one's
+    figures, never a sum, as for those shown; None when fewer are named or no total asked."""
+    compact = match.normalized.replace(" ", "")
+    if not (_TOGETHER.search(compact) and _JOINED.search(compact)):
         return None
+    if lister.organizations_named(compact) < 2:
+        return None
+    names = sorted(
+        (
+            (n, o)
+            for o in catalog.organizations.values()
+            for n in (o.name, *o.aliases)
+            if len(n) > 1
+        ),
+        key=lambda named: len(named[0]),
+        reverse=True,
+    )
+    orgs: list[Organization] = []
+    for name, org in names:  # the longest first: 慈善协会 of 高新区慈善协会 is no other
+        if name in compact:
+            compact = compact.replace(name, "〇")
+            orgs += [] if org in orgs else [org]
+    asked = _TOGETHER.sub("", re.sub(r"〇(?:和|跟|与|及|、|还有)?", "", compact))
+    if len(orgs) < 2 or not asks_quantity(asked):
+        return None
+    return _each_ones(match, orgs, asked, catalog, None)
+
+
+def _each_ones(
+    match: Match, orgs: list[Organization], asked: str, catalog: Catalog, context: Subject | None
+) -> Answer:
+    """Each organization's figures for what was asked, the same lines told once for those
+    sharing them; answered when one of them holds one."""
     # the same lines for several (a fact naming them, counted together): told once, for them
     told: dict[tuple[str, ...], list[str]] = {}
     for org in orgs:
