@@ -297,7 +297,8 @@ def relisted(
         return Relist(ListQuery(tuple(places), subject.need, form), again=False)
     if org is None and more and subject.query is None:  # 还有别的吗 after a choice
         return _like_the_choice(subject, topics, form, catalog)
-    there = bool(_THERE.search(compact)) and bool(_LIST_WORDS.search(compact))
+    # 那边还有别的社会组织吗: the others there too, not others like it
+    there = bool(_THERE.search(compact)) and bool(_LIST_WORDS.search(compact) or more)
     if org is not None and there and not places:  # 那里面都有哪些组织: the others there
         where = _finest_place(org)
         if where:
@@ -377,17 +378,21 @@ def asks_more(rest: str) -> bool:
 
 # "它们的电话", "都在哪", "他们分别在哪": asked of every one shown.
 _ALL_OF_THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|都|各自|分别")
+# …said of those listed, not of the one answered beside them (他们 is often one organization).
+_THOSE = re.compile(r"它们|这些|那些|这几家|那几家|这几个|那几个|各自|分别")
 FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "address")}
 
 
 def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
     """What a question asks of every organization of the list shown: contact, address,
     projects, or what each does."""
-    if subject is None or len(subject.listed) < 2 or subject.id:
+    if subject is None or len(subject.listed) < 2:
         return None
     compact = text.replace(" ", "")
     if len(compact) > MAX_FOLLOW_UP or not _ALL_OF_THEM.search(compact):
         return None
+    if subject.id and not _THOSE.search(compact):
+        return None  # 他们电话多少 after one and those beside it (a centre's): the one's
     rest = _ALL_OF_THEM.sub("", compact)
     if "项目" in rest:  # 它们都做过啥项目: each one's
         return Intent.PROJECTS

@@ -19,6 +19,7 @@ from knowledge.answering.figure_questions import counted_person, is_award_questi
 from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_reply, selections
 from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
+from knowledge.answering.housed import housed_named
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent, detect_intent
 from knowledge.answering.list_answers import (
@@ -92,6 +93,7 @@ def _besides_asked(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer | Non
     answer.reply = Reply(said.title, [*said.lines, answer.reply.title, *answer.reply.lines])
     answer.query = match.query
     answer.answered = answer.answered or first.answered
+    answer.besides = first.top if first.answered else None
     return answer
 
 
@@ -180,6 +182,9 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
                 return answer
         none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
         return Answer(match.query, False, Intent.LIST, none, [])
+    housed = housed_named(snapshot, match)
+    if housed is not None:  # 张家堡街道社会组织服务中心引进了哪些机构: answered about it
+        return housed
     if asks_documents(shape):  # 未央区出了哪些管社会组织的文件: every one
         return documents_answer(snapshot, match)
     besides = other_projects_than(snapshot, match)
