@@ -27,6 +27,7 @@ from knowledge.answering.project_lists import (
     GENERIC_PROJECT_WORDS,
     MAX_PROJECTS,
     asks_projects,
+    each_projects_reply,
     organizations_of,
     projects_listed,
     projects_reply,
@@ -236,6 +237,31 @@ def projects_answer(snapshot: Snapshot, match: Match, besides: Project | None = 
     answer = Answer(match.query, bool(projects), Intent.LIST, reply, results)
     answer.listed = organizations_of(catalog, projects)
     answer.decision = Decision.ANSWER if projects else Decision.UNKNOWN
+    return answer
+
+
+# 秋文社工、益人行、常青藤分别搞了啥项目: each one's projects, asked of several named.
+_EACH = re.compile(r"分别|各自|各|都|哪些|什么|啥")
+_NAMES_SPLIT = re.compile(r"\s|、|和|跟|与|以及|及|还有|，|,")
+
+
+def each_ones_projects(snapshot: Snapshot, match: Match) -> Answer | None:
+    """The projects of each of several organizations a question names and asks that of
+    (秋文社工、益人行、常青藤分别搞了啥项目); None otherwise."""
+    compact = match.normalized.replace(" ", "")
+    if "项目" not in compact or not _EACH.search(compact) or "除" in compact:
+        return None
+    lister, catalog = snapshot.lister, snapshot.catalog
+    if lister.organizations_named(compact) < 2:
+        return None
+    keys = [lister.name_in(part)[1] for part in _NAMES_SPLIT.split(match.normalized)]
+    orgs = [catalog.organizations[k] for k in dict.fromkeys(keys) if k in catalog.organizations]
+    if len(orgs) < 2:
+        return None
+    reply = each_projects_reply(orgs, catalog)
+    results = [{"kind": o.KIND, "id": o.id, "name": o.name, "score": 1.0} for o in orgs]
+    answer = Answer(match.query, True, Intent.PROJECTS, reply, results, listed=list(orgs))
+    answer.decision = Decision.ANSWER
     return answer
 
 

@@ -11,6 +11,7 @@ from functools import partial
 from knowledge.answering.compose import GREETING, NEXT_ASKED, NOT_FOUND
 from knowledge.answering.confirm import confirm_reply
 from knowledge.answering.context import FollowUp, subject_of
+from knowledge.answering.definitions import defining_answer
 from knowledge.answering.documents import asks_documents
 from knowledge.answering.excepted_asks import asked_of_excepted
 from knowledge.answering.fact_lists import fact_counts, fact_lists, part_unheld, praised
@@ -26,6 +27,7 @@ from knowledge.answering.list_answers import (
     NOT_LISTED_HINT,
     chosen_within,
     documents_answer,
+    each_ones_projects,
     list_answer,
     other_projects_than,
     projects_answer,
@@ -187,8 +189,8 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         return housed
     if asks_documents(shape):  # 未央区出了哪些管社会组织的文件: every one
         return documents_answer(snapshot, match)
-    besides = other_projects_than(snapshot, match)
-    if besides is not None:  # 秋文社工的项目除了唯爱妈妈还有啥
+    besides = other_projects_than(snapshot, match) or each_ones_projects(snapshot, match)
+    if besides is not None:  # 秋文社工的项目除了唯爱妈妈还有啥, 秋文、益人行分别搞了啥项目
         return besides
     if is_list_question(shape) and not fact_lists(snapshot, match) and not where_it(match, shape):
         return list_answer(snapshot, match)
@@ -205,6 +207,9 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     if none_there is not None:  # 未央区有没有联合会: not 渭滨区's, proposed for its words
         return none_there
     results = [result_of(snapshot.catalog, s.doc, s.score) for s in match.results]
+    defined = defining_answer(snapshot, match, results)  # 什么是街道社会组织服务中心
+    if defined is not None:
+        return defined
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
         return Answer(match.query, False, Intent.GREETING, GREETING, results)
