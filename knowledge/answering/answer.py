@@ -166,13 +166,11 @@ class Answerer:
         # of pressing 是 takes it up (不是 forgets it, see handlers/confirm.py).
         sure = answer.decision in (Decision.ANSWER, Decision.CONFIRM)
         if sure and not answer.choices:
-            # (one set already, with what it shows: a centre and those it houses)
-            answer.subject = (
-                answer.subject or answer.context or subject_of(answer.top, snapshot.catalog)
-            )
+            answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
         answer.subject = _what_was_shown(answer, context if shown else None)
         if answer.besides is not None and answer.subject is not None:
-            # 它的电话呢 after 智塔在哪，除了智塔还有别的吗: 智塔's, the others still to pick from
+            # 它的电话呢 after 智塔在哪，除了智塔还有别的吗: 智塔's, the others still to pick from;
+            # 多大面积 after a centre's organizations: the centre's
             besides = subject_of(answer.besides, snapshot.catalog)
             if besides is not None:
                 answer.subject = replace(

@@ -129,8 +129,8 @@ class Subject:
 
     def showing(self, shown: Subject | None) -> Subject:
         """This subject, the list `shown` still there to pick from ("那第一个呢")."""
-        if shown is None or not shown.listed or self.listed:
-            return self  # (a list of its own shown is the one to pick from)
+        if shown is None or not shown.listed:
+            return self
         return replace(self, listed=shown.listed, query=shown.query)
 
 

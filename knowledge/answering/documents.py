@@ -73,6 +73,34 @@ def documents(
     return found
 
 
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def of_the_year(facts: Sequence[Fact], question: str) -> list[Fact]:
+    """The documents issued in the year the question names (2021年出台了哪些方案), all of them
+    when it names none."""
+    asked = _YEAR.search(question)
+    if asked is None:
+        return list(facts)
+    return [f for f in facts if _issued_in(f, asked.group(1))]
+
+
+def year_asked(question: str) -> str:
+    """The year a question asks the documents of (2021年), or ""."""
+    asked = _YEAR.search(question)
+    return asked.group() if asked else ""
+
+
+def _issued_in(fact: Fact, year: str) -> bool:
+    """Whether the fact tells of a document issued that year: its answer opens with the
+    year, or its name or a title gives it — not as the end of the years it runs for
+    (2021-2023年 was issued in 2021)."""
+    given = re.compile(rf"(?<![-－—~至到]){year}年")
+    return fact.answer.startswith(year) or any(
+        given.search(text) for text in (fact.name, *_TITLE.findall(fact.answer))
+    )
+
+
 def documents_reply(
     catalog: Catalog, facts: Sequence[Fact], where: str, about: Sequence[str] = ()
 ) -> Reply:

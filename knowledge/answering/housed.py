@@ -121,15 +121,11 @@ def _answer(catalog: Catalog, query: str, centre: Organization) -> Answer:
         if said:
             lines.append(f"资料中写到：“{said}”")
         reply = Reply(centre.name, [*lines, catalog.cite(centre, [])])
-        if not said:
-            results = results[:1]
-    answer = Answer(query, True, Intent.LIST, reply, results, top=centre)
-    answer.decision = Decision.ANSWER
-    if not housed and not said:
-        answer.answered, answer.decision = False, Decision.UNKNOWN
-    listed = tuple((Kind.ORGANIZATION, org.id) for org in housed)
-    # "多大面积" asks of the centre still; "第二个" picks of those it holds
-    answer.subject = Subject(Kind.ORGANIZATION, centre.id, centre.name, listed)
+    answer = Answer(query, bool(housed), Intent.LIST, reply, results, top=centre)
+    answer.listed, answer.besides = list(housed), centre
+    answer.decision = Decision.ANSWER if housed else Decision.UNKNOWN
+    if not housed:  # none named: "它有多大" still asks of the centre
+        answer.subject = Subject(Kind.ORGANIZATION, centre.id, centre.name)
     return answer
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answering.documents import documents, documents_reply, national
+from knowledge.answering.documents import (
+    documents,
+    documents_reply,
+    national,
+    of_the_year,
+    year_asked,
+)
 from knowledge.answering.fact_lists import place_totals
 from knowledge.answering.figure_places import wide_place
 from knowledge.answering.figures import selections
@@ -65,9 +71,11 @@ def documents_answer(snapshot: Snapshot, match: Match) -> Answer:
     facts = (
         []
         if wide and not country
-        else documents(snapshot.catalog, places, about, of_country=country)
+        else of_the_year(
+            documents(snapshot.catalog, places, about, of_country=country), match.normalized
+        )
     )
-    where = "国家" if country else wide or "、".join(places)
+    where = ("国家" if country else wide or "、".join(places)) + year_asked(match.normalized)
     reply = documents_reply(snapshot.catalog, facts, where, about)
     results = [{"kind": f.KIND, "id": f.id, "name": f.name, "score": 1.0} for f in facts]
     answer = Answer(match.query, bool(facts), Intent.LIST, reply, results)
@@ -249,7 +257,7 @@ def each_ones_projects(snapshot: Snapshot, match: Match) -> Answer | None:
     """The projects of each of several organizations a question names and asks that of
     (秋文社工、益人行、常青藤分别搞了啥项目); None otherwise."""
     compact = match.normalized.replace(" ", "")
-    if "项目" not in compact or not _EACH.search(compact) or "除" in compact:
+    if not match.named or "项目" not in compact or not _EACH.search(compact) or "除" in compact:
         return None
     lister, catalog = snapshot.lister, snapshot.catalog
     if lister.organizations_named(compact) < 2:

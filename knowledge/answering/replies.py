@@ -123,8 +123,9 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
                 unlisted = None  # a record's own name or alias shortened (社组中心)
     if unlisted is not None:  # 宝鸡市老年心理援助基金会在哪: not 明明心理, whose words it shares
         refusal = Refusal.NOT_LISTED
-    if refusal is None and match.top is not None:
-        # 陈仓有块田2023年还能认购吗: a year none of the found record's family names
+    if refusal is None and match.top is not None and not asks_documents(match.normalized):
+        # 陈仓有块田2023年还能认购吗: a year none of the found record's family names (not
+        # 2021年出台了哪些方案: the documents of that year, whichever fact was found first)
         found = record_of(snapshot.catalog, match.top.doc)
         if snapshot.scope.year_unheld(match.query, found.organization_id or found.id):
             refusal = Refusal.UNRECORDED
