@@ -250,6 +250,7 @@ def projects_answer(snapshot: Snapshot, match: Match, besides: Project | None = 
 
 # 秋文社工、益人行、常青藤分别搞了啥项目: each one's projects, asked of several named.
 _EACH = re.compile(r"分别|各自|各|都|哪些|什么|啥")
+_DONE = re.compile(r"项目|活动")  # 益人行和常青藤都搞了什么活动: their projects are them
 _NAMES_SPLIT = re.compile(r"\s|、|和|跟|与|以及|及|还有|，|,")
 
 
@@ -257,7 +258,9 @@ def each_ones_projects(snapshot: Snapshot, match: Match) -> Answer | None:
     """The projects of each of several organizations a question names and asks that of
     (秋文社工、益人行、常青藤分别搞了啥项目); None otherwise."""
     compact = match.normalized.replace(" ", "")
-    if not match.named or "项目" not in compact or not _EACH.search(compact) or "除" in compact:
+    if not match.named or not _DONE.search(compact) or not _EACH.search(compact):
+        return None
+    if "除" in compact:
         return None
     lister, catalog = snapshot.lister, snapshot.catalog
     if lister.organizations_named(compact) < 2:

@@ -104,6 +104,8 @@ def test_what_else_is_asked_of_a_centre_is_answered_as_before(
         (("辛家庙街道也有社会组织服务中心吗", "进驻要交房租不"), "xinjiamiao-sozo-center", "免费"),
         (("辛家庙那个服务中心", "入驻要钱吗"), "xinjiamiao-sozo-center", "免费"),
         (("张家堡街道社会组织服务中心入驻要交房租吗",), "zhangjiabao-sozo-center", "没有写明"),
+        (("辛家庙那个服务中心", "搬进去要交房租吗"), "xinjiamiao-sozo-center", "免费"),
+        (("社会组织入驻辛家庙服务中心要付租金吗",), "xinjiamiao-sozo-center", "免费"),
     ],
 )
 def test_rent_asked_of_a_centre_is_whether_it_costs(
@@ -202,6 +204,7 @@ def test_lists_of_alternatives(
         ("未央区社会组织开展了哪些项目和系列活动", ("唯爱妈妈", "秦女子", "周末去哪里", "在城长")),
         ("秋文社工、益人行、常青藤分别搞了啥项目", ("唯爱妈妈", "周末去哪里", "在城长")),
         ("秋文社工和智塔都有哪些项目", ("唯爱妈妈", "综合干预模式")),
+        ("益人行和常青藤都搞了什么活动", ("周末去哪里", "在城长")),
     ],
 )
 def test_lists_of_projects(answerer: Answerer, question: str, names: tuple[str, ...]) -> None:
@@ -215,6 +218,8 @@ def test_lists_of_projects(answerer: Answerer, question: str, names: tuple[str, 
         # near misses: one organization's projects, one project's figure
         ("秋文社工有哪些项目", "weiyang-qiuwen-social-work"),
         ("情暖农村幸福院那个项目管多少个幸福院", "qingnuan-happiness-homes"),
+        # a figure of two named is no list of their projects
+        ("益人行和常青藤一共开展了多少场活动", "weiyang-activities-total"),
     ],
 )
 def test_one_ones_projects_are_answered_as_before(
@@ -278,7 +283,8 @@ def test_a_price_in_english_is_still_refused(answerer: Answerer, question: str) 
             ("考核细则",),
         ),
         ("未央区2020年印发了哪些跟社会组织有关的文件", ("改革", "考核细则"), ("联席会议",)),
-        # near miss: no year, every one
+        # near misses: since a year, no year
+        ("未央区2020年以来出了哪些管社会组织的文件", ("改革", "考核细则", "联席会议"), ()),
         ("未央区出了哪些管社会组织的文件", ("改革", "联席会议"), ()),
     ],
 )
