@@ -33,6 +33,9 @@ _BROUGHT_IN = re.compile(
 _INSIDE = re.compile(r"里面|里头|里边|内部|入驻|进驻|引进|引入")
 _WHICH_KIND = re.compile(
     r"(哪些|哪几[家个]|哪家|什么|啥|有谁)[^，,。？?！!\s]{0,4}?(组织|机构|单位|团体|社工|协会)"
+    # …or the kind first (引进的机构都有谁, 入驻的组织有哪些)
+    r"|(组织|机构|单位|团体|社工)[^，,。？?！!\s]{0,2}?(有哪些|是哪些|有哪几|都有谁|有谁|都是谁|是谁"
+    r"|有啥|有什么)"
 )
 # Something else asked of the centre (its projects, services, size, contacts, a count).
 _ELSE = re.compile(
