@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 
 from knowledge.answering.cache import index_cache_path, load_or_build_index
 from knowledge.answering.confirm import with_english_note
-from knowledge.answering.context import FollowUp, Subject, follow_up, rewritten, subject_of
+from knowledge.answering.context import FollowUp, Subject, follow_up, subject_of
 from knowledge.answering.costs import costed
 from knowledge.answering.gate import Decision
+from knowledge.answering.housed import housed_follow_up
 from knowledge.answering.index import Index
 from knowledge.answering.intent import Intent
 from knowledge.answering.list_query import ListQuery
@@ -31,6 +32,7 @@ from knowledge.answering.replies import (
     upcoming_activities,
     upcoming_for,
 )
+from knowledge.answering.rewrites import rewritten
 from knowledge.answering.scope_kinds import Refusal
 from knowledge.answering.shown import from_shown
 from knowledge.answering.snapshot import Snapshot
@@ -133,8 +135,11 @@ class Answerer:
         alarmed = snapshot.scope.alarm(question) is not None
         shown = None
         if not alarmed:
-            shown = from_shown(snapshot, match, context, self.tz) or costed(
-                snapshot, match, context, self.tz
+            # 里面有哪些组织 after a centre: those it houses, before a list of its street
+            shown = (
+                housed_follow_up(snapshot, match, context)
+                or from_shown(snapshot, match, context, self.tz)
+                or costed(snapshot, match, context, self.tz)
             )
         follow = (
             follow_up(match.normalized, context, snapshot.catalog, named=match.named)
@@ -163,6 +168,14 @@ class Answerer:
         if sure and not answer.choices:
             answer.subject = answer.context or subject_of(answer.top, snapshot.catalog)
         answer.subject = _what_was_shown(answer, context if shown else None)
+        if answer.besides is not None and answer.subject is not None:
+            # 它的电话呢 after 智塔在哪，除了智塔还有别的吗: 智塔's, the others still to pick from;
+            # 多大面积 after a centre's organizations: the centre's
+            besides = subject_of(answer.besides, snapshot.catalog)
+            if besides is not None:
+                answer.subject = replace(
+                    answer.subject, kind=besides.kind, id=besides.id, name=besides.name
+                )
         if isinstance(answer.top, Fact) and answer.decision == Decision.ANSWER:
             answer.subject = _fact_list(snapshot, answer.top) or answer.subject
         if answer.subject is not None and answer.context is None and not match.named:

@@ -26,7 +26,8 @@ from knowledge.store import KnowledgeStore
 log = logging.getLogger(__name__)
 
 # Bump when the index's fields, their meaning or how the builder makes them change.
-INDEX_FORMAT = 21  # 19: provinces (words5); 20: Doc.counts (rank7); 21: names' pinyin (english8)
+INDEX_FORMAT = 22  # 19: provinces (words5); 20: Doc.counts (rank7); 21: names' pinyin (english8)
+# 22: the words table's own words in pinyin (round12b)
 
 
 def index_cache_path(db_path: Path) -> Path:

@@ -15,8 +15,6 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from knowledge.answering.figures import FIGURE_MISSED
-from knowledge.answering.gate import Decision
 from knowledge.answering.intent import LEADER_ASKED, Intent, strip_greeting
 from knowledge.answering.list_query import ListQuery
 from knowledge.catalog import Catalog
@@ -48,7 +46,7 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     (
         Intent.ADDRESS,
         re.compile(
-            r"在?哪个(村子|村|镇|乡|社区|小区|街道)|在?哪条(路|街)上?|在哪里|在哪儿|在哪(?!几)|哪儿|哪里|地址|位置|怎么走|怎么去|"
+            r"在?哪个(村子|村|镇|乡|社区|小区|街道)|在?哪条(路|街)上?|在?哪些地方|在哪里|在哪儿|在哪(?!几)|哪儿|哪里|地址|位置|怎么走|怎么去|"
             r"什么地方|哪个区|哪个县|哪个街道|哪条路|办公地点|啥地方"
         ),
     ),
@@ -99,7 +97,7 @@ _TIMES = re.compile(r"最近|近期|这周|本周|下周|这个月|下个月|周
 _FILLER = re.compile(
     r"请问|麻烦|告诉我|给我|我想知道|我想问|想知道|想问|一下|还有|那么|另外|再问|具体|别的|其他|其它|"
     r"有没有|有吗|是不是|可不可以|能不能|可以|能|怎么样|怎么|如何|什么|哪些|啥|多少|"
-    r"平时|一般|都|还|也|再|"
+    r"平时|一般|都|还|也|再|提供|"
     r"的|了|吗|呢|吧|啊|呀|哦|嘛|么|有|是|你们|请|家|个|儿|呐|咧|给|发|一个|在|上|"
     # 哪里能找见, 去哪里找: where, asked as how to find it
     r"找得到|找得着|找到|找见|找着|去找|找"
@@ -253,7 +251,12 @@ def follow_up(
             return None
         named = _POINTERS.sub(subject.name, text, count=1)
         question = named if named != text else f"{subject.name} {text}"
-        pointed = named != text or _asks_its_leader(text) or _BARE_DEED.fullmatch(rest) is not None
+        pointed = (
+            named != text
+            or _asks_its_leader(text)
+            or _BARE_DEED.fullmatch(rest) is not None
+            or _PARTNER_ASKED.fullmatch(rest) is not None
+        )
         counts = intent is not None or bool(_COUNTS.search(text))
         if subject.asked and _OF_THE_FIGURE.search(text) and not _COUNTED.search(text):
             question = f"{subject.name} {subject.asked} {text}"  # the date of the figure given
@@ -265,9 +268,17 @@ def follow_up(
     return FollowUp(subject, record, intent)
 
 
-# A deed done, with no one and nothing of its own (在哪儿演过, 啥时候办过): whoever did it is
+# A deed done, with no one of its own (在哪儿演过, 啥时候办过, 办过哪些比赛): whoever did it is
 # the chat's subject, as 它 would say.
-_BARE_DEED = re.compile(r"[\u4e00-\u9fff]{1,2}(过|了)")
+_BARE_DEED = re.compile(
+    r"[\u4e00-\u9fff]{1,2}(过|了)((哪些|什么|啥|哪几[个场项次类种])[\u4e00-\u9fff]{1,3})?"
+)
+# Whom it did something with, no one named (跟谁一起募捐的, 和哪些单位合作): its partners, asked
+# of the chat's subject as 它 would say.
+_PARTNER_ASKED = re.compile(
+    r"(是)?(跟|和|与|同)(谁|哪些|哪个|哪家)(组织|单位|机构|企业|协会)?"
+    r"(一起|一块|一道|共同|联合|合作)?[\u4e00-\u9fff]{0,3}"
+)
 
 
 def _asks_its_leader(text: str) -> bool:
@@ -278,68 +289,6 @@ def _asks_its_leader(text: str) -> bool:
 
 
 _LEADER_LEAD = re.compile(r"(那|那么|请问)?(它|他们|它们|这家|那家|这个|那个)?(的)?")
-
-
-def rewritten(
-    rewrite: Rewrite, first: Answer, again: Callable[[str], Answer], *, names: bool = False
-) -> Answer:
-    """A follow-up with words of its own: the question's own answer when it is a sure one
-    about a record (it may name another organization, or ask something new); otherwise the
-    answer with the subject named, if that one is about the subject.
-
-    `names`: the question names a record or a place of its own, so its own answer stands.
-    One that points back (他们服务哪些孩子) and names nothing is about the subject whenever
-    the subject has an answer. A question for a number is the subject's too, when the subject
-    has an answer for it (服务过多少孩子 after 智塔: not 常青藤's children). One that does
-    neither takes the subject only when it has no answer of its own, and only for a sure
-    answer."""
-    if first.refusal is not None or (names and first.answered):
-        return first
-    own = first.answered and not first.choices
-    about_nothing = first.top is None or first.top.KIND == Kind.FACT
-    sure_elsewhere = False
-    if rewrite.pointed:
-        keep = False
-    elif rewrite.counts:
-        # a number asked of nothing named (服务过多少孩子) is the subject's when it has one
-        keep = own and first.decision == Decision.ANSWER and rewrite.covers(first.top)
-        sure_elsewhere = own and first.decision == Decision.ANSWER and not about_nothing
-    else:  # its own words must find the subject among their candidates (not 挖掘机)
-        keep = own or not _among(rewrite, first)
-    if keep:
-        return first
-    second = again(rewrite.question)
-    if sure_elsewhere and second.reply.lines[:1] and second.reply.lines[0] in FIGURE_MISSED:
-        return first  # 幸福院的空调装了多少台 after 智塔: 情暖's 66台, not 智塔's none
-    loose = rewrite.pointed or rewrite.counts
-    sure = second.answered if loose else second.decision == Decision.ANSWER
-    if sure and not second.choices and rewrite.covers(second.top):
-        second.query = first.query
-        second.context = rewrite.subject
-        return second
-    if _not_held_of(rewrite, second):  # 负责人是谁: the subject's, which no record holds
-        second.query = first.query
-        second.context = rewrite.subject
-        return second
-    return first
-
-
-def _not_held_of(rewrite: Rewrite, answer: Answer) -> bool:
-    """Whether the answer says the records lack what was asked of the subject (not 不知道)."""
-    about = answer.subject
-    if answer.answered or answer.refusal is not None or about is None:
-        return False
-    return about.id in {rewrite.subject.id, rewrite.organization} - {""}
-
-
-def _among(rewrite: Rewrite, answer: Answer) -> bool:
-    """Whether the subject (or its organization's records) is among the answer's candidates."""
-    wanted = {rewrite.subject.id, rewrite.organization} - {""}
-    for result in answer.results:
-        owner = result.get("organization") or {}
-        if result["id"] in wanted or owner.get("id") in wanted:
-            return True
-    return False
 
 
 def is_live(since: float, now: float, minutes: float) -> bool:

@@ -24,11 +24,13 @@ from knowledge.reply import Reply
 _COST = re.compile(
     r"免费|收费|收不收费|收钱|收不收钱|要钱|要不要钱|花钱|要不要花钱|交钱|交不交钱|掏钱|付费|付钱"
     r"|贵不贵|贵吗|贵不|有偿|无偿|白用|不要钱|不收钱"
+    # a centre's rooms: whether moving in costs rent (进驻要交房租不)
+    r"|[交付缴]?房租|[交付缴]?租金|交租|场地费"
 )
 # What else a question of whether one pays may say, with nothing of its own.
 _FILLER = re.compile(
     r"它们|他们|她们|它|他|她|这个|那个|这家|那家|项目|活动|服务|参加|报名|去|用|请问|那|这"
-    r"|入驻|入会|加入|参与|上课|学|训练|办|看|做|教|找|给"
+    r"|入驻|进驻|搬进去|搬进来|搬过去|入会|加入|参与|上课|学|训练|办|看|做|教|找|给"
     r"|需要|要|得|是不是|是|不|的|都|还|也|可以|能|吗|呢|啊|呀|嘛|吧|么|[，,。？?！!\s]"
 )
 # How much, asked of what the chat was answered about and pointed at (去那儿做干预一个月收多少钱):

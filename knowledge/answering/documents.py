@@ -73,6 +73,36 @@ def documents(
     return found
 
 
+# A year asked, or the years since it (2020年以来: 2020 and after).
+_YEAR = re.compile(r"((?:19|20)\d\d)年(以来|至今|之后|以后|后|起|开始|到现在|到今天)?")
+# A year a document was issued in, as a fact's name or a title gives it: not the end of the
+# years it runs for (2021-2023年 was issued in 2021).
+_ISSUED_YEAR = re.compile(r"(?<![-－—~至到\d])((?:19|20)\d\d)年")
+
+
+def of_the_year(facts: Sequence[Fact], question: str) -> list[Fact]:
+    """The documents issued in the year the question names (2021年出台了哪些方案), or since
+    it (2020年以来); all of them when it names none."""
+    asked = _YEAR.search(question)
+    if asked is None:
+        return list(facts)
+    year, since = int(asked.group(1)), bool(asked.group(2))
+    return [f for f in facts if any(y == year or (since and y > year) for y in _issued(f))]
+
+
+def year_asked(question: str) -> str:
+    """The year a question asks the documents of (2021年, 2020年以来), or ""."""
+    asked = _YEAR.search(question)
+    return asked.group() if asked else ""
+
+
+def _issued(fact: Fact) -> set[int]:
+    """The years the fact tells a document was issued in: the year its answer opens with,
+    and those its name or a title gives."""
+    texts = [fact.answer[:5], fact.name, *_TITLE.findall(fact.answer)]
+    return {int(found.group(1)) for text in texts for found in _ISSUED_YEAR.finditer(text)}
+
+
 def documents_reply(
     catalog: Catalog, facts: Sequence[Fact], where: str, about: Sequence[str] = ()
 ) -> Reply:

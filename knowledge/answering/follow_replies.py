@@ -41,6 +41,10 @@ def follow_up_reply(
         told = [p for p in found if part and part_of(p, part)]
         if "项目" in question and len(found) == 1:
             asked = found[0]
+        elif not record.address and not part and len(found) == 1:
+            # 在哪儿 of one with no address: where its one project is carried out (明明心理's
+            # 安心小屋, in the city's 信访大厅), beside what is known of it
+            asked = found[0]
         elif len(told) == 1:
             asked = told[0]
     if follow.intent == Intent.ADDRESS and isinstance(asked, Project) and located(asked):

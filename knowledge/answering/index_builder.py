@@ -21,7 +21,12 @@ from knowledge.answering.index_vocabulary import (
 )
 from knowledge.answering.intent import Intent, asks_who_serves, detect_intent
 from knowledge.answering.segmenter import Segmenter, build_dictionary
-from knowledge.answering.sounds import HOMOPHONE_MAX, char_pinyin_table, sound_tables
+from knowledge.answering.sounds import (
+    HOMOPHONE_MAX,
+    char_pinyin_table,
+    residents_spellings,
+    sound_tables,
+)
 from knowledge.answering.text import char_bigrams, normalize
 from knowledge.answering.words import english_words, table_entries, table_guards
 
@@ -105,6 +110,8 @@ class IndexBuilder:
         if len(names) > NAMES_IN_TOKENIZER:  # a registry's full names: fuzzy matching's
             spelt = {w for w in spelt if len(w) <= HOMOPHONE_MAX}
         homophones, pinyin_words = sound_tables(self.domain_words, char_pinyin, spelt)
+        for spelling, word in residents_spellings(table, char_pinyin).items():
+            pinyin_words.setdefault(spelling, word)  # the knowledge base's own words first
         place_docs: dict[str, set[int]] = defaultdict(set)
         for i, doc in enumerate(self.docs):
             for value in (doc.city, doc.district, doc.street):

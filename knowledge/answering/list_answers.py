@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answering.documents import documents, documents_reply, national
+from knowledge.answering.documents import (
+    documents,
+    documents_reply,
+    national,
+    of_the_year,
+    year_asked,
+)
 from knowledge.answering.fact_lists import place_totals
 from knowledge.answering.figure_events import selections
 from knowledge.answering.figure_places import wide_place
@@ -27,6 +33,7 @@ from knowledge.answering.project_lists import (
     GENERIC_PROJECT_WORDS,
     MAX_PROJECTS,
     asks_projects,
+    each_projects_reply,
     organizations_of,
     projects_listed,
     projects_reply,
@@ -64,9 +71,11 @@ def documents_answer(snapshot: Snapshot, match: Match) -> Answer:
     facts = (
         []
         if wide and not country
-        else documents(snapshot.catalog, places, about, of_country=country)
+        else of_the_year(
+            documents(snapshot.catalog, places, about, of_country=country), match.normalized
+        )
     )
-    where = "国家" if country else wide or "、".join(places)
+    where = ("国家" if country else wide or "、".join(places)) + year_asked(match.normalized)
     reply = documents_reply(snapshot.catalog, facts, where, about)
     results = [{"kind": f.KIND, "id": f.id, "name": f.name, "score": 1.0} for f in facts]
     answer = Answer(match.query, bool(facts), Intent.LIST, reply, results)
@@ -236,6 +245,34 @@ def projects_answer(snapshot: Snapshot, match: Match, besides: Project | None = 
     answer = Answer(match.query, bool(projects), Intent.LIST, reply, results)
     answer.listed = organizations_of(catalog, projects)
     answer.decision = Decision.ANSWER if projects else Decision.UNKNOWN
+    return answer
+
+
+# 秋文社工、益人行、常青藤分别搞了啥项目: each one's projects, asked of several named.
+_EACH = re.compile(r"分别|各自|各|都|哪些|什么|啥")
+_DONE = re.compile(r"项目|活动")  # 益人行和常青藤都搞了什么活动: their projects are them
+_NAMES_SPLIT = re.compile(r"\s|、|和|跟|与|以及|及|还有|，|,")
+
+
+def each_ones_projects(snapshot: Snapshot, match: Match) -> Answer | None:
+    """The projects of each of several organizations a question names and asks that of
+    (秋文社工、益人行、常青藤分别搞了啥项目); None otherwise."""
+    compact = match.normalized.replace(" ", "")
+    if not match.named or not _DONE.search(compact) or not _EACH.search(compact):
+        return None
+    if "除" in compact:
+        return None
+    lister, catalog = snapshot.lister, snapshot.catalog
+    if lister.organizations_named(compact) < 2:
+        return None
+    keys = [lister.name_in(part)[1] for part in _NAMES_SPLIT.split(match.normalized)]
+    orgs = [catalog.organizations[k] for k in dict.fromkeys(keys) if k in catalog.organizations]
+    if len(orgs) < 2:
+        return None
+    reply = each_projects_reply(orgs, catalog)
+    results = [{"kind": o.KIND, "id": o.id, "name": o.name, "score": 1.0} for o in orgs]
+    answer = Answer(match.query, True, Intent.PROJECTS, reply, results, listed=list(orgs))
+    answer.decision = Decision.ANSWER
     return answer
 
 

@@ -27,6 +27,8 @@ class ListQuery:
     said: tuple[str, ...] = ()
     # topics asked as alternatives (文化、体育方面的, 养老或者助残): one of them is enough
     either: tuple[str, ...] = ()
+    # the form or the topics, either enough (社工或者志愿者组织)
+    form_or: bool = False
 
     def to_json(self) -> dict[str, object]:
         found: dict[str, object] = {"places": [name for _, name in self.places]}

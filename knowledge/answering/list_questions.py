@@ -327,6 +327,22 @@ def form_asked(text: str) -> str:
     return next((name for pattern, name, _ in FORMS if pattern.search(text)), "")
 
 
+# A legal form and another kind joined as alternatives: 社工或者志愿者组织, 志愿者或社工机构.
+_OR = r"(?:或者|或是|或|还是|、|/)"
+
+
+def form_or_other(text: str, form: str) -> bool:
+    """Whether the (compact) text asks for the legal form `form` or another kind of
+    organization (社工或者志愿者组织): either is enough."""
+    pattern = next((p.pattern for p, name, _ in FORMS if name == form), "")
+    if not pattern:
+        return False
+    return bool(
+        re.search(rf"(?:{pattern})(?:机构|组织)?{_OR}[\u4e00-\u9fff]{{1,6}}?({ORG_NOUN})", text)
+        or re.search(rf"[\u4e00-\u9fff]{{1,6}}?{_OR}(?:{pattern})", text)
+    )
+
+
 def forms_of(org: Organization) -> list[str]:
     """The FORMS names an organization is listed under."""
     return [name for _, name, test in FORMS if test(org)]

@@ -38,6 +38,9 @@ class Answer:
     list_query: ListQuery | None = None  # what the list asked for
     refusal: Refusal | None = None  # why a question that is not ours was refused
     danger: Danger | None = None  # a danger told: the reply starts with its emergency number
+    # the organization a list was asked beside (智塔 of 智塔在哪，除了智塔还有别的吗) or of (a
+    # centre, for those it houses): "它" after the list is this one
+    besides: Record | None = None
 
     @property
     def text(self) -> str:

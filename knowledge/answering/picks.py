@@ -15,8 +15,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.answering.context import MAX_FOLLOW_UP, Subject, follow_up_intent
-from knowledge.answering.intent import Intent
+from knowledge.answering.context import MAX_FOLLOW_UP, Subject
 from knowledge.answering.list_query import ListQuery
 from knowledge.answering.list_questions import form_asked, forms_of, without_places
 from knowledge.catalog import Catalog
@@ -297,7 +296,8 @@ def relisted(
         return Relist(ListQuery(tuple(places), subject.need, form), again=False)
     if org is None and more and subject.query is None:  # 还有别的吗 after a choice
         return _like_the_choice(subject, topics, form, catalog)
-    there = bool(_THERE.search(compact)) and bool(_LIST_WORDS.search(compact))
+    # 那边还有别的社会组织吗: the others there too, not others like it
+    there = bool(_THERE.search(compact)) and bool(_LIST_WORDS.search(compact) or more)
     if org is not None and there and not places:  # 那里面都有哪些组织: the others there
         where = _finest_place(org)
         if where:
@@ -373,25 +373,3 @@ _ONLY_WHO = re.compile(
 def asks_more(rest: str) -> bool:
     """Whether what a pick leaves asks for something (电话, 在哪, 多少人), not only who it is."""
     return bool(_ONLY_WHO.sub("", rest))
-
-
-# "它们的电话", "都在哪", "他们分别在哪": asked of every one shown.
-_ALL_OF_THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|都|各自|分别")
-FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "address")}
-
-
-def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
-    """What a question asks of every organization of the list shown: contact, address,
-    projects, or what each does."""
-    if subject is None or len(subject.listed) < 2 or subject.id:
-        return None
-    compact = text.replace(" ", "")
-    if len(compact) > MAX_FOLLOW_UP or not _ALL_OF_THEM.search(compact):
-        return None
-    rest = _ALL_OF_THEM.sub("", compact)
-    if "项目" in rest:  # 它们都做过啥项目: each one's
-        return Intent.PROJECTS
-    intent = follow_up_intent(rest)
-    if intent in (Intent.SERVICES, Intent.INTRODUCE) and not asks_names(compact):
-        return Intent.SERVICES  # 它们都干了些啥: what each one does
-    return intent if intent in FIELDS else None

@@ -17,10 +17,13 @@ from knowledge.reply import Reply
 MAX_PROJECTS = 10
 # What every project is (公益项目, 社区公益活动项目): no topic of one.
 GENERIC_PROJECT_WORDS = frozenset({"公益", "社区", "活动", "公益活动", "社区公益", "服务", "项目"})
-# 项目 as what is listed: ending the question after a list word (未央区有哪些项目, 有几个公益项目),
+# 项目 as what is listed: ending the question after a list word (未央区有哪些项目, 有几个公益项目,
+# 哪些关于儿童保护和家庭沟通的项目),
 # or followed by one (做儿童的项目有哪些, 项目都叫啥); not 那个项目管多少个幸福院 (a figure of one).
 _LISTED_AFTER = re.compile(
-    r"(哪些|哪几个|哪几项|什么|啥|几个|多少个)[^，,。？?！!\s]{0,8}项目(呢|啊|吗|嘛)?$"
+    r"(哪些|哪几个|哪几项|什么|啥|几个|多少个)[^，,。？?！!\s]{0,16}项目"
+    # 哪些项目和系列活动: the projects, some of which are a series of activities
+    r"((和|跟|及|以及|与)[^，,。？?！!\s]{0,3}活动)?(呢|啊|吗|嘛)?$"
 )
 _LISTED_BEFORE = re.compile(
     r"项目[^，,。？?！!\s]{0,4}?(有哪些|是哪些|有哪几个|有哪几项|都有(些)?(什么|啥)|都叫(什么|啥)"
@@ -87,3 +90,13 @@ def organizations_of(catalog: Catalog, projects: Sequence[Project]) -> list[Orga
         if org is not None:
             found.setdefault(org.id, org)
     return list(found.values())
+
+
+def each_projects_reply(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
+    """The projects the sources name of each organization listed."""
+    lines = []
+    for i, org in enumerate(orgs, 1):
+        names = "、".join(p.name for p in catalog.projects_of(org.id))
+        lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
+    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
+    return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])

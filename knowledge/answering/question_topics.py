@@ -111,4 +111,18 @@ def either_topics(
             continue  # 养老、慈善都做的, 两样都管: both asked
         if found and (" " not in found.group() or spaced):
             joined.extend(w for w in (first, second) if w not in joined)
+        elif f"{first}{second}" in text and _fields(first, second, expansions):
+            # 文化体育, 养老助残 written as one run: two fields, either (not 儿童心理: whom)
+            joined.extend(w for w in (first, second) if w not in joined)
     return topics_of(joined, expansions, text) if joined else []
+
+
+# Topics of whom a service is for: a word of one beside another field (儿童心理, 老人健身) says
+# whom that field serves, both asked, never alternatives.
+_WHOM = frozenset({"T:儿童青少年", "T:养老助老", "T:妇女家庭", "T:残障康复"})
+
+
+def _fields(first: str, second: str, expansions: dict[str, tuple[str, ...]]) -> bool:
+    """Whether two words written together are two fields of work of different topics."""
+    one, two = set(topic_keys(first, expansions)), set(topic_keys(second, expansions))
+    return bool(one and two) and not (one & two) and not ((one | two) & _WHOM)

@@ -11,6 +11,7 @@ from functools import partial
 from knowledge.answering.compose import GREETING, NEXT_ASKED, NOT_FOUND, THANKS
 from knowledge.answering.confirm import confirm_reply
 from knowledge.answering.context import FollowUp, subject_of
+from knowledge.answering.definitions import defining_answer
 from knowledge.answering.documents import asks_documents
 from knowledge.answering.excepted_asks import asked_of_excepted
 from knowledge.answering.fact_lists import fact_counts, fact_lists, part_unheld, praised
@@ -20,12 +21,14 @@ from knowledge.answering.figure_questions import counted_person, is_award_questi
 from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_reply
 from knowledge.answering.follow_replies import follow_up_reply
 from knowledge.answering.gate import Decision
+from knowledge.answering.housed import housed_named
 from knowledge.answering.index import Doc
 from knowledge.answering.intent import Intent, detect_intent, is_thanks
 from knowledge.answering.list_answers import (
     NOT_LISTED_HINT,
     chosen_within,
     documents_answer,
+    each_ones_projects,
     list_answer,
     other_projects_than,
     projects_answer,
@@ -95,6 +98,7 @@ def _besides_asked(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer | Non
     answer.reply = Reply(said.title, [*said.lines, answer.reply.title, *answer.reply.lines])
     answer.query = match.query
     answer.answered = answer.answered or first.answered
+    answer.besides = first.top if first.answered else None
     return answer
 
 
@@ -122,8 +126,9 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
                 unlisted = None  # a record's own name or alias shortened (社组中心)
     if unlisted is not None:  # 宝鸡市老年心理援助基金会在哪: not 明明心理, whose words it shares
         refusal = Refusal.NOT_LISTED
-    if refusal is None and match.top is not None:
-        # 陈仓有块田2023年还能认购吗: a year none of the found record's family names
+    if refusal is None and match.top is not None and not asks_documents(match.normalized):
+        # 陈仓有块田2023年还能认购吗: a year none of the found record's family names (not
+        # 2021年出台了哪些方案: the documents of that year, whichever fact was found first)
         found = record_of(snapshot.catalog, match.top.doc)
         if snapshot.scope.year_unheld(match.query, found.organization_id or found.id):
             refusal = Refusal.UNRECORDED
@@ -191,10 +196,13 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
                 return answer
         none = Reply(f"资料中没有{where}社会组织获奖或入选评选的记录。")
         return Answer(match.query, False, Intent.LIST, none, [])
+    housed = housed_named(snapshot, match)
+    if housed is not None:  # 张家堡街道社会组织服务中心引进了哪些机构: answered about it
+        return housed
     if asks_documents(shape):  # 未央区出了哪些管社会组织的文件: every one
         return documents_answer(snapshot, match)
-    besides = other_projects_than(snapshot, match)
-    if besides is not None:  # 秋文社工的项目除了唯爱妈妈还有啥
+    besides = other_projects_than(snapshot, match) or each_ones_projects(snapshot, match)
+    if besides is not None:  # 秋文社工的项目除了唯爱妈妈还有啥, 秋文、益人行分别搞了啥项目
         return besides
     if is_list_question(shape) and not fact_lists(snapshot, match) and not where_it(match, shape):
         return list_answer(snapshot, match)
@@ -211,6 +219,9 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     if none_there is not None:  # 未央区有没有联合会: not 渭滨区's, proposed for its words
         return none_there
     results = [result_of(snapshot.catalog, s.doc, s.score) for s in match.results]
+    defined = defining_answer(snapshot, match, results)  # 什么是街道社会组织服务中心
+    if defined is not None:
+        return defined
     intent, decision = Intent(match.intent), Decision(match.decision)
     if intent == Intent.GREETING and decision != Decision.ANSWER:
         reply = THANKS if is_thanks(normalize(match.query)) else GREETING

@@ -47,8 +47,9 @@ MARKET_RULES: tuple[Rule, ...] = (
             r"\b(lend|loan|loans|borrow)\b|\bregister (a |my |the )?(company|business)"
             r"|business licen[cs]e",
             # (a plot of the farmland project has its price among the figures, as 认购一块地)
+            # (…before or after the cost: how much does it cost to rent a farm plot)
             r"\bhow much (does|do|will|would|is|are)\b(?:(?!\b(plots?|fields?|land)\b).){0,30}"
-            r"\bcost\b|\b(fees?|tuition)\b",
+            r"\bcost\b(?![^.?!]{0,30}\b(plots?|fields?|land)\b)|\b(fees?|tuition)\b",
             # registering a company is the market regulator's, whoever is named
             r"注册(个|一个|家|一家)?(公司|企业|个体户)|营业执照|工商注册|(办|申请|领|注册)(个|张|一个|一张)?执照",
             # a thing's price by the unit it is sold in, whoever sells it: 咖啡一杯多钱, 菜一斤

@@ -28,15 +28,14 @@ from knowledge.answering.list_questions import excepted, without_places
 from knowledge.answering.match import Match
 from knowledge.answering.outcome import Answer, about
 from knowledge.answering.picks import (
-    FIELDS,
     Pick,
-    asked_of_all,
     asks_more,
     asks_names,
     picked,
     pointed_several,
     relisted,
 )
+from knowledge.answering.project_lists import each_projects_reply
 from knowledge.answering.question_topics import topics_of
 from knowledge.answering.replies import composed, followed
 from knowledge.answering.shown_sums import shown_together
@@ -324,7 +323,7 @@ def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) ->
     """The contact or the address of each organization listed: what the sources give, and
     where each is when they give none (never a guessed one)."""
     if intent == Intent.PROJECTS:
-        return _all_projects(orgs, catalog)
+        return each_projects_reply(orgs, catalog)
     if intent == Intent.SERVICES:
         return _all_summaries(orgs, catalog)
     label, name = FIELDS[intent]
@@ -343,18 +342,34 @@ def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) ->
     return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])
 
 
-def _all_projects(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
-    """The projects the sources name of each organization listed."""
-    lines = []
-    for i, org in enumerate(orgs, 1):
-        names = "、".join(p.name for p in catalog.projects_of(org.id))
-        lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
-    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
-    return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])
-
-
 def _all_summaries(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
     """What the sources say each organization listed does."""
     lines = [f"{i}. {org.name}：{org.summary or '资料中没有介绍'}" for i, org in enumerate(orgs, 1)]
     sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
     return Reply(f"这 {len(orgs)} 家做什么", [*lines, "来源：" + "；".join(sources)])
+
+
+# "它们的电话", "都在哪", "他们分别在哪": asked of every one shown.
+_ALL_OF_THEM = re.compile(r"它们|他们|她们|这些|那些|这几家|那几家|这几个|那几个|都|各自|分别")
+# …said of those listed, not of the one answered beside them (他们 is often one organization).
+_THOSE = re.compile(r"它们|这些|那些|这几家|那几家|这几个|那几个|各自|分别")
+FIELDS = {Intent.CONTACT: ("电话", "phone"), Intent.ADDRESS: ("地址", "address")}
+
+
+def asked_of_all(text: str, subject: Subject | None) -> Intent | None:
+    """What a question asks of every organization of the list shown: contact, address,
+    projects, or what each does."""
+    if subject is None or len(subject.listed) < 2:
+        return None
+    compact = text.replace(" ", "")
+    if len(compact) > MAX_FOLLOW_UP or not _ALL_OF_THEM.search(compact):
+        return None
+    if subject.id and not _THOSE.search(compact):
+        return None  # 他们电话多少 after one and those beside it (a centre's): the one's
+    rest = _ALL_OF_THEM.sub("", compact)
+    if "项目" in rest:  # 它们都做过啥项目: each one's
+        return Intent.PROJECTS
+    intent = follow_up_intent(rest)
+    if intent in (Intent.SERVICES, Intent.INTRODUCE) and not asks_names(compact):
+        return Intent.SERVICES  # 它们都干了些啥: what each one does
+    return intent if intent in FIELDS else None

@@ -142,6 +142,23 @@ def sound_tables(
     return dict(homophones), pinyin_words
 
 
+def residents_spellings(
+    table: dict[str, str], char_pinyin: dict[str, tuple[str, ...]]
+) -> dict[str, str]:
+    """The pinyin a resident may type for the words table's own words, each read as the
+    standard word it stands for (ren yi kuai tian: 认一块田, which is 认购土地): a question in
+    pinyin is read after the table has rewritten the Chinese ones."""
+    umlauts = _umlaut_readings()
+    found: dict[str, str] = {}
+    for word, standard in sorted(table.items(), key=lambda item: (len(item[0]), item[0])):
+        readings = word_readings(word, char_pinyin) if 2 <= len(word) <= HOMOPHONE_MAX else None
+        if readings is None:
+            continue
+        for spelling in _spellings(_typed(word, as_read(word, readings), umlauts)):
+            found.setdefault(spelling, standard)
+    return found
+
+
 def _umlaut_readings() -> dict[str, tuple[str, ...]]:
     """The characters read with ü (女, 旅, 律), each as typed with v: nv, lv (the readings
     table writes them nu, lu, as the letters are without their marks)."""

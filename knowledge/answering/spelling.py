@@ -39,6 +39,9 @@ class Spelling:
         # matcher's time on the question sets.
         self._sound_alikes_of: dict[str, list[SoundAlike]] = {}
         self._fillers = filler_syllables(index.char_pinyin)
+        # every syllable a character is read as: a word read inside a longer one must end
+        # where a syllable does (xiang is no 西安 and a g)
+        self._syllables = frozenset(r for readings in index.char_pinyin.values() for r in readings)
 
     def from_pinyin(self, text: str, english: bool = False) -> str:
         """Pinyin runs (wushu xiehui, zhita, anxin xiaowu) become the knowledge-base words
@@ -105,13 +108,17 @@ class Spelling:
         while i < n:
             for j in range(min(n, i + 40), i + 3, -1):
                 word = table.get(letters[i:j])
-                if word:
+                if word and (j == n or self._starts_syllable(letters[j:])):
                     found.append(word)
                     i = j
                     break
             else:
                 i += 1
         return " ".join(found)
+
+    def _starts_syllable(self, letters: str) -> bool:
+        """Whether the letters begin with a syllable (at most six letters: zhuang)."""
+        return any(letters[:k] in self._syllables for k in range(1, min(len(letters), 6) + 1))
 
     def homophones(self, text: str, text_pairs: list[str]) -> dict[str, str]:
         """Known words that a misspelt stretch of the question (its character pairs given)

@@ -202,12 +202,12 @@ CONVERSATIONS = [
     pytest.param(
         [
             Turn("张家堡街道社会组织服务中心", "zhangjiabao-sozo-center"),
-            Turn(
+            Turn(  # answered about the centre, with the organizations it brought in
                 "那里面都有哪些组织",
-                "shaanxi-zhongyi-sozo-center",
+                "zhangjiabao-sozo-center",
                 "zhangjiabao-sozo-center",
                 "list",
-                "张家堡街道的组织",
+                "张家堡街道社会组织服务中心引进的组织",
             ),
             Turn("第三个是干啥的", "zhonghai-social-work", "zhonghai-social-work"),
         ],

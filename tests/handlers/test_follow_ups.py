@@ -127,7 +127,7 @@ async def test_which_village_and_who_else_is_there_follow_each_residents_own_sub
     [there] = await ask(fake_api, "那里面都有哪些组织", RESIDENT_B)
     assert "项目位于县功镇翟家村、虢镇街道西堡村" in village["plain"]
     assert "资料中没有陈仓区社会组织服务中心的地址" in village["plain"]  # nothing invented
-    assert "张家堡街道的组织" in there["plain"]
+    assert "张家堡街道社会组织服务中心引进的组织" in there["plain"]
     for name in ("陕西众益社会组织服务中心", "西安市未央区秋文社工服务中心", "中海社工"):
         assert name in there["plain"]
     assert "县功镇" not in there["plain"] and "中海社工" not in village["plain"]
