@@ -63,6 +63,8 @@ MARKET_RULES: tuple[Rule, ...] = (
             r"贷(多少|几|个|点|些)?[^,.?!，。？！]{0,3}款|(银行|网贷|信用社)[^,.?!，。？！]{0,4}(贷|借)",
             # goods bought in bulk: 地里的菜想批发，多少钱
             r"批发|进货",
+            # a thing got from a project sold on for a profit: 认购的地能不能转手卖给别人赚差价
+            r"转手|倒手|转卖|差价|(卖|租)给别人",
         ),
         named_lifts=False,
     ),
@@ -154,6 +156,13 @@ MARKET_RULES: tuple[Rule, ...] = (
             r"(?<![\d年])\d+(\.\d+)?(?![\d年])[^\d]{1,16}(?<![\d年])\d+(\.\d+)?(?![\d年])[^\d]{0,12}(多少|几)",
             # a disaster's toll is news, not a service (支援受灾地区 is ours)
             r"死了多少|死了几|死亡|遇难|伤亡|失踪|去世了?(多少|几)",
+            # … and so is its measure: 河南那场暴雨一共下了多少毫米, 几级地震 (no figure of an
+            # organization is counted in them; 几级 is also a rating, 评估等级几级, and 多少厘米
+            # a child's height a service may ask)
+            r"多少毫米|降雨量|降水量|雨量|水位|震级|级地震",
+            # which bin a thing goes in: 废电池算啥垃圾 (垃圾分类的志愿活动 asks for a service)
+            r"(算|属于|是|归)(什么|哪类|哪一类|哪种|哪个)垃圾|(扔|丢|放)(进|到|在)?(哪个|哪种|什么)"
+            r"(颜色的?)?(垃圾)?桶",
             # when a disaster came is news too (what was done for it is ours: 抗洪救灾)
             r"(暴雨|大雨|洪水|地震|水灾|发大水|台风)[^,.?!，。？！]{0,6}(哪天|什么时候|几号|几月|哪年)"
             r"(开始|下|发生|来|停|结束)?的?",

@@ -88,6 +88,17 @@ TOPIC_RULES: tuple[Rule, ...] = (
         unless=re.compile(_CARE + "|" + _EXERCISE + "|" + _DIAGNOSED_NEED),
         scene=Scene.BACKGROUND,  # 体检，医生说我血压有点高……想找个志愿者组织参加
     ),
+    Rule(  # a diagnosis asked for, whoever is asked (明明心理能不能直接给我确诊是不是抑郁症):
+        # a social organization's counsellor diagnoses no one
+        Refusal.MEDICAL,
+        any_of(
+            r"(给|帮|替)(我|俺|额|他|她|孩子|娃|我家[\u4e00-\u9fff]{0,2})(直接)?(确诊|诊断|下诊断|下个诊断|开诊断)"
+            r"|(能|可以|能不能|可不可以|会不会)(直接)?(确诊|下诊断|开诊断书)"
+        ),
+        # where one is assessed is a need (哪里能确诊自闭症, 智塔能不能给孩子做评估)
+        unless=re.compile(_SERVICE_FRAME + "|评估|筛查|测评"),
+        named_lifts=False,
+    ),
     Rule(  # whether one is ill: 这算不算焦虑症 (孩子是不是自闭症，哪里能评估 asks for a service)
         Refusal.MEDICAL,
         any_of(
@@ -101,7 +112,10 @@ TOPIC_RULES: tuple[Rule, ...] = (
         Refusal.LEGAL,
         any_of(
             # a case told, then whether it is won: 跟物业打官司…你说我能赢不
-            r"官司[^。?!]{0,40}(能赢|赢不赢|会赢|能不能赢|赢得了)",
+            r"(官司|案子|案件|诉讼|仲裁)[^。?!]{0,40}(能赢|赢不赢|会赢|能不能赢|赢得了|胜算)",
+            # judged by the law: 我的信访案子在法律上能不能赢, 法律上站得住吗
+            # (法律上有没有人能帮忙 asks for a service: a verdict's words only)
+            r"法律上[^,.?!，。？！]{0,6}(赢|输|站得住|站不住|有理|占理|谁对|有没有责任|担责)",
             # who a child or a house goes to, or a dispute judged: 离婚了娃归谁, 给评个理
             r"(孩子|娃|房子|财产|存款|车)(归谁|判给谁|该给谁|给谁)|(给|帮)(我|额|俺)?(断|判|评理|评评理)"
             r"(一下|一哈|下|个)?(不|吗|么)?$|打赢|赢官司|官司[^,.?!，。？！]{0,4}(赢|输)|胜诉|败诉|翻案|改判"
@@ -118,6 +132,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             r"(怎么|如何|咋|怎样)(起诉|告(?!诉)|打官司|立案|申请仲裁)|起诉.{0,6}(流程|要|需要|费用|材料)",
             r"(可以|能|能不能|可不可以)(起诉|告(?!诉))|起诉吗|告他",
+            # someone the resident wants to take to court or report: 我想告我们村干部
+            r"(想|要|准备|打算)(去)?(起诉|告(?!诉|别|一段|白))",
             r"打官司.{0,6}(怎么|流程|费用|能赢|赢|多少钱|花)|判几年|判多久|判刑|坐牢|量刑|犯法|违法吗"
             r"|合法吗|算不算违法",
             # divorce asked about; not one long past or not wanted (离婚两年了, 我不想离婚)
@@ -148,6 +164,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
         Refusal.SCHOOLING,
         any_of(
             r"中考|高考|考研|考公|考编|分数线|录取|择校|学区|补课|补习|请家教|找家教|家教老师|升学",
+            # a school stage's move, a mark failed: 考核不及格会影响小升初吗
+            r"小升初|幼升小|初升高|不及格|及格线|挂科",
             r"保送|自主招生|提前批|特招",
             r"考(上)?[\u4e00-\u9fff]{0,4}(军校|大学|高中|初中|中专|技校|研究生|名校)",
             r"志愿填报|填报志愿|成绩|加分|重点(中学|高中|小学|大学)|上什么大学|留学|转学|插班",
@@ -234,7 +252,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
     Rule(
         Refusal.POLICY,
         any_of(
-            rf"(政策|制度|法律|法|条例|规定|意见)(是)?{_WHEN}(提出|出台|颁布|开始|实施|发布|出的|定的|通过|修订|修改)"
+            # (意见是哪一年哪个月发布的: the month asked too)
+            rf"(政策|制度|法律|法|条例|规定|意见)(是)?{_WHEN}(哪个月|几月|几月份|几号)?(正式)?"
+            r"(提出|出台|颁布|开始|实施|发布|出的|定的|通过|修订|修改|印发|下发)"
         ),
         unless=re.compile(r"未央|宝鸡|渭滨|金台|陈仓|高新"),
     ),
@@ -245,6 +265,11 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # nor where the resident heard of it (看新闻河南又发大水，想捐点钱物).
             rf"(?<![拍剪录摄制做])(?!(?<=[看听])(?:新闻|报道))({_MEDIA})"
             r"(?!剪辑|制作|拍摄|培训|课|班|教程|技术)",
+            # when and where a show is broadcast: 网络春晚今年几号播，在哪个台 (the articles tell
+            # of shows staged, never of a channel)
+            r"(几号|几点|什么时候|哪天|哪一天|几月几[号日]|何时)(开始)?(播|播出|开播|首播|重播|上线)"
+            # (哪个台办的 asks who held it: the channel asked ends its clause, or is watched)
+            r"|(哪个|什么|哪家)(电视台|台|频道)(能|可以)?(播|看|放|直播|转播)?(?=[,，。？?！!]|$)",
             r"\b(videos?|photos?|pictures?|pics|footage|news (reports?|articles?|stor(y|ies))"
             r"|newspapers?|livestream)\b",
         ),
