@@ -24,10 +24,10 @@ from typing import Any
 _OTHER = (
     r"医院|诊所|卫生院|门诊部|律师事务所|律所|学校|小学|中学|大学|学院|幼儿园|托儿所|公司|集团"
     r"|银行|派出所|法院|检察院|公安局|超市|商场|酒店|宾馆|饭店|餐厅|工厂|养老院|敬老院|福利院|研究所"
-    r"|研究院|出版社|电视台|报社|药店|药房"
+    r"|研究院|出版社|电视台|报社|药店|药房|旅行社|驾校|物业"
 )
 # What ties another thing in between the word and the institution: 附近的, 和, 去, 旁边.
-_BETWEEN = r"[^\s的和跟与或及旁边附近里去到在是有个哪些什么吗呢对面上下，,。？?！!、]{0,4}?"
+_BETWEEN = r"[^\s的和跟与或及旁边附近里去到在是有个哪些什么吗呢对面上下算像比属还当为做找送进，,。？?！!、]{0,4}?"
 # What may stand before the name besides one of our places: the start, a pointing word.
 _POINTING = r"^|[^\u4e00-\u9fff]|那个|这个|有个|叫做?|名叫|说|去|到|在"
 # A street's (or a town's) centre: 谭家街道社会组织服务中心, 汉城街道的服务中心, 谭家街道有社工站吗.

@@ -269,7 +269,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # of shows staged, never of a channel)
             r"(几号|几点|什么时候|哪天|哪一天|几月几[号日]|何时)(开始)?(播|播出|开播|首播|重播|上线)"
             # (哪个台办的 asks who held it: the channel asked ends its clause, or is watched)
-            r"|(哪个|什么|哪家)(电视台|台|频道)(能|可以)?(播|看|放|直播|转播)?(?=[,，。？?！!]|$)",
+            r"|(哪个|什么|哪家)(电视台|台|频道)(能|可以)?(播|看|放|直播|转播)?(?=[,，。？?！!]|$)"
+            # … or online, watched there (哪个平台 alone may be one of ours: 服务平台)
+            r"|(哪个|什么|哪家)(平台|网站|app|公众号|视频号)(上)?(能|可以)?(播|看|直播|转播|放)",
             r"\b(videos?|photos?|pictures?|pics|footage|news (reports?|articles?|stor(y|ies))"
             r"|newspapers?|livestream)\b",
         ),
