@@ -58,6 +58,7 @@ class OtherBodies:
         place they tell of); `sounds`: each character's readings (新家庙 is 辛家庙 misspelt)."""
         self._told = told
         self._sounds = sounds
+        self._generic = generic
         topical = [
             word
             for row in records.get("topics", {}).values()
@@ -85,16 +86,16 @@ class OtherBodies:
         if own and written:
             self._found = re.compile(
                 rf"(?:{_POINTING}|(?P<place>(?:{'|'.join(map(re.escape, written))})(?:市|区|县)?))"
-                rf"(?P<name>(?:{pieces}){_BETWEEN}(?:{_OTHER}))"
+                rf"(?P<name>(?:{pieces})(?P<between>{_BETWEEN})(?:{_OTHER}))"
             )
 
     def name(self, text: str) -> str | None:
         """The body asked for, place and all (宝鸡明明儿童医院), or None."""
-        found = None
         if self._found is not None and self._own is not None and self._own.search(text):
-            found = self._found.search(text)
-        if found is not None:
-            return (found.group("place") or "") + found.group("name")
+            for found in self._found.finditer(text):
+                # its own kind's word between is ours called loosely (中海社工公司)
+                if not self._generic.fullmatch(found.group("between")):
+                    return (found.group("place") or "") + found.group("name")
         return self._street_centre(text)
 
     def _street_centre(self, text: str) -> str | None:

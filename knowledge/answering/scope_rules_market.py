@@ -64,7 +64,7 @@ MARKET_RULES: tuple[Rule, ...] = (
             # goods bought in bulk: 地里的菜想批发，多少钱
             r"批发|进货",
             # a thing got from a project sold on for a profit: 认购的地能不能转手卖给别人赚差价
-            r"转手|倒手|转卖|转租|差价|(卖|租)给别人",
+            r"转手(?!机|续|术)|倒手|转卖|转租|差价|(卖|租)给别人",
         ),
         named_lifts=False,
     ),
@@ -159,7 +159,8 @@ MARKET_RULES: tuple[Rule, ...] = (
             # … and so is its measure: 河南那场暴雨一共下了多少毫米, 几级地震 (no figure of an
             # organization is counted in them; 几级 is also a rating, 评估等级几级, and 多少厘米
             # a child's height a service may ask)
-            r"多少毫米|降雨量|降水量|雨量|水位|震级|级地震"
+            # (雨量大的时候谁来帮忙 tells when a service is needed)
+            r"多少毫米|(降雨量|降水量|雨量|水位)[^,.?!，。？！]{0,4}(多少|几|多高|多大)|震级|级地震"
             r"|(暴雨|大雨|雨|洪水|水灾)[^,.?!，。？！]{0,4}(下了|持续了?|淹了)(几|多少)(天|个?小时)",
             # which bin a thing goes in: 废电池算啥垃圾 (垃圾分类的志愿活动 asks for a service)
             r"(算|属于|是|归)(什么|哪类|哪一类|哪种|哪个)垃圾|(扔|丢|放)(进|到|在)?(哪个|哪种|什么)"

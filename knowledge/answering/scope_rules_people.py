@@ -225,11 +225,12 @@ PEOPLE_RULES: tuple[Rule, ...] = (
             r".{0,6}(是谁|是哪位|叫什么|叫啥|名字|姓什么|姓啥|谁啊|谁呀|哪里人|多大|贪|腐败|落马|被查"
             r"|双规|怎么样|好不好|背景|老婆|家|电话|手机|简历|履历)",
             r"(谁|哪位)是.{0,8}(区长|市长|县长|省长|镇长|书记|局长|领导)",
-            # … and of public bodies that are no social organization: 陕西省妇联主席现在是谁 (an
-            # organization of ours asked is told its records name none: named_asks.py)
-            r"(管委会|政府|街道办|居委会|村委会|民政局|信访局|教育局|派出所|妇联|团委|团市委|工会|残联"
-            r"|人社局|卫健委|(?<!青年)文联|作协|科协|政协|人大)的?(主任|领导|局长|处长|科长|书记|一把手|负责人"
-            r"|主席|理事长)",
+            r"(管委会|政府|街道办|居委会|村委会|民政局|信访局|教育局|派出所)的?(主任|领导|局长|处长|科长|书记|一把手|负责人)",
+            # … and who heads a public body that is no social organization: 陕西省妇联主席现在是谁
+            # (找妇联负责人帮忙 asks no one's name; an organization of ours asked is told its
+            # records name none: named_asks.py)
+            r"(妇联|团委|团市委|工会|残联|人社局|卫健委|(?<!青年)文联|作协|科协|政协|人大)的?(主任|领导|局长"
+            r"|书记|一把手|负责人|主席|理事长|会长)[^,.?!，。？！]{0,4}(是谁|是哪位|叫什么|名字|姓什么|谁啊|哪里人)",
             r"某官员|某领导|贪官|腐败|落马|贪污|挪用|中饱私囊|送礼",
             # who signed or approved a document: 方案是哪个领导签发的
             r"(哪个|哪位|什么)(领导|官员|干部|科长|处长|局长|厅长|部长|书记)|(什么|哪个)级别|行政级别|处级|科级|厅级"

@@ -164,8 +164,6 @@ TOPIC_RULES: tuple[Rule, ...] = (
         Refusal.SCHOOLING,
         any_of(
             r"中考|高考|考研|考公|考编|分数线|录取|择校|学区|补课|补习|请家教|找家教|家教老师|升学",
-            # a school stage's move, a mark failed: 考核不及格会影响小升初吗
-            r"小升初|幼升小|初升高|不及格|及格线|挂科",
             r"保送|自主招生|提前批|特招",
             r"考(上)?[\u4e00-\u9fff]{0,4}(军校|大学|高中|初中|中专|技校|研究生|名校)",
             r"志愿填报|填报志愿|成绩|加分|重点(中学|高中|小学|大学)|上什么大学|留学|转学|插班",
@@ -192,6 +190,13 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"哪(个|所)(学校|中学|小学|高中|大学|幼儿园)|怎么考|考证|资格证|证书怎么|学分|招生",
             r"(如何|怎样|怎么样)考|证(好考|难考|好不好考|难不难考)|考.{0,4}证(书)?(要|需要|难|容易)",
         ),
+    ),
+    Rule(  # a school stage's move, a mark failed: 考核不及格会影响小升初吗 (whoever's course)
+        Refusal.SCHOOLING,
+        any_of(r"小升初|幼升小|初升高|不及格|及格线|挂科"),
+        # the child's worry over them is what a care is asked for (孩子小升初压力大，哪里有心理疏导)
+        unless=re.compile(_SERVICE_FRAME + "|" + _CARE),
+        named_lifts=False,
     ),
     Rule(  # after school is also where children's services begin (放学没人管，有没有社工)
         Refusal.SCHOOLING,
@@ -267,7 +272,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(?!剪辑|制作|拍摄|培训|课|班|教程|技术)",
             # when and where a show is broadcast: 网络春晚今年几号播，在哪个台 (the articles tell
             # of shows staged, never of a channel)
-            r"(几号|几点|什么时候|哪天|哪一天|几月几[号日]|何时)(开始)?(播|播出|开播|首播|重播|上线)"
+            # (什么时候播的 asks when it was held, as the records may tell)
+            r"(几号|几点|什么时候|哪天|哪一天|几月几[号日]|何时)(开始)?(播|播出|开播|首播|重播|上线)(?!的|了)"
             # (哪个台办的 asks who held it: the channel asked ends its clause, or is watched)
             r"|(哪个|什么|哪家)(电视台|台|频道)(能|可以)?(播|看|放|直播|转播)?(?=[,，。？?！!]|$)"
             # … or online, watched there (哪个平台 alone may be one of ours: 服务平台)
