@@ -8,7 +8,7 @@ Only an organization's own word counts (明明, 秋文, 智塔, 众益): what is
 place and the words every name of its kind shares are taken away, and none of the words a
 topic is known by (慈善, 武术, 中小企业: 宝鸡中小学校 names no 中小企业协会). It must open the
 name — at the start, after one of our places or after a word pointing at it (那个, 叫) — and
-the institution follow within a few characters that tie nothing else in (明明心理关爱中心附近的
+the institution follow within a few characters (心理咨询有限公司) that tie nothing else in (明明心理关爱中心附近的
 医院, 智塔和医院哪个好 ask of ours).
 
 So is a street's service centre in a street no record tells of (未央区谭家街道社会组织服务中心):
@@ -27,7 +27,8 @@ _OTHER = (
     r"|研究院|出版社|电视台|报社|药店|药房|旅行社|驾校|物业"
 )
 # What ties another thing in between the word and the institution: 附近的, 和, 去, 旁边.
-_BETWEEN = r"[^\s的和跟与或及旁边附近里去到在是有个哪些什么吗呢对面上下算像比属还当为做找送进，,。？?！!、]{0,4}?"
+# (有 ties one in, but not in 有限公司)
+_BETWEEN = r"(?:(?!有(?!限))[^\s的和跟与或及旁边附近里去到在是个哪些什么吗呢对面上下算像比属还当为做找送进，,。？?！!、]){0,6}?"
 # What may stand before the name besides one of our places: the start, a pointing word.
 _POINTING = r"^|[^\u4e00-\u9fff]|那个|这个|有个|叫做?|名叫|说|去|到|在"
 # A street's (or a town's) centre: 谭家街道社会组织服务中心, 汉城街道的服务中心, 谭家街道有社工站吗.

@@ -130,7 +130,7 @@ _OPINION = any_of(
 )
 # Who is right, what one should do (是谁的错, 我该不该去找他): a judgement too, but one a need
 # told with it lifts (娃被欺负了，该不该找老师，咋办).
-_DECIDES = re.compile(r"谁的错|谁对谁错|谁有理|该不该|应不应该|应该不应该")
+_DECIDES = re.compile(r"谁的错|谁对谁错|谁有理|判断谁对|谁对谁不对|该不该|应不应该|应该不应该")
 _EXPLANATION = any_of(
     # (不知道为什么 tells, it asks no cause: read in _head)
     r"为什么|为啥|为何|凭什么|什么原因|啥原因|原因是|的原因|原因(在哪|有哪些)",

@@ -156,6 +156,7 @@ MARKET_RULES: tuple[Rule, ...] = (
             r"(?<![\d年])\d+(\.\d+)?(?![\d年])[^\d]{1,16}(?<![\d年])\d+(\.\d+)?(?![\d年])[^\d]{0,12}(多少|几)",
             # a disaster's toll is news, not a service (支援受灾地区 is ours)
             r"死了多少|死了几|死亡|遇难|伤亡|失踪|去世了?(多少|几)",
+            r"(多少|多大)[^,.?!，。？！]{0,4}损失|损失(了)?(多少|多大|有多|几)",
             # … and so is its measure: 河南那场暴雨一共下了多少毫米, 几级地震 (no figure of an
             # organization is counted in them; 几级 is also a rating, 评估等级几级, and 多少厘米
             # a child's height a service may ask)

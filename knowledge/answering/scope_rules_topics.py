@@ -105,8 +105,11 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(算不算|是不是|属不属于|会不会是|是否是?|得没得)[\u4e00-\u9fff]{0,6}(症|病|障碍|痴呆|抑郁|焦虑|自闭|多动)",
             r"(症|病)还是[\u4e00-\u9fff]{0,6}(症|病)|(帮我|给我|你)[^,.?!，。？！]{0,3}(判断|诊断|鉴定)",
         ),
-        # how to find out is a need for an assessment (怎么知道孩子是不是自闭症)
-        unless=re.compile(_CARE + "|" + _SERVICE_FRAME + "|评估|筛查|测评|(怎么|如何|咋)知道"),
+        # how to find out is a need for an assessment (怎么知道孩子是不是自闭症); who is right in
+        # a quarrel is a judgement, no diagnosis (帮我判断谁对: scope_asks.py)
+        unless=re.compile(
+            _CARE + "|" + _SERVICE_FRAME + "|评估|筛查|测评|(怎么|如何|咋)知道|判断谁对|谁对谁不对"
+        ),
     ),
     Rule(  # the outcome of a case: 帮我打赢官司, 把案子翻过来 (legal aid found is no verdict won)
         Refusal.LEGAL,
