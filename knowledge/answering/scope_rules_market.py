@@ -64,7 +64,9 @@ MARKET_RULES: tuple[Rule, ...] = (
             # goods bought in bulk: 地里的菜想批发，多少钱
             r"批发|进货",
             # a thing got from a project sold on for a profit: 认购的地能不能转手卖给别人赚差价
-            r"转手(?!机|续|术)|倒手|转卖|转租|差价|(卖|租)给别人",
+            r"转手(?!机|续|术)|倒手|转卖|转租|差价|(卖|租|过户)给别人"
+            # … or a plot taken sold on: 陈仓的地认购后能卖吗
+            r"|(认购|认领|租)(的|了|后|完)[^,.?!，。？！]{0,6}(卖|转让|过户|出租|转给)",
         ),
         named_lifts=False,
     ),
@@ -157,6 +159,9 @@ MARKET_RULES: tuple[Rule, ...] = (
             # a disaster's toll is news, not a service (支援受灾地区 is ours)
             r"死了多少|死了几|死亡|遇难|伤亡|失踪|去世了?(多少|几)",
             r"(多少|多大)[^,.?!，。？！]{0,4}损失|损失(了)?(多少|多大|有多|几)",
+            # which foods go together: 西红柿和鸡蛋能一起吃吗 (not 老人能一起吃饭吗)
+            r"(和|跟|与)[\u4e00-\u9fff]{1,6}(能|可以|能不能|可不可以)(一起|同时|混着?|搭配着?)(吃|喝)(?!饭)"
+            r"|(食物|食品)相克",
             # … and so is its measure: 河南那场暴雨一共下了多少毫米, 几级地震 (no figure of an
             # organization is counted in them; 几级 is also a rating, 评估等级几级, and 多少厘米
             # a child's height a service may ask)

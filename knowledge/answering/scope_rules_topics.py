@@ -95,8 +95,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(给|帮|替)(我|俺|额|他|她|孩子|娃|我家[\u4e00-\u9fff]{0,2})(直接)?(确诊|诊断|下诊断|下个诊断|开诊断)"
             r"|(能|可以|能不能|可不可以|会不会)(直接)?(确诊|下诊断|开诊断书)"
         ),
-        # where one is assessed is a need (哪里能确诊自闭症, 智塔能不能给孩子做评估)
-        unless=re.compile(_SERVICE_FRAME + "|评估|筛查|测评"),
+        # where one is assessed is a need (哪里能确诊自闭症, 智塔能不能给孩子做评估); help
+        # asked is no lift here (能帮我诊断一下 asks for the diagnosis)
+        unless=re.compile(_SERVICE_FRAME.replace("|能帮|帮忙|帮帮", "") + "|评估|筛查|测评"),
         named_lifts=False,
     ),
     Rule(  # whether one is ill: 这算不算焦虑症 (孩子是不是自闭症，哪里能评估 asks for a service)
@@ -245,7 +246,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             r"(国家|中央|国务院|党中央|全国|中国|新中国|建国|改革开放|计划生育|独生子女|二胎|三胎|户籍制度"
             r"|土地改革|人民公社|文革|文化大革命|条例|法规|宪法|民法典|民政部|双减|双拥|精准扶贫|脱贫攻坚"
-            r"|战略)"
+            r"|战略|垃圾分类)"
             r".{0,16}(哪年|哪一年|什么时候|何时|几几年|历史|由来|沿革|演变|怎么来的|出台|颁布|开始|取消|提出"
             r"|变化|怎么变|变迁|发展历程)",
             r"社保|医保|新农合|合作医疗|报销|养老金|退休金|公积金|个税|个人所得税|低保|退休年龄|延迟退休|户口迁|抵税|免税|退税",
@@ -280,7 +281,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # (哪个台办的 asks who held it: the channel asked ends its clause, or is watched)
             r"|(哪个|什么|哪家)(电视台|台|频道)(能|可以)?(播|看|放|直播|转播)?(?=[,，。？?！!]|$)"
             # … or online, watched there (哪个平台 alone may be one of ours: 服务平台)
-            r"|(哪个|什么|哪家)(平台|网站|app|公众号|视频号)(上)?(能|可以)?(播|看|直播|转播|放)",
+            r"|(哪个|什么|哪家)(平台|网站|app|公众号|视频号)(上)?(能|可以)?(播|看|直播|转播|放)"
+            r"|(电视|电视台|抖音|快手|直播间)上?[^,.?!，。？！]{0,4}(播|直播|转播|能看)",
             r"\b(videos?|photos?|pictures?|pics|footage|news (reports?|articles?|stor(y|ies))"
             r"|newspapers?|livestream)\b",
         ),
