@@ -8,8 +8,9 @@ Only an organization's own word counts (明明, 秋文, 智塔, 众益): what is
 place and the words every name of its kind shares are taken away, and none of the words a
 topic is known by (慈善, 武术, 中小企业: 宝鸡中小学校 names no 中小企业协会). It must open the
 name — at the start, after one of our places or after a word pointing at it (那个, 叫) — and
-the institution follow within a few characters (心理咨询有限公司) that tie nothing else in (明明心理关爱中心附近的
-医院, 智塔和医院哪个好 ask of ours).
+the institution follow within a few characters (心理咨询有限公司) that tie nothing else in
+(明明心理关爱中心附近的医院, 智塔和医院哪个好 ask of ours) and are not its own kind's word
+(中海社工公司 is ours called loosely).
 
 So is a street's service centre in a street no record tells of (未央区谭家街道社会组织服务中心):
 the records know the centres of two streets only, and the others' are not theirs."""
