@@ -199,11 +199,13 @@ def strip_greeting(normalized: str) -> str:
 # registry or says the sources name no one; asked alone after an answer, it is about that one.
 _LEADER_ROLE = (
     r"负责人|会长|理事长|秘书长|院长|主任|创始人|创办人|领导|老板|头头|一把手|当家的|管事的"
-    r"|校长|站长|队长|团长|领队|总指挥|组长"
+    r"|校长|站长|队长|团长|领队|总指挥|组长|主席|董事长|社长|馆长|老总|总经理|法人代表|法人|掌门人"
 )
 LEADER_ASKED = re.compile(
     rf"(谁是|哪位是)[^，。？?]{{0,12}}({_LEADER_ROLE})"
-    rf"|({_LEADER_ROLE})(是|叫)?(谁|哪位|哪个人|什么名字|啥名字|名字|叫什么|叫啥|姓什么|姓啥)"
+    # (会长现在是谁: who holds it now is still who leads it)
+    rf"|({_LEADER_ROLE})(现在|目前|如今|现任)?(是|叫)?(谁|哪位|哪个人|什么名字|啥名字|名字|叫什么|叫啥|姓什么"
+    r"|姓啥)"
     rf"|({_LEADER_ROLE})叫个(什么|啥)"
 )
 

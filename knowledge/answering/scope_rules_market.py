@@ -64,6 +64,10 @@ MARKET_RULES: tuple[Rule, ...] = (
             r"贷(多少|几|个|点|些)?[^,.?!，。？！]{0,3}款|(银行|网贷|信用社)[^,.?!，。？！]{0,4}(贷|借)",
             # goods bought in bulk: 地里的菜想批发，多少钱
             r"批发|进货",
+            # a thing got from a project sold on for a profit: 认购的地能不能转手卖给别人赚差价
+            r"转手(?!机|续|术)|倒手|转卖|转租|差价|(卖|租|过户)给别人"
+            # … or a plot taken sold on: 陈仓的地认购后能卖吗
+            r"|(认购|认领|租)(的|了|后|完)[^,.?!，。？！]{0,6}(卖|转让|过户|出租|转给)",
         ),
         named_lifts=False,
     ),
@@ -158,6 +162,19 @@ MARKET_RULES: tuple[Rule, ...] = (
             r"(?<![\d年])\d+(\.\d+)?(?![\d年])[^\d]{1,16}(?<![\d年])\d+(\.\d+)?(?![\d年])[^\d]{0,12}(多少|几)",
             # a disaster's toll is news, not a service (支援受灾地区 is ours)
             r"死了多少|死了几|死亡|遇难|伤亡|失踪|去世了?(多少|几)",
+            r"(多少|多大)[^,.?!，。？！]{0,4}损失|损失(了)?(多少|多大|有多|几)",
+            # which foods go together: 西红柿和鸡蛋能一起吃吗 (not 老人能一起吃饭吗)
+            r"(和|跟|与)[\u4e00-\u9fff]{1,6}(能|可以|能不能|可不可以)(一起|同时|混着?|搭配着?)(吃|喝)(?!饭)"
+            r"|(食物|食品)相克",
+            # … and so is its measure: 河南那场暴雨一共下了多少毫米, 几级地震 (no figure of an
+            # organization is counted in them; 几级 is also a rating, 评估等级几级, and 多少厘米
+            # a child's height a service may ask)
+            # (雨量大的时候谁来帮忙 tells when a service is needed)
+            r"多少毫米|(降雨量|降水量|雨量|水位)[^,.?!，。？！]{0,4}(多少|几|多高|多大)|震级|级地震"
+            r"|(暴雨|大雨|雨|洪水|水灾)[^,.?!，。？！]{0,4}(下了|持续了?|淹了)(几|多少)(天|个?小时)",
+            # which bin a thing goes in: 废电池算啥垃圾 (垃圾分类的志愿活动 asks for a service)
+            r"(算|属于|是|归)(什么|哪类|哪一类|哪种|哪个)垃圾|(扔|丢|放)(进|到|在)?(哪个|哪种|什么)"
+            r"(颜色的?)?(垃圾)?桶|垃圾(分类)?(要|得)?(分|有|分成)(几|哪几|哪些|多少)(类|种)",
             # when a disaster came is news too (what was done for it is ours: 抗洪救灾)
             r"(暴雨|大雨|洪水|地震|水灾|发大水|台风)[^,.?!，。？！]{0,6}(哪天|什么时候|几号|几月|哪年)"
             r"(开始|下|发生|来|停|结束)?的?",

@@ -88,20 +88,38 @@ TOPIC_RULES: tuple[Rule, ...] = (
         unless=re.compile(_CARE + "|" + _EXERCISE + "|" + _DIAGNOSED_NEED),
         scene=Scene.BACKGROUND,  # 体检，医生说我血压有点高……想找个志愿者组织参加
     ),
+    Rule(  # a diagnosis asked for, whoever is asked (明明心理能不能直接给我确诊是不是抑郁症):
+        # a social organization's counsellor diagnoses no one
+        Refusal.MEDICAL,
+        any_of(
+            r"(给|帮|替)(我|俺|额|他|她|孩子|娃|我家[\u4e00-\u9fff]{0,2})(直接)?(确诊|诊断|下诊断|下个诊断|开诊断)"
+            r"|(能|可以|能不能|可不可以|会不会)(直接)?(确诊|下诊断|开诊断书)"
+        ),
+        # where one is assessed is a need (哪里能确诊自闭症, 智塔能不能给孩子做评估); help
+        # asked is no lift here (能帮我诊断一下 asks for the diagnosis)
+        unless=re.compile(_SERVICE_FRAME.replace("|能帮|帮忙|帮帮", "") + "|评估|筛查|测评"),
+        named_lifts=False,
+    ),
     Rule(  # whether one is ill: 这算不算焦虑症 (孩子是不是自闭症，哪里能评估 asks for a service)
         Refusal.MEDICAL,
         any_of(
             r"(算不算|是不是|属不属于|会不会是|是否是?|得没得)[\u4e00-\u9fff]{0,6}(症|病|障碍|痴呆|抑郁|焦虑|自闭|多动)",
             r"(症|病)还是[\u4e00-\u9fff]{0,6}(症|病)|(帮我|给我|你)[^,.?!，。？！]{0,3}(判断|诊断|鉴定)",
         ),
-        # how to find out is a need for an assessment (怎么知道孩子是不是自闭症)
-        unless=re.compile(_CARE + "|" + _SERVICE_FRAME + "|评估|筛查|测评|(怎么|如何|咋)知道"),
+        # how to find out is a need for an assessment (怎么知道孩子是不是自闭症); who is right in
+        # a quarrel is a judgement, no diagnosis (帮我判断谁对: scope_asks.py)
+        unless=re.compile(
+            _CARE + "|" + _SERVICE_FRAME + "|评估|筛查|测评|(怎么|如何|咋)知道|判断谁对|谁对谁不对"
+        ),
     ),
     Rule(  # the outcome of a case: 帮我打赢官司, 把案子翻过来 (legal aid found is no verdict won)
         Refusal.LEGAL,
         any_of(
             # a case told, then whether it is won: 跟物业打官司…你说我能赢不
-            r"官司[^。?!]{0,40}(能赢|赢不赢|会赢|能不能赢|赢得了)",
+            r"(官司|案子|案件|诉讼|仲裁)[^。?!]{0,40}(能赢|赢不赢|会赢|能不能赢|赢得了|胜算)",
+            # judged by the law: 我的信访案子在法律上能不能赢, 法律上站得住吗
+            # (法律上有没有人能帮忙 asks for a service: a verdict's words only)
+            r"法律上[^,.?!，。？！]{0,6}(赢|输|站得住|站不住|有理|占理|谁对|有没有责任|担责)",
             # who a child or a house goes to, or a dispute judged: 离婚了娃归谁, 给评个理
             r"(孩子|娃|房子|财产|存款|车)(归谁|判给谁|该给谁|给谁)|(给|帮)(我|额|俺)?(断|判|评理|评评理)"
             r"(一下|一哈|下|个)?(不|吗|么)?$|打赢|赢官司|官司[^,.?!，。？！]{0,4}(赢|输)|胜诉|败诉|翻案|改判"
@@ -118,6 +136,8 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             r"(怎么|如何|咋|怎样)(起诉|告(?!诉)|打官司|立案|申请仲裁)|起诉.{0,6}(流程|要|需要|费用|材料)",
             r"(可以|能|能不能|可不可以)(起诉|告(?!诉))|起诉吗|告他",
+            # someone the resident wants to take to court or report: 我想告我们村干部
+            r"(想|要|准备|打算)(去)?(起诉|告(?!诉|别|一段|白))",
             r"打官司.{0,6}(怎么|流程|费用|能赢|赢|多少钱|花)|判几年|判多久|判刑|坐牢|量刑|犯法|违法吗"
             r"|合法吗|算不算违法",
             # divorce asked about; not one long past or not wanted (离婚两年了, 我不想离婚)
@@ -175,6 +195,13 @@ TOPIC_RULES: tuple[Rule, ...] = (
             r"(如何|怎样|怎么样)考|证(好考|难考|好不好考|难不难考)|考.{0,4}证(书)?(要|需要|难|容易)",
         ),
     ),
+    Rule(  # a school stage's move, a mark failed: 考核不及格会影响小升初吗 (whoever's course)
+        Refusal.SCHOOLING,
+        any_of(r"小升初|幼升小|初升高|不及格|及格线|挂科"),
+        # the child's worry over them is what a care is asked for (孩子小升初压力大，哪里有心理疏导)
+        unless=re.compile(_SERVICE_FRAME + "|" + _CARE),
+        named_lifts=False,
+    ),
     Rule(  # after school is also where children's services begin (放学没人管，有没有社工)
         Refusal.SCHOOLING,
         any_of(r"放学|开学|作业"),
@@ -219,7 +246,7 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             r"(国家|中央|国务院|党中央|全国|中国|新中国|建国|改革开放|计划生育|独生子女|二胎|三胎|户籍制度"
             r"|土地改革|人民公社|文革|文化大革命|条例|法规|宪法|民法典|民政部|双减|双拥|精准扶贫|脱贫攻坚"
-            r"|战略)"
+            r"|战略|垃圾分类)"
             r".{0,16}(哪年|哪一年|什么时候|何时|几几年|历史|由来|沿革|演变|怎么来的|出台|颁布|开始|取消|提出"
             r"|变化|怎么变|变迁|发展历程)",
             r"社保|医保|新农合|合作医疗|报销|养老金|退休金|公积金|个税|个人所得税|低保|退休年龄|延迟退休|户口迁|抵税|免税|退税",
@@ -234,7 +261,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
     Rule(
         Refusal.POLICY,
         any_of(
-            rf"(政策|制度|法律|法|条例|规定|意见)(是)?{_WHEN}(提出|出台|颁布|开始|实施|发布|出的|定的|通过|修订|修改)"
+            # (意见是哪一年哪个月发布的: the month asked too)
+            rf"(政策|制度|法律|法|条例|规定|意见)(是)?{_WHEN}(哪个月|几月|几月份|几号)?(正式)?"
+            r"(提出|出台|颁布|开始|实施|发布|出的|定的|通过|修订|修改|印发|下发)"
         ),
         unless=re.compile(r"未央|宝鸡|渭滨|金台|陈仓|高新"),
     ),
@@ -245,6 +274,15 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # nor where the resident heard of it (看新闻河南又发大水，想捐点钱物).
             rf"(?<![拍剪录摄制做])(?!(?<=[看听])(?:新闻|报道))({_MEDIA})"
             r"(?!剪辑|制作|拍摄|培训|课|班|教程|技术)",
+            # when and where a show is broadcast: 网络春晚今年几号播，在哪个台 (the articles tell
+            # of shows staged, never of a channel)
+            # (什么时候播的 asks when it was held, as the records may tell)
+            r"(几号|几点|什么时候|哪天|哪一天|几月几[号日]|何时)(开始)?(播|播出|开播|首播|重播|上线)(?!的|了)"
+            # (哪个台办的 asks who held it: the channel asked ends its clause, or is watched)
+            r"|(哪个|什么|哪家)(电视台|台|频道)(能|可以)?(播|看|放|直播|转播)?(?=[,，。？?！!]|$)"
+            # … or online, watched there (哪个平台 alone may be one of ours: 服务平台)
+            r"|(哪个|什么|哪家)(平台|网站|app|公众号|视频号)(上)?(能|可以)?(播|看|直播|转播|放)"
+            r"|(电视|电视台|抖音|快手|直播间)上?[^,.?!，。？！]{0,4}(播|直播|转播|能看)",
             r"\b(videos?|photos?|pictures?|pics|footage|news (reports?|articles?|stor(y|ies))"
             r"|newspapers?|livestream)\b",
         ),

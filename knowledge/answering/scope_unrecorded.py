@@ -19,6 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from knowledge.answering.other_bodies import OtherBodies
 from knowledge.answering.scope_kinds import Refusal
 from knowledge.answering.unrecorded_tables import (
     ANY_YEAR,
@@ -98,8 +99,9 @@ _LAST_BODY = re.compile(rf"(?:{BODY})$")
 # Bodies whose kind is their whole name after the place (宝鸡市红十字会, 未央区慈善会).
 _WHOLE_NAMES = r"红十字会|慈善会|义工联|志愿者联合会"
 _NAME_CORE = r"[\u4e00-\u9fff]{2,12}?"
+# 家 asks only first or counted (家庭…, 一家协会); inside a place's name it names one (谭家街道).
 _QUESTION_CHARS = re.compile(
-    r"[的哪什么啥谁几个家些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似除]"
+    r"[的哪什么啥谁几个些种类没有吗呢这那和与或及跟叫是在做给帮能想找要请问像似除]|^家|[一两每各]家"
 )
 # A piece of name asked for (宝鸡名字里带联合会的组织): what names have, not one name.
 NAME_WORDS = re.compile(r"名字|名称|名儿|字样")
@@ -152,6 +154,8 @@ class Unrecorded:
             for row in records.get("divisions", {}).values()
             if row.get("level") == "city"
         )
+        places = (*self._ours, *_CONTAINERS)
+        self._other_bodies = OtherBodies(records, places, _GENERIC, told, sounds)
         self._placed = dict(placed_names(records, self._division))
         self._placed_at: dict[str, list[str]] = {}  # by their first two characters
         self._placed_end: dict[str, list[str]] = {}  # by their last two characters
@@ -251,6 +255,9 @@ class Unrecorded:
         """The name of an organization no record has (a place, a name, a kind of body:
         宝鸡市老年心理援助基金会; or a name quoted: “暖阳”助老服务站), written where ours is
         not; None when none is."""
+        other = self._other_bodies.name(text)  # 宝鸡明明儿童医院: ours made a hospital
+        if other:
+            return other
         elsewhere = self._placed_elsewhere(text)
         if elsewhere:
             return elsewhere
@@ -343,14 +350,29 @@ class Unrecorded:
         and places alone tell no organization (宝鸡市社会组织服务中心 is not 陈仓区's, nor
         众益社会组织服务中心)."""
         in_name = [p for p in (*self._ours, *_CONTAINERS) if p in name]
-        placed = any(p in known for p in (*self._ours, *_CONTAINERS))
-        if placed and not all(p in known for p in in_name):
-            return False
+        theirs_at = [p for p in (*self._ours, *_CONTAINERS) if p in known]
+        extra = [p for p in in_name if p not in known]
+        # a place holding the known one's, written beside all of them, is no other place
+        # (未央区张家堡街到… for 张家堡街道…; 宝鸡市社会组织服务中心 is still not 陈仓区's)
+        if theirs_at and extra:
+            # each of its places as shortest written (张家堡 of 张家堡街道, misspelt 张家堡街到)
+            shortest = [p for p in theirs_at if not any(q != p and q in p for q in theirs_at)]
+            if not all(p in name for p in shortest):
+                return False
+            if not all(self._holds(p, theirs_at) for p in extra):
+                return False
         body = _LAST_BODY.search(name)
         if body is not None and body.group() not in known:
             return False  # another kind of body: 宝鸡市慈善总会 is not the 公益慈善联合会
         own, theirs = self._core(name), self._core(known)
         if not own or not theirs:  # one character slipped in a generic word: 街到 for 街道
+            if own and not self._sounds_alike(own, known):
+                # a word of its own, no slip of the known one's (街到 reads as its 街道):
+                # 未央区谭家街道社会组织服务中心 is not 未央区街道社会组织服务中心
+                return False
+            for place in in_name:  # 未央区 before 张家堡街到…: the known's place holds it
+                if place not in known:
+                    name = name.replace(place, "")
             ratio = fuzz.ratio(name, known)
             return (own == theirs and ratio >= _SIMILAR) or ratio >= _ONE_SLIP
         # the name's own word first (明明 of 明明心理关爱): 金台区心理关爱中心 lacks it
@@ -359,6 +381,13 @@ class Unrecorded:
         if fuzz.partial_ratio(own, theirs) >= _SIMILAR:
             return True
         return len(own) >= 2 and self._sounds_alike(own, theirs)
+
+    def _holds(self, place: str, within: list[str]) -> bool:
+        """Whether `place` (as written) holds one of the places written in `within`."""
+        one = self._division.get(place)
+        return one is not None and any(
+            one in self._ancestry(self._division[p]) for p in within if p in self._division
+        )
 
     def _sounds_alike(self, own: str, theirs: str) -> bool:
         """Whether `own` reads as a stretch of `theirs`, character by character (辞善 and 慈善,
