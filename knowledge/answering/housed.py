@@ -37,6 +37,7 @@ _WHICH_KIND = re.compile(
     r"|(组织|机构|单位|团体|社工)[^，,。？?！!\s]{0,2}?(有哪些|是哪些|有哪几|都有谁|有谁|都是谁|是谁"
     r"|有啥|有什么)"
 )
+_ASKS_WHICH = re.compile("哪|什么|啥|谁")
 # Something else asked of the centre (its projects, services, size, contacts, a count).
 _ELSE = re.compile(
     r"项目|活动|服务(?!中心|机构)|面积|多大|电话|地址|在哪|怎么|咋|如何|能不能|可以|要不要|钱|费|几"
@@ -72,8 +73,8 @@ def housed_named(snapshot: Snapshot, match: Match) -> Answer | None:
     """The organizations a centre holds, when the question names the centre and asks that;
     None otherwise."""
     compact = match.normalized.replace(" ", "")
-    if not match.named:
-        return None
+    if not match.named or not _ASKS_WHICH.search(compact):
+        return None  # every way of asking it holds one of these: names need not be read
     said, key = snapshot.lister.name_in(compact)
     if not key and match.english and match.top is not None and match.decision == Decision.ANSWER:
         key = match.top.doc.id  # the Zhangjiabao center: named in words no alias has
