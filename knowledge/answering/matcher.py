@@ -8,6 +8,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from knowledge.answering.columns import Columns
+from knowledge.answering.coverage import coverage_of
 from knowledge.answering.fillers import tells_nothing
 from knowledge.answering.gate import Decision, decide
 from knowledge.answering.index import Index, content_tokens
@@ -362,10 +363,10 @@ class Matcher:
         ranked = [Scored(docs[doc], score, 0.0) for doc, score in best[:MAX_RESULTS]]
         if ranked:  # only the best result's coverage decides anything
             found = hits.words(best[0][0])
-            coverage = self._coverage(found, words)
+            coverage = coverage_of(found, words, self._word_weight)
             if whom:  # whom a story is about counts not against a result serving its need
                 told = [w for w in words if w not in whom]
-                coverage = max(coverage, self._coverage(found, told))
+                coverage = max(coverage, coverage_of(found, told, self._word_weight))
             ranked[0].coverage = coverage
         return ranked
 
@@ -380,24 +381,6 @@ class Matcher:
 
         return lambda rival, top: found_by(top) <= found_by(rival)
 
-    def _coverage(self, hit: set[str], words: list[str]) -> float:
-        """How much of what the resident wrote the document accounts for (by word weight)."""
-        if "<name>" in hit:
-            return 1.0
-        parts = {h for h in hit if len(h) >= 2}
-        # One search for a word inside any of them: testing each part in turn made a long
-        # story's coverage three times as slow.
-        joined = "\x00".join(parts)
-        total = covered = 0.0
-        for word in words:  # distinct already
-            weight = self._word_weight(word)
-            total += weight
-            if word in hit or word in joined or _contains_hit(word, parts):
-                covered += weight
-        if total == 0:
-            return 1.0 if hit else 0.0
-        return covered / total
-
     def _word_weight(self, word: str) -> float:
         weight = self._word_weights.get(word)
         if weight is None:
@@ -405,13 +388,6 @@ class Matcher:
             weight = max(idf) if idf else UNKNOWN_WORD_WEIGHT
             remember(self._word_weights, word, weight)
         return weight
-
-
-def _contains_hit(word: str, hits: set[str]) -> bool:
-    """A word containing a matched word (cut() may keep "自闭症儿童" whole where the search
-    words matched its parts)."""
-    n = len(word)
-    return n > 2 and any(word[a:b] in hits for a in range(n - 1) for b in range(a + 2, n + 1))
 
 
 def _without(text: str, names: list[str], blank: str = " ") -> str:
