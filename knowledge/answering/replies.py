@@ -20,6 +20,7 @@ from knowledge.answering.figure_places import figure_of_another_place
 from knowledge.answering.figure_questions import counted_person, is_award_question
 from knowledge.answering.figures import NO_SUCH_FIGURE, family_figures, figures_reply
 from knowledge.answering.follow_replies import follow_up_reply
+from knowledge.answering.form_absent import all_known, asks_any_there, none_of_the_form_there
 from knowledge.answering.gate import Decision
 from knowledge.answering.housed import housed_named
 from knowledge.answering.index import Doc
@@ -45,12 +46,10 @@ from knowledge.answering.made_up_names import made_up_name
 from knowledge.answering.matcher import Match
 from knowledge.answering.named_asks import not_held, unheld_reply
 from knowledge.answering.outcome import Answer, about, result_of
-from knowledge.answering.picks import need_of
 from knowledge.answering.places import misplaced_reply, other_district_note
 from knowledge.answering.project_lists import (
     asks_projects,
 )
-from knowledge.answering.question_topics import narrowing_words, topics_of
 from knowledge.answering.scope import Refusal, refusal_reply
 from knowledge.answering.shown_sums import named_together
 from knowledge.answering.snapshot import Snapshot
@@ -215,7 +214,7 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     # 未央区有哪些项目: every one, not the best (秋文社工有哪些项目 is its own answer)
     if asks_projects(shape) and not snapshot.lister.named(shape.replace(" ", "")):
         return projects_answer(snapshot, match)
-    none_there = _none_of_the_form_there(snapshot, match, shape)
+    none_there = none_of_the_form_there(snapshot, match, shape)
     if none_there is not None:  # 未央区有没有联合会: not 渭滨区's, proposed for its words
         return none_there
     results = [result_of(snapshot.catalog, s.doc, s.score) for s in match.results]
@@ -230,7 +229,7 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         held = _figure_held(snapshot, match, intent)
         if held is not None:
             return held
-        if _ANY_OF_THEM.search(shape.replace(" ", "")) and _all_known(snapshot, match):
+        if asks_any_there(shape.replace(" ", "")) and all_known(snapshot, match):
             # 未央区有没有做残疾人服务的组织: whether any does, by place and need, not 不知道
             listed = list_answer(snapshot, match)
             asked = listed.list_query
@@ -297,48 +296,6 @@ def _in_scope(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
 
 
 _NUMBER = re.compile(r"\d")
-_ANY_OF_THEM = re.compile(
-    r"有没有[^，,。？?！!]{0,16}(组织|机构|协会|社团|团体|社工|中心|基金会|联合会|商会|学会|民非)"
-)
-
-
-def _none_of_the_form_there(snapshot: Snapshot, match: Match, shape: str) -> Answer | None:
-    """Whether there is a legal form, or one doing a need, in a place (未央区有没有联合会,
-    宝鸡有没有管老人的组织): when the records give none there, said so, as its list; when
-    the matcher could only offer a choice of several, the list of those that are; None
-    otherwise (one found is answered as before)."""
-    compact = shape.replace(" ", "")
-    if match.named or not _ANY_OF_THEM.search(compact):
-        return None
-    form = form_asked(compact) if match.places else ""
-    topics = topics_of(match.words, snapshot.index.expansions, match.normalized)
-    top = record_of(snapshot.catalog, match.top.doc) if match.top is not None else None
-    # 宝鸡有没有帮娃的组织, asked in a topic's words only: not 支援河南抗洪救灾 for its 儿童药品
-    # (周末带娃去哪，有没有组织活动的 has words of its own, which found 周末去哪里)
-    own_words = narrowing_words(match.words, snapshot.index.expansions)
-    off_topic = bool(topics) and not own_words and not need_of(top, topics, snapshot.catalog)
-    # a choice of several: the list of those that are, when the records know every word
-    choice = (
-        match.decision == Decision.CHOOSE and bool(match.places) and _all_known(snapshot, match)
-    )
-    if not (form or off_topic or choice):
-        return None
-    listed = list_answer(snapshot, match)
-    asked = listed.list_query
-    if asked is None or not (asked.form or asked.topics):
-        return None
-    if listed.answered and not ((choice or off_topic) and asked.topics):
-        return None
-    return listed
-
-
-def _all_known(snapshot: Snapshot, match: Match) -> bool:
-    """Whether every word of the question that no topic or kind holds is one the records use
-    (有没有给老人算命的机构: 算命 is no need they serve, whatever 老人 lists)."""
-    postings = snapshot.index.postings
-    form = form_asked(match.normalized.replace(" ", ""))  # 基金 of 基金会 is the form's
-    words = narrowing_words(match.words, snapshot.index.expansions)
-    return all(w in postings or w in form for w in words)
 
 
 def _figure_held(snapshot: Snapshot, match: Match, intent: Intent) -> Answer | None:
