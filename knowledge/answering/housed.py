@@ -38,6 +38,11 @@ _WHICH_KIND = re.compile(
     r"|有啥|有什么)"
 )
 _ASKS_WHICH = re.compile("哪|什么|啥|谁")
+# What kind of body the centre itself is (是什么机构, 属于啥单位, 是什么性质的单位): no list of
+# those it holds.
+_WHAT_IT_IS = re.compile(
+    r"(是|属于|算)(个|一个)?(什么|啥|哪种|哪类)(性质|样|类型)?的?(组织|机构|单位|团体)"
+)
 # Something else asked of the centre (its projects, services, size, contacts, a count).
 _ELSE = re.compile(
     r"项目|活动|服务(?!中心|机构)|面积|多大|电话|地址|在哪|怎么|咋|如何|能不能|可以|要不要|钱|费|几"
@@ -49,7 +54,7 @@ def asks_housed(text: str, *, named: bool) -> bool:
     the centre holds. Named, a kind of organization asked for is enough (张家堡街道社会组织
     服务中心有哪些社工机构); as a follow-up, it must say inside or brought in (里面有哪些组织)."""
     compact = text.replace(" ", "")
-    if _ELSE.search(compact):
+    if _ELSE.search(compact) or _WHAT_IT_IS.search(compact):
         return False
     if _BROUGHT_IN.search(compact):
         return True
@@ -61,11 +66,16 @@ def is_centre(org: object) -> bool:
 
 
 def housed_in(catalog: Catalog, centre: Organization) -> list[Organization]:
-    """The other organizations the records place in the centre's street."""
+    """The other organizations the records place in the centre's street and its own record
+    names (它引入陕西众益、秋文社工、中海社工): being in the same street alone tells no one
+    the centre brought them in."""
+    said = " ".join((centre.summary, *centre.services))
     return [
         org
         for org in catalog.organizations.values()
-        if org.id != centre.id and org.street == centre.street
+        if org.id != centre.id
+        and org.street == centre.street
+        and any(name in said for name in (org.name, *org.aliases))
     ]
 
 

@@ -78,3 +78,64 @@ def test_thanks_with_a_question_is_the_question(answerer: Answerer, text: str) -
 def test_a_follow_up_after_thanks_is_still_about_the_answer(answerer: Answerer) -> None:
     answer = in_one_chat(answerer, ["智塔在哪", "好的谢谢", "它的电话呢"])
     assert answer.results[0]["id"] == "baoji-zhita-children", answer.text
+
+
+# review13: what a centre is (是什么机构) is no list of those it holds, and those it holds are
+# the ones its record names; a resident's own plans, an adult's speech or a land dispute are no
+# district's plan, no child's delay and no plot to rent.
+NOT_THE_RECORD_OF_A_WORD = [
+    ("张家堡街道社会组织服务中心是什么机构", "zhangjiabao-sozo-center", "引进"),
+    ("张家堡街道社会组织服务中心属于啥单位", "zhangjiabao-sozo-center", "引进"),
+    ("辛家庙街道社会组织服务中心是个什么组织", "xinjiamiao-sozo-center", "没有写到"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "unsaid"), NOT_THE_RECORD_OF_A_WORD)
+def test_what_a_centre_is_is_no_list_of_those_it_holds(
+    answerer: Answerer, text: str, key: str, unsaid: str
+) -> None:
+    answer = answerer.answer(text, log_question=False)
+    assert answer.answered and answer.results[0]["id"] == key, answer.text
+    assert unsaid not in answer.text, answer.text
+
+
+def test_a_centre_holds_those_its_record_names(answerer: Answerer) -> None:
+    answer = answerer.answer("张家堡街道社会组织服务中心引进了哪些机构", log_question=False)
+    for name in ("陕西众益", "秋文社工", "中海社工"):
+        assert name in answer.text, answer.text
+
+
+NOT_OURS_TO_PLAN = [
+    ("周末有啥计划，带娃去哪玩", "weiyang-development-plan"),
+    ("我退休了，以后的打算是多参加志愿活动", "weiyang-development-plan"),
+    ("我爸中风后还不怎么说话，有没有康复的地方", "zhita-intervention-model"),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), NOT_OURS_TO_PLAN)
+def test_a_residents_own_plans_or_an_adults_speech_are_not_read_as_ours(
+    answerer: Answerer, text: str, wrong: str
+) -> None:
+    answer = answerer.answer(text, log_question=False)
+    assert not (answer.answered and answer.results[0]["id"] == wrong), answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("未央区对社会组织有什么打算", "weiyang-development-plan"),
+        ("未央区以后有啥打算", "weiyang-development-plan"),
+        ("娃三岁了还不怎么说话，宝鸡哪能看看", "baoji-zhita-children"),
+        ("想带娃体验种菜，最好有块自己的地，离宝鸡不要太远", "chencang-farmland"),
+    ],
+)
+def test_the_near_misses_still_find_it(answerer: Answerer, text: str, key: str) -> None:
+    answer = answerer.answer(text, log_question=False)
+    assert answer.answered, answer.text
+    assert answer.results[0]["id"] in _family(answerer, key), answer.results[:2]
+
+
+def _family(answerer: Answerer, key: str) -> set[str]:
+    catalog = answerer.catalog
+    owner = catalog.projects[key].organization if key in catalog.projects else key
+    return {key, owner, *(p.id for p in catalog.projects_of(owner))}
