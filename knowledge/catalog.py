@@ -85,3 +85,14 @@ class Catalog:
         documents = [source.document for source in sources or [record.source]]
         names = dict.fromkeys(self.citations.get(document, document) for document in documents)
         return "来源：" + "；".join(names)
+
+    def cite_all(self, records: Iterable[Record], shown: Iterable[str] = ()) -> str:
+        """One source line under a reply about several records: each source once, in the
+        order the records give them."""
+        fields = list(shown)
+        names = dict.fromkeys(
+            name
+            for record in records
+            for name in self.cite(record, fields).removeprefix("来源：").split("；")
+        )
+        return "来源：" + "；".join(names)

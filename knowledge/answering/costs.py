@@ -106,8 +106,8 @@ def _each_costs(snapshot: Snapshot, match: Match, context: Subject) -> Answer | 
         lines.append(f"{i}. {org.name}：{said[0] if said else '资料中没有写明是否收费'}")
     if not orgs:
         return None
-    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
-    lines += [f"如需了解，{CIVIL_AFFAIRS_HINT}。", "来源：" + "；".join(sources)]
+    source = catalog.cite_all(orgs)
+    lines += [f"如需了解，{CIVIL_AFFAIRS_HINT}。", source]
     reply = Reply(f"这 {len(orgs)} 家是否收费", lines)
     results = [{"kind": o.KIND, "id": o.id, "name": o.name, "score": 0.0} for o in orgs]
     answer = Answer(match.query, True, Intent.FIGURE, reply, results, context=context)

@@ -113,6 +113,6 @@ def documents_reply(
     for i, fact in enumerate(facts, 1):
         titles = "、".join(dict.fromkeys(_TITLE.findall(fact.answer)))
         lines.append(f"{i}. {fact.name}：{titles}")
-    sources = dict.fromkeys(catalog.cite(f, []).removeprefix("来源：") for f in facts)
-    lines.append("来源：" + "；".join(sources))
+    source = catalog.cite_all(facts)
+    lines.append(source)
     return Reply(what, lines)

@@ -33,8 +33,8 @@ def dates_reply(catalog: Catalog, record: Organization | Project, question: str)
         lines = [f"时间：{record.period}"]
     else:
         lines = [f"{p.name}：{p.period}" for p in periods[:MAX_PERIODS]]
-    sources = dict.fromkeys(catalog.cite(p, ["period"]).removeprefix("来源：") for p in periods)
-    return Reply(record.name, [*lines, "来源：" + "；".join(sources)])
+    source = catalog.cite_all(periods, ["period"])
+    return Reply(record.name, [*lines, source])
 
 
 # When something is to be finished or opened (剩下那些幸福院啥时候能装完空调, 电商孵化基地
@@ -136,8 +136,8 @@ def events_reply(
     )
     if dayless:
         lines.insert(0, "资料中没有具体日期。资料里写到的是：")
-    sources = dict.fromkeys(catalog.cite(r, []).removeprefix("来源：") for r in cited)
-    return Reply(owner.name, [*lines, "来源：" + "；".join(sources)], dayless)
+    source = catalog.cite_all(cited)
+    return Reply(owner.name, [*lines, source], dayless)
 
 
 def facts_naming(

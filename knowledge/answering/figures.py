@@ -299,14 +299,14 @@ def _facts_reply(
 ) -> Reply:
     """The facts' numbers; asked of it alone, a number of several organizations together
     is not its own: said to be missing (unheld), the joint number told as such."""
-    sources = dict.fromkeys(catalog.cite(f, ["answer"]).removeprefix("来源：") for f in counted)
+    source = catalog.cite_all(counted, ["answer"])
     lines = [fact.answer for fact in counted]
     joint = _ALONE.search(question.replace(" ", "")) is not None and any(
         len(_organizations_in(catalog, fact)) >= 2 for fact in counted
     )
     if joint:
         lines.insert(0, f"资料中没有{record.name}单独的数字，只有几家组织合计的：")
-    return Reply(record.name, [*lines, "来源：" + "；".join(sources)], joint)
+    return Reply(record.name, [*lines, source], joint)
 
 
 def _organizations_in(catalog: Catalog, fact: Fact) -> list[str]:

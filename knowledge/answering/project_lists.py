@@ -77,8 +77,8 @@ def projects_reply(
         owner = catalog.organizations.get(project.organization)
         lines.append(f"{i}. {project.name}" + (f"（{owner.name}）" if owner else ""))
     lines.append("点选下面的按钮查看开展它们的组织。")
-    sources = dict.fromkeys(catalog.cite(p, []).removeprefix("来源：") for p in shown)
-    lines.append("来源：" + "；".join(sources))
+    source = catalog.cite_all(shown)
+    lines.append(source)
     return Reply(what, lines)
 
 
@@ -98,5 +98,5 @@ def each_projects_reply(orgs: Sequence[Organization], catalog: Catalog) -> Reply
     for i, org in enumerate(orgs, 1):
         names = "、".join(p.name for p in catalog.projects_of(org.id))
         lines.append(f"{i}. {org.name}：{names or '资料中没有写到它的项目'}")
-    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
-    return Reply(f"这 {len(orgs)} 家的项目", [*lines, "来源：" + "；".join(sources)])
+    source = catalog.cite_all(orgs)
+    return Reply(f"这 {len(orgs)} 家的项目", [*lines, source])

@@ -338,15 +338,15 @@ def all_reply(orgs: Sequence[Organization], intent: Intent, catalog: Catalog) ->
             known = f"资料中没有{label}" + (f"（已知在{place}）" if place else "")
         lines.append(f"{i}. {org.name}：{known}")
     lines.append(f"我们不提供未经核实的联系方式；如需了解，{CIVIL_AFFAIRS_HINT}。")
-    sources = dict.fromkeys(catalog.cite(org, [name]).removeprefix("来源：") for org in orgs)
-    return Reply(f"这 {len(orgs)} 家的{label}", [*lines, "来源：" + "；".join(sources)])
+    source = catalog.cite_all(orgs, [name])
+    return Reply(f"这 {len(orgs)} 家的{label}", [*lines, source])
 
 
 def _all_summaries(orgs: Sequence[Organization], catalog: Catalog) -> Reply:
     """What the sources say each organization listed does."""
     lines = [f"{i}. {org.name}：{org.summary or '资料中没有介绍'}" for i, org in enumerate(orgs, 1)]
-    sources = dict.fromkeys(catalog.cite(org, []).removeprefix("来源：") for org in orgs)
-    return Reply(f"这 {len(orgs)} 家做什么", [*lines, "来源：" + "；".join(sources)])
+    source = catalog.cite_all(orgs)
+    return Reply(f"这 {len(orgs)} 家做什么", [*lines, source])
 
 
 # "它们的电话", "都在哪", "他们分别在哪": asked of every one shown.
