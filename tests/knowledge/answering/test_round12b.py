@@ -12,20 +12,14 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering.answer import Answer, Answerer
-from knowledge.answering.context import Conversations
 from knowledge.answering.intent import Intent
+from tests.knowledge.answering.chat import in_one_chat
 
 ZHANGJIABAO_HOUSED = ("陕西众益社会组织服务中心", "西安市未央区秋文社工服务中心", "中海社工")
 
 
 def _chat(answerer: Answerer, *turns: str) -> Answer:
-    chat = Conversations()
-    answer = None
-    for turn in turns:
-        answer = answerer.answer(turn, log_question=False, context=chat.get(0))
-        chat.update(0, answer)
-    assert answer is not None
-    return answer
+    return in_one_chat(answerer, list(turns))
 
 
 def _top(answer: Answer) -> str:

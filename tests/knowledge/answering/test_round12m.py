@@ -10,7 +10,7 @@ import pytest
 from knowledge.answering.answer import Answerer
 from knowledge.answering.intent import Intent
 from knowledge.answering.scope import Refusal
-from tests.knowledge.answering.chat import in_one_chat
+from tests.knowledge.answering.chat import family, in_one_chat
 
 PAY_TOLD = [
     ("我在超市上班，工资太低压力大，有没有心理疏导", "baoji-mingming-psychology"),
@@ -132,10 +132,4 @@ def test_a_residents_own_plans_or_an_adults_speech_are_not_read_as_ours(
 def test_the_near_misses_still_find_it(answerer: Answerer, text: str, key: str) -> None:
     answer = answerer.answer(text, log_question=False)
     assert answer.answered, answer.text
-    assert answer.results[0]["id"] in _family(answerer, key), answer.results[:2]
-
-
-def _family(answerer: Answerer, key: str) -> set[str]:
-    catalog = answerer.catalog
-    owner = catalog.projects[key].organization if key in catalog.projects else key
-    return {key, owner, *(p.id for p in catalog.projects_of(owner))}
+    assert answer.results[0]["id"] in family(answerer, key), answer.results[:2]
