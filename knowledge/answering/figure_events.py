@@ -15,7 +15,10 @@ from knowledge.reply import Reply
 MAX_PERIODS = 3
 _EVENT_WORDS = re.compile(r"比赛|大赛|评选|表演|演出|展示|春晚")
 _CHOSEN_WORDS = re.compile(r"入选|评选|名列|典型")
-FOUNDED = re.compile(r"成立|创立|注册|登记|弄起来|建起来|开起来")
+# (啥时候开始登记报名 signs up for an activity: no founding)
+FOUNDED = re.compile(
+    r"成立|创立|(?<!开始)(?<!报名)(注册|登记)(?!报名|参加|参与|志愿|会员|入会|信息|表)|弄起来|建起来|开起来"
+)
 
 
 def dates_reply(catalog: Catalog, record: Organization | Project, question: str) -> Reply | None:
@@ -46,6 +49,9 @@ _END_DATE = re.compile(
     # …or any work to be done (啥时候能认购完, 哪年才能建完)
     rf"|(?:{_WHEN})(?:能|才能|才|会|可以)([\u4e00-\u9fff]{{1,4}}?完)(?!的)"
 )
+# A course of care or study ended (啥时候能康复完, 多久能学完) is how long it takes the one served,
+# no date of the organization's work to come.
+_PROCESS = re.compile(r"康复|训练|学|练|读|念|课|治|疗|咨询|疏导|干预|辅导|矫正|恢复|培训")
 # (截至啥时候装完的, 啥时候装完的: the date the count was made on, which is given)
 _AS_OF = re.compile(r"截至|截止")
 # Every branch has one of its verbs or 完: looked for first, the whole read only then (a long
@@ -59,7 +65,8 @@ def end_date_asked(question: str) -> str:
     if not _ENDED_ANY.search(compact) or _AS_OF.search(compact):
         return ""
     found = _END_DATE.search(compact)
-    return next((g for g in found.groups() if g), "") if found else ""
+    verb = next((g for g in found.groups() if g), "") if found else ""
+    return "" if _PROCESS.search(verb) else verb
 
 
 def end_date_reply(catalog: Catalog, record: Organization | Project, verb: str) -> Reply:
@@ -73,6 +80,13 @@ def end_date_reply(catalog: Catalog, record: Organization | Project, verb: str) 
 # A contest named (服饰大赛, 秦腔大赛): the two characters before its word say which one.
 _CONTEST = re.compile(r"([\u4e00-\u9fff]{2})(大赛|比赛|评选|春晚)")
 _NOT_A_NAME = re.compile(r"[届的过么些次场加办个种啥哪了在]$|^(什么|哪些|参加|举办|组织)$")
+# When, for whom, how big or where a contest is (今年比赛, 少儿比赛, 全市比赛): no name of one,
+# unless quoted (“少儿比赛”). Asked, the contests the records hold answer.
+_MODIFIER = re.compile(
+    r"^(今年|去年|前年|明年|每年|往年|当年|近年|最近|以前|之前|这次|上次|下次|那次|这个|那个|上届|本届"
+    r"|下届|历届|首届|少儿|儿童|少年|青年|老年|学生|孩子|娃娃|小学|中学|大学|校园|校际|社区|全市|全省|全国"
+    r"|市里|省里|区里|市级|省级|国际|大型|小型|正式|各种|各类|所有|一些|一次|团体|个人)$"
+)
 # A day asked (哪天办的, 几号): a period of a year or a month does not tell it.
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几|日期|具体时间")
 
@@ -81,6 +95,11 @@ def _contest_named(question: str) -> tuple[str, str]:
     """Which contest (服饰) and its word (大赛), or ("", "")."""
     found = _CONTEST.search(question.replace(" ", ""))
     if found is None or _NOT_A_NAME.search(found.group(1)):
+        return "", ""
+    named = found.group(1) + found.group(2)
+    # quoted: the normalized question has its quotation marks as spaces ( 少儿比赛 )
+    quoted = re.search(f'[“"「『 ]{named}[”"」』 ]|[“"「『 ]{named}$', question)
+    if _MODIFIER.search(found.group(1)) and not quoted:
         return "", ""
     return found.group(1), found.group(2)
 

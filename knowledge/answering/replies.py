@@ -5,6 +5,7 @@ follow-up. The `Answerer` (answer.py) picks which and logs it; these only build.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from functools import partial
 
@@ -60,6 +61,13 @@ from knowledge.reply import Reply
 
 UPCOMING_DAYS = 30
 NO_JUDGEMENT = "我不做评价和比较，下面是资料里写的情况："
+# How to follow one of ours online (秋文社工有公众号吗, 智塔的小程序什么时候上线, 在哪个平台
+# 能看到众益的活动通知): the sources name no organization's channel, so its card, that said.
+NO_CHANNEL = "资料中没有它的公众号、小程序或网上通知渠道，下面是资料里写的情况："
+_ONLINE = re.compile(
+    r"公众号|小程序|视频号|抖音号|微博|官网|官方网站"
+    r"|(哪个|什么|哪家)(平台|网站|app)[^,.?!，。？！]{0,4}(看|关注|收到|找到)"
+)
 
 
 def composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
@@ -109,6 +117,8 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
     if refusal is Refusal.OPINION and snapshot.scope.weighs_ours(match.query):
         # 智塔和明明心理哪个更适合我家孩子: what the records say of ours, judged by no one
         answer = _in_scope(snapshot, match, tz)
+        if not answer.answered and snapshot.scope.asks_origin(match.query):
+            answer = _in_scope(snapshot, _its_card(match), tz)  # 背后的故事 no record tells
         if answer.answered:
             answer.reply = Reply(NO_JUDGEMENT, [answer.reply.title, *answer.reply.lines])
             return answer
@@ -144,7 +154,17 @@ def _composed(snapshot: Snapshot, match: Match, tz: tzinfo) -> Answer:
         if unlisted is not None:
             reply = _with_similar(snapshot, match, reply)
         return Answer(match.query, False, Intent.OUT_OF_SCOPE, reply, [], refusal=refusal)
+    if match.named and _ONLINE.search(match.query):
+        answer = _in_scope(snapshot, _its_card(match), tz)
+        if answer.answered:
+            answer.reply = Reply(NO_CHANNEL, [answer.reply.title, *answer.reply.lines])
+        return answer
     return _in_scope(snapshot, match, tz)
+
+
+def _its_card(match: Match) -> Match:
+    """The match asked as "what is it": the card of the record named, nothing else asked."""
+    return replace(match, intent=Intent.INTRODUCE, besides="", besides_plain="")
 
 
 def _with_similar(snapshot: Snapshot, match: Match, reply: Reply) -> Reply:

@@ -19,7 +19,7 @@ from typing import Any
 
 from knowledge.answering.compose import NOT_FOUND
 from knowledge.answering.made_up_names import other_body, stems_by_end
-from knowledge.answering.scope_asks import asked_for, weighs_ours
+from knowledge.answering.scope_asks import asked_for, asks_origin, weighs_ours
 from knowledge.answering.scope_kinds import Scene
 from knowledge.answering.scope_rules import CHINESE_RULES, RULES, Refusal, Rule
 from knowledge.answering.scope_unrecorded import Unrecorded
@@ -376,6 +376,11 @@ class Scope:
         """Whether a judgement asked names ours for a need or a fit (智塔的康复效果怎么样): the
         records' words on them are given instead, with no judgement."""
         return weighs_ours(_prepared(question), self.masked)
+
+    def asks_origin(self, question: str) -> bool:
+        """Whether how one of ours began or what it truly is is asked (智塔是怎么办起来的): its
+        card answers, the rest of the question (背后的故事) being what no record tells."""
+        return asks_origin(_prepared(question), self.masked)
 
     def masked(self, text: str) -> str:
         """The text with our organizations' and projects' names blotted out (the last one

@@ -326,9 +326,25 @@ _JOINS = re.compile(
 _TWO = re.compile(r"哪个|哪家|哪种|还是|[和跟与][^,.!?;。]{1,8}(比|相比|哪)")
 
 
+# How one of ours began or what it truly is (智塔是怎么办起来的，背后有啥故事, 我想了解智塔的
+# 真相，是不是正规机构): what the records say of it answers, nothing judged. Not a scandal
+# asked (有啥内幕, 是不是骗子: _RANKS and these).
+_STORY = re.compile(
+    r"背后[^,.!?;。]{0,4}(故事|原因)|(怎么|如何|咋)(办|建|创办|成立|发展|做)起来|真相|是不是正规|正规吗|正不正规"
+)
+_SCANDAL = re.compile(r"内幕|内情|幕后|黑幕|猫腻|暗箱|骗|传销|内定|谣言|后门|后台|关系")
+
+
+def asks_origin(text: str, masked: Callable[[str], str]) -> bool:
+    """Whether how one of ours began, or what it truly is, is asked (no scandal)."""
+    return bool(_STORY.search(text)) and not _SCANDAL.search(text) and "〇" in masked(text)
+
+
 def weighs_ours(text: str, masked: Callable[[str], str]) -> bool:
     """Whether a judgement is asked of our own named organizations for a need or a fit, or of
-    joining one service."""
+    joining one service, or how one of ours began."""
+    if asks_origin(text, masked):
+        return True
     if _RANKS.search(text):
         return False
     if _JOINS.search(text) and not _TWO.search(text):

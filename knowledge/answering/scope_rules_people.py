@@ -167,7 +167,9 @@ PEOPLE_RULES: tuple[Rule, ...] = (
             # where someone's family studies or works: 会长叫啥，他儿子在哪上学 (我儿子在哪上学
             # is the resident's own)
             rf"(他|她|人家|{_ROLE})(的|家)?(儿子|女儿|孩子|娃|闺女|老婆|老公|媳妇|丈夫|妻子|家人|父母)"
-            r"[^,.?!，。？！]{0,3}(在哪|哪个|哪所|什么)[^,.?!，。？！]{0,4}(上学|读书|念书|上班|工作|学校|单位)",
+            r"[^,.?!，。？！]{0,3}(在哪|哪个|哪所|什么)[^,.?!，。？！]{0,4}(上学|读书|念书|上班|工作|学校|单位)"
+            # told unknown, the family's help then asked (她儿子在哪工作都不知道，老人没人管，谁能帮忙)
+            r"(?![^,.?!，。？！]{0,3}不(知道|晓得|清楚))",
             # 社工机构的名单 lists organizations, not people (lists3)
             rf"({_NAMES_OF}).{{0,12}}({_GROUPS})(?!{_KIND_OF_ORG})"
             rf"|({_GROUPS})(?!{_KIND_OF_ORG}).{{0,12}}({_NAMES_OF})",

@@ -30,6 +30,14 @@ _DIAGNOSED_NEED = (
     r"[^?？]{0,8}(怎么办|咋办|咋弄|怎么弄|该咋|该怎么)"
 )
 _WHEN = r"(哪年|哪一年|什么时候|何时|几几年)"
+# A child's worry told, then what to do asked (娃考试老不及格，心里难受不想上学，咋办): the care
+# the organizations give is what is asked, not the exam.
+_WORRY_TOLD = (
+    r"(难受|难过|压力大|压力很大|焦虑|害怕|紧张|不想上学|厌学|自卑|心情不好|情绪|哭)"
+    r"[^?？]{0,12}(咋办|怎么办|该咋|咋整|怎么弄|咋弄)"
+)
+# Someone to mind the child asked for beside a school stage (小升初了，放学没人管，有托管的地方吗).
+_MINDING = r"没人(管|接|带|看|辅导|照看)|托管|课后服务|有[\u4e00-\u9fff]{1,8}的地方"
 _MEDIA = (
     r"视频|录像|直播|回放|照片|相片|图片|新闻报道|新闻稿|新闻|报道|宣传片|纪录片|报表|年报|审计报告"
     r"|账目|账本|报名表|登记表|申请表|表格|证书|资格证"
@@ -93,11 +101,16 @@ TOPIC_RULES: tuple[Rule, ...] = (
         Refusal.MEDICAL,
         any_of(
             r"(给|帮|替)(我|俺|额|他|她|孩子|娃|我家[\u4e00-\u9fff]{0,2})(直接)?(确诊|诊断|下诊断|下个诊断|开诊断)"
-            r"|(能|可以|能不能|可不可以|会不会)(直接)?(确诊|下诊断|开诊断书)"
+            # (医院能确诊的话，智塔能接收吗: a condition told, no diagnosis asked)
+            r"|(能|可以|能不能|可不可以|会不会)(直接)?(确诊|下诊断|开诊断书)(?![^,.?!，。？！]{0,6}的话)"
         ),
         # where one is assessed is a need (哪里能确诊自闭症, 智塔能不能给孩子做评估); help
         # asked is no lift here (能帮我诊断一下 asks for the diagnosis)
-        unless=re.compile(_SERVICE_FRAME.replace("|能帮|帮忙|帮帮", "") + "|评估|筛查|测评"),
+        unless=re.compile(
+            _SERVICE_FRAME.replace("|能帮|帮忙|帮帮", "")
+            + "|评估|筛查|测评"
+            + r"|(如果|要是|假如|万一)[^,.?!，。？！]{0,10}(能|可以)(确诊|诊断)"
+        ),
         named_lifts=False,
     ),
     Rule(  # whether one is ill: 这算不算焦虑症 (孩子是不是自闭症，哪里能评估 asks for a service)
@@ -198,8 +211,9 @@ TOPIC_RULES: tuple[Rule, ...] = (
     Rule(  # a school stage's move, a mark failed: 考核不及格会影响小升初吗 (whoever's course)
         Refusal.SCHOOLING,
         any_of(r"小升初|幼升小|初升高|不及格|及格线|挂科"),
-        # the child's worry over them is what a care is asked for (孩子小升初压力大，哪里有心理疏导)
-        unless=re.compile(_SERVICE_FRAME + "|" + _CARE),
+        # the child's worry over them is what a care is asked for (孩子小升初压力大，哪里有心理疏导),
+        # as is someone to mind the child then
+        unless=re.compile(_SERVICE_FRAME + "|" + _CARE + "|" + _WORRY_TOLD + "|" + _MINDING),
         named_lifts=False,
     ),
     Rule(  # after school is also where children's services begin (放学没人管，有没有社工)
@@ -246,9 +260,13 @@ TOPIC_RULES: tuple[Rule, ...] = (
         any_of(
             r"(国家|中央|国务院|党中央|全国|中国|新中国|建国|改革开放|计划生育|独生子女|二胎|三胎|户籍制度"
             r"|土地改革|人民公社|文革|文化大革命|条例|法规|宪法|民法典|民政部|双减|双拥|精准扶贫|脱贫攻坚"
-            r"|战略|垃圾分类)"
+            r"|战略)"
             r".{0,16}(哪年|哪一年|什么时候|何时|几几年|历史|由来|沿革|演变|怎么来的|出台|颁布|开始|取消|提出"
             r"|变化|怎么变|变迁|发展历程)",
+            # 垃圾分类's own start, not a volunteer activity of it (垃圾分类志愿活动什么时候开始报名
+            # asks for a service): no activity between the two
+            r"垃圾分类(?:(?!志愿|义工|活动|报名|宣传)[^?？]){0,16}?(哪年|哪一年|什么时候|何时|几几年|历史|由来"
+            r"|沿革|演变|怎么来的|出台|颁布|开始|取消|提出|变化|怎么变|变迁|发展历程)",
             r"社保|医保|新农合|合作医疗|报销|养老金|退休金|公积金|个税|个人所得税|低保|退休年龄|延迟退休|户口迁|抵税|免税|退税",
             # taxes are the tax office's: 小微企业增值税减免政策有哪些
             r"税(?!务局)",
@@ -277,11 +295,15 @@ TOPIC_RULES: tuple[Rule, ...] = (
             # when and where a show is broadcast: 网络春晚今年几号播，在哪个台 (the articles tell
             # of shows staged, never of a channel)
             # (什么时候播的 asks when it was held, as the records may tell)
+            # (智塔的小程序什么时候上线 asks how to follow one of ours: replies.py gives its card)
+            r"(?<!小程序)(?<!公众号)(?<!网站)(?<!平台)(?<!app)"
             r"(几号|几点|什么时候|哪天|哪一天|几月几[号日]|何时)(开始)?(播|播出|开播|首播|重播|上线)(?!的|了)"
             # (哪个台办的 asks who held it: the channel asked ends its clause, or is watched)
             r"|(哪个|什么|哪家)(电视台|台|频道)(能|可以)?(播|看|放|直播|转播)?(?=[,，。？?！!]|$)"
             # … or online, watched there (哪个平台 alone may be one of ours: 服务平台)
+            # (… but not its notices followed there: 在哪个平台能看到众益的活动通知)
             r"|(哪个|什么|哪家)(平台|网站|app|公众号|视频号)(上)?(能|可以)?(播|看|直播|转播|放)"
+            r"(?![到见]?[^,.?!，。？！]{0,8}(通知|消息|动态|活动(?!视频|直播|回放|照片|录像)))"
             r"|(电视|电视台|抖音|快手|直播间)上?[^,.?!，。？！]{0,4}(播|直播|转播|能看)",
             r"\b(videos?|photos?|pictures?|pics|footage|news (reports?|articles?|stor(y|ies))"
             r"|newspapers?|livestream)\b",
