@@ -19,7 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from knowledge.answering.other_bodies import OtherBodies
+from knowledge.answering.other_bodies import BODY, OtherBodies
 from knowledge.answering.scope_kinds import Refusal
 from knowledge.answering.unrecorded_tables import (
     ANY_YEAR,
@@ -80,14 +80,6 @@ _TO_COME_ENGLISH = re.compile(
 )
 _WAY_ENGLISH = re.compile(r"\b(where|join|sign up|register|apply|enrol\w*|take part)\b")
 
-# An organization's name: a place, then what it is called, then a kind of body. Only a place
-# first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
-BODY = (
-    r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
-    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家|家园|乐园"
-    # homes for the old or the young no record runs (张家堡街道养老院: a street's, not ours)
-    r"|养老院|敬老院|福利院|托老所|护理院|老年公寓"
-)
 # What a quoted name may also be of: a project or a programme (《智慧父母》家长课堂, “暖阳”行动).
 _UNDERTAKINGS = r"项目|计划|行动|课堂|学堂|讲堂|工程|基地|夏令营|训练营|公益活动"
 # A name quoted, then a kind of body: “暖阳”助老服务站, “幸福里”的社工站 (the words quoted no
@@ -113,6 +105,19 @@ _GENERIC = re.compile(
 )
 
 
+# Where one of ours is asked to be, right after its name (在西安未央区, 是不是在渭滨区, 它位于…,
+# 是金台区的吗): a word placing it, never nothing.
+_AT = re.compile(r"(?:[,，\s]?(?:它们?|他们?))?(?:(?:是不是|是否|是)(?:在|位于)?|在|位于)$")
+# A place written right after the name, with no word placing it, places it only when what of
+# it there is asked follows (宝鸡渭滨区的地址, 西安的办公点) or the place ends the question
+# (高新区慈善协会金台区的?); else it says where the resident is (渭滨区的娃能去学不, 辛家庙街道
+# 的人, 西安有没有类似的).
+_OF_IT_THERE = re.compile(
+    r"(?:市|区|县)?的?(?:地址|电话|办公|联系|位置|地点|分部|分会|分支|办事处|门店|网点|在哪|哪里)"
+    r"|(?:市|区|县)?的?[吗嘛呢吧啊呀]?[?？。！!\s]*$"
+)
+
+
 class Unrecorded:
     """Reads what one knowledge version's records cannot answer."""
 
@@ -121,8 +126,10 @@ class Unrecorded:
         records: Mapping[str, Mapping[str, Any]],
         names: Iterable[str],
         sounds: Mapping[str, tuple[str, ...]],
+        everyday: Callable[[str], bool] | None = None,
     ) -> None:
-        """`sounds`: each character's readings (辞善 is 慈善 misspelt by sound)."""
+        """`sounds`: each character's readings (辞善 is 慈善 misspelt by sound); `everyday`:
+        whether a word is an everyday one (青年: no name of ours opens with it alone)."""
         self._sounds = sounds
         told = json.dumps(
             [records.get(t, {}) for t in ("organizations", "projects", "facts", "activities")],
@@ -155,7 +162,7 @@ class Unrecorded:
             if row.get("level") == "city"
         )
         places = (*self._ours, *_CONTAINERS)
-        self._other_bodies = OtherBodies(records, places, _GENERIC, told, sounds)
+        self._other_bodies = OtherBodies(records, places, _GENERIC, told, sounds, everyday)
         self._placed = dict(placed_names(records, self._division))
         self._placed_at: dict[str, list[str]] = {}  # by their first two characters
         self._placed_end: dict[str, list[str]] = {}  # by their last two characters
@@ -275,7 +282,7 @@ class Unrecorded:
             if any(known in name or name in known for known in self._names):
                 continue
             return name
-        return None
+        return self._other_bodies.of_a_name(text)  # 金台区武术学校: ours made a school
 
     def placed_against(self, text: str) -> tuple[str, str] | None:
         """One of our names, then where it is asked to be that its record is not in nor within
@@ -294,6 +301,8 @@ class Unrecorded:
                 related = (self._related(found.group(), p, False) for p, _ in self._placed[name])
                 against = against or not any(related)  # 在宝鸡渭滨区: each place in turn
                 end = found.end()
+            if at is None and not _OF_IT_THERE.match(text, end):
+                return None  # 金台区武术协会渭滨区的娃: where the resident is
             return (name, text[begin:end]) if against else None
         return None
 
@@ -405,10 +414,6 @@ class Unrecorded:
         for place in (*self._ours, *_CONTAINERS):
             name = name.replace(place, "")
         return _GENERIC.sub("", name)
-
-
-# Where one of ours is asked to be, after its name (在西安未央区, 是不是在渭滨区, 宝鸡渭滨区的).
-_AT = re.compile(r"(?:[,，\s]?(?:它们?|他们?))?(?:是不是|是否|是)?(?:在|位于)?$")
 
 
 # What is asked for, likened to one of ours: "像张家堡那样的", "跟智塔差不多的".
