@@ -68,7 +68,7 @@ _BETWEEN = rf"[^{_NOT_NAME}]{{0,4}}?(?:有限(?:责任)?)?"
 # A centre of ours called by a near kind: a school if it teaches, a clinic if it counsels or
 # treats (the words its services are told in).
 _LOOSE = (("学校", re.compile(r"教育")), ("诊所", re.compile(r"心理咨询|心理疏导|康复")))
-_OWN_BODY = re.compile(rf"(?:{BODY})$")
+LAST_BODY = re.compile(rf"(?:{BODY})$")  # a name's kind of body, at its end
 # A kind's word a name may end in without its body (秋文社工, 益人行志愿者).
 _KIND_END = re.compile(r"(?:社工|社会工作|志愿者|服务|机构)$")
 # What may stand before the name besides one of our places: the start, a pointing word.
@@ -218,7 +218,7 @@ def _a_kind(name: str, places: Iterable[str], generic: re.Pattern[str], topical:
     """Whether a name is no more than a topic's word, with no place of ours in it."""
     if any(place in name for place in places):
         return False
-    core = generic.sub("", _OWN_BODY.sub("", name))
+    core = generic.sub("", LAST_BODY.sub("", name))
     return bool(core) and any(core in word for word in topical)
 
 
@@ -237,7 +237,7 @@ def _stems_by_end(names: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]
     kind's word (秋文社工: 秋文社工公司 is ours called loosely, read by the own words)."""
     found: dict[str, list[tuple[str, str]]] = {}
     for name in sorted(set(names), key=len, reverse=True):
-        body = _OWN_BODY.search(name)
+        body = LAST_BODY.search(name)
         stem = name[: body.start()] if body else name
         if len(stem) >= (3 if body else 2) and not _KIND_END.search(stem):
             found.setdefault(stem[-2:], []).append((stem, name))

@@ -19,14 +19,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from knowledge.answering.other_bodies import BODY, OtherBodies
+from knowledge.answering.other_bodies import BODY, LAST_BODY, OtherBodies
+from knowledge.answering.placed import Placing
 from knowledge.answering.scope_kinds import Refusal
 from knowledge.answering.unrecorded_tables import (
     ANY_YEAR,
     ELSEWHERE,
     ELSEWHERE_ENGLISH,
-    divisions,
-    placed_names,
     years_of,
 )
 
@@ -87,7 +86,6 @@ _UNDERTAKINGS = r"项目|计划|行动|课堂|学堂|讲堂|工程|基地|夏令
 _QUOTED = re.compile(
     rf"[“\"「『《‘']([\u4e00-\u9fff]{{2,10}})[”\"」』》’']([\u4e00-\u9fff]{{0,4}}(?:{BODY}|{_UNDERTAKINGS}))"
 )
-_LAST_BODY = re.compile(rf"(?:{BODY})$")
 # Bodies whose kind is their whole name after the place (宝鸡市红十字会, 未央区慈善会).
 _WHOLE_NAMES = r"红十字会|慈善会|义工联|志愿者联合会"
 _NAME_CORE = r"[\u4e00-\u9fff]{2,12}?"
@@ -102,19 +100,6 @@ _ONE_SLIP = 90  # a long name one character off (张家堡街到社会组织服�
 # The words every name of a kind shares: what is left tells one organization from another.
 _GENERIC = re.compile(
     rf"{BODY}|社会组织|社会工作|社区|街道|服务|社工|志愿者|志愿|公益|[市区县省]|“|”"
-)
-
-
-# Where one of ours is asked to be, right after its name (在西安未央区, 是不是在渭滨区, 它位于…,
-# 是金台区的吗): a word placing it, never nothing.
-_AT = re.compile(r"(?:[,，\s]?(?:它们?|他们?))?(?:(?:是不是|是否|是)(?:在|位于)?|在|位于)$")
-# A place written right after the name, with no word placing it, places it only when what of
-# it there is asked follows (宝鸡渭滨区的地址, 西安的办公点) or the place ends the question
-# (高新区慈善协会金台区的?); else it says where the resident is (渭滨区的娃能去学不, 辛家庙街道
-# 的人, 西安有没有类似的).
-_OF_IT_THERE = re.compile(
-    r"(?:市|区|县)?的?(?:地址|电话|办公|联系|位置|地点|分部|分会|分支|办事处|门店|网点|在哪|哪里)"
-    r"|(?:市|区|县)?的?[吗嘛呢吧啊呀]?[?？。！!\s]*$"
 )
 
 
@@ -155,22 +140,9 @@ class Unrecorded:
         self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
         self._years_of = years_of(records)
         self._names = tuple(n for n in names if len(n) >= 4)
-        self._division, self._parent = divisions(records)
-        self._cities = frozenset(
-            row.get("name", "")
-            for row in records.get("divisions", {}).values()
-            if row.get("level") == "city"
-        )
+        self._placing = Placing(records)  # each of our names' place, and the places held
         places = (*self._ours, *_CONTAINERS)
         self._other_bodies = OtherBodies(records, places, _GENERIC, told, sounds, everyday)
-        self._placed = dict(placed_names(records, self._division))
-        self._placed_at: dict[str, list[str]] = {}  # by their first two characters
-        self._placed_end: dict[str, list[str]] = {}  # by their last two characters
-        for name in self._placed:  # longest first
-            self._placed_at.setdefault(name[:2], []).append(name)
-            self._placed_end.setdefault(name[-2:], []).append(name)
-        written = sorted(self._division, key=len, reverse=True)
-        self._places_written = re.compile("|".join(map(re.escape, written))) if written else None
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
         self._named = re.compile(
             rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?"
@@ -265,7 +237,7 @@ class Unrecorded:
         other = self._other_bodies.name(text)  # 宝鸡明明儿童医院: ours made a hospital
         if other:
             return other
-        elsewhere = self._placed_elsewhere(text)
+        elsewhere = self._placing.elsewhere(text)
         if elsewhere:
             return elsewhere
         free = masked(text)
@@ -273,7 +245,7 @@ class Unrecorded:
             if found.group(1) not in self._told:
                 return found.group(1) + found.group(2)
         for found in self._named.finditer(free):
-            core = _LAST_BODY.sub("", found.group(1))  # 家 of 阳光家园 asks nothing
+            core = LAST_BODY.sub("", found.group(1))  # 家 of 阳光家园 asks nothing
             if _QUESTION_CHARS.search(core) or "〇" in core or NAME_WORDS.search(core):
                 continue  # a kind asked for (宝鸡哪个协会, 未央区有没有这种中心, 名字里带联合会)
             name = found.group()
@@ -285,73 +257,9 @@ class Unrecorded:
         return self._other_bodies.of_a_name(text)  # 金台区武术学校: ours made a school
 
     def placed_against(self, text: str) -> tuple[str, str] | None:
-        """One of our names, then where it is asked to be that its record is not in nor within
-        (金台区武术协会在西安未央区哪个街道): (the name, the places written); or None. Read from
-        each place written back to a name ending there; a city's own body is its districts' too."""
-        for place in self._places_written.finditer(text) if self._places_written else ():
-            begin = place.start()
-            at = _AT.search(text, max(0, begin - 7), begin)
-            before = at.start() if at else begin
-            ends = self._placed_end.get(text[max(0, before - 2) : before], ())
-            name = next((n for n in ends if text.endswith(n, 0, before)), "")  # the longest
-            if not name:
-                continue
-            end, against = begin, False
-            while (found := self._places_written.match(text, end)) is not None:
-                related = (self._related(found.group(), p, False) for p, _ in self._placed[name])
-                against = against or not any(related)  # 在宝鸡渭滨区: each place in turn
-                end = found.end()
-            if at is None and not _OF_IT_THERE.match(text, end):
-                return None  # 金台区武术协会渭滨区的娃: where the resident is
-            return (name, text[begin:end]) if against else None
-        return None
-
-    def _placed_elsewhere(self, text: str) -> str | None:
-        """One of our names with a place written before it that its record is not in
-        (渭滨区武术协会: the records' 武术协会 is 金台区's), place and name together; None
-        when every name written is where its record is (or in a place holding it)."""
-        if self._places_written is None:
-            return None
-        for place in self._places_written.finditer(text):
-            start, end = place.span()
-            if any(
-                len(name) > end - start and text.startswith(name, start)
-                for name in self._placed_at.get(text[start : start + 2], ())
-            ):
-                continue  # the place begins one of our names (宝鸡高新区慈善协会)
-            # a place with 的 (西安的智塔: 宝鸡's; 眉县的我帮你合作社) is where the resident
-            # believes it is: another than its record's (nor holding it) is not ours
-            at = end + 1 if text.startswith("的", end) else end
-            for name in self._placed_at.get(text[at : at + 2], ()):
-                if text.startswith(name, at):  # the longest one written there
-                    # 渭滨区明明心理关爱中心: a body's full name, not where the resident
-                    # believes it is (渭滨区明明心理, 陈仓区智塔儿童中心)
-                    within = at == end and _LAST_BODY.search(name) is not None
-                    if not any(
-                        self._related(place.group(), *p, within=within) for p in self._placed[name]
-                    ):
-                        return text[start : at + len(name)]
-                    break
-        return None
-
-    def _related(self, written: str, place: str, whole: bool, *, within: bool = False) -> bool:
-        """Whether the place written is the record's place, holds it or lies within it (not
-        when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's;
-        nor, written as part of the name (`within`), a district of the city that is all a
-        record gives: 渭滨区明明心理关爱中心 is not 宝鸡明明心理关爱中心, whose district the
-        sources do not tell)."""
-        one = self._division[written]
-        if one in self._ancestry(place):
-            return True
-        if whole or place not in self._ancestry(one):
-            return False
-        return not (within and place in self._cities)
-
-    def _ancestry(self, place: str) -> list[str]:
-        chain = [place]
-        while (parent := self._parent.get(chain[-1])) and parent not in chain:
-            chain.append(parent)
-        return chain
+        """One of our names, then where it is asked to be that its record is not in
+        (placed.py): (the name, the places written), or None."""
+        return self._placing.against(text)
 
     def _misspelt(self, name: str, known: str) -> bool:
         """Whether `name` is `known` written otherwise (宝鸡慈善联合会, 明明心里中心): what
@@ -370,7 +278,7 @@ class Unrecorded:
                 return False
             if not all(self._holds(p, theirs_at) for p in extra):
                 return False
-        body = _LAST_BODY.search(name)
+        body = LAST_BODY.search(name)
         if body is not None and body.group() not in known:
             return False  # another kind of body: 宝鸡市慈善总会 is not the 公益慈善联合会
         own, theirs = self._core(name), self._core(known)
@@ -393,9 +301,10 @@ class Unrecorded:
 
     def _holds(self, place: str, within: list[str]) -> bool:
         """Whether `place` (as written) holds one of the places written in `within`."""
-        one = self._division.get(place)
+        division, ancestry = self._placing.division, self._placing.ancestry
+        one = division.get(place)
         return one is not None and any(
-            one in self._ancestry(self._division[p]) for p in within if p in self._division
+            one in ancestry(division[p]) for p in within if p in division
         )
 
     def _sounds_alike(self, own: str, theirs: str) -> bool:

@@ -33,6 +33,8 @@ ANSWERED = [
     ("我娃在智塔学校康复了一年，还有别的项目吗", "宝鸡智塔儿童启能成长中心"),
     ("明明心理诊所能做心理疏导吗", "宝鸡明明心理关爱中心"),
     ("宝鸡智塔学校在哪", "宝鸡智塔儿童启能成长中心"),
+    ("智塔特殊教育学校在哪", "宝鸡智塔儿童启能成长中心"),
+    ("明明心理诊所在哪", "宝鸡明明心理关爱中心"),
     # a place after the name says where the resident is: no placement
     ("金台区武术协会渭滨区的娃能去学不", "金台区武术协会"),
     ("张家堡街道社会组织服务中心辛家庙街道的人能去吗", "张家堡街道社会组织服务中心"),
@@ -66,6 +68,8 @@ def test_over_refusals_are_answered(answerer: Answerer, question: str, said: str
         "金台区武术协会渭滨区的娃能去学不",
         "张家堡街道社会组织服务中心辛家庙街道的人能去吗",
         "我在中海物业上班，压力大，想找心理咨询",
+        "金台区武术协会，渭滨区的娃能去吗",
+        "益人行志愿者协会宝鸡的能参加吗",
     ],
 )
 def test_no_body_nor_place_is_read_into_the_story(answerer: Answerer, question: str) -> None:
@@ -85,6 +89,8 @@ REFUSED = [
     ("智塔幼儿园收几岁的娃", "资料中没有「智塔幼儿园」"),
     ("金台区武术学校在哪", "资料中没有「金台区武术学校」"),
     ("秋文家政公司电话", "资料中没有「秋文家政公司」"),
+    ("智塔儿童医院在哪", "资料中没有「智塔儿童医院」"),
+    ("明明心理学校在哪", "资料中没有「明明心理学校」"),  # it teaches no one: no school
     ("宝鸡青年文学医院在哪", "资料中没有「宝鸡青年文学医院」"),
     ("未央区汉城街道社会组织服务中心电话", "资料中没有「汉城街道社会组织服务中心」"),
     ("未央区谭家街道有社会组织服务中心吗", "资料中没有「谭家街道社会组织服务中心」"),
@@ -96,13 +102,14 @@ REFUSED = [
     ("智塔在未央区哪里", "没有它在未央区的记录"),
     ("张家堡街道社会组织服务中心在辛家庙街道吗", "没有它在辛家庙街道的记录"),
     ("我想找秋文社工服务中心，它在宝鸡渭滨区哪里", "没有它在宝鸡渭滨区的记录"),
+    ("金台区武术协会西安有吗", "没有它在西安的记录"),
+    ("金台区武术协会渭滨区也有吗？", "没有它在渭滨区的记录"),
+    ("益人行志愿者协会宝鸡的", "没有它在宝鸡的记录"),
 ]
 
 
 @pytest.mark.parametrize(("question", "said"), REFUSED)
-def test_other_bodies_and_places_stay_refused(
-    answerer: Answerer, question: str, said: str
-) -> None:
+def test_other_bodies_and_places_stay_refused(answerer: Answerer, question: str, said: str) -> None:
     answer = answerer.answer(question, log_question=False)
     assert not answer.answered, answer.text
     assert said in answer.text, answer.text
