@@ -8,11 +8,12 @@ Only a name the question opens with, as what it asks about (not 哪个协会, �
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 
 from knowledge.answering.fillers import tells_nothing
 from knowledge.answering.index import Index
-from knowledge.answering.scope_unrecorded import BODY, NAME_WORDS
+from knowledge.answering.other_bodies import BODY
+from knowledge.answering.scope_unrecorded import NAME_WORDS
 from knowledge.answering.text import STOP_WORDS
 
 # 有家 "there is one", not in 没有家长 / 有家人 / 有家庭 (有没有家长互助中心 names a kind).
@@ -75,33 +76,4 @@ def made_up_name(normalized: str, index: Index, near: Sequence[str] = ()) -> str
             if any(word in name for name in near):
                 return None
             return found.group(1) + (found.group(2) if found.re is not _CALLED_SHORT else "")
-    return None
-
-
-# Another kind of body named by our name's own words (金台区武术学校, 明明心理医院, 智塔幼儿园):
-# a hospital, a school, a home that no record is, though it shares a name of ours.
-_INSTITUTIONS = re.compile(r"医院|诊所|门诊|学校|学院|幼儿园|养老院|敬老院|福利院|研究院|培训学校")
-_OWN_BODY = re.compile(rf"(?:{BODY})$")
-
-
-def stems_by_end(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Our names without their kind of body (金台区武术 of 金台区武术协会; 智塔 whole), by their
-    last two characters, longest first; a stem of two characters (武术 of 武术协会) tells no
-    organization of ours apart from its trade."""
-    found: dict[str, list[str]] = {}
-    for name in sorted(set(names), key=len, reverse=True):
-        body = _OWN_BODY.search(name)
-        stem = name[: body.start()] if body else name
-        if len(stem) >= (3 if body else 2):
-            found.setdefault(stem[-2:], []).append(stem)
-    return {end: tuple(stems) for end, stems in found.items()}
-
-
-def other_body(text: str, stems: Mapping[str, tuple[str, ...]]) -> str | None:
-    """The name of another kind of body made of one of our names (金台区武术学校), or None."""
-    for found in _INSTITUTIONS.finditer(text):
-        at = found.start()
-        for stem in stems.get(text[max(0, at - 2) : at], ()):
-            if text.endswith(stem, 0, at):
-                return stem + found.group()
     return None

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
 from knowledge.answering.compose import NOT_FOUND
-from knowledge.answering.made_up_names import other_body, stems_by_end
 from knowledge.answering.scope_asks import asked_for, asks_origin, weighs_ours
 from knowledge.answering.scope_kinds import Scene
 from knowledge.answering.scope_rules import CHINESE_RULES, RULES, Refusal, Rule
@@ -268,17 +267,20 @@ class Scope:
         records: Mapping[str, Mapping[str, Any]] | None = None,
         titles: Iterable[str] = (),
         sounds: Mapping[str, tuple[str, ...]] | None = None,
+        everyday: Callable[[str], bool] | None = None,
     ) -> None:
         """`records`: the stored tables (their divisions, and the records' own words);
         `titles`: the facts' names, which a name asked for may be too; `sounds`: each
-        character's readings (a name of ours misspelt by sound is still ours)."""
+        character's readings (a name of ours misspelt by sound is still ours); `everyday`:
+        whether a word is an everyday one (the segmenter's general dictionary)."""
         self._names = tuple(sorted({n for n in names if len(n) >= 2}, key=len, reverse=True))
-        self._stems = stems_by_end(self._names)  # 金台区武术 (学校): another body of our words
         self._last_alarm: tuple[str, Alarm | None] | None = None
         self._last_masked: tuple[str, str] | None = None
         # without the records, what they do not hold is unknown: nothing is refused for it
         self._unrecorded = (
-            Unrecorded(records, (*self._names, *titles), sounds or {}) if records else None
+            Unrecorded(records, (*self._names, *titles), sounds or {}, everyday)
+            if records
+            else None
         )
 
     @classmethod
@@ -287,10 +289,12 @@ class Scope:
         catalog: Catalog,
         records: Mapping[str, Mapping[str, Any]] | None = None,
         sounds: Mapping[str, tuple[str, ...]] | None = None,
+        everyday: Callable[[str], bool] | None = None,
     ) -> Scope:
         named = [*catalog.organizations.values(), *catalog.projects.values()]
         names = [name for record in named for name in (record.name, *record.aliases)]
-        return cls(names, records, (fact.name for fact in catalog.facts.values()), sounds)
+        titles = (fact.name for fact in catalog.facts.values())
+        return cls(names, records, titles, sounds, everyday)
 
     def names_one(self, text: str) -> bool:
         return any(name in text for name in self._names)
@@ -347,7 +351,7 @@ class Scope:
         if self._unrecorded is None:
             return None
         text = _prepared(question)
-        return self._unrecorded.unlisted_name(text, self.masked) or other_body(text, self._stems)
+        return self._unrecorded.unlisted_name(text, self.masked)
 
     def placed_against(self, question: str) -> tuple[str, str] | None:
         """One of our names asked to be in a place its record is not in: (name, place)."""

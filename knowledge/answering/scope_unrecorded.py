@@ -19,14 +19,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from knowledge.answering.other_bodies import OtherBodies
+from knowledge.answering.other_bodies import BODY, LAST_BODY, OtherBodies
+from knowledge.answering.placed import Placing
 from knowledge.answering.scope_kinds import Refusal
 from knowledge.answering.unrecorded_tables import (
     ANY_YEAR,
     ELSEWHERE,
     ELSEWHERE_ENGLISH,
-    divisions,
-    placed_names,
     years_of,
 )
 
@@ -80,14 +79,6 @@ _TO_COME_ENGLISH = re.compile(
 )
 _WAY_ENGLISH = re.compile(r"\b(where|join|sign up|register|apply|enrol\w*|take part)\b")
 
-# An organization's name: a place, then what it is called, then a kind of body. Only a place
-# first makes it a name (有没有帮残疾人的协会 asks for a kind, not a name).
-BODY = (
-    r"基金会|联合会|促进会|研究会|协会|商会|学会|联盟|中心|服务站|工作站|服务社|合作社|志愿者?队"
-    r"|俱乐部|工作室|联谊会|救助站|服务队|救援队|艺术团|合唱团|舞蹈队|总会|社工站|驿站|之家|家园|乐园"
-    # homes for the old or the young no record runs (张家堡街道养老院: a street's, not ours)
-    r"|养老院|敬老院|福利院|托老所|护理院|老年公寓"
-)
 # What a quoted name may also be of: a project or a programme (《智慧父母》家长课堂, “暖阳”行动).
 _UNDERTAKINGS = r"项目|计划|行动|课堂|学堂|讲堂|工程|基地|夏令营|训练营|公益活动"
 # A name quoted, then a kind of body: “暖阳”助老服务站, “幸福里”的社工站 (the words quoted no
@@ -95,7 +86,6 @@ _UNDERTAKINGS = r"项目|计划|行动|课堂|学堂|讲堂|工程|基地|夏令
 _QUOTED = re.compile(
     rf"[“\"「『《‘']([\u4e00-\u9fff]{{2,10}})[”\"」』》’']([\u4e00-\u9fff]{{0,4}}(?:{BODY}|{_UNDERTAKINGS}))"
 )
-_LAST_BODY = re.compile(rf"(?:{BODY})$")
 # Bodies whose kind is their whole name after the place (宝鸡市红十字会, 未央区慈善会).
 _WHOLE_NAMES = r"红十字会|慈善会|义工联|志愿者联合会"
 _NAME_CORE = r"[\u4e00-\u9fff]{2,12}?"
@@ -121,8 +111,10 @@ class Unrecorded:
         records: Mapping[str, Mapping[str, Any]],
         names: Iterable[str],
         sounds: Mapping[str, tuple[str, ...]],
+        everyday: Callable[[str], bool] | None = None,
     ) -> None:
-        """`sounds`: each character's readings (辞善 is 慈善 misspelt by sound)."""
+        """`sounds`: each character's readings (辞善 is 慈善 misspelt by sound); `everyday`:
+        whether a word is an everyday one (青年: no name of ours opens with it alone)."""
         self._sounds = sounds
         told = json.dumps(
             [records.get(t, {}) for t in ("organizations", "projects", "facts", "activities")],
@@ -148,22 +140,9 @@ class Unrecorded:
         self._yearly = frozenset(_YEARLY.findall(told))  # 2021年度: the selections it has
         self._years_of = years_of(records)
         self._names = tuple(n for n in names if len(n) >= 4)
-        self._division, self._parent = divisions(records)
-        self._cities = frozenset(
-            row.get("name", "")
-            for row in records.get("divisions", {}).values()
-            if row.get("level") == "city"
-        )
+        self._placing = Placing(records)  # each of our names' place, and the places held
         places = (*self._ours, *_CONTAINERS)
-        self._other_bodies = OtherBodies(records, places, _GENERIC, told, sounds)
-        self._placed = dict(placed_names(records, self._division))
-        self._placed_at: dict[str, list[str]] = {}  # by their first two characters
-        self._placed_end: dict[str, list[str]] = {}  # by their last two characters
-        for name in self._placed:  # longest first
-            self._placed_at.setdefault(name[:2], []).append(name)
-            self._placed_end.setdefault(name[-2:], []).append(name)
-        written = sorted(self._division, key=len, reverse=True)
-        self._places_written = re.compile("|".join(map(re.escape, written))) if written else None
+        self._other_bodies = OtherBodies(records, places, _GENERIC, told, sounds, everyday)
         places = sorted({*self._ours, *_CONTAINERS, "宝鸡市"}, key=len, reverse=True)
         self._named = re.compile(
             rf"(?:{'|'.join(map(re.escape, places))})(?:市|区|县)?"
@@ -258,7 +237,7 @@ class Unrecorded:
         other = self._other_bodies.name(text)  # 宝鸡明明儿童医院: ours made a hospital
         if other:
             return other
-        elsewhere = self._placed_elsewhere(text)
+        elsewhere = self._placing.elsewhere(text)
         if elsewhere:
             return elsewhere
         free = masked(text)
@@ -266,7 +245,7 @@ class Unrecorded:
             if found.group(1) not in self._told:
                 return found.group(1) + found.group(2)
         for found in self._named.finditer(free):
-            core = _LAST_BODY.sub("", found.group(1))  # 家 of 阳光家园 asks nothing
+            core = LAST_BODY.sub("", found.group(1))  # 家 of 阳光家园 asks nothing
             if _QUESTION_CHARS.search(core) or "〇" in core or NAME_WORDS.search(core):
                 continue  # a kind asked for (宝鸡哪个协会, 未央区有没有这种中心, 名字里带联合会)
             name = found.group()
@@ -275,74 +254,12 @@ class Unrecorded:
             if any(known in name or name in known for known in self._names):
                 continue
             return name
-        return None
+        return self._other_bodies.of_a_name(text)  # 金台区武术学校: ours made a school
 
     def placed_against(self, text: str) -> tuple[str, str] | None:
-        """One of our names, then where it is asked to be that its record is not in nor within
-        (金台区武术协会在西安未央区哪个街道): (the name, the places written); or None. Read from
-        each place written back to a name ending there; a city's own body is its districts' too."""
-        for place in self._places_written.finditer(text) if self._places_written else ():
-            begin = place.start()
-            at = _AT.search(text, max(0, begin - 7), begin)
-            before = at.start() if at else begin
-            ends = self._placed_end.get(text[max(0, before - 2) : before], ())
-            name = next((n for n in ends if text.endswith(n, 0, before)), "")  # the longest
-            if not name:
-                continue
-            end, against = begin, False
-            while (found := self._places_written.match(text, end)) is not None:
-                related = (self._related(found.group(), p, False) for p, _ in self._placed[name])
-                against = against or not any(related)  # 在宝鸡渭滨区: each place in turn
-                end = found.end()
-            return (name, text[begin:end]) if against else None
-        return None
-
-    def _placed_elsewhere(self, text: str) -> str | None:
-        """One of our names with a place written before it that its record is not in
-        (渭滨区武术协会: the records' 武术协会 is 金台区's), place and name together; None
-        when every name written is where its record is (or in a place holding it)."""
-        if self._places_written is None:
-            return None
-        for place in self._places_written.finditer(text):
-            start, end = place.span()
-            if any(
-                len(name) > end - start and text.startswith(name, start)
-                for name in self._placed_at.get(text[start : start + 2], ())
-            ):
-                continue  # the place begins one of our names (宝鸡高新区慈善协会)
-            # a place with 的 (西安的智塔: 宝鸡's; 眉县的我帮你合作社) is where the resident
-            # believes it is: another than its record's (nor holding it) is not ours
-            at = end + 1 if text.startswith("的", end) else end
-            for name in self._placed_at.get(text[at : at + 2], ()):
-                if text.startswith(name, at):  # the longest one written there
-                    # 渭滨区明明心理关爱中心: a body's full name, not where the resident
-                    # believes it is (渭滨区明明心理, 陈仓区智塔儿童中心)
-                    within = at == end and _LAST_BODY.search(name) is not None
-                    if not any(
-                        self._related(place.group(), *p, within=within) for p in self._placed[name]
-                    ):
-                        return text[start : at + len(name)]
-                    break
-        return None
-
-    def _related(self, written: str, place: str, whole: bool, *, within: bool = False) -> bool:
-        """Whether the place written is the record's place, holds it or lies within it (not
-        when the record is the `whole` place's own body: 渭滨区中小企业协会 is not 宝鸡市's;
-        nor, written as part of the name (`within`), a district of the city that is all a
-        record gives: 渭滨区明明心理关爱中心 is not 宝鸡明明心理关爱中心, whose district the
-        sources do not tell)."""
-        one = self._division[written]
-        if one in self._ancestry(place):
-            return True
-        if whole or place not in self._ancestry(one):
-            return False
-        return not (within and place in self._cities)
-
-    def _ancestry(self, place: str) -> list[str]:
-        chain = [place]
-        while (parent := self._parent.get(chain[-1])) and parent not in chain:
-            chain.append(parent)
-        return chain
+        """One of our names, then where it is asked to be that its record is not in
+        (placed.py): (the name, the places written), or None."""
+        return self._placing.against(text)
 
     def _misspelt(self, name: str, known: str) -> bool:
         """Whether `name` is `known` written otherwise (宝鸡慈善联合会, 明明心里中心): what
@@ -361,7 +278,7 @@ class Unrecorded:
                 return False
             if not all(self._holds(p, theirs_at) for p in extra):
                 return False
-        body = _LAST_BODY.search(name)
+        body = LAST_BODY.search(name)
         if body is not None and body.group() not in known:
             return False  # another kind of body: 宝鸡市慈善总会 is not the 公益慈善联合会
         own, theirs = self._core(name), self._core(known)
@@ -384,9 +301,10 @@ class Unrecorded:
 
     def _holds(self, place: str, within: list[str]) -> bool:
         """Whether `place` (as written) holds one of the places written in `within`."""
-        one = self._division.get(place)
+        division, ancestry = self._placing.division, self._placing.ancestry
+        one = division.get(place)
         return one is not None and any(
-            one in self._ancestry(self._division[p]) for p in within if p in self._division
+            one in ancestry(division[p]) for p in within if p in division
         )
 
     def _sounds_alike(self, own: str, theirs: str) -> bool:
@@ -405,10 +323,6 @@ class Unrecorded:
         for place in (*self._ours, *_CONTAINERS):
             name = name.replace(place, "")
         return _GENERIC.sub("", name)
-
-
-# Where one of ours is asked to be, after its name (在西安未央区, 是不是在渭滨区, 宝鸡渭滨区的).
-_AT = re.compile(r"(?:[,，\s]?(?:它们?|他们?))?(?:是不是|是否|是)?(?:在|位于)?$")
 
 
 # What is asked for, likened to one of ours: "像张家堡那样的", "跟智塔差不多的".

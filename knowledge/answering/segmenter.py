@@ -72,6 +72,11 @@ class Segmenter:
     def is_word(self, text: str) -> bool:
         return bool(self._freq.get(text))
 
+    def everyday(self, text: str) -> bool:
+        """Whether the text is a word of jieba's general dictionary that the knowledge base did
+        not add (青年, 中海: 0 < count < a domain word's); 智塔, 众益 are the base's own."""
+        return 0 < self._freq.get(text, 0) < DOMAIN_WORD_FREQ * len(text)
+
     def cut(self, text: str) -> list[str]:
         """Words of a normalized text; jieba's HMM groups unknown characters, except in a long
         story, where unknown words matter less than speed."""

@@ -34,7 +34,7 @@ class Snapshot:
     def build(cls, index: Index, records: Records, tz: tzinfo) -> Snapshot:
         catalog = Catalog.from_records(records)
         composer, browser = Composer(catalog, tz), Browser(catalog, tz)
-        scope = Scope.from_catalog(catalog, records, index.char_pinyin)
+        scope = Scope.from_catalog(catalog, records, index.char_pinyin, index.segmenter.everyday)
         lister = Lister(catalog, records.get("divisions", {}))
         holders = FigureHolders(catalog)
         return cls(index, Matcher(index), catalog, composer, browser, scope, lister, holders)
