@@ -48,6 +48,7 @@ _MORE = re.compile(
     r"|下一页|剩下的?|其余的?|后面的|后头的"  # the rest of a list too long to show at once
 )
 _ANY_KIND = re.compile(r"组织|机构|单位")
+_SIMILAR = re.compile(r"类似|差不多|一样|同样|这样的|那样的|这种|那种")
 # Words of a list asked whole ("宝鸡有哪些基金会"), unlike "西安有没有" after one organization.
 _LIST_WORDS = re.compile(r"哪些|哪几|几家|多少家|有啥组织|有什么组织")
 # "那里面都有哪些组织", "那边还有哪些": where the organization answered last is.
@@ -312,7 +313,9 @@ def relisted(
     like = subject.need or tuple(org.topics[:1])
     # 还有别的吗: like the one answered, unless the question says which kind or where;
     # 西安有没有: the same kind of service there
-    wanted = (tuple(topics) or (() if form or places else like)) if more else like
+    # 西安有没有类似的: like it, there too (a likeness said keeps its need)
+    similar = _SIMILAR.search(compact) is not None
+    wanted = (tuple(topics) or (() if (form or places) and not similar else like)) if more else like
     # 那陈仓呢 with no need of its own: what it does at all, if none there does its main one
     alike = org.topics if places and not (more or topics or form or subject.need) else ()
     return Relist(ListQuery(tuple(places), wanted, form, (), (org.id,)), again=False, alike=alike)

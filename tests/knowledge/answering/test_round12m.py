@@ -133,3 +133,24 @@ def test_the_near_misses_still_find_it(answerer: Answerer, text: str, key: str) 
     answer = answerer.answer(text, log_question=False)
     assert answer.answered, answer.text
     assert answer.results[0]["id"] in family(answerer, key), answer.results[:2]
+
+
+# 那西安有没有类似的 after one found by a need: like it, there (not every organization of
+# 西安, which 那西安还有别的吗 still lists).
+@pytest.mark.parametrize(
+    ("turns", "named", "unnamed"),
+    [
+        (["宝鸡有没有做心理咨询的", "西安有没有类似的"], "秋文社工", "益人行"),
+        (["我娃四岁了还不咋说话，宝鸡哪搭能看看", "那西安有没有类似的"], "常青藤", "益人行"),
+    ],
+)
+def test_a_likeness_asked_elsewhere_keeps_the_need(
+    answerer: Answerer, turns: list[str], named: str, unnamed: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert named in answer.text and unnamed not in answer.text, answer.text
+
+
+def test_others_asked_elsewhere_are_all_there(answerer: Answerer) -> None:
+    answer = in_one_chat(answerer, ["宝鸡有没有做心理咨询的", "那西安还有别的吗"])
+    assert "益人行" in answer.text and "秋文社工" in answer.text, answer.text
