@@ -79,9 +79,11 @@ _STREET_CENTRE = re.compile(
     r"(服务中心|服务平台|联合会)"
 )
 # What a street's name is not: a question's or a count's words (每个街道, 哪些街道, 所有街道),
-# whose it is or where (我们街道, 附近街道, 当地街道, 城区街道; not 汉城街道).
+# whose it is or where (我们街道, 附近街道, 当地街道, 城区街道; not 汉城街道), or a verb asking
+# of it (了解一下街道的服务中心, 打听一下, 介绍一下: review14).
 _NO_STREET = re.compile(
-    r"[的哪什么啥几个些每各这那有没是在和与及或全所其他别本该我俺咱你您她们附近旁周当地乡村区市县省里外]"
+    r"[的哪什么啥几个些每各这那有没是在和与及或全所其他别本该我俺咱你您她们附近旁周当地乡村区市县省里外"
+    r"一下解听绍问说找去到看想要]"
 )
 
 

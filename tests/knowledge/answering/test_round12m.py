@@ -108,6 +108,10 @@ def test_a_centre_holds_those_its_record_names(answerer: Answerer) -> None:
 NOT_OURS_TO_PLAN = [
     ("周末有啥计划，带娃去哪玩", "weiyang-development-plan"),
     ("我退休了，以后的打算是多参加志愿活动", "weiyang-development-plan"),
+    ("智塔以后有什么打算", "weiyang-development-plan"),  # review14: an organization's own
+    ("我们小区有啥规划，听说要拆迁了", "weiyang-development-plan"),
+    ("社区活动室的麻将台子坏了，找谁", "youth-arts-stage"),
+    ("我自己编的竹筐想卖，有没有组织帮忙", "baoji-youth-arts-federation"),
     ("我爸中风后还不怎么说话，有没有康复的地方", "zhita-intervention-model"),
 ]
 
@@ -124,7 +128,7 @@ def test_a_residents_own_plans_or_an_adults_speech_are_not_read_as_ours(
     ("text", "key"),
     [
         ("未央区对社会组织有什么打算", "weiyang-development-plan"),
-        ("未央区以后有啥打算", "weiyang-development-plan"),
+        ("未央区对社会组织有啥规划", "weiyang-development-plan"),
         ("娃三岁了还不怎么说话，宝鸡哪能看看", "baoji-zhita-children"),
         ("想带娃体验种菜，最好有块自己的地，离宝鸡不要太远", "chencang-farmland"),
     ],
@@ -154,3 +158,13 @@ def test_a_likeness_asked_elsewhere_keeps_the_need(
 def test_others_asked_elsewhere_are_all_there(answerer: Answerer) -> None:
     answer = in_one_chat(answerer, ["宝鸡有没有做心理咨询的", "那西安还有别的吗"])
     assert "益人行" in answer.text and "秋文社工" in answer.text, answer.text
+
+
+# review14: a verb asking of a street's centre (了解一下, 打听一下) is no street's name.
+@pytest.mark.parametrize(
+    "text",
+    ["我想打听一下街道服务中心在哪", "麻烦介绍一下街道服务中心", "我想了解一下街道的服务中心"],
+)
+def test_asking_of_a_street_centre_names_no_street(answerer: Answerer, text: str) -> None:
+    answer = answerer.answer(text, log_question=False)
+    assert answer.answered and answer.refusal is None, answer.text
