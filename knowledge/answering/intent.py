@@ -137,8 +137,9 @@ def _asking_part(normalized: str) -> str:
 
 # Thanks or goodbye after an answer (好的谢谢, 辛苦了, 拜拜): a pleasantry, not a question missed.
 _THANKS_RE = re.compile(
-    r"^(好的|好滴|嗯+|哦+|ok|okay|明白了?|知道了|了解了|收到|懂了|谢谢(你|您|啦|了)?|多谢|感谢|谢啦|谢了"
-    r"|辛苦(你|您)?了?|麻烦(你|您)?了|再见|拜拜|thanks|thank you|thankyou|thx|bye)+$"
+    r"^(好的|好滴|嗯+|哦+|ok|okay|明白了?|知道了|了解了|收到|懂了|谢谢(你们|您们|你|您|啦|了|啊)?|多谢"
+    r"|(非常|十分|太)?感谢(你们|您|你)?(了|啦)?|谢啦|谢了|辛苦(你们|您|你)?了?|麻烦(你|您)?了"
+    r"|说得(很|真|挺)?清楚|帮了(大忙|我大忙)|嘹扎咧|再见|拜拜|thanks|thank you|thankyou|thx|bye)+$"
 )
 
 

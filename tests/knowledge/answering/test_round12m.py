@@ -51,7 +51,21 @@ def test_pay_or_a_job_asked_of_is_refused(answerer: Answerer, text: str, kind: R
 
 # Thanks or a goodbye after an answer is answered in kind, not "没有找到" (and, a greeting,
 # it is no question missed in `kb unanswered`); the chat still follows what was answered.
-THANKS = ["谢谢", "好的，谢谢！", "多谢多谢", "辛苦了", "拜拜", "thanks", "Thank you!", "ok thanks"]
+THANKS = [
+    "谢谢",
+    "好的，谢谢！",
+    "多谢多谢",
+    "辛苦了",
+    "拜拜",
+    "thanks",
+    "Thank you!",
+    "ok thanks",
+    "谢谢你们",
+    "非常感谢",
+    "太感谢了",
+    "谢谢啊，说得很清楚",
+    "嘹扎咧，谢谢",
+]
 
 
 @pytest.mark.parametrize("text", THANKS)
