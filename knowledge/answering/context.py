@@ -58,7 +58,11 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
     # A count ("有多少志愿者") is matched again with the subject named: its words pick the figure.
     (
         Intent.FIGURE,
-        re.compile(r"多少|几个|几名|几位|几次|几家|人次|规模|数量|多不多|大不大|长不长|久不久"),
+        re.compile(
+            r"多少|几个|几名|几位|几次|几家|人次|规模|数量|多不多|大不大|长不长|久不久"
+            # the date its counts were made on (统计到哪天: review14)
+            r"|截至|截止|(?:统计|算)到(?:哪天|哪一天|几号|什么时候|啥时候)|(?:哪天|啥时候|什么时候)统计的"
+        ),
     ),
     (Intent.JOIN, re.compile(r"怎么参加|如何参加|参加|报名|加入|参与|当志愿者|志愿者")),
     (Intent.ACTIVITIES, re.compile(r"活动")),

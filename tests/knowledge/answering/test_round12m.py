@@ -182,3 +182,19 @@ def test_others_asked_elsewhere_are_all_there(answerer: Answerer) -> None:
 def test_asking_of_a_street_centre_names_no_street(answerer: Answerer, text: str) -> None:
     answer = answerer.answer(text, log_question=False)
     assert answer.answered and answer.refusal is None, answer.text
+
+
+# review14: 统计到哪天 after an answer asks the date of its figures (not 未央区's count).
+@pytest.mark.parametrize(
+    ("turns", "said"),
+    [
+        (["情暖农村幸福院", "统计到哪天"], "情暖农村幸福院"),
+        (["宝鸡市公益慈善联合会", "统计到哪天"], "2021-08-01"),
+        (["金台区武术协会服务了多少学生", "统计到哪天"], "1.68万人次"),
+    ],
+)
+def test_the_date_of_the_counts_is_asked_of_the_subject(
+    answerer: Answerer, turns: list[str], said: str
+) -> None:
+    answer = in_one_chat(answerer, turns)
+    assert said in answer.text and "281" not in answer.text, answer.text
