@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from knowledge.answering.intent import LEADER_ASKED, Intent, strip_greeting
+from knowledge.answering.intent import AS_OF, LEADER_ASKED, Intent, strip_greeting
 from knowledge.answering.list_query import ListQuery
 from knowledge.catalog import Catalog
 from knowledge.records import Fact, Kind, Organization, Project, Record
@@ -61,7 +61,7 @@ _TOPICS: list[tuple[Intent, re.Pattern[str]]] = [
         re.compile(
             r"多少|几个|几名|几位|几次|几家|人次|规模|数量|多不多|大不大|长不长|久不久"
             # the date its counts were made on (统计到哪天: review14)
-            r"|截至|截止|(?:统计|算)到(?:哪天|哪一天|几号|什么时候|啥时候)|(?:哪天|啥时候|什么时候)统计的"
+            rf"|{AS_OF}"
         ),
     ),
     (Intent.JOIN, re.compile(r"怎么参加|如何参加|参加|报名|加入|参与|当志愿者|志愿者")),

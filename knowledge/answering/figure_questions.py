@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from knowledge.answering.intent import AS_OF
 from knowledge.answering.text import CLAUSE_RE
 from knowledge.records import Figure
 
@@ -358,11 +359,7 @@ _WHEN_HELD_RE = re.compile(
 )
 
 
-# The date a count was made on: 截至哪天, 统计到哪天为止, 啥时候统计的
-_AS_OF_RE = re.compile(
-    r"截至|截止|(?:统计|算|计)到[^，,。？?！!\s]{0,6}为止|(?:统计|算)到(?:哪天|哪一天|几号|什么时候|啥时候)"
-    r"|(?:哪天|哪一天|几号|什么时候|啥时候)(?:统计|算|计算)的"
-)
+_AS_OF_RE = re.compile(AS_OF)
 
 
 def asks_as_of(question: str) -> bool:

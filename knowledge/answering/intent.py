@@ -6,6 +6,13 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+# The date a count was made on (截至哪天, 统计到哪天为止, 啥时候统计的): a figure's date asked;
+# read here, by figure_questions and by a follow-up (context.py).
+AS_OF = (
+    r"截至|截止|(?:统计|算|计)到[^，,。？?！!\s]{0,6}为止|(?:统计|算)到(?:哪天|哪一天|几号|什么时候|啥时候)"
+    r"|(?:哪天|哪一天|几号|什么时候|啥时候)(?:统计|算|计算)的"
+)
+
 
 class Intent(StrEnum):
     """What a question asks for; each member equals its plain string ("contact" …)."""
@@ -60,7 +67,7 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
             r"|(什么时候|啥时候|哪年|哪一年|几几年|几月份?|哪个月)"
             r"(开始|办|成立|启动|建|开展|搞|做|创办|实施)"
             r"|(开始|创办|成立|启动)(于)?(什么时候|啥时候|哪年|哪一年)"
-            r"|截至|截止|(统计|算)到[^，,。？?！!\s]{0,6}为止|(统计|算)到(哪天|哪一天|几号)"
+            rf"|{AS_OF}"
             r"|获.{0,2}奖|得.{0,2}奖|什么奖|哪些奖|荣誉|称号|表彰|入选|评上|获评|名次|第几名"
             r"|(办过|举办过|参加过|搞过|组织过|有过|哪些|什么)(比赛|大赛|评选)"
             r"|(比赛|大赛|评选|春晚|晚会)(是|在)?(哪年|哪一年|几几年|哪天|哪一天|几号|几月几)|百分之(几|多少)|占比|比例|几成"
